@@ -1,0 +1,155 @@
+//! Errors of the working-day calendar.
+
+use chrono::NaiveDate;
+
+use crate::lang::{pick, Lang, LocalizedError};
+
+/// Why the calendar cannot answer, or why calendar data was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarError {
+    /// The query touches a year whose decree data the calendar does not have; ask
+    /// [`WorkCalendar::provisional`](super::WorkCalendar::provisional) for an answer from
+    /// the statutory rules alone (`RULES.md §9`).
+    #[error("no working-day data for {year}: its decree is not known (ask for a provisional answer, or add the year's data)")]
+    YearUnknown {
+        /// The first year without data.
+        year: i32,
+    },
+    /// The date, or the answer, lies outside the years the calendar covers even
+    /// provisionally.
+    #[error(
+        "the calendar covers {first_year} to {last_year}; the date or the answer lies outside"
+    )]
+    OutOfRange {
+        /// First year covered.
+        first_year: i32,
+        /// Last year covered.
+        last_year: i32,
+    },
+    /// Calendar data has a format version this release does not read.
+    #[error("calendar data format {found} is not supported (expected {expected})")]
+    Format {
+        /// The version found.
+        found: u32,
+        /// The version this release reads.
+        expected: u32,
+    },
+    /// The span of the calendar data is empty or unusable.
+    #[error("calendar span {first_year}-{last_year} is not a valid range of years")]
+    Span {
+        /// First year of the span.
+        first_year: i32,
+        /// Last year of the span.
+        last_year: i32,
+    },
+    /// A holiday's date is impossible, or a dated holiday lies outside its year.
+    #[error("holiday `{id}` has an impossible date or lies outside its year")]
+    Holiday {
+        /// The holiday's id.
+        id: String,
+    },
+    /// Year data lies outside the calendar's span.
+    #[error("data for {year} lies outside the calendar's span")]
+    YearOutsideSpan {
+        /// The year of the data.
+        year: i32,
+    },
+    /// A transfer does not move a day off to a working day within its year.
+    #[error("transfer from {from} to {to} must move a day off onto a working day of its year")]
+    Transfer {
+        /// The day off given up (made a working day).
+        from: NaiveDate,
+        /// The day made a day off.
+        to: NaiveDate,
+    },
+    /// Calendar JSON could not be read.
+    #[error("calendar JSON could not be read at line {line}, column {column}: {detail}")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's explanation (English).
+        detail: String,
+    },
+}
+
+impl CalendarError {
+    pub(crate) fn from_json(e: &serde_json::Error) -> Self {
+        CalendarError::Json {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl LocalizedError for CalendarError {
+    fn code(&self) -> &'static str {
+        match self {
+            CalendarError::YearUnknown { .. } => "CALENDAR_YEAR_UNKNOWN",
+            CalendarError::OutOfRange { .. } => "CALENDAR_OUT_OF_RANGE",
+            CalendarError::Format { .. } => "CALENDAR_FORMAT",
+            CalendarError::Span { .. } => "CALENDAR_SPAN",
+            CalendarError::Holiday { .. } => "CALENDAR_HOLIDAY",
+            CalendarError::YearOutsideSpan { .. } => "CALENDAR_YEAR_OUTSIDE_SPAN",
+            CalendarError::Transfer { .. } => "CALENDAR_TRANSFER",
+            CalendarError::Json { .. } => "CALENDAR_JSON",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let en = self.to_string();
+        match self {
+            CalendarError::YearUnknown { year } => pick(
+                lang,
+                format!("{year} жылдың жұмыс күндері белгісіз: оның қаулысы жоқ (болжамды жауап сұраңыз немесе жыл деректерін қосыңыз)"),
+                format!("нет данных о рабочих днях за {year} год: постановление неизвестно (запросите предварительный ответ или добавьте данные года)"),
+                en,
+            ),
+            CalendarError::OutOfRange { first_year, last_year } => pick(
+                lang,
+                format!("күнтізбе {first_year}–{last_year} жылдарды қамтиды; күн немесе жауап одан тыс"),
+                format!("календарь охватывает {first_year}–{last_year} годы; дата или ответ вне этого диапазона"),
+                en,
+            ),
+            CalendarError::Format { found, expected } => pick(
+                lang,
+                format!("күнтізбе деректерінің {found} форматы қолдау көрсетілмейді ({expected} күтілген)"),
+                format!("формат данных календаря {found} не поддерживается (ожидается {expected})"),
+                en,
+            ),
+            CalendarError::Span { first_year, last_year } => pick(
+                lang,
+                format!("күнтізбенің {first_year}–{last_year} аралығы жарамсыз"),
+                format!("диапазон календаря {first_year}–{last_year} недопустим"),
+                en,
+            ),
+            CalendarError::Holiday { id } => pick(
+                lang,
+                format!("`{id}` мерекесінің күні мүмкін емес немесе өз жылынан тыс"),
+                format!("праздник `{id}` имеет невозможную дату или вне своего года"),
+                en,
+            ),
+            CalendarError::YearOutsideSpan { year } => pick(
+                lang,
+                format!("{year} жылдың деректері күнтізбе аралығынан тыс"),
+                format!("данные за {year} год вне диапазона календаря"),
+                en,
+            ),
+            CalendarError::Transfer { from, to } => pick(
+                lang,
+                format!("{from} күнінен {to} күніне ауыстыру демалыс күнін өз жылының жұмыс күніне ауыстыруы керек"),
+                format!("перенос с {from} на {to} должен переносить выходной день на рабочий день своего года"),
+                en,
+            ),
+            CalendarError::Json { line, column, detail } => pick(
+                lang,
+                format!("күнтізбе JSON-ы оқылмады: {line}-жол, {column}-баған: {detail}"),
+                format!("не удалось прочитать JSON календаря: строка {line}, столбец {column}: {detail}"),
+                en,
+            ),
+        }
+    }
+}

@@ -1,0 +1,380 @@
+//! The individual identification number (ЖСН / ИИН) of applicants and children.
+//!
+//! Layout and check digit: `RULES.md §1`. The IIN is personal data: [`Iin`] never prints
+//! its digits (`Debug` and `Display` mask all but the last four), errors never carry them,
+//! and the digits come out only through [`Iin::expose_digits`] or serde (for storage).
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::lang::{pick, Lang, LocalizedError};
+
+/// Weights of the first check-digit pass (`RULES.md §1`).
+const WEIGHTS_FIRST: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+/// Weights of the second pass, used when the first gives 10 (`RULES.md §1`).
+const WEIGHTS_SECOND: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+
+/// The sex encoded in the 7th digit of an IIN: odd male, even female (`RULES.md §1`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sex {
+    /// Odd century digit: 1, 3, 5.
+    Male,
+    /// Even century digit: 2, 4, 6.
+    Female,
+}
+
+/// A validated IIN: 12 digits, a real birth date, a century-and-sex digit 1–6, and a check
+/// digit that matches (`RULES.md §1`).
+///
+/// ```
+/// use kezek::{Iin, Sex};
+/// let iin = Iin::parse("000101500001")?;
+/// assert_eq!(iin.birth_date().to_string(), "2000-01-01");
+/// assert_eq!(iin.sex(), Sex::Male);
+/// assert_eq!(format!("{iin}"), "********0001");      // masked
+/// assert_eq!(format!("{iin:?}"), "Iin(********0001)"); // masked too
+/// assert_eq!(iin.expose_digits(), "000101500001");    // only when asked for
+/// # Ok::<(), kezek::IinError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Iin {
+    /// The twelve ASCII digits.
+    digits: [u8; 12],
+}
+
+impl Iin {
+    /// Parses and validates an IIN. Leading and trailing white space is ignored.
+    ///
+    /// # Errors
+    /// [`IinError`] with the first failed check, in this order: length, non-digit,
+    /// century digit, birth date, check digit.
+    pub fn parse(text: &str) -> Result<Self, IinError> {
+        let text = text.trim();
+        let count = text.chars().count();
+        if count != 12 {
+            return Err(IinError::Length { found: count });
+        }
+        if let Some(position) = text.chars().position(|c| !c.is_ascii_digit()) {
+            return Err(IinError::NonDigit {
+                position: position + 1,
+            });
+        }
+        let mut digits = [0u8; 12];
+        digits.copy_from_slice(text.as_bytes());
+        let iin = Iin { digits };
+        iin.birth_parts()?;
+        let expected = check_digit(&iin.values()[..11]).ok_or(IinError::Checksum)?;
+        if u32::from(iin.values()[11]) != expected {
+            return Err(IinError::Checksum);
+        }
+        Ok(iin)
+    }
+
+    /// Builds the IIN of a person born on `birth_date` with the given sex and 4-digit
+    /// serial, computing its check digit. Useful for synthetic data and tests.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kezek::{Iin, Sex};
+    /// let born = NaiveDate::from_ymd_opt(2021, 3, 8).unwrap();
+    /// let iin = Iin::from_parts(born, Sex::Female, 42)?;
+    /// assert_eq!(Iin::parse(iin.expose_digits())?, iin);
+    /// assert_eq!(iin.birth_date(), born);
+    /// # Ok::<(), kezek::IinError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`IinError::BirthDate`] for a year outside 1800–2099, [`IinError::Serial`] for a
+    /// serial above 9999, [`IinError::Checksum`] when no check digit exists for these
+    /// parts (both passes give 10; try another serial).
+    pub fn from_parts(birth_date: NaiveDate, sex: Sex, serial: u16) -> Result<Self, IinError> {
+        let year = birth_date.year();
+        let century = match year {
+            1800..=1899 => 1,
+            1900..=1999 => 3,
+            2000..=2099 => 5,
+            _ => {
+                return Err(IinError::BirthDate {
+                    month: birth_date.month(),
+                    day: birth_date.day(),
+                })
+            }
+        } + u8::from(sex == Sex::Female);
+        if serial > 9999 {
+            return Err(IinError::Serial { found: serial });
+        }
+        let (yy, mm, dd) = (
+            year.unsigned_abs() % 100,
+            birth_date.month(),
+            birth_date.day(),
+        );
+        let serial = u32::from(serial);
+        let mut values = [
+            digit(yy / 10),
+            digit(yy),
+            digit(mm / 10),
+            digit(mm),
+            digit(dd / 10),
+            digit(dd),
+            century,
+            digit(serial / 1000),
+            digit(serial / 100),
+            digit(serial / 10),
+            digit(serial),
+            0,
+        ];
+        let check = check_digit(&values[..11]).ok_or(IinError::Checksum)?;
+        values[11] = digit(check);
+        let mut digits = [0u8; 12];
+        for (d, v) in digits.iter_mut().zip(values) {
+            *d = b'0' + v;
+        }
+        Ok(Iin { digits })
+    }
+
+    /// The birth date encoded in the first six digits and the century digit.
+    #[must_use]
+    pub fn birth_date(&self) -> NaiveDate {
+        // Validated at construction: the parts always form a real date.
+        self.birth_parts().map_or(NaiveDate::MIN, |(date, _)| date)
+    }
+
+    /// The sex encoded in the 7th digit.
+    #[must_use]
+    pub fn sex(&self) -> Sex {
+        if self.values()[6] % 2 == 1 {
+            Sex::Male
+        } else {
+            Sex::Female
+        }
+    }
+
+    /// The 12 digits, unmasked. Personal data: never log or display them; use this only to
+    /// store or transmit the IIN where it is needed.
+    #[must_use]
+    pub fn expose_digits(&self) -> &str {
+        // The digits are ASCII by construction.
+        std::str::from_utf8(&self.digits).unwrap_or("")
+    }
+
+    /// The masked form shown everywhere else: all but the last four digits replaced by `*`.
+    #[must_use]
+    pub fn masked(&self) -> String {
+        let mut out = String::with_capacity(12);
+        out.push_str("********");
+        out.push_str(&self.expose_digits()[8..]);
+        out
+    }
+
+    fn values(&self) -> [u8; 12] {
+        self.digits.map(|d| d - b'0')
+    }
+
+    /// The birth date and sex, checking the century digit and the date.
+    fn birth_parts(&self) -> Result<(NaiveDate, Sex), IinError> {
+        let v = self.values();
+        let century_base = match v[6] {
+            1 | 2 => 1800,
+            3 | 4 => 1900,
+            5 | 6 => 2000,
+            found => return Err(IinError::CenturyDigit { found }),
+        };
+        let year = century_base + i32::from(v[0]) * 10 + i32::from(v[1]);
+        let month = u32::from(v[2]) * 10 + u32::from(v[3]);
+        let day = u32::from(v[4]) * 10 + u32::from(v[5]);
+        let date =
+            NaiveDate::from_ymd_opt(year, month, day).ok_or(IinError::BirthDate { month, day })?;
+        Ok((date, self.sex()))
+    }
+}
+
+/// The last decimal digit of `n`.
+fn digit(n: u32) -> u8 {
+    u8::try_from(n % 10).unwrap_or(0)
+}
+
+/// The check digit of the first 11 digits, or `None` when both passes give 10
+/// (`RULES.md §1`).
+fn check_digit(first_eleven: &[u8]) -> Option<u32> {
+    let sum = |weights: &[u32; 11]| {
+        first_eleven
+            .iter()
+            .zip(weights)
+            .map(|(&d, &w)| u32::from(d) * w)
+            .sum::<u32>()
+            % 11
+    };
+    match sum(&WEIGHTS_FIRST) {
+        10 => match sum(&WEIGHTS_SECOND) {
+            10 => None,
+            c => Some(c),
+        },
+        c => Some(c),
+    }
+}
+
+impl fmt::Debug for Iin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Iin({})", self.masked())
+    }
+}
+
+impl fmt::Display for Iin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.masked())
+    }
+}
+
+impl FromStr for Iin {
+    type Err = IinError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Iin::parse(s)
+    }
+}
+
+/// Serialises as the 12-digit string (storage needs the real digits).
+impl Serialize for Iin {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.expose_digits())
+    }
+}
+
+/// Deserialises from the 12-digit string, validating it like [`Iin::parse`]; the error
+/// message carries the code and never the digits.
+impl<'de> Deserialize<'de> for Iin {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Iin::parse(&text).map_err(|e| serde::de::Error::custom(format!("{}: {e}", e.code())))
+    }
+}
+
+/// Why a text is not a valid IIN. No variant carries the IIN's digits.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IinError {
+    /// Not 12 characters long.
+    #[error("an IIN has 12 digits, this one has {found} characters")]
+    Length {
+        /// How many characters were given.
+        found: usize,
+    },
+    /// A character that is not a digit, at a 1-based position.
+    #[error("an IIN has only digits; character {position} is not a digit")]
+    NonDigit {
+        /// 1-based position of the first offending character.
+        position: usize,
+    },
+    /// The 7th digit is not 1–6.
+    #[error("the 7th digit of an IIN gives the century and sex and must be 1-6, not {found}")]
+    CenturyDigit {
+        /// The digit found.
+        found: u8,
+    },
+    /// The first six digits are not a real date.
+    #[error("the first six digits of an IIN must be a real birth date (month {month}, day {day} is not)")]
+    BirthDate {
+        /// The month encoded (digits 3–4).
+        month: u32,
+        /// The day encoded (digits 5–6).
+        day: u32,
+    },
+    /// The check digit does not match, or no check digit exists for the first 11 digits.
+    #[error("the check digit of the IIN does not match")]
+    Checksum,
+    /// A serial above 9999 was given to [`Iin::from_parts`].
+    #[error("an IIN serial has 4 digits, {found} has more")]
+    Serial {
+        /// The serial given.
+        found: u16,
+    },
+}
+
+impl LocalizedError for IinError {
+    fn code(&self) -> &'static str {
+        match self {
+            IinError::Length { .. } => "IIN_LENGTH",
+            IinError::NonDigit { .. } => "IIN_NON_DIGIT",
+            IinError::CenturyDigit { .. } => "IIN_CENTURY_DIGIT",
+            IinError::BirthDate { .. } => "IIN_DATE",
+            IinError::Checksum => "IIN_CHECKSUM",
+            IinError::Serial { .. } => "IIN_SERIAL",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let en = self.to_string();
+        match self {
+            IinError::Length { found } => pick(
+                lang,
+                format!("ЖСН 12 цифрдан тұрады, мұнда {found} таңба бар"),
+                format!("ИИН состоит из 12 цифр, здесь {found} символов"),
+                en,
+            ),
+            IinError::NonDigit { position } => pick(
+                lang,
+                format!("ЖСН тек цифрлардан тұрады; {position}-таңба цифр емес"),
+                format!("ИИН состоит только из цифр; символ {position} не цифра"),
+                en,
+            ),
+            IinError::CenturyDigit { found } => pick(
+                lang,
+                format!("ЖСН-нің 7-цифры ғасыр мен жынысты білдіреді және 1-6 болуы керек, {found} емес"),
+                format!("7-я цифра ИИН означает век и пол и должна быть от 1 до 6, а не {found}"),
+                en,
+            ),
+            IinError::BirthDate { month, day } => pick(
+                lang,
+                format!("ЖСН-нің алғашқы алты цифры нақты туған күн болуы керек ({month}-ай, {day}-күн жоқ)"),
+                format!("первые шесть цифр ИИН должны быть датой рождения (месяц {month}, день {day} не существует)"),
+                en,
+            ),
+            IinError::Checksum => pick(
+                lang,
+                "ЖСН-нің бақылау цифры сәйкес келмейді".to_owned(),
+                "контрольная цифра ИИН не совпадает".to_owned(),
+                en,
+            ),
+            IinError::Serial { found } => pick(
+                lang,
+                format!("ЖСН реттік нөмірі 4 цифрдан тұрады, {found} артық"),
+                format!("порядковый номер ИИН состоит из 4 цифр, {found} больше"),
+                en,
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_weight_pass_is_used_when_the_first_gives_ten() {
+        // Find parts whose first pass gives 10 and check the IIN uses the second pass.
+        let born = NaiveDate::from_ymd_opt(2019, 5, 17).unwrap_or(NaiveDate::MIN);
+        let found = (0..10_000u16).find_map(|serial| {
+            let iin = Iin::from_parts(born, Sex::Male, serial).ok()?;
+            let v = iin.values();
+            let first: u32 = v[..11]
+                .iter()
+                .zip(WEIGHTS_FIRST)
+                .map(|(&d, w)| u32::from(d) * w)
+                .sum();
+            (first % 11 == 10).then_some(iin)
+        });
+        let iin = found.expect("some serial needs the second pass");
+        let v = iin.values();
+        let second: u32 = v[..11]
+            .iter()
+            .zip(WEIGHTS_SECOND)
+            .map(|(&d, w)| u32::from(d) * w)
+            .sum();
+        assert_eq!(u32::from(v[11]), second % 11);
+        assert!(Iin::parse(iin.expose_digits()).is_ok());
+    }
+}

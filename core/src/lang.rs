@@ -1,0 +1,122 @@
+//! Languages of the portals, localized text, and the contract every kezek error keeps.
+//!
+//! The portals speak Kazakh, Russian and English ([`Lang`]); every error of the
+//! library has a stable machine code and a message in each of them
+//! ([`LocalizedError`]).
+
+use serde::{Deserialize, Serialize};
+
+/// A language the portals speak.
+///
+/// Serialised as its ISO 639-1 code: `"kk"`, `"ru"`, `"en"`.
+///
+/// ```
+/// use kezek::Lang;
+/// assert_eq!("ru".parse::<Lang>(), Ok(Lang::Ru));
+/// assert_eq!(Lang::Kk.code(), "kk");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Kazakh (қазақ тілі).
+    Kk,
+    /// Russian (русский язык).
+    Ru,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order the portals list them.
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// The ISO 639-1 code: `"kk"`, `"ru"` or `"en"`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "kk" | "kz" | "kaz" => Ok(Lang::Kk),
+            "ru" | "rus" => Ok(Lang::Ru),
+            "en" | "eng" => Ok(Lang::En),
+            _ => Err(UnknownLang),
+        }
+    }
+}
+
+/// The text given to [`Lang::from_str`](std::str::FromStr) names no supported language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language: expected kk, ru or en")]
+pub struct UnknownLang;
+
+/// A text in the three languages of the portals (holiday names, region names, policy names).
+///
+/// ```
+/// use kezek::{Lang, LocalizedText};
+/// let t = LocalizedText::new("Наурыз", "Наурыз", "Nauryz");
+/// assert_eq!(t.get(Lang::En), "Nauryz");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct LocalizedText {
+    /// Kazakh.
+    pub kk: String,
+    /// Russian.
+    pub ru: String,
+    /// English.
+    pub en: String,
+}
+
+impl LocalizedText {
+    /// A text from its three translations.
+    #[must_use]
+    pub fn new(kk: impl Into<String>, ru: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            kk: kk.into(),
+            ru: ru.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `lang`.
+    #[must_use]
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// What every kezek error offers besides [`std::error::Error`]: a stable machine code and
+/// a message in each language of the portals.
+///
+/// The code never changes once released (hosts branch on it); the messages may be
+/// reworded. `Display` gives the English message; no message ever contains an unmasked IIN.
+pub trait LocalizedError: std::error::Error {
+    /// The stable machine code, e.g. `IIN_CHECKSUM`.
+    fn code(&self) -> &'static str;
+
+    /// The message in `lang`.
+    fn message(&self, lang: Lang) -> String;
+}
+
+/// Picks one of three translations; used by the errors' `message` implementations so that
+/// each variant states its three texts side by side.
+pub(crate) fn pick(lang: Lang, kk: String, ru: String, en: String) -> String {
+    match lang {
+        Lang::Kk => kk,
+        Lang::Ru => ru,
+        Lang::En => en,
+    }
+}

@@ -1,0 +1,45 @@
+//! # kezek — the rules engine of Kazakhstan's electronic preschool queue
+//!
+//! A pure library (no clock, no files, no network, no unseeded randomness): the caller
+//! passes time in, and the same inputs always give the same outputs. Every rule cites its
+//! source in `RULES.md` (the project's digest of the portals' manuals and public sources).
+//!
+//! | module | concept | rules |
+//! |---|---|---|
+//! | [`iin`] | the 12-digit identifier of applicants and children | `RULES.md §1` |
+//! | [`calendar`] | working days, holidays, decree transfers, deadline ends | `RULES.md §9` |
+//! | [`period`] | lengths of time with their unit | `RULES.md §2–§8` |
+//! | [`policy`] | dated regional parameter sets | `RULES.md §10` |
+//! | [`lang`] | kk/ru/en texts and the error contract | — |
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use kezek::{calendar::WorkCalendar, policy::PolicyBook, Iin, Lang, LocalizedError};
+//!
+//! let child = Iin::parse("210308600403")?;
+//! assert_eq!(child.birth_date(), NaiveDate::from_ymd_opt(2021, 3, 8).unwrap());
+//!
+//! let book = PolicyBook::builtin();
+//! let policy = book.policy_for("akmola", NaiveDate::from_ymd_opt(2025, 9, 1).unwrap())?;
+//! let notice = NaiveDate::from_ymd_opt(2025, 9, 5).unwrap().and_hms_opt(10, 0, 0).unwrap();
+//! let choose_by = WorkCalendar::kazakhstan().deadline(notice, policy.choice_window)?;
+//! assert_eq!(choose_by.last_day, NaiveDate::from_ymd_opt(2025, 9, 10).unwrap());
+//!
+//! let err = Iin::parse("21030860040").unwrap_err();
+//! assert_eq!(err.code(), "IIN_LENGTH");
+//! assert_eq!(err.message(Lang::Ru), "ИИН состоит из 12 цифр, здесь 11 символов");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod calendar;
+pub mod iin;
+pub mod lang;
+pub mod period;
+pub mod policy;
+
+pub use calendar::{CalendarError, WorkCalendar};
+pub use iin::{Iin, IinError, Sex};
+pub use lang::{Lang, LocalizedError, LocalizedText};
+pub use period::{Period, PeriodUnit};
+pub use policy::{Policy, PolicyBook, PolicyError};

@@ -1,0 +1,144 @@
+//! Errors of regional policies.
+
+use chrono::NaiveDate;
+
+use crate::lang::{pick, Lang, LocalizedError};
+
+/// Why a policy was refused, or no policy could be found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PolicyError {
+    /// The region code is not in the book's list of regions.
+    #[error("unknown region `{region}`")]
+    UnknownRegion {
+        /// The code given.
+        region: String,
+    },
+    /// No version of any policy for the region was in force on the date.
+    #[error("no policy for region `{region}` is in force on {date}")]
+    NotInForce {
+        /// The region.
+        region: String,
+        /// The date asked about.
+        date: NaiveDate,
+    },
+    /// No policy version has this id.
+    #[error("no policy has the id `{id}`")]
+    UnknownPolicy {
+        /// The id given.
+        id: String,
+    },
+    /// Two policy versions share an id, or two regions a code.
+    #[error("`{id}` is defined twice")]
+    Duplicate {
+        /// The repeated id or code.
+        id: String,
+    },
+    /// A parameter is given in a unit it cannot have (an age in working days…).
+    #[error("policy `{policy}`: parameter `{parameter}` cannot be given in {unit}")]
+    Unit {
+        /// The policy's id.
+        policy: String,
+        /// The parameter's name.
+        parameter: &'static str,
+        /// The unit given.
+        unit: &'static str,
+    },
+    /// A parameter's value is out of its domain.
+    #[error("policy `{policy}`: parameter `{parameter}` is out of range: {reason}")]
+    Value {
+        /// The policy's id.
+        policy: String,
+        /// The parameter's name.
+        parameter: &'static str,
+        /// Why (English).
+        reason: &'static str,
+    },
+    /// A policy names a region the book does not list.
+    #[error("policy `{policy}` names unknown region `{region}`")]
+    PolicyRegion {
+        /// The policy's id.
+        policy: String,
+        /// The region code.
+        region: String,
+    },
+    /// Policy JSON could not be read.
+    #[error("policy JSON could not be read at line {line}, column {column}: {detail}")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's explanation (English).
+        detail: String,
+    },
+}
+
+impl LocalizedError for PolicyError {
+    fn code(&self) -> &'static str {
+        match self {
+            PolicyError::UnknownRegion { .. } => "POLICY_UNKNOWN_REGION",
+            PolicyError::NotInForce { .. } => "POLICY_NOT_IN_FORCE",
+            PolicyError::UnknownPolicy { .. } => "POLICY_UNKNOWN_ID",
+            PolicyError::Duplicate { .. } => "POLICY_DUPLICATE",
+            PolicyError::Unit { .. } => "POLICY_UNIT",
+            PolicyError::Value { .. } => "POLICY_VALUE",
+            PolicyError::PolicyRegion { .. } => "POLICY_REGION",
+            PolicyError::Json { .. } => "POLICY_JSON",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let en = self.to_string();
+        match self {
+            PolicyError::UnknownRegion { region } => pick(
+                lang,
+                format!("`{region}` өңірі белгісіз"),
+                format!("неизвестный регион `{region}`"),
+                en,
+            ),
+            PolicyError::NotInForce { region, date } => pick(
+                lang,
+                format!("`{region}` өңірі үшін {date} күні күшінде тұрған саясат жоқ"),
+                format!("для региона `{region}` нет политики, действующей на {date}"),
+                en,
+            ),
+            PolicyError::UnknownPolicy { id } => pick(
+                lang,
+                format!("`{id}` идентификаторы бар саясат жоқ"),
+                format!("нет политики с идентификатором `{id}`"),
+                en,
+            ),
+            PolicyError::Duplicate { id } => pick(
+                lang,
+                format!("`{id}` екі рет анықталған"),
+                format!("`{id}` определён дважды"),
+                en,
+            ),
+            PolicyError::Unit { policy, parameter, unit } => pick(
+                lang,
+                format!("`{policy}` саясаты: `{parameter}` параметрі {unit} бірлігінде берілмейді"),
+                format!("политика `{policy}`: параметр `{parameter}` не может задаваться в единицах {unit}"),
+                en,
+            ),
+            PolicyError::Value { policy, parameter, reason } => pick(
+                lang,
+                format!("`{policy}` саясаты: `{parameter}` параметрі рұқсат етілген шектен тыс ({reason})"),
+                format!("политика `{policy}`: параметр `{parameter}` вне допустимых пределов ({reason})"),
+                en,
+            ),
+            PolicyError::PolicyRegion { policy, region } => pick(
+                lang,
+                format!("`{policy}` саясаты белгісіз `{region}` өңірін атайды"),
+                format!("политика `{policy}` указывает неизвестный регион `{region}`"),
+                en,
+            ),
+            PolicyError::Json { line, column, detail } => pick(
+                lang,
+                format!("саясат JSON-ы оқылмады: {line}-жол, {column}-баған: {detail}"),
+                format!("не удалось прочитать JSON политики: строка {line}, столбец {column}: {detail}"),
+                en,
+            ),
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! Dated regional policies: the parameters that differ between portals, regions and
+//! editions of the rules (`RULES.md §10`).
+//!
+//! A [`Policy`] is a named set of parameters valid from a date. Every parameter is a
+//! [`Period`] that carries its unit, a count, or a switch; its doc comment cites the rule
+//! and the source. Rules marked `pub-M`/`pub-L` in `RULES.md` live here as parameters with
+//! defaults, never as constants. A [`PolicyBook`] holds the versions of every profile and
+//! picks the one in force for a region on a date.
+
+mod book;
+mod error;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use book::{PolicyBook, RegionInfo, BUILTIN_JSON};
+pub use error::PolicyError;
+
+use crate::lang::LocalizedText;
+use crate::period::Period;
+
+/// One version of a regional policy.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kezek::policy::PolicyBook;
+/// use kezek::period::Period;
+/// let book = PolicyBook::builtin();
+/// let astana = book.policy_for("astana", NaiveDate::from_ymd_opt(2024, 3, 1).unwrap())?;
+/// assert_eq!(astana.choice_window, Period::calendar_days(1));
+/// let almaty = book.policy_for("almaty", NaiveDate::from_ymd_opt(2024, 3, 1).unwrap())?;
+/// assert_eq!(almaty.choice_window, Period::working_days(3));
+/// assert!(almaty.special_queue_first);
+/// # Ok::<(), kezek::PolicyError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Unique id of this version, e.g. `"national-2024"`.
+    pub id: String,
+    /// The profile this version belongs to, e.g. `"national"`.
+    pub profile: String,
+    /// Human name.
+    pub name: LocalizedText,
+    /// Region codes the profile serves; `"*"` serves every region that no profile names.
+    pub regions: Vec<String>,
+    /// First day the version is in force; it stays in force until the profile's next version.
+    pub valid_from: NaiveDate,
+    /// Where the values come from.
+    pub sources: Vec<String>,
+    /// Time to choose a kindergarten after the notice, before the place goes to free
+    /// choice: 3 working days [000, 001]; Astana 1 calendar day [pub-M] (`RULES.md §5`).
+    pub choice_window: Period,
+    /// Time to bring the child after the direction: 5 working days [001] (`RULES.md §6`).
+    pub show_up_window: Period,
+    /// Time during which the applicant may revoke a direction: 24 hours [001] (`RULES.md §6`).
+    pub revocation_window: Period,
+    /// How long one extension of a direction lasts at most: 30 calendar days [001]
+    /// (`RULES.md §6`).
+    pub extension: Period,
+    /// How many extensions a direction may get: 1 [001] (`RULES.md §6`).
+    pub extensions_allowed: u32,
+    /// Length of the stop-list after a lapsed direction: 10 working days [001]
+    /// (`RULES.md §6`).
+    pub stop_list: Period,
+    /// Lapsed directions that remove the child from the queue: 2 [001] (`RULES.md §6`).
+    pub lapses_before_removal: u32,
+    /// Interest must be confirmed every such period from registration: 12 months [004]
+    /// (`RULES.md §2`).
+    pub interest_confirmation_every: Period,
+    /// How long before each anniversary a confirmation already counts. Not stated by any
+    /// source: 30 calendar days is kezek's assumption, to be set per region.
+    pub interest_confirmation_early: Period,
+    /// Time to confirm an out-of-turn right in person after the offer: 5 working days
+    /// [pub-M] (`RULES.md §3`).
+    pub out_of_turn_confirmation: Period,
+    /// Minimum age to be offered a place: 2 full years [001] (`RULES.md §4`).
+    pub min_offer_age: Period,
+    /// The service covers children under this age: 7 years [004]; 6 years in the 2024
+    /// edition of the rules [pub-M] (`RULES.md §4`).
+    pub max_age: Period,
+    /// Directions alternate first-priority and general children in this ratio, when set:
+    /// 1:3 [pub-L, unverified], off by default (`RULES.md §3`).
+    pub interleave: Option<Interleave>,
+    /// Days of the year when places are not published nor directions issued: 1–31 August
+    /// [pub-M] (`RULES.md §9`).
+    pub august_freeze: Option<Freeze>,
+    /// Special (correctional) and sanatorium places are offered first, the rest opens to
+    /// all: Almaty 2023 [pub-H] (`RULES.md §7`).
+    pub special_queue_first: bool,
+    /// The voucher flow, in the regions that run it (`RULES.md §8`).
+    pub voucher: Option<VoucherRules>,
+}
+
+/// Interleaving of priority classes in directions (`RULES.md §3`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interleave {
+    /// First-priority children per cycle (1 in the reported rule).
+    pub first_priority: u32,
+    /// General children per cycle (3 in the reported rule).
+    pub general: u32,
+}
+
+/// A day of the year, e.g. 1 August.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthDay {
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month.
+    pub day: u32,
+}
+
+impl MonthDay {
+    /// Whether this day exists in some year (29 February counts).
+    #[must_use]
+    pub fn is_valid(self) -> bool {
+        NaiveDate::from_ymd_opt(2000, self.month, self.day).is_some()
+    }
+
+    fn key(self) -> (u32, u32) {
+        (self.month, self.day)
+    }
+}
+
+/// A yearly period, both ends included (`RULES.md §9`: the August freeze).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Freeze {
+    /// First day.
+    pub from: MonthDay,
+    /// Last day.
+    pub to: MonthDay,
+}
+
+impl Freeze {
+    /// Whether `date` falls within the freeze.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kezek::policy::{Freeze, MonthDay};
+    /// let august = Freeze { from: MonthDay { month: 8, day: 1 }, to: MonthDay { month: 8, day: 31 } };
+    /// assert!(august.contains(NaiveDate::from_ymd_opt(2025, 8, 15).unwrap()));
+    /// assert!(!august.contains(NaiveDate::from_ymd_opt(2025, 9, 1).unwrap()));
+    /// ```
+    #[must_use]
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        use chrono::Datelike;
+        let (from, to, day) = (self.from.key(), self.to.key(), (date.month(), date.day()));
+        if from <= to {
+            from <= day && day <= to
+        } else {
+            // A freeze across New Year covers the end and the start of the year.
+            day >= from || day <= to
+        }
+    }
+}
+
+/// The voucher flow (`RULES.md §8`, pilot 2025–2026 [pub-H]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoucherRules {
+    /// Day of the year distribution starts, after the queue refresh: 1 July.
+    pub distribution_starts: MonthDay,
+    /// Time to confirm the voucher, else the application becomes inactive: 2 working days.
+    pub consent_window: Period,
+    /// Time within which an inactive application can be restored: 28 calendar days.
+    pub restore_window: Period,
+    /// How many restorations are allowed: 1.
+    pub restores_allowed: u32,
+    /// Time to choose a kindergarten and sign the contract: 5 working days.
+    pub contract_window: Period,
+    /// Once every category is served, places may go to children of this age: 1.5 years
+    /// [pub-M] (`RULES.md §4`).
+    pub min_age_when_all_served: Period,
+}
+
+/// Whether a parameter is a length of time (any unit) or an age (months or years).
+#[derive(Clone, Copy)]
+enum Kind {
+    /// A window or deadline: must be at least one unit long.
+    Window,
+    /// A window that may be zero.
+    Lead,
+    /// An age.
+    Age,
+}
+
+impl Policy {
+    /// The period parameters with their names and kinds, for validation and listings.
+    fn periods(&self) -> Vec<(&'static str, Period, Kind)> {
+        let mut list = vec![
+            ("choice_window", self.choice_window, Kind::Window),
+            ("show_up_window", self.show_up_window, Kind::Window),
+            ("revocation_window", self.revocation_window, Kind::Lead),
+            ("extension", self.extension, Kind::Lead),
+            ("stop_list", self.stop_list, Kind::Lead),
+            (
+                "interest_confirmation_every",
+                self.interest_confirmation_every,
+                Kind::Window,
+            ),
+            (
+                "interest_confirmation_early",
+                self.interest_confirmation_early,
+                Kind::Lead,
+            ),
+            (
+                "out_of_turn_confirmation",
+                self.out_of_turn_confirmation,
+                Kind::Window,
+            ),
+            ("min_offer_age", self.min_offer_age, Kind::Age),
+            ("max_age", self.max_age, Kind::Age),
+        ];
+        if let Some(v) = &self.voucher {
+            list.extend([
+                ("voucher.consent_window", v.consent_window, Kind::Window),
+                ("voucher.restore_window", v.restore_window, Kind::Lead),
+                ("voucher.contract_window", v.contract_window, Kind::Window),
+                (
+                    "voucher.min_age_when_all_served",
+                    v.min_age_when_all_served,
+                    Kind::Age,
+                ),
+            ]);
+        }
+        list
+    }
+
+    /// Checks every parameter: ages in months or years, windows at least one unit long,
+    /// the minimum age below the maximum, interleaving ratios positive, real freeze days.
+    ///
+    /// # Errors
+    /// `POLICY_UNIT` or `POLICY_VALUE` for the first offending parameter.
+    pub fn validate(&self) -> Result<(), PolicyError> {
+        let value = |parameter, reason| PolicyError::Value {
+            policy: self.id.clone(),
+            parameter,
+            reason,
+        };
+        for (parameter, period, kind) in self.periods() {
+            match kind {
+                Kind::Age if period.in_months().is_none() => {
+                    return Err(PolicyError::Unit {
+                        policy: self.id.clone(),
+                        parameter,
+                        unit: period.unit.as_str(),
+                    });
+                }
+                Kind::Window if period.amount == 0 => {
+                    return Err(value(parameter, "must be at least 1"))
+                }
+                Kind::Age | Kind::Window | Kind::Lead => {}
+            }
+        }
+        if self.min_offer_age.in_months() >= self.max_age.in_months() {
+            return Err(value("min_offer_age", "must be below max_age"));
+        }
+        if self
+            .interleave
+            .is_some_and(|i| i.first_priority == 0 || i.general == 0)
+        {
+            return Err(value("interleave", "both counts must be at least 1"));
+        }
+        if self
+            .august_freeze
+            .is_some_and(|f| !f.from.is_valid() || !f.to.is_valid())
+        {
+            return Err(value("august_freeze", "days must exist in the calendar"));
+        }
+        if self
+            .voucher
+            .is_some_and(|v| !v.distribution_starts.is_valid())
+        {
+            return Err(value(
+                "voucher.distribution_starts",
+                "day must exist in the calendar",
+            ));
+        }
+        if self.lapses_before_removal == 0 {
+            return Err(value("lapses_before_removal", "must be at least 1"));
+        }
+        Ok(())
+    }
+
+    /// Every length-of-time parameter with its name, for reports and listings
+    /// (`("choice_window", 3 working_days)`, …).
+    #[must_use]
+    pub fn period_parameters(&self) -> Vec<(&'static str, Period)> {
+        self.periods()
+            .into_iter()
+            .map(|(name, period, _)| (name, period))
+            .collect()
+    }
+
+    /// Whether publishing places and issuing directions is suspended on `date`.
+    #[must_use]
+    pub fn is_frozen(&self, date: NaiveDate) -> bool {
+        self.august_freeze.is_some_and(|f| f.contains(date))
+    }
+}

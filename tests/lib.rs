@@ -1,0 +1,1 @@
+//! Helpers shared by the conformance and property tests of kezek.
