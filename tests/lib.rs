@@ -68,6 +68,9 @@ pub fn contains(actual: &Value, expected: &Value) -> bool {
 
 /// Runs every case through `run` (which returns the answer or the error code) and reports
 /// each mismatch; returns the number of failed cases.
+///
+/// # Panics
+/// As [`load_cases`], and when the file has no case.
 pub fn run_cases(file: &str, run: impl Fn(&Case) -> Result<Value, String>) -> usize {
     let cases = load_cases(file);
     assert!(!cases.is_empty(), "{file} has no cases");
