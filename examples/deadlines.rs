@@ -41,7 +41,7 @@ fn parse_args() -> Result<Args, String> {
             "--lang" => {
                 args.lang = value
                     .parse()
-                    .map_err(|_| format!("--lang {value}: use kk, ru or en"))?
+                    .map_err(|_| format!("--lang {value}: use kk, ru or en"))?;
             }
             _ => {
                 return Err(format!(

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks, then runs every test suite of kezek.
+# Called by .ci/run; the README names it as the one test command.
+#
+#   Rust:   formatting, clippy (pedantic, warnings are errors), cargo test --workspace
+#           (unit, property, conformance and doc tests)
+#   Python: the cross-check of the built-in calendar against the `holidays` package
+#
+# The binding suites (Node, pytest, Kotlin) join this script in their own issues.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "toolchain"
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "cargo is missing: install Rust (rustup) first; this machine kind ships it." >&2
+  exit 1
+fi
+cargo --version
+for component in rustfmt clippy; do
+  if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    rustup component add "$component"
+  fi
+done
+if ! command -v python3 >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq python3 python3-venv
+fi
+
+step "rust: format"
+cargo fmt --all --check
+
+step "rust: clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "rust: tests"
+cargo test --workspace --locked
+
+step "python: calendar cross-check against the holidays package"
+venv=.venv
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv" || { apt-get update -qq && apt-get install -y -qq python3-venv && python3 -m venv "$venv"; }
+fi
+"$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/crosscheck/requirements.txt
+"$venv/bin/python" tests/crosscheck/holidays_kz.py
