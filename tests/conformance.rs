@@ -110,7 +110,7 @@ fn calendar_cases() {
 /// The policy book of a case: the built-in one, or a mutated copy loaded from JSON.
 fn book_of(case: &Case) -> Result<PolicyBook, String> {
     let Some(book) = case.extra.get("book") else {
-        return Ok(PolicyBook::builtin());
+        return Ok(PolicyBook::builtin().clone());
     };
     let json = match (book.as_str(), book.get("mutate")) {
         (Some(text), _) => text.to_owned(),

@@ -43,3 +43,8 @@ pub use iin::{Iin, IinError, Sex};
 pub use lang::{Lang, LocalizedError, LocalizedText};
 pub use period::{Period, PeriodUnit};
 pub use policy::{Policy, PolicyBook, PolicyError};
+
+/// The README's Rust examples, run as doctests so the README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
