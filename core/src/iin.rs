@@ -200,21 +200,22 @@ fn digit(n: u32) -> u8 {
 /// The check digit of the first 11 digits, or `None` when both passes give 10
 /// (`RULES.md §1`).
 fn check_digit(first_eleven: &[u8]) -> Option<u32> {
-    let sum = |weights: &[u32; 11]| {
-        first_eleven
-            .iter()
-            .zip(weights)
-            .map(|(&d, &w)| u32::from(d) * w)
-            .sum::<u32>()
-            % 11
-    };
-    match sum(&WEIGHTS_FIRST) {
-        10 => match sum(&WEIGHTS_SECOND) {
+    match weighted_sum(first_eleven, &WEIGHTS_FIRST) % 11 {
+        10 => match weighted_sum(first_eleven, &WEIGHTS_SECOND) % 11 {
             10 => None,
             c => Some(c),
         },
         c => Some(c),
     }
+}
+
+/// Σ dᵢ·wᵢ over the first 11 digits.
+fn weighted_sum(first_eleven: &[u8], weights: &[u32; 11]) -> u32 {
+    first_eleven
+        .iter()
+        .zip(weights)
+        .map(|(&d, &w)| u32::from(d) * w)
+        .sum()
 }
 
 impl fmt::Debug for Iin {
@@ -359,21 +360,12 @@ mod tests {
         let born = NaiveDate::from_ymd_opt(2019, 5, 17).unwrap_or(NaiveDate::MIN);
         let found = (0..10_000u16).find_map(|serial| {
             let iin = Iin::from_parts(born, Sex::Male, serial).ok()?;
-            let v = iin.values();
-            let first: u32 = v[..11]
-                .iter()
-                .zip(WEIGHTS_FIRST)
-                .map(|(&d, w)| u32::from(d) * w)
-                .sum();
+            let first = weighted_sum(&iin.values()[..11], &WEIGHTS_FIRST);
             (first % 11 == 10).then_some(iin)
         });
         let iin = found.expect("some serial needs the second pass");
         let v = iin.values();
-        let second: u32 = v[..11]
-            .iter()
-            .zip(WEIGHTS_SECOND)
-            .map(|(&d, w)| u32::from(d) * w)
-            .sum();
+        let second = weighted_sum(&v[..11], &WEIGHTS_SECOND);
         assert_eq!(u32::from(v[11]), second % 11);
         assert!(Iin::parse(iin.expose_digits()).is_ok());
     }

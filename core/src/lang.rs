@@ -103,6 +103,14 @@ impl LocalizedText {
 ///
 /// The code never changes once released (hosts branch on it); the messages may be
 /// reworded. `Display` gives the English message; no message ever contains an unmasked IIN.
+///
+/// ```
+/// use kezek::{Iin, Lang, LocalizedError};
+/// let err = Iin::parse("210308600404").unwrap_err();
+/// assert_eq!(err.code(), "IIN_CHECKSUM");
+/// assert_eq!(err.message(Lang::Ru), "контрольная цифра ИИН не совпадает");
+/// assert_eq!(err.message(Lang::En), err.to_string());
+/// ```
 pub trait LocalizedError: std::error::Error {
     /// The stable machine code, e.g. `IIN_CHECKSUM`.
     fn code(&self) -> &'static str;

@@ -95,6 +95,17 @@ pub struct Deadline {
 
 impl Deadline {
     /// Whether the period has passed at moment `t`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kezek::calendar::WorkCalendar;
+    /// use kezek::period::Period;
+    /// let start = NaiveDate::from_ymd_opt(2025, 6, 5).unwrap().and_hms_opt(10, 30, 0).unwrap();
+    /// let end = WorkCalendar::kazakhstan().deadline(start, Period::hours(24))?;
+    /// assert!(!end.has_passed(start + chrono::TimeDelta::hours(23)));
+    /// assert!(end.has_passed(start + chrono::TimeDelta::hours(24)));
+    /// # Ok::<(), kezek::calendar::CalendarError>(())
+    /// ```
     #[must_use]
     pub fn has_passed(&self, t: NaiveDateTime) -> bool {
         t >= self.ends_at
@@ -182,6 +193,16 @@ impl WorkCalendar {
 
     /// Whether `date` is a working day.
     ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kezek::calendar::WorkCalendar;
+    /// let cal = WorkCalendar::kazakhstan();
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert!(!cal.is_working_day(d(2025, 3, 24))?); // Nauryz on Saturday 22 March, carried over
+    /// assert!(cal.is_working_day(d(2025, 3, 26))?);
+    /// # Ok::<(), kezek::calendar::CalendarError>(())
+    /// ```
+    ///
     /// # Errors
     /// `CALENDAR_YEAR_UNKNOWN` for a year without decree data, `CALENDAR_OUT_OF_RANGE`
     /// outside the span.
@@ -191,6 +212,18 @@ impl WorkCalendar {
 
     /// What the calendar says of `date`: working or not, and why.
     ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kezek::calendar::WorkCalendar;
+    /// let cal = WorkCalendar::kazakhstan();
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// use kezek::calendar::DayKind;
+    /// let info = cal.day_info(d(2024, 5, 8))?;
+    /// assert!(!info.working);
+    /// assert!(matches!(info.kind, DayKind::TransferredDayOff { .. }));
+    /// # Ok::<(), kezek::calendar::CalendarError>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`WorkCalendar::is_working_day`].
     pub fn day_info(&self, date: NaiveDate) -> Result<DayInfo, CalendarError> {
@@ -199,6 +232,17 @@ impl WorkCalendar {
 
     /// The `n`-th working day after `date` (`date` itself not counted); `date` itself for
     /// `n == 0`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kezek::calendar::WorkCalendar;
+    /// let cal = WorkCalendar::kazakhstan();
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // 10 working days of stop-list from Friday 27 December 2024: New Year, 3 January (decree)
+    /// // and Christmas are skipped, Sunday 5 January (decree) is worked.
+    /// assert_eq!(cal.add_working_days(d(2024, 12, 27), 10)?, d(2025, 1, 15));
+    /// # Ok::<(), kezek::calendar::CalendarError>(())
+    /// ```
     ///
     /// # Errors
     /// `CALENDAR_YEAR_UNKNOWN` when a year from `date` to the answer has no decree data,
@@ -211,6 +255,16 @@ impl WorkCalendar {
     /// The number of working days in `(a, b]` when `a <= b`, and minus the number in
     /// `(b, a]` otherwise; so `working_days_between(d, add_working_days(d, n)) == n`.
     ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kezek::calendar::WorkCalendar;
+    /// let cal = WorkCalendar::kazakhstan();
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert_eq!(cal.working_days_between(d(2024, 12, 27), d(2025, 1, 15))?, 10);
+    /// assert_eq!(cal.working_days_between(d(2025, 1, 15), d(2024, 12, 27))?, -10);
+    /// # Ok::<(), kezek::calendar::CalendarError>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`WorkCalendar::add_working_days`].
     pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i64, CalendarError> {
@@ -219,6 +273,15 @@ impl WorkCalendar {
     }
 
     /// `date` plus `n` calendar days. Needs no decree data.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kezek::calendar::WorkCalendar;
+    /// let cal = WorkCalendar::kazakhstan();
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert_eq!(cal.add_calendar_days(d(2030, 1, 31), 30)?, d(2030, 3, 2)); // no decree data needed
+    /// # Ok::<(), kezek::calendar::CalendarError>(())
+    /// ```
     ///
     /// # Errors
     /// `CALENDAR_OUT_OF_RANGE` when the answer leaves the span.

@@ -121,6 +121,19 @@ impl PolicyBook {
 
     /// Adds a policy version, or replaces the version with the same id.
     ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kezek::{PolicyBook, Period};
+    /// let mut book = PolicyBook::builtin().clone();
+    /// let mut pavlodar = book.get("voucher-pilot-2025")?.clone();
+    /// pavlodar.id = "pavlodar-voucher-2025".into();
+    /// pavlodar.regions = vec!["pavlodar".into()];
+    /// book.insert(pavlodar)?;
+    /// let in_force = book.policy_for("pavlodar", NaiveDate::from_ymd_opt(2025, 9, 1).unwrap())?;
+    /// assert!(in_force.voucher.is_some());
+    /// # Ok::<(), kezek::PolicyError>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`PolicyBook::validate`] for the resulting book; the book is unchanged on error.
     pub fn insert(&mut self, policy: Policy) -> Result<(), PolicyError> {

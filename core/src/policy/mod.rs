@@ -232,6 +232,14 @@ impl Policy {
     /// Checks every parameter: ages in months or years, windows at least one unit long,
     /// the minimum age below the maximum, interleaving ratios positive, real freeze days.
     ///
+    /// ```
+    /// use kezek::{LocalizedError, PolicyBook, Period};
+    /// let mut policy = PolicyBook::builtin().get("national-2024")?.clone();
+    /// policy.max_age = Period::working_days(7);
+    /// assert_eq!(policy.validate().unwrap_err().code(), "POLICY_UNIT");
+    /// # Ok::<(), kezek::PolicyError>(())
+    /// ```
+    ///
     /// # Errors
     /// `POLICY_UNIT` or `POLICY_VALUE` for the first offending parameter.
     pub fn validate(&self) -> Result<(), PolicyError> {
@@ -287,6 +295,14 @@ impl Policy {
 
     /// Every length-of-time parameter with its name, for reports and listings
     /// (`("choice_window", 3 working_days)`, …).
+    ///
+    /// ```
+    /// use kezek::{PolicyBook, Period};
+    /// let policy = PolicyBook::builtin().get("astana-2024")?;
+    /// let params = policy.period_parameters();
+    /// assert!(params.contains(&("choice_window", Period::calendar_days(1))));
+    /// # Ok::<(), kezek::PolicyError>(())
+    /// ```
     #[must_use]
     pub fn period_parameters(&self) -> Vec<(&'static str, Period)> {
         self.periods()
@@ -296,6 +312,14 @@ impl Policy {
     }
 
     /// Whether publishing places and issuing directions is suspended on `date`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kezek::PolicyBook;
+    /// let policy = PolicyBook::builtin().get("national-2024")?;
+    /// assert!(policy.is_frozen(NaiveDate::from_ymd_opt(2025, 8, 20).unwrap()));
+    /// # Ok::<(), kezek::PolicyError>(())
+    /// ```
     #[must_use]
     pub fn is_frozen(&self, date: NaiveDate) -> bool {
         self.august_freeze.is_some_and(|f| f.contains(date))
