@@ -67,8 +67,9 @@ impl Iin {
         digits.copy_from_slice(text.as_bytes());
         let iin = Iin { digits };
         iin.birth_parts()?;
-        let expected = check_digit(&iin.values()[..11]).ok_or(IinError::Checksum)?;
-        if u32::from(iin.values()[11]) != expected {
+        let values = iin.values();
+        let expected = check_digit(&values[..11]).ok_or(IinError::Checksum)?;
+        if u32::from(values[11]) != expected {
             return Err(IinError::Checksum);
         }
         Ok(iin)

@@ -321,15 +321,15 @@ impl WorkCalendar {
             .map(|a| a.value)
     }
 
-    fn mode_check(
+    /// Whether the years from `from` to `to` (both already inside the span) need a
+    /// provisional answer; an error in strict mode when they do.
+    fn years_check(
         &self,
         from: NaiveDate,
         to: NaiveDate,
         mode: Mode,
     ) -> Result<bool, CalendarError> {
         let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
-        self.table.offset(lo)?;
-        self.table.offset(hi)?;
         match (self.table.first_unknown_year(lo.year(), hi.year()), mode) {
             (None, _) => Ok(false),
             (Some(_), Mode::Provisional) => Ok(true),
@@ -342,8 +342,9 @@ impl WorkCalendar {
         date: NaiveDate,
         mode: Mode,
     ) -> Result<Answer<bool>, CalendarError> {
-        let provisional = self.mode_check(date, date, mode)?;
-        let value = self.table.is_working_at(self.table.offset(date)?);
+        let offset = self.table.offset(date)?;
+        let provisional = self.years_check(date, date, mode)?;
+        let value = self.table.is_working_at(offset);
         Ok(Answer { value, provisional })
     }
 
@@ -379,7 +380,7 @@ impl WorkCalendar {
                 .ok_or_else(|| self.table.out_of_range())?;
             self.table.date_at(offset)
         };
-        let provisional = self.mode_check(date, value, mode)?;
+        let provisional = self.years_check(date, value, mode)?;
         Ok(Answer { value, provisional })
     }
 
@@ -389,16 +390,14 @@ impl WorkCalendar {
         b: NaiveDate,
         mode: Mode,
     ) -> Result<Answer<i64>, CalendarError> {
-        let provisional = self.mode_check(a, b, mode)?;
         let count = |d| {
             self.table
                 .offset(d)
                 .map(|o| i64::from(self.table.worked_through(o)))
         };
-        Ok(Answer {
-            value: count(b)? - count(a)?,
-            provisional,
-        })
+        let value = count(b)? - count(a)?;
+        let provisional = self.years_check(a, b, mode)?;
+        Ok(Answer { value, provisional })
     }
 
     fn deadline_in(
