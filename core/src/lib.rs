@@ -10,6 +10,11 @@
 //! | [`calendar`] | working days, holidays, decree transfers, deadline ends | `RULES.md §9` |
 //! | [`period`] | lengths of time with their unit | `RULES.md §2–§8` |
 //! | [`policy`] | dated regional parameter sets | `RULES.md §10` |
+//! | [`application`] | the application's fields, group types, queue keys | `RULES.md §2` |
+//! | [`benefit`] | benefit categories and priority classes, as data | `RULES.md §3` |
+//! | [`eligibility`] | explained decisions: may register, be offered, be removed for age | `RULES.md §2–§7` |
+//! | [`queue`] | queue order and queue numbers | `RULES.md §2–§4` |
+//! | [`lifecycle`] | the engine: states, deadlines, history, replay, snapshots | `RULES.md §2–§7` |
 //! | [`lang`] | kk/ru/en texts and the error contract | — |
 //!
 //! ```
@@ -32,14 +37,20 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod application;
+pub mod benefit;
 pub mod calendar;
+pub mod eligibility;
 pub mod iin;
 pub mod lang;
 pub mod period;
+pub mod lifecycle;
 pub mod policy;
+pub mod queue;
 
 pub use calendar::{CalendarError, WorkCalendar};
 pub use iin::{Iin, IinError, Sex};
+pub use lifecycle::{Engine, LifecycleError};
 pub use lang::{Lang, LocalizedError, LocalizedText};
 pub use period::{Period, PeriodUnit};
 pub use policy::{Policy, PolicyBook, PolicyError};

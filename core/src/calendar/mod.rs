@@ -191,6 +191,12 @@ impl WorkCalendar {
         Provisional(self)
     }
 
+    /// Whether this calendar is the built-in [`WorkCalendar::kazakhstan`] (or a clone of it).
+    #[must_use]
+    pub fn is_builtin(&self) -> bool {
+        Arc::ptr_eq(&self.data, &Self::kazakhstan().data)
+    }
+
     /// Whether `date` is a working day.
     ///
     /// ```

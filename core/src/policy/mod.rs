@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 pub use book::{PolicyBook, RegionInfo, BUILTIN_JSON};
 pub use error::PolicyError;
 
+use crate::benefit::BenefitCategory;
 use crate::lang::LocalizedText;
-use crate::period::Period;
+use crate::period::{Period, PeriodUnit};
 
 /// One version of a regional policy.
 ///
@@ -85,11 +86,20 @@ pub struct Policy {
     /// Days of the year when places are not published nor directions issued: 1–31 August
     /// [pub-M] (`RULES.md §9`).
     pub august_freeze: Option<Freeze>,
+    /// Whether the minimum age also applies to special (correctional) and sanatorium groups:
+    /// [000] states only the turn and the vacancies for them, so `false` by default
+    /// (`RULES.md §4`).
+    #[serde(default)]
+    pub min_age_for_special_groups: bool,
     /// Special (correctional) and sanatorium places are offered first, the rest opens to
     /// all: Almaty 2023 [pub-H] (`RULES.md §7`).
     pub special_queue_first: bool,
     /// The voucher flow, in the regions that run it (`RULES.md §8`).
     pub voucher: Option<VoucherRules>,
+    /// Benefit categories this policy adds to the built-in table of `RULES.md §3`, or
+    /// replaces in it (same code); see [`crate::benefit`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub benefit_categories: Vec<BenefitCategory>,
 }
 
 /// Interleaving of priority classes in directions (`RULES.md §3`).
@@ -241,7 +251,8 @@ impl Policy {
     /// ```
     ///
     /// # Errors
-    /// `POLICY_UNIT` or `POLICY_VALUE` for the first offending parameter.
+    /// `POLICY_UNIT`, `POLICY_VALUE` or `POLICY_DUPLICATE` (two benefit categories with one
+    /// code) for the first offending parameter.
     pub fn validate(&self) -> Result<(), PolicyError> {
         let value = |parameter, reason| PolicyError::Value {
             policy: self.id.clone(),
@@ -289,6 +300,33 @@ impl Policy {
         }
         if self.lapses_before_removal == 0 {
             return Err(value("lapses_before_removal", "must be at least 1"));
+        }
+        self.validate_benefits()
+    }
+
+    /// Benefit categories: unique codes, documents named, validity in days, months or years.
+    fn validate_benefits(&self) -> Result<(), PolicyError> {
+        let mut seen = std::collections::HashSet::new();
+        for c in &self.benefit_categories {
+            if !seen.insert(c.code.as_str()) {
+                return Err(PolicyError::Duplicate { id: c.code.clone() });
+            }
+            if c.code.trim().is_empty() || c.documents.iter().any(|d| d.trim().is_empty()) {
+                return Err(PolicyError::Value {
+                    policy: self.id.clone(),
+                    parameter: "benefit_categories",
+                    reason: "codes and document kinds must not be empty",
+                });
+            }
+            if let Some(p) = c.document_validity {
+                if matches!(p.unit, PeriodUnit::Hours | PeriodUnit::WorkingDays) {
+                    return Err(PolicyError::Unit {
+                        policy: self.id.clone(),
+                        parameter: "benefit_categories.document_validity",
+                        unit: p.unit.as_str(),
+                    });
+                }
+            }
         }
         Ok(())
     }

@@ -1,0 +1,238 @@
+//! The application (өтініш) of `RULES.md §2`: what a parent files, and what the engine
+//! keeps once it is registered.
+//!
+//! A [`NewApplication`] is raw input: IINs as text, contacts as typed. Registration
+//! ([`crate::lifecycle::Engine::register`]) checks every field at once through the "may
+//! register" decision of [`crate::eligibility`] and keeps an [`Application`].
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::benefit::PriorityClass;
+use crate::iin::Iin;
+
+/// The engine's id of an application, given in registration order from 1; ties in the
+/// queue break by it (`RULES.md §3`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ApplicationId(pub u64);
+
+impl fmt::Display for ApplicationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// The kind of group applied for (`RULES.md §2`, `§7`): each has its own queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupType {
+    /// A general group.
+    General,
+    /// A special (correctional) group: needs a ПМПК conclusion [000, pub-M].
+    Special,
+    /// A sanatorium group: needs a ПМПК conclusion [pub-M].
+    Sanatorium,
+}
+
+impl GroupType {
+    /// Whether places in such groups need a conclusion of the psychological-medical-
+    /// pedagogical commission (ПМПК) (`RULES.md §7`).
+    #[must_use]
+    pub fn needs_pmpk(self) -> bool {
+        !matches!(self, GroupType::General)
+    }
+
+    /// The snake-case name used in JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupType::General => "general",
+            GroupType::Special => "special",
+            GroupType::Sanatorium => "sanatorium",
+        }
+    }
+}
+
+/// Preferred language of instruction (`RULES.md §2`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    /// Kazakh.
+    Kazakh,
+    /// Russian.
+    Russian,
+    /// Another language.
+    Other,
+}
+
+/// Where the family is registered (`RULES.md §2`, [003]: registration at a permanent or
+/// temporary address is mandatory).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    /// Region code, as in the policy book (e.g. `"akmola"`).
+    pub region: String,
+    /// District (аудан) of the region or of the city.
+    pub district: String,
+    /// Locality (елді мекен) inside the district, when the queue is kept per locality.
+    #[serde(default)]
+    pub locality: Option<String>,
+}
+
+impl Address {
+    /// The area whose queue the child joins: the locality when given, else the district.
+    #[must_use]
+    pub fn area(&self) -> &str {
+        self.locality.as_deref().unwrap_or(&self.district)
+    }
+}
+
+/// Where notices go (`RULES.md §2` [004]: both are required).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contacts {
+    /// E-mail address.
+    pub email: String,
+    /// Mobile phone, `+7` and 10 digits (spaces, dashes and brackets are ignored).
+    pub phone: String,
+}
+
+/// A document attached to an application: the library takes the host's word that a
+/// document of this kind, issued on that day, was attached (`RULES.md §2`: uploading and
+/// signing are out of scope).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Its kind, e.g. `"large_family_certificate"`, `"pmpk_conclusion"`,
+    /// `"temporary_registration"`.
+    pub kind: String,
+    /// The day it was issued.
+    pub issued_on: NaiveDate,
+    /// The last day it is valid, if it says so.
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+}
+
+/// The document kind that proves a ПМПК conclusion (`RULES.md §7`).
+pub const PMPK_CONCLUSION: &str = "pmpk_conclusion";
+/// The document kind a non-resident applicant attaches: registration at a temporary
+/// address (`RULES.md §2` [003]; kezek's reading of the form's non-resident documents).
+pub const TEMPORARY_REGISTRATION: &str = "temporary_registration";
+
+/// An application as filed, before any check (`RULES.md §2` [002, 003, 004]).
+///
+/// `Debug` masks the IINs as typed (all but the last four characters).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewApplication {
+    /// The applicant's IIN, as typed.
+    pub applicant_iin: String,
+    /// The child's IIN, as typed (birth date and sex follow from it).
+    pub child_iin: String,
+    /// Region, district and locality.
+    pub address: Address,
+    /// The kind of group.
+    pub group_type: GroupType,
+    /// Preferred language of instruction.
+    pub language: Language,
+    /// Benefit category code (`RULES.md §3`), if any.
+    #[serde(default)]
+    pub benefit: Option<String>,
+    /// Attached documents (benefit proofs, ПМПК conclusion, temporary registration).
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    /// The family is not registered at a permanent address in the area.
+    #[serde(default)]
+    pub non_resident: bool,
+    /// E-mail and phone.
+    pub contacts: Contacts,
+}
+
+impl fmt::Debug for NewApplication {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NewApplication")
+            .field("applicant_iin", &mask_text(&self.applicant_iin))
+            .field("child_iin", &mask_text(&self.child_iin))
+            .field("address", &self.address)
+            .field("group_type", &self.group_type)
+            .field("language", &self.language)
+            .field("benefit", &self.benefit)
+            .field("documents", &self.documents)
+            .field("non_resident", &self.non_resident)
+            .field("contacts", &self.contacts)
+            .finish()
+    }
+}
+
+/// Masks typed text that may be an IIN: every character but the last four becomes `*`.
+fn mask_text(text: &str) -> String {
+    let n = text.chars().count();
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| if i + 4 < n { '*' } else { c })
+        .collect()
+}
+
+/// A registered application.
+///
+/// `Debug` shows the IINs masked, as [`Iin`] always does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Application {
+    /// The engine's id.
+    pub id: ApplicationId,
+    /// The applicant who filed it, then every parent who attached it to their IIN
+    /// (`RULES.md §2` [000, 001]).
+    pub applicants: Vec<Iin>,
+    /// The child.
+    pub child: Iin,
+    /// Region, district and locality.
+    pub address: Address,
+    /// The kind of group.
+    pub group_type: GroupType,
+    /// Preferred language of instruction.
+    pub language: Language,
+    /// Benefit category code, if any.
+    pub benefit: Option<String>,
+    /// The priority class the benefit gives (general without one).
+    pub class: PriorityClass,
+    /// Attached documents.
+    pub documents: Vec<Document>,
+    /// Non-resident flag.
+    pub non_resident: bool,
+    /// E-mail and phone.
+    pub contacts: Contacts,
+    /// The moment of registration, to the second: the queue order within a class.
+    pub registered_at: NaiveDateTime,
+}
+
+impl Application {
+    /// The queue this application stands in (`RULES.md §2`, `§4`).
+    #[must_use]
+    pub fn queue_key(&self) -> QueueKey {
+        QueueKey {
+            region: self.address.region.clone(),
+            area: self.address.area().to_owned(),
+            group_type: self.group_type,
+            cohort: self.child.birth_date().year(),
+        }
+    }
+}
+
+/// One queue: locality (or district) of a region, group type, and birth-year cohort, the
+/// "group year" of `RULES.md §4` [001, pub-H].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueueKey {
+    /// Region code.
+    pub region: String,
+    /// Locality, or district where no locality is given.
+    pub area: String,
+    /// Group type.
+    pub group_type: GroupType,
+    /// Birth year of the children.
+    pub cohort: i32,
+}

@@ -1,0 +1,357 @@
+//! Eligibility as explained decisions (`RULES.md §2–§7`).
+//!
+//! A [`Decision`] answers one [`Question`] ("may this application be registered?", "may
+//! this child be offered a place now?", "may this child be removed for age?") with the
+//! list of every rule checked: its stable code, pass or fail, a message in kk/ru/en, and
+//! its source. The answer is "yes" exactly when every check passes, so a portal can show
+//! both why and why not.
+
+mod texts;
+
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::application::{NewApplication, PMPK_CONCLUSION, TEMPORARY_REGISTRATION};
+use crate::benefit::{self, PriorityClass};
+use crate::iin::Iin;
+use crate::lang::{Lang, LocalizedError, LocalizedText};
+use crate::policy::Policy;
+
+pub use texts::age_text;
+
+/// What a decision answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    /// May the application be registered (`RULES.md §1–§4`)?
+    MayRegister,
+    /// May the child be offered a place now (`RULES.md §4–§7`)?
+    MayBeOffered,
+    /// May the child be removed from the queue for age (`RULES.md §4`)?
+    MayBeRemovedForAge,
+}
+
+/// One rule checked by a decision (serialisable for hosts; its codes are `'static`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// The rule's stable code, e.g. `MIN_AGE`; the same whether it passed or failed.
+    pub code: &'static str,
+    /// Whether the rule is met.
+    pub passed: bool,
+    /// The input field the rule reads, for registration checks (`"child_iin"`…).
+    pub field: Option<&'static str>,
+    /// A finer code for a failure, where one exists (`IIN_CHECKSUM` for a bad IIN).
+    pub detail: Option<&'static str>,
+    /// Why it passed or failed, in the three languages; never an unmasked IIN.
+    pub message: LocalizedText,
+    /// Where the rule comes from: a `RULES.md` section and its seed files or sources.
+    pub source: &'static str,
+}
+
+/// An explained answer to a [`Question`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kezek::eligibility::{may_remove_for_age, Question};
+/// use kezek::{Iin, Lang, PolicyBook};
+/// let policy = PolicyBook::builtin().get("national-2024")?;
+/// let child = Iin::parse("170308600407")?; // born 8 March 2017
+/// let at = NaiveDate::from_ymd_opt(2023, 3, 8).unwrap().and_hms_opt(0, 0, 0).unwrap();
+/// let decision = may_remove_for_age(policy, &child, at, true);
+/// assert_eq!(decision.question, Question::MayBeRemovedForAge);
+/// assert!(decision.allowed());
+/// assert_eq!(decision.checks[0].code, "AGED_OUT");
+/// println!("{}", decision.checks[0].message.get(Lang::Kk));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// The question.
+    pub question: Question,
+    /// Every rule checked, in a fixed order.
+    pub checks: Vec<Check>,
+}
+
+impl Decision {
+    /// Whether every check passed.
+    #[must_use]
+    pub fn allowed(&self) -> bool {
+        self.checks.iter().all(|c| c.passed)
+    }
+
+    /// The checks that failed.
+    pub fn failures(&self) -> impl Iterator<Item = &Check> {
+        self.checks.iter().filter(|c| !c.passed)
+    }
+
+    /// The codes of the failed checks.
+    #[must_use]
+    pub fn failed_codes(&self) -> Vec<&'static str> {
+        self.failures().map(|c| c.code).collect()
+    }
+
+    fn push(&mut self, code: &'static str, passed: bool, message: LocalizedText) -> &mut Check {
+        self.checks.push(Check {
+            code,
+            passed,
+            field: None,
+            detail: None,
+            message,
+            source: texts::source(code),
+        });
+        let last = self.checks.len() - 1;
+        &mut self.checks[last]
+    }
+}
+
+/// Whether a child born on `birth` has reached the age of `months` full months on `date`.
+#[must_use]
+pub fn has_reached_age(birth: NaiveDate, months: u32, date: NaiveDate) -> bool {
+    birth
+        .checked_add_months(Months::new(months))
+        .is_some_and(|d| d <= date)
+}
+
+/// The full months between `birth` and `date` (0 before birth).
+#[must_use]
+pub fn age_in_months(birth: NaiveDate, date: NaiveDate) -> u32 {
+    if date < birth {
+        return 0;
+    }
+    let months = (i64::from(date.year()) - i64::from(birth.year())) * 12
+        + i64::from(date.month())
+        - i64::from(birth.month());
+    let months = u32::try_from(months).unwrap_or(u32::MAX);
+    if has_reached_age(birth, months, date) {
+        months
+    } else {
+        months.saturating_sub(1)
+    }
+}
+
+/// What "may register" found: the decision, and the parsed IINs when both are valid.
+#[derive(Debug, Clone)]
+pub struct RegistrationCheck {
+    /// The explained decision.
+    pub decision: Decision,
+    /// The applicant's IIN, when valid.
+    pub applicant: Option<Iin>,
+    /// The child's IIN, when valid.
+    pub child: Option<Iin>,
+    /// The class the benefit gives, when the category is known (general without one).
+    pub class: PriorityClass,
+}
+
+/// "May register" (`RULES.md §1–§4`): checks every field of `input` at `at`, all at once.
+#[must_use]
+///
+/// `already_queued(child, group_type)` tells whether the child already has an active
+/// application for that kind of group (one queue per child and group type).
+pub fn may_register(
+    policy: &Policy,
+    input: &NewApplication,
+    at: NaiveDateTime,
+    already_queued: impl Fn(&Iin) -> bool,
+) -> RegistrationCheck {
+    let mut d = Decision {
+        question: Question::MayRegister,
+        checks: Vec::new(),
+    };
+    let today = at.date();
+    let applicant = iin_check(&mut d, "APPLICANT_IIN", "applicant_iin", &input.applicant_iin);
+    let child = iin_check(&mut d, "CHILD_IIN", "child_iin", &input.child_iin);
+    if let (Some(a), Some(c)) = (&applicant, &child) {
+        let ok = a != c && a.birth_date() < c.birth_date();
+        d.push("APPLICANT_NOT_CHILD", ok, texts::applicant_not_child(ok))
+            .field = Some("applicant_iin");
+    }
+    if let Some(c) = &child {
+        let born = c.birth_date() <= today;
+        d.push("CHILD_BORN", born, texts::child_born(born)).field = Some("child_iin");
+        let max = policy.max_age.in_months().unwrap_or(u32::MAX);
+        let young = !has_reached_age(c.birth_date(), max, today);
+        d.push("CHILD_UNDER_MAX_AGE", young, texts::under_max_age(young, c.birth_date(), today, max))
+            .field = Some("child_iin");
+        let fresh = !already_queued(c);
+        d.push("NOT_ALREADY_QUEUED", fresh, texts::not_already_queued(fresh))
+            .field = Some("child_iin");
+    }
+    let a = &input.address;
+    let address_ok = !a.region.trim().is_empty()
+        && !a.district.trim().is_empty()
+        && a.locality.as_deref().is_none_or(|l| !l.trim().is_empty());
+    d.push("ADDRESS", address_ok, texts::address(address_ok)).field = Some("address");
+    if input.non_resident {
+        let ok = input
+            .documents
+            .iter()
+            .any(|doc| doc.kind == TEMPORARY_REGISTRATION && doc.issued_on <= today && doc.valid_until.is_none_or(|u| u >= today));
+        d.push("NON_RESIDENT_DOCUMENTS", ok, texts::non_resident(ok)).field = Some("documents");
+    }
+    let email_ok = valid_email(&input.contacts.email);
+    d.push("CONTACT_EMAIL", email_ok, texts::email(email_ok)).field = Some("contacts.email");
+    let phone_ok = valid_phone(&input.contacts.phone);
+    d.push("CONTACT_PHONE", phone_ok, texts::phone(phone_ok)).field = Some("contacts.phone");
+    let mut class = PriorityClass::General;
+    if let Some(code) = &input.benefit {
+        let cat = benefit::category(policy, code);
+        d.push("BENEFIT_KNOWN", cat.is_some(), texts::benefit_known(cat.is_some(), code))
+            .field = Some("benefit");
+        if let Some(cat) = cat {
+            class = cat.class;
+            let unmet = cat.unmet_documents(&input.documents, today);
+            d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), texts::benefit_documents(&unmet, &cat.name))
+                .field = Some("documents");
+        }
+    }
+    RegistrationCheck {
+        decision: d,
+        applicant,
+        child,
+        class,
+    }
+}
+
+fn iin_check(d: &mut Decision, code: &'static str, field: &'static str, text: &str) -> Option<Iin> {
+    let parsed = Iin::parse(text);
+    let message = match &parsed {
+        Ok(iin) => texts::iin_ok(code, iin),
+        Err(e) => LocalizedText::new(e.message(Lang::Kk), e.message(Lang::Ru), e.message(Lang::En)),
+    };
+    let check = d.push(code, parsed.is_ok(), message);
+    check.field = Some(field);
+    check.detail = parsed.as_ref().err().map(LocalizedError::code);
+    parsed.ok()
+}
+
+/// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
+fn valid_email(s: &str) -> bool {
+    let s = s.trim();
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.chars().any(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+/// A Kazakhstan mobile number: `+7` or `8`, then 10 digits; spaces, dashes and brackets
+/// are ignored.
+fn valid_phone(s: &str) -> bool {
+    let kept: String = s.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')')).collect();
+    let digits = kept
+        .strip_prefix("+7")
+        .or_else(|| kept.strip_prefix('8'))
+        .unwrap_or("");
+    digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// What "may be offered a place" needs to know beyond the application itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OfferSituation {
+    /// The moment of the offer.
+    pub at: NaiveDateTime,
+    /// Vacant places in the child's queue.
+    pub vacancies: u32,
+    /// Children waiting (queued, not stop-listed, holding no notice) ahead in the queue.
+    pub waiting_ahead: u64,
+    /// Children offered together: 1, or the size of a twins/triplets batch (`RULES.md §4`).
+    pub batch_size: u32,
+    /// The application waits in the queue (not holding a notice or direction, not gone).
+    pub waiting: bool,
+    /// The end of the child's stop-list, while it lasts.
+    pub stop_listed_until: Option<NaiveDateTime>,
+    /// The child is enrolled in a kindergarten through another application.
+    pub enrolled_elsewhere: bool,
+}
+
+/// "May be offered a place" (`RULES.md §4–§7`, `§9`): every rule, for the child of `app`.
+#[must_use]
+pub fn may_be_offered(
+    policy: &Policy,
+    app: &crate::application::Application,
+    s: &OfferSituation,
+) -> Decision {
+    let mut d = Decision {
+        question: Question::MayBeOffered,
+        checks: Vec::new(),
+    };
+    let today = s.at.date();
+    d.push("WAITING", s.waiting, texts::waiting(s.waiting));
+    let birth = app.child.birth_date();
+    if app.group_type.needs_pmpk() && !policy.min_age_for_special_groups {
+        // [000] states only the turn and the vacancies for correctional kindergartens.
+    } else {
+        let min = policy.min_offer_age.in_months().unwrap_or(0);
+        let ok = has_reached_age(birth, min, today);
+        d.push("MIN_AGE", ok, texts::min_age(ok, birth, today, min));
+    }
+    let max = policy.max_age.in_months().unwrap_or(u32::MAX);
+    let young = !has_reached_age(birth, max, today);
+    d.push("CHILD_UNDER_MAX_AGE", young, texts::under_max_age(young, birth, today, max));
+    let has_places = s.vacancies > 0;
+    d.push("VACANCIES", has_places, texts::vacancies(s.vacancies));
+    let turn = u64::from(s.vacancies) >= s.waiting_ahead + u64::from(s.batch_size.max(1));
+    d.push("TURN_REACHED", turn, texts::turn(turn, s.waiting_ahead, s.vacancies, s.batch_size));
+    let free = s.stop_listed_until.is_none_or(|u| s.at >= u);
+    d.push("NOT_STOP_LISTED", free, texts::not_stop_listed(s.stop_listed_until.filter(|_| !free)));
+    d.push("NOT_ENROLLED_ELSEWHERE", !s.enrolled_elsewhere, texts::not_enrolled(!s.enrolled_elsewhere));
+    if app.group_type.needs_pmpk() {
+        let ok = app.documents.iter().any(|doc| {
+            doc.kind == PMPK_CONCLUSION && doc.issued_on <= today && doc.valid_until.is_none_or(|u| u >= today)
+        });
+        d.push("PMPK_CONCLUSION", ok, texts::pmpk(ok));
+    }
+    if let Some(cat) = app.benefit.as_deref().and_then(|c| benefit::category(policy, c)) {
+        let unmet = cat.unmet_documents(&app.documents, today);
+        d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), texts::benefit_documents(&unmet, &cat.name));
+    }
+    let frozen = policy.is_frozen(today);
+    d.push("NOT_FROZEN", !frozen, texts::not_frozen(!frozen));
+    d
+}
+
+/// "May be removed for age" (`RULES.md §4`): the child has reached the policy's maximum
+/// age, and is still waiting for a place (`in_queue`: not enrolled, not gone).
+#[must_use]
+pub fn may_remove_for_age(policy: &Policy, child: &Iin, at: NaiveDateTime, in_queue: bool) -> Decision {
+    let mut d = Decision {
+        question: Question::MayBeRemovedForAge,
+        checks: Vec::new(),
+    };
+    let max = policy.max_age.in_months().unwrap_or(u32::MAX);
+    let old = has_reached_age(child.birth_date(), max, at.date());
+    d.push("AGED_OUT", old, texts::aged_out(old, child.birth_date(), at.date(), max));
+    d.push("IN_QUEUE", in_queue, texts::in_queue(in_queue));
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_count_full_months() {
+        let b = NaiveDate::from_ymd_opt(2022, 1, 31).unwrap();
+        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2022, 2, 28).unwrap()), 0);
+        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2022, 3, 31).unwrap()), 2);
+        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2024, 1, 31).unwrap()), 24);
+        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2024, 1, 30).unwrap()), 23);
+        assert!(has_reached_age(b, 24, NaiveDate::from_ymd_opt(2024, 1, 31).unwrap()));
+    }
+
+    #[test]
+    fn contacts_are_checked() {
+        assert!(valid_email("ana@mail.kz"));
+        assert!(!valid_email("ana@mail"));
+        assert!(!valid_email("ana mail.kz"));
+        assert!(valid_phone("+7 (701) 123-45-67"));
+        assert!(valid_phone("87011234567"));
+        assert!(!valid_phone("+7 701 123"));
+    }
+}

@@ -1,0 +1,312 @@
+//! The messages and sources of the eligibility rules, in kk/ru/en, side by side.
+
+use chrono::NaiveDate;
+
+use super::age_in_months;
+use crate::iin::Iin;
+use crate::lang::LocalizedText;
+
+/// The source of each rule code.
+pub(super) fn source(code: &str) -> &'static str {
+    match code {
+        "APPLICANT_IIN" | "CHILD_IIN" => "RULES.md §1 [002, 003, 004, pub-H]",
+        "APPLICANT_NOT_CHILD" | "CHILD_BORN" | "NOT_ALREADY_QUEUED" | "CONTACT_EMAIL"
+        | "CONTACT_PHONE" => "RULES.md §2 [004]",
+        "ADDRESS" | "NON_RESIDENT_DOCUMENTS" => "RULES.md §2 [003, 004]",
+        "BENEFIT_KNOWN" => "RULES.md §3 [003, 004, pub-H]",
+        "BENEFIT_DOCUMENTS" => "RULES.md §3 [pub-M]",
+        "CHILD_UNDER_MAX_AGE" | "AGED_OUT" => "RULES.md §4 [004, pub-M]",
+        "MIN_AGE" | "VACANCIES" | "TURN_REACHED" => "RULES.md §4 [001]",
+        "WAITING" | "IN_QUEUE" => "RULES.md §5 [000, 001]",
+        "NOT_STOP_LISTED" => "RULES.md §6 [001]",
+        "NOT_ENROLLED_ELSEWHERE" => "RULES.md §5 [000]",
+        "PMPK_CONCLUSION" => "RULES.md §7 [000, pub-M]",
+        "NOT_FROZEN" => "RULES.md §9 [pub-M]",
+        _ => "RULES.md",
+    }
+}
+
+fn t(kk: String, ru: String, en: String) -> LocalizedText {
+    LocalizedText { kk, ru, en }
+}
+
+fn either(ok: bool, yes: [&str; 3], no: [&str; 3]) -> LocalizedText {
+    let [kk, ru, en] = if ok { yes } else { no };
+    LocalizedText::new(kk, ru, en)
+}
+
+/// An age of `months` months, e.g. "2 years 3 months".
+#[must_use]
+pub fn age_text(months: u32) -> LocalizedText {
+    let (y, m) = (months / 12, months % 12);
+    t(
+        format!("{y} жас {m} ай"),
+        format!("{y} г. {m} мес."),
+        format!("{y} years {m} months"),
+    )
+}
+
+pub(super) fn iin_ok(code: &str, iin: &Iin) -> LocalizedText {
+    let masked = iin.masked();
+    if code == "APPLICANT_IIN" {
+        t(
+            format!("өтініш берушінің ЖСН-і дұрыс ({masked})"),
+            format!("ИИН заявителя корректен ({masked})"),
+            format!("the applicant's IIN is valid ({masked})"),
+        )
+    } else {
+        t(
+            format!("баланың ЖСН-і дұрыс ({masked}), туған күні {}", iin.birth_date()),
+            format!("ИИН ребёнка корректен ({masked}), дата рождения {}", iin.birth_date()),
+            format!("the child's IIN is valid ({masked}), born {}", iin.birth_date()),
+        )
+    }
+}
+
+pub(super) fn applicant_not_child(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["өтініш беруші баладан үлкен", "заявитель старше ребёнка", "the applicant is older than the child"],
+        [
+            "өтініш беруші баланың өзі немесе баладан кіші бола алмайды",
+            "заявитель не может быть самим ребёнком или моложе него",
+            "the applicant cannot be the child or younger than the child",
+        ],
+    )
+}
+
+pub(super) fn child_born(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["бала тіркелген күні туған", "ребёнок родился к дате регистрации", "the child is born by the day of registration"],
+        [
+            "ЖСН-дегі туған күн тіркеу күнінен кейін",
+            "дата рождения в ИИН позже даты регистрации",
+            "the birth date in the IIN is after the day of registration",
+        ],
+    )
+}
+
+pub(super) fn under_max_age(ok: bool, birth: NaiveDate, on: NaiveDate, max: u32) -> LocalizedText {
+    let (age, lim) = (age_text(age_in_months(birth, on)), age_text(max));
+    if ok {
+        t(
+            format!("баланың жасы {} — шекті жастан ({}) кіші", age.kk, lim.kk),
+            format!("возраст ребёнка {} — меньше предельного ({})", age.ru, lim.ru),
+            format!("the child is {} old, under the limit of {}", age.en, lim.en),
+        )
+    } else {
+        t(
+            format!("баланың жасы {} — мектепке дейінгі жастан ({}) асқан", age.kk, lim.kk),
+            format!("возраст ребёнка {} — достиг предела дошкольного возраста ({})", age.ru, lim.ru),
+            format!("the child is {} old, past the preschool limit of {}", age.en, lim.en),
+        )
+    }
+}
+
+pub(super) fn aged_out(ok: bool, birth: NaiveDate, on: NaiveDate, max: u32) -> LocalizedText {
+    under_max_age(!ok, birth, on, max)
+}
+
+pub(super) fn min_age(ok: bool, birth: NaiveDate, on: NaiveDate, min: u32) -> LocalizedText {
+    let (age, lim) = (age_text(age_in_months(birth, on)), age_text(min));
+    let verb = if ok {
+        ["толды", "достигнут", "reached"]
+    } else {
+        ["әлі толмаған", "ещё не достигнут", "not yet reached"]
+    };
+    t(
+        format!("баланың жасы {}; ең төменгі жас {} {}", age.kk, lim.kk, verb[0]),
+        format!("возраст ребёнка {}; минимальный возраст {} {}", age.ru, lim.ru, verb[1]),
+        format!("the child is {} old; the minimum age of {} is {}", age.en, lim.en, verb[2]),
+    )
+}
+
+pub(super) fn not_already_queued(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["бала осы топ түріне кезекте тұрған жоқ", "ребёнок ещё не стоит в очереди на этот вид групп", "the child is not yet queued for this kind of group"],
+        ["бала осы топ түріне кезекте тұр", "ребёнок уже стоит в очереди на этот вид групп", "the child is already queued for this kind of group"],
+    )
+}
+
+pub(super) fn address(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["өңір мен аудан көрсетілген", "регион и район указаны", "region and district are given"],
+        [
+            "тұрақты немесе уақытша тіркелген мекенжайдың өңірі мен ауданы міндетті",
+            "регион и район адреса постоянной или временной регистрации обязательны",
+            "the region and district of a permanent or temporary registered address are required",
+        ],
+    )
+}
+
+pub(super) fn non_resident(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["уақытша тіркеу құжаты тіркелген", "документ о временной регистрации приложен", "a temporary registration document is attached"],
+        [
+            "тұрақты тұрғын емес өтініш берушіге жарамды уақытша тіркеу құжаты керек",
+            "для нерезидента нужен действующий документ о временной регистрации",
+            "a non-resident applicant needs a valid temporary registration document",
+        ],
+    )
+}
+
+pub(super) fn email(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["электрондық пошта дұрыс", "электронная почта корректна", "the e-mail address is valid"],
+        [
+            "хабарламалар үшін дұрыс электрондық пошта міндетті",
+            "для уведомлений нужна корректная электронная почта",
+            "a valid e-mail address is required for notices",
+        ],
+    )
+}
+
+pub(super) fn phone(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["телефон нөмірі дұрыс", "номер телефона корректен", "the phone number is valid"],
+        [
+            "хабарламалар үшін +7 және 10 цифрдан тұратын телефон нөмірі міндетті",
+            "для уведомлений нужен номер телефона: +7 и 10 цифр",
+            "a phone number of +7 and 10 digits is required for notices",
+        ],
+    )
+}
+
+pub(super) fn benefit_known(ok: bool, code: &str) -> LocalizedText {
+    if ok {
+        t(
+            format!("«{code}» жеңілдік санаты белгілі"),
+            format!("категория льготы «{code}» известна"),
+            format!("benefit category `{code}` is known"),
+        )
+    } else {
+        t(
+            format!("«{code}» жеңілдік санаты жоқ"),
+            format!("категории льготы «{code}» нет"),
+            format!("there is no benefit category `{code}`"),
+        )
+    }
+}
+
+pub(super) fn benefit_documents(unmet: &[(String, Option<NaiveDate>)], name: &LocalizedText) -> LocalizedText {
+    if unmet.is_empty() {
+        return t(
+            format!("«{}» жеңілдігінің құжаттары жарамды", name.kk),
+            format!("документы льготы «{}» действительны", name.ru),
+            format!("the documents for “{}” are valid", name.en),
+        );
+    }
+    let list = |expired: &str, missing: &str| {
+        unmet
+            .iter()
+            .map(|(kind, end)| match end {
+                Some(d) => format!("{kind} ({expired} {d})"),
+                None => format!("{kind} ({missing})"),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    t(
+        format!("«{}» жеңілдігіне құжат жетіспейді: {}", name.kk, list("мерзімі өткен", "жоқ")),
+        format!("для льготы «{}» не хватает документов: {}", name.ru, list("истёк", "нет")),
+        format!("the benefit “{}” lacks documents: {}", name.en, list("expired", "missing")),
+    )
+}
+
+pub(super) fn waiting(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["өтініш кезекте күтіп тұр", "заявление ожидает в очереди", "the application is waiting in the queue"],
+        [
+            "өтініш кезекте күтіп тұрған жоқ (хабарлама, жолдама бар немесе кезектен шыққан)",
+            "заявление не ожидает в очереди (есть уведомление, направление или оно выбыло)",
+            "the application is not waiting in the queue (it holds a notice or a direction, or has left)",
+        ],
+    )
+}
+
+pub(super) fn vacancies(n: u32) -> LocalizedText {
+    t(
+        format!("бос орын саны: {n}"),
+        format!("свободных мест: {n}"),
+        format!("vacant places: {n}"),
+    )
+}
+
+pub(super) fn turn(ok: bool, ahead: u64, places: u32, batch: u32) -> LocalizedText {
+    let (kk, ru, en) = if ok {
+        ("кезек келді", "очередь подошла", "the turn has come")
+    } else {
+        ("кезек әлі келген жоқ", "очередь ещё не подошла", "the turn has not come yet")
+    };
+    t(
+        format!("{kk}: алдында {ahead} бала, {places} орын, {batch} балаға"),
+        format!("{ru}: впереди {ahead} детей, мест {places}, нужно на {batch}"),
+        format!("{en}: {ahead} children ahead, {places} places, needed for {batch}"),
+    )
+}
+
+pub(super) fn not_stop_listed(until: Option<chrono::NaiveDateTime>) -> LocalizedText {
+    match until {
+        None => LocalizedText::new("бала тоқтату тізімінде жоқ", "ребёнок не в стоп-листе", "the child is not on the stop-list"),
+        Some(u) => t(
+            format!("бала {u} дейін тоқтату тізімінде"),
+            format!("ребёнок в стоп-листе до {u}"),
+            format!("the child is on the stop-list until {u}"),
+        ),
+    }
+}
+
+pub(super) fn not_enrolled(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["бала басқа балабақшаға қабылданбаған", "ребёнок не зачислен в другой детский сад", "the child is not enrolled in another kindergarten"],
+        [
+            "бала басқа балабақшада; ол шығарылғанша жолдама берілмейді",
+            "ребёнок зачислен в другой детский сад; до отчисления направление не выдаётся",
+            "the child is enrolled in another kindergarten; no direction until it leaves",
+        ],
+    )
+}
+
+pub(super) fn pmpk(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["ПМПК қорытындысы бар", "заключение ПМПК есть", "a ПМПК (PMPK) conclusion is attached"],
+        [
+            "арнайы және санаторлық топтарға ПМПК қорытындысы қажет",
+            "для специальных и санаторных групп нужно заключение ПМПК",
+            "special and sanatorium groups need a ПМПК (PMPK) conclusion",
+        ],
+    )
+}
+
+pub(super) fn not_frozen(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["орын жариялау тоқтатылмаған", "публикация мест не приостановлена", "publishing places is not suspended"],
+        [
+            "тамыз айында орын жариялау мен жолдама беру тоқтатылады",
+            "в августе публикация мест и выдача направлений приостановлены",
+            "publishing places and issuing directions is suspended in August",
+        ],
+    )
+}
+
+pub(super) fn in_queue(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["бала әлі орын күтіп тұр", "ребёнок ещё ждёт места", "the child is still waiting for a place"],
+        [
+            "бала кезекте емес (қабылданған немесе шыққан)",
+            "ребёнок не в очереди (зачислен или выбыл)",
+            "the child is not in the queue (enrolled or gone)",
+        ],
+    )
+}

@@ -1,0 +1,331 @@
+//! Errors of the application engine.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::state::StateName;
+use crate::application::ApplicationId;
+use crate::calendar::CalendarError;
+use crate::eligibility::Check;
+use crate::lang::{pick, Lang, LocalizedError};
+use crate::policy::PolicyError;
+
+/// Why the engine refused a command; a refused command changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LifecycleError {
+    /// Registration failed one or more checks; every failure is listed, each with its code
+    /// and field (`RULES.md §2`).
+    #[error("the application cannot be registered: {}", codes(failures))]
+    Registration {
+        /// The failed checks.
+        failures: Vec<Check>,
+    },
+    /// A new benefit claim failed its checks (`RULES.md §3`).
+    #[error("the benefit cannot be changed: {}", codes(failures))]
+    Benefit {
+        /// The failed checks.
+        failures: Vec<Check>,
+    },
+    /// The child may not be offered a place, or take one, now (`RULES.md §4–§7`).
+    #[error("application {id} may not be offered a place now: {}", failed.join(", "))]
+    NotEligible {
+        /// The application.
+        id: ApplicationId,
+        /// Codes of the failed eligibility checks.
+        failed: Vec<&'static str>,
+    },
+    /// No application has this id.
+    #[error("no application {id}")]
+    UnknownApplication {
+        /// The id given.
+        id: ApplicationId,
+    },
+    /// The command is not allowed in the application's state.
+    #[error("`{command}` is not allowed for application {id} in state `{}`", state.as_str())]
+    StateForbids {
+        /// The application.
+        id: ApplicationId,
+        /// The command refused.
+        command: &'static str,
+        /// Its state at the command's moment.
+        state: StateName,
+    },
+    /// The command's moment is before the engine's clock: time only moves forward.
+    #[error("moment {at} is before the engine's clock {now}")]
+    TimeBeforeClock {
+        /// The moment given.
+        at: NaiveDateTime,
+        /// The engine's clock.
+        now: NaiveDateTime,
+    },
+    /// The 24 hours to revoke a direction have passed (`RULES.md §6`).
+    #[error("the direction of application {id} could be revoked only until {closed_at}")]
+    RevocationClosed {
+        /// The application.
+        id: ApplicationId,
+        /// The end of the revocation window.
+        closed_at: NaiveDateTime,
+    },
+    /// The direction was already extended as often as the policy allows (`RULES.md §6`).
+    #[error("the direction of application {id} was already extended {allowed} time(s)")]
+    ExtensionUsed {
+        /// The application.
+        id: ApplicationId,
+        /// Extensions allowed.
+        allowed: u32,
+    },
+    /// The extension asked for goes past the policy's limit (`RULES.md §6`: 30 calendar days).
+    #[error("the direction of application {id} can be extended to {latest} at the latest, not {asked}")]
+    ExtensionTooLong {
+        /// The application.
+        id: ApplicationId,
+        /// The day asked for.
+        asked: NaiveDate,
+        /// The latest day allowed.
+        latest: NaiveDate,
+    },
+    /// The extension asked for does not move the deadline later.
+    #[error("the direction of application {id} already runs to {current}, not later than {asked}")]
+    ExtensionTooShort {
+        /// The application.
+        id: ApplicationId,
+        /// The day asked for.
+        asked: NaiveDate,
+        /// The current last day.
+        current: NaiveDate,
+    },
+    /// An out-of-turn child cannot be enrolled before the right is confirmed in person
+    /// (`RULES.md §3`).
+    #[error("the out-of-turn right of application {id} must be confirmed in person first")]
+    RightNotConfirmed {
+        /// The application.
+        id: ApplicationId,
+    },
+    /// There is no out-of-turn right waiting for confirmation.
+    #[error("application {id} has no out-of-turn right to confirm")]
+    RightNotRequired {
+        /// The application.
+        id: ApplicationId,
+    },
+    /// A confirmation of interest before the window opens does not count (`RULES.md §2`).
+    #[error("interest in application {id} can be confirmed from {opens_at}")]
+    InterestTooEarly {
+        /// The application.
+        id: ApplicationId,
+        /// When confirmations start to count.
+        opens_at: NaiveDateTime,
+    },
+    /// Interest was already confirmed for the coming anniversary.
+    #[error("interest in application {id} is already confirmed for {anniversary}")]
+    InterestAlreadyConfirmed {
+        /// The application.
+        id: ApplicationId,
+        /// The anniversary it counts for.
+        anniversary: NaiveDate,
+    },
+    /// The parent's IIN is invalid (the inner code says why) (`RULES.md §1`).
+    #[error("the applicant's IIN is invalid: {detail}")]
+    ApplicantIin {
+        /// The IIN error's code.
+        detail: &'static str,
+    },
+    /// The parent is already attached to the application (`RULES.md §2`).
+    #[error("this applicant is already attached to application {id}")]
+    ApplicantAlreadyLinked {
+        /// The application.
+        id: ApplicationId,
+    },
+    /// Applications cannot be linked as one batch of twins or triplets (`RULES.md §4`).
+    #[error("applications cannot form one batch: {rule}")]
+    Batch {
+        /// Which rule is broken: `BATCH_SIZE`, `BATCH_QUEUE`, `BATCH_FAMILY`,
+        /// `BATCH_BIRTHS`, `BATCH_LINKED` or `BATCH_STATE`.
+        rule: &'static str,
+    },
+    /// A deadline could not be computed (e.g. a year without calendar data).
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// The engine's policy is invalid.
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
+    /// A snapshot could not be read.
+    #[error("the snapshot could not be read at line {line}, column {column}: {detail}")]
+    SnapshotFormat {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's explanation (English).
+        detail: String,
+    },
+    /// A snapshot has a schema version this library does not read.
+    #[error("snapshot schema version {found} is not supported (this library reads {supported})")]
+    SnapshotVersion {
+        /// The version found.
+        found: u32,
+        /// The version supported.
+        supported: u32,
+    },
+    /// A snapshot's state differs from what its log rebuilds.
+    #[error("the snapshot does not match its own log")]
+    SnapshotMismatch,
+}
+
+fn codes(checks: &[Check]) -> String {
+    checks.iter().map(|c| c.detail.unwrap_or(c.code)).collect::<Vec<_>>().join(", ")
+}
+
+impl LocalizedError for LifecycleError {
+    fn code(&self) -> &'static str {
+        match self {
+            LifecycleError::Registration { .. } => "REGISTRATION_REFUSED",
+            LifecycleError::Benefit { .. } => "BENEFIT_REFUSED",
+            LifecycleError::NotEligible { .. } => "NOT_ELIGIBLE",
+            LifecycleError::UnknownApplication { .. } => "APPLICATION_UNKNOWN",
+            LifecycleError::StateForbids { .. } => "STATE_FORBIDS",
+            LifecycleError::TimeBeforeClock { .. } => "TIME_BEFORE_CLOCK",
+            LifecycleError::RevocationClosed { .. } => "REVOCATION_CLOSED",
+            LifecycleError::ExtensionUsed { .. } => "EXTENSION_USED",
+            LifecycleError::ExtensionTooLong { .. } => "EXTENSION_TOO_LONG",
+            LifecycleError::ExtensionTooShort { .. } => "EXTENSION_TOO_SHORT",
+            LifecycleError::RightNotConfirmed { .. } => "RIGHT_NOT_CONFIRMED",
+            LifecycleError::RightNotRequired { .. } => "RIGHT_NOT_REQUIRED",
+            LifecycleError::InterestTooEarly { .. } => "INTEREST_TOO_EARLY",
+            LifecycleError::InterestAlreadyConfirmed { .. } => "INTEREST_ALREADY_CONFIRMED",
+            LifecycleError::ApplicantIin { detail } => detail,
+            LifecycleError::ApplicantAlreadyLinked { .. } => "APPLICANT_ALREADY_LINKED",
+            LifecycleError::Batch { rule } => rule,
+            LifecycleError::Calendar(e) => e.code(),
+            LifecycleError::Policy(e) => e.code(),
+            LifecycleError::SnapshotFormat { .. } => "SNAPSHOT_FORMAT",
+            LifecycleError::SnapshotVersion { .. } => "SNAPSHOT_VERSION",
+            LifecycleError::SnapshotMismatch => "SNAPSHOT_MISMATCH",
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one arm per variant, three languages each
+    fn message(&self, lang: Lang) -> String {
+        let en = self.to_string();
+        match self {
+            LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => {
+                let list = failures.iter().map(|c| c.message.get(lang)).collect::<Vec<_>>().join("; ");
+                pick(
+                    lang,
+                    format!("өтініш қабылданбады: {list}"),
+                    format!("заявление не принято: {list}"),
+                    format!("refused: {list}"),
+                )
+            }
+            LifecycleError::NotEligible { id, failed } => pick(
+                lang,
+                format!("{id} өтініші бойынша қазір орын ұсынуға болмайды: {}", failed.join(", ")),
+                format!("по заявлению {id} сейчас нельзя предложить место: {}", failed.join(", ")),
+                en,
+            ),
+            LifecycleError::UnknownApplication { id } => pick(
+                lang,
+                format!("{id} өтініші жоқ"),
+                format!("заявления {id} нет"),
+                en,
+            ),
+            LifecycleError::StateForbids { id, command, state } => pick(
+                lang,
+                format!("{id} өтініші «{}» күйінде: `{command}` әрекетіне болмайды", state.as_str()),
+                format!("заявление {id} в состоянии «{}»: действие `{command}` недоступно", state.as_str()),
+                en,
+            ),
+            LifecycleError::TimeBeforeClock { at, now } => pick(
+                lang,
+                format!("{at} уақыты қозғалтқыш сағатынан ({now}) бұрын"),
+                format!("момент {at} раньше часов движка ({now})"),
+                en,
+            ),
+            LifecycleError::RevocationClosed { id, closed_at } => pick(
+                lang,
+                format!("{id} өтінішінің жолдамасын тек {closed_at} дейін қайтарып алуға болатын еді"),
+                format!("направление по заявлению {id} можно было отозвать только до {closed_at}"),
+                en,
+            ),
+            LifecycleError::ExtensionUsed { id, allowed } => pick(
+                lang,
+                format!("{id} өтінішінің жолдамасы {allowed} рет ұзартылып қойған"),
+                format!("направление по заявлению {id} уже продлевалось {allowed} раз(а)"),
+                en,
+            ),
+            LifecycleError::ExtensionTooLong { id, asked, latest } => pick(
+                lang,
+                format!("{id} өтінішінің жолдамасын ең кешінде {latest} дейін ұзартуға болады, {asked} емес"),
+                format!("направление по заявлению {id} можно продлить не позднее {latest}, а не до {asked}"),
+                en,
+            ),
+            LifecycleError::ExtensionTooShort { id, asked, current } => pick(
+                lang,
+                format!("{id} өтінішінің жолдамасы {current} дейін жарамды, {asked} одан кеш емес"),
+                format!("направление по заявлению {id} и так действует до {current}, {asked} не позже"),
+                en,
+            ),
+            LifecycleError::RightNotConfirmed { id } => pick(
+                lang,
+                format!("{id} өтініші: кезектен тыс құқықты алдымен жеке растау керек"),
+                format!("по заявлению {id} сначала нужно лично подтвердить внеочередное право"),
+                en,
+            ),
+            LifecycleError::RightNotRequired { id } => pick(
+                lang,
+                format!("{id} өтінішінде растайтын кезектен тыс құқық жоқ"),
+                format!("в заявлении {id} нет внеочередного права для подтверждения"),
+                en,
+            ),
+            LifecycleError::InterestTooEarly { id, opens_at } => pick(
+                lang,
+                format!("{id} өтініші бойынша мүдделілікті {opens_at} бастап растауға болады"),
+                format!("заинтересованность по заявлению {id} можно подтвердить с {opens_at}"),
+                en,
+            ),
+            LifecycleError::InterestAlreadyConfirmed { id, anniversary } => pick(
+                lang,
+                format!("{id} өтініші бойынша мүдделілік {anniversary} үшін расталған"),
+                format!("заинтересованность по заявлению {id} уже подтверждена на {anniversary}"),
+                en,
+            ),
+            LifecycleError::ApplicantIin { detail } => pick(
+                lang,
+                format!("өтініш берушінің ЖСН-і дұрыс емес: {detail}"),
+                format!("ИИН заявителя некорректен: {detail}"),
+                en,
+            ),
+            LifecycleError::ApplicantAlreadyLinked { id } => pick(
+                lang,
+                format!("бұл өтініш беруші {id} өтінішіне қосылған"),
+                format!("этот заявитель уже прикреплён к заявлению {id}"),
+                en,
+            ),
+            LifecycleError::Batch { rule } => pick(
+                lang,
+                format!("өтініштерді бір топқа (егіздер) біріктіруге болмайды: {rule}"),
+                format!("заявления нельзя объединить в одну группу (близнецы): {rule}"),
+                en,
+            ),
+            LifecycleError::Calendar(e) => e.message(lang),
+            LifecycleError::Policy(e) => e.message(lang),
+            LifecycleError::SnapshotFormat { line, column, detail } => pick(
+                lang,
+                format!("снапшот оқылмады: {line}-жол, {column}-баған: {detail}"),
+                format!("не удалось прочитать снимок: строка {line}, столбец {column}: {detail}"),
+                en,
+            ),
+            LifecycleError::SnapshotVersion { found, supported } => pick(
+                lang,
+                format!("снапшот схемасының {found} нұсқасы қолданылмайды (кітапхана {supported} оқиды)"),
+                format!("версия схемы снимка {found} не поддерживается (библиотека читает {supported})"),
+                en,
+            ),
+            LifecycleError::SnapshotMismatch => pick(
+                lang,
+                "снапшот күйі өз журналымен сәйкес келмейді".to_owned(),
+                "состояние снимка не совпадает с его журналом".to_owned(),
+                en,
+            ),
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! The history of an application and the engine's command log (`RULES.md §2` [004]:
+//! "every change is kept in the application's history").
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::state::StateName;
+use crate::application::{ApplicationId, Document, NewApplication};
+use crate::iin::Iin;
+
+/// Who or what caused an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// The applicant (a parent or legal representative) through the portal.
+    Applicant,
+    /// The education department's operator (or the host's offer round).
+    Operator,
+    /// The kindergarten.
+    Kindergarten,
+    /// A deadline, applied by the engine.
+    Deadline,
+}
+
+/// Why an event happened: a stable code per kind of transition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[allow(missing_docs)] // each variant is its own code; `Reason::code` lists them
+pub enum Reason {
+    Registered,
+    NoticeSent,
+    NoticeExpired,
+    DirectionIssued,
+    FreeChoiceTaken,
+    DirectionRevoked,
+    DirectionExtended,
+    RightConfirmed,
+    RightNotConfirmed,
+    DirectionLapsed,
+    RemovedAfterLapses,
+    StopListEnded,
+    Enrolled,
+    Released,
+    Withdrawn,
+    InterestConfirmed,
+    InterestNotConfirmed,
+    AgedOut,
+    ApplicantLinked,
+    BatchLinked,
+    BenefitChanged,
+}
+
+impl Reason {
+    /// The code, e.g. `"NOTICE_EXPIRED"`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::Registered => "REGISTERED",
+            Reason::NoticeSent => "NOTICE_SENT",
+            Reason::NoticeExpired => "NOTICE_EXPIRED",
+            Reason::DirectionIssued => "DIRECTION_ISSUED",
+            Reason::FreeChoiceTaken => "FREE_CHOICE_TAKEN",
+            Reason::DirectionRevoked => "DIRECTION_REVOKED",
+            Reason::DirectionExtended => "DIRECTION_EXTENDED",
+            Reason::RightConfirmed => "RIGHT_CONFIRMED",
+            Reason::RightNotConfirmed => "RIGHT_NOT_CONFIRMED",
+            Reason::DirectionLapsed => "DIRECTION_LAPSED",
+            Reason::RemovedAfterLapses => "REMOVED_AFTER_LAPSES",
+            Reason::StopListEnded => "STOP_LIST_ENDED",
+            Reason::Enrolled => "ENROLLED",
+            Reason::Released => "RELEASED",
+            Reason::Withdrawn => "WITHDRAWN",
+            Reason::InterestConfirmed => "INTEREST_CONFIRMED",
+            Reason::InterestNotConfirmed => "INTEREST_NOT_CONFIRMED",
+            Reason::AgedOut => "AGED_OUT",
+            Reason::ApplicantLinked => "APPLICANT_LINKED",
+            Reason::BatchLinked => "BATCH_LINKED",
+            Reason::BenefitChanged => "BENEFIT_CHANGED",
+        }
+    }
+}
+
+/// One entry of an application's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Engine-wide sequence number: events are totally ordered.
+    pub seq: u64,
+    /// The moment it took effect (for a deadline, the moment the period passed).
+    pub at: NaiveDateTime,
+    /// Who or what caused it.
+    pub actor: Actor,
+    /// The state before.
+    pub from: StateName,
+    /// The state after (equal to `from` for changes that keep the state).
+    pub to: StateName,
+    /// Why.
+    pub reason: Reason,
+    /// What the event names, if anything: a kindergarten, a deadline's last day…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// A command accepted by the engine, as kept in its log: replaying the log rebuilds the
+/// engine (`Engine::replay`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "snake_case", deny_unknown_fields)]
+#[allow(missing_docs)] // fields mirror the `Engine` method of the same name
+pub enum Command {
+    Register { application: NewApplication },
+    AdvanceTo,
+    Notify { id: ApplicationId, vacancies: u32 },
+    IssueDirection { id: ApplicationId, kindergarten: String },
+    Revoke { id: ApplicationId },
+    Extend { id: ApplicationId, until: NaiveDate },
+    ConfirmRight { id: ApplicationId },
+    Enroll { id: ApplicationId },
+    Release { id: ApplicationId },
+    Withdraw { id: ApplicationId },
+    ConfirmInterest { id: ApplicationId },
+    LinkApplicant { id: ApplicationId, applicant: Iin },
+    LinkBatch { ids: Vec<ApplicationId> },
+    UpdateBenefit {
+        id: ApplicationId,
+        benefit: Option<String>,
+        documents: Vec<Document>,
+    },
+}
+
+/// One accepted command and its moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// The moment the caller gave.
+    pub at: NaiveDateTime,
+    /// The command.
+    #[serde(flatten)]
+    pub command: Command,
+}

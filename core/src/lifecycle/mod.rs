@@ -1,0 +1,486 @@
+//! The life of an application (`RULES.md §2–§7`): registration, notice, direction,
+//! enrolment, stop-list, removal, with every deadline from the policy and the calendar.
+//!
+//! An [`Engine`] holds the applications of one policy and calendar. Time is explicit:
+//! every command takes the moment it happens, and [`Engine::advance_to`] applies every
+//! deadline that falls due up to a moment, in time order (ties by application id, then
+//! by [`DueKind`]). Moments are Kazakhstan civil time (UTC+5); the caller converts. A
+//! period counted in days ends at the close of its last day.
+//!
+//! ```text
+//!            notify              issue_direction           enroll          release
+//!  Queued ───────────▶ NoticeSent ──────────▶ DirectionIssued ──────▶ Enrolled ──────▶ Released
+//!    ▲  ▲   choice window │ expires             │ │ │ revoke (24 h) ──▶ Queued
+//!    │  └─────────────────┘                     │ │ └ show-up window lapses ─▶ StopListed ─▶ Queued
+//!    │        issue_direction (free choice) ────┘ └ second lapse ─▶ Removed
+//!  any waiting state ── anniversary unconfirmed / max age ─▶ Removed;  withdraw ─▶ Withdrawn
+//! ```
+//!
+//! A command is judged on the application as it would stand at the command's moment
+//! (its own deadlines applied); a refused command returns a typed [`LifecycleError`] and
+//! changes nothing. An accepted command first applies every deadline due up to its
+//! moment, then itself. Every change is an [`Event`] in the application's
+//! [`history`](Engine::history); every accepted command is an entry of the
+//! [`log`](Engine::log), and [`Engine::replay`] rebuilds an identical engine from it.
+
+mod commands;
+mod error;
+mod event;
+mod record;
+mod snapshot;
+mod state;
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+use chrono::NaiveDateTime;
+
+pub use error::LifecycleError;
+pub use event::{Actor, Command, Event, LogEntry, Reason};
+pub use record::{DueKind, Interest};
+pub use snapshot::{Snapshot, SNAPSHOT_SCHEMA_VERSION};
+pub use state::{Direction, RemovalReason, State, StateName, Via};
+
+use crate::application::{Application, ApplicationId, NewApplication, QueueKey};
+use crate::calendar::WorkCalendar;
+use crate::eligibility::{self, Decision, OfferSituation};
+use crate::iin::Iin;
+use crate::policy::Policy;
+use crate::queue::{ClassCounts, OrderKey, Position, QueueId, QueueIndex};
+use record::Record;
+
+/// The applications of one policy and calendar, and their queues.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kezek::application::*;
+/// use kezek::lifecycle::{Engine, StateName};
+/// use kezek::{PolicyBook, WorkCalendar};
+///
+/// let policy = PolicyBook::builtin().get("national-2024")?.clone();
+/// let mut engine = Engine::new(policy, WorkCalendar::kazakhstan())?;
+/// let at = |d, h| NaiveDate::from_ymd_opt(2024, 5, d).unwrap().and_hms_opt(h, 0, 0).unwrap();
+/// let id = engine.register(NewApplication {
+///     applicant_iin: "900101300017".into(),
+///     child_iin: "210308600403".into(),
+///     address: Address { region: "akmola".into(), district: "kokshetau".into(), locality: None },
+///     group_type: GroupType::General,
+///     language: Language::Kazakh,
+///     benefit: None,
+///     documents: vec![],
+///     non_resident: false,
+///     contacts: Contacts { email: "ana@mail.kz".into(), phone: "+7 701 123 45 67".into() },
+/// }, at(2, 9))?;
+/// assert_eq!(engine.position(id)?.unwrap().number, 1);
+/// engine.notify(id, 1, at(2, 10))?;
+/// engine.issue_direction(id, "kg-12", at(3, 11))?; // Friday 3 May 2024
+/// // The 5th working day after it is 14 May (4 May worked, 7–9 May off by the decree).
+/// let state = engine.state(id)?;
+/// let kezek::lifecycle::State::DirectionIssued(d) = state else { panic!() };
+/// assert_eq!(d.show_up_by.last_day, NaiveDate::from_ymd_opt(2024, 5, 14).unwrap());
+/// engine.advance_to(at(15, 0))?;
+/// assert_eq!(engine.state(id)?.name(), StateName::StopListed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Engine {
+    policy: Policy,
+    calendar: WorkCalendar,
+    now: Option<NaiveDateTime>,
+    records: Vec<Record>,
+    histories: Vec<Vec<Event>>,
+    /// Queue ids by application, shared by both indices.
+    queue_of: Vec<QueueId>,
+    /// Queue numbers: children waiting, holding a notice, or stop-listed.
+    standing: QueueIndex,
+    /// Children waiting for an offer (queued, no notice, not stop-listed).
+    waiting: QueueIndex,
+    by_child: HashMap<Iin, Vec<ApplicationId>>,
+    /// Members of each twins/triplets batch, by the batch's lowest id.
+    batches: HashMap<ApplicationId, Vec<ApplicationId>>,
+    /// Pending deadlines: (moment, application index, record version).
+    dues: BinaryHeap<Reverse<(NaiveDateTime, usize, u64)>>,
+    versions: Vec<u64>,
+    next_seq: u64,
+    log: Vec<LogEntry>,
+}
+
+impl Engine {
+    /// An empty engine under `policy` and `calendar`.
+    ///
+    /// # Errors
+    /// The policy's own validation error (`POLICY_…`).
+    pub fn new(policy: Policy, calendar: WorkCalendar) -> Result<Self, LifecycleError> {
+        policy.validate()?;
+        Ok(Self {
+            policy,
+            calendar,
+            now: None,
+            records: Vec::new(),
+            histories: Vec::new(),
+            queue_of: Vec::new(),
+            standing: QueueIndex::default(),
+            waiting: QueueIndex::default(),
+            by_child: HashMap::new(),
+            batches: HashMap::new(),
+            dues: BinaryHeap::new(),
+            versions: Vec::new(),
+            next_seq: 1,
+            log: Vec::new(),
+        })
+    }
+
+    /// The policy.
+    #[must_use]
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The calendar.
+    #[must_use]
+    pub fn calendar(&self) -> &WorkCalendar {
+        &self.calendar
+    }
+
+    /// The engine's clock: the latest moment a command or `advance_to` brought it to.
+    #[must_use]
+    pub fn now(&self) -> Option<NaiveDateTime> {
+        self.now
+    }
+
+    /// How many applications were ever registered.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether no application was registered.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Every accepted command, in order.
+    #[must_use]
+    pub fn log(&self) -> &[LogEntry] {
+        &self.log
+    }
+
+    fn index(&self, id: ApplicationId) -> Result<usize, LifecycleError> {
+        usize::try_from(id.0)
+            .ok()
+            .and_then(|i| i.checked_sub(1))
+            .filter(|&i| i < self.records.len())
+            .ok_or(LifecycleError::UnknownApplication { id })
+    }
+
+    fn record(&self, id: ApplicationId) -> Result<&Record, LifecycleError> {
+        Ok(&self.records[self.index(id)?])
+    }
+
+    /// The registered application.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn application(&self, id: ApplicationId) -> Result<&Application, LifecycleError> {
+        Ok(&self.record(id)?.app)
+    }
+
+    /// Its state at the engine's clock.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn state(&self, id: ApplicationId) -> Result<&State, LifecycleError> {
+        Ok(&self.record(id)?.state)
+    }
+
+    /// Directions lapsed so far (`RULES.md §6`).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn lapses(&self, id: ApplicationId) -> Result<u32, LifecycleError> {
+        Ok(self.record(id)?.lapses)
+    }
+
+    /// The next confirmation of interest due.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn interest(&self, id: ApplicationId) -> Result<Interest, LifecycleError> {
+        Ok(self.record(id)?.interest)
+    }
+
+    /// Where the application stands in its queue's total order.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn order_key(&self, id: ApplicationId) -> Result<OrderKey, LifecycleError> {
+        Ok(self.record(id)?.order)
+    }
+
+    /// The other applications of its twins/triplets batch, with itself, by id.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn batch(&self, id: ApplicationId) -> Result<Vec<ApplicationId>, LifecycleError> {
+        let r = self.record(id)?;
+        Ok(match r.batch {
+            None => vec![id],
+            Some(b) => self.batch_members(b),
+        })
+    }
+
+    fn batch_members(&self, batch: ApplicationId) -> Vec<ApplicationId> {
+        self.batches.get(&batch).cloned().unwrap_or_else(|| vec![batch])
+    }
+
+    /// Its history: every event, oldest first (`RULES.md §2` [004]).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn history(&self, id: ApplicationId) -> Result<&[Event], LifecycleError> {
+        Ok(&self.histories[self.index(id)?])
+    }
+
+    /// Its queue number and the children of each class ahead (`RULES.md §2`), or `None`
+    /// when it does not stand in a queue (holding a direction, enrolled, gone).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn position(&self, id: ApplicationId) -> Result<Option<Position>, LifecycleError> {
+        let i = self.index(id)?;
+        Ok(self.standing.position_in(self.queue_of[i], &self.records[i].order))
+    }
+
+    /// The applications standing in a queue, in order.
+    #[must_use]
+    pub fn listing(&self, key: &QueueKey) -> Vec<ApplicationId> {
+        self.standing.listing(key)
+    }
+
+    /// How many children of each class stand in a queue.
+    #[must_use]
+    pub fn counts(&self, key: &QueueKey) -> ClassCounts {
+        self.standing.counts(key)
+    }
+
+    /// Every queue that has had a child, sorted.
+    #[must_use]
+    pub fn queues(&self) -> Vec<&QueueKey> {
+        self.standing.keys()
+    }
+
+    /// The applications an applicant filed or attached (`RULES.md §2` [000, 001]).
+    #[must_use]
+    pub fn applications_of(&self, applicant: &Iin) -> Vec<ApplicationId> {
+        self.records
+            .iter()
+            .filter(|r| r.app.applicants.contains(applicant))
+            .map(|r| r.app.id)
+            .collect()
+    }
+
+    /// The next deadline pending on the application, and its kind.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn next_deadline(&self, id: ApplicationId) -> Result<Option<(NaiveDateTime, DueKind)>, LifecycleError> {
+        Ok(self.record(id)?.next_due(&self.policy, &self.calendar))
+    }
+
+    /// "May register", explained (`RULES.md §1–§4`).
+    #[must_use]
+    pub fn explain_registration(&self, input: &NewApplication, at: NaiveDateTime) -> Decision {
+        eligibility::may_register(&self.policy, input, at, |child| self.child_queued(child, input.group_type)).decision
+    }
+
+    fn child_queued(&self, child: &Iin, group: crate::application::GroupType) -> bool {
+        self.by_child.get(child).is_some_and(|ids| {
+            ids.iter().any(|id| {
+                self.record(*id)
+                    .is_ok_and(|r| r.app.group_type == group && !r.state.is_final())
+            })
+        })
+    }
+
+    /// "May be offered a place" at `at` with `vacancies` places in its queue, explained
+    /// (`RULES.md §4–§7`). The application is judged as it will stand at `at`; the others
+    /// as they stand at the engine's clock (advance first to count their deadlines).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn explain_offer(&self, id: ApplicationId, vacancies: u32, at: NaiveDateTime) -> Result<Decision, LifecycleError> {
+        let members = self.batch(id)?;
+        let lead = self.index(members[0])?;
+        let r = self.records[self.index(id)?].projected(at, &self.policy, &self.calendar);
+        let ahead = self.waiting.ahead_in(self.queue_of[lead], &self.records[lead].order);
+        let s = OfferSituation {
+            at,
+            vacancies,
+            waiting_ahead: ahead.total(),
+            batch_size: u32::try_from(members.len()).unwrap_or(u32::MAX),
+            waiting: matches!(r.state, State::Queued),
+            stop_listed_until: match &r.state {
+                State::StopListed { until, .. } => Some(until.ends_at),
+                _ => None,
+            },
+            enrolled_elsewhere: self.enrolled_elsewhere(&r),
+        };
+        Ok(eligibility::may_be_offered(&self.policy, &r.app, &s))
+    }
+
+    fn enrolled_elsewhere(&self, r: &Record) -> bool {
+        self.by_child.get(&r.app.child).is_some_and(|ids| {
+            ids.iter().any(|other| {
+                *other != r.app.id
+                    && self
+                        .record(*other)
+                        .is_ok_and(|o| matches!(o.state, State::Enrolled { .. } | State::DirectionIssued(_)))
+            })
+        })
+    }
+
+    /// "May be removed for age" at `at`, explained (`RULES.md §4`).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn explain_removal_for_age(&self, id: ApplicationId, at: NaiveDateTime) -> Result<Decision, LifecycleError> {
+        let r = self.record(id)?;
+        let in_queue = r.state.stands_in_queue() || matches!(r.state, State::DirectionIssued(_));
+        Ok(eligibility::may_remove_for_age(&self.policy, &r.app.child, at, in_queue))
+    }
+
+    /// Applies every deadline due up to `t`, in time order, and moves the clock to `t`.
+    ///
+    /// # Errors
+    /// `TIME_BEFORE_CLOCK` when `t` is before the clock (nothing changes).
+    pub fn advance_to(&mut self, t: NaiveDateTime) -> Result<(), LifecycleError> {
+        self.check_clock(t)?;
+        self.advance(t);
+        self.log.push(LogEntry {
+            at: t,
+            command: Command::AdvanceTo,
+        });
+        Ok(())
+    }
+
+    fn check_clock(&self, at: NaiveDateTime) -> Result<(), LifecycleError> {
+        match self.now {
+            Some(now) if at < now => Err(LifecycleError::TimeBeforeClock { at, now }),
+            _ => Ok(()),
+        }
+    }
+
+    fn advance(&mut self, t: NaiveDateTime) {
+        while let Some(&Reverse((due, i, version))) = self.dues.peek() {
+            if due > t {
+                break;
+            }
+            self.dues.pop();
+            if version != self.versions[i] {
+                continue;
+            }
+            let Some((when, kind)) = self.records[i].next_due(&self.policy, &self.calendar) else {
+                continue;
+            };
+            if when != due {
+                continue;
+            }
+            let mut r = self.records[i].clone();
+            let applied = r.apply_due(kind, due, &self.policy, &self.calendar);
+            self.commit(i, r, due, Actor::Deadline, applied.from, applied.reason, applied.detail);
+        }
+        self.now = Some(self.now.map_or(t, |n| n.max(t)));
+    }
+
+    /// Replaces record `i`, keeps the queues and the deadline heap in step, and records
+    /// the event.
+    #[allow(clippy::too_many_arguments)]
+    fn commit(
+        &mut self,
+        i: usize,
+        mut new: Record,
+        at: NaiveDateTime,
+        actor: Actor,
+        from: StateName,
+        reason: Reason,
+        detail: Option<String>,
+    ) {
+        let q = self.queue_of[i];
+        let class_changed = new.app.class != self.records[i].app.class;
+        if class_changed && new.batch.is_none() {
+            new.order.class = new.app.class;
+        }
+        let old = std::mem::replace(&mut self.records[i], new);
+        let new = &self.records[i];
+        if old.state.stands_in_queue() {
+            self.standing.remove_in(q, &old.order);
+        }
+        if new.state.stands_in_queue() {
+            self.standing.insert_in(q, &new.order);
+        }
+        if matches!(old.state, State::Queued) {
+            self.waiting.remove_in(q, &old.order);
+        }
+        if matches!(new.state, State::Queued) {
+            self.waiting.insert_in(q, &new.order);
+        }
+        let to = new.state.name();
+        let batch = new.batch;
+        self.histories[i].push(Event {
+            seq: self.next_seq,
+            at,
+            actor,
+            from,
+            to,
+            reason,
+            detail,
+        });
+        self.next_seq += 1;
+        self.schedule(i);
+        if class_changed {
+            if let Some(b) = batch {
+                self.reorder_batch(b);
+            }
+        }
+    }
+
+    fn schedule(&mut self, i: usize) {
+        self.versions[i] += 1;
+        if let Some((due, _)) = self.records[i].next_due(&self.policy, &self.calendar) {
+            self.dues.push(Reverse((due, i, self.versions[i])));
+        }
+    }
+
+    /// Gives every member of a batch the batch's best (class, moment), keeping its own id
+    /// (`RULES.md §4`: twins and triplets stand together).
+    fn reorder_batch(&mut self, batch: ApplicationId) {
+        let members: Vec<usize> = self
+            .batch_members(batch)
+            .into_iter()
+            .filter_map(|id| self.index(id).ok())
+            .collect();
+        let best = members
+            .iter()
+            .map(|&i| (self.records[i].app.class, self.records[i].app.registered_at))
+            .min();
+        let Some((class, moment)) = best else { return };
+        for i in members {
+            let q = self.queue_of[i];
+            let old = self.records[i].order;
+            let new = OrderKey { class, moment, id: old.id };
+            if old == new {
+                continue;
+            }
+            self.records[i].order = new;
+            if self.records[i].state.stands_in_queue() {
+                self.standing.remove_in(q, &old);
+                self.standing.insert_in(q, &new);
+            }
+            if matches!(self.records[i].state, State::Queued) {
+                self.waiting.remove_in(q, &old);
+                self.waiting.insert_in(q, &new);
+            }
+        }
+    }
+}

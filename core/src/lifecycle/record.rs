@@ -1,0 +1,224 @@
+//! One application's live record, and the deadlines that fall due on it (`RULES.md §2–§6`).
+//!
+//! Everything here is a pure function of the record, the policy and the calendar, so the
+//! engine can apply deadlines for real (`advance_to`) or project a record to a later
+//! moment to judge a command without changing anything.
+
+use chrono::{Months, NaiveDateTime, TimeDelta};
+use serde::{Deserialize, Serialize};
+
+use super::event::Reason;
+use super::state::{RemovalReason, State, StateName};
+use crate::application::Application;
+use crate::benefit::PriorityClass;
+use crate::calendar::{Deadline, WorkCalendar};
+use crate::period::Period;
+use crate::policy::Policy;
+use crate::queue::OrderKey;
+
+/// The next confirmation of interest (`RULES.md §2` [004]: every 12 months from
+/// registration).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interest {
+    /// Which anniversary comes next (1 = the first).
+    pub anniversary: u32,
+    /// Whether the applicant confirmed interest for it.
+    pub confirmed: bool,
+}
+
+/// An application and everything the engine knows of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Record {
+    pub(crate) app: Application,
+    pub(crate) state: State,
+    /// Where it stands in its queue (the batch's best key for linked twins).
+    pub(crate) order: OrderKey,
+    /// Directions lapsed so far.
+    pub(crate) lapses: u32,
+    pub(crate) interest: Interest,
+    /// The batch of twins or triplets it belongs to, named by its lowest id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) batch: Option<crate::application::ApplicationId>,
+}
+
+/// A kind of deadline, in the order deadlines due at the same moment are applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueKind {
+    /// The choice window of a notice ends (`RULES.md §5`).
+    NoticeExpires,
+    /// An out-of-turn right was not confirmed in person in time (`RULES.md §3`).
+    RightExpires,
+    /// The child was not brought within the show-up window (`RULES.md §6`).
+    DirectionLapses,
+    /// The stop-list ends (`RULES.md §6`).
+    StopListEnds,
+    /// An anniversary of registration: interest must have been confirmed (`RULES.md §2`).
+    InterestAnniversary,
+    /// The child reaches the maximum age (`RULES.md §4`).
+    AgesOut,
+}
+
+/// What a deadline did to a record.
+pub(crate) struct Applied {
+    pub(crate) reason: Reason,
+    pub(crate) detail: Option<String>,
+    pub(crate) from: StateName,
+}
+
+/// Midnight starting `day`.
+fn midnight(day: chrono::NaiveDate) -> NaiveDateTime {
+    day.and_time(chrono::NaiveTime::MIN)
+}
+
+impl Record {
+    /// The end of the `k`-th anniversary of registration, or `None` past the calendar.
+    pub(crate) fn anniversary(&self, k: u32, policy: &Policy, cal: &WorkCalendar) -> Option<Deadline> {
+        let every = policy.interest_confirmation_every;
+        let period = Period {
+            amount: every.amount.checked_mul(k)?,
+            unit: every.unit,
+        };
+        cal.deadline(self.app.registered_at, period).ok()
+    }
+
+    /// The moment the child reaches the maximum age.
+    pub(crate) fn ages_out_at(&self, policy: &Policy) -> Option<NaiveDateTime> {
+        let months = policy.max_age.in_months()?;
+        let birthday = self.app.child.birth_date().checked_add_months(Months::new(months))?;
+        Some(midnight(birthday))
+    }
+
+    /// The earliest deadline still pending on this record.
+    pub(crate) fn next_due(&self, policy: &Policy, cal: &WorkCalendar) -> Option<(NaiveDateTime, DueKind)> {
+        let mut dues: Vec<(NaiveDateTime, DueKind)> = Vec::with_capacity(3);
+        match &self.state {
+            State::NoticeSent { choose_by, .. } => dues.push((choose_by.ends_at, DueKind::NoticeExpires)),
+            State::DirectionIssued(d) => {
+                if let Some(r) = d.right_confirm_by {
+                    dues.push((r.ends_at, DueKind::RightExpires));
+                }
+                dues.push((d.show_up_by.ends_at, DueKind::DirectionLapses));
+            }
+            State::StopListed { until, .. } => dues.push((until.ends_at, DueKind::StopListEnds)),
+            _ => {}
+        }
+        if self.state.stands_in_queue() {
+            if let Some(a) = self.anniversary(self.interest.anniversary, policy, cal) {
+                dues.push((a.ends_at, DueKind::InterestAnniversary));
+            }
+            if let Some(t) = self.ages_out_at(policy) {
+                dues.push((t, DueKind::AgesOut));
+            }
+        }
+        dues.into_iter().min()
+    }
+
+    /// Moves the next anniversary past `t` (after a time away from the queue, holding a
+    /// direction, when anniversaries are not asked for).
+    pub(crate) fn catch_up_interest(&mut self, t: NaiveDateTime, policy: &Policy, cal: &WorkCalendar) {
+        while let Some(a) = self.anniversary(self.interest.anniversary, policy, cal) {
+            if a.ends_at > t {
+                break;
+            }
+            self.interest = Interest {
+                anniversary: self.interest.anniversary + 1,
+                confirmed: false,
+            };
+        }
+    }
+
+    /// Applies the deadline `kind` that fell due at `at`.
+    pub(crate) fn apply_due(&mut self, kind: DueKind, at: NaiveDateTime, policy: &Policy, cal: &WorkCalendar) -> Applied {
+        let from = self.state.name();
+        let mut detail = None;
+        let reason = match kind {
+            DueKind::NoticeExpires => {
+                self.state = State::Queued;
+                Reason::NoticeExpired
+            }
+            DueKind::RightExpires => {
+                let stop = match &self.state {
+                    State::DirectionIssued(d) => d.right_stop_list,
+                    _ => None,
+                };
+                // RULES.md §3 [pub-M]: back to the general queue at the original moment.
+                self.app.benefit = None;
+                self.app.class = PriorityClass::General;
+                self.stop_list(at, stop, policy, cal);
+                detail = Some(self.app.class.as_str().to_owned());
+                Reason::RightNotConfirmed
+            }
+            DueKind::DirectionLapses => {
+                self.lapses += 1;
+                if self.lapses >= policy.lapses_before_removal {
+                    self.state = State::Removed {
+                        reason: RemovalReason::Lapses,
+                        at,
+                    };
+                    Reason::RemovedAfterLapses
+                } else {
+                    let stop = match &self.state {
+                        State::DirectionIssued(d) => Some(d.lapse_stop_list),
+                        _ => None,
+                    };
+                    self.stop_list(at, stop, policy, cal);
+                    Reason::DirectionLapsed
+                }
+            }
+            DueKind::StopListEnds => {
+                self.state = State::Queued;
+                Reason::StopListEnded
+            }
+            DueKind::InterestAnniversary => {
+                if self.interest.confirmed {
+                    self.interest = Interest {
+                        anniversary: self.interest.anniversary + 1,
+                        confirmed: false,
+                    };
+                    detail = Some(format!("anniversary {}", self.interest.anniversary - 1));
+                    Reason::InterestConfirmed
+                } else {
+                    self.state = State::Removed {
+                        reason: RemovalReason::InterestNotConfirmed,
+                        at,
+                    };
+                    Reason::InterestNotConfirmed
+                }
+            }
+            DueKind::AgesOut => {
+                self.state = State::Removed {
+                    reason: RemovalReason::AgedOut,
+                    at,
+                };
+                Reason::AgedOut
+            }
+        };
+        Applied { reason, detail, from }
+    }
+
+    /// Puts the child on the stop-list from `at` until `until` (precomputed when the
+    /// direction was issued, so applying a deadline never fails).
+    fn stop_list(&mut self, at: NaiveDateTime, until: Option<Deadline>, policy: &Policy, cal: &WorkCalendar) {
+        let until = until.unwrap_or(Deadline {
+            last_day: at.date(),
+            ends_at: at + TimeDelta::seconds(1),
+        });
+        self.state = State::StopListed { since: at, until };
+        self.catch_up_interest(at, policy, cal);
+    }
+
+    /// Brings a copy of this record to moment `t`, applying its own deadlines.
+    pub(crate) fn projected(&self, t: NaiveDateTime, policy: &Policy, cal: &WorkCalendar) -> Record {
+        let mut r = self.clone();
+        while let Some((due, kind)) = r.next_due(policy, cal) {
+            if due > t {
+                break;
+            }
+            r.apply_due(kind, due, policy, cal);
+        }
+        r
+    }
+}

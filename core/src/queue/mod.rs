@@ -1,0 +1,326 @@
+//! The queue order and queue numbers (`RULES.md §2–§4`).
+//!
+//! Each queue ([`QueueKey`]: area, group type, birth-year cohort) orders its children by
+//! class (out of turn, first priority, general), then by registration moment, then by
+//! application id, a total order ([`OrderKey`]). Twins and triplets linked as one batch
+//! share the best key of the batch and stand together, ordered by id.
+//!
+//! [`QueueIndex`] keeps, per queue and class, the sorted slots of every order key ever
+//! placed there with a presence bit in a Fenwick tree, so a queue number and the count of
+//! each class ahead take O(log n), a child leaving or returning is O(log n), and a child
+//! registered later than everyone before it is O(log n) amortised. A child placed in the
+//! middle of a lane (a replayed or back-dated registration, a class change) costs a linear
+//! rebuild of that lane only.
+
+mod fenwick;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::application::{ApplicationId, QueueKey};
+use crate::benefit::PriorityClass;
+use fenwick::Fenwick;
+
+/// Where a child stands in the total order of its queue (`RULES.md §3`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct OrderKey {
+    /// The class (out of turn first).
+    pub class: PriorityClass,
+    /// The registration moment (the batch's earliest for linked twins).
+    pub moment: NaiveDateTime,
+    /// The application id, the final tie-break.
+    pub id: ApplicationId,
+}
+
+/// The compact id of a queue inside one [`QueueIndex`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QueueId(usize);
+
+/// How many children of each class stand ahead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ClassCounts {
+    /// Out-of-turn children.
+    pub out_of_turn: u64,
+    /// First-priority children.
+    pub first_priority: u64,
+    /// General children.
+    pub general: u64,
+}
+
+impl ClassCounts {
+    /// The total.
+    #[must_use]
+    pub fn total(&self) -> u64 {
+        self.out_of_turn + self.first_priority + self.general
+    }
+
+    fn set(&mut self, class: PriorityClass, n: u64) {
+        match class {
+            PriorityClass::OutOfTurn => self.out_of_turn = n,
+            PriorityClass::FirstPriority => self.first_priority = n,
+            PriorityClass::General => self.general = n,
+        }
+    }
+}
+
+/// A queue number (`RULES.md §2` [004]: "your child is in the queue under number 1").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Position {
+    /// 1-based number within the queue.
+    pub number: u64,
+    /// Children ahead, by class (`number - 1` in all).
+    pub ahead: ClassCounts,
+}
+
+/// One class of one queue.
+#[derive(Debug, Clone, Default)]
+struct Lane {
+    /// Every (moment, id) ever placed here, sorted; absent ones keep their slot.
+    slots: Vec<(i64, u64)>,
+    present: Fenwick,
+    members: u64,
+    /// Presence bits, to rebuild the tree after a middle insertion.
+    bits: Vec<bool>,
+}
+
+fn slot_of(key: &OrderKey) -> (i64, u64) {
+    (key.moment.and_utc().timestamp(), key.id.0)
+}
+
+impl Lane {
+    fn insert(&mut self, key: &OrderKey) {
+        let s = slot_of(key);
+        match self.slots.binary_search(&s) {
+            Ok(i) => {
+                if !self.bits[i] {
+                    self.bits[i] = true;
+                    self.present.add(i, 1);
+                    self.members += 1;
+                }
+            }
+            Err(i) if i == self.slots.len() => {
+                self.slots.push(s);
+                self.bits.push(true);
+                self.present.push(true);
+                self.members += 1;
+            }
+            Err(i) => {
+                self.slots.insert(i, s);
+                self.bits.insert(i, true);
+                self.present = Fenwick::from_bits(self.bits.iter().copied());
+                self.members += 1;
+            }
+        }
+    }
+
+    fn remove(&mut self, key: &OrderKey) {
+        if let Ok(i) = self.slots.binary_search(&slot_of(key)) {
+            if self.bits[i] {
+                self.bits[i] = false;
+                self.present.add(i, -1);
+                self.members -= 1;
+            }
+        }
+    }
+
+    /// Members strictly before `key`, and whether `key` is a member.
+    fn rank(&self, key: &OrderKey) -> (u64, bool) {
+        match self.slots.binary_search(&slot_of(key)) {
+            Ok(i) => (u64::from(self.present.prefix(i)), self.bits[i]),
+            Err(i) => (u64::from(self.present.prefix(i)), false),
+        }
+    }
+}
+
+/// The lanes of one queue, in class order.
+#[derive(Debug, Clone, Default)]
+struct Lanes([Lane; 3]);
+
+/// Queue numbers for every queue, kept up to date as children join and leave.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kezek::application::{ApplicationId, GroupType, QueueKey};
+/// use kezek::benefit::PriorityClass;
+/// use kezek::queue::{OrderKey, QueueIndex};
+/// let key = QueueKey { region: "akmola".into(), area: "kokshetau".into(), group_type: GroupType::General, cohort: 2022 };
+/// let at = |h| NaiveDate::from_ymd_opt(2024, 1, 10).unwrap().and_hms_opt(h, 0, 0).unwrap();
+/// let general = OrderKey { class: PriorityClass::General, moment: at(9), id: ApplicationId(1) };
+/// let first = OrderKey { class: PriorityClass::FirstPriority, moment: at(12), id: ApplicationId(2) };
+/// let mut index = QueueIndex::default();
+/// index.insert(&key, &general);
+/// index.insert(&key, &first);
+/// let pos = index.position(&key, &general).unwrap();
+/// assert_eq!(pos.number, 2); // the first-priority child, registered later, stands ahead
+/// assert_eq!(pos.ahead.first_priority, 1);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct QueueIndex {
+    ids: HashMap<QueueKey, usize>,
+    queues: Vec<Lanes>,
+}
+
+impl QueueIndex {
+    /// Builds the index of many children at once: each lane is sorted once and its tree
+    /// built in linear time. `keys` are interned first, in their order, so that two
+    /// indices built over the same keys give the same [`QueueId`]s.
+    pub fn build<'a>(
+        keys: impl IntoIterator<Item = &'a QueueKey>,
+        entries: impl IntoIterator<Item = (&'a QueueKey, OrderKey)>,
+    ) -> Self {
+        let mut index = Self::default();
+        for key in keys {
+            index.intern(key);
+        }
+        for (key, order) in entries {
+            let q = index.queue_id(key);
+            index.queues[q].0[order.class.rank()].slots.push(slot_of(&order));
+        }
+        for lanes in &mut index.queues {
+            for lane in &mut lanes.0 {
+                lane.slots.sort_unstable();
+                lane.slots.dedup();
+                lane.bits = vec![true; lane.slots.len()];
+                lane.members = lane.slots.len() as u64;
+                lane.present = Fenwick::from_bits(lane.bits.iter().copied());
+            }
+        }
+        index
+    }
+
+    fn queue_id(&mut self, key: &QueueKey) -> usize {
+        self.intern(key).0
+    }
+
+    /// The compact id of `key`, registering the queue on first use. Ids are given in the
+    /// order keys are first seen.
+    pub fn intern(&mut self, key: &QueueKey) -> QueueId {
+        if let Some(&q) = self.ids.get(key) {
+            return QueueId(q);
+        }
+        let q = self.queues.len();
+        self.ids.insert(key.clone(), q);
+        self.queues.push(Lanes::default());
+        QueueId(q)
+    }
+
+    /// The id of `key`, if the queue is known.
+    #[must_use]
+    pub fn id_of(&self, key: &QueueKey) -> Option<QueueId> {
+        self.ids.get(key).copied().map(QueueId)
+    }
+
+    /// Places a child in its queue (again, if it was there before).
+    pub fn insert(&mut self, key: &QueueKey, order: &OrderKey) {
+        let q = self.intern(key);
+        self.insert_in(q, order);
+    }
+
+    /// Places a child in the queue `q` (from [`QueueIndex::intern`]).
+    pub fn insert_in(&mut self, q: QueueId, order: &OrderKey) {
+        self.queues[q.0].0[order.class.rank()].insert(order);
+    }
+
+    /// Takes a child out of its queue; its slot is kept for a return.
+    pub fn remove(&mut self, key: &QueueKey, order: &OrderKey) {
+        if let Some(q) = self.id_of(key) {
+            self.remove_in(q, order);
+        }
+    }
+
+    /// Takes a child out of the queue `q`.
+    pub fn remove_in(&mut self, q: QueueId, order: &OrderKey) {
+        if let Some(lanes) = self.queues.get_mut(q.0) {
+            lanes.0[order.class.rank()].remove(order);
+        }
+    }
+
+    /// The queue number of a child standing in `key`, or `None` if it is not there.
+    #[must_use]
+    pub fn position(&self, key: &QueueKey, order: &OrderKey) -> Option<Position> {
+        self.position_in(self.id_of(key)?, order)
+    }
+
+    /// The queue number of a child standing in the queue `q`, or `None`.
+    #[must_use]
+    pub fn position_in(&self, q: QueueId, order: &OrderKey) -> Option<Position> {
+        let lanes = &self.queues.get(q.0)?.0;
+        let mut ahead = ClassCounts::default();
+        for class in PriorityClass::ALL {
+            let lane = &lanes[class.rank()];
+            if class == order.class {
+                let (before, present) = lane.rank(order);
+                if !present {
+                    return None;
+                }
+                ahead.set(class, before);
+                break;
+            }
+            ahead.set(class, lane.members);
+        }
+        Some(Position {
+            number: ahead.total() + 1,
+            ahead,
+        })
+    }
+
+    /// How many children of each class stand before `order` in the queue `q`, whether or
+    /// not `order` itself stands there.
+    #[must_use]
+    pub fn ahead_in(&self, q: QueueId, order: &OrderKey) -> ClassCounts {
+        let mut ahead = ClassCounts::default();
+        let Some(lanes) = self.queues.get(q.0) else {
+            return ahead;
+        };
+        for class in PriorityClass::ALL {
+            let lane = &lanes.0[class.rank()];
+            if class == order.class {
+                ahead.set(class, lane.rank(order).0);
+                break;
+            }
+            ahead.set(class, lane.members);
+        }
+        ahead
+    }
+
+    /// How many children of each class stand in `key`.
+    #[must_use]
+    pub fn counts(&self, key: &QueueKey) -> ClassCounts {
+        let mut counts = ClassCounts::default();
+        if let Some(&q) = self.ids.get(key) {
+            for class in PriorityClass::ALL {
+                counts.set(class, self.queues[q].0[class.rank()].members);
+            }
+        }
+        counts
+    }
+
+    /// The application ids standing in `key`, in queue order.
+    #[must_use]
+    pub fn listing(&self, key: &QueueKey) -> Vec<ApplicationId> {
+        let Some(&q) = self.ids.get(key) else {
+            return Vec::new();
+        };
+        self.queues[q]
+            .0
+            .iter()
+            .flat_map(|lane| {
+                lane.slots
+                    .iter()
+                    .zip(&lane.bits)
+                    .filter(|(_, present)| **present)
+                    .map(|((_, id), _)| ApplicationId(*id))
+            })
+            .collect()
+    }
+
+    /// Every queue key with at least one slot, sorted.
+    #[must_use]
+    pub fn keys(&self) -> Vec<&QueueKey> {
+        let mut keys: Vec<&QueueKey> = self.ids.keys().collect();
+        keys.sort();
+        keys
+    }
+}
