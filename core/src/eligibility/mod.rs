@@ -55,7 +55,7 @@ pub struct Check {
 /// use kezek::eligibility::{may_remove_for_age, Question};
 /// use kezek::{Iin, Lang, PolicyBook};
 /// let policy = PolicyBook::builtin().get("national-2024")?;
-/// let child = Iin::parse("170308600407")?; // born 8 March 2017
+/// let child = Iin::parse("170308600403")?; // born 8 March 2017
 /// let at = NaiveDate::from_ymd_opt(2023, 3, 8).unwrap().and_hms_opt(0, 0, 0).unwrap();
 /// let decision = may_remove_for_age(policy, &child, at, true);
 /// assert_eq!(decision.question, Question::MayBeRemovedForAge);
