@@ -93,3 +93,113 @@ pub fn run_cases(file: &str, run: impl Fn(&Case) -> Result<Value, String>) -> us
     println!("{file}: {} cases, {failed} failed", cases.len());
     failed
 }
+
+/// Builders for the lifecycle scenarios: applications, moments and engines.
+pub mod fixture {
+    use chrono::{NaiveDate, NaiveDateTime};
+    use kezek::application::{Address, Contacts, Document, GroupType, Language, NewApplication};
+    use kezek::lifecycle::Engine;
+    use kezek::{PolicyBook, WorkCalendar};
+
+    /// A parent's IIN (born 1 January 1990).
+    pub const PARENT: &str = "900101300017";
+    /// A second parent's IIN (born 2 February 1988).
+    pub const OTHER_PARENT: &str = "880202400016";
+
+    /// A moment, Kazakhstan civil time.
+    ///
+    /// # Panics
+    /// On an impossible date or time.
+    #[must_use]
+    pub fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|day| day.and_hms_opt(h, mi, 0))
+            .expect("a real moment")
+    }
+
+    /// A day.
+    ///
+    /// # Panics
+    /// On an impossible date.
+    #[must_use]
+    pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
+    }
+
+    /// A general-group application for `child` by [`PARENT`] in Kokshetau, Akmola.
+    #[must_use]
+    pub fn application(child: &str) -> NewApplication {
+        NewApplication {
+            applicant_iin: PARENT.into(),
+            child_iin: child.into(),
+            address: Address {
+                region: "akmola".into(),
+                district: "kokshetau".into(),
+                locality: None,
+            },
+            group_type: GroupType::General,
+            language: Language::Kazakh,
+            benefit: None,
+            documents: vec![],
+            non_resident: false,
+            contacts: Contacts {
+                email: "ana@mail.kz".into(),
+                phone: "+7 701 123 45 67".into(),
+            },
+        }
+    }
+
+    /// The same application with a benefit and its documents.
+    #[must_use]
+    pub fn with_benefit(mut app: NewApplication, code: &str, documents: Vec<Document>) -> NewApplication {
+        app.benefit = Some(code.into());
+        app.documents = documents;
+        app
+    }
+
+    /// A document of `kind` issued on `issued_on`.
+    #[must_use]
+    pub fn document(kind: &str, issued_on: NaiveDate) -> Document {
+        Document {
+            kind: kind.into(),
+            issued_on,
+            valid_until: None,
+        }
+    }
+
+    /// An engine under the built-in policy `id` and the calendar of Kazakhstan.
+    ///
+    /// # Panics
+    /// When the policy is unknown.
+    #[must_use]
+    pub fn engine(policy: &str) -> Engine {
+        let policy = PolicyBook::builtin().get(policy).expect("a built-in policy").clone();
+        Engine::new(policy, WorkCalendar::kazakhstan()).expect("a valid policy")
+    }
+
+    /// Children's IINs used by the scenarios, with their birth dates.
+    pub mod child {
+        /// Born 8 March 2021, girl.
+        pub const MAR_2021: &str = "210308600403";
+        /// Born 15 January 2022, boy.
+        pub const JAN_2022: &str = "220115500112";
+        /// Twins born 10 June 2022: a boy.
+        pub const TWIN_A: &str = "220610500212";
+        /// Twins born 10 June 2022: a girl.
+        pub const TWIN_B: &str = "220610600229";
+        /// Born 8 March 2017, girl.
+        pub const MAR_2017: &str = "170308600314";
+        /// Born 1 May 2023, boy.
+        pub const MAY_2023: &str = "230501500418";
+        /// Born 20 July 2020, girl.
+        pub const JUL_2020: &str = "200720600510";
+        /// Born 11 September 2021, boy.
+        pub const SEP_2021: &str = "210911500613";
+        /// Born 4 April 2019, boy.
+        pub const APR_2019: &str = "190404500716";
+        /// Born 1 March 2022, girl.
+        pub const MAR_2022: &str = "220301600813";
+        /// Born 25 December 2021, boy.
+        pub const DEC_2021: &str = "211225500914";
+    }
+}
