@@ -203,3 +203,92 @@ pub mod fixture {
         pub const DEC_2021: &str = "211225500914";
     }
 }
+
+/// One step of a lifecycle scenario (see `tests/conformance/README.md`).
+#[derive(Debug, Deserialize)]
+pub struct Step {
+    /// The operation.
+    pub op: String,
+    /// Its moment, for commands and time-dependent queries.
+    #[serde(default)]
+    pub at: Option<chrono::NaiveDateTime>,
+    /// Its arguments.
+    #[serde(default)]
+    pub args: Value,
+    /// The expected answer (`null` included), when it succeeds.
+    #[serde(default, deserialize_with = "present")]
+    pub expect: Option<Value>,
+    /// The expected error code, when it fails.
+    #[serde(default)]
+    pub error: Option<String>,
+    /// The expected failed checks of a refused registration, benefit or offer.
+    #[serde(default)]
+    pub failed: Option<Vec<String>>,
+}
+
+/// Keeps an explicit `null` as `Some(Value::Null)`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
+/// A lifecycle scenario.
+#[derive(Debug, Deserialize)]
+pub struct Scenario {
+    /// What it checks.
+    pub name: String,
+    /// The built-in policy id.
+    pub policy: String,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+}
+
+/// A scenario file: the default application and the scenarios.
+#[derive(Debug, Deserialize)]
+pub struct ScenarioFile {
+    /// Fields every `register` step starts from.
+    pub application: Value,
+    /// The scenarios.
+    pub scenarios: Vec<Scenario>,
+}
+
+/// A step's failure: the error code and, for refusals that list checks, their codes.
+pub type StepError = (String, Vec<String>);
+
+/// Runs every scenario of `tests/conformance/<file>`; `new` makes the state of a scenario and
+/// `step` runs one step. Returns the number of failed steps.
+///
+/// # Panics
+/// When the file is missing or malformed.
+pub fn run_scenarios<S>(
+    file: &str,
+    new: impl Fn(&Scenario) -> S,
+    step: impl Fn(&mut S, &ScenarioFile, &Step) -> Result<Value, StepError>,
+) -> usize {
+    let path = conformance_dir().join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let parsed: ScenarioFile = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (mut steps, mut failed) = (0, 0);
+    for scenario in &parsed.scenarios {
+        let mut state = new(scenario);
+        for (n, s) in scenario.steps.iter().enumerate() {
+            steps += 1;
+            let outcome = step(&mut state, &parsed, s);
+            let ok = match (&outcome, &s.expect, &s.error) {
+                (Ok(actual), Some(expected), None) => contains(actual, expected),
+                (Err((code, checks)), None, Some(expected)) => {
+                    code == expected && s.failed.as_ref().is_none_or(|f| f == checks)
+                }
+                _ => false,
+            };
+            if !ok {
+                failed += 1;
+                eprintln!(
+                    "{file}: `{}` step {} ({}): got {outcome:?}, expected {:?} / error {:?} {:?}",
+                    scenario.name, n + 1, s.op, s.expect, s.error, s.failed
+                );
+            }
+        }
+    }
+    println!("{file}: {} scenarios, {steps} steps, {failed} failed", parsed.scenarios.len());
+    failed
+}
