@@ -265,10 +265,12 @@ pub struct OfferSituation {
     pub batch_size: u32,
     /// The application waits in the queue (not holding a notice or direction, not gone).
     pub waiting: bool,
-    /// The end of the child's stop-list, while it lasts.
+    /// The end of the child's stop-list (through any of its applications), while it lasts.
     pub stop_listed_until: Option<NaiveDateTime>,
     /// The child is enrolled in a kindergarten through another application.
     pub enrolled_elsewhere: bool,
+    /// The child holds a notice or a direction through another application.
+    pub offer_elsewhere: bool,
 }
 
 /// "May be offered a place" (`RULES.md §4–§7`, `§9`): every rule, for the child of `app`.
@@ -302,6 +304,7 @@ pub fn may_be_offered(
     let free = s.stop_listed_until.is_none_or(|u| s.at >= u);
     d.push("NOT_STOP_LISTED", free, texts::not_stop_listed(s.stop_listed_until.filter(|_| !free)));
     d.push("NOT_ENROLLED_ELSEWHERE", !s.enrolled_elsewhere, texts::not_enrolled(!s.enrolled_elsewhere));
+    d.push("NO_OFFER_ELSEWHERE", !s.offer_elsewhere, texts::no_offer_elsewhere(!s.offer_elsewhere));
     if app.group_type.needs_pmpk() {
         let ok = app.documents.iter().any(|doc| {
             doc.kind == PMPK_CONCLUSION && doc.issued_on <= today && doc.valid_until.is_none_or(|u| u >= today)

@@ -20,6 +20,7 @@ pub(super) fn source(code: &str) -> &'static str {
         "WAITING" | "IN_QUEUE" => "RULES.md §5 [000, 001]",
         "NOT_STOP_LISTED" => "RULES.md §6 [001]",
         "NOT_ENROLLED_ELSEWHERE" => "RULES.md §5 [000]",
+        "NO_OFFER_ELSEWHERE" => "RULES.md §5 [000]; one offer at a time per child is kezek's reading",
         "PMPK_CONCLUSION" => "RULES.md §7 [000, pub-M]",
         "NOT_FROZEN" => "RULES.md §9 [pub-M]",
         _ => "RULES.md",
@@ -271,6 +272,18 @@ pub(super) fn not_enrolled(ok: bool) -> LocalizedText {
             "бала басқа балабақшада; ол шығарылғанша жолдама берілмейді",
             "ребёнок зачислен в другой детский сад; до отчисления направление не выдаётся",
             "the child is enrolled in another kindergarten; no direction until it leaves",
+        ],
+    )
+}
+
+pub(super) fn no_offer_elsewhere(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        ["балада басқа өтініш бойынша хабарлама не жолдама жоқ", "у ребёнка нет уведомления или направления по другому заявлению", "the child holds no notice or direction through another application"],
+        [
+            "балада басқа өтініш бойынша хабарлама не жолдама бар",
+            "у ребёнка уже есть уведомление или направление по другому заявлению",
+            "the child already holds a notice or a direction through another application",
         ],
     )
 }

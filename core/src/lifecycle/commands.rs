@@ -193,23 +193,28 @@ impl Engine {
                 State::Queued => Via::FreeChoice,
                 _ => return Err(forbids(r, "issue_direction")),
             };
+            let elsewhere = e.elsewhere(r, at);
             let situation = eligibility::OfferSituation {
                 at,
                 vacancies: 1,
                 waiting_ahead: 0,
                 batch_size: 1,
                 waiting: true,
-                stop_listed_until: None,
-                enrolled_elsewhere: e.enrolled_elsewhere(r),
+                stop_listed_until: elsewhere.stop_until,
+                enrolled_elsewhere: elsewhere.enrolled,
+                offer_elsewhere: elsewhere.offer,
             };
             // After a notice the offer was judged when it was sent; what can change since
-            // is the freeze and an enrolment elsewhere. Free choice is judged in full,
-            // regardless of the queue number and the class (`RULES.md §5`).
+            // is the freeze and the child's other applications. Free choice is judged in
+            // full, regardless of the queue number and the class (`RULES.md §5`).
             let failed: Vec<&'static str> = eligibility::may_be_offered(&e.policy, &r.app, &situation)
                 .failed_codes()
                 .into_iter()
                 .filter(|c| match via {
-                    Via::Notice => matches!(*c, "NOT_FROZEN" | "NOT_ENROLLED_ELSEWHERE"),
+                    Via::Notice => matches!(
+                        *c,
+                        "NOT_FROZEN" | "NOT_ENROLLED_ELSEWHERE" | "NO_OFFER_ELSEWHERE" | "NOT_STOP_LISTED"
+                    ),
                     Via::FreeChoice => *c != "BENEFIT_DOCUMENTS",
                 })
                 .collect();

@@ -49,6 +49,14 @@ use crate::policy::Policy;
 use crate::queue::{ClassCounts, OrderKey, Position, QueueId, QueueIndex};
 use record::Record;
 
+/// What a child's other applications say (`RULES.md §5–§6`).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Elsewhere {
+    pub(crate) enrolled: bool,
+    pub(crate) offer: bool,
+    pub(crate) stop_until: Option<NaiveDateTime>,
+}
+
 /// The applications of one policy and calendar, and their queues.
 ///
 /// ```
@@ -314,30 +322,43 @@ impl Engine {
         let lead = self.index(members[0])?;
         let r = self.records[self.index(id)?].projected(at, &self.policy, &self.calendar);
         let ahead = self.waiting.ahead_in(self.queue_of[lead], &self.records[lead].order);
+        let elsewhere = self.elsewhere(&r, at);
+        let own_stop = match &r.state {
+            State::StopListed { until, .. } => Some(until.ends_at),
+            _ => None,
+        };
         let s = OfferSituation {
             at,
             vacancies,
             waiting_ahead: ahead.total(),
             batch_size: u32::try_from(members.len()).unwrap_or(u32::MAX),
             waiting: matches!(r.state, State::Queued),
-            stop_listed_until: match &r.state {
-                State::StopListed { until, .. } => Some(until.ends_at),
-                _ => None,
-            },
-            enrolled_elsewhere: self.enrolled_elsewhere(&r),
+            stop_listed_until: own_stop.max(elsewhere.stop_until),
+            enrolled_elsewhere: elsewhere.enrolled,
+            offer_elsewhere: elsewhere.offer,
         };
         Ok(eligibility::may_be_offered(&self.policy, &r.app, &s))
     }
 
-    fn enrolled_elsewhere(&self, r: &Record) -> bool {
-        self.by_child.get(&r.app.child).is_some_and(|ids| {
-            ids.iter().any(|other| {
-                *other != r.app.id
-                    && self
-                        .record(*other)
-                        .is_ok_and(|o| matches!(o.state, State::Enrolled { .. } | State::DirectionIssued(_)))
-            })
-        })
+    /// What the child's other applications say at `at`: enrolled, holding a notice or a
+    /// direction, or stop-listed (the stop-list is the child's, `RULES.md §6`).
+    pub(crate) fn elsewhere(&self, r: &Record, at: NaiveDateTime) -> Elsewhere {
+        let mut out = Elsewhere::default();
+        for other in self.by_child.get(&r.app.child).into_iter().flatten() {
+            if *other == r.app.id {
+                continue;
+            }
+            let Ok(o) = self.record(*other) else { continue };
+            match o.projected(at, &self.policy, &self.calendar).state {
+                State::Enrolled { .. } => out.enrolled = true,
+                State::NoticeSent { .. } | State::DirectionIssued(_) => out.offer = true,
+                State::StopListed { until, .. } => {
+                    out.stop_until = out.stop_until.max(Some(until.ends_at));
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
     /// "May be removed for age" at `at`, explained (`RULES.md §4`).
