@@ -151,7 +151,11 @@ pub mod fixture {
 
     /// The same application with a benefit and its documents.
     #[must_use]
-    pub fn with_benefit(mut app: NewApplication, code: &str, documents: Vec<Document>) -> NewApplication {
+    pub fn with_benefit(
+        mut app: NewApplication,
+        code: &str,
+        documents: Vec<Document>,
+    ) -> NewApplication {
         app.benefit = Some(code.into());
         app.documents = documents;
         app
@@ -173,7 +177,10 @@ pub mod fixture {
     /// When the policy is unknown.
     #[must_use]
     pub fn engine(policy: &str) -> Engine {
-        let policy = PolicyBook::builtin().get(policy).expect("a built-in policy").clone();
+        let policy = PolicyBook::builtin()
+            .get(policy)
+            .expect("a built-in policy")
+            .clone();
         Engine::new(policy, WorkCalendar::kazakhstan()).expect("a valid policy")
     }
 
@@ -266,7 +273,8 @@ pub fn run_scenarios<S>(
 ) -> usize {
     let path = conformance_dir().join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let parsed: ScenarioFile = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let parsed: ScenarioFile =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let (mut steps, mut failed) = (0, 0);
     for scenario in &parsed.scenarios {
         let mut state = new(scenario);
@@ -284,11 +292,45 @@ pub fn run_scenarios<S>(
                 failed += 1;
                 eprintln!(
                     "{file}: `{}` step {} ({}): got {outcome:?}, expected {:?} / error {:?} {:?}",
-                    scenario.name, n + 1, s.op, s.expect, s.error, s.failed
+                    scenario.name,
+                    n + 1,
+                    s.op,
+                    s.expect,
+                    s.error,
+                    s.failed
                 );
             }
         }
     }
-    println!("{file}: {} scenarios, {steps} steps, {failed} failed", parsed.scenarios.len());
+    println!(
+        "{file}: {} scenarios, {steps} steps, {failed} failed",
+        parsed.scenarios.len()
+    );
     failed
+}
+
+/// Checks an error's contract: messages in the three languages, distinct, English equal to
+/// `Display`, and no IIN digits of the fixtures in any of them.
+///
+/// # Panics
+/// When the contract is broken.
+pub fn assert_localized(e: &dyn kezek::LocalizedError) {
+    use kezek::Lang;
+    let [kk, ru, en] = Lang::ALL.map(|l| e.message(l));
+    assert!(
+        !kk.is_empty() && !ru.is_empty() && !en.is_empty(),
+        "{}",
+        e.code()
+    );
+    assert!(
+        kk != en && ru != en && kk != ru,
+        "{}: {kk} / {ru} / {en}",
+        e.code()
+    );
+    assert_eq!(en, e.to_string(), "Display is the English message");
+    for m in [&kk, &ru, &en] {
+        for digits in ["2103086004", "90010130001", "88020240001", "2203016008"] {
+            assert!(!m.contains(digits), "{} leaks IIN digits: {m}", e.code());
+        }
+    }
 }

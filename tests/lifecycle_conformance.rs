@@ -1,4 +1,5 @@
 //! Runs the lifecycle scenarios of `tests/conformance/lifecycle.json` against the Rust core.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
 
 use chrono::NaiveDate;
 use kezek::application::{ApplicationId, Document, NewApplication};
@@ -9,7 +10,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 fn arg<T: DeserializeOwned>(step: &Step, key: &str) -> T {
-    serde_json::from_value(step.args[key].clone()).unwrap_or_else(|e| panic!("`{}`: argument {key}: {e}", step.op))
+    serde_json::from_value(step.args[key].clone())
+        .unwrap_or_else(|e| panic!("`{}`: argument {key}: {e}", step.op))
 }
 
 fn id(step: &Step) -> ApplicationId {
@@ -17,15 +19,21 @@ fn id(step: &Step) -> ApplicationId {
 }
 
 fn at(step: &Step) -> chrono::NaiveDateTime {
-    step.at.unwrap_or_else(|| panic!("`{}` needs `at`", step.op))
+    step.at
+        .unwrap_or_else(|| panic!("`{}` needs `at`", step.op))
 }
 
 fn err(e: &LifecycleError) -> StepError {
     let checks = match e {
         LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => {
-            failures.iter().map(|c| c.detail.unwrap_or(c.code).to_owned()).collect()
+            failures
+                .iter()
+                .map(|c| c.detail.unwrap_or(c.code).to_owned())
+                .collect()
         }
-        LifecycleError::NotEligible { failed, .. } => failed.iter().map(|c| (*c).to_owned()).collect(),
+        LifecycleError::NotEligible { failed, .. } => {
+            failed.iter().map(|c| (*c).to_owned()).collect()
+        }
         _ => Vec::new(),
     };
     (e.code().to_owned(), checks)
@@ -53,9 +61,15 @@ fn decision(d: &kezek::eligibility::Decision) -> Value {
 fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepError> {
     let q = |r: Result<Value, LifecycleError>| r.map_err(|x| err(&x));
     match s.op.as_str() {
-        "register" => q(e.register(new_application(file, s), at(s)).map(|id| json!(id))),
-        "notify" => q(e.notify(id(s), arg(s, "vacancies"), at(s)).map(|ids| json!(ids))),
-        "issue_direction" => done(e.issue_direction(id(s), &arg::<String>(s, "kindergarten"), at(s))),
+        "register" => q(e
+            .register(new_application(file, s), at(s))
+            .map(|id| json!(id))),
+        "notify" => q(e
+            .notify(id(s), arg(s, "vacancies"), at(s))
+            .map(|ids| json!(ids))),
+        "issue_direction" => {
+            done(e.issue_direction(id(s), &arg::<String>(s, "kindergarten"), at(s)))
+        }
         "revoke" => done(e.revoke(id(s), at(s))),
         "extend" => done(e.extend(id(s), arg::<NaiveDate>(s, "until"), at(s))),
         "confirm_right" => done(e.confirm_right(id(s), at(s))),
@@ -63,7 +77,9 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
         "release" => done(e.release(id(s), at(s))),
         "withdraw" => done(e.withdraw(id(s), at(s))),
         "confirm_interest" => done(e.confirm_interest(id(s), at(s))),
-        "link_applicant" => done(e.link_applicant(id(s), &arg::<String>(s, "applicant_iin"), at(s))),
+        "link_applicant" => {
+            done(e.link_applicant(id(s), &arg::<String>(s, "applicant_iin"), at(s)))
+        }
         "link_batch" => done(e.link_batch(&arg::<Vec<ApplicationId>>(s, "ids"), at(s))),
         "update_benefit" => {
             let benefit: Option<String> = arg(s, "benefit");
@@ -73,14 +89,22 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
         "advance_to" => done(e.advance_to(at(s))),
         "state" => q(e.state(id(s)).map(|st| json!(st))),
         "position" => q(e.position(id(s)).map(|p| json!(p))),
-        "listing" => q(e.application(id(s)).map(|a| json!(e.listing(&a.queue_key())))),
-        "history" => q(e.history(id(s)).map(|h| json!(h.iter().map(|ev| ev.reason.code()).collect::<Vec<_>>()))),
+        "listing" => q(e
+            .application(id(s))
+            .map(|a| json!(e.listing(&a.queue_key())))),
+        "history" => q(e
+            .history(id(s))
+            .map(|h| json!(h.iter().map(|ev| ev.reason.code()).collect::<Vec<_>>()))),
         "next_deadline" => q(e.next_deadline(id(s)).map(|d| match d {
             Some((t, kind)) => json!({"at": t, "kind": kind}),
             None => Value::Null,
         })),
-        "explain_offer" => q(e.explain_offer(id(s), arg(s, "vacancies"), at(s)).map(|d| decision(&d))),
-        "explain_registration" => Ok(decision(&e.explain_registration(&new_application(file, s), at(s)))),
+        "explain_offer" => q(e
+            .explain_offer(id(s), arg(s, "vacancies"), at(s))
+            .map(|d| decision(&d))),
+        "explain_registration" => Ok(decision(
+            &e.explain_registration(&new_application(file, s), at(s)),
+        )),
         op => panic!("unknown op {op}"),
     }
 }
@@ -90,7 +114,10 @@ fn lifecycle_scenarios() {
     let failed = run_scenarios(
         "lifecycle.json",
         |sc| {
-            let policy = PolicyBook::builtin().get(&sc.policy).expect("a built-in policy").clone();
+            let policy = PolicyBook::builtin()
+                .get(&sc.policy)
+                .expect("a built-in policy")
+                .clone();
             Engine::new(policy, WorkCalendar::kazakhstan()).expect("a valid policy")
         },
         step,

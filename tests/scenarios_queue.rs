@@ -1,17 +1,23 @@
 //! Scenario tests for the application, the priority classes, ages and cohorts and the
 //! special groups: `RULES.md §2–§4` and `§7`, one test per rule, on real dates.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
 
 use kezek::application::{ApplicationId, GroupType, PMPK_CONCLUSION, TEMPORARY_REGISTRATION};
 use kezek::benefit::{BenefitCategory, PriorityClass};
 use kezek::lifecycle::{Actor, Engine, LifecycleError, Reason, RemovalReason, State, StateName};
 use kezek::period::Period;
 use kezek::{Lang, LocalizedError, LocalizedText, PolicyBook, WorkCalendar};
-use kezek_conformance::fixture::{application, at, child, day, document, engine, with_benefit, OTHER_PARENT, PARENT};
+use kezek_conformance::fixture::{
+    application, at, child, day, document, engine, with_benefit, OTHER_PARENT, PARENT,
+};
 
 fn codes(e: &LifecycleError) -> Vec<&'static str> {
     match e {
         LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => {
-            failures.iter().map(|c| c.detail.unwrap_or(c.code)).collect()
+            failures
+                .iter()
+                .map(|c| c.detail.unwrap_or(c.code))
+                .collect()
         }
         LifecycleError::NotEligible { failed, .. } => failed.clone(),
         other => vec![other.code()],
@@ -31,11 +37,22 @@ fn s2_registration_checks_every_field_and_returns_all_failures() {
     assert_eq!(err.code(), "REGISTRATION_REFUSED");
     assert_eq!(
         codes(&err),
-        ["IIN_LENGTH", "IIN_CHECKSUM", "ADDRESS", "NON_RESIDENT_DOCUMENTS", "CONTACT_EMAIL", "CONTACT_PHONE"]
+        [
+            "IIN_LENGTH",
+            "IIN_CHECKSUM",
+            "ADDRESS",
+            "NON_RESIDENT_DOCUMENTS",
+            "CONTACT_EMAIL",
+            "CONTACT_PHONE"
+        ]
     );
     // Every failure names its field and its source, and no message shows the digits.
-    let LifecycleError::Registration { failures } = &err else { unreachable!() };
-    assert!(failures.iter().all(|c| c.field.is_some() && c.source.starts_with("RULES.md §")));
+    let LifecycleError::Registration { failures } = &err else {
+        unreachable!()
+    };
+    assert!(failures
+        .iter()
+        .all(|c| c.field.is_some() && c.source.starts_with("RULES.md §")));
     for lang in Lang::ALL {
         assert!(!err.message(lang).contains("2103086004"));
     }
@@ -45,7 +62,9 @@ fn s2_registration_checks_every_field_and_returns_all_failures() {
 #[test]
 fn s2_registration_gives_the_first_child_queue_number_one() {
     let mut e = engine("akmola-2024");
-    let id = e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0)).unwrap();
+    let id = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
     let pos = e.position(id).unwrap().unwrap();
     assert_eq!((pos.number, pos.ahead.total()), (1, 0));
     assert_eq!(e.history(id).unwrap()[0].reason, Reason::Registered);
@@ -66,37 +85,61 @@ fn s2_registered_address_is_mandatory_and_non_residents_attach_their_registratio
 #[test]
 fn s2_one_application_per_child_and_group_type() {
     let mut e = engine("akmola-2024");
-    e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0)).unwrap();
-    let err = e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 5)).unwrap_err();
+    e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
+    let err = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 5))
+        .unwrap_err();
     assert_eq!(codes(&err), ["NOT_ALREADY_QUEUED"]);
     let mut special = application(child::MAR_2021);
     special.group_type = GroupType::Special;
-    assert!(e.register(special, at(2024, 5, 2, 9, 10)).is_ok(), "special groups have their own queue");
+    assert!(
+        e.register(special, at(2024, 5, 2, 9, 10)).is_ok(),
+        "special groups have their own queue"
+    );
 }
 
 #[test]
 fn s2_a_parent_who_did_not_file_attaches_the_application_to_their_iin() {
     let mut e = engine("akmola-2024");
-    let id = e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0)).unwrap();
+    let id = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
     let other = kezek::Iin::parse(OTHER_PARENT).unwrap();
     assert!(e.applications_of(&other).is_empty());
-    e.link_applicant(id, OTHER_PARENT, at(2024, 5, 3, 9, 0)).unwrap();
+    e.link_applicant(id, OTHER_PARENT, at(2024, 5, 3, 9, 0))
+        .unwrap();
     assert_eq!(e.applications_of(&other), [id]);
-    let again = e.link_applicant(id, OTHER_PARENT, at(2024, 5, 3, 9, 5)).unwrap_err();
+    let again = e
+        .link_applicant(id, OTHER_PARENT, at(2024, 5, 3, 9, 5))
+        .unwrap_err();
     assert_eq!(again.code(), "APPLICANT_ALREADY_LINKED");
-    let bad = e.link_applicant(id, "880202400017", at(2024, 5, 3, 9, 5)).unwrap_err();
+    let bad = e
+        .link_applicant(id, "880202400017", at(2024, 5, 3, 9, 5))
+        .unwrap_err();
     assert_eq!(bad.code(), "IIN_CHECKSUM");
-    assert_eq!(e.history(id).unwrap().last().unwrap().detail.as_deref(), Some("********0016"));
+    assert_eq!(
+        e.history(id).unwrap().last().unwrap().detail.as_deref(),
+        Some("********0016")
+    );
 }
 
 #[test]
 fn s2_withdrawal_is_allowed_until_the_child_is_enrolled() {
     let mut e = engine("akmola-2024");
-    let a = e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0)).unwrap();
-    let b = e.register(application(child::JAN_2022), at(2024, 5, 2, 9, 1)).unwrap();
+    let a = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
+    let b = e
+        .register(application(child::JAN_2022), at(2024, 5, 2, 9, 1))
+        .unwrap();
     e.withdraw(a, at(2024, 5, 2, 10, 0)).unwrap();
     assert_eq!(e.state(a).unwrap().name(), StateName::Withdrawn);
-    assert_eq!(e.position(b).unwrap().unwrap().number, 1, "the next child moves up");
+    assert_eq!(
+        e.position(b).unwrap().unwrap().number,
+        1,
+        "the next child moves up"
+    );
     e.notify(b, 1, at(2024, 5, 2, 10, 0)).unwrap();
     e.issue_direction(b, "kg-7", at(2024, 5, 2, 11, 0)).unwrap();
     e.enroll(b, at(2024, 5, 3, 9, 0)).unwrap();
@@ -107,21 +150,37 @@ fn s2_withdrawal_is_allowed_until_the_child_is_enrolled() {
 #[test]
 fn s2_interest_is_confirmed_every_12_months_from_registration_else_removed() {
     let mut e = engine("akmola-2024");
-    let id = e.register(application(child::JAN_2022), at(2024, 1, 10, 9, 0)).unwrap();
+    let id = e
+        .register(application(child::JAN_2022), at(2024, 1, 10, 9, 0))
+        .unwrap();
     // 30 calendar days early at most (the policy's assumption): from 11 December 2024.
-    let early = e.confirm_interest(id, at(2024, 12, 10, 23, 59)).unwrap_err();
+    let early = e
+        .confirm_interest(id, at(2024, 12, 10, 23, 59))
+        .unwrap_err();
     assert_eq!(early.code(), "INTEREST_TOO_EARLY");
     e.confirm_interest(id, at(2024, 12, 11, 0, 0)).unwrap();
-    assert_eq!(e.confirm_interest(id, at(2024, 12, 12, 0, 0)).unwrap_err().code(), "INTEREST_ALREADY_CONFIRMED");
+    assert_eq!(
+        e.confirm_interest(id, at(2024, 12, 12, 0, 0))
+            .unwrap_err()
+            .code(),
+        "INTEREST_ALREADY_CONFIRMED"
+    );
     e.advance_to(at(2025, 1, 11, 0, 0)).unwrap();
-    assert_eq!(e.state(id).unwrap(), &State::Queued, "confirmed for the first anniversary");
+    assert_eq!(
+        e.state(id).unwrap(),
+        &State::Queued,
+        "confirmed for the first anniversary"
+    );
     // The second anniversary, 10 January 2026, passes unconfirmed.
     e.advance_to(at(2026, 1, 10, 23, 59)).unwrap();
     assert_eq!(e.state(id).unwrap(), &State::Queued);
     e.advance_to(at(2026, 1, 11, 0, 0)).unwrap();
     assert_eq!(
         e.state(id).unwrap(),
-        &State::Removed { reason: RemovalReason::InterestNotConfirmed, at: at(2026, 1, 11, 0, 0) }
+        &State::Removed {
+            reason: RemovalReason::InterestNotConfirmed,
+            at: at(2026, 1, 11, 0, 0)
+        }
     );
     assert_eq!(e.position(id).unwrap(), None);
 }
@@ -129,45 +188,91 @@ fn s2_interest_is_confirmed_every_12_months_from_registration_else_removed() {
 #[test]
 fn s2_every_change_is_kept_in_the_history() {
     let mut e = engine("akmola-2024");
-    let id = e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0)).unwrap();
+    let id = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
     e.notify(id, 1, at(2024, 5, 2, 10, 0)).unwrap();
     e.advance_to(at(2024, 6, 1, 0, 0)).unwrap();
     let h = e.history(id).unwrap();
-    let seen: Vec<_> = h.iter().map(|ev| (ev.reason.code(), ev.actor, ev.from, ev.to)).collect();
+    let seen: Vec<_> = h
+        .iter()
+        .map(|ev| (ev.reason.code(), ev.actor, ev.from, ev.to))
+        .collect();
     assert_eq!(
         seen,
         [
-            ("REGISTERED", Actor::Applicant, StateName::New, StateName::Queued),
-            ("NOTICE_SENT", Actor::Operator, StateName::Queued, StateName::NoticeSent),
-            ("NOTICE_EXPIRED", Actor::Deadline, StateName::NoticeSent, StateName::Queued),
+            (
+                "REGISTERED",
+                Actor::Applicant,
+                StateName::New,
+                StateName::Queued
+            ),
+            (
+                "NOTICE_SENT",
+                Actor::Operator,
+                StateName::Queued,
+                StateName::NoticeSent
+            ),
+            (
+                "NOTICE_EXPIRED",
+                Actor::Deadline,
+                StateName::NoticeSent,
+                StateName::Queued
+            ),
         ]
     );
     // 3 working days after Thursday 2 May 2024: 3, 4 (a worked Saturday) and 6 May.
     assert_eq!(h[2].at, at(2024, 5, 7, 0, 0));
-    assert!(h.windows(2).all(|w| w[0].seq < w[1].seq && w[0].at <= w[1].at));
+    assert!(h
+        .windows(2)
+        .all(|w| w[0].seq < w[1].seq && w[0].at <= w[1].at));
 }
 
 #[test]
 fn s3_out_of_turn_then_first_priority_then_general() {
     let mut e = engine("akmola-2024");
-    let general = e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0)).unwrap();
-    let large = with_benefit(application(child::SEP_2021), "large_family", vec![document("large_family_certificate", day(2023, 1, 1))]);
+    let general = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
+    let large = with_benefit(
+        application(child::SEP_2021),
+        "large_family",
+        vec![document("large_family_certificate", day(2023, 1, 1))],
+    );
     let first = e.register(large, at(2024, 5, 2, 10, 0)).unwrap();
-    let military = with_benefit(application(child::DEC_2021), "military", vec![document("service_certificate", day(2024, 4, 25))]);
+    let military = with_benefit(
+        application(child::DEC_2021),
+        "military",
+        vec![document("service_certificate", day(2024, 4, 25))],
+    );
     let oot = e.register(military, at(2024, 5, 2, 11, 0)).unwrap();
     let key = e.application(general).unwrap().queue_key();
     assert_eq!(e.listing(&key), [oot, first, general]);
     let pos = e.position(general).unwrap().unwrap();
-    assert_eq!((pos.number, pos.ahead.out_of_turn, pos.ahead.first_priority, pos.ahead.general), (3, 1, 1, 0));
+    assert_eq!(
+        (
+            pos.number,
+            pos.ahead.out_of_turn,
+            pos.ahead.first_priority,
+            pos.ahead.general
+        ),
+        (3, 1, 1, 0)
+    );
     assert_eq!(e.application(oot).unwrap().class, PriorityClass::OutOfTurn);
 }
 
 #[test]
 fn s3_within_a_class_by_registration_moment_then_by_id() {
     let mut e = engine("akmola-2024");
-    let a = e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0)).unwrap();
-    let b = e.register(application(child::SEP_2021), at(2024, 5, 2, 9, 0)).unwrap();
-    let c = e.register(application(child::DEC_2021), at(2024, 5, 2, 9, 30)).unwrap();
+    let a = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
+    let b = e
+        .register(application(child::SEP_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
+    let c = e
+        .register(application(child::DEC_2021), at(2024, 5, 2, 9, 30))
+        .unwrap();
     let key = e.application(a).unwrap().queue_key();
     assert_eq!(e.listing(&key), [a, b, c]);
     assert_eq!(e.position(b).unwrap().unwrap().number, 2);
@@ -176,9 +281,16 @@ fn s3_within_a_class_by_registration_moment_then_by_id() {
 #[test]
 fn s3_a_benefit_needs_valid_documents_and_a_workplace_certificate_counts_one_month() {
     let mut e = engine("akmola-2024");
-    let teacher = with_benefit(application(child::MAR_2021), "teacher", vec![document("workplace_certificate", day(2024, 4, 1))]);
+    let teacher = with_benefit(
+        application(child::MAR_2021),
+        "teacher",
+        vec![document("workplace_certificate", day(2024, 4, 1))],
+    );
     let id = e.register(teacher.clone(), at(2024, 4, 30, 9, 0)).unwrap();
-    assert_eq!(e.application(id).unwrap().class, PriorityClass::FirstPriority);
+    assert_eq!(
+        e.application(id).unwrap().class,
+        PriorityClass::FirstPriority
+    );
     // On 1 May the certificate of 1 April no longer counts.
     let mut late = teacher;
     late.child_iin = child::SEP_2021.into();
@@ -187,38 +299,70 @@ fn s3_a_benefit_needs_valid_documents_and_a_workplace_certificate_counts_one_mon
     let d = e.explain_offer(id, 1, at(2024, 5, 2, 9, 0)).unwrap();
     assert_eq!(d.failed_codes(), ["BENEFIT_DOCUMENTS"]);
     let unknown = with_benefit(application(child::DEC_2021), "astronaut", vec![]);
-    assert_eq!(codes(&e.register(unknown, at(2024, 5, 2, 9, 0)).unwrap_err()), ["BENEFIT_KNOWN"]);
+    assert_eq!(
+        codes(&e.register(unknown, at(2024, 5, 2, 9, 0)).unwrap_err()),
+        ["BENEFIT_KNOWN"]
+    );
 }
 
 #[test]
 fn s3_an_unconfirmed_out_of_turn_right_cancels_the_direction_and_requeues_as_general() {
     let mut e = engine("akmola-2024");
-    let general = e.register(application(child::MAR_2021), at(2024, 5, 2, 8, 0)).unwrap();
-    let military = with_benefit(application(child::SEP_2021), "military", vec![document("service_certificate", day(2024, 4, 25))]);
+    let general = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 8, 0))
+        .unwrap();
+    let military = with_benefit(
+        application(child::SEP_2021),
+        "military",
+        vec![document("service_certificate", day(2024, 4, 25))],
+    );
     let id = e.register(military, at(2024, 5, 2, 9, 0)).unwrap();
     e.notify(id, 1, at(2024, 5, 2, 10, 0)).unwrap();
-    e.issue_direction(id, "kg-1", at(2024, 5, 3, 11, 0)).unwrap();
-    assert_eq!(e.enroll(id, at(2024, 5, 6, 9, 0)).unwrap_err().code(), "RIGHT_NOT_CONFIRMED");
+    e.issue_direction(id, "kg-1", at(2024, 5, 3, 11, 0))
+        .unwrap();
+    assert_eq!(
+        e.enroll(id, at(2024, 5, 6, 9, 0)).unwrap_err().code(),
+        "RIGHT_NOT_CONFIRMED"
+    );
     // 5 working days after Friday 3 May 2024 end on 14 May.
     e.advance_to(at(2024, 5, 15, 0, 0)).unwrap();
-    let State::StopListed { until, .. } = e.state(id).unwrap() else { panic!("{:?}", e.state(id)) };
+    let State::StopListed { until, .. } = e.state(id).unwrap() else {
+        panic!("{:?}", e.state(id))
+    };
     assert_eq!(until.last_day, day(2024, 5, 28));
     assert_eq!(e.application(id).unwrap().class, PriorityClass::General);
     assert_eq!(e.lapses(id).unwrap(), 0, "a cancelled right is not a lapse");
     let key = e.application(id).unwrap().queue_key();
-    assert_eq!(e.listing(&key), [general, id], "general queue, original registration moment");
-    assert_eq!(e.history(id).unwrap().last().unwrap().reason, Reason::RightNotConfirmed);
+    assert_eq!(
+        e.listing(&key),
+        [general, id],
+        "general queue, original registration moment"
+    );
+    assert_eq!(
+        e.history(id).unwrap().last().unwrap().reason,
+        Reason::RightNotConfirmed
+    );
 }
 
 #[test]
 fn s3_a_confirmed_out_of_turn_right_lets_the_child_enrol() {
     let mut e = engine("akmola-2024");
-    let military = with_benefit(application(child::SEP_2021), "military", vec![document("service_certificate", day(2024, 4, 25))]);
+    let military = with_benefit(
+        application(child::SEP_2021),
+        "military",
+        vec![document("service_certificate", day(2024, 4, 25))],
+    );
     let id = e.register(military, at(2024, 5, 2, 9, 0)).unwrap();
     e.notify(id, 1, at(2024, 5, 2, 10, 0)).unwrap();
-    e.issue_direction(id, "kg-1", at(2024, 5, 3, 11, 0)).unwrap();
+    e.issue_direction(id, "kg-1", at(2024, 5, 3, 11, 0))
+        .unwrap();
     e.confirm_right(id, at(2024, 5, 6, 9, 0)).unwrap();
-    assert_eq!(e.confirm_right(id, at(2024, 5, 6, 9, 1)).unwrap_err().code(), "RIGHT_NOT_REQUIRED");
+    assert_eq!(
+        e.confirm_right(id, at(2024, 5, 6, 9, 1))
+            .unwrap_err()
+            .code(),
+        "RIGHT_NOT_REQUIRED"
+    );
     e.enroll(id, at(2024, 5, 6, 10, 0)).unwrap();
     assert_eq!(e.state(id).unwrap().name(), StateName::Enrolled);
 }
@@ -226,16 +370,27 @@ fn s3_a_confirmed_out_of_turn_right_lets_the_child_enrol() {
 #[test]
 fn s3_children_move_between_categories_keeping_their_registration_moment() {
     let mut e = engine("akmola-2024");
-    let a = e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0)).unwrap();
-    let b = e.register(application(child::SEP_2021), at(2024, 5, 2, 10, 0)).unwrap();
+    let a = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
+    let b = e
+        .register(application(child::SEP_2021), at(2024, 5, 2, 10, 0))
+        .unwrap();
     let docs = [document("large_family_certificate", day(2024, 5, 1))];
-    e.update_benefit(b, Some("large_family"), &docs, at(2024, 5, 3, 9, 0)).unwrap();
+    e.update_benefit(b, Some("large_family"), &docs, at(2024, 5, 3, 9, 0))
+        .unwrap();
     let key = e.application(a).unwrap().queue_key();
     assert_eq!(e.listing(&key), [b, a]);
     assert_eq!(e.order_key(b).unwrap().moment, at(2024, 5, 2, 10, 0));
-    let err = e.update_benefit(a, Some("large_family"), &[], at(2024, 5, 3, 9, 0)).unwrap_err();
-    assert_eq!((err.code(), codes(&err)), ("BENEFIT_REFUSED", vec!["BENEFIT_DOCUMENTS"]));
-    e.update_benefit(b, None, &[], at(2024, 5, 4, 9, 0)).unwrap();
+    let err = e
+        .update_benefit(a, Some("large_family"), &[], at(2024, 5, 3, 9, 0))
+        .unwrap_err();
+    assert_eq!(
+        (err.code(), codes(&err)),
+        ("BENEFIT_REFUSED", vec!["BENEFIT_DOCUMENTS"])
+    );
+    e.update_benefit(b, None, &[], at(2024, 5, 4, 9, 0))
+        .unwrap();
     assert_eq!(e.listing(&key), [a, b]);
 }
 
@@ -245,63 +400,115 @@ fn s3_a_policy_extends_the_benefit_table() {
     policy.benefit_categories.push(BenefitCategory {
         code: "rural_doctor".into(),
         class: PriorityClass::FirstPriority,
-        name: LocalizedText::new("Ауыл дәрігерлерінің балалары", "Дети сельских врачей", "Children of rural doctors"),
+        name: LocalizedText::new(
+            "Ауыл дәрігерлерінің балалары",
+            "Дети сельских врачей",
+            "Children of rural doctors",
+        ),
         documents: vec!["workplace_certificate".into()],
         document_validity: Some(Period::months(1)),
         source: "a regional decision (example)".into(),
     });
     let mut e = Engine::new(policy, WorkCalendar::kazakhstan()).unwrap();
-    let app = with_benefit(application(child::MAR_2021), "rural_doctor", vec![document("workplace_certificate", day(2024, 4, 20))]);
+    let app = with_benefit(
+        application(child::MAR_2021),
+        "rural_doctor",
+        vec![document("workplace_certificate", day(2024, 4, 20))],
+    );
     let id = e.register(app, at(2024, 5, 2, 9, 0)).unwrap();
-    assert_eq!(e.application(id).unwrap().class, PriorityClass::FirstPriority);
+    assert_eq!(
+        e.application(id).unwrap().class,
+        PriorityClass::FirstPriority
+    );
 }
 
 #[test]
 fn s4_an_offer_needs_two_full_years() {
     let mut e = engine("akmola-2024");
-    let id = e.register(application(child::MAY_2023), at(2024, 5, 2, 9, 0)).unwrap();
+    let id = e
+        .register(application(child::MAY_2023), at(2024, 5, 2, 9, 0))
+        .unwrap();
     let d = e.explain_offer(id, 5, at(2025, 4, 30, 12, 0)).unwrap();
     assert_eq!(d.failed_codes(), ["MIN_AGE"]);
     let min = d.checks.iter().find(|c| c.code == "MIN_AGE").unwrap();
     assert_eq!(min.message.get(Lang::En), "the child is 1 years 11 months old; the minimum age of 2 years 0 months is not yet reached");
     assert_eq!(min.source, "RULES.md §4 [001]");
-    assert_eq!(e.notify(id, 5, at(2025, 4, 30, 12, 0)).unwrap_err().code(), "NOT_ELIGIBLE");
-    assert!(e.explain_offer(id, 5, at(2025, 5, 1, 0, 0)).unwrap().allowed());
+    assert_eq!(
+        e.notify(id, 5, at(2025, 4, 30, 12, 0)).unwrap_err().code(),
+        "NOT_ELIGIBLE"
+    );
+    assert!(e
+        .explain_offer(id, 5, at(2025, 5, 1, 0, 0))
+        .unwrap()
+        .allowed());
 }
 
 #[test]
 fn s4_the_cohort_is_the_birth_year() {
     let mut e = engine("akmola-2024");
-    let a = e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0)).unwrap();
-    let b = e.register(application(child::JAN_2022), at(2024, 5, 2, 9, 1)).unwrap();
-    let (ka, kb) = (e.application(a).unwrap().queue_key(), e.application(b).unwrap().queue_key());
+    let a = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
+    let b = e
+        .register(application(child::JAN_2022), at(2024, 5, 2, 9, 1))
+        .unwrap();
+    let (ka, kb) = (
+        e.application(a).unwrap().queue_key(),
+        e.application(b).unwrap().queue_key(),
+    );
     assert_eq!((ka.cohort, kb.cohort), (2021, 2022));
-    assert_eq!(e.position(b).unwrap().unwrap().number, 1, "each cohort has its own queue");
+    assert_eq!(
+        e.position(b).unwrap().unwrap().number,
+        1,
+        "each cohort has its own queue"
+    );
 }
 
 #[test]
 fn s4_a_child_of_the_maximum_age_is_removed() {
     // The 2024 edition: up to 6. Born 4 April 2019.
     let mut e = engine("akmola-2024");
-    let id = e.register(application(child::APR_2019), at(2024, 6, 3, 9, 0)).unwrap();
-    let d = e.explain_removal_for_age(id, at(2025, 4, 3, 23, 0)).unwrap();
+    let id = e
+        .register(application(child::APR_2019), at(2024, 6, 3, 9, 0))
+        .unwrap();
+    let d = e
+        .explain_removal_for_age(id, at(2025, 4, 3, 23, 0))
+        .unwrap();
     assert_eq!(d.failed_codes(), ["AGED_OUT"]);
     e.advance_to(at(2025, 4, 4, 0, 0)).unwrap();
-    assert_eq!(e.state(id).unwrap(), &State::Removed { reason: RemovalReason::AgedOut, at: at(2025, 4, 4, 0, 0) });
+    assert_eq!(
+        e.state(id).unwrap(),
+        &State::Removed {
+            reason: RemovalReason::AgedOut,
+            at: at(2025, 4, 4, 0, 0)
+        }
+    );
     // Under the older edition (up to 7) the same child may still register in 2024.
     let mut old = engine("akmola-2016");
-    assert!(old.register(application(child::MAR_2017), at(2023, 6, 1, 9, 0)).is_ok());
-    let too_old = e.register(application(child::MAR_2017), at(2025, 4, 4, 9, 0)).unwrap_err();
+    assert!(old
+        .register(application(child::MAR_2017), at(2023, 6, 1, 9, 0))
+        .is_ok());
+    let too_old = e
+        .register(application(child::MAR_2017), at(2025, 4, 4, 9, 0))
+        .unwrap_err();
     assert_eq!(codes(&too_old), ["CHILD_UNDER_MAX_AGE"]);
 }
 
 #[test]
 fn s4_twins_stand_together_and_are_offered_places_only_for_all() {
     let mut e = engine("akmola-2024");
-    let before = e.register(application(child::JAN_2022), at(2024, 5, 2, 9, 0)).unwrap();
-    let a = e.register(application(child::TWIN_A), at(2024, 5, 2, 9, 30)).unwrap();
-    let other = e.register(application(child::MAR_2022), at(2024, 5, 2, 9, 40)).unwrap();
-    let b = e.register(application(child::TWIN_B), at(2024, 5, 2, 9, 50)).unwrap();
+    let before = e
+        .register(application(child::JAN_2022), at(2024, 5, 2, 9, 0))
+        .unwrap();
+    let a = e
+        .register(application(child::TWIN_A), at(2024, 5, 2, 9, 30))
+        .unwrap();
+    let other = e
+        .register(application(child::MAR_2022), at(2024, 5, 2, 9, 40))
+        .unwrap();
+    let b = e
+        .register(application(child::TWIN_B), at(2024, 5, 2, 9, 50))
+        .unwrap();
     e.link_batch(&[a, b], at(2024, 5, 2, 10, 0)).unwrap();
     let key = e.application(a).unwrap().queue_key();
     assert_eq!(e.listing(&key), [before, a, b, other]);
@@ -311,10 +518,27 @@ fn s4_twins_stand_together_and_are_offered_places_only_for_all() {
     assert_eq!(codes(&one), ["TURN_REACHED"]);
     assert_eq!(e.notify(b, 2, at(2024, 6, 11, 12, 0)).unwrap(), [a, b]);
     assert_eq!(e.state(a).unwrap().name(), StateName::NoticeSent);
-    assert_eq!(e.link_batch(&[a], at(2024, 6, 11, 12, 0)).unwrap_err().code(), "BATCH_SIZE");
-    assert_eq!(e.link_batch(&[a, other], at(2024, 6, 11, 12, 0)).unwrap_err().code(), "BATCH_LINKED");
-    let far = e.register(application(child::DEC_2021), at(2024, 6, 11, 13, 0)).unwrap();
-    assert_eq!(e.link_batch(&[other, far], at(2024, 6, 11, 13, 0)).unwrap_err().code(), "BATCH_QUEUE");
+    assert_eq!(
+        e.link_batch(&[a], at(2024, 6, 11, 12, 0))
+            .unwrap_err()
+            .code(),
+        "BATCH_SIZE"
+    );
+    assert_eq!(
+        e.link_batch(&[a, other], at(2024, 6, 11, 12, 0))
+            .unwrap_err()
+            .code(),
+        "BATCH_LINKED"
+    );
+    let far = e
+        .register(application(child::DEC_2021), at(2024, 6, 11, 13, 0))
+        .unwrap();
+    assert_eq!(
+        e.link_batch(&[other, far], at(2024, 6, 11, 13, 0))
+            .unwrap_err()
+            .code(),
+        "BATCH_QUEUE"
+    );
 }
 
 #[test]
@@ -324,22 +548,38 @@ fn s7_special_groups_need_a_pmpk_conclusion_and_have_their_own_queue() {
     app.address.region = "almaty".into();
     app.address.district = "bostandyk".into();
     app.group_type = GroupType::Special;
-    let general = e.register(application(child::MAR_2021), at(2024, 5, 2, 8, 0)).unwrap();
+    let general = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 8, 0))
+        .unwrap();
     let id = e.register(app, at(2024, 5, 2, 9, 0)).unwrap();
-    assert_ne!(e.application(id).unwrap().queue_key(), e.application(general).unwrap().queue_key());
+    assert_ne!(
+        e.application(id).unwrap().queue_key(),
+        e.application(general).unwrap().queue_key()
+    );
     assert_eq!(e.position(id).unwrap().unwrap().number, 1);
     // Only the turn and the vacancies are stated for correctional kindergartens [000]:
     // a child under 2 may be offered a place once the conclusion is attached.
     let d = e.explain_offer(id, 1, at(2024, 6, 3, 9, 0)).unwrap();
     assert_eq!(d.failed_codes(), ["PMPK_CONCLUSION"]);
-    e.update_benefit(id, None, &[document(PMPK_CONCLUSION, day(2024, 5, 20))], at(2024, 6, 3, 9, 0)).unwrap();
-    assert!(e.explain_offer(id, 1, at(2024, 6, 3, 9, 0)).unwrap().allowed());
+    e.update_benefit(
+        id,
+        None,
+        &[document(PMPK_CONCLUSION, day(2024, 5, 20))],
+        at(2024, 6, 3, 9, 0),
+    )
+    .unwrap();
+    assert!(e
+        .explain_offer(id, 1, at(2024, 6, 3, 9, 0))
+        .unwrap()
+        .allowed());
 }
 
 #[test]
 fn refused_commands_change_nothing() {
     let mut e = engine("akmola-2024");
-    let id = e.register(application(child::MAR_2021), at(2024, 5, 2, 9, 0)).unwrap();
+    let id = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
     e.notify(id, 1, at(2024, 5, 2, 10, 0)).unwrap();
     let before = e.to_json();
     // A week later the notice has expired: each of these is judged at its moment and refused.
@@ -347,10 +587,24 @@ fn refused_commands_change_nothing() {
     assert_eq!(e.revoke(id, t).unwrap_err().code(), "STATE_FORBIDS");
     assert_eq!(e.enroll(id, t).unwrap_err().code(), "STATE_FORBIDS");
     assert_eq!(e.release(id, t).unwrap_err().code(), "STATE_FORBIDS");
-    assert_eq!(e.extend(id, day(2024, 6, 1), t).unwrap_err().code(), "STATE_FORBIDS");
-    assert_eq!(e.notify(ApplicationId(9), 1, t).unwrap_err().code(), "APPLICATION_UNKNOWN");
-    assert_eq!(e.register(application(child::MAR_2021), t).unwrap_err().code(), "REGISTRATION_REFUSED");
+    assert_eq!(
+        e.extend(id, day(2024, 6, 1), t).unwrap_err().code(),
+        "STATE_FORBIDS"
+    );
+    assert_eq!(
+        e.notify(ApplicationId(9), 1, t).unwrap_err().code(),
+        "APPLICATION_UNKNOWN"
+    );
+    assert_eq!(
+        e.register(application(child::MAR_2021), t)
+            .unwrap_err()
+            .code(),
+        "REGISTRATION_REFUSED"
+    );
     assert_eq!(e.to_json(), before, "no refused command changed the engine");
-    assert_eq!(e.advance_to(at(2024, 5, 1, 0, 0)).unwrap_err().code(), "TIME_BEFORE_CLOCK");
+    assert_eq!(
+        e.advance_to(at(2024, 5, 1, 0, 0)).unwrap_err().code(),
+        "TIME_BEFORE_CLOCK"
+    );
     let _ = PARENT;
 }

@@ -33,7 +33,7 @@ pub enum GroupType {
     General,
     /// A special (correctional) group: needs a ПМПК conclusion [000, pub-M].
     Special,
-    /// A sanatorium group: needs a ПМПК conclusion [pub-M].
+    /// A sanatorium group: needs a ПМПК conclusion \[pub-M\].
     Sanatorium,
 }
 
@@ -68,7 +68,7 @@ pub enum Language {
     Other,
 }
 
-/// Where the family is registered (`RULES.md §2`, [003]: registration at a permanent or
+/// Where the family is registered (`RULES.md §2`, \[003\]: registration at a permanent or
 /// temporary address is mandatory).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,7 +90,7 @@ impl Address {
     }
 }
 
-/// Where notices go (`RULES.md §2` [004]: both are required).
+/// Where notices go (`RULES.md §2` \[004\]: both are required).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contacts {
@@ -119,7 +119,7 @@ pub struct Document {
 /// The document kind that proves a ПМПК conclusion (`RULES.md §7`).
 pub const PMPK_CONCLUSION: &str = "pmpk_conclusion";
 /// The document kind a non-resident applicant attaches: registration at a temporary
-/// address (`RULES.md §2` [003]; kezek's reading of the form's non-resident documents).
+/// address (`RULES.md §2` \[003\]; kezek's reading of the form's non-resident documents).
 pub const TEMPORARY_REGISTRATION: &str = "temporary_registration";
 
 /// An application as filed, before any check (`RULES.md §2` [002, 003, 004]).

@@ -43,15 +43,15 @@ pub mod calendar;
 pub mod eligibility;
 pub mod iin;
 pub mod lang;
-pub mod period;
 pub mod lifecycle;
+pub mod period;
 pub mod policy;
 pub mod queue;
 
 pub use calendar::{CalendarError, WorkCalendar};
 pub use iin::{Iin, IinError, Sex};
-pub use lifecycle::{Engine, LifecycleError};
 pub use lang::{Lang, LocalizedError, LocalizedText};
+pub use lifecycle::{Engine, LifecycleError};
 pub use period::{Period, PeriodUnit};
 pub use policy::{Policy, PolicyBook, PolicyError};
 

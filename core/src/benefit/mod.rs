@@ -75,7 +75,7 @@ pub struct BenefitCategory {
     /// Kinds of document that must all be attached and valid (see [`Document`]).
     pub documents: Vec<String>,
     /// How long after its issue a document counts, when the category limits it (a
-    /// workplace certificate: 1 month [pub-M]); in months, years or calendar days.
+    /// workplace certificate: 1 month \[pub-M\]); in months, years or calendar days.
     pub document_validity: Option<Period>,
     /// Where the category comes from.
     pub source: String,
@@ -109,7 +109,11 @@ impl BenefitCategory {
     /// `date`: `(kind, Some(last valid day))` for an expired one, `(kind, None)` for a
     /// missing one.
     #[must_use]
-    pub fn unmet_documents(&self, docs: &[Document], date: NaiveDate) -> Vec<(String, Option<NaiveDate>)> {
+    pub fn unmet_documents(
+        &self,
+        docs: &[Document],
+        date: NaiveDate,
+    ) -> Vec<(String, Option<NaiveDate>)> {
         self.documents
             .iter()
             .filter_map(|kind| {
@@ -201,7 +205,9 @@ mod tests {
             valid_until: None,
         };
         assert_eq!(teacher.document_valid_until(&doc), Some(d(2024, 2, 28)));
-        assert!(teacher.unmet_documents(std::slice::from_ref(&doc), d(2024, 2, 28)).is_empty());
+        assert!(teacher
+            .unmet_documents(std::slice::from_ref(&doc), d(2024, 2, 28))
+            .is_empty());
         assert_eq!(
             teacher.unmet_documents(&[doc], d(2024, 2, 29)),
             vec![("workplace_certificate".to_string(), Some(d(2024, 2, 28)))]

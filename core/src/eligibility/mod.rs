@@ -119,8 +119,7 @@ pub fn age_in_months(birth: NaiveDate, date: NaiveDate) -> u32 {
     if date < birth {
         return 0;
     }
-    let months = (i64::from(date.year()) - i64::from(birth.year())) * 12
-        + i64::from(date.month())
+    let months = (i64::from(date.year()) - i64::from(birth.year())) * 12 + i64::from(date.month())
         - i64::from(birth.month());
     let months = u32::try_from(months).unwrap_or(u32::MAX);
     if has_reached_age(birth, months, date) {
@@ -159,7 +158,12 @@ pub fn may_register(
         checks: Vec::new(),
     };
     let today = at.date();
-    let applicant = iin_check(&mut d, "APPLICANT_IIN", "applicant_iin", &input.applicant_iin);
+    let applicant = iin_check(
+        &mut d,
+        "APPLICANT_IIN",
+        "applicant_iin",
+        &input.applicant_iin,
+    );
     let child = iin_check(&mut d, "CHILD_IIN", "child_iin", &input.child_iin);
     if let (Some(a), Some(c)) = (&applicant, &child) {
         let ok = a != c && a.birth_date() < c.birth_date();
@@ -171,38 +175,59 @@ pub fn may_register(
         d.push("CHILD_BORN", born, texts::child_born(born)).field = Some("child_iin");
         let max = policy.max_age.in_months().unwrap_or(u32::MAX);
         let young = !has_reached_age(c.birth_date(), max, today);
-        d.push("CHILD_UNDER_MAX_AGE", young, texts::under_max_age(young, c.birth_date(), today, max))
-            .field = Some("child_iin");
+        d.push(
+            "CHILD_UNDER_MAX_AGE",
+            young,
+            texts::under_max_age(young, c.birth_date(), today, max),
+        )
+        .field = Some("child_iin");
         let fresh = !already_queued(c);
-        d.push("NOT_ALREADY_QUEUED", fresh, texts::not_already_queued(fresh))
-            .field = Some("child_iin");
+        d.push(
+            "NOT_ALREADY_QUEUED",
+            fresh,
+            texts::not_already_queued(fresh),
+        )
+        .field = Some("child_iin");
     }
     let a = &input.address;
     let address_ok = !a.region.trim().is_empty()
         && !a.district.trim().is_empty()
         && a.locality.as_deref().is_none_or(|l| !l.trim().is_empty());
-    d.push("ADDRESS", address_ok, texts::address(address_ok)).field = Some("address");
+    d.push("ADDRESS", address_ok, texts::address(address_ok))
+        .field = Some("address");
     if input.non_resident {
-        let ok = input
-            .documents
-            .iter()
-            .any(|doc| doc.kind == TEMPORARY_REGISTRATION && doc.issued_on <= today && doc.valid_until.is_none_or(|u| u >= today));
-        d.push("NON_RESIDENT_DOCUMENTS", ok, texts::non_resident(ok)).field = Some("documents");
+        let ok = input.documents.iter().any(|doc| {
+            doc.kind == TEMPORARY_REGISTRATION
+                && doc.issued_on <= today
+                && doc.valid_until.is_none_or(|u| u >= today)
+        });
+        d.push("NON_RESIDENT_DOCUMENTS", ok, texts::non_resident(ok))
+            .field = Some("documents");
     }
     let email_ok = valid_email(&input.contacts.email);
-    d.push("CONTACT_EMAIL", email_ok, texts::email(email_ok)).field = Some("contacts.email");
+    d.push("CONTACT_EMAIL", email_ok, texts::email(email_ok))
+        .field = Some("contacts.email");
     let phone_ok = valid_phone(&input.contacts.phone);
-    d.push("CONTACT_PHONE", phone_ok, texts::phone(phone_ok)).field = Some("contacts.phone");
+    d.push("CONTACT_PHONE", phone_ok, texts::phone(phone_ok))
+        .field = Some("contacts.phone");
     let mut class = PriorityClass::General;
     if let Some(code) = &input.benefit {
         let cat = benefit::category(policy, code);
-        d.push("BENEFIT_KNOWN", cat.is_some(), texts::benefit_known(cat.is_some(), code))
-            .field = Some("benefit");
+        d.push(
+            "BENEFIT_KNOWN",
+            cat.is_some(),
+            texts::benefit_known(cat.is_some(), code),
+        )
+        .field = Some("benefit");
         if let Some(cat) = cat {
             class = cat.class;
             let unmet = cat.unmet_documents(&input.documents, today);
-            d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), texts::benefit_documents(&unmet, &cat.name))
-                .field = Some("documents");
+            d.push(
+                "BENEFIT_DOCUMENTS",
+                unmet.is_empty(),
+                texts::benefit_documents(&unmet, &cat.name),
+            )
+            .field = Some("documents");
         }
     }
     RegistrationCheck {
@@ -217,7 +242,11 @@ fn iin_check(d: &mut Decision, code: &'static str, field: &'static str, text: &s
     let parsed = Iin::parse(text);
     let message = match &parsed {
         Ok(iin) => texts::iin_ok(code, iin),
-        Err(e) => LocalizedText::new(e.message(Lang::Kk), e.message(Lang::Ru), e.message(Lang::En)),
+        Err(e) => LocalizedText::new(
+            e.message(Lang::Kk),
+            e.message(Lang::Ru),
+            e.message(Lang::En),
+        ),
     };
     let check = d.push(code, parsed.is_ok(), message);
     check.field = Some(field);
@@ -244,7 +273,10 @@ fn valid_email(s: &str) -> bool {
 /// A Kazakhstan mobile number: `+7` or `8`, then 10 digits; spaces, dashes and brackets
 /// are ignored.
 fn valid_phone(s: &str) -> bool {
-    let kept: String = s.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')')).collect();
+    let kept: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+        .collect();
     let digits = kept
         .strip_prefix("+7")
         .or_else(|| kept.strip_prefix('8'))
@@ -296,24 +328,54 @@ pub fn may_be_offered(
     }
     let max = policy.max_age.in_months().unwrap_or(u32::MAX);
     let young = !has_reached_age(birth, max, today);
-    d.push("CHILD_UNDER_MAX_AGE", young, texts::under_max_age(young, birth, today, max));
+    d.push(
+        "CHILD_UNDER_MAX_AGE",
+        young,
+        texts::under_max_age(young, birth, today, max),
+    );
     let has_places = s.vacancies > 0;
     d.push("VACANCIES", has_places, texts::vacancies(s.vacancies));
     let turn = u64::from(s.vacancies) >= s.waiting_ahead + u64::from(s.batch_size.max(1));
-    d.push("TURN_REACHED", turn, texts::turn(turn, s.waiting_ahead, s.vacancies, s.batch_size));
+    d.push(
+        "TURN_REACHED",
+        turn,
+        texts::turn(turn, s.waiting_ahead, s.vacancies, s.batch_size),
+    );
     let free = s.stop_listed_until.is_none_or(|u| s.at >= u);
-    d.push("NOT_STOP_LISTED", free, texts::not_stop_listed(s.stop_listed_until.filter(|_| !free)));
-    d.push("NOT_ENROLLED_ELSEWHERE", !s.enrolled_elsewhere, texts::not_enrolled(!s.enrolled_elsewhere));
-    d.push("NO_OFFER_ELSEWHERE", !s.offer_elsewhere, texts::no_offer_elsewhere(!s.offer_elsewhere));
+    d.push(
+        "NOT_STOP_LISTED",
+        free,
+        texts::not_stop_listed(s.stop_listed_until.filter(|_| !free)),
+    );
+    d.push(
+        "NOT_ENROLLED_ELSEWHERE",
+        !s.enrolled_elsewhere,
+        texts::not_enrolled(!s.enrolled_elsewhere),
+    );
+    d.push(
+        "NO_OFFER_ELSEWHERE",
+        !s.offer_elsewhere,
+        texts::no_offer_elsewhere(!s.offer_elsewhere),
+    );
     if app.group_type.needs_pmpk() {
         let ok = app.documents.iter().any(|doc| {
-            doc.kind == PMPK_CONCLUSION && doc.issued_on <= today && doc.valid_until.is_none_or(|u| u >= today)
+            doc.kind == PMPK_CONCLUSION
+                && doc.issued_on <= today
+                && doc.valid_until.is_none_or(|u| u >= today)
         });
         d.push("PMPK_CONCLUSION", ok, texts::pmpk(ok));
     }
-    if let Some(cat) = app.benefit.as_deref().and_then(|c| benefit::category(policy, c)) {
+    if let Some(cat) = app
+        .benefit
+        .as_deref()
+        .and_then(|c| benefit::category(policy, c))
+    {
         let unmet = cat.unmet_documents(&app.documents, today);
-        d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), texts::benefit_documents(&unmet, &cat.name));
+        d.push(
+            "BENEFIT_DOCUMENTS",
+            unmet.is_empty(),
+            texts::benefit_documents(&unmet, &cat.name),
+        );
     }
     let frozen = policy.is_frozen(today);
     d.push("NOT_FROZEN", !frozen, texts::not_frozen(!frozen));
@@ -323,14 +385,23 @@ pub fn may_be_offered(
 /// "May be removed for age" (`RULES.md §4`): the child has reached the policy's maximum
 /// age, and is still waiting for a place (`in_queue`: not enrolled, not gone).
 #[must_use]
-pub fn may_remove_for_age(policy: &Policy, child: &Iin, at: NaiveDateTime, in_queue: bool) -> Decision {
+pub fn may_remove_for_age(
+    policy: &Policy,
+    child: &Iin,
+    at: NaiveDateTime,
+    in_queue: bool,
+) -> Decision {
     let mut d = Decision {
         question: Question::MayBeRemovedForAge,
         checks: Vec::new(),
     };
     let max = policy.max_age.in_months().unwrap_or(u32::MAX);
     let old = has_reached_age(child.birth_date(), max, at.date());
-    d.push("AGED_OUT", old, texts::aged_out(old, child.birth_date(), at.date(), max));
+    d.push(
+        "AGED_OUT",
+        old,
+        texts::aged_out(old, child.birth_date(), at.date(), max),
+    );
     d.push("IN_QUEUE", in_queue, texts::in_queue(in_queue));
     d
 }
@@ -343,12 +414,31 @@ mod tests {
     fn ages_count_full_months() {
         let b = NaiveDate::from_ymd_opt(2022, 1, 31).unwrap();
         // A month after 31 January is the last day of February (chrono's month arithmetic).
-        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2022, 2, 27).unwrap()), 0);
-        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2022, 2, 28).unwrap()), 1);
-        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2022, 3, 31).unwrap()), 2);
-        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2024, 1, 31).unwrap()), 24);
-        assert_eq!(age_in_months(b, NaiveDate::from_ymd_opt(2024, 1, 30).unwrap()), 23);
-        assert!(has_reached_age(b, 24, NaiveDate::from_ymd_opt(2024, 1, 31).unwrap()));
+        assert_eq!(
+            age_in_months(b, NaiveDate::from_ymd_opt(2022, 2, 27).unwrap()),
+            0
+        );
+        assert_eq!(
+            age_in_months(b, NaiveDate::from_ymd_opt(2022, 2, 28).unwrap()),
+            1
+        );
+        assert_eq!(
+            age_in_months(b, NaiveDate::from_ymd_opt(2022, 3, 31).unwrap()),
+            2
+        );
+        assert_eq!(
+            age_in_months(b, NaiveDate::from_ymd_opt(2024, 1, 31).unwrap()),
+            24
+        );
+        assert_eq!(
+            age_in_months(b, NaiveDate::from_ymd_opt(2024, 1, 30).unwrap()),
+            23
+        );
+        assert!(has_reached_age(
+            b,
+            24,
+            NaiveDate::from_ymd_opt(2024, 1, 31).unwrap()
+        ));
     }
 
     #[test]

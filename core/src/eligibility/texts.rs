@@ -10,7 +10,10 @@ use crate::lang::LocalizedText;
 pub(super) fn source(code: &str) -> &'static str {
     match code {
         "APPLICANT_IIN" | "CHILD_IIN" => "RULES.md §1 [002, 003, 004, pub-H]",
-        "APPLICANT_NOT_CHILD" | "CHILD_BORN" | "NOT_ALREADY_QUEUED" | "CONTACT_EMAIL"
+        "APPLICANT_NOT_CHILD"
+        | "CHILD_BORN"
+        | "NOT_ALREADY_QUEUED"
+        | "CONTACT_EMAIL"
         | "CONTACT_PHONE" => "RULES.md §2 [004]",
         "ADDRESS" | "NON_RESIDENT_DOCUMENTS" => "RULES.md §2 [003, 004]",
         "BENEFIT_KNOWN" => "RULES.md §3 [003, 004, pub-H]",
@@ -20,7 +23,9 @@ pub(super) fn source(code: &str) -> &'static str {
         "WAITING" | "IN_QUEUE" => "RULES.md §5 [000, 001]",
         "NOT_STOP_LISTED" => "RULES.md §6 [001]",
         "NOT_ENROLLED_ELSEWHERE" => "RULES.md §5 [000]",
-        "NO_OFFER_ELSEWHERE" => "RULES.md §5 [000]; one offer at a time per child is kezek's reading",
+        "NO_OFFER_ELSEWHERE" => {
+            "RULES.md §5 [000]; one offer at a time per child is kezek's reading"
+        }
         "PMPK_CONCLUSION" => "RULES.md §7 [000, pub-M]",
         "NOT_FROZEN" => "RULES.md §9 [pub-M]",
         _ => "RULES.md",
@@ -57,9 +62,18 @@ pub(super) fn iin_ok(code: &str, iin: &Iin) -> LocalizedText {
         )
     } else {
         t(
-            format!("баланың ЖСН-і дұрыс ({masked}), туған күні {}", iin.birth_date()),
-            format!("ИИН ребёнка корректен ({masked}), дата рождения {}", iin.birth_date()),
-            format!("the child's IIN is valid ({masked}), born {}", iin.birth_date()),
+            format!(
+                "баланың ЖСН-і дұрыс ({masked}), туған күні {}",
+                iin.birth_date()
+            ),
+            format!(
+                "ИИН ребёнка корректен ({masked}), дата рождения {}",
+                iin.birth_date()
+            ),
+            format!(
+                "the child's IIN is valid ({masked}), born {}",
+                iin.birth_date()
+            ),
         )
     }
 }
@@ -67,7 +81,11 @@ pub(super) fn iin_ok(code: &str, iin: &Iin) -> LocalizedText {
 pub(super) fn applicant_not_child(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["өтініш беруші баладан үлкен", "заявитель старше ребёнка", "the applicant is older than the child"],
+        [
+            "өтініш беруші баладан үлкен",
+            "заявитель старше ребёнка",
+            "the applicant is older than the child",
+        ],
         [
             "өтініш беруші баланың өзі немесе баладан кіші бола алмайды",
             "заявитель не может быть самим ребёнком или моложе него",
@@ -79,7 +97,11 @@ pub(super) fn applicant_not_child(ok: bool) -> LocalizedText {
 pub(super) fn child_born(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["бала тіркелген күні туған", "ребёнок родился к дате регистрации", "the child is born by the day of registration"],
+        [
+            "бала тіркелген күні туған",
+            "ребёнок родился к дате регистрации",
+            "the child is born by the day of registration",
+        ],
         [
             "ЖСН-дегі туған күн тіркеу күнінен кейін",
             "дата рождения в ИИН позже даты регистрации",
@@ -93,14 +115,26 @@ pub(super) fn under_max_age(ok: bool, birth: NaiveDate, on: NaiveDate, max: u32)
     if ok {
         t(
             format!("баланың жасы {} — шекті жастан ({}) кіші", age.kk, lim.kk),
-            format!("возраст ребёнка {} — меньше предельного ({})", age.ru, lim.ru),
+            format!(
+                "возраст ребёнка {} — меньше предельного ({})",
+                age.ru, lim.ru
+            ),
             format!("the child is {} old, under the limit of {}", age.en, lim.en),
         )
     } else {
         t(
-            format!("баланың жасы {} — мектепке дейінгі жастан ({}) асқан", age.kk, lim.kk),
-            format!("возраст ребёнка {} — достиг предела дошкольного возраста ({})", age.ru, lim.ru),
-            format!("the child is {} old, past the preschool limit of {}", age.en, lim.en),
+            format!(
+                "баланың жасы {} — мектепке дейінгі жастан ({}) асқан",
+                age.kk, lim.kk
+            ),
+            format!(
+                "возраст ребёнка {} — достиг предела дошкольного возраста ({})",
+                age.ru, lim.ru
+            ),
+            format!(
+                "the child is {} old, past the preschool limit of {}",
+                age.en, lim.en
+            ),
         )
     }
 }
@@ -117,24 +151,45 @@ pub(super) fn min_age(ok: bool, birth: NaiveDate, on: NaiveDate, min: u32) -> Lo
         ["әлі толмаған", "ещё не достигнут", "not yet reached"]
     };
     t(
-        format!("баланың жасы {}; ең төменгі жас {} {}", age.kk, lim.kk, verb[0]),
-        format!("возраст ребёнка {}; минимальный возраст {} {}", age.ru, lim.ru, verb[1]),
-        format!("the child is {} old; the minimum age of {} is {}", age.en, lim.en, verb[2]),
+        format!(
+            "баланың жасы {}; ең төменгі жас {} {}",
+            age.kk, lim.kk, verb[0]
+        ),
+        format!(
+            "возраст ребёнка {}; минимальный возраст {} {}",
+            age.ru, lim.ru, verb[1]
+        ),
+        format!(
+            "the child is {} old; the minimum age of {} is {}",
+            age.en, lim.en, verb[2]
+        ),
     )
 }
 
 pub(super) fn not_already_queued(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["бала осы топ түріне кезекте тұрған жоқ", "ребёнок ещё не стоит в очереди на этот вид групп", "the child is not yet queued for this kind of group"],
-        ["бала осы топ түріне кезекте тұр", "ребёнок уже стоит в очереди на этот вид групп", "the child is already queued for this kind of group"],
+        [
+            "бала осы топ түріне кезекте тұрған жоқ",
+            "ребёнок ещё не стоит в очереди на этот вид групп",
+            "the child is not yet queued for this kind of group",
+        ],
+        [
+            "бала осы топ түріне кезекте тұр",
+            "ребёнок уже стоит в очереди на этот вид групп",
+            "the child is already queued for this kind of group",
+        ],
     )
 }
 
 pub(super) fn address(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["өңір мен аудан көрсетілген", "регион и район указаны", "region and district are given"],
+        [
+            "өңір мен аудан көрсетілген",
+            "регион и район указаны",
+            "region and district are given",
+        ],
         [
             "тұрақты немесе уақытша тіркелген мекенжайдың өңірі мен ауданы міндетті",
             "регион и район адреса постоянной или временной регистрации обязательны",
@@ -146,7 +201,11 @@ pub(super) fn address(ok: bool) -> LocalizedText {
 pub(super) fn non_resident(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["уақытша тіркеу құжаты тіркелген", "документ о временной регистрации приложен", "a temporary registration document is attached"],
+        [
+            "уақытша тіркеу құжаты тіркелген",
+            "документ о временной регистрации приложен",
+            "a temporary registration document is attached",
+        ],
         [
             "тұрақты тұрғын емес өтініш берушіге жарамды уақытша тіркеу құжаты керек",
             "для нерезидента нужен действующий документ о временной регистрации",
@@ -158,7 +217,11 @@ pub(super) fn non_resident(ok: bool) -> LocalizedText {
 pub(super) fn email(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["электрондық пошта дұрыс", "электронная почта корректна", "the e-mail address is valid"],
+        [
+            "электрондық пошта дұрыс",
+            "электронная почта корректна",
+            "the e-mail address is valid",
+        ],
         [
             "хабарламалар үшін дұрыс электрондық пошта міндетті",
             "для уведомлений нужна корректная электронная почта",
@@ -170,7 +233,11 @@ pub(super) fn email(ok: bool) -> LocalizedText {
 pub(super) fn phone(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["телефон нөмірі дұрыс", "номер телефона корректен", "the phone number is valid"],
+        [
+            "телефон нөмірі дұрыс",
+            "номер телефона корректен",
+            "the phone number is valid",
+        ],
         [
             "хабарламалар үшін +7 және 10 цифрдан тұратын телефон нөмірі міндетті",
             "для уведомлений нужен номер телефона: +7 и 10 цифр",
@@ -195,7 +262,10 @@ pub(super) fn benefit_known(ok: bool, code: &str) -> LocalizedText {
     }
 }
 
-pub(super) fn benefit_documents(unmet: &[(String, Option<NaiveDate>)], name: &LocalizedText) -> LocalizedText {
+pub(super) fn benefit_documents(
+    unmet: &[(String, Option<NaiveDate>)],
+    name: &LocalizedText,
+) -> LocalizedText {
     if unmet.is_empty() {
         return t(
             format!("«{}» жеңілдігінің құжаттары жарамды", name.kk),
@@ -214,9 +284,21 @@ pub(super) fn benefit_documents(unmet: &[(String, Option<NaiveDate>)], name: &Lo
             .join(", ")
     };
     t(
-        format!("«{}» жеңілдігіне құжат жетіспейді: {}", name.kk, list("мерзімі өткен", "жоқ")),
-        format!("для льготы «{}» не хватает документов: {}", name.ru, list("истёк", "нет")),
-        format!("the benefit “{}” lacks documents: {}", name.en, list("expired", "missing")),
+        format!(
+            "«{}» жеңілдігіне құжат жетіспейді: {}",
+            name.kk,
+            list("мерзімі өткен", "жоқ")
+        ),
+        format!(
+            "для льготы «{}» не хватает документов: {}",
+            name.ru,
+            list("истёк", "нет")
+        ),
+        format!(
+            "the benefit “{}” lacks documents: {}",
+            name.en,
+            list("expired", "missing")
+        ),
     )
 }
 
@@ -244,7 +326,11 @@ pub(super) fn turn(ok: bool, ahead: u64, places: u32, batch: u32) -> LocalizedTe
     let (kk, ru, en) = if ok {
         ("кезек келді", "очередь подошла", "the turn has come")
     } else {
-        ("кезек әлі келген жоқ", "очередь ещё не подошла", "the turn has not come yet")
+        (
+            "кезек әлі келген жоқ",
+            "очередь ещё не подошла",
+            "the turn has not come yet",
+        )
     };
     t(
         format!("{kk}: алдында {ahead} бала, {places} орын, {batch} балаға"),
@@ -255,7 +341,11 @@ pub(super) fn turn(ok: bool, ahead: u64, places: u32, batch: u32) -> LocalizedTe
 
 pub(super) fn not_stop_listed(until: Option<chrono::NaiveDateTime>) -> LocalizedText {
     match until {
-        None => LocalizedText::new("бала тоқтату тізімінде жоқ", "ребёнок не в стоп-листе", "the child is not on the stop-list"),
+        None => LocalizedText::new(
+            "бала тоқтату тізімінде жоқ",
+            "ребёнок не в стоп-листе",
+            "the child is not on the stop-list",
+        ),
         Some(u) => t(
             format!("бала {u} дейін тоқтату тізімінде"),
             format!("ребёнок в стоп-листе до {u}"),
@@ -267,7 +357,11 @@ pub(super) fn not_stop_listed(until: Option<chrono::NaiveDateTime>) -> Localized
 pub(super) fn not_enrolled(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["бала басқа балабақшаға қабылданбаған", "ребёнок не зачислен в другой детский сад", "the child is not enrolled in another kindergarten"],
+        [
+            "бала басқа балабақшаға қабылданбаған",
+            "ребёнок не зачислен в другой детский сад",
+            "the child is not enrolled in another kindergarten",
+        ],
         [
             "бала басқа балабақшада; ол шығарылғанша жолдама берілмейді",
             "ребёнок зачислен в другой детский сад; до отчисления направление не выдаётся",
@@ -279,7 +373,11 @@ pub(super) fn not_enrolled(ok: bool) -> LocalizedText {
 pub(super) fn no_offer_elsewhere(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["балада басқа өтініш бойынша хабарлама не жолдама жоқ", "у ребёнка нет уведомления или направления по другому заявлению", "the child holds no notice or direction through another application"],
+        [
+            "балада басқа өтініш бойынша хабарлама не жолдама жоқ",
+            "у ребёнка нет уведомления или направления по другому заявлению",
+            "the child holds no notice or direction through another application",
+        ],
         [
             "балада басқа өтініш бойынша хабарлама не жолдама бар",
             "у ребёнка уже есть уведомление или направление по другому заявлению",
@@ -291,7 +389,11 @@ pub(super) fn no_offer_elsewhere(ok: bool) -> LocalizedText {
 pub(super) fn pmpk(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["ПМПК қорытындысы бар", "заключение ПМПК есть", "a ПМПК (PMPK) conclusion is attached"],
+        [
+            "ПМПК қорытындысы бар",
+            "заключение ПМПК есть",
+            "a ПМПК (PMPK) conclusion is attached",
+        ],
         [
             "арнайы және санаторлық топтарға ПМПК қорытындысы қажет",
             "для специальных и санаторных групп нужно заключение ПМПК",
@@ -303,7 +405,11 @@ pub(super) fn pmpk(ok: bool) -> LocalizedText {
 pub(super) fn not_frozen(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["орын жариялау тоқтатылмаған", "публикация мест не приостановлена", "publishing places is not suspended"],
+        [
+            "орын жариялау тоқтатылмаған",
+            "публикация мест не приостановлена",
+            "publishing places is not suspended",
+        ],
         [
             "тамыз айында орын жариялау мен жолдама беру тоқтатылады",
             "в августе публикация мест и выдача направлений приостановлены",
@@ -315,7 +421,11 @@ pub(super) fn not_frozen(ok: bool) -> LocalizedText {
 pub(super) fn in_queue(ok: bool) -> LocalizedText {
     either(
         ok,
-        ["бала әлі орын күтіп тұр", "ребёнок ещё ждёт места", "the child is still waiting for a place"],
+        [
+            "бала әлі орын күтіп тұр",
+            "ребёнок ещё ждёт места",
+            "the child is still waiting for a place",
+        ],
         [
             "бала кезекте емес (қабылданған немесе шыққан)",
             "ребёнок не в очереди (зачислен или выбыл)",

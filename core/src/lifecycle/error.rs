@@ -6,6 +6,7 @@ use super::state::StateName;
 use crate::application::ApplicationId;
 use crate::calendar::CalendarError;
 use crate::eligibility::Check;
+use crate::iin::IinError;
 use crate::lang::{pick, Lang, LocalizedError};
 use crate::policy::PolicyError;
 
@@ -15,13 +16,13 @@ use crate::policy::PolicyError;
 pub enum LifecycleError {
     /// Registration failed one or more checks; every failure is listed, each with its code
     /// and field (`RULES.md §2`).
-    #[error("the application cannot be registered: {}", codes(failures))]
+    #[error("the application cannot be registered: {}", english(failures))]
     Registration {
         /// The failed checks.
         failures: Vec<Check>,
     },
     /// A new benefit claim failed its checks (`RULES.md §3`).
-    #[error("the benefit cannot be changed: {}", codes(failures))]
+    #[error("the benefit cannot be changed: {}", english(failures))]
     Benefit {
         /// The failed checks.
         failures: Vec<Check>,
@@ -75,7 +76,9 @@ pub enum LifecycleError {
         allowed: u32,
     },
     /// The extension asked for goes past the policy's limit (`RULES.md §6`: 30 calendar days).
-    #[error("the direction of application {id} can be extended to {latest} at the latest, not {asked}")]
+    #[error(
+        "the direction of application {id} can be extended to {latest} at the latest, not {asked}"
+    )]
     ExtensionTooLong {
         /// The application.
         id: ApplicationId,
@@ -123,12 +126,9 @@ pub enum LifecycleError {
         /// The anniversary it counts for.
         anniversary: NaiveDate,
     },
-    /// The parent's IIN is invalid (the inner code says why) (`RULES.md §1`).
-    #[error("the applicant's IIN is invalid: {detail}")]
-    ApplicantIin {
-        /// The IIN error's code.
-        detail: &'static str,
-    },
+    /// An IIN given to a command is invalid; the code is the IIN's own (`RULES.md §1`).
+    #[error(transparent)]
+    Iin(#[from] IinError),
     /// The parent is already attached to the application (`RULES.md §2`).
     #[error("this applicant is already attached to application {id}")]
     ApplicantAlreadyLinked {
@@ -166,13 +166,14 @@ pub enum LifecycleError {
         /// The version supported.
         supported: u32,
     },
-    /// A snapshot's state differs from what its log rebuilds.
-    #[error("the snapshot does not match its own log")]
-    SnapshotMismatch,
 }
 
-fn codes(checks: &[Check]) -> String {
-    checks.iter().map(|c| c.detail.unwrap_or(c.code)).collect::<Vec<_>>().join(", ")
+fn english(checks: &[Check]) -> String {
+    checks
+        .iter()
+        .map(|c| c.message.en.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl LocalizedError for LifecycleError {
@@ -192,14 +193,13 @@ impl LocalizedError for LifecycleError {
             LifecycleError::RightNotRequired { .. } => "RIGHT_NOT_REQUIRED",
             LifecycleError::InterestTooEarly { .. } => "INTEREST_TOO_EARLY",
             LifecycleError::InterestAlreadyConfirmed { .. } => "INTEREST_ALREADY_CONFIRMED",
-            LifecycleError::ApplicantIin { detail } => detail,
+            LifecycleError::Iin(e) => e.code(),
             LifecycleError::ApplicantAlreadyLinked { .. } => "APPLICANT_ALREADY_LINKED",
             LifecycleError::Batch { rule } => rule,
             LifecycleError::Calendar(e) => e.code(),
             LifecycleError::Policy(e) => e.code(),
             LifecycleError::SnapshotFormat { .. } => "SNAPSHOT_FORMAT",
             LifecycleError::SnapshotVersion { .. } => "SNAPSHOT_VERSION",
-            LifecycleError::SnapshotMismatch => "SNAPSHOT_MISMATCH",
         }
     }
 
@@ -207,13 +207,22 @@ impl LocalizedError for LifecycleError {
     fn message(&self, lang: Lang) -> String {
         let en = self.to_string();
         match self {
-            LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => {
+            LifecycleError::Registration { failures } => {
                 let list = failures.iter().map(|c| c.message.get(lang)).collect::<Vec<_>>().join("; ");
                 pick(
                     lang,
-                    format!("өтініш қабылданбады: {list}"),
-                    format!("заявление не принято: {list}"),
-                    format!("refused: {list}"),
+                    format!("өтініш тіркелмейді: {list}"),
+                    format!("заявление не может быть зарегистрировано: {list}"),
+                    en,
+                )
+            }
+            LifecycleError::Benefit { failures } => {
+                let list = failures.iter().map(|c| c.message.get(lang)).collect::<Vec<_>>().join("; ");
+                pick(
+                    lang,
+                    format!("жеңілдік өзгертілмейді: {list}"),
+                    format!("льготу нельзя изменить: {list}"),
+                    en,
                 )
             }
             LifecycleError::NotEligible { id, failed } => pick(
@@ -288,12 +297,7 @@ impl LocalizedError for LifecycleError {
                 format!("заинтересованность по заявлению {id} уже подтверждена на {anniversary}"),
                 en,
             ),
-            LifecycleError::ApplicantIin { detail } => pick(
-                lang,
-                format!("өтініш берушінің ЖСН-і дұрыс емес: {detail}"),
-                format!("ИИН заявителя некорректен: {detail}"),
-                en,
-            ),
+            LifecycleError::Iin(e) => e.message(lang),
             LifecycleError::ApplicantAlreadyLinked { id } => pick(
                 lang,
                 format!("бұл өтініш беруші {id} өтінішіне қосылған"),
@@ -318,12 +322,6 @@ impl LocalizedError for LifecycleError {
                 lang,
                 format!("снапшот схемасының {found} нұсқасы қолданылмайды (кітапхана {supported} оқиды)"),
                 format!("версия схемы снимка {found} не поддерживается (библиотека читает {supported})"),
-                en,
-            ),
-            LifecycleError::SnapshotMismatch => pick(
-                lang,
-                "снапшот күйі өз журналымен сәйкес келмейді".to_owned(),
-                "состояние снимка не совпадает с его журналом".to_owned(),
                 en,
             ),
         }

@@ -1,4 +1,4 @@
-//! The history of an application and the engine's command log (`RULES.md §2` [004]:
+//! The history of an application and the engine's command log (`RULES.md §2` \[004\]:
 //! "every change is kept in the application's history").
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -107,19 +107,47 @@ pub struct Event {
 #[serde(tag = "command", rename_all = "snake_case", deny_unknown_fields)]
 #[allow(missing_docs)] // fields mirror the `Engine` method of the same name
 pub enum Command {
-    Register { application: NewApplication },
+    Register {
+        application: NewApplication,
+    },
     AdvanceTo,
-    Notify { id: ApplicationId, vacancies: u32 },
-    IssueDirection { id: ApplicationId, kindergarten: String },
-    Revoke { id: ApplicationId },
-    Extend { id: ApplicationId, until: NaiveDate },
-    ConfirmRight { id: ApplicationId },
-    Enroll { id: ApplicationId },
-    Release { id: ApplicationId },
-    Withdraw { id: ApplicationId },
-    ConfirmInterest { id: ApplicationId },
-    LinkApplicant { id: ApplicationId, applicant: Iin },
-    LinkBatch { ids: Vec<ApplicationId> },
+    Notify {
+        id: ApplicationId,
+        vacancies: u32,
+    },
+    IssueDirection {
+        id: ApplicationId,
+        kindergarten: String,
+    },
+    Revoke {
+        id: ApplicationId,
+    },
+    Extend {
+        id: ApplicationId,
+        until: NaiveDate,
+    },
+    ConfirmRight {
+        id: ApplicationId,
+    },
+    Enroll {
+        id: ApplicationId,
+    },
+    Release {
+        id: ApplicationId,
+    },
+    Withdraw {
+        id: ApplicationId,
+    },
+    ConfirmInterest {
+        id: ApplicationId,
+    },
+    LinkApplicant {
+        id: ApplicationId,
+        applicant: Iin,
+    },
+    LinkBatch {
+        ids: Vec<ApplicationId>,
+    },
     UpdateBenefit {
         id: ApplicationId,
         benefit: Option<String>,

@@ -23,9 +23,12 @@
 //! [`history`](Engine::history); every accepted command is an entry of the
 //! [`log`](Engine::log), and [`Engine::replay`] rebuilds an identical engine from it.
 
+mod applicant;
 mod commands;
+mod direction;
 mod error;
 mod event;
+mod offer;
 mod record;
 mod snapshot;
 mod state;
@@ -239,10 +242,13 @@ impl Engine {
     }
 
     fn batch_members(&self, batch: ApplicationId) -> Vec<ApplicationId> {
-        self.batches.get(&batch).cloned().unwrap_or_else(|| vec![batch])
+        self.batches
+            .get(&batch)
+            .cloned()
+            .unwrap_or_else(|| vec![batch])
     }
 
-    /// Its history: every event, oldest first (`RULES.md §2` [004]).
+    /// Its history: every event, oldest first (`RULES.md §2` \[004\]).
     ///
     /// # Errors
     /// `APPLICATION_UNKNOWN`.
@@ -257,7 +263,9 @@ impl Engine {
     /// `APPLICATION_UNKNOWN`.
     pub fn position(&self, id: ApplicationId) -> Result<Option<Position>, LifecycleError> {
         let i = self.index(id)?;
-        Ok(self.standing.position_in(self.queue_of[i], &self.records[i].order))
+        Ok(self
+            .standing
+            .position_in(self.queue_of[i], &self.records[i].order))
     }
 
     /// The applications standing in a queue, in order.
@@ -292,14 +300,20 @@ impl Engine {
     ///
     /// # Errors
     /// `APPLICATION_UNKNOWN`.
-    pub fn next_deadline(&self, id: ApplicationId) -> Result<Option<(NaiveDateTime, DueKind)>, LifecycleError> {
+    pub fn next_deadline(
+        &self,
+        id: ApplicationId,
+    ) -> Result<Option<(NaiveDateTime, DueKind)>, LifecycleError> {
         Ok(self.record(id)?.next_due(&self.policy, &self.calendar))
     }
 
     /// "May register", explained (`RULES.md §1–§4`).
     #[must_use]
     pub fn explain_registration(&self, input: &NewApplication, at: NaiveDateTime) -> Decision {
-        eligibility::may_register(&self.policy, input, at, |child| self.child_queued(child, input.group_type)).decision
+        eligibility::may_register(&self.policy, input, at, |child| {
+            self.child_queued(child, input.group_type)
+        })
+        .decision
     }
 
     fn child_queued(&self, child: &Iin, group: crate::application::GroupType) -> bool {
@@ -317,11 +331,18 @@ impl Engine {
     ///
     /// # Errors
     /// `APPLICATION_UNKNOWN`.
-    pub fn explain_offer(&self, id: ApplicationId, vacancies: u32, at: NaiveDateTime) -> Result<Decision, LifecycleError> {
+    pub fn explain_offer(
+        &self,
+        id: ApplicationId,
+        vacancies: u32,
+        at: NaiveDateTime,
+    ) -> Result<Decision, LifecycleError> {
         let members = self.batch(id)?;
         let lead = self.index(members[0])?;
         let r = self.records[self.index(id)?].projected(at, &self.policy, &self.calendar);
-        let ahead = self.waiting.ahead_in(self.queue_of[lead], &self.records[lead].order);
+        let ahead = self
+            .waiting
+            .ahead_in(self.queue_of[lead], &self.records[lead].order);
         let elsewhere = self.elsewhere(&r, at);
         let own_stop = match &r.state {
             State::StopListed { until, .. } => Some(until.ends_at),
@@ -365,10 +386,19 @@ impl Engine {
     ///
     /// # Errors
     /// `APPLICATION_UNKNOWN`.
-    pub fn explain_removal_for_age(&self, id: ApplicationId, at: NaiveDateTime) -> Result<Decision, LifecycleError> {
+    pub fn explain_removal_for_age(
+        &self,
+        id: ApplicationId,
+        at: NaiveDateTime,
+    ) -> Result<Decision, LifecycleError> {
         let r = self.record(id)?;
         let in_queue = r.state.stands_in_queue() || matches!(r.state, State::DirectionIssued(_));
-        Ok(eligibility::may_remove_for_age(&self.policy, &r.app.child, at, in_queue))
+        Ok(eligibility::may_remove_for_age(
+            &self.policy,
+            &r.app.child,
+            at,
+            in_queue,
+        ))
     }
 
     /// Applies every deadline due up to `t`, in time order, and moves the clock to `t`.
@@ -409,7 +439,15 @@ impl Engine {
             }
             let mut r = self.records[i].clone();
             let applied = r.apply_due(kind, due, &self.policy, &self.calendar);
-            self.commit(i, r, due, Actor::Deadline, applied.from, applied.reason, applied.detail);
+            self.commit(
+                i,
+                r,
+                due,
+                Actor::Deadline,
+                applied.from,
+                applied.reason,
+                applied.detail,
+            );
         }
         self.now = Some(self.now.map_or(t, |n| n.max(t)));
     }
@@ -489,7 +527,11 @@ impl Engine {
         for i in members {
             let q = self.queue_of[i];
             let old = self.records[i].order;
-            let new = OrderKey { class, moment, id: old.id };
+            let new = OrderKey {
+                class,
+                moment,
+                id: old.id,
+            };
             if old == new {
                 continue;
             }

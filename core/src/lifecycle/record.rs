@@ -16,7 +16,7 @@ use crate::period::Period;
 use crate::policy::Policy;
 use crate::queue::OrderKey;
 
-/// The next confirmation of interest (`RULES.md §2` [004]: every 12 months from
+/// The next confirmation of interest (`RULES.md §2` \[004\]: every 12 months from
 /// registration).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -75,7 +75,12 @@ fn midnight(day: chrono::NaiveDate) -> NaiveDateTime {
 
 impl Record {
     /// The end of the `k`-th anniversary of registration, or `None` past the calendar.
-    pub(crate) fn anniversary(&self, k: u32, policy: &Policy, cal: &WorkCalendar) -> Option<Deadline> {
+    pub(crate) fn anniversary(
+        &self,
+        k: u32,
+        policy: &Policy,
+        cal: &WorkCalendar,
+    ) -> Option<Deadline> {
         let every = policy.interest_confirmation_every;
         let period = Period {
             amount: every.amount.checked_mul(k)?,
@@ -87,15 +92,25 @@ impl Record {
     /// The moment the child reaches the maximum age.
     pub(crate) fn ages_out_at(&self, policy: &Policy) -> Option<NaiveDateTime> {
         let months = policy.max_age.in_months()?;
-        let birthday = self.app.child.birth_date().checked_add_months(Months::new(months))?;
+        let birthday = self
+            .app
+            .child
+            .birth_date()
+            .checked_add_months(Months::new(months))?;
         Some(midnight(birthday))
     }
 
     /// The earliest deadline still pending on this record.
-    pub(crate) fn next_due(&self, policy: &Policy, cal: &WorkCalendar) -> Option<(NaiveDateTime, DueKind)> {
+    pub(crate) fn next_due(
+        &self,
+        policy: &Policy,
+        cal: &WorkCalendar,
+    ) -> Option<(NaiveDateTime, DueKind)> {
         let mut dues: Vec<(NaiveDateTime, DueKind)> = Vec::with_capacity(3);
         match &self.state {
-            State::NoticeSent { choose_by, .. } => dues.push((choose_by.ends_at, DueKind::NoticeExpires)),
+            State::NoticeSent { choose_by, .. } => {
+                dues.push((choose_by.ends_at, DueKind::NoticeExpires));
+            }
             State::DirectionIssued(d) => {
                 if let Some(r) = d.right_confirm_by {
                     dues.push((r.ends_at, DueKind::RightExpires));
@@ -118,7 +133,12 @@ impl Record {
 
     /// Moves the next anniversary past `t` (after a time away from the queue, holding a
     /// direction, when anniversaries are not asked for).
-    pub(crate) fn catch_up_interest(&mut self, t: NaiveDateTime, policy: &Policy, cal: &WorkCalendar) {
+    pub(crate) fn catch_up_interest(
+        &mut self,
+        t: NaiveDateTime,
+        policy: &Policy,
+        cal: &WorkCalendar,
+    ) {
         while let Some(a) = self.anniversary(self.interest.anniversary, policy, cal) {
             if a.ends_at > t {
                 break;
@@ -131,7 +151,13 @@ impl Record {
     }
 
     /// Applies the deadline `kind` that fell due at `at`.
-    pub(crate) fn apply_due(&mut self, kind: DueKind, at: NaiveDateTime, policy: &Policy, cal: &WorkCalendar) -> Applied {
+    pub(crate) fn apply_due(
+        &mut self,
+        kind: DueKind,
+        at: NaiveDateTime,
+        policy: &Policy,
+        cal: &WorkCalendar,
+    ) -> Applied {
         let from = self.state.name();
         let mut detail = None;
         let reason = match kind {
@@ -196,12 +222,22 @@ impl Record {
                 Reason::AgedOut
             }
         };
-        Applied { reason, detail, from }
+        Applied {
+            reason,
+            detail,
+            from,
+        }
     }
 
     /// Puts the child on the stop-list from `at` until `until` (precomputed when the
     /// direction was issued, so applying a deadline never fails).
-    fn stop_list(&mut self, at: NaiveDateTime, until: Option<Deadline>, policy: &Policy, cal: &WorkCalendar) {
+    fn stop_list(
+        &mut self,
+        at: NaiveDateTime,
+        until: Option<Deadline>,
+        policy: &Policy,
+        cal: &WorkCalendar,
+    ) {
         let until = until.unwrap_or(Deadline {
             last_day: at.date(),
             ends_at: at + TimeDelta::seconds(1),
@@ -211,7 +247,12 @@ impl Record {
     }
 
     /// Brings a copy of this record to moment `t`, applying its own deadlines.
-    pub(crate) fn projected(&self, t: NaiveDateTime, policy: &Policy, cal: &WorkCalendar) -> Record {
+    pub(crate) fn projected(
+        &self,
+        t: NaiveDateTime,
+        policy: &Policy,
+        cal: &WorkCalendar,
+    ) -> Record {
         let mut r = self.clone();
         while let Some((due, kind)) = r.next_due(policy, cal) {
             if due > t {

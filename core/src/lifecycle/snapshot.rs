@@ -117,7 +117,11 @@ impl Engine {
                 return Err(LifecycleError::SnapshotFormat {
                     line: 0,
                     column: 0,
-                    detail: format!("application {} is stored at position {}", entry.record.app.id, i + 1),
+                    detail: format!(
+                        "application {} is stored at position {}",
+                        entry.record.app.id,
+                        i + 1
+                    ),
                 });
             }
             engine.records.push(entry.record);

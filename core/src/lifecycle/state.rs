@@ -23,7 +23,7 @@ pub enum State {
     /// A direction to a kindergarten was issued (`RULES.md §5–§6`).
     DirectionIssued(Direction),
     /// The child is on the stop-list after a lapsed direction and cannot receive one until
-    /// `until` passes; it keeps its place in the queue (`RULES.md §6` [001]).
+    /// `until` passes; it keeps its place in the queue (`RULES.md §6` \[001\]).
     StopListed {
         /// When the stop-list began.
         since: NaiveDateTime,
@@ -37,7 +37,7 @@ pub enum State {
         /// When the kindergarten enrolled the child.
         at: NaiveDateTime,
     },
-    /// The kindergarten marked the child as leaving (`RULES.md §5` [000]).
+    /// The kindergarten marked the child as leaving (`RULES.md §5` \[000\]).
     Released {
         /// The kindergarten left.
         kindergarten: String,
@@ -58,7 +58,7 @@ pub enum State {
     },
 }
 
-/// A direction (жолдама) and its deadlines (`RULES.md §6` [001]).
+/// A direction (жолдама) and its deadlines (`RULES.md §6` \[001\]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Direction {
@@ -75,7 +75,7 @@ pub struct Direction {
     /// Extensions used so far.
     pub extensions_used: u32,
     /// For an out-of-turn child: the right must be confirmed in person before this passes
-    /// (`RULES.md §3` [pub-M]); `None` once confirmed or when not needed.
+    /// (`RULES.md §3` \[pub-M\]); `None` once confirmed or when not needed.
     pub right_confirm_by: Option<Deadline>,
     /// If the direction lapses, the stop-list runs until this passes (`RULES.md §6`: 10
     /// working days); computed with the direction so a lapse never needs the calendar.
@@ -100,7 +100,7 @@ pub enum Via {
 pub enum RemovalReason {
     /// Directions lapsed as many times as the policy allows (`RULES.md §6`: twice).
     Lapses,
-    /// Interest was not confirmed by an anniversary of registration (`RULES.md §2` [004]).
+    /// Interest was not confirmed by an anniversary of registration (`RULES.md §2` \[004\]).
     InterestNotConfirmed,
     /// The child reached the maximum age (`RULES.md §4`).
     AgedOut,
@@ -168,12 +168,18 @@ impl State {
     /// notice, or on the stop-list (which keeps the place, `RULES.md §6`).
     #[must_use]
     pub fn stands_in_queue(&self) -> bool {
-        matches!(self, State::Queued | State::NoticeSent { .. } | State::StopListed { .. })
+        matches!(
+            self,
+            State::Queued | State::NoticeSent { .. } | State::StopListed { .. }
+        )
     }
 
     /// Whether the application is over (enrolled children are not: they may be released).
     #[must_use]
     pub fn is_final(&self) -> bool {
-        matches!(self, State::Released { .. } | State::Removed { .. } | State::Withdrawn { .. })
+        matches!(
+            self,
+            State::Released { .. } | State::Removed { .. } | State::Withdrawn { .. }
+        )
     }
 }

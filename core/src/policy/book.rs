@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{Policy, PolicyError};
 use crate::lang::LocalizedText;
 
-/// The built-in policies: the national portal [001], Almaty [000], Akmola [003, 004],
+/// The built-in policies: the national portal \[001\], Almaty \[000\], Akmola [003, 004],
 /// Astana, and the voucher pilot, in the public JSON format.
 pub const BUILTIN_JSON: &str = include_str!("builtin.json");
 

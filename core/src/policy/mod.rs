@@ -50,49 +50,49 @@ pub struct Policy {
     /// Where the values come from.
     pub sources: Vec<String>,
     /// Time to choose a kindergarten after the notice, before the place goes to free
-    /// choice: 3 working days [000, 001]; Astana 1 calendar day [pub-M] (`RULES.md §5`).
+    /// choice: 3 working days [000, 001]; Astana 1 calendar day \[pub-M\] (`RULES.md §5`).
     pub choice_window: Period,
-    /// Time to bring the child after the direction: 5 working days [001] (`RULES.md §6`).
+    /// Time to bring the child after the direction: 5 working days \[001\] (`RULES.md §6`).
     pub show_up_window: Period,
-    /// Time during which the applicant may revoke a direction: 24 hours [001] (`RULES.md §6`).
+    /// Time during which the applicant may revoke a direction: 24 hours \[001\] (`RULES.md §6`).
     pub revocation_window: Period,
-    /// How long one extension of a direction lasts at most: 30 calendar days [001]
+    /// How long one extension of a direction lasts at most: 30 calendar days \[001\]
     /// (`RULES.md §6`).
     pub extension: Period,
-    /// How many extensions a direction may get: 1 [001] (`RULES.md §6`).
+    /// How many extensions a direction may get: 1 \[001\] (`RULES.md §6`).
     pub extensions_allowed: u32,
-    /// Length of the stop-list after a lapsed direction: 10 working days [001]
+    /// Length of the stop-list after a lapsed direction: 10 working days \[001\]
     /// (`RULES.md §6`).
     pub stop_list: Period,
-    /// Lapsed directions that remove the child from the queue: 2 [001] (`RULES.md §6`).
+    /// Lapsed directions that remove the child from the queue: 2 \[001\] (`RULES.md §6`).
     pub lapses_before_removal: u32,
-    /// Interest must be confirmed every such period from registration: 12 months [004]
+    /// Interest must be confirmed every such period from registration: 12 months \[004\]
     /// (`RULES.md §2`).
     pub interest_confirmation_every: Period,
     /// How long before each anniversary a confirmation already counts. Not stated by any
     /// source: 30 calendar days is kezek's assumption, to be set per region.
     pub interest_confirmation_early: Period,
     /// Time to confirm an out-of-turn right in person after the offer: 5 working days
-    /// [pub-M] (`RULES.md §3`).
+    /// \[pub-M\] (`RULES.md §3`).
     pub out_of_turn_confirmation: Period,
-    /// Minimum age to be offered a place: 2 full years [001] (`RULES.md §4`).
+    /// Minimum age to be offered a place: 2 full years \[001\] (`RULES.md §4`).
     pub min_offer_age: Period,
-    /// The service covers children under this age: 7 years [004]; 6 years in the 2024
-    /// edition of the rules [pub-M] (`RULES.md §4`).
+    /// The service covers children under this age: 7 years \[004\]; 6 years in the 2024
+    /// edition of the rules \[pub-M\] (`RULES.md §4`).
     pub max_age: Period,
     /// Directions alternate first-priority and general children in this ratio, when set:
     /// 1:3 [pub-L, unverified], off by default (`RULES.md §3`).
     pub interleave: Option<Interleave>,
     /// Days of the year when places are not published nor directions issued: 1–31 August
-    /// [pub-M] (`RULES.md §9`).
+    /// \[pub-M\] (`RULES.md §9`).
     pub august_freeze: Option<Freeze>,
     /// Whether the minimum age also applies to special (correctional) and sanatorium groups:
-    /// [000] states only the turn and the vacancies for them, so `false` by default
+    /// \[000\] states only the turn and the vacancies for them, so `false` by default
     /// (`RULES.md §4`).
     #[serde(default)]
     pub min_age_for_special_groups: bool,
     /// Special (correctional) and sanatorium places are offered first, the rest opens to
-    /// all: Almaty 2023 [pub-H] (`RULES.md §7`).
+    /// all: Almaty 2023 \[pub-H\] (`RULES.md §7`).
     pub special_queue_first: bool,
     /// The voucher flow, in the regions that run it (`RULES.md §8`).
     pub voucher: Option<VoucherRules>,
@@ -167,7 +167,7 @@ impl Freeze {
     }
 }
 
-/// The voucher flow (`RULES.md §8`, pilot 2025–2026 [pub-H]).
+/// The voucher flow (`RULES.md §8`, pilot 2025–2026 \[pub-H\]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VoucherRules {
@@ -182,7 +182,7 @@ pub struct VoucherRules {
     /// Time to choose a kindergarten and sign the contract: 5 working days.
     pub contract_window: Period,
     /// Once every category is served, places may go to children of this age: 1.5 years
-    /// [pub-M] (`RULES.md §4`).
+    /// \[pub-M\] (`RULES.md §4`).
     pub min_age_when_all_served: Period,
 }
 

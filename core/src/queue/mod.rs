@@ -65,7 +65,7 @@ impl ClassCounts {
     }
 }
 
-/// A queue number (`RULES.md §2` [004]: "your child is in the queue under number 1").
+/// A queue number (`RULES.md §2` \[004\]: "your child is in the queue under number 1").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Position {
     /// 1-based number within the queue.
@@ -176,7 +176,9 @@ impl QueueIndex {
         }
         for (key, order) in entries {
             let q = index.queue_id(key);
-            index.queues[q].0[order.class.rank()].slots.push(slot_of(&order));
+            index.queues[q].0[order.class.rank()]
+                .slots
+                .push(slot_of(&order));
         }
         for lanes in &mut index.queues {
             for lane in &mut lanes.0 {

@@ -1,0 +1,301 @@
+//! The applicant's commands on a standing application: withdrawal, interest, linked
+//! parents and twins, benefit changes (`RULES.md §2–§4`).
+
+use chrono::{Months, NaiveDateTime, TimeDelta};
+
+use super::event::{Actor, Command, Reason};
+use super::state::State;
+use super::{Engine, LifecycleError};
+use crate::application::{Application, ApplicationId, Document, NewApplication};
+use crate::benefit;
+use crate::calendar::{CalendarError, Deadline};
+use crate::eligibility;
+use crate::iin::Iin;
+use crate::period::{Period, PeriodUnit};
+
+use super::commands::{change, forbids, midnight};
+
+impl Engine {
+    /// The applicant withdraws the application (`RULES.md §2` \[002\]: not once the child is
+    /// enrolled).
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS` when enrolled or already over.
+    pub fn withdraw(&mut self, id: ApplicationId, at: NaiveDateTime) -> Result<(), LifecycleError> {
+        self.run(
+            &[id],
+            at,
+            Actor::Applicant,
+            Command::Withdraw { id },
+            |_, r| {
+                if r.state.is_final() || matches!(r.state, State::Enrolled { .. }) {
+                    return Err(forbids(r, "withdraw"));
+                }
+                let mut n = r.clone();
+                n.state = State::Withdrawn { at };
+                change(n, Reason::Withdrawn, None)
+            },
+        )
+    }
+
+    /// The applicant confirms interest for the coming anniversary of registration
+    /// (`RULES.md §2` \[004\]); it counts from the policy's `interest_confirmation_early`
+    /// before the anniversary.
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS` unless standing in the queue, `INTEREST_TOO_EARLY`,
+    /// `INTEREST_ALREADY_CONFIRMED`.
+    pub fn confirm_interest(
+        &mut self,
+        id: ApplicationId,
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        self.run(
+            &[id],
+            at,
+            Actor::Applicant,
+            Command::ConfirmInterest { id },
+            |e, r| {
+                if !r.state.stands_in_queue() {
+                    return Err(forbids(r, "confirm_interest"));
+                }
+                let Some(anniversary) =
+                    r.anniversary(r.interest.anniversary, &e.policy, &e.calendar)
+                else {
+                    return Err(forbids(r, "confirm_interest"));
+                };
+                if r.interest.confirmed {
+                    return Err(LifecycleError::InterestAlreadyConfirmed {
+                        id,
+                        anniversary: anniversary.last_day,
+                    });
+                }
+                let opens_at = e.opens_before(anniversary, e.policy.interest_confirmation_early)?;
+                if at < opens_at {
+                    return Err(LifecycleError::InterestTooEarly { id, opens_at });
+                }
+                let mut n = r.clone();
+                n.interest.confirmed = true;
+                change(
+                    n,
+                    Reason::InterestConfirmed,
+                    Some(anniversary.last_day.to_string()),
+                )
+            },
+        )
+    }
+
+    /// The first moment that counts for a deadline, `early` before its last day.
+    fn opens_before(
+        &self,
+        deadline: Deadline,
+        early: Period,
+    ) -> Result<NaiveDateTime, CalendarError> {
+        let day = deadline.last_day;
+        Ok(match early.unit {
+            PeriodUnit::Hours => deadline.ends_at - TimeDelta::hours(i64::from(early.amount)),
+            PeriodUnit::CalendarDays => midnight(day - TimeDelta::days(i64::from(early.amount))),
+            PeriodUnit::Months | PeriodUnit::Years => midnight(
+                day.checked_sub_months(Months::new(early.in_months().unwrap_or(0)))
+                    .unwrap_or(day),
+            ),
+            PeriodUnit::WorkingDays => {
+                let mut d = day;
+                let mut left = early.amount;
+                while left > 0 {
+                    d = d.pred_opt().unwrap_or(d);
+                    if self.calendar.is_working_day(d)? {
+                        left -= 1;
+                    }
+                }
+                midnight(d)
+            }
+        })
+    }
+
+    /// Attaches the application to another parent's IIN, so it shows in their account
+    /// (`RULES.md §2` [000, 001]).
+    ///
+    /// # Errors
+    /// The IIN's own code (`IIN_CHECKSUM`…), `APPLICANT_ALREADY_LINKED`, `STATE_FORBIDS`
+    /// for an application that is over.
+    pub fn link_applicant(
+        &mut self,
+        id: ApplicationId,
+        applicant_iin: &str,
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        let applicant = Iin::parse(applicant_iin)?;
+        self.run(
+            &[id],
+            at,
+            Actor::Applicant,
+            Command::LinkApplicant { id, applicant },
+            |_, r| {
+                if r.state.is_final() {
+                    return Err(forbids(r, "link_applicant"));
+                }
+                if r.app.applicants.contains(&applicant) {
+                    return Err(LifecycleError::ApplicantAlreadyLinked { id });
+                }
+                let mut n = r.clone();
+                n.app.applicants.push(applicant);
+                change(n, Reason::ApplicantLinked, Some(applicant.masked()))
+            },
+        )
+    }
+
+    /// Links twins or triplets (2 to 4 children of one family, births at most a month
+    /// apart, in one queue) as one batch: they stand together at the batch's best place,
+    /// and are notified together only when there are places for all (`RULES.md §4`).
+    ///
+    /// # Errors
+    /// `BATCH_SIZE`, `BATCH_QUEUE`, `BATCH_FAMILY`, `BATCH_BIRTHS`, `BATCH_LINKED`,
+    /// `BATCH_STATE`, `APPLICATION_UNKNOWN`.
+    pub fn link_batch(
+        &mut self,
+        ids: &[ApplicationId],
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let batch = |rule| LifecycleError::Batch { rule };
+        if !(2..=4).contains(&ids.len()) {
+            return Err(batch("BATCH_SIZE"));
+        }
+        let records = ids
+            .iter()
+            .map(|&id| self.record(id))
+            .collect::<Result<Vec<_>, _>>()?;
+        let first = records[0];
+        if records.iter().any(|r| r.batch.is_some()) {
+            return Err(batch("BATCH_LINKED"));
+        }
+        if records
+            .iter()
+            .any(|r| r.app.queue_key() != first.app.queue_key())
+        {
+            return Err(batch("BATCH_QUEUE"));
+        }
+        if records.iter().any(|r| {
+            !r.app
+                .applicants
+                .iter()
+                .any(|a| first.app.applicants.contains(a))
+        }) {
+            return Err(batch("BATCH_FAMILY"));
+        }
+        let births = records.iter().map(|r| r.app.child.birth_date());
+        let (lo, hi) = (births.clone().min(), births.max());
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            if lo
+                .checked_add_months(Months::new(1))
+                .is_none_or(|limit| hi > limit)
+            {
+                return Err(batch("BATCH_BIRTHS"));
+            }
+        }
+        let lead = ids[0];
+        self.run(
+            &ids,
+            at,
+            Actor::Applicant,
+            Command::LinkBatch { ids: ids.clone() },
+            |_, r| {
+                if !r.state.stands_in_queue() {
+                    return Err(batch("BATCH_STATE"));
+                }
+                let mut n = r.clone();
+                n.batch = Some(lead);
+                change(n, Reason::BatchLinked, Some(lead.to_string()))
+            },
+        )?;
+        self.batches.insert(lead, ids);
+        self.reorder_batch(lead);
+        Ok(())
+    }
+
+    /// Changes the benefit claim and its documents (`RULES.md §3`: children move between
+    /// categories as their data change); the child keeps its registration moment and moves
+    /// to its new class. Also how a ПМПК conclusion is attached.
+    ///
+    /// # Errors
+    /// `BENEFIT_REFUSED` with the failed checks, `STATE_FORBIDS` once enrolled or over.
+    pub fn update_benefit(
+        &mut self,
+        id: ApplicationId,
+        benefit: Option<&str>,
+        documents: &[Document],
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        let benefit = benefit.map(str::to_owned);
+        let documents = documents.to_vec();
+        let command = Command::UpdateBenefit {
+            id,
+            benefit: benefit.clone(),
+            documents: documents.clone(),
+        };
+        self.run(&[id], at, Actor::Applicant, command, |e, r| {
+            if r.state.is_final() || matches!(r.state, State::Enrolled { .. }) {
+                return Err(forbids(r, "update_benefit"));
+            }
+            let mut n = r.clone();
+            n.app.class = crate::benefit::PriorityClass::General;
+            if let Some(code) = &benefit {
+                let Some(cat) = benefit::category(&e.policy, code) else {
+                    let probe = NewApplication {
+                        benefit: Some(code.clone()),
+                        ..probe_of(&r.app)
+                    };
+                    return Err(benefit_failures(&e.policy, &probe, at));
+                };
+                if !cat.unmet_documents(&documents, at.date()).is_empty() {
+                    let probe = NewApplication {
+                        benefit: Some(code.clone()),
+                        documents: documents.clone(),
+                        ..probe_of(&r.app)
+                    };
+                    return Err(benefit_failures(&e.policy, &probe, at));
+                }
+                n.app.class = cat.class;
+            }
+            n.app.benefit.clone_from(&benefit);
+            n.app.documents.clone_from(&documents);
+            let detail = Some(n.app.class.as_str().to_owned());
+            change(n, Reason::BenefitChanged, detail)
+        })
+    }
+}
+
+/// A new application carrying the data of a registered one, to re-run the benefit checks.
+fn probe_of(app: &Application) -> NewApplication {
+    NewApplication {
+        applicant_iin: app.applicants[0].expose_digits().to_owned(),
+        child_iin: app.child.expose_digits().to_owned(),
+        address: app.address.clone(),
+        group_type: app.group_type,
+        language: app.language,
+        benefit: app.benefit.clone(),
+        documents: app.documents.clone(),
+        non_resident: app.non_resident,
+        contacts: app.contacts.clone(),
+    }
+}
+
+/// The failed benefit checks of `probe`, as a `BENEFIT_REFUSED` error.
+fn benefit_failures(
+    policy: &crate::policy::Policy,
+    probe: &NewApplication,
+    at: NaiveDateTime,
+) -> LifecycleError {
+    let check = eligibility::may_register(policy, probe, at, |_| false);
+    LifecycleError::Benefit {
+        failures: check
+            .decision
+            .failures()
+            .filter(|c| c.code.starts_with("BENEFIT_"))
+            .cloned()
+            .collect(),
+    }
+}

@@ -1,0 +1,183 @@
+//! What follows a direction: revocation, extension, the out-of-turn right, enrolment and
+//! release (`RULES.md §3`, `§6`).
+
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+
+use super::event::{Actor, Command, Reason};
+use super::state::State;
+use super::{Engine, LifecycleError};
+use crate::application::ApplicationId;
+use crate::calendar::Deadline;
+
+use super::commands::{change, forbids, midnight};
+
+impl Engine {
+    /// Revokes a direction on the applicant's initiative, within 24 hours of its issue
+    /// (`RULES.md §6`); the child is queued again in its place.
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS`, `REVOCATION_CLOSED`.
+    pub fn revoke(&mut self, id: ApplicationId, at: NaiveDateTime) -> Result<(), LifecycleError> {
+        self.run(
+            &[id],
+            at,
+            Actor::Applicant,
+            Command::Revoke { id },
+            |e, r| {
+                let State::DirectionIssued(d) = &r.state else {
+                    return Err(forbids(r, "revoke"));
+                };
+                if d.revocable_until.has_passed(at) {
+                    return Err(LifecycleError::RevocationClosed {
+                        id,
+                        closed_at: d.revocable_until.ends_at,
+                    });
+                }
+                let mut n = r.clone();
+                n.state = State::Queued;
+                n.catch_up_interest(at, &e.policy, &e.calendar);
+                change(n, Reason::DirectionRevoked, Some(d.kindergarten.clone()))
+            },
+        )
+    }
+
+    /// Extends a direction so the child may be brought by `until` (`RULES.md §6`: once, by
+    /// up to 30 calendar days).
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS`, `EXTENSION_USED`, `EXTENSION_TOO_LONG`, `EXTENSION_TOO_SHORT`.
+    pub fn extend(
+        &mut self,
+        id: ApplicationId,
+        until: NaiveDate,
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        self.run(
+            &[id],
+            at,
+            Actor::Operator,
+            Command::Extend { id, until },
+            |e, r| {
+                let State::DirectionIssued(d) = &r.state else {
+                    return Err(forbids(r, "extend"));
+                };
+                if d.extensions_used >= e.policy.extensions_allowed {
+                    return Err(LifecycleError::ExtensionUsed {
+                        id,
+                        allowed: e.policy.extensions_allowed,
+                    });
+                }
+                let latest = e
+                    .calendar
+                    .deadline(midnight(d.show_up_by.last_day), e.policy.extension)?
+                    .last_day;
+                if until > latest {
+                    return Err(LifecycleError::ExtensionTooLong {
+                        id,
+                        asked: until,
+                        latest,
+                    });
+                }
+                if until <= d.show_up_by.last_day {
+                    return Err(LifecycleError::ExtensionTooShort {
+                        id,
+                        asked: until,
+                        current: d.show_up_by.last_day,
+                    });
+                }
+                let mut d = d.clone();
+                d.show_up_by = Deadline {
+                    last_day: until,
+                    ends_at: midnight(until) + TimeDelta::days(1),
+                };
+                d.extensions_used += 1;
+                d.lapse_stop_list = e.stop_list_after(d.show_up_by)?;
+                let mut n = r.clone();
+                n.state = State::DirectionIssued(d);
+                change(n, Reason::DirectionExtended, Some(until.to_string()))
+            },
+        )
+    }
+
+    /// Records that the out-of-turn right was confirmed in person (`RULES.md §3`).
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS`, `RIGHT_NOT_REQUIRED`.
+    pub fn confirm_right(
+        &mut self,
+        id: ApplicationId,
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        self.run(
+            &[id],
+            at,
+            Actor::Operator,
+            Command::ConfirmRight { id },
+            |_, r| {
+                let State::DirectionIssued(d) = &r.state else {
+                    return Err(forbids(r, "confirm_right"));
+                };
+                if d.right_confirm_by.is_none() {
+                    return Err(LifecycleError::RightNotRequired { id });
+                }
+                let mut d = d.clone();
+                d.right_confirm_by = None;
+                d.right_stop_list = None;
+                let mut n = r.clone();
+                n.state = State::DirectionIssued(d);
+                change(n, Reason::RightConfirmed, None)
+            },
+        )
+    }
+
+    /// The kindergarten enrols the child (`RULES.md §6`).
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS` (no live direction), `RIGHT_NOT_CONFIRMED`.
+    pub fn enroll(&mut self, id: ApplicationId, at: NaiveDateTime) -> Result<(), LifecycleError> {
+        self.run(
+            &[id],
+            at,
+            Actor::Kindergarten,
+            Command::Enroll { id },
+            |_, r| {
+                let State::DirectionIssued(d) = &r.state else {
+                    return Err(forbids(r, "enroll"));
+                };
+                if d.right_confirm_by.is_some() {
+                    return Err(LifecycleError::RightNotConfirmed { id });
+                }
+                let mut n = r.clone();
+                n.state = State::Enrolled {
+                    kindergarten: d.kindergarten.clone(),
+                    at,
+                };
+                change(n, Reason::Enrolled, Some(d.kindergarten.clone()))
+            },
+        )
+    }
+
+    /// The kindergarten marks the child as leaving (`RULES.md §5` \[000\]).
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS` unless enrolled.
+    pub fn release(&mut self, id: ApplicationId, at: NaiveDateTime) -> Result<(), LifecycleError> {
+        self.run(
+            &[id],
+            at,
+            Actor::Kindergarten,
+            Command::Release { id },
+            |_, r| {
+                let State::Enrolled { kindergarten, .. } = &r.state else {
+                    return Err(forbids(r, "release"));
+                };
+                let mut n = r.clone();
+                n.state = State::Released {
+                    kindergarten: kindergarten.clone(),
+                    at,
+                };
+                change(n, Reason::Released, Some(kindergarten.clone()))
+            },
+        )
+    }
+}

@@ -1,0 +1,164 @@
+//! Offers: the notice of the child's turn and the direction (`RULES.md §4–§6`).
+
+use chrono::NaiveDateTime;
+
+use super::event::{Actor, Command, Reason};
+use super::record::Record;
+use super::state::{Direction, State, Via};
+use super::{Engine, LifecycleError};
+use crate::application::ApplicationId;
+use crate::calendar::{CalendarError, Deadline};
+use crate::eligibility;
+
+use super::commands::{change, forbids, midnight};
+
+impl Engine {
+    /// Sends the notice that the child's turn has come, with `vacancies` places in its
+    /// queue (`RULES.md §5`); linked twins are notified together, and only if there are
+    /// places for all (`RULES.md §4`). The choice window starts.
+    ///
+    /// # Errors
+    /// `NOT_ELIGIBLE` with the failed checks of [`Engine::explain_offer`].
+    pub fn notify(
+        &mut self,
+        id: ApplicationId,
+        vacancies: u32,
+        at: NaiveDateTime,
+    ) -> Result<Vec<ApplicationId>, LifecycleError> {
+        let members = self.batch(id)?;
+        for &m in &members {
+            let d = self.explain_offer(m, vacancies, at)?;
+            if !d.allowed() {
+                return Err(LifecycleError::NotEligible {
+                    id: m,
+                    failed: d.failed_codes(),
+                });
+            }
+        }
+        let choose_by = self.calendar.deadline(at, self.policy.choice_window)?;
+        self.run(
+            &members,
+            at,
+            Actor::Operator,
+            Command::Notify { id, vacancies },
+            |_, r| match r.state {
+                State::Queued => {
+                    let mut n = r.clone();
+                    n.state = State::NoticeSent {
+                        sent_at: at,
+                        choose_by,
+                    };
+                    change(n, Reason::NoticeSent, Some(choose_by.last_day.to_string()))
+                }
+                _ => Err(forbids(r, "notify")),
+            },
+        )?;
+        Ok(members)
+    }
+
+    /// Issues a direction to `kindergarten` (`RULES.md §5–§6`): after a notice, or, for a
+    /// waiting child, from a place open to free choice. The show-up, revocation and (for an
+    /// out-of-turn child) right-confirmation windows start.
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS`; `NOT_ELIGIBLE` (August freeze, enrolled elsewhere, and for free
+    /// choice the offer checks); a calendar error for a deadline in a year without data.
+    pub fn issue_direction(
+        &mut self,
+        id: ApplicationId,
+        kindergarten: &str,
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        let command = Command::IssueDirection {
+            id,
+            kindergarten: kindergarten.to_owned(),
+        };
+        self.run(&[id], at, Actor::Applicant, command, |e, r| {
+            let via = match r.state {
+                State::NoticeSent { .. } => Via::Notice,
+                State::Queued => Via::FreeChoice,
+                _ => return Err(forbids(r, "issue_direction")),
+            };
+            let elsewhere = e.elsewhere(r, at);
+            let situation = eligibility::OfferSituation {
+                at,
+                vacancies: 1,
+                waiting_ahead: 0,
+                batch_size: 1,
+                waiting: true,
+                stop_listed_until: elsewhere.stop_until,
+                enrolled_elsewhere: elsewhere.enrolled,
+                offer_elsewhere: elsewhere.offer,
+            };
+            // After a notice the offer was judged when it was sent; what can change since
+            // is the freeze and the child's other applications. Free choice is judged in
+            // full, regardless of the queue number and the class (`RULES.md §5`).
+            let failed: Vec<&'static str> =
+                eligibility::may_be_offered(&e.policy, &r.app, &situation)
+                    .failed_codes()
+                    .into_iter()
+                    .filter(|c| match via {
+                        Via::Notice => matches!(
+                            *c,
+                            "NOT_FROZEN"
+                                | "NOT_ENROLLED_ELSEWHERE"
+                                | "NO_OFFER_ELSEWHERE"
+                                | "NOT_STOP_LISTED"
+                        ),
+                        Via::FreeChoice => *c != "BENEFIT_DOCUMENTS",
+                    })
+                    .collect();
+            if !failed.is_empty() {
+                return Err(LifecycleError::NotEligible {
+                    id: r.app.id,
+                    failed,
+                });
+            }
+            let direction = e.new_direction(r, kindergarten, via, at)?;
+            let mut n = r.clone();
+            n.state = State::DirectionIssued(direction);
+            let reason = match via {
+                Via::Notice => Reason::DirectionIssued,
+                Via::FreeChoice => Reason::FreeChoiceTaken,
+            };
+            change(n, reason, Some(kindergarten.to_owned()))
+        })
+    }
+
+    fn new_direction(
+        &self,
+        r: &Record,
+        kindergarten: &str,
+        via: Via,
+        at: NaiveDateTime,
+    ) -> Result<Direction, CalendarError> {
+        let cal = &self.calendar;
+        let p = &self.policy;
+        let show_up_by = cal.deadline(at, p.show_up_window)?;
+        let right_confirm_by = if r.app.class == crate::benefit::PriorityClass::OutOfTurn {
+            Some(cal.deadline(at, p.out_of_turn_confirmation)?)
+        } else {
+            None
+        };
+        Ok(Direction {
+            kindergarten: kindergarten.to_owned(),
+            issued_at: at,
+            via,
+            show_up_by,
+            revocable_until: cal.deadline(at, p.revocation_window)?,
+            extensions_used: 0,
+            right_confirm_by,
+            lapse_stop_list: self.stop_list_after(show_up_by)?,
+            right_stop_list: right_confirm_by
+                .map(|d| self.stop_list_after(d))
+                .transpose()?,
+        })
+    }
+
+    /// The stop-list that follows a window ending with `window` (`RULES.md §6`: 10 working
+    /// days, counted from the day after the window's last day).
+    pub(super) fn stop_list_after(&self, window: Deadline) -> Result<Deadline, CalendarError> {
+        self.calendar
+            .deadline(midnight(window.last_day), self.policy.stop_list)
+    }
+}

@@ -1,0 +1,137 @@
+//! Every error code of the lifecycle engine, reached from bad input or a forbidden command:
+//! its code is stable, its message exists in kk/ru/en and never shows an IIN's digits.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
+
+use std::collections::BTreeSet;
+
+use kezek::application::ApplicationId;
+use kezek::lifecycle::{Engine, LifecycleError};
+use kezek::{LocalizedError, WorkCalendar};
+use kezek_conformance::assert_localized;
+use kezek_conformance::fixture::{
+    application, at, child, day, document, engine, with_benefit, OTHER_PARENT,
+};
+
+fn samples() -> Vec<LifecycleError> {
+    let mut out = Vec::new();
+    let mut e = engine("akmola-2024");
+    let mut push = |r: Result<(), LifecycleError>| out.push(r.expect_err("refused"));
+    let mut bad = application("210308600404");
+    bad.applicant_iin = "900101300018".into();
+    push(e.register(bad, at(2024, 1, 10, 9, 0)).map(|_| ()));
+    let a = e
+        .register(application(child::MAR_2021), at(2024, 1, 10, 9, 0))
+        .unwrap();
+    let b = e
+        .register(application(child::SEP_2021), at(2024, 1, 10, 9, 5))
+        .unwrap();
+    let young = e
+        .register(application(child::MAY_2023), at(2024, 1, 10, 9, 6))
+        .unwrap();
+    let mut far = application(child::DEC_2021);
+    far.address.district = "zerendi".into();
+    let far = e.register(far, at(2024, 1, 10, 9, 8)).unwrap();
+    push(e.update_benefit(b, Some("large_family"), &[], at(2024, 1, 11, 9, 0)));
+    push(e.notify(b, 1, at(2024, 1, 11, 9, 0)).map(|_| ()));
+    push(e.enroll(ApplicationId(99), at(2024, 1, 11, 9, 0)));
+    push(e.enroll(a, at(2024, 1, 11, 9, 0)));
+    push(e.advance_to(at(2024, 1, 1, 0, 0)));
+    e.issue_direction(a, "kg-1", at(2024, 5, 3, 11, 0)).unwrap();
+    push(e.revoke(a, at(2024, 5, 4, 12, 0)));
+    push(e.extend(a, day(2024, 7, 1), at(2024, 5, 6, 9, 0)));
+    push(e.extend(a, day(2024, 5, 10), at(2024, 5, 6, 9, 0)));
+    push(e.confirm_right(a, at(2024, 5, 6, 9, 0)));
+    e.extend(a, day(2024, 5, 20), at(2024, 5, 6, 9, 0)).unwrap();
+    push(e.extend(a, day(2024, 5, 21), at(2024, 5, 6, 9, 0)));
+    let military = with_benefit(
+        application(child::JAN_2022),
+        "military",
+        vec![document("service_certificate", day(2024, 5, 1))],
+    );
+    let m = e.register(military, at(2024, 5, 6, 9, 0)).unwrap();
+    e.issue_direction(m, "kg-2", at(2024, 5, 6, 10, 0)).unwrap();
+    push(e.enroll(m, at(2024, 5, 6, 11, 0)));
+    push(e.confirm_interest(b, at(2024, 5, 6, 11, 0)));
+    e.confirm_interest(b, at(2024, 12, 20, 9, 0)).unwrap();
+    push(e.confirm_interest(b, at(2024, 12, 21, 9, 0)));
+    push(e.link_applicant(b, "880202400017", at(2024, 12, 21, 9, 0)));
+    push(e.link_applicant(
+        b,
+        kezek_conformance::fixture::PARENT,
+        at(2024, 12, 21, 9, 0),
+    ));
+    push(e.link_batch(&[b], at(2024, 12, 21, 9, 0)));
+    push(e.link_batch(&[b, far], at(2024, 12, 21, 9, 0)));
+    push(e.link_batch(&[b, young], at(2024, 12, 21, 9, 0)));
+    push(e.link_batch(&[b, a], at(2024, 12, 21, 9, 0)));
+    e.withdraw(far, at(2024, 12, 21, 9, 0)).unwrap();
+    let mut kin = application(child::DEC_2021);
+    kin.applicant_iin = OTHER_PARENT.into();
+    let kin = e.register(kin, at(2024, 12, 21, 9, 0)).unwrap();
+    push(e.link_batch(&[b, kin], at(2024, 12, 21, 9, 0)));
+    let t1 = e
+        .register(application(child::TWIN_A), at(2024, 12, 21, 9, 0))
+        .unwrap();
+    let t2 = e
+        .register(application(child::TWIN_B), at(2024, 12, 21, 9, 0))
+        .unwrap();
+    e.withdraw(t2, at(2024, 12, 21, 9, 1)).unwrap();
+    push(e.link_batch(&[t1, t2], at(2024, 12, 21, 9, 1)));
+    let t3 = e
+        .register(application(child::TWIN_B), at(2024, 12, 21, 9, 2))
+        .unwrap();
+    e.link_batch(&[t1, t3], at(2024, 12, 21, 9, 2)).unwrap();
+    push(e.link_batch(&[t1, t3], at(2024, 12, 21, 9, 3)));
+    // A direction whose show-up window runs into 2027, a year without decree data yet.
+    let mut late = engine("akmola-2024");
+    let id = late
+        .register(application(child::MAR_2021), at(2026, 12, 1, 9, 0))
+        .unwrap();
+    push(late.issue_direction(id, "kg-1", at(2026, 12, 28, 9, 0)));
+    let mut policy = e.policy().clone();
+    policy.lapses_before_removal = 0;
+    out.push(Engine::new(policy, WorkCalendar::kazakhstan()).expect_err("policy"));
+    out.push(Engine::from_json("{\"schema_version\": 2}").expect_err("version"));
+    out.push(Engine::from_json("{\"schema_version\": 1, \"policy\": 3}").expect_err("format"));
+    out
+}
+
+#[test]
+fn every_lifecycle_error_code_is_reached_with_three_messages() {
+    let samples = samples();
+    let codes: BTreeSet<&str> = samples.iter().map(LocalizedError::code).collect();
+    let expected: BTreeSet<&str> = [
+        "REGISTRATION_REFUSED",
+        "BENEFIT_REFUSED",
+        "NOT_ELIGIBLE",
+        "APPLICATION_UNKNOWN",
+        "STATE_FORBIDS",
+        "TIME_BEFORE_CLOCK",
+        "REVOCATION_CLOSED",
+        "EXTENSION_TOO_LONG",
+        "EXTENSION_TOO_SHORT",
+        "EXTENSION_USED",
+        "RIGHT_NOT_REQUIRED",
+        "RIGHT_NOT_CONFIRMED",
+        "INTEREST_TOO_EARLY",
+        "INTEREST_ALREADY_CONFIRMED",
+        "IIN_CHECKSUM",
+        "APPLICANT_ALREADY_LINKED",
+        "BATCH_SIZE",
+        "BATCH_QUEUE",
+        "BATCH_FAMILY",
+        "BATCH_BIRTHS",
+        "BATCH_STATE",
+        "BATCH_LINKED",
+        "CALENDAR_YEAR_UNKNOWN",
+        "POLICY_VALUE",
+        "SNAPSHOT_VERSION",
+        "SNAPSHOT_FORMAT",
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(codes, expected);
+    for e in &samples {
+        assert_localized(e);
+    }
+}
