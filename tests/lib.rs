@@ -334,3 +334,21 @@ pub fn assert_localized(e: &dyn kezek::LocalizedError) {
         }
     }
 }
+
+/// The codes a refusal lists: the failed checks of a refused registration, benefit change
+/// or offer (the finer code where one exists, `IIN_CHECKSUM` for a bad IIN), else the
+/// error's own code.
+#[must_use]
+pub fn refusal_codes(e: &kezek::LifecycleError) -> Vec<&'static str> {
+    use kezek::{LifecycleError, LocalizedError};
+    match e {
+        LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => {
+            failures
+                .iter()
+                .map(|c| c.detail.unwrap_or(c.code))
+                .collect()
+        }
+        LifecycleError::NotEligible { failed, .. } => failed.clone(),
+        other => vec![other.code()],
+    }
+}

@@ -2,7 +2,7 @@
 //!
 //! The categories are data: the built-in table below ([`BUILTIN_JSON`]) lists the
 //! categories of §3 with their class, the documents that prove them and how long such a
-//! document counts; a [`Policy`](crate::Policy) adds or replaces categories through its
+//! document counts; a [`crate::Policy`] adds or replaces categories through its
 //! `benefit_categories` field. [`category`] looks a code up, the policy first.
 
 use std::sync::OnceLock;
