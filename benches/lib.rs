@@ -1,2 +1,110 @@
-//! criterion benchmarks of kezek live beside this file (`calendar.rs`); run them with
-//! `cargo bench -p kezek-benches`. This library target only anchors the package.
+//! criterion benchmarks of kezek live beside this file (`calendar.rs`, `queue.rs`); run
+//! them with `cargo bench -p kezek-benches`. This library holds the synthetic data they
+//! share.
+
+use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta, Timelike};
+use kezek::application::{Address, Contacts, Document, GroupType, Language, NewApplication};
+use kezek::{Iin, Sex};
+
+/// A fixed linear congruential walk: reproducible without a random-number crate.
+#[derive(Debug, Clone)]
+pub struct Walk(u64);
+
+impl Walk {
+    /// A walk from a seed.
+    #[must_use]
+    pub fn new(seed: u64) -> Self {
+        Self(seed ^ 0x2545_F491_4F6C_DD1D)
+    }
+
+    /// The next value below `n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+/// `n` synthetic applications registered through 2024, in time order: children born
+/// 2020–2023 (distinct IINs), 20 districts of one region, 10% first priority (large
+/// families) and 2% out of turn (military), every tenth in Russian. Made-up data shaped like
+/// a large city, for speed measurements only.
+///
+/// # Panics
+/// If more applications are asked for than distinct IINs exist (about 29 million).
+#[must_use]
+pub fn applications(n: usize) -> Vec<(NewApplication, NaiveDateTime)> {
+    let first_birth = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or(NaiveDate::MIN);
+    let start = NaiveDate::from_ymd_opt(2024, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or(NaiveDateTime::MIN);
+    // Registrations spread evenly over the 366 days of 2024.
+    let step_ms = 366 * 24 * 3_600_000 / i64::try_from(n.max(1)).unwrap_or(1);
+    let mut walk = Walk::new(n as u64);
+    let mut out = Vec::with_capacity(n);
+    let (mut day, mut serial, mut sex) = (0u64, 1u16, Sex::Male);
+    while out.len() < n {
+        let birth = first_birth + Days::new(day);
+        let Ok(child) = Iin::from_parts(birth, sex, serial) else {
+            serial += 1;
+            continue;
+        };
+        // Next IIN: walk the serials, then the sex, then the day (4 years of days).
+        (day, serial, sex) = match (serial, sex) {
+            (9999, Sex::Male) => (day, 1, Sex::Female),
+            (9999, Sex::Female) => ((day + 1) % 1460, 1, Sex::Male),
+            (s, x) => (day, s + 1, x),
+        };
+        let at = start + TimeDelta::milliseconds(step_ms * i64::try_from(out.len()).unwrap_or(0));
+        // Registration moments are kept to the second (`RULES.md §2`).
+        let at = at.with_nanosecond(0).unwrap_or(at);
+        let roll = walk.below(100);
+        let (benefit, documents) = match roll {
+            0..=1 => (
+                Some("military"),
+                vec![doc("service_certificate", at.date())],
+            ),
+            2..=11 => (
+                Some("large_family"),
+                vec![doc("large_family_certificate", at.date())],
+            ),
+            _ => (None, vec![]),
+        };
+        out.push((
+            NewApplication {
+                applicant_iin: "900101300017".into(),
+                child_iin: child.expose_digits().to_owned(),
+                address: Address {
+                    region: "almaty".into(),
+                    district: format!("district-{:02}", walk.below(20)),
+                    locality: None,
+                },
+                group_type: GroupType::General,
+                language: if roll % 10 == 0 {
+                    Language::Russian
+                } else {
+                    Language::Kazakh
+                },
+                benefit: benefit.map(str::to_owned),
+                documents,
+                non_resident: false,
+                contacts: Contacts {
+                    email: "parent@mail.kz".into(),
+                    phone: "+7 701 000 00 00".into(),
+                },
+            },
+            at,
+        ));
+    }
+    out
+}
+
+fn doc(kind: &str, issued_on: NaiveDate) -> Document {
+    Document {
+        kind: kind.into(),
+        issued_on,
+        valid_until: None,
+    }
+}
