@@ -76,7 +76,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("lifecycle");
     g.sample_size(10);
     g.bench_function("register_1e6", |b| {
-        b.iter(|| black_box(registered(&apps).len()))
+        b.iter(|| black_box(registered(&apps).len()));
     });
     let first = NaiveDate::from_ymd_opt(2025, 1, 1)
         .and_then(|d| d.and_hms_opt(0, 0, 0))

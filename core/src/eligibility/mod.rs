@@ -70,6 +70,10 @@ pub struct Decision {
     pub question: Question,
     /// Every rule checked, in a fixed order.
     pub checks: Vec<Check>,
+    /// Whether passing checks carry their messages (always, for the public decisions;
+    /// the engine's own screening writes only the failures').
+    #[serde(skip)]
+    explain: bool,
 }
 
 impl Decision {
@@ -90,7 +94,26 @@ impl Decision {
         self.failures().map(|c| c.code).collect()
     }
 
-    fn push(&mut self, code: &'static str, passed: bool, message: LocalizedText) -> &mut Check {
+    fn new(question: Question, explain: bool) -> Self {
+        Self {
+            question,
+            checks: Vec::new(),
+            explain,
+        }
+    }
+
+    /// Records a check; its message is written only when explaining or when it failed.
+    fn push(
+        &mut self,
+        code: &'static str,
+        passed: bool,
+        message: impl FnOnce() -> LocalizedText,
+    ) -> &mut Check {
+        let message = if self.explain || !passed {
+            message()
+        } else {
+            LocalizedText::new("", "", "")
+        };
         self.checks.push(Check {
             code,
             passed,
@@ -153,10 +176,18 @@ pub fn may_register(
     at: NaiveDateTime,
     already_queued: impl Fn(&Iin) -> bool,
 ) -> RegistrationCheck {
-    let mut d = Decision {
-        question: Question::MayRegister,
-        checks: Vec::new(),
-    };
+    registration_check(policy, input, at, already_queued, true)
+}
+
+/// "May register" as the engine screens it: the same checks, messages for failures only.
+pub(crate) fn registration_check(
+    policy: &Policy,
+    input: &NewApplication,
+    at: NaiveDateTime,
+    already_queued: impl Fn(&Iin) -> bool,
+    explain: bool,
+) -> RegistrationCheck {
+    let mut d = Decision::new(Question::MayRegister, explain);
     let today = at.date();
     let applicant = iin_check(
         &mut d,
@@ -167,33 +198,29 @@ pub fn may_register(
     let child = iin_check(&mut d, "CHILD_IIN", "child_iin", &input.child_iin);
     if let (Some(a), Some(c)) = (&applicant, &child) {
         let ok = a != c && a.birth_date() < c.birth_date();
-        d.push("APPLICANT_NOT_CHILD", ok, texts::applicant_not_child(ok))
+        d.push("APPLICANT_NOT_CHILD", ok, || texts::applicant_not_child(ok))
             .field = Some("applicant_iin");
     }
     if let Some(c) = &child {
         let born = c.birth_date() <= today;
-        d.push("CHILD_BORN", born, texts::child_born(born)).field = Some("child_iin");
+        d.push("CHILD_BORN", born, || texts::child_born(born)).field = Some("child_iin");
         let max = policy.max_age.in_months().unwrap_or(u32::MAX);
         let young = !has_reached_age(c.birth_date(), max, today);
-        d.push(
-            "CHILD_UNDER_MAX_AGE",
-            young,
-            texts::under_max_age(young, c.birth_date(), today, max),
-        )
+        d.push("CHILD_UNDER_MAX_AGE", young, || {
+            texts::under_max_age(young, c.birth_date(), today, max)
+        })
         .field = Some("child_iin");
         let fresh = !already_queued(c);
-        d.push(
-            "NOT_ALREADY_QUEUED",
-            fresh,
-            texts::not_already_queued(fresh),
-        )
+        d.push("NOT_ALREADY_QUEUED", fresh, || {
+            texts::not_already_queued(fresh)
+        })
         .field = Some("child_iin");
     }
     let a = &input.address;
     let address_ok = !a.region.trim().is_empty()
         && !a.district.trim().is_empty()
         && a.locality.as_deref().is_none_or(|l| !l.trim().is_empty());
-    d.push("ADDRESS", address_ok, texts::address(address_ok))
+    d.push("ADDRESS", address_ok, || texts::address(address_ok))
         .field = Some("address");
     if input.non_resident {
         let ok = input.documents.iter().any(|doc| {
@@ -201,32 +228,28 @@ pub fn may_register(
                 && doc.issued_on <= today
                 && doc.valid_until.is_none_or(|u| u >= today)
         });
-        d.push("NON_RESIDENT_DOCUMENTS", ok, texts::non_resident(ok))
+        d.push("NON_RESIDENT_DOCUMENTS", ok, || texts::non_resident(ok))
             .field = Some("documents");
     }
     let email_ok = valid_email(&input.contacts.email);
-    d.push("CONTACT_EMAIL", email_ok, texts::email(email_ok))
+    d.push("CONTACT_EMAIL", email_ok, || texts::email(email_ok))
         .field = Some("contacts.email");
     let phone_ok = valid_phone(&input.contacts.phone);
-    d.push("CONTACT_PHONE", phone_ok, texts::phone(phone_ok))
+    d.push("CONTACT_PHONE", phone_ok, || texts::phone(phone_ok))
         .field = Some("contacts.phone");
     let mut class = PriorityClass::General;
     if let Some(code) = &input.benefit {
         let cat = benefit::category(policy, code);
-        d.push(
-            "BENEFIT_KNOWN",
-            cat.is_some(),
-            texts::benefit_known(cat.is_some(), code),
-        )
+        d.push("BENEFIT_KNOWN", cat.is_some(), || {
+            texts::benefit_known(cat.is_some(), code)
+        })
         .field = Some("benefit");
         if let Some(cat) = cat {
             class = cat.class;
             let unmet = cat.unmet_documents(&input.documents, today);
-            d.push(
-                "BENEFIT_DOCUMENTS",
-                unmet.is_empty(),
-                texts::benefit_documents(&unmet, &cat.name),
-            )
+            d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), || {
+                texts::benefit_documents(&unmet, &cat.name)
+            })
             .field = Some("documents");
         }
     }
@@ -240,7 +263,7 @@ pub fn may_register(
 
 fn iin_check(d: &mut Decision, code: &'static str, field: &'static str, text: &str) -> Option<Iin> {
     let parsed = Iin::parse(text);
-    let message = match &parsed {
+    let message = || match &parsed {
         Ok(iin) => texts::iin_ok(code, iin),
         Err(e) => LocalizedText::new(
             e.message(Lang::Kk),
@@ -312,58 +335,55 @@ pub fn may_be_offered(
     app: &crate::application::Application,
     s: &OfferSituation,
 ) -> Decision {
-    let mut d = Decision {
-        question: Question::MayBeOffered,
-        checks: Vec::new(),
-    };
+    offer_check(policy, app, s, true)
+}
+
+/// "May be offered a place" as the engine screens it: messages for failures only.
+pub(crate) fn offer_check(
+    policy: &Policy,
+    app: &crate::application::Application,
+    s: &OfferSituation,
+    explain: bool,
+) -> Decision {
+    let mut d = Decision::new(Question::MayBeOffered, explain);
     let today = s.at.date();
-    d.push("WAITING", s.waiting, texts::waiting(s.waiting));
+    d.push("WAITING", s.waiting, || texts::waiting(s.waiting));
     let birth = app.child.birth_date();
     if app.group_type.needs_pmpk() && !policy.min_age_for_special_groups {
         // [000] states only the turn and the vacancies for correctional kindergartens.
     } else {
         let min = policy.min_offer_age.in_months().unwrap_or(0);
         let ok = has_reached_age(birth, min, today);
-        d.push("MIN_AGE", ok, texts::min_age(ok, birth, today, min));
+        d.push("MIN_AGE", ok, || texts::min_age(ok, birth, today, min));
     }
     let max = policy.max_age.in_months().unwrap_or(u32::MAX);
     let young = !has_reached_age(birth, max, today);
-    d.push(
-        "CHILD_UNDER_MAX_AGE",
-        young,
-        texts::under_max_age(young, birth, today, max),
-    );
+    d.push("CHILD_UNDER_MAX_AGE", young, || {
+        texts::under_max_age(young, birth, today, max)
+    });
     let has_places = s.vacancies > 0;
-    d.push("VACANCIES", has_places, texts::vacancies(s.vacancies));
+    d.push("VACANCIES", has_places, || texts::vacancies(s.vacancies));
     let turn = u64::from(s.vacancies) >= s.waiting_ahead + u64::from(s.batch_size.max(1));
-    d.push(
-        "TURN_REACHED",
-        turn,
-        texts::turn(turn, s.waiting_ahead, s.vacancies, s.batch_size),
-    );
+    d.push("TURN_REACHED", turn, || {
+        texts::turn(turn, s.waiting_ahead, s.vacancies, s.batch_size)
+    });
     let free = s.stop_listed_until.is_none_or(|u| s.at >= u);
-    d.push(
-        "NOT_STOP_LISTED",
-        free,
-        texts::not_stop_listed(s.stop_listed_until.filter(|_| !free)),
-    );
-    d.push(
-        "NOT_ENROLLED_ELSEWHERE",
-        !s.enrolled_elsewhere,
-        texts::not_enrolled(!s.enrolled_elsewhere),
-    );
-    d.push(
-        "NO_OFFER_ELSEWHERE",
-        !s.offer_elsewhere,
-        texts::no_offer_elsewhere(!s.offer_elsewhere),
-    );
+    d.push("NOT_STOP_LISTED", free, || {
+        texts::not_stop_listed(s.stop_listed_until.filter(|_| !free))
+    });
+    d.push("NOT_ENROLLED_ELSEWHERE", !s.enrolled_elsewhere, || {
+        texts::not_enrolled(!s.enrolled_elsewhere)
+    });
+    d.push("NO_OFFER_ELSEWHERE", !s.offer_elsewhere, || {
+        texts::no_offer_elsewhere(!s.offer_elsewhere)
+    });
     if app.group_type.needs_pmpk() {
         let ok = app.documents.iter().any(|doc| {
             doc.kind == PMPK_CONCLUSION
                 && doc.issued_on <= today
                 && doc.valid_until.is_none_or(|u| u >= today)
         });
-        d.push("PMPK_CONCLUSION", ok, texts::pmpk(ok));
+        d.push("PMPK_CONCLUSION", ok, || texts::pmpk(ok));
     }
     if let Some(cat) = app
         .benefit
@@ -371,14 +391,12 @@ pub fn may_be_offered(
         .and_then(|c| benefit::category(policy, c))
     {
         let unmet = cat.unmet_documents(&app.documents, today);
-        d.push(
-            "BENEFIT_DOCUMENTS",
-            unmet.is_empty(),
-            texts::benefit_documents(&unmet, &cat.name),
-        );
+        d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), || {
+            texts::benefit_documents(&unmet, &cat.name)
+        });
     }
     let frozen = policy.is_frozen(today);
-    d.push("NOT_FROZEN", !frozen, texts::not_frozen(!frozen));
+    d.push("NOT_FROZEN", !frozen, || texts::not_frozen(!frozen));
     d
 }
 
@@ -391,18 +409,13 @@ pub fn may_remove_for_age(
     at: NaiveDateTime,
     in_queue: bool,
 ) -> Decision {
-    let mut d = Decision {
-        question: Question::MayBeRemovedForAge,
-        checks: Vec::new(),
-    };
+    let mut d = Decision::new(Question::MayBeRemovedForAge, true);
     let max = policy.max_age.in_months().unwrap_or(u32::MAX);
     let old = has_reached_age(child.birth_date(), max, at.date());
-    d.push(
-        "AGED_OUT",
-        old,
-        texts::aged_out(old, child.birth_date(), at.date(), max),
-    );
-    d.push("IN_QUEUE", in_queue, texts::in_queue(in_queue));
+    d.push("AGED_OUT", old, || {
+        texts::aged_out(old, child.birth_date(), at.date(), max)
+    });
+    d.push("IN_QUEUE", in_queue, || texts::in_queue(in_queue));
     d
 }
 

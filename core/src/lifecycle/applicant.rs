@@ -289,7 +289,7 @@ fn benefit_failures(
     probe: &NewApplication,
     at: NaiveDateTime,
 ) -> LifecycleError {
-    let check = eligibility::may_register(policy, probe, at, |_| false);
+    let check = eligibility::registration_check(policy, probe, at, |_| false, false);
     LifecycleError::Benefit {
         failures: check
             .decision

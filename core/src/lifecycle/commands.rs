@@ -96,9 +96,13 @@ impl Engine {
         at: NaiveDateTime,
     ) -> Result<ApplicationId, LifecycleError> {
         self.check_clock(at)?;
-        let check = eligibility::may_register(&self.policy, &input, at, |child| {
-            self.child_queued(child, input.group_type)
-        });
+        let check = eligibility::registration_check(
+            &self.policy,
+            &input,
+            at,
+            |child| self.child_queued(child, input.group_type),
+            false,
+        );
         let (Some(applicant), Some(child), true) =
             (check.applicant, check.child, check.decision.allowed())
         else {

@@ -337,6 +337,17 @@ impl Engine {
         vacancies: u32,
         at: NaiveDateTime,
     ) -> Result<Decision, LifecycleError> {
+        self.offer_decision(id, vacancies, at, true)
+    }
+
+    /// The offer decision; `explain: false` writes messages for failures only.
+    pub(crate) fn offer_decision(
+        &self,
+        id: ApplicationId,
+        vacancies: u32,
+        at: NaiveDateTime,
+        explain: bool,
+    ) -> Result<Decision, LifecycleError> {
         let members = self.batch(id)?;
         let lead = self.index(members[0])?;
         let r = self.records[self.index(id)?].projected(at, &self.policy, &self.calendar);
@@ -358,7 +369,7 @@ impl Engine {
             enrolled_elsewhere: elsewhere.enrolled,
             offer_elsewhere: elsewhere.offer,
         };
-        Ok(eligibility::may_be_offered(&self.policy, &r.app, &s))
+        Ok(eligibility::offer_check(&self.policy, &r.app, &s, explain))
     }
 
     /// What the child's other applications say at `at`: enrolled, holding a notice or a

@@ -27,7 +27,7 @@ impl Engine {
     ) -> Result<Vec<ApplicationId>, LifecycleError> {
         let members = self.batch(id)?;
         for &m in &members {
-            let d = self.explain_offer(m, vacancies, at)?;
+            let d = self.offer_decision(m, vacancies, at, false)?;
             if !d.allowed() {
                 return Err(LifecycleError::NotEligible {
                     id: m,
@@ -94,7 +94,7 @@ impl Engine {
             // is the freeze and the child's other applications. Free choice is judged in
             // full, regardless of the queue number and the class (`RULES.md §5`).
             let failed: Vec<&'static str> =
-                eligibility::may_be_offered(&e.policy, &r.app, &situation)
+                eligibility::offer_check(&e.policy, &r.app, &situation, false)
                     .failed_codes()
                     .into_iter()
                     .filter(|c| match via {
