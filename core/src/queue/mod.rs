@@ -12,7 +12,7 @@
 //! middle of a lane (a replayed or back-dated registration, a class change) costs a linear
 //! rebuild of that lane only.
 
-mod fenwick;
+mod rank;
 
 use std::collections::HashMap;
 
@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::application::{ApplicationId, QueueKey};
 use crate::benefit::PriorityClass;
-use fenwick::Fenwick;
+use rank::Rank;
 
 /// Where a child stands in the total order of its queue (`RULES.md §3`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -79,10 +79,8 @@ pub struct Position {
 struct Lane {
     /// Every (moment, id) ever placed here, sorted; absent ones keep their slot.
     slots: Vec<(i64, u64)>,
-    present: Fenwick,
+    present: Rank,
     members: u64,
-    /// Presence bits, to rebuild the tree after a middle insertion.
-    bits: Vec<bool>,
 }
 
 fn slot_of(key: &OrderKey) -> (i64, u64) {
@@ -94,22 +92,21 @@ impl Lane {
         let s = slot_of(key);
         match self.slots.binary_search(&s) {
             Ok(i) => {
-                if !self.bits[i] {
-                    self.bits[i] = true;
-                    self.present.add(i, 1);
+                if !self.present.get(i) {
+                    self.present.set(i, true);
                     self.members += 1;
                 }
             }
             Err(i) if i == self.slots.len() => {
                 self.slots.push(s);
-                self.bits.push(true);
                 self.present.push(true);
                 self.members += 1;
             }
             Err(i) => {
                 self.slots.insert(i, s);
-                self.bits.insert(i, true);
-                self.present = Fenwick::from_bits(self.bits.iter().copied());
+                let mut bits: Vec<bool> = self.present.bits().collect();
+                bits.insert(i, true);
+                self.present = Rank::from_bits(bits.into_iter());
                 self.members += 1;
             }
         }
@@ -117,9 +114,8 @@ impl Lane {
 
     fn remove(&mut self, key: &OrderKey) {
         if let Ok(i) = self.slots.binary_search(&slot_of(key)) {
-            if self.bits[i] {
-                self.bits[i] = false;
-                self.present.add(i, -1);
+            if self.present.get(i) {
+                self.present.set(i, false);
                 self.members -= 1;
             }
         }
@@ -128,8 +124,8 @@ impl Lane {
     /// Members strictly before `key`, and whether `key` is a member.
     fn rank(&self, key: &OrderKey) -> (u64, bool) {
         match self.slots.binary_search(&slot_of(key)) {
-            Ok(i) => (u64::from(self.present.prefix(i)), self.bits[i]),
-            Err(i) => (u64::from(self.present.prefix(i)), false),
+            Ok(i) => (u64::from(self.present.rank(i)), self.present.get(i)),
+            Err(i) => (u64::from(self.present.rank(i)), false),
         }
     }
 }
@@ -184,9 +180,8 @@ impl QueueIndex {
             for lane in &mut lanes.0 {
                 lane.slots.sort_unstable();
                 lane.slots.dedup();
-                lane.bits = vec![true; lane.slots.len()];
                 lane.members = lane.slots.len() as u64;
-                lane.present = Fenwick::from_bits(lane.bits.iter().copied());
+                lane.present = Rank::from_bits(std::iter::repeat_n(true, lane.slots.len()));
             }
         }
         index
@@ -311,8 +306,8 @@ impl QueueIndex {
             .flat_map(|lane| {
                 lane.slots
                     .iter()
-                    .zip(&lane.bits)
-                    .filter(|(_, present)| **present)
+                    .zip(lane.present.bits())
+                    .filter(|(_, present)| *present)
                     .map(|((_, id), _)| ApplicationId(*id))
             })
             .collect()
