@@ -135,8 +135,9 @@ impl Engine {
             moment: at,
             id,
         };
-        self.standing.insert_in(q, &order);
-        self.waiting.insert_in(q, &order);
+        let placement = self.standing.insert_in(q, &order);
+        self.placements.push(Some(placement));
+        let _ = self.waiting.insert_in(q, &order);
         self.by_child.entry(child).or_default().push(id);
         self.records.push(Record {
             app,

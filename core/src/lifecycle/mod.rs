@@ -49,7 +49,7 @@ use crate::calendar::WorkCalendar;
 use crate::eligibility::{self, Decision, OfferSituation};
 use crate::iin::Iin;
 use crate::policy::Policy;
-use crate::queue::{ClassCounts, OrderKey, Position, QueueId, QueueIndex};
+use crate::queue::{ClassCounts, OrderKey, Placement, Position, QueueId, QueueIndex};
 use record::Record;
 
 /// What a child's other applications say (`RULES.md §5–§6`).
@@ -102,6 +102,8 @@ pub struct Engine {
     histories: Vec<Vec<Event>>,
     /// Queue ids by application, shared by both indices.
     queue_of: Vec<QueueId>,
+    /// Where each application was last placed in `standing`: a lookup hint.
+    placements: Vec<Option<Placement>>,
     /// Queue numbers: children waiting, holding a notice, or stop-listed.
     standing: QueueIndex,
     /// Children waiting for an offer (queued, no notice, not stop-listed).
@@ -130,6 +132,7 @@ impl Engine {
             records: Vec::new(),
             histories: Vec::new(),
             queue_of: Vec::new(),
+            placements: Vec::new(),
             standing: QueueIndex::default(),
             waiting: QueueIndex::default(),
             by_child: HashMap::new(),
@@ -263,9 +266,11 @@ impl Engine {
     /// `APPLICATION_UNKNOWN`.
     pub fn position(&self, id: ApplicationId) -> Result<Option<Position>, LifecycleError> {
         let i = self.index(id)?;
-        Ok(self
-            .standing
-            .position_in(self.queue_of[i], &self.records[i].order))
+        let placed = self.placements[i].and_then(|p| self.standing.position_placed(p, id));
+        Ok(placed.or_else(|| {
+            self.standing
+                .position_in(self.queue_of[i], &self.records[i].order)
+        }))
     }
 
     /// The applications standing in a queue, in order.
@@ -487,7 +492,7 @@ impl Engine {
             self.standing.remove_in(q, &old.order);
         }
         if new.state.stands_in_queue() {
-            self.standing.insert_in(q, &new.order);
+            self.placements[i] = Some(self.standing.insert_in(q, &new.order));
         }
         if matches!(old.state, State::Queued) {
             self.waiting.remove_in(q, &old.order);
@@ -549,7 +554,7 @@ impl Engine {
             self.records[i].order = new;
             if self.records[i].state.stands_in_queue() {
                 self.standing.remove_in(q, &old);
-                self.standing.insert_in(q, &new);
+                self.placements[i] = Some(self.standing.insert_in(q, &new));
             }
             if matches!(self.records[i].state, State::Queued) {
                 self.waiting.remove_in(q, &old);

@@ -38,6 +38,14 @@ pub struct OrderKey {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct QueueId(usize);
 
+/// Where a child was placed in a [`QueueIndex`]: a hint for fast lookups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    queue: QueueId,
+    class: PriorityClass,
+    slot: u32,
+}
+
 /// How many children of each class stand ahead.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ClassCounts {
@@ -88,7 +96,8 @@ fn slot_of(key: &OrderKey) -> (i64, u64) {
 }
 
 impl Lane {
-    fn insert(&mut self, key: &OrderKey) {
+    /// Places `key`, returning its slot.
+    fn insert(&mut self, key: &OrderKey) -> usize {
         let s = slot_of(key);
         match self.slots.binary_search(&s) {
             Ok(i) => {
@@ -96,11 +105,13 @@ impl Lane {
                     self.present.set(i, true);
                     self.members += 1;
                 }
+                i
             }
             Err(i) if i == self.slots.len() => {
                 self.slots.push(s);
                 self.present.push(true);
                 self.members += 1;
+                i
             }
             Err(i) => {
                 self.slots.insert(i, s);
@@ -108,6 +119,7 @@ impl Lane {
                 bits.insert(i, true);
                 self.present = Rank::from_bits(bits.into_iter());
                 self.members += 1;
+                i
             }
         }
     }
@@ -126,6 +138,30 @@ impl Lane {
         match self.slots.binary_search(&slot_of(key)) {
             Ok(i) => (u64::from(self.present.rank(i)), self.present.get(i)),
             Err(i) => (u64::from(self.present.rank(i)), false),
+        }
+    }
+}
+
+/// The children ahead of one standing `within` others in the lane of `class`: everyone in
+/// the lanes of the classes before it, and those `within` its own.
+fn ahead_of(lanes: &[Lane; 3], class: PriorityClass, within: u64) -> ClassCounts {
+    let mut ahead = ClassCounts::default();
+    for c in PriorityClass::ALL {
+        if c == class {
+            ahead.set(c, within);
+            break;
+        }
+        ahead.set(c, lanes[c.rank()].members);
+    }
+    ahead
+}
+
+impl Position {
+    /// The position behind `ahead`.
+    fn behind(ahead: ClassCounts) -> Self {
+        Self {
+            number: ahead.total() + 1,
+            ahead,
         }
     }
 }
@@ -212,12 +248,46 @@ impl QueueIndex {
     /// Places a child in its queue (again, if it was there before).
     pub fn insert(&mut self, key: &QueueKey, order: &OrderKey) {
         let q = self.intern(key);
-        self.insert_in(q, order);
+        let _ = self.insert_in(q, order);
     }
 
-    /// Places a child in the queue `q` (from [`QueueIndex::intern`]).
-    pub fn insert_in(&mut self, q: QueueId, order: &OrderKey) {
-        self.queues[q.0].0[order.class.rank()].insert(order);
+    /// Places a child in the queue `q` (from [`QueueIndex::intern`]); the returned
+    /// [`Placement`] makes later lookups of the same child faster.
+    pub fn insert_in(&mut self, q: QueueId, order: &OrderKey) -> Placement {
+        let slot = self.queues[q.0].0[order.class.rank()].insert(order);
+        Placement {
+            queue: q,
+            class: order.class,
+            slot: u32::try_from(slot).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// Where `order` sits in the queue `q`, if it was ever placed there.
+    #[must_use]
+    pub fn placement_of(&self, q: QueueId, order: &OrderKey) -> Option<Placement> {
+        let lane = &self.queues.get(q.0)?.0[order.class.rank()];
+        let slot = lane.slots.binary_search(&slot_of(order)).ok()?;
+        Some(Placement {
+            queue: q,
+            class: order.class,
+            slot: u32::try_from(slot).ok()?,
+        })
+    }
+
+    /// The queue number of the child `id` placed at `placement`, when the placement still
+    /// holds it (`None` when it moved since, or left: look it up by its order key then).
+    /// A lookup without the order key touches few cache lines (`RULES.md §2` queue numbers
+    /// at the scale of a country).
+    #[must_use]
+    pub fn position_placed(&self, placement: Placement, id: ApplicationId) -> Option<Position> {
+        let lanes = &self.queues.get(placement.queue.0)?.0;
+        let lane = &lanes[placement.class.rank()];
+        let slot = placement.slot as usize;
+        if lane.slots.get(slot)?.1 != id.0 || !lane.present.get(slot) {
+            return None;
+        }
+        let within = u64::from(lane.present.rank(slot));
+        Some(Position::behind(ahead_of(lanes, placement.class, within)))
     }
 
     /// Takes a child out of its queue; its slot is kept for a return.
@@ -244,43 +314,20 @@ impl QueueIndex {
     #[must_use]
     pub fn position_in(&self, q: QueueId, order: &OrderKey) -> Option<Position> {
         let lanes = &self.queues.get(q.0)?.0;
-        let mut ahead = ClassCounts::default();
-        for class in PriorityClass::ALL {
-            let lane = &lanes[class.rank()];
-            if class == order.class {
-                let (before, present) = lane.rank(order);
-                if !present {
-                    return None;
-                }
-                ahead.set(class, before);
-                break;
-            }
-            ahead.set(class, lane.members);
-        }
-        Some(Position {
-            number: ahead.total() + 1,
-            ahead,
-        })
+        let (within, present) = lanes[order.class.rank()].rank(order);
+        present.then(|| Position::behind(ahead_of(lanes, order.class, within)))
     }
 
     /// How many children of each class stand before `order` in the queue `q`, whether or
     /// not `order` itself stands there.
     #[must_use]
     pub fn ahead_in(&self, q: QueueId, order: &OrderKey) -> ClassCounts {
-        let mut ahead = ClassCounts::default();
-        let Some(lanes) = self.queues.get(q.0) else {
-            return ahead;
-        };
-        for class in PriorityClass::ALL {
-            let lane = &lanes.0[class.rank()];
-            if class == order.class {
-                ahead.set(class, lane.rank(order).0);
-                break;
-            }
-            ahead.set(class, lane.members);
+        match self.queues.get(q.0) {
+            Some(lanes) => ahead_of(&lanes.0, order.class, lanes.0[order.class.rank()].rank(order).0),
+            None => ClassCounts::default(),
         }
-        ahead
     }
+
 
     /// How many children of each class stand in `key`.
     #[must_use]
