@@ -161,6 +161,27 @@ pub mod fixture {
         app
     }
 
+    /// A first-priority application: a large family, its certificate issued in 2023.
+    #[must_use]
+    pub fn large_family(child: &str) -> NewApplication {
+        with_benefit(
+            application(child),
+            "large_family",
+            vec![document("large_family_certificate", day(2023, 1, 1))],
+        )
+    }
+
+    /// An out-of-turn application: a serviceman's child, the certificate issued on `issued_on`
+    /// (it counts for one month).
+    #[must_use]
+    pub fn military(child: &str, issued_on: NaiveDate) -> NewApplication {
+        with_benefit(
+            application(child),
+            "military",
+            vec![document("service_certificate", issued_on)],
+        )
+    }
+
     /// A document of `kind` issued on `issued_on`.
     #[must_use]
     pub fn document(kind: &str, issued_on: NaiveDate) -> Document {

@@ -8,9 +8,7 @@ use kezek::application::ApplicationId;
 use kezek::lifecycle::{Engine, LifecycleError};
 use kezek::{LocalizedError, WorkCalendar};
 use kezek_conformance::assert_localized;
-use kezek_conformance::fixture::{
-    application, at, child, day, document, engine, with_benefit, OTHER_PARENT,
-};
+use kezek_conformance::fixture::{application, at, child, day, engine, military, OTHER_PARENT};
 
 fn samples() -> Vec<LifecycleError> {
     let mut out = Vec::new();
@@ -43,11 +41,7 @@ fn samples() -> Vec<LifecycleError> {
     push(e.confirm_right(a, at(2024, 5, 6, 9, 0)));
     e.extend(a, day(2024, 5, 20), at(2024, 5, 6, 9, 0)).unwrap();
     push(e.extend(a, day(2024, 5, 21), at(2024, 5, 6, 9, 0)));
-    let military = with_benefit(
-        application(child::JAN_2022),
-        "military",
-        vec![document("service_certificate", day(2024, 5, 1))],
-    );
+    let military = military(child::JAN_2022, day(2024, 5, 1));
     let m = e.register(military, at(2024, 5, 6, 9, 0)).unwrap();
     e.issue_direction(m, "kg-2", at(2024, 5, 6, 10, 0)).unwrap();
     push(e.enroll(m, at(2024, 5, 6, 11, 0)));

@@ -9,7 +9,7 @@ use kezek::lifecycle::{Engine, Reason, RemovalReason, State, StateName};
 use kezek::period::Period;
 use kezek::{Lang, LocalizedError, LocalizedText, PolicyBook, WorkCalendar};
 use kezek_conformance::fixture::{
-    application, at, child, day, document, engine, with_benefit, PARENT,
+    application, at, child, day, document, engine, large_family, military, with_benefit, PARENT,
 };
 
 use kezek_conformance::refusal_codes as codes;
@@ -20,17 +20,9 @@ fn s3_out_of_turn_then_first_priority_then_general() {
     let general = e
         .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
         .unwrap();
-    let large = with_benefit(
-        application(child::SEP_2021),
-        "large_family",
-        vec![document("large_family_certificate", day(2023, 1, 1))],
-    );
+    let large = large_family(child::SEP_2021);
     let first = e.register(large, at(2024, 5, 2, 10, 0)).unwrap();
-    let military = with_benefit(
-        application(child::DEC_2021),
-        "military",
-        vec![document("service_certificate", day(2024, 4, 25))],
-    );
+    let military = military(child::DEC_2021, day(2024, 4, 25));
     let oot = e.register(military, at(2024, 5, 2, 11, 0)).unwrap();
     let key = e.application(general).unwrap().queue_key();
     assert_eq!(e.listing(&key), [oot, first, general]);
@@ -97,11 +89,7 @@ fn s3_an_unconfirmed_out_of_turn_right_cancels_the_direction_and_requeues_as_gen
     let general = e
         .register(application(child::MAR_2021), at(2024, 5, 2, 8, 0))
         .unwrap();
-    let military = with_benefit(
-        application(child::SEP_2021),
-        "military",
-        vec![document("service_certificate", day(2024, 4, 25))],
-    );
+    let military = military(child::SEP_2021, day(2024, 4, 25));
     let id = e.register(military, at(2024, 5, 2, 9, 0)).unwrap();
     e.notify(id, 1, at(2024, 5, 2, 10, 0)).unwrap();
     e.issue_direction(id, "kg-1", at(2024, 5, 3, 11, 0))
@@ -133,11 +121,7 @@ fn s3_an_unconfirmed_out_of_turn_right_cancels_the_direction_and_requeues_as_gen
 #[test]
 fn s3_a_confirmed_out_of_turn_right_lets_the_child_enrol() {
     let mut e = engine("akmola-2024");
-    let military = with_benefit(
-        application(child::SEP_2021),
-        "military",
-        vec![document("service_certificate", day(2024, 4, 25))],
-    );
+    let military = military(child::SEP_2021, day(2024, 4, 25));
     let id = e.register(military, at(2024, 5, 2, 9, 0)).unwrap();
     e.notify(id, 1, at(2024, 5, 2, 10, 0)).unwrap();
     e.issue_direction(id, "kg-1", at(2024, 5, 3, 11, 0))

@@ -4,29 +4,44 @@
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::event::{Actor, Command, Reason};
-use super::state::State;
+use super::record::Record;
+use super::state::{Direction, State};
 use super::{Engine, LifecycleError};
 use crate::application::ApplicationId;
 use crate::calendar::Deadline;
 
-use super::commands::{change, forbids, midnight};
+use super::commands::{change, forbids, midnight, Change};
 
 impl Engine {
+    /// Runs a command that needs a live direction: refused with `STATE_FORBIDS` otherwise.
+    fn on_direction(
+        &mut self,
+        id: ApplicationId,
+        at: NaiveDateTime,
+        actor: Actor,
+        command: Command,
+        name: &'static str,
+        judge: impl Fn(&Engine, &Record, &Direction) -> Result<Change, LifecycleError>,
+    ) -> Result<(), LifecycleError> {
+        self.run(&[id], at, actor, command, |e, r| match &r.state {
+            State::DirectionIssued(d) => judge(e, r, d),
+            _ => Err(forbids(r, name)),
+        })
+    }
+
     /// Revokes a direction on the applicant's initiative, within 24 hours of its issue
     /// (`RULES.md §6`); the child is queued again in its place.
     ///
     /// # Errors
     /// `STATE_FORBIDS`, `REVOCATION_CLOSED`.
     pub fn revoke(&mut self, id: ApplicationId, at: NaiveDateTime) -> Result<(), LifecycleError> {
-        self.run(
-            &[id],
+        self.on_direction(
+            id,
             at,
             Actor::Applicant,
             Command::Revoke { id },
-            |e, r| {
-                let State::DirectionIssued(d) = &r.state else {
-                    return Err(forbids(r, "revoke"));
-                };
+            "revoke",
+            |e, r, d| {
                 if d.revocable_until.has_passed(at) {
                     return Err(LifecycleError::RevocationClosed {
                         id,
@@ -52,15 +67,13 @@ impl Engine {
         until: NaiveDate,
         at: NaiveDateTime,
     ) -> Result<(), LifecycleError> {
-        self.run(
-            &[id],
+        self.on_direction(
+            id,
             at,
             Actor::Operator,
             Command::Extend { id, until },
-            |e, r| {
-                let State::DirectionIssued(d) = &r.state else {
-                    return Err(forbids(r, "extend"));
-                };
+            "extend",
+            |e, r, d| {
                 if d.extensions_used >= e.policy.extensions_allowed {
                     return Err(LifecycleError::ExtensionUsed {
                         id,
@@ -108,15 +121,13 @@ impl Engine {
         id: ApplicationId,
         at: NaiveDateTime,
     ) -> Result<(), LifecycleError> {
-        self.run(
-            &[id],
+        self.on_direction(
+            id,
             at,
             Actor::Operator,
             Command::ConfirmRight { id },
-            |_, r| {
-                let State::DirectionIssued(d) = &r.state else {
-                    return Err(forbids(r, "confirm_right"));
-                };
+            "confirm_right",
+            |_, r, d| {
                 if d.right_confirm_by.is_none() {
                     return Err(LifecycleError::RightNotRequired { id });
                 }
@@ -135,15 +146,13 @@ impl Engine {
     /// # Errors
     /// `STATE_FORBIDS` (no live direction), `RIGHT_NOT_CONFIRMED`.
     pub fn enroll(&mut self, id: ApplicationId, at: NaiveDateTime) -> Result<(), LifecycleError> {
-        self.run(
-            &[id],
+        self.on_direction(
+            id,
             at,
             Actor::Kindergarten,
             Command::Enroll { id },
-            |_, r| {
-                let State::DirectionIssued(d) = &r.state else {
-                    return Err(forbids(r, "enroll"));
-                };
+            "enroll",
+            |_, r, d| {
                 if d.right_confirm_by.is_some() {
                     return Err(LifecycleError::RightNotConfirmed { id });
                 }

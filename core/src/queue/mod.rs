@@ -323,11 +323,14 @@ impl QueueIndex {
     #[must_use]
     pub fn ahead_in(&self, q: QueueId, order: &OrderKey) -> ClassCounts {
         match self.queues.get(q.0) {
-            Some(lanes) => ahead_of(&lanes.0, order.class, lanes.0[order.class.rank()].rank(order).0),
+            Some(lanes) => ahead_of(
+                &lanes.0,
+                order.class,
+                lanes.0[order.class.rank()].rank(order).0,
+            ),
             None => ClassCounts::default(),
         }
     }
-
 
     /// How many children of each class stand in `key`.
     #[must_use]

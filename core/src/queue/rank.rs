@@ -104,7 +104,9 @@ impl Rank {
 
     /// Whether slot `i` is present.
     pub(super) fn get(&self, i: usize) -> bool {
-        self.words.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// Sets slot `i` (below the length) present or absent.
