@@ -4,7 +4,9 @@
 use kezek::application::{GroupType, TEMPORARY_REGISTRATION};
 use kezek::lifecycle::{Actor, LifecycleError, Reason, RemovalReason, State, StateName};
 use kezek::{Lang, LocalizedError};
-use kezek_conformance::fixture::{application, at, child, day, document, engine, OTHER_PARENT};
+use kezek_conformance::fixture::{
+    application, at, child, day, document, engine, large_family, OTHER_PARENT,
+};
 
 use kezek_conformance::refusal_codes as codes;
 
@@ -210,4 +212,34 @@ fn s2_every_change_is_kept_in_the_history() {
     assert!(h
         .windows(2)
         .all(|w| w[0].seq < w[1].seq && w[0].at <= w[1].at));
+}
+
+#[test]
+fn s2_the_portal_shows_queue_listings_and_statistics_with_iins_masked() {
+    let mut e = engine("akmola-2024");
+    let a = e
+        .register(application(child::MAR_2021), at(2024, 5, 2, 9, 0))
+        .unwrap();
+    let mut ru = large_family(child::SEP_2021);
+    ru.language = kezek::application::Language::Russian;
+    let b = e.register(ru, at(2024, 5, 2, 10, 0)).unwrap();
+    let key = e.application(a).unwrap().queue_key();
+    let listing = e.listing_entries(&key);
+    assert_eq!(
+        listing.iter().map(|l| (l.number, l.id)).collect::<Vec<_>>(),
+        [(1, b), (2, a)]
+    );
+    assert_eq!(listing[1].child, "********0403");
+    let json = serde_json::to_string(&listing).unwrap();
+    assert!(!json.contains("210308600403"));
+    let stats = &e.statistics()[&key];
+    assert_eq!(
+        (
+            stats.by_class.first_priority,
+            stats.by_class.general,
+            stats.kazakh,
+            stats.russian
+        ),
+        (1, 1, 1, 1)
+    );
 }

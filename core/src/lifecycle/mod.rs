@@ -28,6 +28,7 @@ mod commands;
 mod direction;
 mod error;
 mod event;
+mod listing;
 mod offer;
 mod record;
 mod snapshot;
@@ -40,6 +41,7 @@ use chrono::NaiveDateTime;
 
 pub use error::LifecycleError;
 pub use event::{Actor, Command, Event, LogEntry, Reason};
+pub use listing::{ListingEntry, QueueStatistics};
 pub use record::{DueKind, Interest};
 pub use snapshot::{Snapshot, SNAPSHOT_SCHEMA_VERSION};
 pub use state::{Direction, RemovalReason, State, StateName, Via};
