@@ -1,0 +1,99 @@
+//! Errors of matching instances.
+
+use crate::lang::{pick, Lang, LocalizedError};
+
+/// Why a matching instance was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MatchingError {
+    /// Two parallel inputs have different lengths (one entry per child or kindergarten).
+    #[error("`{what}` has {found} entries, expected {expected}")]
+    Shape {
+        /// Which input.
+        what: &'static str,
+        /// Entries found.
+        found: usize,
+        /// Entries expected.
+        expected: usize,
+    },
+    /// A preference list names a kindergarten that does not exist.
+    #[error("child {child} ranks kindergarten {kindergarten}, but there are only {kindergartens}")]
+    Index {
+        /// The child.
+        child: usize,
+        /// The index given.
+        kindergarten: u32,
+        /// How many kindergartens there are.
+        kindergartens: usize,
+    },
+    /// A preference list names the same kindergarten twice.
+    #[error("child {child} ranks kindergarten {kindergarten} twice")]
+    Duplicate {
+        /// The child.
+        child: usize,
+        /// The kindergarten.
+        kindergarten: u32,
+    },
+    /// Flat preference offsets do not start at 0, decrease, or overrun the list.
+    #[error("preference offsets are not a valid partition of the choices at entry {at}")]
+    Offsets {
+        /// The first bad offset entry.
+        at: usize,
+    },
+    /// A kindergarten-specific priority names a child or kindergarten out of range.
+    #[error("a priority names child {child} and kindergarten {kindergarten}, out of range")]
+    Priority {
+        /// The child.
+        child: u32,
+        /// The kindergarten.
+        kindergarten: u32,
+    },
+}
+
+impl LocalizedError for MatchingError {
+    fn code(&self) -> &'static str {
+        match self {
+            MatchingError::Shape { .. } => "MATCHING_SHAPE",
+            MatchingError::Index { .. } => "MATCHING_INDEX",
+            MatchingError::Duplicate { .. } => "MATCHING_DUPLICATE",
+            MatchingError::Offsets { .. } => "MATCHING_OFFSETS",
+            MatchingError::Priority { .. } => "MATCHING_PRIORITY",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let en = self.to_string();
+        match self {
+            MatchingError::Shape { what, found, expected } => pick(
+                lang,
+                format!("`{what}` ішінде {found} жазба, {expected} болуы керек"),
+                format!("в `{what}` {found} записей, ожидалось {expected}"),
+                en,
+            ),
+            MatchingError::Index { child, kindergarten, kindergartens } => pick(
+                lang,
+                format!("{child}-бала {kindergarten}-балабақшаны таңдаған, бірақ балабақшалар саны {kindergartens}"),
+                format!("ребёнок {child} выбрал детский сад {kindergarten}, а их всего {kindergartens}"),
+                en,
+            ),
+            MatchingError::Duplicate { child, kindergarten } => pick(
+                lang,
+                format!("{child}-бала {kindergarten}-балабақшаны екі рет таңдаған"),
+                format!("ребёнок {child} выбрал детский сад {kindergarten} дважды"),
+                en,
+            ),
+            MatchingError::Offsets { at } => pick(
+                lang,
+                format!("таңдау ығысулары дұрыс емес ({at}-жазба)"),
+                format!("смещения списков выбора некорректны (запись {at})"),
+                en,
+            ),
+            MatchingError::Priority { child, kindergarten } => pick(
+                lang,
+                format!("басымдық {child}-бала мен {kindergarten}-балабақшаны атайды, олар жоқ"),
+                format!("приоритет указывает ребёнка {child} и детский сад {kindergarten}, которых нет"),
+                en,
+            ),
+        }
+    }
+}
