@@ -48,7 +48,9 @@ impl Ranked<'_> {
     pub fn check_valid(&self, m: &Matching) -> Result<(), Violation> {
         let inst = self.instance;
         if m.choice.len() != inst.children() || m.kindergarten.len() != inst.children() {
-            return Err(Violation::Size { found: m.choice.len() });
+            return Err(Violation::Size {
+                found: m.choice.len(),
+            });
         }
         let mut held = vec![0u32; inst.kindergartens()];
         for c in 0..inst.children() as u32 {

@@ -48,7 +48,8 @@ impl Ranked<'_> {
                 kindergarten: k as u32,
                 capacity: inst.capacities[k],
                 admitted: held[k],
-                last_admitted: (held[k] >= inst.capacities[k] && held[k] > 0).then(|| PriorityKey::unpack(worst[k])),
+                last_admitted: (held[k] >= inst.capacities[k] && held[k] > 0)
+                    .then(|| PriorityKey::unpack(worst[k])),
             })
             .collect()
     }

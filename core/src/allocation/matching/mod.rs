@@ -76,13 +76,20 @@ impl Instance {
     ///
     /// # Errors
     /// `MATCHING_SHAPE`, `MATCHING_INDEX`, `MATCHING_DUPLICATE`.
-    pub fn new(preferences: Vec<Vec<u32>>, capacities: Vec<u32>, base: Vec<u32>) -> Result<Self, MatchingError> {
+    pub fn new(
+        preferences: Vec<Vec<u32>>,
+        capacities: Vec<u32>,
+        base: Vec<u32>,
+    ) -> Result<Self, MatchingError> {
         let mut offsets = Vec::with_capacity(preferences.len() + 1);
         offsets.push(0);
         let mut choices = Vec::with_capacity(preferences.iter().map(Vec::len).sum());
         for list in preferences {
             choices.extend(list);
-            offsets.push(u32::try_from(choices.len()).map_err(|_| MatchingError::Offsets { at: offsets.len() })?);
+            offsets.push(
+                u32::try_from(choices.len())
+                    .map_err(|_| MatchingError::Offsets { at: offsets.len() })?,
+            );
         }
         Self::from_flat(offsets, choices, capacities, base)
     }
@@ -92,7 +99,12 @@ impl Instance {
     ///
     /// # Errors
     /// `MATCHING_SHAPE`, `MATCHING_OFFSETS`, `MATCHING_INDEX`, `MATCHING_DUPLICATE`.
-    pub fn from_flat(offsets: Vec<u32>, choices: Vec<u32>, capacities: Vec<u32>, base: Vec<u32>) -> Result<Self, MatchingError> {
+    pub fn from_flat(
+        offsets: Vec<u32>,
+        choices: Vec<u32>,
+        capacities: Vec<u32>,
+        base: Vec<u32>,
+    ) -> Result<Self, MatchingError> {
         let n = base.len();
         if offsets.len() != n + 1 {
             return Err(MatchingError::Shape {
@@ -102,13 +114,19 @@ impl Instance {
             });
         }
         if offsets[0] != 0 || offsets[n] as usize != choices.len() {
-            return Err(MatchingError::Offsets { at: if offsets[0] == 0 { n } else { 0 } });
+            return Err(MatchingError::Offsets {
+                at: if offsets[0] == 0 { n } else { 0 },
+            });
         }
         if let Some(at) = offsets.windows(2).position(|w| w[0] > w[1]) {
             return Err(MatchingError::Offsets { at: at + 1 });
         }
         let m = capacities.len();
-        for (what, len) in [("children", n), ("kindergartens", m), ("choices", choices.len())] {
+        for (what, len) in [
+            ("children", n),
+            ("kindergartens", m),
+            ("choices", choices.len()),
+        ] {
             if len >= NONE as usize {
                 return Err(MatchingError::Shape {
                     what,
@@ -126,7 +144,10 @@ impl Instance {
                     kindergartens: m,
                 })?;
                 if *slot == c as u32 {
-                    return Err(MatchingError::Duplicate { child: c, kindergarten: k });
+                    return Err(MatchingError::Duplicate {
+                        child: c,
+                        kindergarten: k,
+                    });
                 }
                 *slot = c as u32;
             }
@@ -152,7 +173,10 @@ impl Instance {
         }
         for &(child, kindergarten, level) in priorities {
             if child as usize >= self.children() || kindergarten as usize >= self.kindergartens() {
-                return Err(MatchingError::Priority { child, kindergarten });
+                return Err(MatchingError::Priority {
+                    child,
+                    kindergarten,
+                });
             }
             if let Some(p) = self.list(child).iter().position(|&k| k == kindergarten) {
                 self.levels[self.offsets[child as usize] as usize + p] = level;
@@ -230,7 +254,10 @@ pub struct PriorityKey {
 
 impl PriorityKey {
     fn pack(self) -> u128 {
-        (u128::from(255 - self.level) << 96) | (u128::from(self.base) << 64) | (u128::from(self.lottery) << 32) | u128::from(self.child)
+        (u128::from(255 - self.level) << 96)
+            | (u128::from(self.base) << 64)
+            | (u128::from(self.lottery) << 32)
+            | u128::from(self.child)
     }
 
     fn unpack(key: u128) -> Self {
@@ -322,19 +349,28 @@ impl Matching {
     /// The kindergarten child `c` got.
     #[must_use]
     pub fn kindergarten_of(&self, c: u32) -> Option<u32> {
-        self.kindergarten.get(c as usize).copied().filter(|&k| k != NONE)
+        self.kindergarten
+            .get(c as usize)
+            .copied()
+            .filter(|&k| k != NONE)
     }
 
     /// The position (0 = first choice) of the kindergarten child `c` got in its list.
     #[must_use]
     pub fn choice_of(&self, c: u32) -> Option<usize> {
-        self.choice.get(c as usize).copied().filter(|&p| p != NONE).map(|p| p as usize)
+        self.choice
+            .get(c as usize)
+            .copied()
+            .filter(|&p| p != NONE)
+            .map(|p| p as usize)
     }
 
     /// Per child, its kindergarten or `None`: plain data for analysts.
     #[must_use]
     pub fn assignments(&self) -> Vec<Option<u32>> {
-        (0..self.kindergarten.len() as u32).map(|c| self.kindergarten_of(c)).collect()
+        (0..self.kindergarten.len() as u32)
+            .map(|c| self.kindergarten_of(c))
+            .collect()
     }
 
     /// The children each kindergarten admitted, by index, for `m` kindergartens.
