@@ -108,3 +108,40 @@ fn doc(kind: &str, issued_on: NaiveDate) -> Document {
         valid_until: None,
     }
 }
+
+/// A random matching instance as flat arrays (`offsets`, `choices`, `capacities`, `base`):
+/// `n` children each ranking `choices` distinct kindergartens out of `m` (the lower indices
+/// a little more popular), capacities 20 ± 5, base ranks a permutation (the queue order).
+/// The same shape the side-by-side script `benches/matching_side_by_side.py` builds.
+#[must_use]
+#[allow(clippy::cast_possible_truncation)] // synthetic sizes far below u32::MAX
+pub fn matching_instance(
+    n: usize,
+    m: usize,
+    choices: usize,
+    seed: u64,
+) -> (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>) {
+    let mut walk = Walk::new(seed);
+    let m64 = m as u64;
+    let mut offsets = Vec::with_capacity(n + 1);
+    let mut list = Vec::with_capacity(n * choices);
+    offsets.push(0u32);
+    for _ in 0..n {
+        let start = list.len();
+        while list.len() - start < choices.min(m) {
+            // The smaller of two draws: popularity falls with the index.
+            let k = walk.below(m64).min(walk.below(m64)) as u32;
+            if !list[start..].contains(&k) {
+                list.push(k);
+            }
+        }
+        offsets.push(u32::try_from(list.len()).unwrap_or(u32::MAX));
+    }
+    let capacities = (0..m).map(|_| 15 + walk.below(11) as u32).collect();
+    let mut base: Vec<u32> = (0..n as u32).collect();
+    for i in (1..n).rev() {
+        let j = walk.below(i as u64 + 1) as usize;
+        base.swap(i, j);
+    }
+    (offsets, list, capacities, base)
+}

@@ -1,7 +1,11 @@
 //! Property tests of batch matching (`RULES.md §4–§5`): on random instances every mechanism
 //! gives a valid matching; deferred acceptance is stable and free of justified envy, and
 //! every "why not" is explained by a cutoff; the same seed gives the same result.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_possible_truncation)] // a test crate: small instances; a failed unwrap is a failed test
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)] // a test crate: small instances; a failed unwrap is a failed test
 
 use kezek::allocation::matching::{Instance, Ranked, TieBreak};
 use proptest::prelude::*;

@@ -3,7 +3,7 @@
 
 use std::collections::BinaryHeap;
 
-use super::{Matching, Ranked};
+use super::{Matching, PriorityKey, Ranked};
 
 impl Ranked<'_> {
     /// Child-proposing deferred acceptance (Gale–Shapley): the child-optimal stable
@@ -16,8 +16,9 @@ impl Ranked<'_> {
         let n = inst.children();
         let mut m = Matching::empty(n);
         let mut next = vec![0u32; n];
-        // Per kindergarten the held children, the worst (largest key) on top.
-        let mut held: Vec<BinaryHeap<(u128, u32)>> = inst
+        // Per kindergarten the held children's keys, the worst (largest) on top; a key ends
+        // with the child's index, so it names the child too.
+        let mut held: Vec<BinaryHeap<u128>> = inst
             .capacities
             .iter()
             .map(|&cap| BinaryHeap::with_capacity(cap.min(1024) as usize))
@@ -31,14 +32,15 @@ impl Ranked<'_> {
             let key = self.key(c, p);
             let (heap, cap) = (&mut held[k as usize], inst.capacities[k as usize] as usize);
             if heap.len() < cap {
-                heap.push((key, c));
+                heap.push(key);
                 m.assign(c, p, k);
-            } else if heap.peek().is_some_and(|&(worst, _)| key < worst) {
-                if let Some((_, out)) = heap.pop() {
+            } else if heap.peek().is_some_and(|&worst| key < worst) {
+                if let Some(worst) = heap.pop() {
+                    let out = PriorityKey::unpack(worst).child;
                     m.unassign(out);
                     free.push(out);
                 }
-                heap.push((key, c));
+                heap.push(key);
                 m.assign(c, p, k);
             } else {
                 free.push(c);
@@ -57,7 +59,10 @@ impl Ranked<'_> {
         let mut order: Vec<(u128, u32)> = (0..n as u32)
             .map(|c| {
                 let lottery = u128::from(self.first_draw(c));
-                ((u128::from(inst.base[c as usize]) << 64) | (lottery << 32) | u128::from(c), c)
+                (
+                    (u128::from(inst.base[c as usize]) << 64) | (lottery << 32) | u128::from(c),
+                    c,
+                )
             })
             .collect();
         order.sort_unstable();
@@ -100,9 +105,11 @@ impl Ranked<'_> {
         let mut applicants: Vec<(u32, u128, u32)> = Vec::new();
         for round in 0..longest {
             applicants.clear();
-            applicants.extend((0..n as u32).filter(|&c| m.choice_of(c).is_none()).filter_map(|c| {
-                inst.list(c).get(round).map(|&k| (k, self.key(c, round), c))
-            }));
+            applicants.extend(
+                (0..n as u32)
+                    .filter(|&c| m.choice_of(c).is_none())
+                    .filter_map(|c| inst.list(c).get(round).map(|&k| (k, self.key(c, round), c))),
+            );
             applicants.sort_unstable();
             for &(k, _, c) in &applicants {
                 if left[k as usize] > 0 {
