@@ -21,22 +21,22 @@ fn bench(c: &mut Criterion) {
     let mid = instance(40_000, 1_600);
     let r = mid.rank(TieBreak::Single(7));
     g.bench_function("deferred_acceptance_40k_x_1600", |b| {
-        b.iter(|| black_box(r.deferred_acceptance()))
+        b.iter(|| black_box(r.deferred_acceptance()));
     });
     let big = instance(1_000_000, 20_000);
     let r = big.rank(TieBreak::Single(7));
     g.bench_function("deferred_acceptance_1e6_x_20000", |b| {
-        b.iter(|| black_box(r.deferred_acceptance()))
+        b.iter(|| black_box(r.deferred_acceptance()));
     });
     g.bench_function("serial_dictatorship_1e6_x_20000", |b| {
-        b.iter(|| black_box(r.serial_dictatorship()))
+        b.iter(|| black_box(r.serial_dictatorship()));
     });
     g.bench_function("immediate_acceptance_1e6_x_20000", |b| {
-        b.iter(|| black_box(r.immediate_acceptance()))
+        b.iter(|| black_box(r.immediate_acceptance()));
     });
     let m = r.deferred_acceptance();
     g.bench_function("blocking_pairs_1e6_x_20000", |b| {
-        b.iter(|| black_box(r.blocking_pairs(&m).len()))
+        b.iter(|| black_box(r.blocking_pairs(&m).len()));
     });
     g.finish();
 }

@@ -36,10 +36,11 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "rust: tests"
 cargo test --workspace --locked
 
-step "python: calendar cross-check against the holidays package"
+step "python: cross-checks against the holidays and matching packages"
 venv=.venv
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv" || { apt-get update -qq && apt-get install -y -qq python3-venv && python3 -m venv "$venv"; }
 fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/crosscheck/requirements.txt
 "$venv/bin/python" tests/crosscheck/holidays_kz.py
+"$venv/bin/python" tests/crosscheck/matching_da.py --instances 300

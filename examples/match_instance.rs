@@ -1,0 +1,83 @@
+//! Solves matching instances given as JSON lines on standard input, one answer per line on
+//! standard output: the bridge the Python cross-check (`tests/crosscheck/matching_da.py`)
+//! uses to compare kezek with the `matching` package.
+//!
+//! Input, one object per line: `{"preferences": [[k, …], …], "capacities": [..],
+//! "base": [..], "priorities": [[child, kindergarten, level], …], "tie_break": {"kind":
+//! "none"}, "mechanism": "deferred_acceptance" | "serial_dictatorship" |
+//! "immediate_acceptance"}`. Output: `{"assignments": [k or null, …], "blocking_pairs": n,
+//! "solve_seconds": t}` or `{"error": code}`.
+//!
+//! `cargo run --release --example match_instance < instances.jsonl`
+
+use std::io::{BufRead, Write};
+use std::time::Instant;
+
+use kezek::allocation::matching::{Instance, TieBreak};
+use kezek::LocalizedError;
+use serde::Deserialize;
+use serde_json::json;
+
+#[derive(Deserialize)]
+struct Input {
+    preferences: Vec<Vec<u32>>,
+    capacities: Vec<u32>,
+    base: Vec<u32>,
+    #[serde(default)]
+    priorities: Vec<(u32, u32, u8)>,
+    #[serde(default = "no_tie_break")]
+    tie_break: TieBreak,
+    #[serde(default = "deferred")]
+    mechanism: String,
+}
+
+fn no_tie_break() -> TieBreak {
+    TieBreak::None
+}
+
+fn deferred() -> String {
+    "deferred_acceptance".into()
+}
+
+fn solve(line: &str) -> serde_json::Value {
+    let input: Input = match serde_json::from_str(line) {
+        Ok(i) => i,
+        Err(e) => return json!({"error": "INPUT_JSON", "detail": e.to_string()}),
+    };
+    let instance = match Instance::new(input.preferences, input.capacities, input.base)
+        .and_then(|i| i.with_priorities(&input.priorities))
+    {
+        Ok(i) => i,
+        Err(e) => return json!({"error": e.code()}),
+    };
+    let ranked = instance.rank(input.tie_break);
+    let start = Instant::now();
+    let m = match input.mechanism.as_str() {
+        "serial_dictatorship" => ranked.serial_dictatorship(),
+        "immediate_acceptance" => ranked.immediate_acceptance(),
+        _ => ranked.deferred_acceptance(),
+    };
+    let seconds = start.elapsed().as_secs_f64();
+    json!({
+        "assignments": m.assignments(),
+        "blocking_pairs": ranked.blocking_pairs(&m).len(),
+        "solve_seconds": seconds,
+    })
+}
+
+fn main() {
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout().lock();
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        if line.trim().is_empty() {
+            continue;
+        }
+        if writeln!(out, "{}", solve(&line))
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            break;
+        }
+    }
+}
