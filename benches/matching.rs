@@ -18,6 +18,14 @@ fn instance(n: usize, m: usize) -> Instance {
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("matching");
     g.sample_size(10);
+    let small = instance(5_000, 200);
+    let r = small.rank(TieBreak::None);
+    g.bench_function("deferred_acceptance_5000_x_200", |b| {
+        b.iter(|| black_box(r.deferred_acceptance()));
+    });
+    g.bench_function("serial_dictatorship_5000_x_200", |b| {
+        b.iter(|| black_box(r.serial_dictatorship()));
+    });
     let mid = instance(40_000, 1_600);
     let r = mid.rank(TieBreak::Single(7));
     g.bench_function("deferred_acceptance_40k_x_1600", |b| {

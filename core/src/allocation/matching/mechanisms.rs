@@ -14,7 +14,8 @@ impl Ranked<'_> {
     pub fn deferred_acceptance(&self) -> Matching {
         let inst = self.instance;
         let n = inst.children();
-        let mut m = Matching::empty(n);
+        // next[c]: how many choices child c has proposed to; while held, it is held by its
+        // last one (choice next[c] - 1).
         let mut next = vec![0u32; n];
         // Per kindergarten the held children's keys, the worst (largest) on top; a key ends
         // with the child's index, so it names the child too.
@@ -33,17 +34,20 @@ impl Ranked<'_> {
             let (heap, cap) = (&mut held[k as usize], inst.capacities[k as usize] as usize);
             if heap.len() < cap {
                 heap.push(key);
-                m.assign(c, p, k);
             } else if heap.peek().is_some_and(|&worst| key < worst) {
-                if let Some(worst) = heap.pop() {
-                    let out = PriorityKey::unpack(worst).child;
-                    m.unassign(out);
-                    free.push(out);
+                if let Some(mut worst) = heap.peek_mut() {
+                    free.push(PriorityKey::unpack(*worst).child);
+                    *worst = key;
                 }
-                heap.push(key);
-                m.assign(c, p, k);
             } else {
                 free.push(c);
+            }
+        }
+        let mut m = Matching::empty(n);
+        for (k, heap) in held.iter().enumerate() {
+            for &key in heap {
+                let c = PriorityKey::unpack(key).child;
+                m.assign(c, next[c as usize] as usize - 1, k as u32);
             }
         }
         m

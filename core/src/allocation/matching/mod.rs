@@ -217,11 +217,20 @@ impl Instance {
             TieBreak::Single(seed) => draw(seed, self.children()),
             TieBreak::Multiple(seed) => draw(seed, self.choices.len()),
         };
-        Ranked {
+        let mut ranked = Ranked {
             instance: self,
             tie_break,
             draws,
+            fixed: Vec::new(),
+        };
+        // Without kindergarten priorities or per-kindergarten draws a child's key is the same
+        // everywhere: computed once, it is one load per proposal.
+        if self.levels.is_empty() && !matches!(tie_break, TieBreak::Multiple(_)) {
+            ranked.fixed = (0..self.children() as u32)
+                .map(|c| ranked.key_at(c, 0))
+                .collect();
         }
+        ranked
     }
 }
 
@@ -237,6 +246,8 @@ pub struct Ranked<'a> {
     instance: &'a Instance,
     tie_break: TieBreak,
     draws: Vec<u32>,
+    /// Each child's key when it is the same at every kindergarten; else empty.
+    fixed: Vec<u128>,
 }
 
 /// Where a child stands at a kindergarten, best first when compared.
@@ -290,7 +301,16 @@ impl Ranked<'_> {
     }
 
     /// The packed key of child `c` at its `p`-th choice: smaller is better.
+    #[inline]
     fn key(&self, c: u32, p: usize) -> u128 {
+        match self.fixed.get(c as usize) {
+            Some(&key) => key,
+            None => self.key_at(c, p),
+        }
+    }
+
+    /// The key computed from its parts.
+    fn key_at(&self, c: u32, p: usize) -> u128 {
         let i = self.instance.offsets[c as usize] as usize + p;
         let level = self.instance.levels.get(i).copied().unwrap_or(0);
         let lottery = match self.tie_break {
@@ -339,11 +359,6 @@ impl Matching {
     fn assign(&mut self, c: u32, p: usize, k: u32) {
         self.choice[c as usize] = p as u32;
         self.kindergarten[c as usize] = k;
-    }
-
-    fn unassign(&mut self, c: u32) {
-        self.choice[c as usize] = NONE;
-        self.kindergarten[c as usize] = NONE;
     }
 
     /// The kindergarten child `c` got.
