@@ -188,3 +188,58 @@ fn calendar_agrees_with_the_holidays_package_file() {
     // The file itself is not vacuous.
     assert!(off.len() > 150 && working.len() > 10);
 }
+
+#[test]
+fn matching_cases() {
+    use kezek::allocation::matching::{Instance, TieBreak};
+    let failed = run_cases("matching.json", |case| {
+        let priorities: Vec<(u32, u32, u8)> = case
+            .args
+            .get("priorities")
+            .map_or_else(Vec::new, |_| arg(case, "priorities"));
+        let instance = match case.op.as_str() {
+            "solve" => Instance::new(
+                arg(case, "preferences"),
+                arg(case, "capacities"),
+                arg(case, "base"),
+            ),
+            "solve_flat" => Instance::from_flat(
+                arg(case, "offsets"),
+                arg(case, "choices"),
+                arg(case, "capacities"),
+                arg(case, "base"),
+            ),
+            op => panic!("unknown op {op}"),
+        }
+        .and_then(|i| i.with_priorities(&priorities))
+        .map_err(|e| code(&e))?;
+        let tie_break: TieBreak = case
+            .args
+            .get("tie_break")
+            .map_or(TieBreak::None, |_| arg(case, "tie_break"));
+        let r = instance.rank(tie_break);
+        let mechanism = case
+            .args
+            .get("mechanism")
+            .and_then(Value::as_str)
+            .unwrap_or("deferred_acceptance");
+        let m = match mechanism {
+            "serial_dictatorship" => r.serial_dictatorship(),
+            "immediate_acceptance" => r.immediate_acceptance(),
+            _ => r.deferred_acceptance(),
+        };
+        let children = u32::try_from(instance.children()).unwrap_or(u32::MAX);
+        let why_not: serde_json::Map<String, Value> = (0..children)
+            .map(|c| (c.to_string(), json!(r.why_not(&m, c))))
+            .collect();
+        Ok(json!({
+            "assignments": m.assignments(),
+            "admitted_count": m.assignments().iter().flatten().count(),
+            "blocking_pairs": r.blocking_pairs(&m),
+            "envy": r.justified_envy(&m),
+            "cutoffs": r.cutoffs(&m),
+            "why_not": why_not,
+        }))
+    });
+    assert_eq!(failed, 0);
+}

@@ -54,14 +54,18 @@ pub fn load_cases(name: &str) -> Vec<Case> {
     file.cases
 }
 
-/// Whether `actual` contains `expected`: equal scalars and arrays, and for objects every
-/// key of `expected` present in `actual` with a contained value.
+/// Whether `actual` contains `expected`: equal scalars; arrays of the same length whose
+/// elements contain the expected ones; objects with every key of `expected` present in
+/// `actual` with a contained value.
 #[must_use]
 pub fn contains(actual: &Value, expected: &Value) -> bool {
     match (actual, expected) {
         (Value::Object(a), Value::Object(e)) => e
             .iter()
             .all(|(k, v)| a.get(k).is_some_and(|av| contains(av, v))),
+        (Value::Array(a), Value::Array(e)) => {
+            a.len() == e.len() && a.iter().zip(e).all(|(av, ev)| contains(av, ev))
+        }
         _ => actual == expected,
     }
 }
