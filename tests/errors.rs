@@ -88,6 +88,26 @@ fn samples() -> Vec<Box<dyn LocalizedError>> {
     let mut p = book.policies[0].clone();
     p.regions = vec!["atlantis".into()];
     out.push(Box::new(book.clone().insert(p).expect_err("policy region")));
+    out.extend(matching_samples());
+    out
+}
+
+/// One error of each variant of batch-matching input.
+fn matching_samples() -> Vec<Box<dyn LocalizedError>> {
+    use kezek::allocation::matching::Instance;
+    let mut out: Vec<Box<dyn LocalizedError>> = Vec::new();
+    for (prefs, caps, base) in [
+        (vec![vec![3]], vec![1], vec![0]),
+        (vec![vec![0, 0]], vec![1], vec![0]),
+        (vec![vec![0], vec![0]], vec![1], vec![0]),
+    ] {
+        out.push(Box::new(Instance::new(prefs, caps, base).expect_err("bad instance")));
+    }
+    out.push(Box::new(
+        Instance::from_flat(vec![0, 2, 1], vec![0, 0], vec![1], vec![0, 1]).expect_err("offsets"),
+    ));
+    let ok = Instance::new(vec![vec![0]], vec![1], vec![0]).expect("valid");
+    out.push(Box::new(ok.with_priorities(&[(5, 0, 1)]).expect_err("priority")));
     out
 }
 
@@ -118,6 +138,11 @@ fn every_error_has_a_code_and_three_messages() {
         "POLICY_UNIT",
         "POLICY_VALUE",
         "POLICY_REGION",
+        "MATCHING_INDEX",
+        "MATCHING_DUPLICATE",
+        "MATCHING_SHAPE",
+        "MATCHING_OFFSETS",
+        "MATCHING_PRIORITY",
     ];
     assert_eq!(codes, expected.into_iter().collect::<HashSet<_>>());
     for e in &samples {
