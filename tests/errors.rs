@@ -101,13 +101,17 @@ fn matching_samples() -> Vec<Box<dyn LocalizedError>> {
         (vec![vec![0, 0]], vec![1], vec![0]),
         (vec![vec![0], vec![0]], vec![1], vec![0]),
     ] {
-        out.push(Box::new(Instance::new(prefs, caps, base).expect_err("bad instance")));
+        out.push(Box::new(
+            Instance::new(prefs, caps, base).expect_err("bad instance"),
+        ));
     }
     out.push(Box::new(
         Instance::from_flat(vec![0, 2, 1], vec![0, 0], vec![1], vec![0, 1]).expect_err("offsets"),
     ));
     let ok = Instance::new(vec![vec![0]], vec![1], vec![0]).expect("valid");
-    out.push(Box::new(ok.with_priorities(&[(5, 0, 1)]).expect_err("priority")));
+    out.push(Box::new(
+        ok.with_priorities(&[(5, 0, 1)]).expect_err("priority"),
+    ));
     out
 }
 

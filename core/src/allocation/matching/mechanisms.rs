@@ -1,8 +1,6 @@
 //! The three mechanisms: child-proposing deferred acceptance, serial dictatorship, and
 //! immediate acceptance (the Boston mechanism).
 
-use std::collections::BinaryHeap;
-
 use super::{Matching, PriorityKey, Ranked};
 
 impl Ranked<'_> {
@@ -17,35 +15,20 @@ impl Ranked<'_> {
         // next[c]: how many choices child c has proposed to; while held, it is held by its
         // last one (choice next[c] - 1).
         let mut next = vec![0u32; n];
-        // Per kindergarten the held children's keys, the worst (largest) on top; a key ends
-        // with the child's index, so it names the child too.
-        let mut held: Vec<BinaryHeap<u128>> = inst
-            .capacities
-            .iter()
-            .map(|&cap| BinaryHeap::with_capacity(cap.min(1024) as usize))
-            .collect();
+        let mut held = Heaps::new(inst);
         let mut free: Vec<u32> = (0..n as u32).rev().collect();
         while let Some(c) = free.pop() {
             let list = inst.list(c);
             let p = next[c as usize] as usize;
             let Some(&k) = list.get(p) else { continue };
             next[c as usize] += 1;
-            let key = self.key(c, p);
-            let (heap, cap) = (&mut held[k as usize], inst.capacities[k as usize] as usize);
-            if heap.len() < cap {
-                heap.push(key);
-            } else if heap.peek().is_some_and(|&worst| key < worst) {
-                if let Some(mut worst) = heap.peek_mut() {
-                    free.push(PriorityKey::unpack(*worst).child);
-                    *worst = key;
-                }
-            } else {
-                free.push(c);
+            if let Some(out) = held.offer(k as usize, self.key(c, p)) {
+                free.push(out);
             }
         }
         let mut m = Matching::empty(n);
-        for (k, heap) in held.iter().enumerate() {
-            for &key in heap {
+        for k in 0..inst.kindergartens() {
+            for &key in held.of(k) {
                 let c = PriorityKey::unpack(key).child;
                 m.assign(c, next[c as usize] as usize - 1, k as u32);
             }
@@ -123,5 +106,100 @@ impl Ranked<'_> {
             }
         }
         m
+    }
+}
+
+/// The children each kindergarten holds during deferred acceptance: one max-heap of keys
+/// per kindergarten (the worst on top), all in one flat array, each sized to the smaller of
+/// its capacity and the number of children who ranked it. A key ends with the child's
+/// index, so it names the child too.
+struct Heaps {
+    keys: Vec<u128>,
+    start: Vec<usize>,
+    size: Vec<usize>,
+    len: Vec<usize>,
+}
+
+impl Heaps {
+    fn new(inst: &super::Instance) -> Self {
+        let mut demand = vec![0usize; inst.kindergartens()];
+        for &k in &inst.choices {
+            demand[k as usize] += 1;
+        }
+        let size: Vec<usize> = demand
+            .iter()
+            .zip(&inst.capacities)
+            .map(|(&d, &cap)| d.min(cap as usize))
+            .collect();
+        let mut start = Vec::with_capacity(size.len());
+        let mut total = 0;
+        for &s in &size {
+            start.push(total);
+            total += s;
+        }
+        Self {
+            keys: vec![0; total],
+            len: vec![0; size.len()],
+            start,
+            size,
+        }
+    }
+
+    /// The held keys of kindergarten `k`, in heap order.
+    fn of(&self, k: usize) -> &[u128] {
+        &self.keys[self.start[k]..self.start[k] + self.len[k]]
+    }
+
+    /// Offers `key` to kindergarten `k`: held if there is room or it beats the worst held
+    /// (who is then released and returned); else the proposer is returned.
+    fn offer(&mut self, k: usize, key: u128) -> Option<u32> {
+        let (start, len) = (self.start[k], self.len[k]);
+        let heap = &mut self.keys[start..start + self.size[k]];
+        if len < heap.len() {
+            heap[len] = key;
+            sift_up(&mut heap[..=len], len);
+            self.len[k] += 1;
+            return None;
+        }
+        match heap.first_mut() {
+            Some(worst) if key < *worst => {
+                let out = PriorityKey::unpack(*worst).child;
+                *worst = key;
+                sift_down(heap, 0);
+                Some(out)
+            }
+            _ => Some(PriorityKey::unpack(key).child),
+        }
+    }
+}
+
+/// Restores the max-heap order after the key at `i` grew (moved up).
+fn sift_up(heap: &mut [u128], mut i: usize) {
+    while i > 0 {
+        let parent = (i - 1) / 2;
+        if heap[parent] >= heap[i] {
+            break;
+        }
+        heap.swap(parent, i);
+        i = parent;
+    }
+}
+
+/// Restores the max-heap order after the key at `i` shrank (moved down).
+fn sift_down(heap: &mut [u128], mut i: usize) {
+    loop {
+        let (l, r) = (2 * i + 1, 2 * i + 2);
+        let mut largest = i;
+        if l < heap.len() && heap[l] > heap[largest] {
+            largest = l;
+        }
+        if r < heap.len() && heap[r] > heap[largest] {
+            largest = r;
+        }
+        if largest == i {
+            return;
+        }
+        heap.swap(i, largest);
+        i = largest;
     }
 }
