@@ -1,13 +1,17 @@
-//! The main job for now: validate a child's IIN, pick the region's policy in force, and
-//! compute the deadlines of a notice and a direction on the working-day calendar.
+//! The main job for now: validate a child's IIN, pick the region's policy in force, compute
+//! the deadlines of a notice and a direction on the working-day calendar, then follow one
+//! application through the engine: its queue number, whether it may be offered a place (every
+//! rule, with its reason and source), and the deadlines of its notice and direction.
 //!
 //! ```text
 //! cargo run --release --example deadlines
 //! cargo run --release --example deadlines -- --iin 210308600403 --region astana --at 2025-03-20T15:00 --lang ru
 //! ```
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use kezek::application::{Address, Contacts, GroupType, Language, NewApplication};
 use kezek::calendar::{Deadline, WorkCalendar};
+use kezek::lifecycle::{Engine, LifecycleError, State};
 use kezek::period::Period;
 use kezek::policy::PolicyBook;
 use kezek::{Iin, Lang, LocalizedError};
@@ -141,20 +145,6 @@ fn main() -> std::process::ExitCode {
     );
     show(
         &cal,
-        "extension of the direction",
-        args.at,
-        policy.extension,
-        lang,
-    );
-    show(
-        &cal,
-        "stop-list after a lapse",
-        args.at,
-        policy.stop_list,
-        lang,
-    );
-    show(
-        &cal,
         "confirm interest",
         args.at,
         policy.interest_confirmation_every,
@@ -172,5 +162,89 @@ fn main() -> std::process::ExitCode {
             info.value.kind
         );
     }
+    println!();
+    if let Err(e) = follow_application(&args, policy) {
+        println!("The engine refused: {} — {}", e.code(), e.message(lang));
+        return std::process::ExitCode::FAILURE;
+    }
     std::process::ExitCode::SUCCESS
+}
+
+/// Registers the child a year before `--at`, then at `--at` explains an offer of one place,
+/// sends the notice and takes a direction the next working hour (`RULES.md §2–§6`).
+fn follow_application(args: &Args, policy: &kezek::Policy) -> Result<(), LifecycleError> {
+    let lang = args.lang;
+    let mut engine = Engine::new(policy.clone(), WorkCalendar::kazakhstan())?;
+    let registered = args.at - TimeDelta::days(365);
+    let id = engine.register(
+        NewApplication {
+            applicant_iin: "900101300017".into(),
+            child_iin: args.iin.clone(),
+            address: Address {
+                region: args.region.clone(),
+                district: "center".into(),
+                locality: None,
+            },
+            group_type: GroupType::General,
+            language: Language::Kazakh,
+            benefit: None,
+            documents: vec![],
+            non_resident: false,
+            contacts: Contacts {
+                email: "parent@mail.kz".into(),
+                phone: "+7 701 000 00 00".into(),
+            },
+        },
+        registered,
+    )?;
+    if let Some(pos) = engine.position(id)? {
+        println!("Registered on {registered}: queue number {}", pos.number);
+    }
+    let decision = engine.explain_offer(id, 1, args.at)?;
+    println!(
+        "May the child be offered a place on {}? {}",
+        args.at,
+        if decision.allowed() { "yes" } else { "no" }
+    );
+    for check in &decision.checks {
+        let mark = if check.passed { "ok  " } else { "FAIL" };
+        println!(
+            "  {mark} {:<24} {}  [{}]",
+            check.code,
+            check.message.get(lang),
+            check.source
+        );
+    }
+    if !decision.allowed() {
+        return Ok(());
+    }
+    engine.notify(id, 1, args.at)?;
+    if let State::NoticeSent { choose_by, .. } = engine.state(id)? {
+        println!(
+            "Notice sent: choose a kindergarten by {} (until {})",
+            choose_by.last_day, choose_by.ends_at
+        );
+    }
+    let chosen = args.at + TimeDelta::hours(1);
+    engine.issue_direction(id, "kindergarten No. 12", chosen)?;
+    if let State::DirectionIssued(d) = engine.state(id)? {
+        println!("Direction issued at {chosen}:");
+        println!("  revocable until        {}", d.revocable_until.ends_at);
+        println!(
+            "  bring the child by     {} (until {})",
+            d.show_up_by.last_day, d.show_up_by.ends_at
+        );
+        println!("  if not, stop-list to   {}", d.lapse_stop_list.last_day);
+    }
+    println!("History:");
+    for event in engine.history(id)? {
+        println!(
+            "  {}  {:<18} {:?} -> {:?}",
+            event.at,
+            event.reason.code(),
+            event.from,
+            event.to
+        );
+    }
+    Ok(())
 }
