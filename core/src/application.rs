@@ -116,6 +116,22 @@ pub struct Document {
     pub valid_until: Option<NaiveDate>,
 }
 
+impl Document {
+    /// Whether the document is in force on `date`: issued by then, not past its own end.
+    #[must_use]
+    pub fn is_valid_on(&self, date: NaiveDate) -> bool {
+        self.issued_on <= date && self.valid_until.is_none_or(|u| u >= date)
+    }
+}
+
+/// Whether `documents` hold one of `kind` in force on `date`.
+#[must_use]
+pub fn holds_valid(documents: &[Document], kind: &str, date: NaiveDate) -> bool {
+    documents
+        .iter()
+        .any(|d| d.kind == kind && d.is_valid_on(date))
+}
+
 /// The document kind that proves a ПМПК conclusion (`RULES.md §7`).
 pub const PMPK_CONCLUSION: &str = "pmpk_conclusion";
 /// The document kind a non-resident applicant attaches: registration at a temporary

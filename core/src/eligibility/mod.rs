@@ -11,7 +11,9 @@ mod texts;
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::application::{NewApplication, PMPK_CONCLUSION, TEMPORARY_REGISTRATION};
+use crate::application::{
+    holds_valid, Document, NewApplication, PMPK_CONCLUSION, TEMPORARY_REGISTRATION,
+};
 use crate::benefit::{self, PriorityClass};
 use crate::iin::Iin;
 use crate::lang::{Lang, LocalizedError, LocalizedText};
@@ -223,11 +225,7 @@ pub(crate) fn registration_check(
     d.push("ADDRESS", address_ok, || texts::address(address_ok))
         .field = Some("address");
     if input.non_resident {
-        let ok = input.documents.iter().any(|doc| {
-            doc.kind == TEMPORARY_REGISTRATION
-                && doc.issued_on <= today
-                && doc.valid_until.is_none_or(|u| u >= today)
-        });
+        let ok = holds_valid(&input.documents, TEMPORARY_REGISTRATION, today);
         d.push("NON_RESIDENT_DOCUMENTS", ok, || texts::non_resident(ok))
             .field = Some("documents");
     }
@@ -237,27 +235,58 @@ pub(crate) fn registration_check(
     let phone_ok = valid_phone(&input.contacts.phone);
     d.push("CONTACT_PHONE", phone_ok, || texts::phone(phone_ok))
         .field = Some("contacts.phone");
-    let mut class = PriorityClass::General;
-    if let Some(code) = &input.benefit {
-        let cat = benefit::category(policy, code);
-        d.push("BENEFIT_KNOWN", cat.is_some(), || {
-            texts::benefit_known(cat.is_some(), code)
-        })
-        .field = Some("benefit");
-        if let Some(cat) = cat {
-            class = cat.class;
-            let unmet = cat.unmet_documents(&input.documents, today);
-            d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), || {
-                texts::benefit_documents(&unmet, &cat.name)
-            })
-            .field = Some("documents");
-        }
-    }
+    let class = match &input.benefit {
+        Some(code) => benefit_checks(&mut d, policy, code, &input.documents, today),
+        None => PriorityClass::General,
+    };
     RegistrationCheck {
         decision: d,
         applicant,
         child,
         class,
+    }
+}
+
+/// The checks of a benefit claim (`RULES.md §3`): the category is known, and its documents
+/// are attached and in force on `today`. Returns the class the claim gives when the
+/// category is known (general otherwise).
+fn benefit_checks(
+    d: &mut Decision,
+    policy: &Policy,
+    code: &str,
+    documents: &[Document],
+    today: NaiveDate,
+) -> PriorityClass {
+    let cat = benefit::category(policy, code);
+    d.push("BENEFIT_KNOWN", cat.is_some(), || {
+        texts::benefit_known(cat.is_some(), code)
+    })
+    .field = Some("benefit");
+    let Some(cat) = cat else {
+        return PriorityClass::General;
+    };
+    let unmet = cat.unmet_documents(documents, today);
+    d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), || {
+        texts::benefit_documents(&unmet, &cat.name)
+    })
+    .field = Some("documents");
+    cat.class
+}
+
+/// A change of benefit claim as the engine screens it: the class it gives, or the failed
+/// checks (messages for failures only).
+pub(crate) fn benefit_claim(
+    policy: &Policy,
+    code: &str,
+    documents: &[Document],
+    at: NaiveDateTime,
+) -> Result<PriorityClass, Vec<Check>> {
+    let mut d = Decision::new(Question::MayRegister, false);
+    let class = benefit_checks(&mut d, policy, code, documents, at.date());
+    if d.allowed() {
+        Ok(class)
+    } else {
+        Err(d.failures().cloned().collect())
     }
 }
 
@@ -349,9 +378,9 @@ pub(crate) fn offer_check(
     let today = s.at.date();
     d.push("WAITING", s.waiting, || texts::waiting(s.waiting));
     let birth = app.child.birth_date();
-    if app.group_type.needs_pmpk() && !policy.min_age_for_special_groups {
-        // [000] states only the turn and the vacancies for correctional kindergartens.
-    } else {
+    // [000] states only the turn and the vacancies for correctional kindergartens: the
+    // minimum age applies to special groups only where the policy says so.
+    if !app.group_type.needs_pmpk() || policy.min_age_for_special_groups {
         let min = policy.min_offer_age.in_months().unwrap_or(0);
         let ok = has_reached_age(birth, min, today);
         d.push("MIN_AGE", ok, || texts::min_age(ok, birth, today, min));
@@ -378,11 +407,7 @@ pub(crate) fn offer_check(
         texts::no_offer_elsewhere(!s.offer_elsewhere)
     });
     if app.group_type.needs_pmpk() {
-        let ok = app.documents.iter().any(|doc| {
-            doc.kind == PMPK_CONCLUSION
-                && doc.issued_on <= today
-                && doc.valid_until.is_none_or(|u| u >= today)
-        });
+        let ok = holds_valid(&app.documents, PMPK_CONCLUSION, today);
         d.push("PMPK_CONCLUSION", ok, || texts::pmpk(ok));
     }
     if let Some(cat) = app

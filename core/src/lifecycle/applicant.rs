@@ -6,8 +6,7 @@ use chrono::{Months, NaiveDateTime, TimeDelta};
 use super::event::{Actor, Command, Reason};
 use super::state::State;
 use super::{Engine, LifecycleError};
-use crate::application::{Application, ApplicationId, Document, NewApplication};
-use crate::benefit;
+use crate::application::{ApplicationId, Document};
 use crate::calendar::{CalendarError, Deadline};
 use crate::eligibility;
 use crate::iin::Iin;
@@ -241,61 +240,15 @@ impl Engine {
                 return Err(forbids(r, "update_benefit"));
             }
             let mut n = r.clone();
-            n.app.class = crate::benefit::PriorityClass::General;
-            if let Some(code) = &benefit {
-                let Some(cat) = benefit::category(&e.policy, code) else {
-                    let probe = NewApplication {
-                        benefit: Some(code.clone()),
-                        ..probe_of(&r.app)
-                    };
-                    return Err(benefit_failures(&e.policy, &probe, at));
-                };
-                if !cat.unmet_documents(&documents, at.date()).is_empty() {
-                    let probe = NewApplication {
-                        benefit: Some(code.clone()),
-                        documents: documents.clone(),
-                        ..probe_of(&r.app)
-                    };
-                    return Err(benefit_failures(&e.policy, &probe, at));
-                }
-                n.app.class = cat.class;
-            }
+            n.app.class = match &benefit {
+                Some(code) => eligibility::benefit_claim(&e.policy, code, &documents, at)
+                    .map_err(|failures| LifecycleError::Benefit { failures })?,
+                None => crate::benefit::PriorityClass::General,
+            };
             n.app.benefit.clone_from(&benefit);
             n.app.documents.clone_from(&documents);
             let detail = Some(n.app.class.as_str().to_owned());
             change(n, Reason::BenefitChanged, detail)
         })
-    }
-}
-
-/// A new application carrying the data of a registered one, to re-run the benefit checks.
-fn probe_of(app: &Application) -> NewApplication {
-    NewApplication {
-        applicant_iin: app.applicants[0].expose_digits().to_owned(),
-        child_iin: app.child.expose_digits().to_owned(),
-        address: app.address.clone(),
-        group_type: app.group_type,
-        language: app.language,
-        benefit: app.benefit.clone(),
-        documents: app.documents.clone(),
-        non_resident: app.non_resident,
-        contacts: app.contacts.clone(),
-    }
-}
-
-/// The failed benefit checks of `probe`, as a `BENEFIT_REFUSED` error.
-fn benefit_failures(
-    policy: &crate::policy::Policy,
-    probe: &NewApplication,
-    at: NaiveDateTime,
-) -> LifecycleError {
-    let check = eligibility::registration_check(policy, probe, at, |_| false, false);
-    LifecycleError::Benefit {
-        failures: check
-            .decision
-            .failures()
-            .filter(|c| c.code.starts_with("BENEFIT_"))
-            .cloned()
-            .collect(),
     }
 }
