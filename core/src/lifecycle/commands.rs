@@ -19,14 +19,14 @@ use crate::eligibility;
 use crate::queue::OrderKey;
 
 /// What a command does to one record.
-pub(super) struct Change {
-    pub(super) record: Record,
-    pub(super) reason: Reason,
-    pub(super) detail: Option<String>,
+pub(crate) struct Change {
+    pub(crate) record: Record,
+    pub(crate) reason: Reason,
+    pub(crate) detail: Option<String>,
 }
 
 #[allow(clippy::unnecessary_wraps)] // the judges return it as their last expression
-pub(super) fn change(
+pub(crate) fn change(
     record: Record,
     reason: Reason,
     detail: Option<String>,
@@ -38,7 +38,7 @@ pub(super) fn change(
     })
 }
 
-pub(super) fn forbids(r: &Record, command: &'static str) -> LifecycleError {
+pub(crate) fn forbids(r: &Record, command: &'static str) -> LifecycleError {
     LifecycleError::StateForbids {
         id: r.app.id,
         command,
@@ -52,7 +52,7 @@ pub(super) fn midnight(day: NaiveDate) -> NaiveDateTime {
 impl Engine {
     /// Judges `ids` at `at` with `judge`, then applies the changes: the common shape of
     /// every command on existing applications.
-    pub(super) fn run(
+    pub(crate) fn run(
         &mut self,
         ids: &[ApplicationId],
         at: NaiveDateTime,
@@ -149,6 +149,7 @@ impl Engine {
                 confirmed: false,
             },
             batch: None,
+            restores: 0,
         });
         self.queue_of.push(q);
         self.versions.push(0);
@@ -199,6 +200,17 @@ impl Engine {
                 benefit,
                 documents,
             } => self.update_benefit(*id, benefit.as_deref(), documents, at),
+            Command::Publish { bulletins } => self.publish(bulletins, at).map(|_| ()),
+            Command::OfferRound { bulletin } => self.offer_round(*bulletin, at).map(|_| ()),
+            Command::Distribute => self.distribute(at).map(|_| ()),
+            Command::TakePlace { id, bulletin } => self.take_place(*id, *bulletin, at),
+            Command::ConfirmVoucher { id } => self.confirm_voucher(*id, at),
+            Command::RefuseVoucher { id } => self.refuse_voucher(*id, at),
+            Command::Restore { id } => self.restore(*id, at),
+            Command::SignContract { id, bulletin } => self.sign_contract(*id, *bulletin, at),
+            Command::JoinWaitingList { id, kindergarten } => {
+                self.join_waiting_list(*id, kindergarten, at)
+            }
         }
     }
 

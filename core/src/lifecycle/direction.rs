@@ -160,6 +160,7 @@ impl Engine {
                 n.state = State::Enrolled {
                     kindergarten: d.kindergarten.clone(),
                     at,
+                    bulletin: d.bulletin,
                 };
                 change(n, Reason::Enrolled, Some(d.kindergarten.clone()))
             },

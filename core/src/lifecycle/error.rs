@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::state::StateName;
+use crate::allocation::AllocationError;
 use crate::application::ApplicationId;
 use crate::calendar::CalendarError;
 use crate::eligibility::Check;
@@ -145,6 +146,10 @@ pub enum LifecycleError {
     /// A deadline could not be computed (e.g. a year without calendar data).
     #[error(transparent)]
     Calendar(#[from] CalendarError),
+    /// A bulletin, an offer round, a place or a voucher command was refused; the code is
+    /// the allocation error's own (`RULES.md §5`, `§8`).
+    #[error(transparent)]
+    Allocation(#[from] AllocationError),
     /// The engine's policy is invalid.
     #[error(transparent)]
     Policy(#[from] PolicyError),
@@ -197,6 +202,7 @@ impl LocalizedError for LifecycleError {
             LifecycleError::ApplicantAlreadyLinked { .. } => "APPLICANT_ALREADY_LINKED",
             LifecycleError::Batch { rule } => rule,
             LifecycleError::Calendar(e) => e.code(),
+            LifecycleError::Allocation(e) => e.code(),
             LifecycleError::Policy(e) => e.code(),
             LifecycleError::SnapshotFormat { .. } => "SNAPSHOT_FORMAT",
             LifecycleError::SnapshotVersion { .. } => "SNAPSHOT_VERSION",
@@ -311,6 +317,7 @@ impl LocalizedError for LifecycleError {
                 en,
             ),
             LifecycleError::Calendar(e) => e.message(lang),
+            LifecycleError::Allocation(e) => e.message(lang),
             LifecycleError::Policy(e) => e.message(lang),
             LifecycleError::SnapshotFormat { line, column, detail } => pick(
                 lang,

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::state::StateName;
+use crate::allocation::bulletin::{BulletinId, NewBulletin};
 use crate::application::{ApplicationId, Document, NewApplication};
 use crate::iin::Iin;
 
@@ -48,6 +49,16 @@ pub enum Reason {
     ApplicantLinked,
     BatchLinked,
     BenefitChanged,
+    VoucherOffered,
+    VoucherConfirmed,
+    VoucherNotConfirmed,
+    VoucherRefused,
+    Restored,
+    NotRestored,
+    ContractSigned,
+    ContractNotSigned,
+    WaitingListJoined,
+    WaitingListPlace,
 }
 
 impl Reason {
@@ -76,6 +87,16 @@ impl Reason {
             Reason::ApplicantLinked => "APPLICANT_LINKED",
             Reason::BatchLinked => "BATCH_LINKED",
             Reason::BenefitChanged => "BENEFIT_CHANGED",
+            Reason::VoucherOffered => "VOUCHER_OFFERED",
+            Reason::VoucherConfirmed => "VOUCHER_CONFIRMED",
+            Reason::VoucherNotConfirmed => "VOUCHER_NOT_CONFIRMED",
+            Reason::VoucherRefused => "VOUCHER_REFUSED",
+            Reason::Restored => "RESTORED",
+            Reason::NotRestored => "NOT_RESTORED",
+            Reason::ContractSigned => "CONTRACT_SIGNED",
+            Reason::ContractNotSigned => "CONTRACT_NOT_SIGNED",
+            Reason::WaitingListJoined => "WAITING_LIST_JOINED",
+            Reason::WaitingListPlace => "WAITING_LIST_PLACE",
         }
     }
 }
@@ -152,6 +173,34 @@ pub enum Command {
         id: ApplicationId,
         benefit: Option<String>,
         documents: Vec<Document>,
+    },
+    Publish {
+        bulletins: Vec<NewBulletin>,
+    },
+    OfferRound {
+        bulletin: BulletinId,
+    },
+    Distribute,
+    TakePlace {
+        id: ApplicationId,
+        bulletin: BulletinId,
+    },
+    ConfirmVoucher {
+        id: ApplicationId,
+    },
+    RefuseVoucher {
+        id: ApplicationId,
+    },
+    Restore {
+        id: ApplicationId,
+    },
+    SignContract {
+        id: ApplicationId,
+        bulletin: BulletinId,
+    },
+    JoinWaitingList {
+        id: ApplicationId,
+        kindergarten: String,
     },
 }
 

@@ -24,7 +24,7 @@
 //! [`log`](Engine::log), and [`Engine::replay`] rebuilds an identical engine from it.
 
 mod applicant;
-mod commands;
+pub(crate) mod commands;
 mod direction;
 mod error;
 mod event;
@@ -46,6 +46,7 @@ pub use record::{DueKind, Interest};
 pub use snapshot::{Snapshot, SNAPSHOT_SCHEMA_VERSION};
 pub use state::{Direction, RemovalReason, State, StateName, Via};
 
+use crate::allocation::bulletin::Board;
 use crate::application::{Application, ApplicationId, NewApplication, QueueKey};
 use crate::calendar::WorkCalendar;
 use crate::eligibility::{self, Decision, OfferSituation};
@@ -97,19 +98,21 @@ pub(crate) struct Elsewhere {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Engine {
-    policy: Policy,
-    calendar: WorkCalendar,
+    pub(crate) policy: Policy,
+    pub(crate) calendar: WorkCalendar,
     now: Option<NaiveDateTime>,
-    records: Vec<Record>,
+    pub(crate) records: Vec<Record>,
     histories: Vec<Vec<Event>>,
     /// Queue ids by application, shared by both indices.
-    queue_of: Vec<QueueId>,
+    pub(crate) queue_of: Vec<QueueId>,
     /// Where each application was last placed in `standing`: a lookup hint.
     placements: Vec<Option<Placement>>,
     /// Queue numbers: children waiting, holding a notice, or stop-listed.
-    standing: QueueIndex,
+    pub(crate) standing: QueueIndex,
     /// Children waiting for an offer (queued, no notice, not stop-listed).
-    waiting: QueueIndex,
+    pub(crate) waiting: QueueIndex,
+    /// Published vacancies and what became of their places (`RULES.md §5`, `§8`).
+    pub(crate) board: Board,
     by_child: HashMap<Iin, Vec<ApplicationId>>,
     /// Members of each twins/triplets batch, by the batch's lowest id.
     batches: HashMap<ApplicationId, Vec<ApplicationId>>,
@@ -117,7 +120,7 @@ pub struct Engine {
     dues: BinaryHeap<Reverse<(NaiveDateTime, usize, u64)>>,
     versions: Vec<u64>,
     next_seq: u64,
-    log: Vec<LogEntry>,
+    pub(crate) log: Vec<LogEntry>,
 }
 
 impl Engine {
@@ -137,6 +140,7 @@ impl Engine {
             placements: Vec::new(),
             standing: QueueIndex::default(),
             waiting: QueueIndex::default(),
+            board: Board::default(),
             by_child: HashMap::new(),
             batches: HashMap::new(),
             dues: BinaryHeap::new(),
@@ -182,7 +186,7 @@ impl Engine {
         &self.log
     }
 
-    fn index(&self, id: ApplicationId) -> Result<usize, LifecycleError> {
+    pub(crate) fn index(&self, id: ApplicationId) -> Result<usize, LifecycleError> {
         usize::try_from(id.0)
             .ok()
             .and_then(|i| i.checked_sub(1))
@@ -390,7 +394,10 @@ impl Engine {
             let Ok(o) = self.record(*other) else { continue };
             match o.projected(at, &self.policy, &self.calendar).state {
                 State::Enrolled { .. } => out.enrolled = true,
-                State::NoticeSent { .. } | State::DirectionIssued(_) => out.offer = true,
+                State::NoticeSent { .. }
+                | State::DirectionIssued(_)
+                | State::VoucherOffered { .. }
+                | State::VoucherConfirmed { .. } => out.offer = true,
                 State::StopListed { until, .. } => {
                     out.stop_until = out.stop_until.max(Some(until.ends_at));
                 }
@@ -433,14 +440,14 @@ impl Engine {
         Ok(())
     }
 
-    fn check_clock(&self, at: NaiveDateTime) -> Result<(), LifecycleError> {
+    pub(crate) fn check_clock(&self, at: NaiveDateTime) -> Result<(), LifecycleError> {
         match self.now {
             Some(now) if at < now => Err(LifecycleError::TimeBeforeClock { at, now }),
             _ => Ok(()),
         }
     }
 
-    fn advance(&mut self, t: NaiveDateTime) {
+    pub(crate) fn advance(&mut self, t: NaiveDateTime) {
         while let Some(&Reverse((due, i, version))) = self.dues.peek() {
             if due > t {
                 break;
@@ -470,10 +477,35 @@ impl Engine {
         self.now = Some(self.now.map_or(t, |n| n.max(t)));
     }
 
-    /// Replaces record `i`, keeps the queues and the deadline heap in step, and records
-    /// the event.
+    /// Runs `f`, a command that judges the board after bringing the engine to `at`, so
+    /// that a refusal changes nothing: when deadlines are due by `at`, on a copy kept only
+    /// if `f` succeeds; otherwise in place, putting the clock back on refusal.
+    pub(crate) fn atomically<T>(
+        &mut self,
+        at: NaiveDateTime,
+        f: impl FnOnce(&mut Engine) -> Result<T, LifecycleError>,
+    ) -> Result<T, LifecycleError> {
+        self.check_clock(at)?;
+        let due = self.dues.peek().is_some_and(|Reverse((t, _, _))| *t <= at);
+        if due {
+            let mut copy = self.clone();
+            let out = f(&mut copy)?;
+            *self = copy;
+            Ok(out)
+        } else {
+            let now = self.now;
+            let out = f(self);
+            if out.is_err() {
+                self.now = now;
+            }
+            out
+        }
+    }
+
+    /// Replaces record `i`, keeps the queues, the board and the deadline heap in step, and
+    /// records the event.
     #[allow(clippy::too_many_arguments)]
-    fn commit(
+    pub(crate) fn commit(
         &mut self,
         i: usize,
         mut new: Record,
@@ -490,6 +522,7 @@ impl Engine {
         }
         let old = std::mem::replace(&mut self.records[i], new);
         let new = &self.records[i];
+        self.board.transfer(old.state.claim(), new.state.claim());
         if old.state.stands_in_queue() {
             self.standing.remove_in(q, &old.order);
         }

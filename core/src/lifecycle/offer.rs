@@ -6,6 +6,7 @@ use super::event::{Actor, Command, Reason};
 use super::record::Record;
 use super::state::{Direction, State, Via};
 use super::{Engine, LifecycleError};
+use crate::allocation::bulletin::BulletinId;
 use crate::application::ApplicationId;
 use crate::calendar::{CalendarError, Deadline};
 use crate::eligibility;
@@ -47,6 +48,7 @@ impl Engine {
                     n.state = State::NoticeSent {
                         sent_at: at,
                         choose_by,
+                        bulletin: None,
                     };
                     change(n, Reason::NoticeSent, Some(choose_by.last_day.to_string()))
                 }
@@ -73,6 +75,20 @@ impl Engine {
             id,
             kindergarten: kindergarten.to_owned(),
         };
+        self.direct(id, kindergarten, None, at, command, |_, _, _| Ok(()))
+    }
+
+    /// Issues a direction to `kindergarten`, for a place of `bulletin` when given, after
+    /// `board` (the bulletin's own checks) accepts the record and how it takes the place.
+    pub(crate) fn direct(
+        &mut self,
+        id: ApplicationId,
+        kindergarten: &str,
+        bulletin: Option<BulletinId>,
+        at: NaiveDateTime,
+        command: Command,
+        board: impl Fn(&Engine, &Record, Via) -> Result<(), LifecycleError>,
+    ) -> Result<(), LifecycleError> {
         self.run(&[id], at, Actor::Applicant, command, |e, r| {
             let via = match r.state {
                 State::NoticeSent { .. } => Via::Notice,
@@ -114,7 +130,8 @@ impl Engine {
                     failed,
                 });
             }
-            let direction = e.new_direction(r, kindergarten, via, at)?;
+            board(e, r, via)?;
+            let direction = e.new_direction(r, kindergarten, bulletin, via, at)?;
             let mut n = r.clone();
             n.state = State::DirectionIssued(direction);
             let reason = match via {
@@ -129,6 +146,7 @@ impl Engine {
         &self,
         r: &Record,
         kindergarten: &str,
+        bulletin: Option<BulletinId>,
         via: Via,
         at: NaiveDateTime,
     ) -> Result<Direction, CalendarError> {
@@ -152,6 +170,7 @@ impl Engine {
             right_stop_list: right_confirm_by
                 .map(|d| self.stop_list_after(d))
                 .transpose()?,
+            bulletin,
         })
     }
 

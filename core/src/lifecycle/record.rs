@@ -41,6 +41,14 @@ pub(crate) struct Record {
     /// The batch of twins or triplets it belongs to, named by its lowest id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) batch: Option<crate::application::ApplicationId>,
+    /// Inactive applications restored so far (`RULES.md §8`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub(crate) restores: u32,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A kind of deadline, in the order deadlines due at the same moment are applied.
@@ -59,6 +67,12 @@ pub enum DueKind {
     InterestAnniversary,
     /// The child reaches the maximum age (`RULES.md §4`).
     AgesOut,
+    /// A voucher was not confirmed in time: the application becomes inactive (`RULES.md §8`).
+    ConsentExpires,
+    /// The contract of a confirmed voucher was not signed in time (`RULES.md §8`).
+    ContractExpires,
+    /// An inactive application was not restored in time: it is removed (`RULES.md §8`).
+    RestoreExpires,
 }
 
 /// What a deadline did to a record.
@@ -118,6 +132,15 @@ impl Record {
                 dues.push((d.show_up_by.ends_at, DueKind::DirectionLapses));
             }
             State::StopListed { until, .. } => dues.push((until.ends_at, DueKind::StopListEnds)),
+            State::VoucherOffered { consent_by, .. } => {
+                dues.push((consent_by.ends_at, DueKind::ConsentExpires));
+            }
+            State::VoucherConfirmed { contract_by, .. } => {
+                dues.push((contract_by.ends_at, DueKind::ContractExpires));
+            }
+            State::Inactive { restore_by, .. } => {
+                dues.push((restore_by.ends_at, DueKind::RestoreExpires));
+            }
             _ => {}
         }
         if self.state.stands_in_queue() {
@@ -220,6 +243,36 @@ impl Record {
                     at,
                 };
                 Reason::AgedOut
+            }
+            DueKind::ConsentExpires => {
+                let window = policy
+                    .voucher
+                    .map_or(Period::calendar_days(28), |v| v.restore_window);
+                // A window in calendar days cannot fail inside the calendar's span; past it
+                // the window still ends, counted in plain days.
+                let restore_by = cal.deadline(at, window).unwrap_or(Deadline {
+                    last_day: at.date() + TimeDelta::days(i64::from(window.amount)),
+                    ends_at: midnight(at.date() + TimeDelta::days(i64::from(window.amount) + 1)),
+                });
+                detail = Some(restore_by.last_day.to_string());
+                self.state = State::Inactive {
+                    since: at,
+                    restore_by,
+                };
+                Reason::VoucherNotConfirmed
+            }
+            DueKind::ContractExpires => {
+                // RULES.md §8 does not say: kezek returns the child to the queue in its
+                // place, as when a notice's choice window passes (`RULES.md §5`).
+                self.state = State::Queued;
+                Reason::ContractNotSigned
+            }
+            DueKind::RestoreExpires => {
+                self.state = State::Removed {
+                    reason: RemovalReason::NotRestored,
+                    at,
+                };
+                Reason::NotRestored
             }
         };
         Applied {

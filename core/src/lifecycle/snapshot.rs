@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::event::{Event, LogEntry};
 use super::record::Record;
 use super::{Engine, LifecycleError};
+use crate::allocation::bulletin::{Board, Bulletin, Claim};
+use crate::application::QueueKey;
 use crate::calendar::{CalendarData, WorkCalendar};
 use crate::policy::Policy;
 use crate::queue::QueueIndex;
@@ -42,6 +44,12 @@ pub struct Snapshot {
     pub next_seq: u64,
     /// Every application, by id.
     pub applications: Vec<SnapshotEntry>,
+    /// Every bulletin published, by id, with its places taken.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bulletins: Vec<Bulletin>,
+    /// Where each queue stands in the interleaving cycle (`RULES.md §3`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interleave_cursors: Vec<(QueueKey, u32)>,
     /// Every accepted command.
     pub log: Vec<LogEntry>,
 }
@@ -78,6 +86,13 @@ impl Engine {
                     record: record.clone(),
                     history: history.clone(),
                 })
+                .collect(),
+            bulletins: self.board.bulletins().to_vec(),
+            interleave_cursors: self
+                .board
+                .cursors
+                .iter()
+                .map(|(k, c)| (k.clone(), *c))
                 .collect(),
             log: self.log.clone(),
         }
@@ -130,6 +145,10 @@ impl Engine {
         engine.now = snapshot.now;
         engine.next_seq = snapshot.next_seq;
         engine.log = snapshot.log;
+        engine.board = Board::restore(
+            snapshot.bulletins,
+            snapshot.interleave_cursors.into_iter().collect(),
+        );
         engine.rebuild();
         Ok(engine)
     }
@@ -175,6 +194,12 @@ impl Engine {
             self.by_child.entry(r.app.child).or_default().push(r.app.id);
             if let Some(b) = r.batch {
                 self.batches.entry(b).or_default().push(r.app.id);
+            }
+        }
+        for r in &self.records {
+            // Places taken are stored with the bulletins; reservations come from the states.
+            if let claim @ Claim::Reserved(_) = r.state.claim() {
+                self.board.hold(claim);
             }
         }
         self.dues = BinaryHeap::new();

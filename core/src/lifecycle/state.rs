@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::allocation::bulletin::{BulletinId, Claim};
 use crate::calendar::Deadline;
 
 /// Where an application stands in its life.
@@ -19,6 +20,11 @@ pub enum State {
         sent_at: NaiveDateTime,
         /// End of the choice window.
         choose_by: Deadline,
+        /// The bulletin whose offer round sent it; the applicant chooses among the places
+        /// of that bulletin's pool. `None` for a notice the host sent with
+        /// [`notify`](super::Engine::notify).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        bulletin: Option<BulletinId>,
     },
     /// A direction to a kindergarten was issued (`RULES.md §5–§6`).
     DirectionIssued(Direction),
@@ -36,6 +42,47 @@ pub enum State {
         kindergarten: String,
         /// When the kindergarten enrolled the child.
         at: NaiveDateTime,
+        /// The bulletin whose place the child fills, if it came from one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        bulletin: Option<BulletinId>,
+    },
+    /// A voucher was offered; the applicant must consent before `consent_by` passes, else
+    /// the application becomes inactive (`RULES.md §8`: 2 working days).
+    VoucherOffered {
+        /// When.
+        offered_at: NaiveDateTime,
+        /// End of the consent window.
+        consent_by: Deadline,
+        /// The bulletin whose round offered it; the voucher holds a place of its pool.
+        bulletin: BulletinId,
+    },
+    /// The applicant consented; a kindergarten must be chosen and the contract signed
+    /// before `contract_by` passes (`RULES.md §8`: 5 working days).
+    VoucherConfirmed {
+        /// When the applicant consented (or a waiting list's place came).
+        confirmed_at: NaiveDateTime,
+        /// End of the contract window.
+        contract_by: Deadline,
+        /// The bulletin whose pool holds the voucher's place.
+        bulletin: BulletinId,
+    },
+    /// The voucher was not confirmed in time: the application is inactive and can be
+    /// restored before `restore_by` passes, as often as the policy allows (`RULES.md §8`:
+    /// once within 28 calendar days); it is removed after that.
+    Inactive {
+        /// When it became inactive.
+        since: NaiveDateTime,
+        /// End of the restoration window.
+        restore_by: Deadline,
+    },
+    /// A voucher holder waits on a kindergarten's waiting list for a place there
+    /// (`RULES.md §8`); the next place published there goes to the list first, in queue
+    /// order.
+    WaitingList {
+        /// The kindergarten.
+        kindergarten: String,
+        /// When the child joined the list.
+        since: NaiveDateTime,
     },
     /// The kindergarten marked the child as leaving (`RULES.md §5` \[000\]).
     Released {
@@ -82,6 +129,9 @@ pub struct Direction {
     pub lapse_stop_list: Deadline,
     /// If the out-of-turn right is not confirmed, the stop-list runs until this passes.
     pub right_stop_list: Option<Deadline>,
+    /// The bulletin whose place it takes; a revocation or a lapse gives the place back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bulletin: Option<BulletinId>,
 }
 
 /// How a direction was obtained.
@@ -104,6 +154,10 @@ pub enum RemovalReason {
     InterestNotConfirmed,
     /// The child reached the maximum age (`RULES.md §4`).
     AgedOut,
+    /// The applicant refused the voucher (`RULES.md §8`).
+    VoucherRefused,
+    /// The inactive application was not restored in time (`RULES.md §8`).
+    NotRestored,
 }
 
 /// The name of a state, without its data: for events, errors and counts.
@@ -128,6 +182,14 @@ pub enum StateName {
     Removed,
     /// [`State::Withdrawn`].
     Withdrawn,
+    /// [`State::VoucherOffered`].
+    VoucherOffered,
+    /// [`State::VoucherConfirmed`].
+    VoucherConfirmed,
+    /// [`State::Inactive`].
+    Inactive,
+    /// [`State::WaitingList`].
+    WaitingList,
 }
 
 impl StateName {
@@ -144,6 +206,10 @@ impl StateName {
             StateName::Released => "released",
             StateName::Removed => "removed",
             StateName::Withdrawn => "withdrawn",
+            StateName::VoucherOffered => "voucher_offered",
+            StateName::VoucherConfirmed => "voucher_confirmed",
+            StateName::Inactive => "inactive",
+            StateName::WaitingList => "waiting_list",
         }
     }
 }
@@ -161,16 +227,45 @@ impl State {
             State::Released { .. } => StateName::Released,
             State::Removed { .. } => StateName::Removed,
             State::Withdrawn { .. } => StateName::Withdrawn,
+            State::VoucherOffered { .. } => StateName::VoucherOffered,
+            State::VoucherConfirmed { .. } => StateName::VoucherConfirmed,
+            State::Inactive { .. } => StateName::Inactive,
+            State::WaitingList { .. } => StateName::WaitingList,
+        }
+    }
+
+    /// What the state holds on the bulletin board.
+    pub(crate) fn claim(&self) -> Claim {
+        match self {
+            State::NoticeSent {
+                bulletin: Some(b), ..
+            }
+            | State::VoucherOffered { bulletin: b, .. }
+            | State::VoucherConfirmed { bulletin: b, .. } => Claim::Reserved(*b),
+            State::DirectionIssued(Direction {
+                bulletin: Some(b), ..
+            }) => Claim::Taken(*b),
+            State::Enrolled {
+                bulletin: Some(b), ..
+            } => Claim::Filled(*b),
+            _ => Claim::None,
         }
     }
 
     /// Whether the child stands in the queue and has a queue number: waiting, holding a
-    /// notice, or on the stop-list (which keeps the place, `RULES.md §6`).
+    /// notice or a voucher, on a kindergarten's waiting list, or on the stop-list (which
+    /// keeps the place, `RULES.md §6`). An inactive application has no number until it
+    /// is restored (`RULES.md §8`).
     #[must_use]
     pub fn stands_in_queue(&self) -> bool {
         matches!(
             self,
-            State::Queued | State::NoticeSent { .. } | State::StopListed { .. }
+            State::Queued
+                | State::NoticeSent { .. }
+                | State::StopListed { .. }
+                | State::VoucherOffered { .. }
+                | State::VoucherConfirmed { .. }
+                | State::WaitingList { .. }
         )
     }
 

@@ -363,6 +363,20 @@ impl QueueIndex {
             .collect()
     }
 
+    /// The children of one class standing in the queue `q`, in order, read lazily from the
+    /// head (an offer round stops as soon as its places are given).
+    pub fn class_members(
+        &self,
+        q: QueueId,
+        class: PriorityClass,
+    ) -> impl Iterator<Item = ApplicationId> + '_ {
+        self.queues
+            .get(q.0)
+            .map(|lanes| &lanes.0[class.rank()])
+            .into_iter()
+            .flat_map(|lane| lane.present.present().map(|i| ApplicationId(lane.slots[i].1)))
+    }
+
     /// Every queue key with at least one slot, sorted.
     #[must_use]
     pub fn keys(&self) -> Vec<&QueueKey> {

@@ -133,6 +133,21 @@ impl Rank {
     pub(super) fn bits(&self) -> impl Iterator<Item = bool> + '_ {
         (0..self.len).map(|i| self.get(i))
     }
+
+    /// The present slots, in order; absent stretches are skipped a word at a time, so the
+    /// head of a lane whose front has left is reached quickly.
+    pub(super) fn present(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    w * 64 + bit
+                })
+            })
+        })
+    }
 }
 
 #[cfg(test)]
@@ -161,5 +176,7 @@ mod tests {
             assert_eq!(pushed.rank(end), want);
         }
         assert!(pushed.bits().eq(bits.iter().copied()));
+        let present: Vec<usize> = (0..300).filter(|&i| bits[i]).collect();
+        assert_eq!(pushed.present().collect::<Vec<_>>(), present);
     }
 }

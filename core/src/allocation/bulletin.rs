@@ -1,0 +1,322 @@
+//! Vacancy bulletins and the board that keeps their places (`RULES.md §5`, `§7`, `§8`).
+//!
+//! A [`Bulletin`] publishes places of one kindergarten for one group type and birth-year
+//! cohort. Its places belong to a *pool*: the queue with the same region, area, group type
+//! and cohort. A notified applicant (or a voucher holder) chooses among the free places of
+//! its pool; a place is *reserved* while a notice or voucher of the pool is outstanding,
+//! and *open* (free choice, first come first served) otherwise:
+//!
+//! ```text
+//! open(pool) = Σ free(bulletin of the pool) − outstanding notices and vouchers of the pool
+//! ```
+//!
+//! The board only counts; the engine's commands change it when an application's state
+//! changes (see [`Claim`]), so every count can be rebuilt from the applications.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::application::{GroupType, Language, QueueKey};
+
+/// The engine's id of a bulletin, given in publication order from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BulletinId(pub u64);
+
+impl fmt::Display for BulletinId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "B{}", self.0)
+    }
+}
+
+/// A kindergarten as a bulletin names it: language and location are shown to the
+/// applicant, who chooses; they are not a filter (`RULES.md §5` [000, 001]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kindergarten {
+    /// The kindergarten's id, as the portal knows it.
+    pub id: String,
+    /// Region code.
+    pub region: String,
+    /// Locality, or district where the queue has no locality: the `area` of a queue key.
+    pub area: String,
+    /// Languages of instruction.
+    pub languages: Vec<Language>,
+}
+
+/// Places to publish (`RULES.md §5`: vacancies are published per birth-year cohort).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewBulletin {
+    /// The kindergarten.
+    pub kindergarten: Kindergarten,
+    /// The group type of the places.
+    pub group_type: GroupType,
+    /// The birth year of the children the places are for.
+    pub cohort: i32,
+    /// How many places.
+    pub places: u32,
+}
+
+/// A published bulletin and what became of its places.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bulletin {
+    /// Its id.
+    pub id: BulletinId,
+    /// The kindergarten.
+    pub kindergarten: Kindergarten,
+    /// The group type of the places.
+    pub group_type: GroupType,
+    /// The birth-year cohort.
+    pub cohort: i32,
+    /// Places published.
+    pub places: u32,
+    /// When it was published.
+    pub published_at: NaiveDateTime,
+    /// Places taken by a live direction or an enrolment (a revoked or lapsed direction
+    /// gives its place back).
+    pub taken: u32,
+    /// Special or sanatorium places the special queue could not fill, opened to every
+    /// child of the cohort in the area (`RULES.md §7`: Almaty 2023, "special queues first").
+    pub open_to_all: bool,
+}
+
+impl Bulletin {
+    /// Places neither taken nor enrolled.
+    #[must_use]
+    pub fn free(&self) -> u32 {
+        self.places.saturating_sub(self.taken)
+    }
+
+    /// The queue whose children the places are for: the bulletin's pool.
+    #[must_use]
+    pub fn queue_key(&self) -> QueueKey {
+        QueueKey {
+            region: self.kindergarten.region.clone(),
+            area: self.kindergarten.area.clone(),
+            group_type: self.group_type,
+            cohort: self.cohort,
+        }
+    }
+}
+
+/// What an application's state holds on the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Claim {
+    /// Nothing.
+    None,
+    /// An outstanding notice or voucher of the bulletin's pool.
+    Reserved(BulletinId),
+    /// A place of the bulletin (a live direction).
+    Taken(BulletinId),
+    /// A place of the bulletin, for good (an enrolment or a signed contract).
+    Filled(BulletinId),
+}
+
+/// The bulletins, their pools and the interleaving cursor of each queue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Board {
+    bulletins: Vec<Bulletin>,
+    pools: HashMap<QueueKey, Pool>,
+    /// Where each queue stands in the interleaving cycle (`RULES.md §3`), kept across
+    /// rounds so the ratio holds over many small bulletins.
+    pub(crate) cursors: BTreeMap<QueueKey, u32>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Pool {
+    bulletins: Vec<BulletinId>,
+    reserved: u32,
+    free: u64,
+}
+
+impl Board {
+    /// A board holding `bulletins` (their `taken` counts as stored) and `cursors`; the
+    /// reservations are added by the engine from the applications' states.
+    pub(crate) fn restore(bulletins: Vec<Bulletin>, cursors: BTreeMap<QueueKey, u32>) -> Self {
+        let mut board = Board {
+            bulletins: Vec::with_capacity(bulletins.len()),
+            pools: HashMap::new(),
+            cursors,
+        };
+        for b in bulletins {
+            board.add(b);
+        }
+        board
+    }
+
+    pub(crate) fn bulletins(&self) -> &[Bulletin] {
+        &self.bulletins
+    }
+
+    pub(crate) fn get(&self, id: BulletinId) -> Option<&Bulletin> {
+        usize::try_from(id.0)
+            .ok()
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.bulletins.get(i))
+    }
+
+    fn get_mut(&mut self, id: BulletinId) -> Option<&mut Bulletin> {
+        usize::try_from(id.0)
+            .ok()
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.bulletins.get_mut(i))
+    }
+
+    /// The id the next bulletin will get.
+    pub(crate) fn next_id(&self) -> BulletinId {
+        BulletinId(self.bulletins.len() as u64 + 1)
+    }
+
+    /// Adds a bulletin (its id must be [`Board::next_id`]).
+    pub(crate) fn add(&mut self, bulletin: Bulletin) {
+        let pool = self.pools.entry(bulletin.queue_key()).or_default();
+        pool.bulletins.push(bulletin.id);
+        pool.free += u64::from(bulletin.free());
+        self.bulletins.push(bulletin);
+    }
+
+    fn pool_of(&mut self, id: BulletinId) -> Option<&mut Pool> {
+        let key = self.get(id)?.queue_key();
+        self.pools.get_mut(&key)
+    }
+
+    /// Free places of a pool not reserved by a notice or voucher: open to free choice.
+    pub(crate) fn open(&self, key: &QueueKey) -> u32 {
+        self.pools.get(key).map_or(0, |p| {
+            u32::try_from(p.free.saturating_sub(u64::from(p.reserved))).unwrap_or(u32::MAX)
+        })
+    }
+
+    /// The bulletins of a pool, by id.
+    pub(crate) fn pool_bulletins(&self, key: &QueueKey) -> &[BulletinId] {
+        self.pools.get(key).map_or(&[], |p| &p.bulletins)
+    }
+
+    /// Every pool with open places, in the order of its first bulletin.
+    pub(crate) fn open_pools(&self) -> Vec<QueueKey> {
+        let mut keys: Vec<(BulletinId, QueueKey)> = self
+            .pools
+            .iter()
+            .filter(|(k, _)| self.open(k) > 0)
+            .filter_map(|(k, p)| Some((*p.bulletins.first()?, k.clone())))
+            .collect();
+        keys.sort();
+        keys.into_iter().map(|(_, k)| k).collect()
+    }
+
+    pub(crate) fn set_open_to_all(&mut self, id: BulletinId) {
+        if let Some(b) = self.get_mut(id) {
+            b.open_to_all = true;
+        }
+    }
+
+    /// Moves the board from what `old` held to what `new` holds.
+    pub(crate) fn transfer(&mut self, old: Claim, new: Claim) {
+        if old == new {
+            return;
+        }
+        match (old, new) {
+            // A direction that ends in enrolment keeps its place for good.
+            (Claim::Taken(a), Claim::Filled(b)) if a == b => return,
+            _ => {}
+        }
+        self.release(old);
+        self.hold(new);
+    }
+
+    /// Adds what a state holds.
+    pub(crate) fn hold(&mut self, claim: Claim) {
+        match claim {
+            Claim::None => {}
+            Claim::Reserved(b) => {
+                if let Some(p) = self.pool_of(b) {
+                    p.reserved += 1;
+                }
+            }
+            Claim::Taken(b) | Claim::Filled(b) => self.take(b, 1),
+        }
+    }
+
+    fn release(&mut self, claim: Claim) {
+        match claim {
+            Claim::Reserved(b) => {
+                if let Some(p) = self.pool_of(b) {
+                    p.reserved = p.reserved.saturating_sub(1);
+                }
+            }
+            // A revoked or lapsed direction gives its place back (`RULES.md §5`).
+            Claim::Taken(b) => self.take(b, -1),
+            // A place filled for good is not given back when the kindergarten later
+            // releases the child: the kindergarten publishes it anew.
+            Claim::Filled(_) | Claim::None => {}
+        }
+    }
+
+    fn take(&mut self, id: BulletinId, delta: i32) {
+        let Some(b) = self.get_mut(id) else { return };
+        let before = b.free();
+        b.taken = b.taken.saturating_add_signed(delta);
+        let after = b.free();
+        if let Some(p) = self.pool_of(id) {
+            p.free = p.free + u64::from(after) - u64::from(before);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn bulletin(id: u64, places: u32) -> Bulletin {
+        Bulletin {
+            id: BulletinId(id),
+            kindergarten: Kindergarten {
+                id: format!("kg-{id}"),
+                region: "akmola".into(),
+                area: "kokshetau".into(),
+                languages: vec![Language::Kazakh],
+            },
+            group_type: GroupType::General,
+            cohort: 2021,
+            places,
+            published_at: NaiveDate::from_ymd_opt(2024, 5, 2)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+            taken: 0,
+            open_to_all: false,
+        }
+    }
+
+    #[test]
+    fn reservations_close_places_to_free_choice_and_returns_reopen_them() {
+        let mut board = Board::default();
+        board.add(bulletin(1, 2));
+        board.add(bulletin(2, 1));
+        let key = board.get(BulletinId(1)).unwrap().queue_key();
+        assert_eq!(board.open(&key), 3);
+        board.hold(Claim::Reserved(BulletinId(1)));
+        board.hold(Claim::Reserved(BulletinId(1)));
+        assert_eq!(board.open(&key), 1);
+        // A notified child takes a place of the other bulletin of its pool.
+        board.transfer(
+            Claim::Reserved(BulletinId(1)),
+            Claim::Taken(BulletinId(2)),
+        );
+        assert_eq!(board.open(&key), 1);
+        assert_eq!(board.get(BulletinId(2)).unwrap().free(), 0);
+        // Enrolment keeps the place; a lapse would give it back.
+        board.transfer(Claim::Taken(BulletinId(2)), Claim::Filled(BulletinId(2)));
+        assert_eq!(board.get(BulletinId(2)).unwrap().taken, 1);
+        board.transfer(Claim::Reserved(BulletinId(1)), Claim::Taken(BulletinId(1)));
+        board.transfer(Claim::Taken(BulletinId(1)), Claim::None);
+        assert_eq!(board.open(&key), 2);
+        assert_eq!(board.open_pools(), vec![key]);
+    }
+}

@@ -1,0 +1,171 @@
+//! Errors of offer rounds, places and vouchers (`RULES.md §5`, `§8`).
+
+use chrono::NaiveDate;
+
+use super::bulletin::BulletinId;
+use crate::application::ApplicationId;
+use crate::lang::{pick, Lang, LocalizedError};
+
+/// Why a bulletin, a round, a place or a voucher command was refused; nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AllocationError {
+    /// A bulletin to publish is malformed.
+    #[error("the bulletin's `{field}` is invalid: {detail}")]
+    BulletinInvalid {
+        /// Which field: `places`, `cohort`, `kindergarten.id`, `kindergarten.region`,
+        /// `kindergarten.area` or `kindergarten.languages`.
+        field: &'static str,
+        /// What is wrong (English).
+        detail: String,
+    },
+    /// No bulletin has this id.
+    #[error("no bulletin {bulletin}")]
+    UnknownBulletin {
+        /// The id given.
+        bulletin: BulletinId,
+    },
+    /// Places are not published nor offered during the freeze (`RULES.md §9`: August).
+    #[error("places are not published nor offered on {date}: the yearly freeze")]
+    Frozen {
+        /// The day of the command.
+        date: NaiveDate,
+    },
+    /// Every place of the bulletin is taken.
+    #[error("every place of bulletin {bulletin} is taken")]
+    PlaceTaken {
+        /// The bulletin.
+        bulletin: BulletinId,
+    },
+    /// The free places of the bulletin's pool are reserved for notified applicants or
+    /// voucher holders; free choice opens when their windows pass (`RULES.md §5`).
+    #[error("the free places of bulletin {bulletin} are reserved for notified applicants")]
+    PlaceReserved {
+        /// The bulletin.
+        bulletin: BulletinId,
+    },
+    /// The bulletin's places are for another queue (area, group type or cohort) than the
+    /// application's, or than the notice's or voucher's.
+    #[error("bulletin {bulletin} is not for the queue of application {id}")]
+    PlaceOtherQueue {
+        /// The application.
+        id: ApplicationId,
+        /// The bulletin.
+        bulletin: BulletinId,
+    },
+    /// Vouchers are distributed from a day of the year, after the queue refresh
+    /// (`RULES.md §8`: 1 July).
+    #[error("vouchers are distributed from {starts}, not on {date}")]
+    DistributionNotStarted {
+        /// The day of the command.
+        date: NaiveDate,
+        /// The first day of distribution that year.
+        starts: NaiveDate,
+    },
+    /// No bulletin of the voucher's pool names this kindergarten.
+    #[error("no bulletin of this queue names kindergarten `{kindergarten}`")]
+    UnknownKindergarten {
+        /// The kindergarten id given.
+        kindergarten: String,
+    },
+    /// A kindergarten keeps a waiting list only when it has no free place (`RULES.md §8`).
+    #[error("kindergarten `{kindergarten}` has {free} free place(s): sign a contract instead")]
+    WaitingListNotNeeded {
+        /// The kindergarten.
+        kindergarten: String,
+        /// Its free places in the pool.
+        free: u32,
+    },
+    /// The inactive application was already restored as often as the policy allows
+    /// (`RULES.md §8`: once).
+    #[error("application {id} was already restored {allowed} time(s)")]
+    RestoreUsed {
+        /// The application.
+        id: ApplicationId,
+        /// Restorations allowed.
+        allowed: u32,
+    },
+}
+
+impl LocalizedError for AllocationError {
+    fn code(&self) -> &'static str {
+        match self {
+            AllocationError::BulletinInvalid { .. } => "BULLETIN_INVALID",
+            AllocationError::UnknownBulletin { .. } => "BULLETIN_UNKNOWN",
+            AllocationError::Frozen { .. } => "PLACES_FROZEN",
+            AllocationError::PlaceTaken { .. } => "PLACE_TAKEN",
+            AllocationError::PlaceReserved { .. } => "PLACE_RESERVED",
+            AllocationError::PlaceOtherQueue { .. } => "PLACE_OTHER_QUEUE",
+            AllocationError::DistributionNotStarted { .. } => "DISTRIBUTION_NOT_STARTED",
+            AllocationError::UnknownKindergarten { .. } => "KINDERGARTEN_UNKNOWN",
+            AllocationError::WaitingListNotNeeded { .. } => "WAITING_LIST_NOT_NEEDED",
+            AllocationError::RestoreUsed { .. } => "RESTORE_USED",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let en = self.to_string();
+        match self {
+            AllocationError::BulletinInvalid { field, detail } => pick(
+                lang,
+                format!("хабарландырудың `{field}` өрісі қате: {detail}"),
+                format!("поле `{field}` бюллетеня неверно: {detail}"),
+                en,
+            ),
+            AllocationError::UnknownBulletin { bulletin } => pick(
+                lang,
+                format!("{bulletin} хабарландыруы жоқ"),
+                format!("бюллетеня {bulletin} нет"),
+                en,
+            ),
+            AllocationError::Frozen { date } => pick(
+                lang,
+                format!("{date} күні орындар жарияланбайды және ұсынылмайды: жылдық тоқтату кезеңі"),
+                format!("{date} места не публикуются и не предлагаются: ежегодная приостановка"),
+                en,
+            ),
+            AllocationError::PlaceTaken { bulletin } => pick(
+                lang,
+                format!("{bulletin} хабарландыруының барлық орны бос емес"),
+                format!("все места бюллетеня {bulletin} заняты"),
+                en,
+            ),
+            AllocationError::PlaceReserved { bulletin } => pick(
+                lang,
+                format!("{bulletin} хабарландыруының бос орындары хабарлама алған өтініш берушілерге сақталған"),
+                format!("свободные места бюллетеня {bulletin} закреплены за получившими уведомление"),
+                en,
+            ),
+            AllocationError::PlaceOtherQueue { id, bulletin } => pick(
+                lang,
+                format!("{bulletin} хабарландыруы {id} өтінішінің кезегіне арналмаған"),
+                format!("бюллетень {bulletin} не для очереди заявления {id}"),
+                en,
+            ),
+            AllocationError::DistributionNotStarted { date, starts } => pick(
+                lang,
+                format!("ваучерлер {starts} бастап таратылады, {date} емес"),
+                format!("ваучеры распределяются с {starts}, а не {date}"),
+                en,
+            ),
+            AllocationError::UnknownKindergarten { kindergarten } => pick(
+                lang,
+                format!("бұл кезектің хабарландыруларында `{kindergarten}` балабақшасы жоқ"),
+                format!("в бюллетенях этой очереди нет детского сада `{kindergarten}`"),
+                en,
+            ),
+            AllocationError::WaitingListNotNeeded { kindergarten, free } => pick(
+                lang,
+                format!("`{kindergarten}` балабақшасында {free} бос орын бар: шарт жасаңыз"),
+                format!("в детском саду `{kindergarten}` есть свободные места ({free}): заключите договор"),
+                en,
+            ),
+            AllocationError::RestoreUsed { id, allowed } => pick(
+                lang,
+                format!("{id} өтініші {allowed} рет қалпына келтірілген"),
+                format!("заявление {id} уже восстанавливалось {allowed} раз(а)"),
+                en,
+            ),
+        }
+    }
+}

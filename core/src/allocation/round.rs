@@ -1,0 +1,555 @@
+//! The portals' offer round on the [`Engine`] (`RULES.md §3–§7`).
+//!
+//! - [`Engine::publish`] adds vacancy bulletins and runs one round per pool (the queue of
+//!   the same region, area, group type and cohort): the children at the head of the queue
+//!   who may be offered a place get a notice, as many as there are open places. Children
+//!   who may not (under the minimum age, stop-listed, enrolled elsewhere, holding another
+//!   offer, lacking a ПМПК conclusion or valid benefit documents) are skipped and listed
+//!   with their failed checks; twins and triplets are notified together or not at all.
+//!   Out-of-turn children come first, then first-priority, then general children, or,
+//!   when the policy interleaves, 1 first-priority child to 3 general ones, the cycle
+//!   carried from round to round. With `special_queue_first`, special and sanatorium
+//!   pools go first and what their queue leaves opens to every child of the cohort.
+//!   During the August freeze nothing is published.
+//! - A notified applicant takes any free place of its pool ([`Engine::take_place`]); when
+//!   the choice window passes, the place opens to free choice: any eligible waiting child
+//!   of the pool takes it, first come first served, with no notice.
+//! - A revoked or lapsed direction gives its place back to its bulletin, open again.
+//! - Under a voucher policy the same round offers vouchers instead (see
+//!   [`voucher`](super::voucher)).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use kezek::allocation::{Kindergarten, NewBulletin};
+//! use kezek::application::*;
+//! use kezek::lifecycle::{Engine, StateName};
+//! use kezek::{PolicyBook, WorkCalendar};
+//!
+//! let policy = PolicyBook::builtin().get("national-2024")?.clone();
+//! let mut engine = Engine::new(policy, WorkCalendar::kazakhstan())?;
+//! let at = |d, h| NaiveDate::from_ymd_opt(2024, 5, d).unwrap().and_hms_opt(h, 0, 0).unwrap();
+//! let address = Address { region: "akmola".into(), district: "kokshetau".into(), locality: None };
+//! let mut ids = vec![];
+//! for (parent, child) in [("900101300017", "210308600403"), ("880202400016", "211225500914")] {
+//!     ids.push(engine.register(NewApplication {
+//!         applicant_iin: parent.into(),
+//!         child_iin: child.into(),
+//!         address: address.clone(),
+//!         group_type: GroupType::General,
+//!         language: Language::Kazakh,
+//!         benefit: None,
+//!         documents: vec![],
+//!         non_resident: false,
+//!         contacts: Contacts { email: "ana@mail.kz".into(), phone: "+7 701 123 45 67".into() },
+//!     }, at(2, 9))?);
+//! }
+//! let kindergarten = Kindergarten {
+//!     id: "kg-12".into(), region: "akmola".into(), area: "kokshetau".into(),
+//!     languages: vec![Language::Kazakh],
+//! };
+//! let rounds = engine.publish(&[NewBulletin {
+//!     kindergarten, group_type: GroupType::General, cohort: 2021, places: 1,
+//! }], at(2, 10))?;
+//! assert_eq!(rounds[0].offered, vec![ids[0]]); // the head of the queue is notified
+//! engine.take_place(ids[0], rounds[0].bulletin, at(3, 11))?;
+//! assert_eq!(engine.state(ids[0])?.name(), StateName::DirectionIssued);
+//! assert_eq!(engine.bulletin(rounds[0].bulletin)?.free(), 0);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDateTime};
+use serde::Serialize;
+
+use super::bulletin::{Bulletin, BulletinId, NewBulletin};
+use super::error::AllocationError;
+use crate::application::{ApplicationId, QueueKey};
+use crate::benefit::PriorityClass;
+use crate::eligibility::{self, OfferSituation};
+use crate::lifecycle::{Actor, Command, Engine, LifecycleError, Reason, State};
+use crate::policy::Policy;
+use crate::queue::QueueId;
+
+/// What one round did in one pool.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoundReport {
+    /// The pool (queue) of the round.
+    pub queue: QueueKey,
+    /// The bulletin the notices and vouchers name: the pool's first with a free place.
+    pub bulletin: BulletinId,
+    /// Children offered a place (notice or voucher), in the order they were picked.
+    pub offered: Vec<ApplicationId>,
+    /// Voucher holders given a place from a kindergarten's waiting list (`RULES.md §8`).
+    pub from_waiting_list: Vec<ApplicationId>,
+    /// Children passed over at the head of the queue, with the checks they failed.
+    pub skipped: Vec<Skipped>,
+    /// Places of the pool left open to free choice after the round.
+    pub open: u32,
+    /// Whether what the special queue left was opened to every child of the cohort
+    /// (`RULES.md §7`).
+    pub opened_to_all: bool,
+}
+
+/// A child the round passed over, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The application.
+    pub id: ApplicationId,
+    /// Codes of the failed checks of "may be offered a place" (`TURN_REACHED` for twins
+    /// when fewer places are left than the batch needs).
+    pub failed: Vec<&'static str>,
+}
+
+/// The class a round takes next under the policy's interleaving (`RULES.md §3`).
+fn wanted(policy: &Policy, cursor: u32) -> PriorityClass {
+    match policy.interleave {
+        Some(i) if cursor % (i.first_priority + i.general).max(1) >= i.first_priority => {
+            PriorityClass::General
+        }
+        _ => PriorityClass::FirstPriority,
+    }
+}
+
+/// The queue's three lanes, read lazily from the head.
+struct Heads<I: Iterator<Item = ApplicationId>> {
+    lanes: [I; 3],
+}
+
+impl<I: Iterator<Item = ApplicationId>> Heads<I> {
+    /// The next candidate: out-of-turn children first (`RULES.md §3`: the head of the
+    /// whole queue), then the class the cycle wants, else the other.
+    fn next(&mut self, want: PriorityClass) -> Option<(PriorityClass, ApplicationId)> {
+        let order = match want {
+            PriorityClass::General => [
+                PriorityClass::OutOfTurn,
+                PriorityClass::General,
+                PriorityClass::FirstPriority,
+            ],
+            _ => PriorityClass::ALL,
+        };
+        order
+            .into_iter()
+            .find_map(|c| self.lanes[c.rank()].next().map(|id| (c, id)))
+    }
+}
+
+/// The children a walk picked, batch by batch, and those it passed over.
+#[derive(Default)]
+pub(crate) struct Walk {
+    pub(crate) picked: Vec<ApplicationId>,
+    pub(crate) skipped: Vec<Skipped>,
+    cursor: u32,
+}
+
+impl Engine {
+    /// Publishes vacancy bulletins at `at` and runs the offer round of each pool they
+    /// open places in (`RULES.md §5`); returns one report per pool. Under a voucher policy
+    /// the rounds offer vouchers, and before the year's distribution starts the places
+    /// wait for [`Engine::distribute`] (`RULES.md §8`).
+    ///
+    /// # Errors
+    /// `BULLETIN_INVALID`, `PLACES_FROZEN`, `TIME_BEFORE_CLOCK`, a calendar error; nothing
+    /// is published then.
+    pub fn publish(
+        &mut self,
+        bulletins: &[NewBulletin],
+        at: NaiveDateTime,
+    ) -> Result<Vec<RoundReport>, LifecycleError> {
+        self.check_clock(at)?;
+        for b in bulletins {
+            validate(b, at)?;
+        }
+        self.open_for_rounds(at, false)?;
+        let distributing = self.open_for_rounds(at, true).is_ok();
+        self.atomically(at, |e| {
+            e.advance(at);
+            let mut pools: Vec<QueueKey> = Vec::new();
+            for b in bulletins {
+                let bulletin = Bulletin {
+                    id: e.board.next_id(),
+                    kindergarten: b.kindergarten.clone(),
+                    group_type: b.group_type,
+                    cohort: b.cohort,
+                    places: b.places,
+                    published_at: at,
+                    taken: 0,
+                    open_to_all: false,
+                };
+                let key = bulletin.queue_key();
+                e.board.add(bulletin);
+                if !pools.contains(&key) {
+                    pools.push(key);
+                }
+            }
+            let reports = if distributing {
+                e.rounds(pools, at)?
+            } else {
+                Vec::new()
+            };
+            e.log.push(crate::lifecycle::LogEntry {
+                at,
+                command: Command::Publish {
+                    bulletins: bulletins.to_vec(),
+                },
+            });
+            Ok(reports)
+        })
+    }
+
+    /// Runs the offer round again in the pool of `bulletin`, for its places open now
+    /// (after notices passed unanswered or directions gave places back).
+    ///
+    /// # Errors
+    /// `BULLETIN_UNKNOWN`, `PLACES_FROZEN`, `DISTRIBUTION_NOT_STARTED`, `TIME_BEFORE_CLOCK`.
+    pub fn offer_round(
+        &mut self,
+        bulletin: BulletinId,
+        at: NaiveDateTime,
+    ) -> Result<RoundReport, LifecycleError> {
+        let key = self.bulletin(bulletin)?.queue_key();
+        self.open_for_rounds(at, true)?;
+        self.atomically(at, |e| {
+            e.advance(at);
+            let report = e.round(&key, at)?;
+            e.log.push(crate::lifecycle::LogEntry {
+                at,
+                command: Command::OfferRound { bulletin },
+            });
+            Ok(report)
+        })
+    }
+
+    /// Runs the offer round of every pool with open places, once (`RULES.md §8`: the
+    /// distribution runs once over the whole city, skipping places with no free place).
+    ///
+    /// # Errors
+    /// `PLACES_FROZEN`, `DISTRIBUTION_NOT_STARTED`, `TIME_BEFORE_CLOCK`.
+    pub fn distribute(&mut self, at: NaiveDateTime) -> Result<Vec<RoundReport>, LifecycleError> {
+        self.open_for_rounds(at, true)?;
+        self.atomically(at, |e| {
+            e.advance(at);
+            let pools = e.board.open_pools();
+            let reports = e.rounds(pools, at)?;
+            e.log.push(crate::lifecycle::LogEntry {
+                at,
+                command: Command::Distribute,
+            });
+            Ok(reports)
+        })
+    }
+
+    /// Refuses rounds during the freeze, and voucher rounds before the year's
+    /// distribution (`distribution: true`).
+    fn open_for_rounds(&self, at: NaiveDateTime, distribution: bool) -> Result<(), AllocationError> {
+        let date = at.date();
+        if self.policy.is_frozen(date) {
+            return Err(AllocationError::Frozen { date });
+        }
+        if let (true, Some(v)) = (distribution, self.policy.voucher) {
+            let starts = chrono::NaiveDate::from_ymd_opt(
+                date.year(),
+                v.distribution_starts.month,
+                v.distribution_starts.day,
+            );
+            if let Some(starts) = starts.filter(|s| date < *s) {
+                return Err(AllocationError::DistributionNotStarted { date, starts });
+            }
+        }
+        Ok(())
+    }
+
+    /// One round per pool: special and sanatorium pools first when the policy says so
+    /// (`RULES.md §7`), else in the order given.
+    fn rounds(
+        &mut self,
+        mut pools: Vec<QueueKey>,
+        at: NaiveDateTime,
+    ) -> Result<Vec<RoundReport>, LifecycleError> {
+        if self.policy.special_queue_first {
+            pools.sort_by_key(|k| !k.group_type.needs_pmpk());
+        }
+        pools.iter().map(|key| self.round(key, at)).collect()
+    }
+
+    /// The round of one pool: waiting lists (voucher policy), then the head of the queue.
+    fn round(&mut self, key: &QueueKey, at: NaiveDateTime) -> Result<RoundReport, LifecycleError> {
+        let bulletin = self
+            .board
+            .pool_bulletins(key)
+            .iter()
+            .copied()
+            .find(|b| self.board.get(*b).is_some_and(|b| b.free() > 0))
+            .or_else(|| self.board.pool_bulletins(key).first().copied())
+            .ok_or(AllocationError::UnknownBulletin {
+                bulletin: BulletinId(0),
+            })?;
+        let mut report = RoundReport {
+            queue: key.clone(),
+            bulletin,
+            offered: Vec::new(),
+            from_waiting_list: Vec::new(),
+            skipped: Vec::new(),
+            open: 0,
+            opened_to_all: false,
+        };
+        if self.policy.voucher.is_some() {
+            report.from_waiting_list = self.serve_waiting_lists(key, at)?;
+        }
+        let places = self.board.open(key);
+        let walk = self.walk(key, places, at, &self.policy);
+        let mut walk = match (self.policy.voucher, walk.picked.len() < places as usize) {
+            // RULES.md §4 [pub-M]: in voucher regions, once every category is served,
+            // places may go to younger children.
+            (Some(v), true) => {
+                let mut younger = self.policy.clone();
+                younger.min_offer_age = v.min_age_when_all_served;
+                self.walk(key, places, at, &younger)
+            }
+            _ => walk,
+        };
+        self.offer(&walk.picked, bulletin, at)?;
+        if self.policy.interleave.is_some() {
+            self.board.cursors.insert(key.clone(), walk.cursor);
+        }
+        report.offered = std::mem::take(&mut walk.picked);
+        report.skipped = walk.skipped;
+        report.open = self.board.open(key);
+        if self.policy.special_queue_first && key.group_type.needs_pmpk() && report.open > 0 {
+            for b in self.board.pool_bulletins(key).to_vec() {
+                self.board.set_open_to_all(b);
+            }
+            report.opened_to_all = true;
+        }
+        Ok(report)
+    }
+
+    /// Walks the queue of `key` from its head, picking up to `places` children who may be
+    /// offered a place under `policy` (the engine's, or one with a lower minimum age).
+    /// Reads only: the engine is at `at`, so every record is as it stands then.
+    fn walk(&self, key: &QueueKey, places: u32, at: NaiveDateTime, policy: &Policy) -> Walk {
+        let mut walk = Walk {
+            cursor: self.board.cursors.get(key).copied().unwrap_or(0),
+            ..Walk::default()
+        };
+        let Some(q) = self.waiting.id_of(key) else {
+            return walk;
+        };
+        let lane = |c: PriorityClass| self.waiting.class_members(q, c);
+        let mut heads = Heads {
+            lanes: [
+                lane(PriorityClass::OutOfTurn),
+                lane(PriorityClass::FirstPriority),
+                lane(PriorityClass::General),
+            ],
+        };
+        let mut seen: HashSet<ApplicationId> = HashSet::new();
+        let mut left = places;
+        while left > 0 {
+            let want = wanted(&self.policy, walk.cursor);
+            let Some((class, id)) = heads.next(want) else { break };
+            if seen.contains(&id) {
+                continue;
+            }
+            let members = self.batch(id).unwrap_or_else(|_| vec![id]);
+            seen.extend(members.iter().copied());
+            let failed = self.screen(&members, q, left, at, policy);
+            if failed.is_empty() {
+                left -= u32::try_from(members.len()).unwrap_or(u32::MAX);
+                walk.picked.extend(members.iter().copied());
+                if class != PriorityClass::OutOfTurn && class == want {
+                    walk.cursor = walk.cursor.wrapping_add(
+                        u32::try_from(members.len()).unwrap_or(1),
+                    );
+                }
+            } else {
+                walk.skipped.extend(failed);
+            }
+        }
+        walk
+    }
+
+    /// The failed checks of each member of a batch offered together with `left` places.
+    fn screen(
+        &self,
+        members: &[ApplicationId],
+        q: QueueId,
+        left: u32,
+        at: NaiveDateTime,
+        policy: &Policy,
+    ) -> Vec<Skipped> {
+        let mut out = Vec::new();
+        for &m in members {
+            let Ok(i) = self.index(m) else { continue };
+            let r = &self.records[i];
+            let elsewhere = self.elsewhere(r, at);
+            let own_stop = match &r.state {
+                State::StopListed { until, .. } => Some(until.ends_at),
+                _ => None,
+            };
+            let s = OfferSituation {
+                at,
+                vacancies: left,
+                waiting_ahead: 0,
+                batch_size: u32::try_from(members.len()).unwrap_or(u32::MAX),
+                waiting: matches!(r.state, State::Queued) && self.queue_of[i] == q,
+                stop_listed_until: own_stop.max(elsewhere.stop_until),
+                enrolled_elsewhere: elsewhere.enrolled,
+                offer_elsewhere: elsewhere.offer,
+            };
+            let failed = eligibility::offer_check(policy, &r.app, &s, false).failed_codes();
+            if !failed.is_empty() {
+                out.push(Skipped { id: m, failed });
+            }
+        }
+        out
+    }
+
+    /// Sends the notices (or vouchers) of a round, each naming `bulletin`.
+    fn offer(
+        &mut self,
+        picked: &[ApplicationId],
+        bulletin: BulletinId,
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        let (state, reason, last_day) = if let Some(v) = self.policy.voucher {
+            let consent_by = self.calendar.deadline(at, v.consent_window)?;
+            let state = State::VoucherOffered {
+                offered_at: at,
+                consent_by,
+                bulletin,
+            };
+            (state, Reason::VoucherOffered, consent_by.last_day)
+        } else {
+            let choose_by = self.calendar.deadline(at, self.policy.choice_window)?;
+            let state = State::NoticeSent {
+                sent_at: at,
+                choose_by,
+                bulletin: Some(bulletin),
+            };
+            (state, Reason::NoticeSent, choose_by.last_day)
+        };
+        for &id in picked {
+            let i = self.index(id)?;
+            let mut n = self.records[i].clone();
+            let from = n.state.name();
+            n.state = state.clone();
+            self.commit(i, n, at, Actor::Operator, from, reason, Some(last_day.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Takes a place of `bulletin` for the application (`RULES.md §5`): a notified
+    /// applicant chooses among the free places of its notice's pool and gets a direction;
+    /// a waiting child takes a place open to free choice, first come first served.
+    ///
+    /// # Errors
+    /// `BULLETIN_UNKNOWN`, `PLACE_TAKEN`, `PLACE_RESERVED`, `PLACE_OTHER_QUEUE`, and those
+    /// of [`Engine::issue_direction`].
+    pub fn take_place(
+        &mut self,
+        id: ApplicationId,
+        bulletin: BulletinId,
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        let kindergarten = self.bulletin(bulletin)?.kindergarten.id.clone();
+        self.atomically(at, |e| {
+            e.advance(at);
+            let command = Command::TakePlace { id, bulletin };
+            e.direct(id, &kindergarten, Some(bulletin), at, command, |e, r, _| {
+                e.place_check(r.app.id, &r.state, &r.app.queue_key(), bulletin)
+            })
+        })
+    }
+
+    /// Whether an application in `state`, standing in `own`, may take a place of
+    /// `bulletin` now.
+    pub(crate) fn place_check(
+        &self,
+        id: ApplicationId,
+        state: &State,
+        own: &QueueKey,
+        bulletin: BulletinId,
+    ) -> Result<(), LifecycleError> {
+        let b = self.bulletin(bulletin)?;
+        let pool = b.queue_key();
+        let offered_in = match state {
+            State::NoticeSent { bulletin: Some(n), .. }
+            | State::VoucherOffered { bulletin: n, .. }
+            | State::VoucherConfirmed { bulletin: n, .. } => Some(self.bulletin(*n)?.queue_key()),
+            _ => None,
+        };
+        let other = AllocationError::PlaceOtherQueue { id, bulletin };
+        if b.free() == 0 {
+            return Err(AllocationError::PlaceTaken { bulletin }.into());
+        }
+        match offered_in {
+            // The offer holds a place of its pool: any free place of it will do.
+            Some(offered) if offered == pool => Ok(()),
+            Some(_) => Err(other.into()),
+            None => {
+                let same_cohort = own.region == pool.region
+                    && own.area == pool.area
+                    && own.cohort == pool.cohort;
+                if *own != pool && !(b.open_to_all && same_cohort) {
+                    Err(other.into())
+                } else if self.board.open(&pool) == 0 {
+                    Err(AllocationError::PlaceReserved { bulletin }.into())
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    /// Every bulletin published, by id.
+    #[must_use]
+    pub fn bulletins(&self) -> &[Bulletin] {
+        self.board.bulletins()
+    }
+
+    /// One bulletin.
+    ///
+    /// # Errors
+    /// `BULLETIN_UNKNOWN`.
+    pub fn bulletin(&self, id: BulletinId) -> Result<&Bulletin, LifecycleError> {
+        Ok(self
+            .board
+            .get(id)
+            .ok_or(AllocationError::UnknownBulletin { bulletin: id })?)
+    }
+
+    /// Places of a queue's pool open to free choice now (`RULES.md §5`).
+    #[must_use]
+    pub fn open_places(&self, key: &QueueKey) -> u32 {
+        self.board.open(key)
+    }
+}
+
+/// Checks a bulletin before it is published.
+fn validate(b: &NewBulletin, at: NaiveDateTime) -> Result<(), AllocationError> {
+    let invalid = |field, detail: &str| AllocationError::BulletinInvalid {
+        field,
+        detail: detail.to_owned(),
+    };
+    if b.places == 0 {
+        return Err(invalid("places", "at least one place must be published"));
+    }
+    if b.cohort > at.year() {
+        return Err(invalid("cohort", "the cohort is born after the publication"));
+    }
+    let k = &b.kindergarten;
+    for (field, value) in [
+        ("kindergarten.id", &k.id),
+        ("kindergarten.region", &k.region),
+        ("kindergarten.area", &k.area),
+    ] {
+        if value.trim().is_empty() {
+            return Err(invalid(field, "must not be empty"));
+        }
+    }
+    if k.languages.is_empty() {
+        return Err(invalid("kindergarten.languages", "name at least one language"));
+    }
+    Ok(())
+}
