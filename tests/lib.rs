@@ -209,6 +209,36 @@ pub mod fixture {
         Engine::new(policy, WorkCalendar::kazakhstan()).expect("a valid policy")
     }
 
+    /// `places` general-group places of kindergarten `kg` in Kokshetau for `cohort`.
+    #[must_use]
+    pub fn bulletin(kg: &str, cohort: i32, places: u32) -> kezek::allocation::NewBulletin {
+        kezek::allocation::NewBulletin {
+            kindergarten: kezek::allocation::Kindergarten {
+                id: kg.into(),
+                region: "akmola".into(),
+                area: "kokshetau".into(),
+                languages: vec![Language::Kazakh, Language::Russian],
+            },
+            group_type: GroupType::General,
+            cohort,
+            places,
+        }
+    }
+
+    /// The IIN of the `n`-th made-up child born on `born`: serials `3n..3n+3` are tried
+    /// (some serials have no check digit), so children of one day never share an IIN.
+    ///
+    /// # Panics
+    /// When none of the three serials has a check digit, or `n > 3000`.
+    #[must_use]
+    pub fn kid(born: NaiveDate, n: u16) -> String {
+        (3 * n..3 * n + 3)
+            .find_map(|serial| kezek::Iin::from_parts(born, kezek::Sex::Female, serial).ok())
+            .expect("a serial with a check digit")
+            .expose_digits()
+            .to_owned()
+    }
+
     /// Children's IINs used by the scenarios, with their birth dates.
     pub mod child {
         /// Born 8 March 2021, girl.

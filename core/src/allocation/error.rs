@@ -53,6 +53,17 @@ pub enum AllocationError {
         /// The bulletin.
         bulletin: BulletinId,
     },
+    /// A place of another bulletin is held for the voucher holder (from a kindergarten's
+    /// waiting list): the contract is signed there.
+    #[error("a place of bulletin {held} is held for application {id}, not of {bulletin}")]
+    PlaceHeldElsewhere {
+        /// The application.
+        id: ApplicationId,
+        /// The bulletin asked for.
+        bulletin: BulletinId,
+        /// The bulletin whose place is held.
+        held: BulletinId,
+    },
     /// Vouchers are distributed from a day of the year, after the queue refresh
     /// (`RULES.md §8`: 1 July).
     #[error("vouchers are distributed from {starts}, not on {date}")]
@@ -96,6 +107,7 @@ impl LocalizedError for AllocationError {
             AllocationError::PlaceTaken { .. } => "PLACE_TAKEN",
             AllocationError::PlaceReserved { .. } => "PLACE_RESERVED",
             AllocationError::PlaceOtherQueue { .. } => "PLACE_OTHER_QUEUE",
+            AllocationError::PlaceHeldElsewhere { .. } => "PLACE_HELD_ELSEWHERE",
             AllocationError::DistributionNotStarted { .. } => "DISTRIBUTION_NOT_STARTED",
             AllocationError::UnknownKindergarten { .. } => "KINDERGARTEN_UNKNOWN",
             AllocationError::WaitingListNotNeeded { .. } => "WAITING_LIST_NOT_NEEDED",
@@ -140,6 +152,12 @@ impl LocalizedError for AllocationError {
                 lang,
                 format!("{bulletin} хабарландыруы {id} өтінішінің кезегіне арналмаған"),
                 format!("бюллетень {bulletin} не для очереди заявления {id}"),
+                en,
+            ),
+            AllocationError::PlaceHeldElsewhere { id, bulletin, held } => pick(
+                lang,
+                format!("{id} өтініші үшін {held} хабарландыруының орны сақталған, {bulletin} емес"),
+                format!("за заявлением {id} закреплено место бюллетеня {held}, а не {bulletin}"),
                 en,
             ),
             AllocationError::DistributionNotStarted { date, starts } => pick(

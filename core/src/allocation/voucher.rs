@@ -49,6 +49,7 @@ impl Engine {
                 confirmed_at: at,
                 contract_by,
                 bulletin: *bulletin,
+                place_held: false,
             };
             change(n, Reason::VoucherConfirmed, Some(contract_by.last_day.to_string()))
         })
@@ -109,7 +110,7 @@ impl Engine {
     ///
     /// # Errors
     /// `STATE_FORBIDS` unless the voucher is confirmed; `BULLETIN_UNKNOWN`, `PLACE_TAKEN`,
-    /// `PLACE_OTHER_QUEUE`.
+    /// `PLACE_OTHER_QUEUE`, `PLACE_HELD_ELSEWHERE`.
     pub fn sign_contract(
         &mut self,
         id: ApplicationId,
@@ -121,10 +122,19 @@ impl Engine {
             e.advance(at);
             let command = Command::SignContract { id, bulletin };
             e.run(&[id], at, Actor::Kindergarten, command, |e, r| {
-                let State::VoucherConfirmed { .. } = r.state else {
+                let State::VoucherConfirmed {
+                    bulletin: held,
+                    place_held,
+                    ..
+                } = r.state
+                else {
                     return Err(forbids(r, "sign_contract"));
                 };
-                e.place_check(id, &r.state, &r.app.queue_key(), bulletin)?;
+                if !place_held {
+                    e.place_check(id, &r.state, &r.app.queue_key(), bulletin)?;
+                } else if held != bulletin {
+                    return Err(AllocationError::PlaceHeldElsewhere { id, bulletin, held }.into());
+                }
                 let mut n = r.clone();
                 n.state = State::Enrolled {
                     kindergarten: kindergarten.clone(),
@@ -195,7 +205,7 @@ impl Engine {
 
     /// Gives the free places of each kindergarten of a pool to its waiting list first, in
     /// queue order: the children's vouchers are confirmed again, with a new contract
-    /// window, on a place of that kindergarten (`RULES.md §8`).
+    /// window, on a place of that kindergarten held for them (`RULES.md §8`).
     pub(crate) fn serve_waiting_lists(
         &mut self,
         pool: &QueueKey,
@@ -240,6 +250,7 @@ impl Engine {
                 confirmed_at: at,
                 contract_by,
                 bulletin,
+                place_held: true,
             };
             let detail = Some(kindergarten);
             self.commit(i, n, at, Actor::Operator, from, Reason::WaitingListPlace, detail);

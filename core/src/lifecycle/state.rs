@@ -65,6 +65,11 @@ pub enum State {
         contract_by: Deadline,
         /// The bulletin whose pool holds the voucher's place.
         bulletin: BulletinId,
+        /// Whether the place is this bulletin's own, held for the child: a place that
+        /// came from the kindergarten's waiting list (`RULES.md §8`). Otherwise any free
+        /// place of the pool will do.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        place_held: bool,
     },
     /// The voucher was not confirmed in time: the application is inactive and can be
     /// restored before `restore_by` passes, as often as the policy allows (`RULES.md §8`:
@@ -241,10 +246,19 @@ impl State {
                 bulletin: Some(b), ..
             }
             | State::VoucherOffered { bulletin: b, .. }
-            | State::VoucherConfirmed { bulletin: b, .. } => Claim::Reserved(*b),
+            | State::VoucherConfirmed {
+                bulletin: b,
+                place_held: false,
+                ..
+            } => Claim::Reserved(*b),
             State::DirectionIssued(Direction {
                 bulletin: Some(b), ..
-            }) => Claim::Taken(*b),
+            })
+            | State::VoucherConfirmed {
+                bulletin: b,
+                place_held: true,
+                ..
+            } => Claim::Taken(*b),
             State::Enrolled {
                 bulletin: Some(b), ..
             } => Claim::Filled(*b),
