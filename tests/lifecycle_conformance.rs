@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
 
 use chrono::NaiveDate;
+use kezek::allocation::{BulletinId, NewBulletin};
 use kezek::application::{ApplicationId, Document, NewApplication};
 use kezek::lifecycle::{Engine, LifecycleError};
 use kezek::{LocalizedError, PolicyBook, WorkCalendar};
@@ -16,6 +17,10 @@ fn arg<T: DeserializeOwned>(step: &Step, key: &str) -> T {
 
 fn id(step: &Step) -> ApplicationId {
     arg(step, "id")
+}
+
+fn bulletin(step: &Step) -> BulletinId {
+    arg(step, "bulletin")
 }
 
 fn at(step: &Step) -> chrono::NaiveDateTime {
@@ -105,8 +110,38 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
         "explain_registration" => Ok(decision(
             &e.explain_registration(&new_application(file, s), at(s)),
         )),
+        "publish" => q(e
+            .publish(&arg::<Vec<NewBulletin>>(s, "bulletins"), at(s))
+            .map(|r| json!(r))),
+        "offer_round" => q(e.offer_round(bulletin(s), at(s)).map(|r| json!(r))),
+        "distribute" => q(e.distribute(at(s)).map(|r| json!(r))),
+        "take_place" => done(e.take_place(id(s), bulletin(s), at(s))),
+        "confirm_voucher" => done(e.confirm_voucher(id(s), at(s))),
+        "refuse_voucher" => done(e.refuse_voucher(id(s), at(s))),
+        "restore" => done(e.restore(id(s), at(s))),
+        "sign_contract" => done(e.sign_contract(id(s), bulletin(s), at(s))),
+        "join_waiting_list" => {
+            done(e.join_waiting_list(id(s), &arg::<String>(s, "kindergarten"), at(s)))
+        }
+        "bulletin" => q(e.bulletin(bulletin(s)).map(|b| json!(b))),
+        "open_places" => q(e
+            .application(id(s))
+            .map(|a| json!(e.open_places(&a.queue_key())))),
         op => panic!("unknown op {op}"),
     }
+}
+
+fn engine(sc: &kezek_conformance::Scenario) -> Engine {
+    let policy = PolicyBook::builtin()
+        .get(&sc.policy)
+        .expect("a built-in policy")
+        .clone();
+    Engine::new(policy, WorkCalendar::kazakhstan()).expect("a valid policy")
+}
+
+#[test]
+fn offer_round_scenarios() {
+    assert_eq!(run_scenarios("offer_rounds.json", engine, step), 0);
 }
 
 #[test]

@@ -158,16 +158,29 @@ fn allocation_samples() -> Vec<LifecycleError> {
         e.publish(&[bulletin("kg-1", 2022, 1)], at(2024, 8, 5, 9, 0))
             .map(|_| ())
     });
-    refused(&mut e, &|e| e.offer_round(BulletinId(7), at(2024, 3, 4, 9, 0)).map(|_| ()));
+    refused(&mut e, &|e| {
+        e.offer_round(BulletinId(7), at(2024, 3, 4, 9, 0))
+            .map(|_| ())
+    });
     e.publish(&[bulletin("kg-1", 2022, 1)], at(2024, 3, 4, 10, 0))
         .unwrap();
-    refused(&mut e, &|e| e.take_place(ids[1], BulletinId(1), at(2024, 3, 4, 11, 0)));
+    refused(&mut e, &|e| {
+        e.take_place(ids[1], BulletinId(1), at(2024, 3, 4, 11, 0))
+    });
     // The notice's choice window ends before the command's moment: refused all the same,
     // and nothing (not even that deadline) is applied.
-    refused(&mut e, &|e| e.take_place(other, BulletinId(1), at(2024, 3, 12, 11, 0)));
-    assert_eq!(e.state(ids[0]).unwrap().name(), kezek::lifecycle::StateName::NoticeSent);
-    e.take_place(ids[0], BulletinId(1), at(2024, 3, 12, 12, 0)).unwrap();
-    refused(&mut e, &|e| e.take_place(ids[1], BulletinId(1), at(2024, 3, 12, 13, 0)));
+    refused(&mut e, &|e| {
+        e.take_place(other, BulletinId(1), at(2024, 3, 12, 11, 0))
+    });
+    assert_eq!(
+        e.state(ids[0]).unwrap().name(),
+        kezek::lifecycle::StateName::NoticeSent
+    );
+    e.take_place(ids[0], BulletinId(1), at(2024, 3, 12, 12, 0))
+        .unwrap();
+    refused(&mut e, &|e| {
+        e.take_place(ids[1], BulletinId(1), at(2024, 3, 12, 13, 0))
+    });
     let mut v = engine("voucher-pilot-2025");
     let vs: Vec<ApplicationId> = (0..2)
         .map(|i| {
@@ -175,21 +188,36 @@ fn allocation_samples() -> Vec<LifecycleError> {
             v.register(app, at(2025, 6, 2, 9, u32::from(i))).unwrap()
         })
         .collect();
-    v.publish(&[bulletin("kg-a", 2022, 1), bulletin("kg-b", 2022, 1)], at(2025, 6, 3, 9, 0))
-        .unwrap();
+    v.publish(
+        &[bulletin("kg-a", 2022, 1), bulletin("kg-b", 2022, 1)],
+        at(2025, 6, 3, 9, 0),
+    )
+    .unwrap();
     refused(&mut v, &|v| v.distribute(at(2025, 6, 4, 9, 0)).map(|_| ()));
     v.distribute(at(2025, 7, 1, 9, 0)).unwrap();
     v.confirm_voucher(vs[0], at(2025, 7, 1, 10, 0)).unwrap();
     v.confirm_voucher(vs[1], at(2025, 7, 1, 10, 0)).unwrap();
-    v.sign_contract(vs[0], BulletinId(1), at(2025, 7, 1, 11, 0)).unwrap();
-    refused(&mut v, &|v| v.join_waiting_list(vs[1], "kg-z", at(2025, 7, 1, 12, 0)));
-    refused(&mut v, &|v| v.join_waiting_list(vs[1], "kg-b", at(2025, 7, 1, 12, 0)));
-    v.join_waiting_list(vs[1], "kg-a", at(2025, 7, 1, 12, 0)).unwrap();
-    v.publish(&[bulletin("kg-a", 2022, 1)], at(2025, 7, 2, 9, 0)).unwrap();
-    refused(&mut v, &|v| v.sign_contract(vs[1], BulletinId(2), at(2025, 7, 2, 10, 0)));
+    v.sign_contract(vs[0], BulletinId(1), at(2025, 7, 1, 11, 0))
+        .unwrap();
+    refused(&mut v, &|v| {
+        v.join_waiting_list(vs[1], "kg-z", at(2025, 7, 1, 12, 0))
+    });
+    refused(&mut v, &|v| {
+        v.join_waiting_list(vs[1], "kg-b", at(2025, 7, 1, 12, 0))
+    });
+    v.join_waiting_list(vs[1], "kg-a", at(2025, 7, 1, 12, 0))
+        .unwrap();
+    v.publish(&[bulletin("kg-a", 2022, 1)], at(2025, 7, 2, 9, 0))
+        .unwrap();
+    refused(&mut v, &|v| {
+        v.sign_contract(vs[1], BulletinId(2), at(2025, 7, 2, 10, 0))
+    });
     v.refuse_voucher(vs[1], at(2025, 7, 2, 10, 0)).unwrap();
     let late = v
-        .register(application(&kid(day(2022, 1, 10), 9)), at(2025, 7, 2, 11, 0))
+        .register(
+            application(&kid(day(2022, 1, 10), 9)),
+            at(2025, 7, 2, 11, 0),
+        )
         .unwrap();
     v.distribute(at(2025, 7, 2, 12, 0)).unwrap();
     v.advance_to(at(2025, 7, 7, 0, 0)).unwrap();

@@ -122,7 +122,12 @@ fn check_round(
     for c in PriorityClass::ALL {
         let offered: Vec<_> = r.offered.iter().filter(|id| class(id) == c).collect();
         let of_class: Vec<_> = eligible.iter().filter(|id| class(id) == c).collect();
-        prop_assert_eq!(&offered[..], &of_class[..offered.len()], "class {:?} inverted", c);
+        prop_assert_eq!(
+            &offered[..],
+            &of_class[..offered.len()],
+            "class {:?} inverted",
+            c
+        );
     }
     let out_of_turn = r
         .offered

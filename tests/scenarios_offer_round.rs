@@ -237,7 +237,9 @@ fn s9_nothing_is_published_in_the_august_freeze() {
         .unwrap_err();
     assert_eq!(err.code(), "PLACES_FROZEN");
     assert!(e.bulletins().is_empty());
-    assert!(e.publish(&[bulletin("kg-1", 2022, 1)], at(2024, 9, 2, 10, 0)).is_ok());
+    assert!(e
+        .publish(&[bulletin("kg-1", 2022, 1)], at(2024, 9, 2, 10, 0))
+        .is_ok());
 }
 
 #[test]
@@ -259,9 +261,18 @@ fn s5_a_notified_applicant_chooses_among_the_pool_then_places_go_to_free_choice(
     e.take_place(ids[0], kg2, at(2024, 3, 4, 12, 0)).unwrap();
     let code = |r: Result<(), kezek::LifecycleError>| r.unwrap_err().code();
     // The last place is reserved for the second notice; another queue has no claim.
-    assert_eq!(code(e.take_place(ids[2], kg1, at(2024, 3, 4, 13, 0))), "PLACE_RESERVED");
-    assert_eq!(code(e.take_place(ids[3], kg1, at(2024, 3, 4, 13, 0))), "PLACE_OTHER_QUEUE");
-    assert_eq!(code(e.take_place(ids[0], kg1, at(2024, 3, 4, 13, 0))), "STATE_FORBIDS");
+    assert_eq!(
+        code(e.take_place(ids[2], kg1, at(2024, 3, 4, 13, 0))),
+        "PLACE_RESERVED"
+    );
+    assert_eq!(
+        code(e.take_place(ids[3], kg1, at(2024, 3, 4, 13, 0))),
+        "PLACE_OTHER_QUEUE"
+    );
+    assert_eq!(
+        code(e.take_place(ids[0], kg1, at(2024, 3, 4, 13, 0))),
+        "STATE_FORBIDS"
+    );
     // Monday 4 March + 3 working days: the window ends with Thursday 7 March.
     e.take_place(ids[2], kg1, at(2024, 3, 8, 9, 0)).unwrap();
     let State::DirectionIssued(d) = e.state(ids[2]).unwrap() else {
@@ -269,8 +280,14 @@ fn s5_a_notified_applicant_chooses_among_the_pool_then_places_go_to_free_choice(
     };
     assert_eq!((d.via, d.bulletin), (Via::FreeChoice, Some(kg1)));
     assert_eq!(e.state(ids[1]).unwrap().name(), StateName::Queued);
-    assert_eq!(code(e.take_place(ids[1], kg1, at(2024, 3, 8, 9, 5))), "PLACE_TAKEN");
-    assert_eq!(code(e.take_place(ids[1], BulletinId(9), at(2024, 3, 8, 9, 5))), "BULLETIN_UNKNOWN");
+    assert_eq!(
+        code(e.take_place(ids[1], kg1, at(2024, 3, 8, 9, 5))),
+        "PLACE_TAKEN"
+    );
+    assert_eq!(
+        code(e.take_place(ids[1], BulletinId(9), at(2024, 3, 8, 9, 5))),
+        "BULLETIN_UNKNOWN"
+    );
     // Snapshots and replay keep the board.
     let restored = Engine::from_json(&e.to_json()).unwrap();
     assert_eq!(restored.to_json(), e.to_json());
@@ -288,19 +305,22 @@ fn s6_a_revoked_or_lapsed_direction_gives_its_place_back() {
         e.publish(&[bulletin("kg-1", 2022, 1)], at(2024, 3, 4, 10, 0))
             .unwrap(),
     );
-    e.take_place(ids[0], round.bulletin, at(2024, 3, 4, 11, 0)).unwrap();
+    e.take_place(ids[0], round.bulletin, at(2024, 3, 4, 11, 0))
+        .unwrap();
     assert_eq!(e.bulletin(round.bulletin).unwrap().free(), 0);
     e.revoke(ids[0], at(2024, 3, 4, 15, 0)).unwrap();
     assert_eq!(e.bulletin(round.bulletin).unwrap().free(), 1);
     assert_eq!(e.open_places(&key), 1);
     // The second child takes it by free choice, then lets the direction lapse.
-    e.take_place(ids[1], round.bulletin, at(2024, 3, 5, 9, 0)).unwrap();
+    e.take_place(ids[1], round.bulletin, at(2024, 3, 5, 9, 0))
+        .unwrap();
     assert_eq!(e.open_places(&key), 0);
     e.advance_to(at(2024, 3, 20, 0, 0)).unwrap();
     assert_eq!(e.state(ids[1]).unwrap().name(), StateName::StopListed);
     assert_eq!(e.open_places(&key), 1);
     // Enrolment keeps the place for good.
-    e.take_place(ids[0], round.bulletin, at(2024, 3, 20, 9, 0)).unwrap();
+    e.take_place(ids[0], round.bulletin, at(2024, 3, 20, 9, 0))
+        .unwrap();
     e.enroll(ids[0], at(2024, 3, 21, 9, 0)).unwrap();
     assert_eq!(e.bulletin(round.bulletin).unwrap().taken, 1);
     e.release(ids[0], at(2024, 6, 1, 9, 0)).unwrap();
@@ -322,13 +342,15 @@ fn a_bad_bulletin_is_refused_with_its_field_and_nothing_is_published() {
         (&mut no_language, "kindergarten.languages"),
     ] {
         let err = e
-            .publish(&[bulletin("kg-ok", 2022, 1), b.clone()], at(2024, 3, 4, 10, 0))
+            .publish(
+                &[bulletin("kg-ok", 2022, 1), b.clone()],
+                at(2024, 3, 4, 10, 0),
+            )
             .unwrap_err();
         assert_eq!(err.code(), "BULLETIN_INVALID");
-        let kezek::LifecycleError::Allocation(kezek::allocation::AllocationError::BulletinInvalid {
-            field: f,
-            ..
-        }) = err
+        let kezek::LifecycleError::Allocation(
+            kezek::allocation::AllocationError::BulletinInvalid { field: f, .. },
+        ) = err
         else {
             panic!("another error")
         };

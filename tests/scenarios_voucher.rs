@@ -106,7 +106,10 @@ fn s8_refusing_the_voucher_removes_the_child_and_frees_the_place() {
     let key = e.application(ids[0]).unwrap().queue_key();
     e.publish(&[bulletin("kg-1", 2022, 1)], at(2025, 7, 1, 10, 0))
         .unwrap();
-    assert_eq!(code(e.refuse_voucher(ApplicationId(9), at(2025, 7, 1, 11, 0))), "APPLICATION_UNKNOWN");
+    assert_eq!(
+        code(e.refuse_voucher(ApplicationId(9), at(2025, 7, 1, 11, 0))),
+        "APPLICATION_UNKNOWN"
+    );
     e.refuse_voucher(ids[0], at(2025, 7, 1, 11, 0)).unwrap();
     assert!(matches!(
         e.state(ids[0]).unwrap(),
@@ -116,7 +119,10 @@ fn s8_refusing_the_voucher_removes_the_child_and_frees_the_place() {
         }
     ));
     assert_eq!(e.open_places(&key), 1);
-    assert_eq!(code(e.confirm_voucher(ids[0], at(2025, 7, 1, 12, 0))), "STATE_FORBIDS");
+    assert_eq!(
+        code(e.confirm_voucher(ids[0], at(2025, 7, 1, 12, 0))),
+        "STATE_FORBIDS"
+    );
 }
 
 #[test]
@@ -136,15 +142,27 @@ fn s8_a_full_kindergarten_keeps_a_waiting_list_served_first() {
         .unwrap();
     // The second child wants kg-a, which is full now.
     let t = at(2025, 7, 2, 11, 0);
-    assert_eq!(code(e.sign_contract(ids[1], BulletinId(1), t)), "PLACE_TAKEN");
-    assert_eq!(code(e.join_waiting_list(ids[1], "kg-b", t)), "WAITING_LIST_NOT_NEEDED");
-    assert_eq!(code(e.join_waiting_list(ids[1], "kg-z", t)), "KINDERGARTEN_UNKNOWN");
+    assert_eq!(
+        code(e.sign_contract(ids[1], BulletinId(1), t)),
+        "PLACE_TAKEN"
+    );
+    assert_eq!(
+        code(e.join_waiting_list(ids[1], "kg-b", t)),
+        "WAITING_LIST_NOT_NEEDED"
+    );
+    assert_eq!(
+        code(e.join_waiting_list(ids[1], "kg-z", t)),
+        "KINDERGARTEN_UNKNOWN"
+    );
     e.join_waiting_list(ids[1], "kg-a", t).unwrap();
     assert_eq!(e.state(ids[1]).unwrap().name(), StateName::WaitingList);
     // A later child does not pass the list: kg-a's next place is held for it; the later
     // child is offered kg-b's place, which the list left free.
     let late = e
-        .register(application(&kid(day(2022, 1, 10), 50)), at(2025, 7, 3, 9, 0))
+        .register(
+            application(&kid(day(2022, 1, 10), 50)),
+            at(2025, 7, 3, 9, 0),
+        )
         .unwrap();
     let rounds = e
         .publish(&[bulletin("kg-a", 2022, 1)], at(2025, 7, 7, 10, 0))
@@ -154,7 +172,10 @@ fn s8_a_full_kindergarten_keeps_a_waiting_list_served_first() {
     e.confirm_voucher(late, at(2025, 7, 7, 11, 0)).unwrap();
     let t = at(2025, 7, 7, 12, 0);
     assert_eq!(code(e.sign_contract(late, BulletinId(3), t)), "PLACE_TAKEN");
-    assert_eq!(code(e.sign_contract(ids[1], BulletinId(2), t)), "PLACE_HELD_ELSEWHERE");
+    assert_eq!(
+        code(e.sign_contract(ids[1], BulletinId(2), t)),
+        "PLACE_HELD_ELSEWHERE"
+    );
     e.sign_contract(late, BulletinId(2), t).unwrap();
     e.sign_contract(ids[1], BulletinId(3), at(2025, 7, 8, 10, 0))
         .unwrap();
@@ -177,7 +198,12 @@ fn s8_a_contract_window_that_passes_returns_the_child_to_the_queue() {
         .collect();
     assert_eq!(
         reasons,
-        ["REGISTERED", "VOUCHER_OFFERED", "VOUCHER_CONFIRMED", "CONTRACT_NOT_SIGNED"]
+        [
+            "REGISTERED",
+            "VOUCHER_OFFERED",
+            "VOUCHER_CONFIRMED",
+            "CONTRACT_NOT_SIGNED"
+        ]
     );
 }
 

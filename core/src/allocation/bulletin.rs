@@ -305,10 +305,7 @@ mod tests {
         board.hold(Claim::Reserved(BulletinId(1)));
         assert_eq!(board.open(&key), 1);
         // A notified child takes a place of the other bulletin of its pool.
-        board.transfer(
-            Claim::Reserved(BulletinId(1)),
-            Claim::Taken(BulletinId(2)),
-        );
+        board.transfer(Claim::Reserved(BulletinId(1)), Claim::Taken(BulletinId(2)));
         assert_eq!(board.open(&key), 1);
         assert_eq!(board.get(BulletinId(2)).unwrap().free(), 0);
         // Enrolment keeps the place; a lapse would give it back.

@@ -76,7 +76,8 @@ use crate::queue::QueueId;
 pub struct RoundReport {
     /// The pool (queue) of the round.
     pub queue: QueueKey,
-    /// The bulletin the notices and vouchers name: the pool's first with a free place.
+    /// The bulletin the notices and vouchers name: the one published or asked for, else
+    /// the pool's first with a free place.
     pub bulletin: BulletinId,
     /// Children offered a place (notice or voucher), in the order they were picked.
     pub offered: Vec<ApplicationId>,
@@ -164,7 +165,7 @@ impl Engine {
         let distributing = self.open_for_rounds(at, true).is_ok();
         self.atomically(at, |e| {
             e.advance(at);
-            let mut pools: Vec<QueueKey> = Vec::new();
+            let mut pools: Vec<(QueueKey, Option<BulletinId>)> = Vec::new();
             for b in bulletins {
                 let bulletin = Bulletin {
                     id: e.board.next_id(),
@@ -176,10 +177,10 @@ impl Engine {
                     taken: 0,
                     open_to_all: false,
                 };
-                let key = bulletin.queue_key();
+                let (key, id) = (bulletin.queue_key(), bulletin.id);
                 e.board.add(bulletin);
-                if !pools.contains(&key) {
-                    pools.push(key);
+                if !pools.iter().any(|(k, _)| *k == key) {
+                    pools.push((key, Some(id)));
                 }
             }
             let reports = if distributing {
@@ -211,7 +212,7 @@ impl Engine {
         self.open_for_rounds(at, true)?;
         self.atomically(at, |e| {
             e.advance(at);
-            let report = e.round(&key, at)?;
+            let report = e.round(&key, Some(bulletin), at)?;
             e.log.push(crate::lifecycle::LogEntry {
                 at,
                 command: Command::OfferRound { bulletin },
@@ -229,7 +230,12 @@ impl Engine {
         self.open_for_rounds(at, true)?;
         self.atomically(at, |e| {
             e.advance(at);
-            let pools = e.board.open_pools();
+            let pools = e
+                .board
+                .open_pools()
+                .into_iter()
+                .map(|k| (k, None))
+                .collect();
             let reports = e.rounds(pools, at)?;
             e.log.push(crate::lifecycle::LogEntry {
                 at,
@@ -241,7 +247,11 @@ impl Engine {
 
     /// Refuses rounds during the freeze, and voucher rounds before the year's
     /// distribution (`distribution: true`).
-    fn open_for_rounds(&self, at: NaiveDateTime, distribution: bool) -> Result<(), AllocationError> {
+    fn open_for_rounds(
+        &self,
+        at: NaiveDateTime,
+        distribution: bool,
+    ) -> Result<(), AllocationError> {
         let date = at.date();
         if self.policy.is_frozen(date) {
             return Err(AllocationError::Frozen { date });
@@ -263,24 +273,35 @@ impl Engine {
     /// (`RULES.md §7`), else in the order given.
     fn rounds(
         &mut self,
-        mut pools: Vec<QueueKey>,
+        mut pools: Vec<(QueueKey, Option<BulletinId>)>,
         at: NaiveDateTime,
     ) -> Result<Vec<RoundReport>, LifecycleError> {
         if self.policy.special_queue_first {
-            pools.sort_by_key(|k| !k.group_type.needs_pmpk());
+            pools.sort_by_key(|(k, _)| !k.group_type.needs_pmpk());
         }
-        pools.iter().map(|key| self.round(key, at)).collect()
+        pools
+            .iter()
+            .map(|(key, named)| self.round(key, *named, at))
+            .collect()
     }
 
     /// The round of one pool: waiting lists (voucher policy), then the head of the queue.
-    fn round(&mut self, key: &QueueKey, at: NaiveDateTime) -> Result<RoundReport, LifecycleError> {
-        let bulletin = self
-            .board
-            .pool_bulletins(key)
-            .iter()
-            .copied()
-            .find(|b| self.board.get(*b).is_some_and(|b| b.free() > 0))
-            .or_else(|| self.board.pool_bulletins(key).first().copied())
+    /// The notices name `named` (the bulletin just published or asked for), else the
+    /// pool's first bulletin with a free place.
+    fn round(
+        &mut self,
+        key: &QueueKey,
+        named: Option<BulletinId>,
+        at: NaiveDateTime,
+    ) -> Result<RoundReport, LifecycleError> {
+        let pool = self.board.pool_bulletins(key);
+        let bulletin = named
+            .or_else(|| {
+                pool.iter()
+                    .copied()
+                    .find(|b| self.board.get(*b).is_some_and(|b| b.free() > 0))
+            })
+            .or_else(|| pool.first().copied())
             .ok_or(AllocationError::UnknownBulletin {
                 bulletin: BulletinId(0),
             })?;
@@ -347,7 +368,9 @@ impl Engine {
         let mut left = places;
         while left > 0 {
             let want = wanted(&self.policy, walk.cursor);
-            let Some((class, id)) = heads.next(want) else { break };
+            let Some((class, id)) = heads.next(want) else {
+                break;
+            };
             if seen.contains(&id) {
                 continue;
             }
@@ -358,9 +381,9 @@ impl Engine {
                 left -= u32::try_from(members.len()).unwrap_or(u32::MAX);
                 walk.picked.extend(members.iter().copied());
                 if class != PriorityClass::OutOfTurn && class == want {
-                    walk.cursor = walk.cursor.wrapping_add(
-                        u32::try_from(members.len()).unwrap_or(1),
-                    );
+                    walk.cursor = walk
+                        .cursor
+                        .wrapping_add(u32::try_from(members.len()).unwrap_or(1));
                 }
             } else {
                 walk.skipped.extend(failed);
@@ -434,7 +457,15 @@ impl Engine {
             let mut n = self.records[i].clone();
             let from = n.state.name();
             n.state = state.clone();
-            self.commit(i, n, at, Actor::Operator, from, reason, Some(last_day.to_string()));
+            self.commit(
+                i,
+                n,
+                at,
+                Actor::Operator,
+                from,
+                reason,
+                Some(last_day.to_string()),
+            );
         }
         Ok(())
     }
@@ -474,7 +505,9 @@ impl Engine {
         let b = self.bulletin(bulletin)?;
         let pool = b.queue_key();
         let offered_in = match state {
-            State::NoticeSent { bulletin: Some(n), .. }
+            State::NoticeSent {
+                bulletin: Some(n), ..
+            }
             | State::VoucherOffered { bulletin: n, .. }
             | State::VoucherConfirmed { bulletin: n, .. } => Some(self.bulletin(*n)?.queue_key()),
             _ => None,
@@ -488,9 +521,8 @@ impl Engine {
             Some(offered) if offered == pool => Ok(()),
             Some(_) => Err(other.into()),
             None => {
-                let same_cohort = own.region == pool.region
-                    && own.area == pool.area
-                    && own.cohort == pool.cohort;
+                let same_cohort =
+                    own.region == pool.region && own.area == pool.area && own.cohort == pool.cohort;
                 if *own != pool && !(b.open_to_all && same_cohort) {
                     Err(other.into())
                 } else if self.board.open(&pool) == 0 {
@@ -536,7 +568,10 @@ fn validate(b: &NewBulletin, at: NaiveDateTime) -> Result<(), AllocationError> {
         return Err(invalid("places", "at least one place must be published"));
     }
     if b.cohort > at.year() {
-        return Err(invalid("cohort", "the cohort is born after the publication"));
+        return Err(invalid(
+            "cohort",
+            "the cohort is born after the publication",
+        ));
     }
     let k = &b.kindergarten;
     for (field, value) in [
@@ -549,7 +584,10 @@ fn validate(b: &NewBulletin, at: NaiveDateTime) -> Result<(), AllocationError> {
         }
     }
     if k.languages.is_empty() {
-        return Err(invalid("kindergarten.languages", "name at least one language"));
+        return Err(invalid(
+            "kindergarten.languages",
+            "name at least one language",
+        ));
     }
     Ok(())
 }

@@ -22,9 +22,9 @@ use chrono::NaiveDateTime;
 use super::bulletin::BulletinId;
 use super::error::AllocationError;
 use crate::application::ApplicationId;
+use crate::application::QueueKey;
 use crate::benefit::PriorityClass;
 use crate::lifecycle::{Actor, Command, Engine, LifecycleError, Reason, RemovalReason, State};
-use crate::application::QueueKey;
 
 use crate::lifecycle::commands::{change, forbids};
 
@@ -38,21 +38,32 @@ impl Engine {
         id: ApplicationId,
         at: NaiveDateTime,
     ) -> Result<(), LifecycleError> {
-        self.run(&[id], at, Actor::Applicant, Command::ConfirmVoucher { id }, |e, r| {
-            let (State::VoucherOffered { bulletin, .. }, Some(v)) = (&r.state, e.policy.voucher)
-            else {
-                return Err(forbids(r, "confirm_voucher"));
-            };
-            let contract_by = e.calendar.deadline(at, v.contract_window)?;
-            let mut n = r.clone();
-            n.state = State::VoucherConfirmed {
-                confirmed_at: at,
-                contract_by,
-                bulletin: *bulletin,
-                place_held: false,
-            };
-            change(n, Reason::VoucherConfirmed, Some(contract_by.last_day.to_string()))
-        })
+        self.run(
+            &[id],
+            at,
+            Actor::Applicant,
+            Command::ConfirmVoucher { id },
+            |e, r| {
+                let (State::VoucherOffered { bulletin, .. }, Some(v)) =
+                    (&r.state, e.policy.voucher)
+                else {
+                    return Err(forbids(r, "confirm_voucher"));
+                };
+                let contract_by = e.calendar.deadline(at, v.contract_window)?;
+                let mut n = r.clone();
+                n.state = State::VoucherConfirmed {
+                    confirmed_at: at,
+                    contract_by,
+                    bulletin: *bulletin,
+                    place_held: false,
+                };
+                change(
+                    n,
+                    Reason::VoucherConfirmed,
+                    Some(contract_by.last_day.to_string()),
+                )
+            },
+        )
     }
 
     /// The applicant refuses the voucher: the child is removed from the queue
@@ -65,22 +76,28 @@ impl Engine {
         id: ApplicationId,
         at: NaiveDateTime,
     ) -> Result<(), LifecycleError> {
-        self.run(&[id], at, Actor::Applicant, Command::RefuseVoucher { id }, |_, r| {
-            if !matches!(
-                r.state,
-                State::VoucherOffered { .. }
-                    | State::VoucherConfirmed { .. }
-                    | State::WaitingList { .. }
-            ) {
-                return Err(forbids(r, "refuse_voucher"));
-            }
-            let mut n = r.clone();
-            n.state = State::Removed {
-                reason: RemovalReason::VoucherRefused,
-                at,
-            };
-            change(n, Reason::VoucherRefused, None)
-        })
+        self.run(
+            &[id],
+            at,
+            Actor::Applicant,
+            Command::RefuseVoucher { id },
+            |_, r| {
+                if !matches!(
+                    r.state,
+                    State::VoucherOffered { .. }
+                        | State::VoucherConfirmed { .. }
+                        | State::WaitingList { .. }
+                ) {
+                    return Err(forbids(r, "refuse_voucher"));
+                }
+                let mut n = r.clone();
+                n.state = State::Removed {
+                    reason: RemovalReason::VoucherRefused,
+                    at,
+                };
+                change(n, Reason::VoucherRefused, None)
+            },
+        )
     }
 
     /// Restores an inactive application to the queue, in its place, as often as the
@@ -89,20 +106,26 @@ impl Engine {
     /// # Errors
     /// `STATE_FORBIDS` unless inactive; `RESTORE_USED`.
     pub fn restore(&mut self, id: ApplicationId, at: NaiveDateTime) -> Result<(), LifecycleError> {
-        self.run(&[id], at, Actor::Applicant, Command::Restore { id }, |e, r| {
-            let State::Inactive { .. } = r.state else {
-                return Err(forbids(r, "restore"));
-            };
-            let allowed = e.policy.voucher.map_or(0, |v| v.restores_allowed);
-            if r.restores >= allowed {
-                return Err(AllocationError::RestoreUsed { id, allowed }.into());
-            }
-            let mut n = r.clone();
-            n.restores += 1;
-            n.state = State::Queued;
-            n.catch_up_interest(at, &e.policy, &e.calendar);
-            change(n, Reason::Restored, None)
-        })
+        self.run(
+            &[id],
+            at,
+            Actor::Applicant,
+            Command::Restore { id },
+            |e, r| {
+                let State::Inactive { .. } = r.state else {
+                    return Err(forbids(r, "restore"));
+                };
+                let allowed = e.policy.voucher.map_or(0, |v| v.restores_allowed);
+                if r.restores >= allowed {
+                    return Err(AllocationError::RestoreUsed { id, allowed }.into());
+                }
+                let mut n = r.clone();
+                n.restores += 1;
+                n.state = State::Queued;
+                n.catch_up_interest(at, &e.policy, &e.calendar);
+                change(n, Reason::Restored, None)
+            },
+        )
     }
 
     /// Signs the contract with the kindergarten of `bulletin`, a place of the voucher's
@@ -229,16 +252,11 @@ impl Engine {
         }
         let mut served = Vec::new();
         for (id, kindergarten) in listed {
-            let place = self
-                .board
-                .pool_bulletins(pool)
-                .iter()
-                .copied()
-                .find(|b| {
-                    self.board
-                        .get(*b)
-                        .is_some_and(|b| b.kindergarten.id == kindergarten && b.free() > 0)
-                });
+            let place = self.board.pool_bulletins(pool).iter().copied().find(|b| {
+                self.board
+                    .get(*b)
+                    .is_some_and(|b| b.kindergarten.id == kindergarten && b.free() > 0)
+            });
             let (Some(bulletin), true) = (place, self.board.open(pool) > 0) else {
                 continue;
             };
@@ -253,7 +271,15 @@ impl Engine {
                 place_held: true,
             };
             let detail = Some(kindergarten);
-            self.commit(i, n, at, Actor::Operator, from, Reason::WaitingListPlace, detail);
+            self.commit(
+                i,
+                n,
+                at,
+                Actor::Operator,
+                from,
+                Reason::WaitingListPlace,
+                detail,
+            );
             served.push(id);
         }
         Ok(served)

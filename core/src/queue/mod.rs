@@ -374,7 +374,11 @@ impl QueueIndex {
             .get(q.0)
             .map(|lanes| &lanes.0[class.rank()])
             .into_iter()
-            .flat_map(|lane| lane.present.present().map(|i| ApplicationId(lane.slots[i].1)))
+            .flat_map(|lane| {
+                lane.present
+                    .present()
+                    .map(|i| ApplicationId(lane.slots[i].1))
+            })
     }
 
     /// Every queue key with at least one slot, sorted.
