@@ -205,7 +205,7 @@ fn s7_special_places_go_to_the_special_queue_first_and_the_rest_opens_to_all() {
                 at(2024, 3, 4, 10, 0),
             )
             .unwrap();
-        let special_round = &reports[if first { 0 } else { 1 }];
+        let special_round = &reports[usize::from(!first)];
         assert_eq!(special_round.queue.group_type, GroupType::Special);
         assert_eq!(special_round.offered, [ids[0]]);
         assert_eq!(special_round.opened_to_all, first);
