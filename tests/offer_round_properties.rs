@@ -149,12 +149,13 @@ fn check_round(
 fn check_board(e: &Engine, ids: &[ApplicationId]) -> Result<(), TestCaseError> {
     let mut taken = vec![0u32; e.bulletins().len()];
     let mut notices = 0u32;
+    let slot = |b: BulletinId| usize::try_from(b.0).unwrap() - 1;
     for id in ids {
         match e.state(*id).unwrap() {
-            State::DirectionIssued(d) => taken[d.bulletin.unwrap().0 as usize - 1] += 1,
+            State::DirectionIssued(d) => taken[slot(d.bulletin.unwrap())] += 1,
             State::Enrolled {
                 bulletin: Some(b), ..
-            } => taken[b.0 as usize - 1] += 1,
+            } => taken[slot(*b)] += 1,
             State::NoticeSent { .. } => notices += 1,
             _ => {}
         }
