@@ -197,16 +197,23 @@ impl Board {
         self.pools.get(key).map_or(&[], |p| &p.bulletins)
     }
 
-    /// Every pool with open places, in the order of its first bulletin.
-    pub(crate) fn open_pools(&self) -> Vec<QueueKey> {
-        let mut keys: Vec<(BulletinId, QueueKey)> = self
+    /// Every pool with open places and its first bulletin with a free place, in the
+    /// order of those bulletins.
+    pub(crate) fn open_pools(&self) -> Vec<(QueueKey, BulletinId)> {
+        let mut pools: Vec<(QueueKey, BulletinId)> = self
             .pools
             .iter()
             .filter(|(k, _)| self.open(k) > 0)
-            .filter_map(|(k, p)| Some((*p.bulletins.first()?, k.clone())))
+            .filter_map(|(k, p)| {
+                let first = p
+                    .bulletins
+                    .iter()
+                    .find(|b| self.get(**b).is_some_and(|b| b.free() > 0))?;
+                Some((k.clone(), *first))
+            })
             .collect();
-        keys.sort();
-        keys.into_iter().map(|(_, k)| k).collect()
+        pools.sort_by_key(|(_, b)| *b);
+        pools
     }
 
     pub(crate) fn set_open_to_all(&mut self, id: BulletinId) {
@@ -314,6 +321,6 @@ mod tests {
         board.transfer(Claim::Reserved(BulletinId(1)), Claim::Taken(BulletinId(1)));
         board.transfer(Claim::Taken(BulletinId(1)), Claim::None);
         assert_eq!(board.open(&key), 2);
-        assert_eq!(board.open_pools(), vec![key]);
+        assert_eq!(board.open_pools(), vec![(key, BulletinId(1))]);
     }
 }

@@ -66,8 +66,9 @@ use super::bulletin::{Bulletin, BulletinId, NewBulletin};
 use super::error::AllocationError;
 use crate::application::{ApplicationId, QueueKey};
 use crate::benefit::PriorityClass;
+use crate::calendar::Deadline;
 use crate::eligibility::{self, OfferSituation};
-use crate::lifecycle::{Actor, Command, Engine, LifecycleError, Reason, State};
+use crate::lifecycle::{Actor, Command, Engine, LifecycleError, LogEntry, Reason, State};
 use crate::policy::Policy;
 use crate::queue::QueueId;
 
@@ -100,6 +101,15 @@ pub struct Skipped {
     /// Codes of the failed checks of "may be offered a place" (`TURN_REACHED` for twins
     /// when fewer places are left than the batch needs).
     pub failed: Vec<&'static str>,
+}
+
+/// The deadlines a round's offers carry.
+#[derive(Debug, Clone, Copy)]
+struct OfferWindows {
+    /// The end of the choice window (notices) or of the consent window (vouchers).
+    offer: Deadline,
+    /// The end of the contract window of a place from a waiting list (vouchers).
+    contract: Option<Deadline>,
 }
 
 /// The class a round takes next under the policy's interleaving (`RULES.md §3`).
@@ -162,86 +172,98 @@ impl Engine {
             validate(b, at)?;
         }
         self.open_for_rounds(at, false)?;
-        let distributing = self.open_for_rounds(at, true).is_ok();
-        self.atomically(at, |e| {
-            e.advance(at);
-            let mut pools: Vec<(QueueKey, Option<BulletinId>)> = Vec::new();
-            for b in bulletins {
-                let bulletin = Bulletin {
-                    id: e.board.next_id(),
-                    kindergarten: b.kindergarten.clone(),
-                    group_type: b.group_type,
-                    cohort: b.cohort,
-                    places: b.places,
-                    published_at: at,
-                    taken: 0,
-                    open_to_all: false,
-                };
-                let (key, id) = (bulletin.queue_key(), bulletin.id);
-                e.board.add(bulletin);
-                if !pools.iter().any(|(k, _)| *k == key) {
-                    pools.push((key, Some(id)));
-                }
-            }
-            let reports = if distributing {
-                e.rounds(pools, at)?
-            } else {
-                Vec::new()
+        let windows = match self.open_for_rounds(at, true) {
+            Ok(()) => Some(self.offer_windows(at)?),
+            Err(_) => None,
+        };
+        // Nothing below can fail: the engine changes only now.
+        self.advance(at);
+        let mut pools: Vec<(QueueKey, BulletinId)> = Vec::new();
+        for b in bulletins {
+            let bulletin = Bulletin {
+                id: self.board.next_id(),
+                kindergarten: b.kindergarten.clone(),
+                group_type: b.group_type,
+                cohort: b.cohort,
+                places: b.places,
+                published_at: at,
+                taken: 0,
+                open_to_all: false,
             };
-            e.log.push(crate::lifecycle::LogEntry {
-                at,
-                command: Command::Publish {
-                    bulletins: bulletins.to_vec(),
-                },
-            });
-            Ok(reports)
-        })
+            let (key, id) = (bulletin.queue_key(), bulletin.id);
+            self.board.add(bulletin);
+            if !pools.iter().any(|(k, _)| *k == key) {
+                pools.push((key, id));
+            }
+        }
+        let reports = match windows {
+            Some(w) => self.rounds(pools, at, w),
+            None => Vec::new(),
+        };
+        self.log.push(LogEntry {
+            at,
+            command: Command::Publish {
+                bulletins: bulletins.to_vec(),
+            },
+        });
+        Ok(reports)
     }
 
     /// Runs the offer round again in the pool of `bulletin`, for its places open now
     /// (after notices passed unanswered or directions gave places back).
     ///
     /// # Errors
-    /// `BULLETIN_UNKNOWN`, `PLACES_FROZEN`, `DISTRIBUTION_NOT_STARTED`, `TIME_BEFORE_CLOCK`.
+    /// `BULLETIN_UNKNOWN`, `PLACES_FROZEN`, `DISTRIBUTION_NOT_STARTED`, `TIME_BEFORE_CLOCK`,
+    /// a calendar error.
     pub fn offer_round(
         &mut self,
         bulletin: BulletinId,
         at: NaiveDateTime,
     ) -> Result<RoundReport, LifecycleError> {
+        self.check_clock(at)?;
         let key = self.bulletin(bulletin)?.queue_key();
         self.open_for_rounds(at, true)?;
-        self.atomically(at, |e| {
-            e.advance(at);
-            let report = e.round(&key, Some(bulletin), at)?;
-            e.log.push(crate::lifecycle::LogEntry {
-                at,
-                command: Command::OfferRound { bulletin },
-            });
-            Ok(report)
-        })
+        let windows = self.offer_windows(at)?;
+        self.advance(at);
+        let report = self.round(&key, bulletin, at, windows);
+        self.log.push(LogEntry {
+            at,
+            command: Command::OfferRound { bulletin },
+        });
+        Ok(report)
     }
 
     /// Runs the offer round of every pool with open places, once (`RULES.md §8`: the
     /// distribution runs once over the whole city, skipping places with no free place).
     ///
     /// # Errors
-    /// `PLACES_FROZEN`, `DISTRIBUTION_NOT_STARTED`, `TIME_BEFORE_CLOCK`.
+    /// `PLACES_FROZEN`, `DISTRIBUTION_NOT_STARTED`, `TIME_BEFORE_CLOCK`, a calendar error.
     pub fn distribute(&mut self, at: NaiveDateTime) -> Result<Vec<RoundReport>, LifecycleError> {
+        self.check_clock(at)?;
         self.open_for_rounds(at, true)?;
-        self.atomically(at, |e| {
-            e.advance(at);
-            let pools = e
-                .board
-                .open_pools()
-                .into_iter()
-                .map(|k| (k, None))
-                .collect();
-            let reports = e.rounds(pools, at)?;
-            e.log.push(crate::lifecycle::LogEntry {
-                at,
-                command: Command::Distribute,
-            });
-            Ok(reports)
+        let windows = self.offer_windows(at)?;
+        self.advance(at);
+        let pools = self.board.open_pools();
+        let reports = self.rounds(pools, at, windows);
+        self.log.push(LogEntry {
+            at,
+            command: Command::Distribute,
+        });
+        Ok(reports)
+    }
+
+    /// The deadlines the offers of a round at `at` carry, computed before anything
+    /// changes so that a round cannot fail half-way.
+    fn offer_windows(&self, at: NaiveDateTime) -> Result<OfferWindows, LifecycleError> {
+        Ok(match self.policy.voucher {
+            Some(v) => OfferWindows {
+                offer: self.calendar.deadline(at, v.consent_window)?,
+                contract: Some(self.calendar.deadline(at, v.contract_window)?),
+            },
+            None => OfferWindows {
+                offer: self.calendar.deadline(at, self.policy.choice_window)?,
+                contract: None,
+            },
         })
     }
 
@@ -273,38 +295,29 @@ impl Engine {
     /// (`RULES.md §7`), else in the order given.
     fn rounds(
         &mut self,
-        mut pools: Vec<(QueueKey, Option<BulletinId>)>,
+        mut pools: Vec<(QueueKey, BulletinId)>,
         at: NaiveDateTime,
-    ) -> Result<Vec<RoundReport>, LifecycleError> {
+        windows: OfferWindows,
+    ) -> Vec<RoundReport> {
         if self.policy.special_queue_first {
             pools.sort_by_key(|(k, _)| !k.group_type.needs_pmpk());
         }
         pools
             .iter()
-            .map(|(key, named)| self.round(key, *named, at))
+            .map(|(key, bulletin)| self.round(key, *bulletin, at, windows))
             .collect()
     }
 
     /// The round of one pool: waiting lists (voucher policy), then the head of the queue.
-    /// The notices name `named` (the bulletin just published or asked for), else the
-    /// pool's first bulletin with a free place.
+    /// The offers name `bulletin` (the one just published or asked for, or the pool's
+    /// first with a free place).
     fn round(
         &mut self,
         key: &QueueKey,
-        named: Option<BulletinId>,
+        bulletin: BulletinId,
         at: NaiveDateTime,
-    ) -> Result<RoundReport, LifecycleError> {
-        let pool = self.board.pool_bulletins(key);
-        let bulletin = named
-            .or_else(|| {
-                pool.iter()
-                    .copied()
-                    .find(|b| self.board.get(*b).is_some_and(|b| b.free() > 0))
-            })
-            .or_else(|| pool.first().copied())
-            .ok_or(AllocationError::UnknownBulletin {
-                bulletin: BulletinId(0),
-            })?;
+        windows: OfferWindows,
+    ) -> RoundReport {
         let mut report = RoundReport {
             queue: key.clone(),
             bulletin,
@@ -314,8 +327,8 @@ impl Engine {
             open: 0,
             opened_to_all: false,
         };
-        if self.policy.voucher.is_some() {
-            report.from_waiting_list = self.serve_waiting_lists(key, at)?;
+        if let Some(contract) = windows.contract {
+            report.from_waiting_list = self.serve_waiting_lists(key, at, contract);
         }
         let places = self.board.open(key);
         let walk = self.walk(key, places, at, &self.policy);
@@ -329,7 +342,7 @@ impl Engine {
             }
             _ => walk,
         };
-        self.offer(&walk.picked, bulletin, at)?;
+        self.offer(&walk.picked, bulletin, at, windows.offer);
         if self.policy.interleave.is_some() {
             self.board.cursors.insert(key.clone(), walk.cursor);
         }
@@ -342,7 +355,7 @@ impl Engine {
             }
             report.opened_to_all = true;
         }
-        Ok(report)
+        report
     }
 
     /// Walks the queue of `key` from its head, picking up to `places` children who may be
@@ -428,46 +441,38 @@ impl Engine {
         out
     }
 
-    /// Sends the notices (or vouchers) of a round, each naming `bulletin`.
+    /// Sends the notices (or vouchers) of a round, each naming `bulletin`, the window
+    /// ending with `window`.
     fn offer(
         &mut self,
         picked: &[ApplicationId],
         bulletin: BulletinId,
         at: NaiveDateTime,
-    ) -> Result<(), LifecycleError> {
-        let (state, reason, last_day) = if let Some(v) = self.policy.voucher {
-            let consent_by = self.calendar.deadline(at, v.consent_window)?;
+        window: Deadline,
+    ) {
+        let (state, reason) = if self.policy.voucher.is_some() {
             let state = State::VoucherOffered {
                 offered_at: at,
-                consent_by,
+                consent_by: window,
                 bulletin,
             };
-            (state, Reason::VoucherOffered, consent_by.last_day)
+            (state, Reason::VoucherOffered)
         } else {
-            let choose_by = self.calendar.deadline(at, self.policy.choice_window)?;
             let state = State::NoticeSent {
                 sent_at: at,
-                choose_by,
+                choose_by: window,
                 bulletin: Some(bulletin),
             };
-            (state, Reason::NoticeSent, choose_by.last_day)
+            (state, Reason::NoticeSent)
         };
         for &id in picked {
-            let i = self.index(id)?;
+            let Ok(i) = self.index(id) else { continue };
             let mut n = self.records[i].clone();
             let from = n.state.name();
             n.state = state.clone();
-            self.commit(
-                i,
-                n,
-                at,
-                Actor::Operator,
-                from,
-                reason,
-                Some(last_day.to_string()),
-            );
+            let detail = Some(window.last_day.to_string());
+            self.commit(i, n, at, Actor::Operator, from, reason, detail);
         }
-        Ok(())
     }
 
     /// Takes a place of `bulletin` for the application (`RULES.md §5`): a notified

@@ -24,6 +24,7 @@ use super::error::AllocationError;
 use crate::application::ApplicationId;
 use crate::application::QueueKey;
 use crate::benefit::PriorityClass;
+use crate::calendar::Deadline;
 use crate::lifecycle::{Actor, Command, Engine, LifecycleError, Reason, RemovalReason, State};
 
 use crate::lifecycle::commands::{change, forbids};
@@ -233,12 +234,10 @@ impl Engine {
         &mut self,
         pool: &QueueKey,
         at: NaiveDateTime,
-    ) -> Result<Vec<ApplicationId>, LifecycleError> {
-        let Some(v) = self.policy.voucher else {
-            return Ok(Vec::new());
-        };
+        contract_by: Deadline,
+    ) -> Vec<ApplicationId> {
         let Some(q) = self.standing.id_of(pool) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let mut listed: Vec<(ApplicationId, String)> = Vec::new();
         for class in PriorityClass::ALL {
@@ -260,8 +259,7 @@ impl Engine {
             let (Some(bulletin), true) = (place, self.board.open(pool) > 0) else {
                 continue;
             };
-            let contract_by = self.calendar.deadline(at, v.contract_window)?;
-            let i = self.index(id)?;
+            let Ok(i) = self.index(id) else { continue };
             let mut n = self.records[i].clone();
             let from = n.state.name();
             n.state = State::VoucherConfirmed {
@@ -282,6 +280,6 @@ impl Engine {
             );
             served.push(id);
         }
-        Ok(served)
+        served
     }
 }
