@@ -4,7 +4,8 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta, Timelike};
 use kezek::application::{Address, Contacts, Document, GroupType, Language, NewApplication};
-use kezek::{Iin, Sex};
+use kezek::lifecycle::Engine;
+use kezek::{Iin, PolicyBook, Sex, WorkCalendar};
 
 /// A fixed linear congruential walk: reproducible without a random-number crate.
 #[derive(Debug, Clone)]
@@ -44,19 +45,19 @@ pub fn applications(n: usize) -> Vec<(NewApplication, NaiveDateTime)> {
     let step_ms = 366 * 24 * 3_600_000 / i64::try_from(n.max(1)).unwrap_or(1);
     let mut walk = Walk::new(n as u64);
     let mut out = Vec::with_capacity(n);
+    // Births walk the 1,460 days of 2020–2023, then the serials, then the sex, so the four
+    // cohorts are equally full.
     let (mut day, mut serial, mut sex) = (0u64, 1u16, Sex::Male);
     while out.len() < n {
         let birth = first_birth + Days::new(day);
-        let Ok(child) = Iin::from_parts(birth, sex, serial) else {
-            serial += 1;
-            continue;
+        let next = match (day, serial, sex) {
+            (1459, 9999, Sex::Male) => (0, 1, Sex::Female),
+            (1459, s, x) => (0, s + 1, x),
+            (d, s, x) => (d + 1, s, x),
         };
-        // Next IIN: walk the serials, then the sex, then the day (4 years of days).
-        (day, serial, sex) = match (serial, sex) {
-            (9999, Sex::Male) => (day, 1, Sex::Female),
-            (9999, Sex::Female) => ((day + 1) % 1460, 1, Sex::Male),
-            (s, x) => (day, s + 1, x),
-        };
+        let made = Iin::from_parts(birth, sex, serial);
+        (day, serial, sex) = next;
+        let Ok(child) = made else { continue };
         let at = start + TimeDelta::milliseconds(step_ms * i64::try_from(out.len()).unwrap_or(0));
         // Registration moments are kept to the second (`RULES.md §2`).
         let at = at.with_nanosecond(0).unwrap_or(at);
@@ -99,6 +100,23 @@ pub fn applications(n: usize) -> Vec<(NewApplication, NaiveDateTime)> {
         ));
     }
     out
+}
+
+/// An engine under the built-in Almaty 2024 policy with `apps` registered.
+///
+/// # Panics
+/// If the policy is missing or an application is refused (the data is made valid).
+#[must_use]
+pub fn registered(apps: &[(NewApplication, NaiveDateTime)]) -> Engine {
+    let policy = PolicyBook::builtin()
+        .get("almaty-2024")
+        .map_or_else(|e| panic!("{e}"), Clone::clone);
+    let mut e = Engine::new(policy, WorkCalendar::kazakhstan()).unwrap_or_else(|e| panic!("{e}"));
+    for (app, at) in apps {
+        e.register(app.clone(), *at)
+            .unwrap_or_else(|err| panic!("{err}"));
+    }
+    e
 }
 
 fn doc(kind: &str, issued_on: NaiveDate) -> Document {

@@ -14,28 +14,10 @@ use std::hint::black_box;
 use chrono::{NaiveDate, TimeDelta};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use kezek::application::ApplicationId;
-use kezek::lifecycle::Engine;
 use kezek::queue::QueueIndex;
-use kezek::{PolicyBook, WorkCalendar};
-use kezek_benches::{applications, Walk};
+use kezek_benches::{applications, registered, Walk};
 
 const N: usize = 1_000_000;
-
-fn engine() -> Engine {
-    let policy = PolicyBook::builtin()
-        .get("almaty-2024")
-        .map_or_else(|e| panic!("{e}"), Clone::clone);
-    Engine::new(policy, WorkCalendar::kazakhstan()).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn registered(apps: &[(kezek::application::NewApplication, chrono::NaiveDateTime)]) -> Engine {
-    let mut e = engine();
-    for (app, at) in apps {
-        e.register(app.clone(), *at)
-            .unwrap_or_else(|err| panic!("{err}"));
-    }
-    e
-}
 
 fn bench(c: &mut Criterion) {
     let apps = applications(N);

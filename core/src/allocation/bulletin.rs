@@ -122,6 +122,9 @@ pub(crate) enum Claim {
 pub(crate) struct Board {
     bulletins: Vec<Bulletin>,
     pools: HashMap<QueueKey, Pool>,
+    /// The pool of each bulletin, by bulletin index, so a change of state reaches its pool
+    /// without building the key.
+    pool_keys: Vec<QueueKey>,
     /// Where each queue stands in the interleaving cycle (`RULES.md §3`), kept across
     /// rounds so the ratio holds over many small bulletins.
     pub(crate) cursors: BTreeMap<QueueKey, u32>,
@@ -141,6 +144,7 @@ impl Board {
         let mut board = Board {
             bulletins: Vec::with_capacity(bulletins.len()),
             pools: HashMap::new(),
+            pool_keys: Vec::new(),
             cursors,
         };
         for b in bulletins {
@@ -174,15 +178,17 @@ impl Board {
 
     /// Adds a bulletin (its id must be [`Board::next_id`]).
     pub(crate) fn add(&mut self, bulletin: Bulletin) {
-        let pool = self.pools.entry(bulletin.queue_key()).or_default();
+        let key = bulletin.queue_key();
+        self.pool_keys.push(key.clone());
+        let pool = self.pools.entry(key).or_default();
         pool.bulletins.push(bulletin.id);
         pool.free += u64::from(bulletin.free());
         self.bulletins.push(bulletin);
     }
 
     fn pool_of(&mut self, id: BulletinId) -> Option<&mut Pool> {
-        let key = self.get(id)?.queue_key();
-        self.pools.get_mut(&key)
+        let i = usize::try_from(id.0).ok()?.checked_sub(1)?;
+        self.pools.get_mut(self.pool_keys.get(i)?)
     }
 
     /// Free places of a pool not reserved by a notice or voucher: open to free choice.

@@ -57,8 +57,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashSet;
-
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
@@ -377,19 +375,27 @@ impl Engine {
                 lane(PriorityClass::General),
             ],
         };
-        let mut seen: HashSet<ApplicationId> = HashSet::new();
+        // Twins stand together under one key: a batch is judged once, at its first member.
+        let mut batches_seen: Vec<ApplicationId> = Vec::new();
         let mut left = places;
         while left > 0 {
             let want = wanted(&self.policy, walk.cursor);
             let Some((class, id)) = heads.next(want) else {
                 break;
             };
-            if seen.contains(&id) {
-                continue;
-            }
-            let members = self.batch(id).unwrap_or_else(|_| vec![id]);
-            seen.extend(members.iter().copied());
-            let failed = self.screen(&members, q, left, at, policy);
+            let Ok(i) = self.index(id) else { continue };
+            let single = [id];
+            let batch;
+            let members: &[ApplicationId] = match self.records[i].batch {
+                None => &single,
+                Some(b) if batches_seen.contains(&b) => continue,
+                Some(b) => {
+                    batches_seen.push(b);
+                    batch = self.batch_members(b);
+                    &batch
+                }
+            };
+            let failed = self.screen(members, q, left, at, policy);
             if failed.is_empty() {
                 left -= u32::try_from(members.len()).unwrap_or(u32::MAX);
                 walk.picked.extend(members.iter().copied());
@@ -465,13 +471,11 @@ impl Engine {
             };
             (state, Reason::NoticeSent)
         };
+        let detail = window.last_day.to_string();
         for &id in picked {
             let Ok(i) = self.index(id) else { continue };
-            let mut n = self.records[i].clone();
-            let from = n.state.name();
-            n.state = state.clone();
-            let detail = Some(window.last_day.to_string());
-            self.commit(i, n, at, Actor::Operator, from, reason, detail);
+            let (state, detail) = (state.clone(), Some(detail.clone()));
+            self.commit_state(i, state, at, Actor::Operator, reason, detail);
         }
     }
 

@@ -104,28 +104,46 @@ impl Decision {
         }
     }
 
-    /// Records a check; its message is written only when explaining or when it failed.
+    /// Records a check with its message. When not explaining (the engine's own
+    /// screening, run for every child an offer round passes) only failures are kept, so a
+    /// child who passes costs no allocation.
     fn push(
         &mut self,
         code: &'static str,
         passed: bool,
         message: impl FnOnce() -> LocalizedText,
-    ) -> &mut Check {
-        let message = if self.explain || !passed {
-            message()
-        } else {
-            LocalizedText::new("", "", "")
-        };
+    ) -> Pushed<'_> {
+        if !self.explain && passed {
+            return Pushed(None);
+        }
         self.checks.push(Check {
             code,
             passed,
             field: None,
             detail: None,
-            message,
+            message: message(),
             source: texts::source(code),
         });
-        let last = self.checks.len() - 1;
-        &mut self.checks[last]
+        Pushed(self.checks.last_mut())
+    }
+}
+
+/// The check just recorded, if it was kept, to name its field and detail.
+struct Pushed<'a>(Option<&'a mut Check>);
+
+impl Pushed<'_> {
+    fn field(mut self, field: &'static str) -> Self {
+        if let Some(c) = self.0.as_deref_mut() {
+            c.field = Some(field);
+        }
+        self
+    }
+
+    fn detail(mut self, detail: Option<&'static str>) -> Self {
+        if let Some(c) = self.0.as_deref_mut() {
+            c.detail = detail;
+        }
+        self
     }
 }
 
@@ -201,40 +219,41 @@ pub(crate) fn registration_check(
     if let (Some(a), Some(c)) = (&applicant, &child) {
         let ok = a != c && a.birth_date() < c.birth_date();
         d.push("APPLICANT_NOT_CHILD", ok, || texts::applicant_not_child(ok))
-            .field = Some("applicant_iin");
+            .field("applicant_iin");
     }
     if let Some(c) = &child {
         let born = c.birth_date() <= today;
-        d.push("CHILD_BORN", born, || texts::child_born(born)).field = Some("child_iin");
+        d.push("CHILD_BORN", born, || texts::child_born(born))
+            .field("child_iin");
         let max = policy.max_age.in_months().unwrap_or(u32::MAX);
         let young = !has_reached_age(c.birth_date(), max, today);
         d.push("CHILD_UNDER_MAX_AGE", young, || {
             texts::under_max_age(young, c.birth_date(), today, max)
         })
-        .field = Some("child_iin");
+        .field("child_iin");
         let fresh = !already_queued(c);
         d.push("NOT_ALREADY_QUEUED", fresh, || {
             texts::not_already_queued(fresh)
         })
-        .field = Some("child_iin");
+        .field("child_iin");
     }
     let a = &input.address;
     let address_ok = !a.region.trim().is_empty()
         && !a.district.trim().is_empty()
         && a.locality.as_deref().is_none_or(|l| !l.trim().is_empty());
     d.push("ADDRESS", address_ok, || texts::address(address_ok))
-        .field = Some("address");
+        .field("address");
     if input.non_resident {
         let ok = holds_valid(&input.documents, TEMPORARY_REGISTRATION, today);
         d.push("NON_RESIDENT_DOCUMENTS", ok, || texts::non_resident(ok))
-            .field = Some("documents");
+            .field("documents");
     }
     let email_ok = valid_email(&input.contacts.email);
     d.push("CONTACT_EMAIL", email_ok, || texts::email(email_ok))
-        .field = Some("contacts.email");
+        .field("contacts.email");
     let phone_ok = valid_phone(&input.contacts.phone);
     d.push("CONTACT_PHONE", phone_ok, || texts::phone(phone_ok))
-        .field = Some("contacts.phone");
+        .field("contacts.phone");
     let class = match &input.benefit {
         Some(code) => benefit_checks(&mut d, policy, code, &input.documents, today),
         None => PriorityClass::General,
@@ -261,7 +280,7 @@ fn benefit_checks(
     d.push("BENEFIT_KNOWN", cat.is_some(), || {
         texts::benefit_known(cat.is_some(), code)
     })
-    .field = Some("benefit");
+    .field("benefit");
     let Some(cat) = cat else {
         return PriorityClass::General;
     };
@@ -269,7 +288,7 @@ fn benefit_checks(
     d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), || {
         texts::benefit_documents(&unmet, &cat.name)
     })
-    .field = Some("documents");
+    .field("documents");
     cat.class
 }
 
@@ -300,9 +319,9 @@ fn iin_check(d: &mut Decision, code: &'static str, field: &'static str, text: &s
             e.message(Lang::En),
         ),
     };
-    let check = d.push(code, parsed.is_ok(), message);
-    check.field = Some(field);
-    check.detail = parsed.as_ref().err().map(LocalizedError::code);
+    d.push(code, parsed.is_ok(), message)
+        .field(field)
+        .detail(parsed.as_ref().err().map(LocalizedError::code));
     parsed.ok()
 }
 

@@ -250,7 +250,7 @@ impl Engine {
         })
     }
 
-    fn batch_members(&self, batch: ApplicationId) -> Vec<ApplicationId> {
+    pub(crate) fn batch_members(&self, batch: ApplicationId) -> Vec<ApplicationId> {
         self.batches
             .get(&batch)
             .cloned()
@@ -515,28 +515,70 @@ impl Engine {
         reason: Reason,
         detail: Option<String>,
     ) {
-        let q = self.queue_of[i];
         let class_changed = new.app.class != self.records[i].app.class;
         if class_changed && new.batch.is_none() {
             new.order.class = new.app.class;
         }
         let old = std::mem::replace(&mut self.records[i], new);
-        let new = &self.records[i];
-        self.board.transfer(old.state.claim(), new.state.claim());
-        if old.state.stands_in_queue() {
-            self.standing.remove_in(q, &old.order);
+        self.settle(i, &old.state, old.order, at, actor, from, reason, detail);
+        if class_changed {
+            if let Some(b) = self.records[i].batch {
+                self.reorder_batch(b);
+            }
         }
-        if new.state.stands_in_queue() {
+    }
+
+    /// [`Engine::commit`] of a change of state alone, without copying the record.
+    pub(crate) fn commit_state(
+        &mut self,
+        i: usize,
+        state: State,
+        at: NaiveDateTime,
+        actor: Actor,
+        reason: Reason,
+        detail: Option<String>,
+    ) {
+        let old = std::mem::replace(&mut self.records[i].state, state);
+        let order = self.records[i].order;
+        self.settle(i, &old, order, at, actor, old.name(), reason, detail);
+    }
+
+    /// Brings the queues, the board and the deadline heap in step with record `i`, which
+    /// was in state `old` at `old_order`, and records the event.
+    #[allow(clippy::too_many_arguments)]
+    fn settle(
+        &mut self,
+        i: usize,
+        old: &State,
+        old_order: OrderKey,
+        at: NaiveDateTime,
+        actor: Actor,
+        from: StateName,
+        reason: Reason,
+        detail: Option<String>,
+    ) {
+        let q = self.queue_of[i];
+        let new = &self.records[i];
+        self.board.transfer(old.claim(), new.state.claim());
+        let moved = old_order != new.order;
+        let (stood, stands) = (old.stands_in_queue(), new.state.stands_in_queue());
+        if stood && (moved || !stands) {
+            self.standing.remove_in(q, &old_order);
+        }
+        if stands && (moved || !stood) {
             self.placements[i] = Some(self.standing.insert_in(q, &new.order));
         }
-        if matches!(old.state, State::Queued) {
-            self.waiting.remove_in(q, &old.order);
+        let (waited, waits) = (
+            matches!(old, State::Queued),
+            matches!(new.state, State::Queued),
+        );
+        if waited && (moved || !waits) {
+            self.waiting.remove_in(q, &old_order);
         }
-        if matches!(new.state, State::Queued) {
+        if waits && (moved || !waited) {
             self.waiting.insert_in(q, &new.order);
         }
         let to = new.state.name();
-        let batch = new.batch;
         self.histories[i].push(Event {
             seq: self.next_seq,
             at,
@@ -548,11 +590,6 @@ impl Engine {
         });
         self.next_seq += 1;
         self.schedule(i);
-        if class_changed {
-            if let Some(b) = batch {
-                self.reorder_batch(b);
-            }
-        }
     }
 
     fn schedule(&mut self, i: usize) {
