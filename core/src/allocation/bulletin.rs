@@ -11,7 +11,7 @@
 //! ```
 //!
 //! The board only counts; the engine's commands change it when an application's state
-//! changes (see [`Claim`]), so every count can be rebuilt from the applications.
+//! changes, so every count can be rebuilt from the applications.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;

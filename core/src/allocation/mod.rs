@@ -7,6 +7,8 @@
 //!   twins, special queues first, the August freeze); notified applicants choose among
 //!   the places of their pool; free choice after the window; places given back by revoked
 //!   or lapsed directions (`RULES.md §3–§7`).
+//! - `places`: [`Engine::take_place`](crate::Engine::take_place) — the choice of a notified
+//!   applicant among the places of its pool, and free choice (`RULES.md §5`, `§7`).
 //! - [`voucher`]: the voucher flow of the pilot regions: consent, inactivity and one
 //!   restoration, contract, refusal, per-kindergarten waiting lists (`RULES.md §8`).
 //! - [`matching`]: batch matching for analysts and centralised regions — children rank
@@ -17,6 +19,7 @@
 pub mod bulletin;
 mod error;
 pub mod matching;
+mod places;
 pub mod round;
 pub mod voucher;
 

@@ -30,6 +30,7 @@ mod error;
 mod event;
 mod listing;
 mod offer;
+mod queries;
 mod record;
 mod snapshot;
 mod state;
@@ -47,9 +48,8 @@ pub use snapshot::{Snapshot, SNAPSHOT_SCHEMA_VERSION};
 pub use state::{Direction, RemovalReason, State, StateName, Via};
 
 use crate::allocation::bulletin::Board;
-use crate::application::{Application, ApplicationId, NewApplication, QueueKey};
+use crate::application::{Application, ApplicationId, QueueKey};
 use crate::calendar::WorkCalendar;
-use crate::eligibility::{self, Decision, OfferSituation};
 use crate::iin::Iin;
 use crate::policy::Policy;
 use crate::queue::{ClassCounts, OrderKey, Placement, Position, QueueId, QueueIndex};
@@ -295,135 +295,6 @@ impl Engine {
     #[must_use]
     pub fn queues(&self) -> Vec<&QueueKey> {
         self.standing.keys()
-    }
-
-    /// The applications an applicant filed or attached (`RULES.md §2` [000, 001]).
-    #[must_use]
-    pub fn applications_of(&self, applicant: &Iin) -> Vec<ApplicationId> {
-        self.records
-            .iter()
-            .filter(|r| r.app.applicants.contains(applicant))
-            .map(|r| r.app.id)
-            .collect()
-    }
-
-    /// The next deadline pending on the application, and its kind.
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn next_deadline(
-        &self,
-        id: ApplicationId,
-    ) -> Result<Option<(NaiveDateTime, DueKind)>, LifecycleError> {
-        Ok(self.record(id)?.next_due(&self.policy, &self.calendar))
-    }
-
-    /// "May register", explained (`RULES.md §1–§4`).
-    #[must_use]
-    pub fn explain_registration(&self, input: &NewApplication, at: NaiveDateTime) -> Decision {
-        eligibility::may_register(&self.policy, input, at, |child| {
-            self.child_queued(child, input.group_type)
-        })
-        .decision
-    }
-
-    fn child_queued(&self, child: &Iin, group: crate::application::GroupType) -> bool {
-        self.by_child.get(child).is_some_and(|ids| {
-            ids.iter().any(|id| {
-                self.record(*id)
-                    .is_ok_and(|r| r.app.group_type == group && !r.state.is_final())
-            })
-        })
-    }
-
-    /// "May be offered a place" at `at` with `vacancies` places in its queue, explained
-    /// (`RULES.md §4–§7`). The application is judged as it will stand at `at`; the others
-    /// as they stand at the engine's clock (advance first to count their deadlines).
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn explain_offer(
-        &self,
-        id: ApplicationId,
-        vacancies: u32,
-        at: NaiveDateTime,
-    ) -> Result<Decision, LifecycleError> {
-        self.offer_decision(id, vacancies, at, true)
-    }
-
-    /// The offer decision; `explain: false` writes messages for failures only.
-    pub(crate) fn offer_decision(
-        &self,
-        id: ApplicationId,
-        vacancies: u32,
-        at: NaiveDateTime,
-        explain: bool,
-    ) -> Result<Decision, LifecycleError> {
-        let members = self.batch(id)?;
-        let lead = self.index(members[0])?;
-        let r = self.records[self.index(id)?].projected(at, &self.policy, &self.calendar);
-        let ahead = self
-            .waiting
-            .ahead_in(self.queue_of[lead], &self.records[lead].order);
-        let elsewhere = self.elsewhere(&r, at);
-        let own_stop = match &r.state {
-            State::StopListed { until, .. } => Some(until.ends_at),
-            _ => None,
-        };
-        let s = OfferSituation {
-            at,
-            vacancies,
-            waiting_ahead: ahead.total(),
-            batch_size: u32::try_from(members.len()).unwrap_or(u32::MAX),
-            waiting: matches!(r.state, State::Queued),
-            stop_listed_until: own_stop.max(elsewhere.stop_until),
-            enrolled_elsewhere: elsewhere.enrolled,
-            offer_elsewhere: elsewhere.offer,
-        };
-        Ok(eligibility::offer_check(&self.policy, &r.app, &s, explain))
-    }
-
-    /// What the child's other applications say at `at`: enrolled, holding a notice or a
-    /// direction, or stop-listed (the stop-list is the child's, `RULES.md §6`).
-    pub(crate) fn elsewhere(&self, r: &Record, at: NaiveDateTime) -> Elsewhere {
-        let mut out = Elsewhere::default();
-        for other in self.by_child.get(&r.app.child).into_iter().flatten() {
-            if *other == r.app.id {
-                continue;
-            }
-            let Ok(o) = self.record(*other) else { continue };
-            match o.projected(at, &self.policy, &self.calendar).state {
-                State::Enrolled { .. } => out.enrolled = true,
-                State::NoticeSent { .. }
-                | State::DirectionIssued(_)
-                | State::VoucherOffered { .. }
-                | State::VoucherConfirmed { .. } => out.offer = true,
-                State::StopListed { until, .. } => {
-                    out.stop_until = out.stop_until.max(Some(until.ends_at));
-                }
-                _ => {}
-            }
-        }
-        out
-    }
-
-    /// "May be removed for age" at `at`, explained (`RULES.md §4`).
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn explain_removal_for_age(
-        &self,
-        id: ApplicationId,
-        at: NaiveDateTime,
-    ) -> Result<Decision, LifecycleError> {
-        let r = self.record(id)?;
-        let in_queue = r.state.stands_in_queue() || matches!(r.state, State::DirectionIssued(_));
-        Ok(eligibility::may_remove_for_age(
-            &self.policy,
-            &r.app.child,
-            at,
-            in_queue,
-        ))
     }
 
     /// Applies every deadline due up to `t`, in time order, and moves the clock to `t`.

@@ -1,0 +1,100 @@
+//! Taking the places of bulletins (`RULES.md §5`, `§7`): a notified applicant chooses any
+//! free place of its notice's pool; a waiting child takes a place open to free choice,
+//! first come first served, in its own pool or in a special pool opened to all; and the
+//! queries of the board.
+
+use chrono::NaiveDateTime;
+
+use super::bulletin::{Bulletin, BulletinId};
+use super::error::AllocationError;
+use crate::application::{ApplicationId, QueueKey};
+use crate::lifecycle::{Command, Engine, LifecycleError, State};
+
+impl Engine {
+    /// Takes a place of `bulletin` for the application (`RULES.md §5`): a notified
+    /// applicant chooses among the free places of its notice's pool and gets a direction;
+    /// a waiting child takes a place open to free choice, first come first served.
+    ///
+    /// # Errors
+    /// `BULLETIN_UNKNOWN`, `PLACE_TAKEN`, `PLACE_RESERVED`, `PLACE_OTHER_QUEUE`, and those
+    /// of [`Engine::issue_direction`].
+    pub fn take_place(
+        &mut self,
+        id: ApplicationId,
+        bulletin: BulletinId,
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        let kindergarten = self.bulletin(bulletin)?.kindergarten.id.clone();
+        self.atomically(at, |e| {
+            e.advance(at);
+            let command = Command::TakePlace { id, bulletin };
+            e.direct(id, &kindergarten, Some(bulletin), at, command, |e, r, _| {
+                e.place_check(r.app.id, &r.state, &r.app.queue_key(), bulletin)
+            })
+        })
+    }
+
+    /// Whether an application in `state`, standing in `own`, may take a place of
+    /// `bulletin` now.
+    pub(crate) fn place_check(
+        &self,
+        id: ApplicationId,
+        state: &State,
+        own: &QueueKey,
+        bulletin: BulletinId,
+    ) -> Result<(), LifecycleError> {
+        let b = self.bulletin(bulletin)?;
+        let pool = b.queue_key();
+        let offered_in = match state {
+            State::NoticeSent {
+                bulletin: Some(n), ..
+            }
+            | State::VoucherOffered { bulletin: n, .. }
+            | State::VoucherConfirmed { bulletin: n, .. } => Some(self.bulletin(*n)?.queue_key()),
+            _ => None,
+        };
+        let other = AllocationError::PlaceOtherQueue { id, bulletin };
+        if b.free() == 0 {
+            return Err(AllocationError::PlaceTaken { bulletin }.into());
+        }
+        match offered_in {
+            // The offer holds a place of its pool: any free place of it will do.
+            Some(offered) if offered == pool => Ok(()),
+            Some(_) => Err(other.into()),
+            None => {
+                let same_cohort =
+                    own.region == pool.region && own.area == pool.area && own.cohort == pool.cohort;
+                if *own != pool && !(b.open_to_all && same_cohort) {
+                    Err(other.into())
+                } else if self.board.open(&pool) == 0 {
+                    Err(AllocationError::PlaceReserved { bulletin }.into())
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    /// Every bulletin published, by id.
+    #[must_use]
+    pub fn bulletins(&self) -> &[Bulletin] {
+        self.board.bulletins()
+    }
+
+    /// One bulletin.
+    ///
+    /// # Errors
+    /// `BULLETIN_UNKNOWN`.
+    pub fn bulletin(&self, id: BulletinId) -> Result<&Bulletin, LifecycleError> {
+        Ok(self
+            .board
+            .get(id)
+            .ok_or(AllocationError::UnknownBulletin { bulletin: id })?)
+    }
+
+    /// Places of a queue's pool open to free choice now (`RULES.md §5`).
+    #[must_use]
+    pub fn open_places(&self, key: &QueueKey) -> u32 {
+        self.board.open(key)
+    }
+}
