@@ -15,7 +15,7 @@
 //! | [`eligibility`] | explained decisions: may register, be offered, be removed for age | `RULES.md §2–§7` |
 //! | [`queue`] | queue order and queue numbers | `RULES.md §2–§4` |
 //! | [`lifecycle`] | the engine: states, deadlines, history, replay, snapshots | `RULES.md §2–§7` |
-//! | [`allocation`] | batch matching (deferred acceptance, serial dictatorship, Boston), checkers, explanations | `RULES.md §4–§8` |
+//! | [`allocation`] | bulletins and offer rounds, free choice, vouchers; batch matching (deferred acceptance, serial dictatorship, Boston), checkers, explanations | `RULES.md §3–§8` |
 //! | [`lang`] | kk/ru/en texts and the error contract | — |
 //!
 //! ```
