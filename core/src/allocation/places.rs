@@ -26,7 +26,6 @@ impl Engine {
     ) -> Result<(), LifecycleError> {
         let kindergarten = self.bulletin(bulletin)?.kindergarten.id.clone();
         self.atomically(at, |e| {
-            e.advance(at);
             let command = Command::TakePlace { id, bulletin };
             e.direct(id, &kindergarten, Some(bulletin), at, command, |e, r, _| {
                 e.place_check(r.app.id, &r.state, &r.app.queue_key(), bulletin)

@@ -143,7 +143,6 @@ impl Engine {
     ) -> Result<(), LifecycleError> {
         let kindergarten = self.bulletin(bulletin)?.kindergarten.id.clone();
         self.atomically(at, |e| {
-            e.advance(at);
             let command = Command::SignContract { id, bulletin };
             e.run(&[id], at, Actor::Kindergarten, command, |e, r| {
                 let State::VoucherConfirmed {
@@ -183,7 +182,6 @@ impl Engine {
         at: NaiveDateTime,
     ) -> Result<(), LifecycleError> {
         self.atomically(at, |e| {
-            e.advance(at);
             let command = Command::JoinWaitingList {
                 id,
                 kindergarten: kindergarten.to_owned(),

@@ -348,9 +348,10 @@ impl Engine {
         self.now = Some(self.now.map_or(t, |n| n.max(t)));
     }
 
-    /// Runs `f`, a command that judges the board after bringing the engine to `at`, so
-    /// that a refusal changes nothing: when deadlines are due by `at`, on a copy kept only
-    /// if `f` succeeds; otherwise in place, putting the clock back on refusal.
+    /// Brings the engine to `at` and runs `f`, a command that judges the board as it
+    /// stands then, so that a refusal changes nothing: when deadlines are due by `at`, on a
+    /// copy kept only if `f` succeeds (call `advance_to` first to spare the copy);
+    /// otherwise in place, putting the clock back on refusal.
     pub(crate) fn atomically<T>(
         &mut self,
         at: NaiveDateTime,
@@ -360,11 +361,13 @@ impl Engine {
         let due = self.dues.peek().is_some_and(|Reverse((t, _, _))| *t <= at);
         if due {
             let mut copy = self.clone();
+            copy.advance(at);
             let out = f(&mut copy)?;
             *self = copy;
             Ok(out)
         } else {
             let now = self.now;
+            self.advance(at);
             let out = f(self);
             if out.is_err() {
                 self.now = now;
