@@ -4,7 +4,8 @@
 #
 #   Rust:   formatting, clippy (pedantic, warnings are errors), cargo test --workspace
 #           (unit, property, conformance and doc tests)
-#   Python: the cross-check of the built-in calendar against the `holidays` package
+#   Python: the cross-checks of the built-in calendar against the `holidays` package and
+#           of deferred acceptance against the `matching` package
 #
 # The binding suites (Node, pytest, Kotlin) join this script in their own issues.
 set -euo pipefail

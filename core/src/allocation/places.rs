@@ -27,7 +27,7 @@ impl Engine {
         let kindergarten = self.bulletin(bulletin)?.kindergarten.id.clone();
         self.atomically(at, |e| {
             let command = Command::TakePlace { id, bulletin };
-            e.direct(id, &kindergarten, Some(bulletin), at, command, |e, r, _| {
+            e.direct(id, &kindergarten, Some(bulletin), at, command, |e, r| {
                 e.place_check(r.app.id, &r.state, &r.app.queue_key(), bulletin)
             })
         })

@@ -258,21 +258,18 @@ impl Engine {
                 continue;
             };
             let Ok(i) = self.index(id) else { continue };
-            let mut n = self.records[i].clone();
-            let from = n.state.name();
-            n.state = State::VoucherConfirmed {
+            let state = State::VoucherConfirmed {
                 confirmed_at: at,
                 contract_by,
                 bulletin,
                 place_held: true,
             };
             let detail = Some(kindergarten);
-            self.commit(
+            self.commit_state(
                 i,
-                n,
+                state,
                 at,
                 Actor::Operator,
-                from,
                 Reason::WaitingListPlace,
                 detail,
             );

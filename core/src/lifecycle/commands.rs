@@ -78,8 +78,7 @@ impl Engine {
             .map(|&i| judge(self, &self.records[i]))
             .collect::<Result<Vec<_>, _>>()?;
         for (i, c) in indices.into_iter().zip(changes) {
-            let from = self.records[i].state.name();
-            self.commit(i, c.record, at, actor, from, c.reason, c.detail);
+            self.commit(i, c.record, at, actor, c.reason, c.detail);
         }
         self.log.push(LogEntry { at, command });
         Ok(())

@@ -335,15 +335,7 @@ impl Engine {
             }
             let mut r = self.records[i].clone();
             let applied = r.apply_due(kind, due, &self.policy, &self.calendar);
-            self.commit(
-                i,
-                r,
-                due,
-                Actor::Deadline,
-                applied.from,
-                applied.reason,
-                applied.detail,
-            );
+            self.commit(i, r, due, Actor::Deadline, applied.reason, applied.detail);
         }
         self.now = Some(self.now.map_or(t, |n| n.max(t)));
     }
@@ -385,7 +377,6 @@ impl Engine {
         mut new: Record,
         at: NaiveDateTime,
         actor: Actor,
-        from: StateName,
         reason: Reason,
         detail: Option<String>,
     ) {
@@ -394,7 +385,7 @@ impl Engine {
             new.order.class = new.app.class;
         }
         let old = std::mem::replace(&mut self.records[i], new);
-        self.settle(i, &old.state, old.order, at, actor, from, reason, detail);
+        self.settle(i, &old.state, old.order, at, actor, reason, detail);
         if class_changed {
             if let Some(b) = self.records[i].batch {
                 self.reorder_batch(b);
@@ -414,7 +405,7 @@ impl Engine {
     ) {
         let old = std::mem::replace(&mut self.records[i].state, state);
         let order = self.records[i].order;
-        self.settle(i, &old, order, at, actor, old.name(), reason, detail);
+        self.settle(i, &old, order, at, actor, reason, detail);
     }
 
     /// Brings the queues, the board and the deadline heap in step with record `i`, which
@@ -427,7 +418,6 @@ impl Engine {
         old_order: OrderKey,
         at: NaiveDateTime,
         actor: Actor,
-        from: StateName,
         reason: Reason,
         detail: Option<String>,
     ) {
@@ -452,7 +442,7 @@ impl Engine {
         if waits && (moved || !waited) {
             self.waiting.insert_in(q, &new.order);
         }
-        let to = new.state.name();
+        let (from, to) = (old.name(), new.state.name());
         self.histories[i].push(Event {
             seq: self.next_seq,
             at,

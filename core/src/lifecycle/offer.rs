@@ -75,11 +75,11 @@ impl Engine {
             id,
             kindergarten: kindergarten.to_owned(),
         };
-        self.direct(id, kindergarten, None, at, command, |_, _, _| Ok(()))
+        self.direct(id, kindergarten, None, at, command, |_, _| Ok(()))
     }
 
     /// Issues a direction to `kindergarten`, for a place of `bulletin` when given, after
-    /// `board` (the bulletin's own checks) accepts the record and how it takes the place.
+    /// `board` (the bulletin's own checks) accepts the record.
     pub(crate) fn direct(
         &mut self,
         id: ApplicationId,
@@ -87,7 +87,7 @@ impl Engine {
         bulletin: Option<BulletinId>,
         at: NaiveDateTime,
         command: Command,
-        board: impl Fn(&Engine, &Record, Via) -> Result<(), LifecycleError>,
+        board: impl Fn(&Engine, &Record) -> Result<(), LifecycleError>,
     ) -> Result<(), LifecycleError> {
         self.run(&[id], at, Actor::Applicant, command, |e, r| {
             let via = match r.state {
@@ -130,7 +130,7 @@ impl Engine {
                     failed,
                 });
             }
-            board(e, r, via)?;
+            board(e, r)?;
             let direction = e.new_direction(r, kindergarten, bulletin, via, at)?;
             let mut n = r.clone();
             n.state = State::DirectionIssued(direction);

@@ -8,7 +8,7 @@ use chrono::{Months, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::event::Reason;
-use super::state::{RemovalReason, State, StateName};
+use super::state::{RemovalReason, State};
 use crate::application::Application;
 use crate::benefit::PriorityClass;
 use crate::calendar::{Deadline, WorkCalendar};
@@ -79,7 +79,6 @@ pub enum DueKind {
 pub(crate) struct Applied {
     pub(crate) reason: Reason,
     pub(crate) detail: Option<String>,
-    pub(crate) from: StateName,
 }
 
 /// Midnight starting `day`.
@@ -181,7 +180,6 @@ impl Record {
         policy: &Policy,
         cal: &WorkCalendar,
     ) -> Applied {
-        let from = self.state.name();
         let mut detail = None;
         let reason = match kind {
             DueKind::NoticeExpires => {
@@ -275,11 +273,7 @@ impl Record {
                 Reason::NotRestored
             }
         };
-        Applied {
-            reason,
-            detail,
-            from,
-        }
+        Applied { reason, detail }
     }
 
     /// Puts the child on the stop-list from `at` until `until` (precomputed when the
