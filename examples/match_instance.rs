@@ -5,7 +5,7 @@
 //! Input, one object per line: `{"preferences": [[k, …], …], "capacities": [..],
 //! "base": [..], "priorities": [[child, kindergarten, level], …], "tie_break": {"kind":
 //! "none"}, "mechanism": "deferred_acceptance" | "serial_dictatorship" |
-//! "immediate_acceptance"}`. Output: `{"assignments": [k or null, …], "blocking_pairs": n,
+//! "immediate_acceptance", "repeat": 1}`. Output: `{"assignments": [k or null, …], "blocking_pairs": n,
 //! "solve_seconds": t}` or `{"error": code}`.
 //!
 //! `cargo run --release --example match_instance < instances.jsonl`
@@ -29,6 +29,13 @@ struct Input {
     tie_break: TieBreak,
     #[serde(default = "deferred")]
     mechanism: String,
+    /// Solve this many times and report the fastest (warm caches, as a best-of-N timer).
+    #[serde(default = "once")]
+    repeat: u32,
+}
+
+fn once() -> u32 {
+    1
 }
 
 fn no_tie_break() -> TieBreak {
@@ -50,14 +57,22 @@ fn solve(line: &str) -> serde_json::Value {
         Ok(i) => i,
         Err(e) => return json!({"error": e.code()}),
     };
-    let ranked = instance.rank(input.tie_break);
-    let start = Instant::now();
-    let m = match input.mechanism.as_str() {
-        "serial_dictatorship" => ranked.serial_dictatorship(),
-        "immediate_acceptance" => ranked.immediate_acceptance(),
-        _ => ranked.deferred_acceptance(),
+    // The time a caller pays once the instance is built: the lottery draw and the mechanism.
+    let solve = || {
+        let start = Instant::now();
+        let ranked = instance.rank(input.tie_break);
+        let m = match input.mechanism.as_str() {
+            "serial_dictatorship" => ranked.serial_dictatorship(),
+            "immediate_acceptance" => ranked.immediate_acceptance(),
+            _ => ranked.deferred_acceptance(),
+        };
+        (m, start.elapsed().as_secs_f64())
     };
-    let seconds = start.elapsed().as_secs_f64();
+    let (m, mut seconds) = solve();
+    for _ in 1..input.repeat {
+        seconds = seconds.min(solve().1);
+    }
+    let ranked = instance.rank(input.tie_break);
     json!({
         "assignments": m.assignments(),
         "blocking_pairs": ranked.blocking_pairs(&m).len(),

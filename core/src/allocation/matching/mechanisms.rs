@@ -8,8 +8,22 @@ impl Ranked<'_> {
     /// matching. Each free child proposes to its next choice; a kindergarten holds the best
     /// children up to its capacity and rejects the rest, who propose on. O(P log c) for P
     /// proposals and capacities c; memory linear in the preference lists.
+    ///
+    /// When every kindergarten ranks the children in one order (no kindergarten priorities,
+    /// no per-kindergarten lottery: the national queue order of `RULES.md §3`), the stable
+    /// matching is unique and equals the serial dictatorship in that order, which is
+    /// computed instead: O(P) after a linear-time sort, with no heaps. The result is the
+    /// same; the proposals are only a slower way to it (a unit test checks both agree).
     #[must_use]
     pub fn deferred_acceptance(&self) -> Matching {
+        if self.common_order() {
+            return self.serial_dictatorship();
+        }
+        self.propose()
+    }
+
+    /// Deferred acceptance by proposals and per-kindergarten heaps: the general case.
+    fn propose(&self) -> Matching {
         let inst = self.instance;
         let n = inst.children();
         // next[c]: how many choices child c has proposed to; while held, it is held by its
@@ -43,19 +57,10 @@ impl Ranked<'_> {
     pub fn serial_dictatorship(&self) -> Matching {
         let inst = self.instance;
         let n = inst.children();
-        let mut order: Vec<(u128, u32)> = (0..n as u32)
-            .map(|c| {
-                let lottery = u128::from(self.first_draw(c));
-                (
-                    (u128::from(inst.base[c as usize]) << 64) | (lottery << 32) | u128::from(c),
-                    c,
-                )
-            })
-            .collect();
-        order.sort_unstable();
+        let order = self.queue_order();
         let mut left = inst.capacities.clone();
         let mut m = Matching::empty(n);
-        for (_, c) in order {
+        for c in order {
             for (p, &k) in inst.list(c).iter().enumerate() {
                 if left[k as usize] > 0 {
                     left[k as usize] -= 1;
@@ -65,6 +70,47 @@ impl Ranked<'_> {
             }
         }
         m
+    }
+
+    /// The children in the order (base, lottery, child) of the serial dictatorship, sorted
+    /// in linear time. Without a lottery and with base ranks in a range of a few times the
+    /// number of children (a queue order is 0..n), a counting sort on the base: one pass to
+    /// count, one to place, children of equal base left in index order. Otherwise a stable
+    /// radix sort (`radsort`) on (base, lottery). Neither needs comparisons; std's sorts do,
+    /// and on 5,000 children cost as much as the whole mechanism.
+    fn queue_order(&self) -> Vec<u32> {
+        let inst = self.instance;
+        let n = inst.children();
+        let (low, high) = inst
+            .base
+            .iter()
+            .fold((u32::MAX, 0), |(low, high), &b| (low.min(b), high.max(b)));
+        let range = high.saturating_sub(low) as usize + 1;
+        if matches!(self.tie_break, super::TieBreak::None) && range <= 4 * n + 1024 {
+            // starts[b - low]: where the children of base b begin in the order.
+            let mut starts = vec![0u32; range + 1];
+            for &b in &inst.base {
+                starts[(b - low) as usize + 1] += 1;
+            }
+            for i in 1..starts.len() {
+                starts[i] += starts[i - 1];
+            }
+            let mut order = vec![0u32; n];
+            for (c, &b) in inst.base.iter().enumerate() {
+                let at = &mut starts[(b - low) as usize];
+                order[*at as usize] = c as u32;
+                *at += 1;
+            }
+            return order;
+        }
+        let mut keyed: Vec<(u64, u32)> = (0..n as u32)
+            .map(|c| {
+                let base = u64::from(inst.base[c as usize]);
+                (base << 32 | u64::from(self.first_draw(c)), c)
+            })
+            .collect();
+        radsort::sort_by_key(&mut keyed, |&(key, _)| key);
+        keyed.into_iter().map(|(_, c)| c).collect()
     }
 
     /// The lottery number that orders child `c` when one number is needed.
@@ -201,5 +247,48 @@ fn sift_down(heap: &mut [u128], mut i: usize) {
         }
         heap.swap(i, largest);
         i = largest;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rand_chacha::rand_core::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    use super::super::{Instance, TieBreak};
+
+    /// Under one common order, the serial dictatorship that `deferred_acceptance` returns is
+    /// exactly what the proposals give, on random instances with ties in `base`.
+    #[test]
+    fn common_order_shortcut_equals_the_proposals() {
+        let mut rng = ChaCha8Rng::seed_from_u64(7);
+        for round in 0..300u64 {
+            let n = 1 + rng.next_u32() as usize % 60;
+            let m = 1 + rng.next_u32() as usize % 8;
+            let preferences: Vec<Vec<u32>> = (0..n)
+                .map(|_| {
+                    let mut list: Vec<u32> = (0..m as u32).collect();
+                    for i in (1..list.len()).rev() {
+                        list.swap(i, rng.next_u32() as usize % (i + 1));
+                    }
+                    list.truncate(rng.next_u32() as usize % (m + 1));
+                    list
+                })
+                .collect();
+            let capacities = (0..m).map(|_| rng.next_u32() % 5).collect();
+            let base = (0..n).map(|_| rng.next_u32() % 10).collect();
+            let instance = Instance::new(preferences, capacities, base).expect("valid");
+            for tie_break in [TieBreak::None, TieBreak::Single(round)] {
+                let ranked = instance.rank(tie_break);
+                assert!(ranked.common_order());
+                assert_eq!(
+                    ranked.deferred_acceptance(),
+                    ranked.propose(),
+                    "round {round}"
+                );
+            }
+            let multiple = instance.rank(TieBreak::Multiple(round));
+            assert!(!multiple.common_order());
+        }
     }
 }

@@ -168,7 +168,7 @@ impl Instance {
     /// # Errors
     /// `MATCHING_PRIORITY` for an index out of range.
     pub fn with_priorities(mut self, priorities: &[(u32, u32, u8)]) -> Result<Self, MatchingError> {
-        if self.levels.is_empty() {
+        if self.levels.is_empty() && !priorities.is_empty() {
             self.levels = vec![0; self.choices.len()];
         }
         for &(child, kindergarten, level) in priorities {
@@ -217,20 +217,18 @@ impl Instance {
             TieBreak::Single(seed) => draw(seed, self.children()),
             TieBreak::Multiple(seed) => draw(seed, self.choices.len()),
         };
-        let mut ranked = Ranked {
+        // Without kindergarten priorities (or with one level everywhere) and without
+        // per-kindergarten draws, a child's key is the same at every kindergarten.
+        let one_level = self
+            .levels
+            .iter()
+            .all(|&l| Some(l) == self.levels.first().copied());
+        Ranked {
             instance: self,
             tie_break,
             draws,
-            fixed: Vec::new(),
-        };
-        // Without kindergarten priorities or per-kindergarten draws a child's key is the same
-        // everywhere: computed once, it is one load per proposal.
-        if self.levels.is_empty() && !matches!(tie_break, TieBreak::Multiple(_)) {
-            ranked.fixed = (0..self.children() as u32)
-                .map(|c| ranked.key_at(c, 0))
-                .collect();
+            common: one_level && !matches!(tie_break, TieBreak::Multiple(_)),
         }
-        ranked
     }
 }
 
@@ -246,8 +244,8 @@ pub struct Ranked<'a> {
     instance: &'a Instance,
     tie_break: TieBreak,
     draws: Vec<u32>,
-    /// Each child's key when it is the same at every kindergarten; else empty.
-    fixed: Vec<u128>,
+    /// Whether every kindergarten ranks the children in one order.
+    common: bool,
 }
 
 /// Where a child stands at a kindergarten, best first when compared.
@@ -300,17 +298,14 @@ impl Ranked<'_> {
         self.instance
     }
 
-    /// The packed key of child `c` at its `p`-th choice: smaller is better.
-    #[inline]
-    fn key(&self, c: u32, p: usize) -> u128 {
-        match self.fixed.get(c as usize) {
-            Some(&key) => key,
-            None => self.key_at(c, p),
-        }
+    /// Whether every kindergarten ranks the children in the same order (a child's key is
+    /// the same at each of its choices).
+    fn common_order(&self) -> bool {
+        self.common
     }
 
-    /// The key computed from its parts.
-    fn key_at(&self, c: u32, p: usize) -> u128 {
+    /// The packed key of child `c` at its `p`-th choice: smaller is better.
+    fn key(&self, c: u32, p: usize) -> u128 {
         let i = self.instance.offsets[c as usize] as usize + p;
         let level = self.instance.levels.get(i).copied().unwrap_or(0);
         let lottery = match self.tie_break {
