@@ -137,7 +137,16 @@ impl Engine {
         let placement = self.standing.insert_in(q, &order);
         self.placements.push(Some(placement));
         let _ = self.waiting.insert_in(q, &order);
-        self.by_child.entry(child).or_default().push(id);
+        let siblings = self.by_child.entry(child).or_default();
+        siblings.push(id);
+        let shared_child = siblings.len() > 1;
+        if shared_child {
+            for other in siblings.clone() {
+                if let Ok(i) = self.index(other) {
+                    self.records[i].shared_child = true;
+                }
+            }
+        }
         self.records.push(Record {
             app,
             state: State::Queued,
@@ -149,6 +158,7 @@ impl Engine {
             },
             batch: None,
             restores: 0,
+            shared_child,
         });
         self.queue_of.push(q);
         self.versions.push(0);

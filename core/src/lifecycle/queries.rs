@@ -102,6 +102,9 @@ impl Engine {
     /// direction, or stop-listed (the stop-list is the child's, `RULES.md §6`).
     pub(crate) fn elsewhere(&self, r: &Record, at: NaiveDateTime) -> Elsewhere {
         let mut out = Elsewhere::default();
+        if !r.shared_child {
+            return out;
+        }
         for other in self.by_child.get(&r.app.child).into_iter().flatten() {
             if *other == r.app.id {
                 continue;

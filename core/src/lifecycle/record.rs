@@ -44,6 +44,10 @@ pub(crate) struct Record {
     /// Inactive applications restored so far (`RULES.md §8`).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub(crate) restores: u32,
+    /// Whether the child has other applications (another group type, another area): only
+    /// then must an offer look at them. Derived from the engine's child index, not stored.
+    #[serde(skip)]
+    pub(crate) shared_child: bool,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference

@@ -196,6 +196,12 @@ impl Engine {
                 self.batches.entry(b).or_default().push(r.app.id);
             }
         }
+        for r in &mut self.records {
+            r.shared_child = self
+                .by_child
+                .get(&r.app.child)
+                .is_some_and(|ids| ids.len() > 1);
+        }
         for r in &self.records {
             // Places taken are stored with the bulletins; reservations come from the states.
             if let claim @ Claim::Reserved(_) = r.state.claim() {
