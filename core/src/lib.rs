@@ -16,6 +16,7 @@
 //! | [`queue`] | queue order and queue numbers | `RULES.md §2–§4` |
 //! | [`lifecycle`] | the engine: states, deadlines, history, replay, snapshots | `RULES.md §2–§7` |
 //! | [`allocation`] | bulletins and offer rounds, free choice, vouchers; batch matching (deferred acceptance, serial dictatorship, Boston), checkers, explanations | `RULES.md §3–§8` |
+//! | [`simulation`] | day-by-day queue simulation on the real engine; summaries and comparisons | `RULES.md §2–§7` |
 //! | [`lang`] | kk/ru/en texts and the error contract | — |
 //!
 //! ```
@@ -49,6 +50,7 @@ pub mod lifecycle;
 pub mod period;
 pub mod policy;
 pub mod queue;
+pub mod simulation;
 
 pub use calendar::{CalendarError, WorkCalendar};
 pub use iin::{Iin, IinError, Sex};

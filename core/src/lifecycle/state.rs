@@ -198,6 +198,21 @@ pub enum StateName {
 }
 
 impl StateName {
+    /// Whether an application in this state stands in the queue (see
+    /// [`State::stands_in_queue`]).
+    #[must_use]
+    pub fn stands_in_queue(self) -> bool {
+        matches!(
+            self,
+            StateName::Queued
+                | StateName::NoticeSent
+                | StateName::StopListed
+                | StateName::VoucherOffered
+                | StateName::VoucherConfirmed
+                | StateName::WaitingList
+        )
+    }
+
     /// The snake-case name, e.g. `"notice_sent"`.
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -272,15 +287,7 @@ impl State {
     /// is restored (`RULES.md §8`).
     #[must_use]
     pub fn stands_in_queue(&self) -> bool {
-        matches!(
-            self,
-            State::Queued
-                | State::NoticeSent { .. }
-                | State::StopListed { .. }
-                | State::VoucherOffered { .. }
-                | State::VoucherConfirmed { .. }
-                | State::WaitingList { .. }
-        )
+        self.name().stands_in_queue()
     }
 
     /// Whether the application is over (enrolled children are not: they may be released).

@@ -1,0 +1,50 @@
+//! Errors of simulations.
+
+use crate::calendar::CalendarError;
+use crate::lang::{pick, Lang, LocalizedError};
+use crate::lifecycle::LifecycleError;
+
+/// Why a simulation could not run. Parent actions the engine refuses are not errors: they
+/// are what the rules say, and the simulation goes on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SimulationError {
+    /// The input is malformed.
+    #[error("the simulation input's `{field}` is invalid: {detail}")]
+    Input {
+        /// The field, e.g. `behaviour.shows_up`.
+        field: String,
+        /// What is wrong (English).
+        detail: String,
+    },
+    /// The calendar cannot cover the simulated years.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// The engine refused what no parent action explains (a fault of the input, such as a
+    /// policy the engine does not accept).
+    #[error(transparent)]
+    Engine(#[from] LifecycleError),
+}
+
+impl LocalizedError for SimulationError {
+    fn code(&self) -> &'static str {
+        match self {
+            SimulationError::Input { .. } => "SIMULATION_INPUT",
+            SimulationError::Calendar(e) => e.code(),
+            SimulationError::Engine(e) => e.code(),
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            SimulationError::Input { field, detail } => pick(
+                lang,
+                format!("модельдеу деректерінің `{field}` өрісі қате: {detail}"),
+                format!("поле `{field}` входных данных моделирования неверно: {detail}"),
+                self.to_string(),
+            ),
+            SimulationError::Calendar(e) => e.message(lang),
+            SimulationError::Engine(e) => e.message(lang),
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! What a simulation is given (serde): the city, arrivals, place turnover, parent
+//! behaviour, the policy, the seed and the horizon.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::SimulationError;
+use crate::application::{GroupType, Language};
+use crate::policy::Policy;
+
+/// A whole simulation's input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SimulationInput {
+    /// The city: districts and kindergartens.
+    pub city: City,
+    /// Children registered per month, and who they are.
+    pub arrivals: Arrivals,
+    /// When the kindergartens' places are published.
+    pub turnover: Turnover,
+    /// What parents do, as probabilities and delays.
+    pub behaviour: Behaviour,
+    /// The policy every command is judged by (a built-in one, or edited).
+    pub policy: Policy,
+    /// The first day reported.
+    pub start: NaiveDate,
+    /// How many years are reported, day by day, from `start`.
+    pub years: u32,
+    /// Years simulated before `start` so that the queue is full when reporting begins
+    /// (an empty queue has no child old enough for a place). Their children are in the
+    /// child table, flagged; the day table and the summary cover `start` onwards.
+    #[serde(default)]
+    pub warm_up_years: u32,
+    /// The seed of every random draw: the same seed gives the same outputs.
+    pub seed: u64,
+}
+
+/// A city: a region code and its districts (each district is an area with its own queues,
+/// `RULES.md §2`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct City {
+    /// Its name, for reports.
+    pub name: String,
+    /// The region code of every application and bulletin.
+    pub region: String,
+    /// The districts.
+    pub districts: Vec<District>,
+    /// Where the numbers come from (or that they are made up).
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A district: its share of the city's births and its kindergartens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct District {
+    /// The area code of its queues.
+    pub name: String,
+    /// Its relative share of the arrivals (any positive scale).
+    pub births_weight: f64,
+    /// Its kindergartens.
+    pub kindergartens: Vec<KindergartenSpec>,
+}
+
+/// A kindergarten and the places it takes in each year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindergartenSpec {
+    /// Its id.
+    pub id: String,
+    /// Languages of instruction.
+    pub languages: Vec<Language>,
+    /// The kind of group its places are for.
+    #[serde(default = "general")]
+    pub group_type: GroupType,
+    /// Places it takes in each year, by age in whole years on publication (the cohort is
+    /// the publication year minus the age, `RULES.md §4`).
+    pub intake: Vec<Intake>,
+}
+
+fn general() -> GroupType {
+    GroupType::General
+}
+
+/// Places for one age a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intake {
+    /// Age in whole years (the cohort is the publication year minus this).
+    pub age: u32,
+    /// Places a year.
+    pub places: u32,
+}
+
+/// Children registered per month and their attributes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Arrivals {
+    /// Registrations per month, spread evenly over the month's days.
+    pub per_month: u32,
+    /// Weights of the child's age in months when registered (index 0: the birth month;
+    /// since 2022 a birth registers the child automatically, `RULES.md §2`).
+    pub age_months_weights: Vec<f64>,
+    /// Shares of benefit categories (codes of the policy); the rest is general.
+    #[serde(default)]
+    pub benefits: Vec<Share<String>>,
+    /// Shares of group types; general when empty.
+    #[serde(default)]
+    pub group_types: Vec<Share<GroupType>>,
+    /// Shares of preferred languages.
+    pub languages: Vec<Share<Language>>,
+}
+
+/// A value and its share (0–1, or any weight when the list is normalised).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Share<T> {
+    /// The value.
+    pub value: T,
+    /// Its share.
+    pub share: f64,
+}
+
+/// When places are published: on each wave's day, that share of every kindergarten's
+/// yearly intake; waves falling in the policy's August freeze move to its end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Turnover {
+    /// The waves of a year.
+    pub waves: Vec<Wave>,
+}
+
+/// One publication day of the year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wave {
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month.
+    pub day: u32,
+    /// Share of the yearly intake published (the shares of a year should add to 1).
+    pub share: f64,
+}
+
+/// What parents do (each a probability, or a delay in days drawn from weights).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Behaviour {
+    /// Weights of the delay, in working days after the notice, before the parent chooses
+    /// a place (index 0: the same day). A delay past the choice window lets it pass.
+    pub choice_delay_weights: Vec<f64>,
+    /// Probability that a notified parent answers at all.
+    pub answers_notice: f64,
+    /// Probability that a parent with a direction revokes it the same day.
+    pub revokes: f64,
+    /// Probability that the child is brought to the kindergarten (else the direction lapses).
+    pub shows_up: f64,
+    /// Weights of the delay in working days between the direction and the enrolment.
+    pub show_up_delay_weights: Vec<f64>,
+    /// Probability that a parent who will bring the child first extends the direction.
+    pub extends: f64,
+    /// Probability that a parent confirms interest at each anniversary.
+    pub confirms_interest: f64,
+    /// Probability that an out-of-turn right is confirmed in person when asked.
+    pub confirms_right: f64,
+    /// Probability, on each working day with open places in its pool, that a waiting
+    /// parent looks for a place by free choice and takes one.
+    pub free_choice_daily: f64,
+    /// Probability that a parent prefers a kindergarten of its language when choosing.
+    pub prefers_language: f64,
+}
+
+impl SimulationInput {
+    /// Checks the input's shape before anything runs.
+    ///
+    /// # Errors
+    /// `SIMULATION_INPUT` naming the first invalid field.
+    pub fn validate(&self) -> Result<(), SimulationError> {
+        let bad = |field: &str, detail: &str| {
+            Err(SimulationError::Input {
+                field: field.to_owned(),
+                detail: detail.to_owned(),
+            })
+        };
+        if self.years == 0 || self.years > 50 {
+            return bad("years", "must be 1–50");
+        }
+        if self.warm_up_years > 20 {
+            return bad("warm_up_years", "must be 0–20");
+        }
+        if self.city.districts.is_empty() {
+            return bad("city.districts", "no district");
+        }
+        for d in &self.city.districts {
+            if !(d.births_weight.is_finite() && d.births_weight >= 0.0) {
+                return bad(
+                    "city.districts.births_weight",
+                    "must be a finite weight ≥ 0",
+                );
+            }
+            if d.kindergartens.iter().any(|k| k.languages.is_empty()) {
+                return bad("city.districts.kindergartens.languages", "empty");
+            }
+        }
+        if !weights_ok(self.city.districts.iter().map(|d| d.births_weight)) {
+            return bad("city.districts.births_weight", "no positive weight");
+        }
+        let a = &self.arrivals;
+        let shares = |s: &[Share<_>]| s.iter().map(|s: &Share<_>| s.share).collect::<Vec<_>>();
+        for (field, w) in [
+            ("arrivals.age_months_weights", a.age_months_weights.clone()),
+            ("arrivals.languages", shares(&a.languages)),
+            (
+                "behaviour.choice_delay_weights",
+                self.behaviour.choice_delay_weights.clone(),
+            ),
+            (
+                "behaviour.show_up_delay_weights",
+                self.behaviour.show_up_delay_weights.clone(),
+            ),
+        ] {
+            if !weights_ok(w.into_iter()) {
+                return bad(field, "needs a positive, finite weight and none negative");
+            }
+        }
+        let benefit_total: f64 = a.benefits.iter().map(|s| s.share).sum();
+        if a.benefits.iter().any(|s| !(0.0..=1.0).contains(&s.share)) || benefit_total > 1.0 {
+            return bad(
+                "arrivals.benefits",
+                "shares must be 0–1 and add to at most 1",
+            );
+        }
+        for s in &a.benefits {
+            if crate::benefit::category(&self.policy, &s.value).is_none() {
+                return bad(
+                    "arrivals.benefits",
+                    &format!("unknown category `{}`", s.value),
+                );
+            }
+        }
+        if !a.group_types.is_empty() && !weights_ok(a.group_types.iter().map(|s| s.share)) {
+            return bad("arrivals.group_types", "needs a positive weight");
+        }
+        if self.turnover.waves.iter().any(|w| {
+            NaiveDate::from_ymd_opt(2024, w.month, w.day).is_none()
+                || !(0.0..=1.0).contains(&w.share)
+        }) {
+            return bad(
+                "turnover.waves",
+                "a day that does not exist or a share outside 0–1",
+            );
+        }
+        let b = &self.behaviour;
+        for (field, p) in [
+            ("behaviour.answers_notice", b.answers_notice),
+            ("behaviour.revokes", b.revokes),
+            ("behaviour.shows_up", b.shows_up),
+            ("behaviour.extends", b.extends),
+            ("behaviour.confirms_interest", b.confirms_interest),
+            ("behaviour.confirms_right", b.confirms_right),
+            ("behaviour.free_choice_daily", b.free_choice_daily),
+            ("behaviour.prefers_language", b.prefers_language),
+        ] {
+            if !(0.0..=1.0).contains(&p) {
+                return bad(field, "a probability must be 0–1");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Weights usable for a draw: finite, none negative, one positive.
+fn weights_ok(mut w: impl Iterator<Item = f64>) -> bool {
+    let mut positive = false;
+    w.all(|x| {
+        positive |= x > 0.0;
+        x.is_finite() && x >= 0.0
+    }) && positive
+}

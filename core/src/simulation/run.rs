@@ -1,0 +1,588 @@
+//! The day-by-day run: the real [`Engine`] judges every registration, publication and
+//! parent action; the simulation only decides, from seeded draws, what parents do and when.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use rand_chacha::rand_core::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use super::input::{KindergartenSpec, SimulationInput};
+use super::summary::months_between;
+use super::{Progress, SimulationError};
+use crate::allocation::{BulletinId, Kindergarten, NewBulletin};
+use crate::application::{
+    Address, ApplicationId, Contacts, Document, GroupType, Language, NewApplication, QueueKey,
+};
+use crate::calendar::WorkCalendar;
+use crate::iin::{Iin, Sex};
+use crate::lifecycle::{Engine, State};
+
+/// A parent's next step, due on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Action {
+    /// Choose a place after a notice.
+    Choose(ApplicationId),
+    /// Bring the child: enrolment.
+    Enroll(ApplicationId),
+    /// Extend the direction, then bring the child on the day given.
+    Extend(ApplicationId, NaiveDate),
+    /// Revoke the direction.
+    Revoke(ApplicationId),
+    /// Confirm the out-of-turn right in person.
+    ConfirmRight(ApplicationId),
+    /// Confirm interest before an anniversary.
+    ConfirmInterest(ApplicationId),
+}
+
+/// What the simulation knows of a child beside the engine.
+#[derive(Debug, Clone)]
+pub(super) struct Child {
+    pub(super) language: Language,
+    pub(super) age_months: u32,
+    pub(super) pool: u32,
+}
+
+/// A queue with its members (for free-choice draws) and its bulletins.
+#[derive(Debug, Default)]
+struct Pool {
+    members: Vec<ApplicationId>,
+    /// Draws that found a member no longer waiting since the last compaction.
+    stale: usize,
+    bulletins: Vec<BulletinId>,
+}
+
+pub(super) struct Run<'a> {
+    input: &'a SimulationInput,
+    pub(super) engine: Engine,
+    rng: ChaCha8Rng,
+    pub(super) children: Vec<Child>,
+    agenda: BinaryHeap<Reverse<(NaiveDate, u64, Action)>>,
+    seq: u64,
+    pools: Vec<Pool>,
+    pool_of: HashMap<QueueKey, u32>,
+    pub(super) pool_keys: Vec<QueueKey>,
+    kindergartens: HashMap<BulletinId, Vec<Language>>,
+    serials: HashMap<NaiveDate, u16>,
+    /// Per day: places published, and places open to free choice at the day's end.
+    pub(super) published: Vec<u32>,
+    pub(super) idle: Vec<u32>,
+}
+
+fn at(day: NaiveDate, hour: u32, seconds: u32) -> NaiveDateTime {
+    day.and_time(NaiveTime::MIN) + chrono::TimeDelta::seconds(i64::from(hour * 3600 + seconds))
+}
+
+/// Draws an index from weights (validated: finite, none negative, one positive).
+fn pick(rng: &mut ChaCha8Rng, weights: &[f64]) -> usize {
+    let total: f64 = weights.iter().sum();
+    let mut x = unit(rng) * total;
+    for (i, &w) in weights.iter().enumerate() {
+        if x < w {
+            return i;
+        }
+        x -= w;
+    }
+    weights.iter().rposition(|&w| w > 0.0).unwrap_or(0)
+}
+
+/// A uniform draw in [0, 1).
+fn unit(rng: &mut ChaCha8Rng) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // 53 bits are exact
+    let x = (rng.next_u64() >> 11) as f64;
+    x / 9_007_199_254_740_992.0 // 2⁵³
+}
+
+fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
+    unit(rng) < p
+}
+
+fn below(rng: &mut ChaCha8Rng, n: u32) -> u32 {
+    #[allow(clippy::cast_possible_truncation)] // < n
+    let x = ((u64::from(rng.next_u32()) * u64::from(n)) >> 32) as u32;
+    x
+}
+
+impl<'a> Run<'a> {
+    pub(super) fn new(
+        input: &'a SimulationInput,
+        calendar: WorkCalendar,
+    ) -> Result<Self, SimulationError> {
+        Ok(Self {
+            input,
+            engine: Engine::new(input.policy.clone(), calendar)?,
+            rng: ChaCha8Rng::seed_from_u64(input.seed),
+            children: Vec::new(),
+            agenda: BinaryHeap::new(),
+            seq: 0,
+            pools: Vec::new(),
+            pool_of: HashMap::new(),
+            pool_keys: Vec::new(),
+            kindergartens: HashMap::new(),
+            serials: HashMap::new(),
+            published: Vec::new(),
+            idle: Vec::new(),
+        })
+    }
+
+    /// Runs every day from `start` to `end` included.
+    pub(super) fn days(
+        &mut self,
+        start: NaiveDate,
+        end: NaiveDate,
+        mut progress: Option<&mut dyn FnMut(&Progress)>,
+    ) -> Result<(), SimulationError> {
+        let total = u32::try_from((end - start).num_days() + 1).unwrap_or(u32::MAX);
+        for (n, day) in start.iter_days().take_while(|d| *d <= end).enumerate() {
+            self.engine.advance_to(at(day, 8, 0))?;
+            self.register_arrivals(day)?;
+            let published = self.publish(day)?;
+            let working = self.engine.calendar().is_working_day(day)?;
+            self.act(day)?;
+            if working {
+                self.free_choice(day)?;
+            }
+            self.published.push(published);
+            let idle = self.pools_open();
+            self.idle.push(idle);
+            if let Some(report) = progress.as_mut() {
+                report(&Progress {
+                    day: u32::try_from(n + 1).unwrap_or(u32::MAX),
+                    days: total,
+                    date: day,
+                });
+            }
+        }
+        self.engine.advance_to(at(end, 23, 3599))?;
+        Ok(())
+    }
+
+    fn schedule(&mut self, day: NaiveDate, action: Action) {
+        self.seq += 1;
+        self.agenda.push(Reverse((day, self.seq, action)));
+    }
+
+    fn later(&self, day: NaiveDate, working_days: usize) -> Result<NaiveDate, SimulationError> {
+        let n = u32::try_from(working_days).unwrap_or(u32::MAX);
+        Ok(self.engine.calendar().add_working_days(day, n)?)
+    }
+
+    /// The day's registrations: the month's count spread evenly over its days.
+    fn register_arrivals(&mut self, day: NaiveDate) -> Result<(), SimulationError> {
+        let month_days = days_in_month(day);
+        let per_month = u64::from(self.input.arrivals.per_month);
+        let k = u64::from(day.day0());
+        let today = (k + 1) * per_month / month_days - k * per_month / month_days;
+        for s in 0..today {
+            self.register_one(day, u32::try_from(s).unwrap_or(0))?;
+        }
+        Ok(())
+    }
+
+    fn register_one(&mut self, day: NaiveDate, s: u32) -> Result<(), SimulationError> {
+        let input = self.input;
+        let a = &input.arrivals;
+        let weights: Vec<f64> = input
+            .city
+            .districts
+            .iter()
+            .map(|d| d.births_weight)
+            .collect();
+        let district = pick(&mut self.rng, &weights);
+        let months = u32::try_from(pick(&mut self.rng, &a.age_months_weights)).unwrap_or(0);
+        let back = u64::from(months * 30 + below(&mut self.rng, 30));
+        let born = day.checked_sub_days(Days::new(back)).unwrap_or(day);
+        let language = a.languages[pick(&mut self.rng, &shares(&a.languages))].value;
+        let group_type = if a.group_types.is_empty() {
+            GroupType::General
+        } else {
+            a.group_types[pick(&mut self.rng, &shares(&a.group_types))].value
+        };
+        let mut x = unit(&mut self.rng);
+        let benefit = a.benefits.iter().find_map(|s| {
+            x -= s.share;
+            (x < 0.0).then(|| s.value.clone())
+        });
+        let mut documents: Vec<Document> = benefit
+            .iter()
+            .flat_map(|code| {
+                crate::benefit::category(&input.policy, code)
+                    .map(|c| c.documents.clone())
+                    .unwrap_or_default()
+            })
+            .map(|kind| Document {
+                kind,
+                issued_on: day,
+                valid_until: None,
+            })
+            .collect();
+        if group_type.needs_pmpk() {
+            documents.push(Document {
+                kind: "pmpk_conclusion".into(),
+                issued_on: day,
+                valid_until: None,
+            });
+        }
+        let sex = if chance(&mut self.rng, 0.5) {
+            Sex::Male
+        } else {
+            Sex::Female
+        };
+        let child = self.iin(born, sex)?;
+        let parent_back =
+            u64::from(365 * (22 + below(&mut self.rng, 18)) + below(&mut self.rng, 365));
+        let parent_born = born
+            .checked_sub_days(Days::new(parent_back))
+            .unwrap_or(born);
+        let parent = self.iin(parent_born, Sex::Female)?;
+        let area = input.city.districts[district].name.clone();
+        let key = QueueKey {
+            region: input.city.region.clone(),
+            area: area.clone(),
+            group_type,
+            cohort: born.year(),
+        };
+        let id = self.engine.register(
+            NewApplication {
+                applicant_iin: parent.expose_digits().to_owned(),
+                child_iin: child.expose_digits().to_owned(),
+                address: Address {
+                    region: input.city.region.clone(),
+                    district: area,
+                    locality: None,
+                },
+                group_type,
+                language,
+                benefit,
+                documents,
+                non_resident: false,
+                contacts: Contacts {
+                    email: "parent@example.kz".into(),
+                    phone: "+77010000000".into(),
+                },
+            },
+            at(day, 9, s),
+        )?;
+        let pool = self.pool(key);
+        self.pools[pool as usize].members.push(id);
+        self.children.push(Child {
+            language,
+            age_months: months_between(born, day),
+            pool,
+        });
+        self.plan_interest(id, day);
+        Ok(())
+    }
+
+    /// A made-up IIN for a birth date: the next serial of that day with a check digit.
+    fn iin(&mut self, born: NaiveDate, sex: Sex) -> Result<Iin, SimulationError> {
+        let serial = self.serials.entry(born).or_insert(0);
+        while *serial < 9999 {
+            *serial += 1;
+            if let Ok(iin) = Iin::from_parts(born, sex, *serial) {
+                return Ok(iin);
+            }
+        }
+        Err(SimulationError::Input {
+            field: "arrivals.per_month".into(),
+            detail: format!("more than 9,999 people born on {born}: IIN serials run out"),
+        })
+    }
+
+    fn pool(&mut self, key: QueueKey) -> u32 {
+        if let Some(&p) = self.pool_of.get(&key) {
+            return p;
+        }
+        let p = u32::try_from(self.pools.len()).unwrap_or(u32::MAX);
+        self.pools.push(Pool::default());
+        self.pool_keys.push(key.clone());
+        self.pool_of.insert(key, p);
+        p
+    }
+
+    /// Plans the next confirmation of interest (`RULES.md §2`): within the month before
+    /// the anniversary, if the parent confirms at all.
+    fn plan_interest(&mut self, id: ApplicationId, registered: NaiveDate) {
+        if !chance(&mut self.rng, self.input.behaviour.confirms_interest) {
+            return;
+        }
+        let Ok(interest) = self.engine.interest(id) else {
+            return;
+        };
+        // Once confirmed, the next confirmation is for the anniversary after.
+        let years = interest.anniversary + u32::from(interest.confirmed);
+        let Some(anniversary) = registered.checked_add_months(chrono::Months::new(12 * years))
+        else {
+            return;
+        };
+        let early = u64::from(1 + below(&mut self.rng, 25));
+        let day = anniversary
+            .checked_sub_days(Days::new(early))
+            .unwrap_or(anniversary);
+        self.schedule(day, Action::ConfirmInterest(id));
+    }
+
+    /// Publishes a wave's places: its share of each kindergarten's yearly intake.
+    fn publish(&mut self, day: NaiveDate) -> Result<u32, SimulationError> {
+        let share: f64 = self
+            .input
+            .turnover
+            .waves
+            .iter()
+            .filter(|w| wave_day(w.month, w.day, day.year(), &self.input.policy) == Some(day))
+            .map(|w| w.share)
+            .sum();
+        if share <= 0.0 {
+            return Ok(0);
+        }
+        let mut bulletins = Vec::new();
+        for d in &self.input.city.districts {
+            for k in &d.kindergartens {
+                bulletins.extend(self.bulletins_of(k, &d.name, day.year(), share));
+            }
+        }
+        let places = bulletins.iter().map(|b| b.places).sum();
+        let reports = self.engine.publish(&bulletins, at(day, 10, 0))?;
+        let firsts = self.engine.bulletins().len() - bulletins.len();
+        let added: Vec<(BulletinId, Vec<Language>, QueueKey)> = self.engine.bulletins()[firsts..]
+            .iter()
+            .map(|b| (b.id, b.kindergarten.languages.clone(), b.queue_key()))
+            .collect();
+        for (id, languages, key) in added {
+            self.kindergartens.insert(id, languages);
+            let p = self.pool(key);
+            self.pools[p as usize].bulletins.push(id);
+        }
+        for r in reports {
+            for id in r.offered {
+                self.notified(id, day)?;
+            }
+        }
+        Ok(places)
+    }
+
+    fn bulletins_of(
+        &self,
+        k: &KindergartenSpec,
+        area: &str,
+        year: i32,
+        share: f64,
+    ) -> Vec<NewBulletin> {
+        k.intake
+            .iter()
+            .filter_map(|i| {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let places = (f64::from(i.places) * share).round() as u32;
+                (places > 0).then(|| NewBulletin {
+                    kindergarten: Kindergarten {
+                        id: k.id.clone(),
+                        region: self.input.city.region.clone(),
+                        area: area.to_owned(),
+                        languages: k.languages.clone(),
+                    },
+                    group_type: k.group_type,
+                    cohort: year - i32::try_from(i.age).unwrap_or(0),
+                    places,
+                })
+            })
+            .collect()
+    }
+
+    /// A notified parent answers after a drawn number of working days, or never.
+    fn notified(&mut self, id: ApplicationId, day: NaiveDate) -> Result<(), SimulationError> {
+        let b = &self.input.behaviour;
+        if chance(&mut self.rng, b.answers_notice) {
+            let delay = pick(&mut self.rng, &b.choice_delay_weights);
+            let when = self.later(day, delay)?;
+            self.schedule(when, Action::Choose(id));
+        }
+        Ok(())
+    }
+
+    /// After a direction: revoke, or bring the child (maybe after an extension), or not.
+    fn directed(&mut self, id: ApplicationId, day: NaiveDate) -> Result<(), SimulationError> {
+        let b = self.input.behaviour.clone();
+        let asks_right = matches!(
+            self.engine.state(id)?,
+            State::DirectionIssued(d) if d.right_confirm_by.is_some()
+        );
+        if asks_right && chance(&mut self.rng, b.confirms_right) {
+            self.schedule(day, Action::ConfirmRight(id));
+        }
+        if chance(&mut self.rng, b.revokes) {
+            self.schedule(day, Action::Revoke(id));
+        } else if chance(&mut self.rng, b.shows_up) {
+            if chance(&mut self.rng, b.extends) {
+                self.schedule(day, Action::Extend(id, day + Days::new(20)));
+            } else {
+                let delay = pick(&mut self.rng, &b.show_up_delay_weights);
+                let when = self.later(day, delay)?;
+                self.schedule(when, Action::Enroll(id));
+            }
+        }
+        Ok(())
+    }
+
+    /// The parents' actions due today, in the order they were planned. The engine judges
+    /// each; a refusal (a window passed, the state moved on) is the rules at work.
+    fn act(&mut self, day: NaiveDate) -> Result<(), SimulationError> {
+        let mut s = 0;
+        while let Some(Reverse((due, _, action))) = self.agenda.peek().copied() {
+            if due > day {
+                break;
+            }
+            self.agenda.pop();
+            s += 1;
+            let t = at(day, 11, s);
+            match action {
+                Action::Choose(id) => {
+                    if let Some(bulletin) = self.choice(id) {
+                        if self.engine.take_place(id, bulletin, t).is_ok() {
+                            self.directed(id, day)?;
+                        }
+                    }
+                }
+                Action::Enroll(id) => {
+                    let _ = self.engine.enroll(id, t);
+                }
+                Action::Extend(id, until) => {
+                    if self.engine.extend(id, until, t).is_ok() {
+                        self.schedule(until, Action::Enroll(id));
+                    }
+                }
+                Action::Revoke(id) => {
+                    let _ = self.engine.revoke(id, t);
+                }
+                Action::ConfirmRight(id) => {
+                    let _ = self.engine.confirm_right(id, t);
+                }
+                Action::ConfirmInterest(id) => {
+                    if self.engine.confirm_interest(id, t).is_ok() {
+                        let registered = self.engine.application(id)?.registered_at.date();
+                        self.plan_interest(id, registered);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A bulletin of the child's pool with a free place, of its language when the parent
+    /// prefers it and one exists.
+    fn choice(&mut self, id: ApplicationId) -> Option<BulletinId> {
+        let child = self
+            .children
+            .get(usize::try_from(id.0).ok()?.checked_sub(1)?)?;
+        let (pool, language) = (child.pool, child.language);
+        let prefers = chance(&mut self.rng, self.input.behaviour.prefers_language);
+        let free: Vec<BulletinId> = self.pools[pool as usize]
+            .bulletins
+            .iter()
+            .copied()
+            .filter(|&b| self.engine.bulletin(b).is_ok_and(|b| b.free() > 0))
+            .collect();
+        let own = free.iter().copied().find(|b| {
+            self.kindergartens
+                .get(b)
+                .is_some_and(|l| l.contains(&language))
+        });
+        if prefers && own.is_some() {
+            return own;
+        }
+        let n = u32::try_from(free.len()).ok()?;
+        (n > 0).then(|| free[below(&mut self.rng, n) as usize])
+    }
+
+    /// Free choice (`RULES.md §5`): each place open in a pool is taken today with the
+    /// behaviour's probability (the count rounded at random), each by a waiting child of
+    /// the pool drawn at random. A child the engine refuses (too young, stop-listed…) uses
+    /// up the attempt; after three refusals in a pool nobody there looks again that day.
+    fn free_choice(&mut self, day: NaiveDate) -> Result<(), SimulationError> {
+        let p = self.input.behaviour.free_choice_daily;
+        let mut s = 0;
+        for pool in 0..self.pools.len() {
+            if self.pools[pool].bulletins.is_empty() {
+                continue;
+            }
+            let open = self.engine.open_places(&self.pool_keys[pool]);
+            let takers = (f64::from(open) * p + unit(&mut self.rng)).floor();
+            let mut refused = 0;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // ≤ open
+            for _ in 0..takers as u32 {
+                let Some(id) = self.waiting_member(pool) else {
+                    break;
+                };
+                let Some(bulletin) = self.choice(id) else {
+                    break;
+                };
+                s += 1;
+                if self.engine.take_place(id, bulletin, at(day, 15, s)).is_ok() {
+                    self.directed(id, day)?;
+                } else {
+                    refused += 1;
+                    if refused == 3 {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A waiting member of the pool, drawn at random; members who left are dropped.
+    fn waiting_member(&mut self, pool: usize) -> Option<ApplicationId> {
+        for _ in 0..32 {
+            let members = &self.pools[pool].members;
+            let n = u32::try_from(members.len()).ok()?;
+            if n == 0 {
+                return None;
+            }
+            let id = members[below(&mut self.rng, n) as usize];
+            if matches!(self.engine.state(id), Ok(State::Queued)) {
+                return Some(id);
+            }
+            let p = &mut self.pools[pool];
+            p.stale += 1;
+            if p.stale > p.members.len() / 2 {
+                let engine = &self.engine;
+                p.members
+                    .retain(|&m| engine.state(m).is_ok_and(State::stands_in_queue));
+                p.stale = 0;
+            }
+        }
+        None
+    }
+
+    /// Places open to free choice across the pools.
+    fn pools_open(&self) -> u32 {
+        self.pools
+            .iter()
+            .zip(&self.pool_keys)
+            .filter(|(p, _)| !p.bulletins.is_empty())
+            .map(|(_, k)| self.engine.open_places(k))
+            .sum()
+    }
+}
+
+fn shares<T>(s: &[super::input::Share<T>]) -> Vec<f64> {
+    s.iter().map(|s| s.share).collect()
+}
+
+fn days_in_month(day: NaiveDate) -> u64 {
+    let first = day.with_day(1).unwrap_or(day);
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(first);
+    u64::try_from((next - first).num_days()).unwrap_or(30)
+}
+
+/// The day a wave publishes in `year`: its own, or the first day after the policy's
+/// August freeze when it falls inside (`RULES.md §9`).
+fn wave_day(month: u32, day: u32, year: i32, policy: &crate::policy::Policy) -> Option<NaiveDate> {
+    let mut date = NaiveDate::from_ymd_opt(year, month, day)?;
+    while policy.is_frozen(date) {
+        date = date.succ_opt()?;
+    }
+    Some(date)
+}

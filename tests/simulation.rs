@@ -1,0 +1,151 @@
+//! The simulator (`kezek::simulation`): conservation, determinism, the policy's effect,
+//! bad input. A small city (2 districts × 6 kindergartens, 250 registrations a month) keeps
+//! the runs short in debug builds.
+
+use std::collections::BTreeMap;
+
+use kezek::period::Period;
+use kezek::simulation::{
+    compare, default_city_input, simulate, simulate_pair, simulate_with_progress, Outcome,
+    SimulationInput,
+};
+use kezek::LocalizedError;
+
+fn small(seed: u64, warm_up: u32, years: u32) -> SimulationInput {
+    let mut input = default_city_input(2024, years, seed).expect("the default city loads");
+    input.warm_up_years = warm_up;
+    input.arrivals.per_month = 250;
+    input.city.districts.truncate(2);
+    for d in &mut input.city.districts {
+        d.kindergartens.truncate(6);
+    }
+    input
+}
+
+#[test]
+fn every_child_ends_in_exactly_one_outcome_and_directions_are_conserved() {
+    let r = simulate(&small(3, 0, 3)).expect("runs");
+    let c = &r.children;
+    assert!(c.len() > 8_000, "{} children", c.len());
+    let mut outcomes: BTreeMap<Outcome, u32> = Outcome::ALL.iter().map(|&o| (o, 0)).collect();
+    for i in 0..c.len() {
+        *outcomes.entry(c.outcome[i]).or_default() += 1;
+        assert_eq!(c.placed[i].is_some(), c.outcome[i].is_placed(), "row {i}");
+        assert_eq!(
+            c.removal[i].is_some(),
+            c.outcome[i] == Outcome::Removed,
+            "row {i}"
+        );
+        if let Some(p) = c.placed[i] {
+            assert!(p >= c.registered[i]);
+        }
+    }
+    assert_eq!(outcomes.values().sum::<u32>() as usize, c.len());
+    assert_eq!(
+        outcomes, r.summary.outcomes,
+        "no warm-up: the summary covers every child"
+    );
+    assert!(outcomes[&Outcome::PlacedByOffer] > 0 && outcomes[&Outcome::PlacedByFreeChoice] > 0);
+    // Directions issued = enrolled + lapsed + revoked + still open.
+    let sum = |col: &[u32]| col.iter().map(|&x| u64::from(x)).sum::<u64>();
+    let d = &r.days;
+    assert_eq!(
+        sum(&d.directions),
+        sum(&d.enrolments)
+            + sum(&d.lapses)
+            + sum(&d.revocations)
+            + u64::from(outcomes[&Outcome::HoldingDirection])
+    );
+    assert_eq!(sum(&d.registrations), c.len() as u64);
+    // The queue level is what the child table says at the end.
+    assert_eq!(
+        *d.queue.last().expect("days") as usize,
+        c.outcome
+            .iter()
+            .filter(|o| **o == Outcome::StillWaiting)
+            .count()
+    );
+}
+
+#[test]
+fn the_same_seed_gives_the_same_outputs_and_another_seed_others() {
+    let a = simulate(&small(5, 1, 1)).expect("runs");
+    let b = simulate(&small(5, 1, 1)).expect("runs");
+    let c = simulate(&small(6, 1, 1)).expect("runs");
+    let json = |r| serde_json::to_string(r).expect("serialises");
+    assert_eq!(json(&a), json(&b));
+    assert_ne!(a.children, c.children);
+    assert_ne!(a.summary, c.summary);
+}
+
+#[test]
+fn a_one_day_choice_window_sends_more_places_to_free_choice_than_three_days() {
+    let mut three = small(9, 1, 2);
+    three.policy.choice_window = Period::working_days(3);
+    let mut one = three.policy.clone();
+    one.choice_window = Period::working_days(1);
+    let (a, b, diff) = simulate_pair(&three, &one).expect("runs");
+    let free = |r: &kezek::simulation::SimulationResult| r.days.free_choice.iter().sum::<u32>();
+    assert!(
+        free(&b) > free(&a),
+        "1 day: {}, 3 days: {}",
+        free(&b),
+        free(&a)
+    );
+    let share = diff
+        .iter()
+        .find(|m| m.metric == "free_choice_share")
+        .expect("the metric is compared");
+    assert!(share.difference > 0.0, "{share:?}");
+    assert_eq!(
+        compare(&a.summary, &a.summary)
+            .iter()
+            .filter(|m| m.difference != 0.0 && !m.difference.is_nan())
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn the_warm_up_is_simulated_but_not_reported() {
+    let r = simulate(&small(4, 1, 1)).expect("runs");
+    assert_eq!(r.simulated_from.to_string(), "2023-01-01");
+    assert_eq!(
+        r.days.date.first().map(ToString::to_string).as_deref(),
+        Some("2024-01-01")
+    );
+    assert_eq!(r.days.len(), 366);
+    let reported = r.children.warm_up.iter().filter(|w| !**w).count();
+    assert_eq!(r.summary.registered as usize, reported);
+    assert!(reported < r.children.len());
+}
+
+#[test]
+fn progress_is_reported_once_a_day() {
+    let mut seen = Vec::new();
+    let r =
+        simulate_with_progress(&small(1, 0, 1), &mut |p| seen.push((p.day, p.days))).expect("runs");
+    assert_eq!(seen.len(), r.days.len());
+    assert_eq!(seen.last(), Some(&(366, 366)));
+}
+
+#[test]
+fn bad_input_is_a_typed_error() {
+    let mut input = small(1, 0, 1);
+    input.behaviour.shows_up = 1.5;
+    let e = simulate(&input).expect_err("refused");
+    assert_eq!(e.code(), "SIMULATION_INPUT");
+    assert!(e.message(kezek::Lang::Ru).contains("behaviour.shows_up"));
+    let mut input = small(1, 0, 1);
+    input.arrivals.benefits[0].value = "astronaut".into();
+    assert_eq!(
+        simulate(&input).expect_err("refused").code(),
+        "SIMULATION_INPUT"
+    );
+    let mut input = small(1, 0, 1);
+    input.years = 0;
+    assert_eq!(
+        simulate(&input).expect_err("refused").code(),
+        "SIMULATION_INPUT"
+    );
+}
