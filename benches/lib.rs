@@ -163,3 +163,12 @@ pub fn matching_instance(
     }
     (offsets, list, capacities, base)
 }
+
+/// The process's peak resident memory in MB (Linux `VmHWM`), if readable.
+#[must_use]
+pub fn peak_rss_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}

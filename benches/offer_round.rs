@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use kezek::allocation::{Kindergarten, NewBulletin};
 use kezek::application::{GroupType, Language};
-use kezek_benches::{applications, registered, Walk};
+use kezek_benches::{applications, peak_rss_mb, registered, Walk};
 
 const N: usize = 1_000_000;
 const PLACES: u32 = 50_000;
@@ -55,13 +55,6 @@ fn bulletins() -> Vec<NewBulletin> {
         }
     }
     out
-}
-
-fn peak_rss_mb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024)
 }
 
 #[allow(clippy::cast_possible_truncation)] // class ranks are 0–2; indices fit a usize

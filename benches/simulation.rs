@@ -7,13 +7,7 @@
 use std::time::Instant;
 
 use kezek::simulation::{default_city_input, simulate};
-
-fn peak_rss_mb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024)
-}
+use kezek_benches::peak_rss_mb;
 
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` runs one small year.
