@@ -27,7 +27,7 @@ use crate::benefit::PriorityClass;
 use crate::calendar::Deadline;
 use crate::lifecycle::{Actor, Command, Engine, LifecycleError, Reason, RemovalReason, State};
 
-use crate::lifecycle::commands::{change, forbids};
+use crate::lifecycle::commands::{change, change_state, forbids};
 
 impl Engine {
     /// The applicant consents to the voucher; the contract window starts (`RULES.md §8`).
@@ -51,15 +51,14 @@ impl Engine {
                     return Err(forbids(r, "confirm_voucher"));
                 };
                 let contract_by = e.calendar.deadline(at, v.contract_window)?;
-                let mut n = r.clone();
-                n.state = State::VoucherConfirmed {
-                    confirmed_at: at,
-                    contract_by,
-                    bulletin: *bulletin,
-                    place_held: false,
-                };
-                change(
-                    n,
+                change_state(
+                    r,
+                    State::VoucherConfirmed {
+                        confirmed_at: at,
+                        contract_by,
+                        bulletin: *bulletin,
+                        place_held: false,
+                    },
                     Reason::VoucherConfirmed,
                     Some(contract_by.last_day.to_string()),
                 )
@@ -91,12 +90,15 @@ impl Engine {
                 ) {
                     return Err(forbids(r, "refuse_voucher"));
                 }
-                let mut n = r.clone();
-                n.state = State::Removed {
-                    reason: RemovalReason::VoucherRefused,
-                    at,
-                };
-                change(n, Reason::VoucherRefused, None)
+                change_state(
+                    r,
+                    State::Removed {
+                        reason: RemovalReason::VoucherRefused,
+                        at,
+                    },
+                    Reason::VoucherRefused,
+                    None,
+                )
             },
         )
     }
@@ -158,13 +160,16 @@ impl Engine {
                 } else if held != bulletin {
                     return Err(AllocationError::PlaceHeldElsewhere { id, bulletin, held }.into());
                 }
-                let mut n = r.clone();
-                n.state = State::Enrolled {
-                    kindergarten: kindergarten.clone(),
-                    at,
-                    bulletin: Some(bulletin),
-                };
-                change(n, Reason::ContractSigned, Some(kindergarten.clone()))
+                change_state(
+                    r,
+                    State::Enrolled {
+                        kindergarten: kindergarten.clone(),
+                        at,
+                        bulletin: Some(bulletin),
+                    },
+                    Reason::ContractSigned,
+                    Some(kindergarten.clone()),
+                )
             })
         })
     }
@@ -203,12 +208,15 @@ impl Engine {
                     }
                     .into());
                 }
-                let mut n = r.clone();
-                n.state = State::WaitingList {
-                    kindergarten: kindergarten.to_owned(),
-                    since: at,
-                };
-                change(n, Reason::WaitingListJoined, Some(kindergarten.to_owned()))
+                change_state(
+                    r,
+                    State::WaitingList {
+                        kindergarten: kindergarten.to_owned(),
+                        since: at,
+                    },
+                    Reason::WaitingListJoined,
+                    Some(kindergarten.to_owned()),
+                )
             })
         })
     }

@@ -12,7 +12,7 @@ use crate::eligibility;
 use crate::iin::Iin;
 use crate::period::{Period, PeriodUnit};
 
-use super::commands::{change, forbids, midnight};
+use super::commands::{change, change_state, forbids, midnight};
 
 impl Engine {
     /// The applicant withdraws the application (`RULES.md §2` \[002\]: not once the child is
@@ -30,9 +30,7 @@ impl Engine {
                 if r.state.is_final() || matches!(r.state, State::Enrolled { .. }) {
                     return Err(forbids(r, "withdraw"));
                 }
-                let mut n = r.clone();
-                n.state = State::Withdrawn { at };
-                change(n, Reason::Withdrawn, None)
+                change_state(r, State::Withdrawn { at }, Reason::Withdrawn, None)
             },
         )
     }

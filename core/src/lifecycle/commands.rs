@@ -38,6 +38,18 @@ pub(crate) fn change(
     })
 }
 
+/// The record in a new state: the change most commands make.
+pub(crate) fn change_state(
+    r: &Record,
+    state: State,
+    reason: Reason,
+    detail: Option<String>,
+) -> Result<Change, LifecycleError> {
+    let mut record = r.clone();
+    record.state = state;
+    change(record, reason, detail)
+}
+
 pub(crate) fn forbids(r: &Record, command: &'static str) -> LifecycleError {
     LifecycleError::StateForbids {
         id: r.app.id,

@@ -10,7 +10,7 @@ use super::{Engine, LifecycleError};
 use crate::application::ApplicationId;
 use crate::calendar::Deadline;
 
-use super::commands::{change, forbids, midnight, Change};
+use super::commands::{change, change_state, forbids, midnight, Change};
 
 impl Engine {
     /// Runs a command that needs a live direction: refused with `STATE_FORBIDS` otherwise.
@@ -105,9 +105,12 @@ impl Engine {
                 };
                 d.extensions_used += 1;
                 d.lapse_stop_list = e.stop_list_after(d.show_up_by)?;
-                let mut n = r.clone();
-                n.state = State::DirectionIssued(d);
-                change(n, Reason::DirectionExtended, Some(until.to_string()))
+                change_state(
+                    r,
+                    State::DirectionIssued(d),
+                    Reason::DirectionExtended,
+                    Some(until.to_string()),
+                )
             },
         )
     }
@@ -134,9 +137,7 @@ impl Engine {
                 let mut d = d.clone();
                 d.right_confirm_by = None;
                 d.right_stop_list = None;
-                let mut n = r.clone();
-                n.state = State::DirectionIssued(d);
-                change(n, Reason::RightConfirmed, None)
+                change_state(r, State::DirectionIssued(d), Reason::RightConfirmed, None)
             },
         )
     }
@@ -156,13 +157,16 @@ impl Engine {
                 if d.right_confirm_by.is_some() {
                     return Err(LifecycleError::RightNotConfirmed { id });
                 }
-                let mut n = r.clone();
-                n.state = State::Enrolled {
-                    kindergarten: d.kindergarten.clone(),
-                    at,
-                    bulletin: d.bulletin,
-                };
-                change(n, Reason::Enrolled, Some(d.kindergarten.clone()))
+                change_state(
+                    r,
+                    State::Enrolled {
+                        kindergarten: d.kindergarten.clone(),
+                        at,
+                        bulletin: d.bulletin,
+                    },
+                    Reason::Enrolled,
+                    Some(d.kindergarten.clone()),
+                )
             },
         )
     }
@@ -181,12 +185,15 @@ impl Engine {
                 let State::Enrolled { kindergarten, .. } = &r.state else {
                     return Err(forbids(r, "release"));
                 };
-                let mut n = r.clone();
-                n.state = State::Released {
-                    kindergarten: kindergarten.clone(),
-                    at,
-                };
-                change(n, Reason::Released, Some(kindergarten.clone()))
+                change_state(
+                    r,
+                    State::Released {
+                        kindergarten: kindergarten.clone(),
+                        at,
+                    },
+                    Reason::Released,
+                    Some(kindergarten.clone()),
+                )
             },
         )
     }

@@ -11,7 +11,7 @@ use crate::application::ApplicationId;
 use crate::calendar::{CalendarError, Deadline};
 use crate::eligibility;
 
-use super::commands::{change, forbids, midnight};
+use super::commands::{change_state, forbids, midnight};
 
 impl Engine {
     /// Sends the notice that the child's turn has come, with `vacancies` places in its
@@ -43,15 +43,16 @@ impl Engine {
             Actor::Operator,
             Command::Notify { id, vacancies },
             |_, r| match r.state {
-                State::Queued => {
-                    let mut n = r.clone();
-                    n.state = State::NoticeSent {
+                State::Queued => change_state(
+                    r,
+                    State::NoticeSent {
                         sent_at: at,
                         choose_by,
                         bulletin: None,
-                    };
-                    change(n, Reason::NoticeSent, Some(choose_by.last_day.to_string()))
-                }
+                    },
+                    Reason::NoticeSent,
+                    Some(choose_by.last_day.to_string()),
+                ),
                 _ => Err(forbids(r, "notify")),
             },
         )?;
@@ -132,13 +133,12 @@ impl Engine {
             }
             board(e, r)?;
             let direction = e.new_direction(r, kindergarten, bulletin, via, at)?;
-            let mut n = r.clone();
-            n.state = State::DirectionIssued(direction);
             let reason = match via {
                 Via::Notice => Reason::DirectionIssued,
                 Via::FreeChoice => Reason::FreeChoiceTaken,
             };
-            change(n, reason, Some(kindergarten.to_owned()))
+            let state = State::DirectionIssued(direction);
+            change_state(r, state, reason, Some(kindergarten.to_owned()))
         })
     }
 
