@@ -65,6 +65,8 @@ pub(super) struct Run<'a> {
     pub(super) pool_keys: Vec<QueueKey>,
     kindergartens: HashMap<BulletinId, Vec<Language>>,
     serials: HashMap<NaiveDate, u16>,
+    /// The arrivals' draw weights, computed once: districts, languages, group types.
+    weights: [Vec<f64>; 3],
     /// Per day: places published, and places open to free choice at the day's end.
     pub(super) published: Vec<u32>,
     pub(super) idle: Vec<u32>,
@@ -121,6 +123,16 @@ impl<'a> Run<'a> {
             pool_keys: Vec::new(),
             kindergartens: HashMap::new(),
             serials: HashMap::new(),
+            weights: [
+                input
+                    .city
+                    .districts
+                    .iter()
+                    .map(|d| d.births_weight)
+                    .collect(),
+                shares(&input.arrivals.languages),
+                shares(&input.arrivals.group_types),
+            ],
             published: Vec::new(),
             idle: Vec::new(),
         })
@@ -183,21 +195,16 @@ impl<'a> Run<'a> {
     fn register_one(&mut self, day: NaiveDate, s: u32) -> Result<(), SimulationError> {
         let input = self.input;
         let a = &input.arrivals;
-        let weights: Vec<f64> = input
-            .city
-            .districts
-            .iter()
-            .map(|d| d.births_weight)
-            .collect();
-        let district = pick(&mut self.rng, &weights);
+        let [districts, languages, group_types] = &self.weights;
+        let district = pick(&mut self.rng, districts);
         let months = u32::try_from(pick(&mut self.rng, &a.age_months_weights)).unwrap_or(0);
         let back = u64::from(months * 30 + below(&mut self.rng, 30));
         let born = day.checked_sub_days(Days::new(back)).unwrap_or(day);
-        let language = a.languages[pick(&mut self.rng, &shares(&a.languages))].value;
+        let language = a.languages[pick(&mut self.rng, languages)].value;
         let group_type = if a.group_types.is_empty() {
             GroupType::General
         } else {
-            a.group_types[pick(&mut self.rng, &shares(&a.group_types))].value
+            a.group_types[pick(&mut self.rng, group_types)].value
         };
         let mut x = unit(&mut self.rng);
         let benefit = a.benefits.iter().find_map(|s| {
@@ -402,7 +409,8 @@ impl<'a> Run<'a> {
 
     /// After a direction: revoke, or bring the child (maybe after an extension), or not.
     fn directed(&mut self, id: ApplicationId, day: NaiveDate) -> Result<(), SimulationError> {
-        let b = self.input.behaviour.clone();
+        let input = self.input;
+        let b = &input.behaviour;
         let asks_right = matches!(
             self.engine.state(id)?,
             State::DirectionIssued(d) if d.right_confirm_by.is_some()

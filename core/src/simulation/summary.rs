@@ -203,44 +203,30 @@ pub struct MetricDiff {
     pub difference: f64,
 }
 
-/// Two runs' summaries side by side, metric by metric (a metric present in one run only,
-/// such as a cohort's wait, gets `NaN` for the other).
+/// Two runs' summaries side by side, metric by metric: the first run's metrics in order,
+/// then any only the second has (a metric present in one run only, such as a cohort's
+/// wait, gets `NaN` for the other).
 #[must_use]
 pub fn compare(a: &Summary, b: &Summary) -> Vec<MetricDiff> {
-    let left: BTreeMap<String, f64> = a.metrics().into_iter().collect();
-    let right: BTreeMap<String, f64> = b.metrics().into_iter().collect();
-    let mut names: Vec<&String> = a.metrics_order(&left, &right);
-    names.dedup();
-    names
-        .into_iter()
-        .map(|m| {
-            let (x, y) = (
-                left.get(m).copied().unwrap_or(f64::NAN),
-                right.get(m).copied().unwrap_or(f64::NAN),
-            );
-            MetricDiff {
-                metric: m.clone(),
-                a: x,
-                b: y,
-                difference: y - x,
-            }
-        })
+    let left = a.metrics();
+    let right = b.metrics();
+    let first: BTreeMap<&str, f64> = left.iter().map(|(m, x)| (m.as_str(), *x)).collect();
+    let second: BTreeMap<&str, f64> = right.iter().map(|(m, y)| (m.as_str(), *y)).collect();
+    let diff = |metric: &str| {
+        let x = first.get(metric).copied().unwrap_or(f64::NAN);
+        let y = second.get(metric).copied().unwrap_or(f64::NAN);
+        MetricDiff {
+            metric: metric.to_owned(),
+            a: x,
+            b: y,
+            difference: y - x,
+        }
+    };
+    let only_second = right
+        .iter()
+        .filter(|(m, _)| !first.contains_key(m.as_str()));
+    left.iter()
+        .chain(only_second)
+        .map(|(m, _)| diff(m))
         .collect()
-}
-
-impl Summary {
-    /// The metric names of both runs: the first run's order, then the second's extras.
-    fn metrics_order<'a>(
-        &self,
-        left: &'a BTreeMap<String, f64>,
-        right: &'a BTreeMap<String, f64>,
-    ) -> Vec<&'a String> {
-        let mut names: Vec<&String> = self
-            .metrics()
-            .iter()
-            .filter_map(|(m, _)| left.get_key_value(m).map(|(k, _)| k))
-            .collect();
-        names.extend(right.keys().filter(|k| !left.contains_key(*k)));
-        names
-    }
 }
