@@ -1,6 +1,8 @@
 //! The applicant's commands on a standing application: withdrawal, interest, linked
 //! parents and twins, benefit changes (`RULES.md §2–§4`).
 
+use std::sync::Arc;
+
 use chrono::{Months, NaiveDateTime, TimeDelta};
 
 use super::event::{Actor, Command, Reason};
@@ -136,7 +138,7 @@ impl Engine {
                     return Err(LifecycleError::ApplicantAlreadyLinked { id });
                 }
                 let mut n = r.clone();
-                n.app.applicants.push(applicant);
+                Arc::make_mut(&mut n.app).applicants.push(applicant);
                 change(n, Reason::ApplicantLinked, Some(applicant.masked()))
             },
         )
@@ -238,14 +240,15 @@ impl Engine {
                 return Err(forbids(r, "update_benefit"));
             }
             let mut n = r.clone();
-            n.app.class = match &benefit {
+            let app = Arc::make_mut(&mut n.app);
+            app.class = match &benefit {
                 Some(code) => eligibility::benefit_claim(&e.policy, code, &documents, at)
                     .map_err(|failures| LifecycleError::Benefit { failures })?,
                 None => crate::benefit::PriorityClass::General,
             };
-            n.app.benefit.clone_from(&benefit);
-            n.app.documents.clone_from(&documents);
-            let detail = Some(n.app.class.as_str().to_owned());
+            app.benefit.clone_from(&benefit);
+            app.documents.clone_from(&documents);
+            let detail = Some(app.class.as_str().to_owned());
             change(n, Reason::BenefitChanged, detail)
         })
     }

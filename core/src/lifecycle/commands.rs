@@ -160,7 +160,7 @@ impl Engine {
             }
         }
         self.records.push(Record {
-            app,
+            app: std::sync::Arc::new(app),
             state: State::Queued,
             order,
             lapses: 0,

@@ -26,6 +26,7 @@
 mod applicant;
 pub(crate) mod commands;
 mod direction;
+mod dues;
 mod error;
 mod event;
 mod listing;
@@ -35,8 +36,7 @@ mod record;
 mod snapshot;
 mod state;
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
@@ -117,7 +117,7 @@ pub struct Engine {
     /// Members of each twins/triplets batch, by the batch's lowest id.
     batches: HashMap<ApplicationId, Vec<ApplicationId>>,
     /// Pending deadlines: (moment, application index, record version).
-    dues: BinaryHeap<Reverse<(NaiveDateTime, usize, u64)>>,
+    dues: dues::Dues,
     versions: Vec<u64>,
     next_seq: u64,
     pub(crate) log: Vec<LogEntry>,
@@ -143,7 +143,7 @@ impl Engine {
             board: Board::default(),
             by_child: HashMap::new(),
             batches: HashMap::new(),
-            dues: BinaryHeap::new(),
+            dues: dues::Dues::default(),
             versions: Vec::new(),
             next_seq: 1,
             log: Vec::new(),
@@ -319,7 +319,7 @@ impl Engine {
     }
 
     pub(crate) fn advance(&mut self, t: NaiveDateTime) {
-        while let Some(&Reverse((due, i, version))) = self.dues.peek() {
+        while let Some((due, i, version)) = self.dues.peek() {
             if due > t {
                 break;
             }
@@ -350,7 +350,7 @@ impl Engine {
         f: impl FnOnce(&mut Engine) -> Result<T, LifecycleError>,
     ) -> Result<T, LifecycleError> {
         self.check_clock(at)?;
-        let due = self.dues.peek().is_some_and(|Reverse((t, _, _))| *t <= at);
+        let due = self.dues.peek().is_some_and(|(t, _, _)| t <= at);
         if due {
             let mut copy = self.clone();
             copy.advance(at);
@@ -459,7 +459,7 @@ impl Engine {
     fn schedule(&mut self, i: usize) {
         self.versions[i] += 1;
         if let Some((due, _)) = self.records[i].next_due(&self.policy, &self.calendar) {
-            self.dues.push(Reverse((due, i, self.versions[i])));
+            self.dues.push((due, i, self.versions[i]));
         }
     }
 

@@ -4,6 +4,9 @@
 //! engine can apply deadlines for real (`advance_to`) or project a record to a later
 //! moment to judge a command without changing anything.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use chrono::{Months, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +34,9 @@ pub struct Interest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Record {
-    pub(crate) app: Application,
+    /// Shared, so that copying a record to judge a command copies no strings; changed
+    /// through `Arc::make_mut`.
+    pub(crate) app: Arc<Application>,
     pub(crate) state: State,
     /// Where it stands in its queue (the batch's best key for linked twins).
     pub(crate) order: OrderKey,
@@ -123,38 +128,44 @@ impl Record {
         policy: &Policy,
         cal: &WorkCalendar,
     ) -> Option<(NaiveDateTime, DueKind)> {
-        let mut dues: Vec<(NaiveDateTime, DueKind)> = Vec::with_capacity(3);
+        // The earliest of at most three, kept without a collection: this runs on every change.
+        let mut next: Option<(NaiveDateTime, DueKind)> = None;
+        let mut due = |d: (NaiveDateTime, DueKind)| {
+            if next.is_none_or(|n| d < n) {
+                next = Some(d);
+            }
+        };
         match &self.state {
             State::NoticeSent { choose_by, .. } => {
-                dues.push((choose_by.ends_at, DueKind::NoticeExpires));
+                due((choose_by.ends_at, DueKind::NoticeExpires));
             }
             State::DirectionIssued(d) => {
                 if let Some(r) = d.right_confirm_by {
-                    dues.push((r.ends_at, DueKind::RightExpires));
+                    due((r.ends_at, DueKind::RightExpires));
                 }
-                dues.push((d.show_up_by.ends_at, DueKind::DirectionLapses));
+                due((d.show_up_by.ends_at, DueKind::DirectionLapses));
             }
-            State::StopListed { until, .. } => dues.push((until.ends_at, DueKind::StopListEnds)),
+            State::StopListed { until, .. } => due((until.ends_at, DueKind::StopListEnds)),
             State::VoucherOffered { consent_by, .. } => {
-                dues.push((consent_by.ends_at, DueKind::ConsentExpires));
+                due((consent_by.ends_at, DueKind::ConsentExpires));
             }
             State::VoucherConfirmed { contract_by, .. } => {
-                dues.push((contract_by.ends_at, DueKind::ContractExpires));
+                due((contract_by.ends_at, DueKind::ContractExpires));
             }
             State::Inactive { restore_by, .. } => {
-                dues.push((restore_by.ends_at, DueKind::RestoreExpires));
+                due((restore_by.ends_at, DueKind::RestoreExpires));
             }
             _ => {}
         }
         if self.state.stands_in_queue() {
             if let Some(a) = self.anniversary(self.interest.anniversary, policy, cal) {
-                dues.push((a.ends_at, DueKind::InterestAnniversary));
+                due((a.ends_at, DueKind::InterestAnniversary));
             }
             if let Some(t) = self.ages_out_at(policy) {
-                dues.push((t, DueKind::AgesOut));
+                due((t, DueKind::AgesOut));
             }
         }
-        dues.into_iter().min()
+        next
     }
 
     /// Moves the next anniversary past `t` (after a time away from the queue, holding a
@@ -196,8 +207,9 @@ impl Record {
                     _ => None,
                 };
                 // RULES.md §3 [pub-M]: back to the general queue at the original moment.
-                self.app.benefit = None;
-                self.app.class = PriorityClass::General;
+                let app = Arc::make_mut(&mut self.app);
+                app.benefit = None;
+                app.class = PriorityClass::General;
                 self.stop_list(at, stop, policy, cal);
                 detail = Some(self.app.class.as_str().to_owned());
                 Reason::RightNotConfirmed
@@ -297,19 +309,20 @@ impl Record {
         self.catch_up_interest(at, policy, cal);
     }
 
-    /// Brings a copy of this record to moment `t`, applying its own deadlines.
+    /// This record as it would stand at moment `t`, its own deadlines applied: itself
+    /// when none falls due by then, otherwise a copy.
     pub(crate) fn projected(
         &self,
         t: NaiveDateTime,
         policy: &Policy,
         cal: &WorkCalendar,
-    ) -> Record {
-        let mut r = self.clone();
+    ) -> Cow<'_, Record> {
+        let mut r = Cow::Borrowed(self);
         while let Some((due, kind)) = r.next_due(policy, cal) {
             if due > t {
                 break;
             }
-            r.apply_due(kind, due, policy, cal);
+            r.to_mut().apply_due(kind, due, policy, cal);
         }
         r
     }

@@ -1,7 +1,7 @@
 //! Snapshots of an engine: its whole state as versioned serde data (JSON), so a host can
 //! persist it and load it back.
 
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -208,7 +208,7 @@ impl Engine {
                 self.board.hold(claim);
             }
         }
-        self.dues = BinaryHeap::new();
+        self.dues = super::dues::Dues::default();
         self.versions = vec![0; self.records.len()];
         for i in 0..self.records.len() {
             self.schedule(i);

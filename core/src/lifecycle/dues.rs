@@ -1,0 +1,144 @@
+//! The engine's pending deadlines, in time order (`RULES.md §2–§8`: every deadline a
+//! record carries is scheduled here and applied by `Engine::advance`).
+//!
+//! A plain binary heap over every pending deadline of a city (millions, most of them
+//! months away) pays a cache miss per level on each push and pop. Deadlines fall on days,
+//! and the engine moves forward through them, so they are kept in one bucket per day
+//! instead, and only the day being applied is a heap: a push is O(1), a pop O(log k) for
+//! the k deadlines of one day. The order of pops is exactly the order of one heap:
+//! earliest moment first, ties by application index, then by version. Written by hand
+//! because no crate we use has a calendar queue with this order.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+use chrono::{Datelike, NaiveDateTime};
+
+/// A pending deadline: its moment, the application's index, the record's version when
+/// it was scheduled (an entry of an older version is stale and skipped).
+pub(crate) type Due = (NaiveDateTime, usize, u64);
+
+/// Days ahead of the current one kept in buckets; later deadlines wait in `far`.
+const HORIZON_DAYS: usize = 8 * 366;
+
+fn day(due: &Due) -> i32 {
+    due.0.date().num_days_from_ce()
+}
+
+/// Pending deadlines, earliest first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Dues {
+    /// Every entry due on or before `today`, as a heap.
+    current: BinaryHeap<Reverse<Due>>,
+    /// The day `current` covers up to (days from the common era).
+    today: i32,
+    /// `ahead[k]`: entries due on day `today + 1 + k`, unordered.
+    ahead: VecDeque<Vec<Due>>,
+    /// Entries due past the horizon, as a heap.
+    far: BinaryHeap<Reverse<Due>>,
+    /// Whether anything was ever pushed (`today` is meaningless before).
+    started: bool,
+}
+
+impl Dues {
+    /// Schedules `due`.
+    pub(crate) fn push(&mut self, due: Due) {
+        let d = day(&due);
+        if !self.started {
+            self.started = true;
+            self.today = d;
+        }
+        if d <= self.today {
+            self.current.push(Reverse(due));
+            return;
+        }
+        let k = usize::try_from(d - self.today - 1).unwrap_or(usize::MAX);
+        if k >= HORIZON_DAYS {
+            self.far.push(Reverse(due));
+            return;
+        }
+        if k >= self.ahead.len() {
+            self.ahead.resize_with(k + 1, Vec::new);
+        }
+        self.ahead[k].push(due);
+    }
+
+    /// The earliest pending entry.
+    pub(crate) fn peek(&mut self) -> Option<Due> {
+        self.fill();
+        self.current.peek().map(|Reverse(d)| *d)
+    }
+
+    /// Removes the earliest pending entry.
+    pub(crate) fn pop(&mut self) -> Option<Due> {
+        self.fill();
+        self.current.pop().map(|Reverse(d)| d)
+    }
+
+    /// Moves `today` forward until `current` holds the earliest entry, if any.
+    fn fill(&mut self) {
+        while self.current.is_empty() {
+            if self.ahead.is_empty() {
+                match self.far.peek() {
+                    Some(Reverse(d)) => self.today = day(d) - 1,
+                    None => return,
+                }
+            }
+            self.today += 1;
+            if let Some(bucket) = self.ahead.pop_front() {
+                self.current = BinaryHeap::from(bucket.into_iter().map(Reverse).collect::<Vec<_>>());
+            }
+            while let Some(Reverse(d)) = self.far.peek() {
+                if day(d) > self.today {
+                    break;
+                }
+                let Some(Reverse(d)) = self.far.pop() else { break };
+                self.current.push(Reverse(d));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn moment(minutes: i64) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| t + chrono::TimeDelta::minutes(minutes))
+            .unwrap_or_default()
+    }
+
+    proptest! {
+        /// Pushes and pops interleaved (a pop never goes before the last popped moment,
+        /// as in the engine) give exactly the order of one binary heap.
+        #[test]
+        fn pops_in_the_order_of_one_heap(
+            ops in proptest::collection::vec((0i64..6_000_000, 0usize..50, any::<bool>()), 1..400)
+        ) {
+            let mut dues = Dues::default();
+            let mut heap = BinaryHeap::new();
+            let mut floor = 0i64;
+            for (n, (minutes, i, pop)) in ops.into_iter().enumerate() {
+                if pop {
+                    let expected = heap.pop().map(|Reverse(d)| d);
+                    prop_assert_eq!(dues.pop(), expected);
+                    if let Some((t, _, _)) = expected {
+                        floor = (t - moment(0)).num_minutes();
+                    }
+                } else {
+                    let due = (moment(floor + minutes), i, n as u64);
+                    dues.push(due);
+                    heap.push(Reverse(due));
+                }
+                prop_assert_eq!(dues.peek(), heap.peek().map(|Reverse(d)| *d));
+            }
+            while let Some(Reverse(d)) = heap.pop() {
+                prop_assert_eq!(dues.pop(), Some(d));
+            }
+            prop_assert_eq!(dues.pop(), None);
+        }
+    }
+}
