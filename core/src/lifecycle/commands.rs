@@ -173,7 +173,6 @@ impl Engine {
             shared_child,
         });
         self.queue_of.push(q);
-        self.versions.push(0);
         self.histories.push(vec![Event {
             seq: self.next_seq,
             at,

@@ -8,15 +8,21 @@
 //! the k deadlines of one day. The order of pops is exactly the order of one heap:
 //! earliest moment first, ties by application index, then by version. Written by hand
 //! because no crate we use has a calendar queue with this order.
+//!
+//! Each record has at most one live deadline, its next one. Setting a record's deadline
+//! again to the same moment and kind (a confirmation of interest, a move in the queue)
+//! keeps its entry; setting another one makes the old entry stale, skipped when reached.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
 use chrono::{Datelike, NaiveDateTime};
 
+use super::record::DueKind;
+
 /// A pending deadline: its moment, the application's index, the record's version when
-/// it was scheduled (an entry of an older version is stale and skipped).
-pub(crate) type Due = (NaiveDateTime, usize, u64);
+/// it was scheduled (an entry of an older version is stale and skipped), its kind.
+pub(crate) type Due = (NaiveDateTime, usize, u64, DueKind);
 
 /// Days ahead of the current one kept in buckets; later deadlines wait in `far`.
 const HORIZON_DAYS: usize = 8 * 366;
@@ -38,11 +44,52 @@ pub(crate) struct Dues {
     far: BinaryHeap<Reverse<Due>>,
     /// Whether anything was ever pushed (`today` is meaningless before).
     started: bool,
+    /// Per record: the version of its live entry and that entry's deadline.
+    slots: Vec<(u64, Option<(NaiveDateTime, DueKind)>)>,
 }
 
 impl Dues {
-    /// Schedules `due`.
-    pub(crate) fn push(&mut self, due: Due) {
+    /// Sets record `i`'s next deadline (none: nothing pending).
+    pub(crate) fn set(&mut self, i: usize, next: Option<(NaiveDateTime, DueKind)>) {
+        if i >= self.slots.len() {
+            self.slots.resize(i + 1, (0, None));
+        }
+        let slot = &mut self.slots[i];
+        if slot.1 == next {
+            return;
+        }
+        slot.0 += 1;
+        slot.1 = next;
+        if let Some((at, kind)) = next {
+            let version = slot.0;
+            self.push((at, i, version, kind));
+        }
+    }
+
+    /// The earliest live deadline, if any.
+    pub(crate) fn first(&mut self) -> Option<NaiveDateTime> {
+        while let Some((at, i, version, _)) = self.peek() {
+            if self.slots[i].0 == version {
+                return Some(at);
+            }
+            self.pop();
+        }
+        None
+    }
+
+    /// Takes the earliest live deadline due by `t`: its moment, record and kind. The
+    /// record has no deadline pending after it until it is set again.
+    pub(crate) fn take_due(&mut self, t: NaiveDateTime) -> Option<(NaiveDateTime, usize, DueKind)> {
+        let at = self.first()?;
+        if at > t {
+            return None;
+        }
+        let (at, i, _, kind) = self.pop()?;
+        self.slots[i].1 = None;
+        Some((at, i, kind))
+    }
+
+    fn push(&mut self, due: Due) {
         let d = day(&due);
         if !self.started {
             self.started = true;
@@ -63,14 +110,14 @@ impl Dues {
         self.ahead[k].push(due);
     }
 
-    /// The earliest pending entry.
-    pub(crate) fn peek(&mut self) -> Option<Due> {
+    /// The earliest entry, live or stale.
+    fn peek(&mut self) -> Option<Due> {
         self.fill();
         self.current.peek().map(|Reverse(d)| *d)
     }
 
-    /// Removes the earliest pending entry.
-    pub(crate) fn pop(&mut self) -> Option<Due> {
+    /// Removes the earliest entry, live or stale.
+    fn pop(&mut self) -> Option<Due> {
         self.fill();
         self.current.pop().map(|Reverse(d)| d)
     }
@@ -125,11 +172,11 @@ mod tests {
                 if pop {
                     let expected = heap.pop().map(|Reverse(d)| d);
                     prop_assert_eq!(dues.pop(), expected);
-                    if let Some((t, _, _)) = expected {
+                    if let Some((t, _, _, _)) = expected {
                         floor = (t - moment(0)).num_minutes();
                     }
                 } else {
-                    let due = (moment(floor + minutes), i, n as u64);
+                    let due = (moment(floor + minutes), i, n as u64, DueKind::AgesOut);
                     dues.push(due);
                     heap.push(Reverse(due));
                 }
@@ -140,5 +187,22 @@ mod tests {
             }
             prop_assert_eq!(dues.pop(), None);
         }
+    }
+
+    #[test]
+    fn a_record_has_one_live_deadline() {
+        let mut dues = Dues::default();
+        dues.set(0, Some((moment(60), DueKind::NoticeExpires)));
+        dues.set(1, Some((moment(30), DueKind::AgesOut)));
+        dues.set(1, Some((moment(30), DueKind::AgesOut))); // the same: one entry kept
+        dues.set(0, Some((moment(10), DueKind::StopListEnds))); // replaces the 60
+        assert_eq!(dues.first(), Some(moment(10)));
+        assert_eq!(dues.take_due(moment(5)), None);
+        assert_eq!(dues.take_due(moment(100)), Some((moment(10), 0, DueKind::StopListEnds)));
+        assert_eq!(dues.take_due(moment(100)), Some((moment(30), 1, DueKind::AgesOut)));
+        assert_eq!(dues.take_due(moment(100)), None, "the stale 60 is skipped");
+        dues.set(1, None);
+        dues.set(1, Some((moment(200), DueKind::AgesOut)));
+        assert_eq!(dues.first(), Some(moment(200)));
     }
 }

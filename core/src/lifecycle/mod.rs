@@ -116,9 +116,8 @@ pub struct Engine {
     by_child: HashMap<Iin, Vec<ApplicationId>>,
     /// Members of each twins/triplets batch, by the batch's lowest id.
     batches: HashMap<ApplicationId, Vec<ApplicationId>>,
-    /// Pending deadlines: (moment, application index, record version).
+    /// Pending deadlines, one per application at most.
     dues: dues::Dues,
-    versions: Vec<u64>,
     next_seq: u64,
     pub(crate) log: Vec<LogEntry>,
 }
@@ -144,7 +143,6 @@ impl Engine {
             by_child: HashMap::new(),
             batches: HashMap::new(),
             dues: dues::Dues::default(),
-            versions: Vec::new(),
             next_seq: 1,
             log: Vec::new(),
         })
@@ -319,20 +317,7 @@ impl Engine {
     }
 
     pub(crate) fn advance(&mut self, t: NaiveDateTime) {
-        while let Some((due, i, version)) = self.dues.peek() {
-            if due > t {
-                break;
-            }
-            self.dues.pop();
-            if version != self.versions[i] {
-                continue;
-            }
-            let Some((when, kind)) = self.records[i].next_due(&self.policy, &self.calendar) else {
-                continue;
-            };
-            if when != due {
-                continue;
-            }
+        while let Some((due, i, kind)) = self.dues.take_due(t) {
             let mut r = self.records[i].clone();
             let applied = r.apply_due(kind, due, &self.policy, &self.calendar);
             self.commit(i, r, due, Actor::Deadline, applied.reason, applied.detail);
@@ -350,7 +335,7 @@ impl Engine {
         f: impl FnOnce(&mut Engine) -> Result<T, LifecycleError>,
     ) -> Result<T, LifecycleError> {
         self.check_clock(at)?;
-        let due = self.dues.peek().is_some_and(|(t, _, _)| t <= at);
+        let due = self.dues.first().is_some_and(|t| t <= at);
         if due {
             let mut copy = self.clone();
             copy.advance(at);
@@ -457,10 +442,8 @@ impl Engine {
     }
 
     fn schedule(&mut self, i: usize) {
-        self.versions[i] += 1;
-        if let Some((due, _)) = self.records[i].next_due(&self.policy, &self.calendar) {
-            self.dues.push((due, i, self.versions[i]));
-        }
+        let next = self.records[i].next_due(&self.policy, &self.calendar);
+        self.dues.set(i, next);
     }
 
     /// Gives every member of a batch the batch's best (class, moment), keeping its own id

@@ -209,7 +209,6 @@ impl Engine {
             }
         }
         self.dues = super::dues::Dues::default();
-        self.versions = vec![0; self.records.len()];
         for i in 0..self.records.len() {
             self.schedule(i);
         }

@@ -31,6 +31,7 @@
 //! # Ok::<(), kezek::simulation::SimulationError>(())
 //! ```
 
+mod agenda;
 mod city;
 mod error;
 mod input;
@@ -124,7 +125,7 @@ fn run(
         .unwrap_or(start);
     // A notice or direction issued near the end needs its deadlines in the next year too.
     let (calendar, projected_years) = projected(first.year(), end.year() + 1)?;
-    let mut run = run::Run::new(input, calendar)?;
+    let mut run = run::Run::new(input, calendar, first)?;
     run.days(first, end, progress)?;
     let (children, days) = tables::build(&run, first, start, end)?;
     let summary = Summary::of(&children, &days, end);

@@ -1,13 +1,13 @@
 //! The day-by-day run: the real [`Engine`] judges every registration, publication and
 //! parent action; the simulation only decides, from seeded draws, what parents do and when.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use rand_chacha::rand_core::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use super::agenda::Agenda;
 use super::input::{KindergartenSpec, SimulationInput};
 use super::summary::months_between;
 use super::{Progress, SimulationError};
@@ -20,7 +20,7 @@ use crate::iin::{Iin, Sex};
 use crate::lifecycle::{Engine, State};
 
 /// A parent's next step, due on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Action {
     /// Choose a place after a notice.
     Choose(ApplicationId),
@@ -58,8 +58,7 @@ pub(super) struct Run<'a> {
     pub(super) engine: Engine,
     rng: ChaCha8Rng,
     pub(super) children: Vec<Child>,
-    agenda: BinaryHeap<Reverse<(NaiveDate, u64, Action)>>,
-    seq: u64,
+    agenda: Agenda<Action>,
     pools: Vec<Pool>,
     pool_of: HashMap<QueueKey, u32>,
     pub(super) pool_keys: Vec<QueueKey>,
@@ -110,14 +109,14 @@ impl<'a> Run<'a> {
     pub(super) fn new(
         input: &'a SimulationInput,
         calendar: WorkCalendar,
+        first: NaiveDate,
     ) -> Result<Self, SimulationError> {
         Ok(Self {
             input,
             engine: Engine::new(input.policy.clone(), calendar)?,
             rng: ChaCha8Rng::seed_from_u64(input.seed),
             children: Vec::new(),
-            agenda: BinaryHeap::new(),
-            seq: 0,
+            agenda: Agenda::new(first),
             pools: Vec::new(),
             pool_of: HashMap::new(),
             pool_keys: Vec::new(),
@@ -171,8 +170,7 @@ impl<'a> Run<'a> {
     }
 
     fn schedule(&mut self, day: NaiveDate, action: Action) {
-        self.seq += 1;
-        self.agenda.push(Reverse((day, self.seq, action)));
+        self.agenda.plan(day, action);
     }
 
     fn later(&self, day: NaiveDate, working_days: usize) -> Result<NaiveDate, SimulationError> {
@@ -436,11 +434,7 @@ impl<'a> Run<'a> {
     /// each; a refusal (a window passed, the state moved on) is the rules at work.
     fn act(&mut self, day: NaiveDate) -> Result<(), SimulationError> {
         let mut s = 0;
-        while let Some(Reverse((due, _, action))) = self.agenda.peek().copied() {
-            if due > day {
-                break;
-            }
-            self.agenda.pop();
+        while let Some(action) = self.agenda.next(day) {
             s += 1;
             let t = at(day, 11, s);
             match action {
