@@ -99,7 +99,7 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
             .map(|a| json!(e.listing(&a.queue_key())))),
         "history" => q(e
             .history(id(s))
-            .map(|h| json!(h.iter().map(|ev| ev.reason.code()).collect::<Vec<_>>()))),
+            .map(|h| json!(h.map(|ev| ev.reason.code()).collect::<Vec<_>>()))),
         "next_deadline" => q(e.next_deadline(id(s)).map(|d| match d {
             Some((t, kind)) => json!({"at": t, "kind": kind}),
             None => Value::Null,

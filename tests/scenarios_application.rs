@@ -53,8 +53,8 @@ fn s2_registration_gives_the_first_child_queue_number_one() {
         .unwrap();
     let pos = e.position(id).unwrap().unwrap();
     assert_eq!((pos.number, pos.ahead.total()), (1, 0));
-    assert_eq!(e.history(id).unwrap()[0].reason, Reason::Registered);
-    assert_eq!(e.history(id).unwrap()[0].from, StateName::New);
+    assert_eq!(e.history(id).unwrap().next().unwrap().reason, Reason::Registered);
+    assert_eq!(e.history(id).unwrap().next().unwrap().from, StateName::New);
 }
 
 #[test]
@@ -179,7 +179,7 @@ fn s2_every_change_is_kept_in_the_history() {
         .unwrap();
     e.notify(id, 1, at(2024, 5, 2, 10, 0)).unwrap();
     e.advance_to(at(2024, 6, 1, 0, 0)).unwrap();
-    let h = e.history(id).unwrap();
+    let h: Vec<_> = e.history(id).unwrap().collect();
     let seen: Vec<_> = h
         .iter()
         .map(|ev| (ev.reason.code(), ev.actor, ev.from, ev.to))

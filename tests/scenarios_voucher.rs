@@ -193,7 +193,6 @@ fn s8_a_contract_window_that_passes_returns_the_child_to_the_queue() {
     let reasons: Vec<&str> = e
         .history(ids[0])
         .unwrap()
-        .iter()
         .map(|ev| ev.reason.code())
         .collect();
     assert_eq!(

@@ -173,7 +173,7 @@ impl Engine {
             shared_child,
         });
         self.queue_of.push(q);
-        self.histories.push(vec![Event {
+        self.histories.start(Event {
             seq: self.next_seq,
             at,
             actor: Actor::Applicant,
@@ -181,7 +181,7 @@ impl Engine {
             to: StateName::Queued,
             reason: Reason::Registered,
             detail: None,
-        }]);
+        });
         self.next_seq += 1;
         self.schedule(self.records.len() - 1);
         self.log.push(LogEntry {

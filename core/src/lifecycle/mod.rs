@@ -29,6 +29,7 @@ mod direction;
 mod dues;
 mod error;
 mod event;
+mod history;
 mod listing;
 mod offer;
 mod queries;
@@ -42,6 +43,7 @@ use chrono::NaiveDateTime;
 
 pub use error::LifecycleError;
 pub use event::{Actor, Command, Event, LogEntry, Reason};
+pub use history::History;
 pub use listing::{ListingEntry, QueueStatistics};
 pub use record::{DueKind, Interest};
 pub use snapshot::{Snapshot, SNAPSHOT_SCHEMA_VERSION};
@@ -102,7 +104,7 @@ pub struct Engine {
     pub(crate) calendar: WorkCalendar,
     now: Option<NaiveDateTime>,
     pub(crate) records: Vec<Record>,
-    histories: Vec<Vec<Event>>,
+    histories: history::Histories,
     /// Queue ids by application, shared by both indices.
     pub(crate) queue_of: Vec<QueueId>,
     /// Where each application was last placed in `standing`: a lookup hint.
@@ -134,7 +136,7 @@ impl Engine {
             calendar,
             now: None,
             records: Vec::new(),
-            histories: Vec::new(),
+            histories: history::Histories::default(),
             queue_of: Vec::new(),
             placements: Vec::new(),
             standing: QueueIndex::default(),
@@ -255,12 +257,13 @@ impl Engine {
             .unwrap_or_else(|| vec![batch])
     }
 
-    /// Its history: every event, oldest first (`RULES.md §2` \[004\]).
+    /// Its history: every event, oldest first (`RULES.md §2` \[004\]); `.last()` is the
+    /// newest without walking the others.
     ///
     /// # Errors
     /// `APPLICATION_UNKNOWN`.
-    pub fn history(&self, id: ApplicationId) -> Result<&[Event], LifecycleError> {
-        Ok(&self.histories[self.index(id)?])
+    pub fn history(&self, id: ApplicationId) -> Result<History<'_>, LifecycleError> {
+        Ok(self.histories.of(self.index(id)?))
     }
 
     /// Its queue number and the children of each class ahead (`RULES.md §2`), or `None`
@@ -428,7 +431,7 @@ impl Engine {
             self.waiting.insert_in(q, &new.order);
         }
         let (from, to) = (old.name(), new.state.name());
-        self.histories[i].push(Event {
+        self.histories.push(i, Event {
             seq: self.next_seq,
             at,
             actor,

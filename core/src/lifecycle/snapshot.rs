@@ -81,10 +81,10 @@ impl Engine {
             applications: self
                 .records
                 .iter()
-                .zip(&self.histories)
-                .map(|(record, history)| SnapshotEntry {
+                .enumerate()
+                .map(|(i, record)| SnapshotEntry {
                     record: record.clone(),
-                    history: history.clone(),
+                    history: self.histories.of(i).cloned().collect(),
                 })
                 .collect(),
             bulletins: self.board.bulletins().to_vec(),
@@ -140,7 +140,20 @@ impl Engine {
                 });
             }
             engine.records.push(entry.record);
-            engine.histories.push(entry.history);
+            let i = engine.records.len() - 1;
+            let mut events = entry.history.into_iter();
+            // A history starts with the registration; an empty one is refused by format.
+            let Some(first) = events.next() else {
+                return Err(LifecycleError::SnapshotFormat {
+                    line: 0,
+                    column: 0,
+                    detail: format!("application {} has no history", i + 1),
+                });
+            };
+            engine.histories.start(first);
+            for e in events {
+                engine.histories.push(i, e);
+            }
         }
         engine.now = snapshot.now;
         engine.next_seq = snapshot.next_seq;

@@ -1,0 +1,131 @@
+//! The applications' histories (`RULES.md §2` \[004\]: every change of an application is
+//! kept and shown to the parent), stored as one engine-wide list of events.
+//!
+//! One vector per application cost an allocation at registration and a reallocation each
+//! time a history grew (a national offer round spent a third of its time there), and as
+//! many frees when the engine is dropped. Here every event goes to the end of one vector
+//! and is chained to the next event of its application.
+
+use super::event::Event;
+
+/// No next event.
+const END: u32 = u32::MAX;
+
+/// Every application's events, oldest first per application.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Histories {
+    events: Vec<Event>,
+    /// `next[k]`: the index of the event after `events[k]` in the same history.
+    next: Vec<u32>,
+    /// Per application: its first and last event and how many it has.
+    ends: Vec<(u32, u32, u32)>,
+}
+
+impl Histories {
+    /// Starts the history of a new application, the `len()`-th, with its first event.
+    pub(crate) fn start(&mut self, first: Event) {
+        let k = self.store(first);
+        self.ends.push((k, k, 1));
+    }
+
+    /// Adds an event to application `i`'s history.
+    pub(crate) fn push(&mut self, i: usize, event: Event) {
+        let k = self.store(event);
+        let (_, last, n) = &mut self.ends[i];
+        self.next[*last as usize] = k;
+        *last = k;
+        *n += 1;
+    }
+
+    /// Application `i`'s events, oldest first.
+    pub(crate) fn of(&self, i: usize) -> History<'_> {
+        let (first, last, n) = self.ends.get(i).copied().unwrap_or((END, END, 0));
+        History {
+            histories: self,
+            at: first,
+            last,
+            left: n as usize,
+        }
+    }
+
+    fn store(&mut self, event: Event) -> u32 {
+        // Four billion events is beyond any engine this library is built for; the index
+        // saturates rather than wraps, so a history could only be cut short, never mixed.
+        let k = u32::try_from(self.events.len()).unwrap_or(END - 1);
+        self.events.push(event);
+        self.next.push(END);
+        k
+    }
+}
+
+/// One application's history: its events, oldest first (`Engine::history`).
+#[derive(Debug, Clone)]
+pub struct History<'a> {
+    histories: &'a Histories,
+    at: u32,
+    last: u32,
+    left: usize,
+}
+
+impl<'a> Iterator for History<'a> {
+    type Item = &'a Event;
+
+    fn next(&mut self) -> Option<&'a Event> {
+        if self.left == 0 {
+            return None;
+        }
+        let k = self.at as usize;
+        let event = self.histories.events.get(k)?;
+        self.at = self.histories.next.get(k).copied().unwrap_or(END);
+        self.left -= 1;
+        Some(event)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+
+    /// The newest event, without walking the history.
+    fn last(self) -> Option<&'a Event> {
+        if self.left == 0 {
+            return None;
+        }
+        self.histories.events.get(self.last as usize)
+    }
+}
+
+impl ExactSizeIterator for History<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lifecycle::{Actor, Reason, StateName};
+
+    fn event(seq: u64) -> Event {
+        Event {
+            seq,
+            at: chrono::NaiveDateTime::default(),
+            actor: Actor::Operator,
+            from: StateName::Queued,
+            to: StateName::Queued,
+            reason: Reason::Registered,
+            detail: None,
+        }
+    }
+
+    #[test]
+    fn interleaved_histories_stay_apart_and_in_order() {
+        let mut h = Histories::default();
+        h.start(event(1));
+        h.start(event(2));
+        h.push(0, event(3));
+        h.push(1, event(4));
+        h.push(0, event(5));
+        let seqs = |i| h.of(i).map(|e| e.seq).collect::<Vec<_>>();
+        assert_eq!(seqs(0), [1, 3, 5]);
+        assert_eq!(seqs(1), [2, 4]);
+        assert_eq!(h.of(0).len(), 3);
+        assert_eq!(h.of(1).last().map(|e| e.seq), Some(4));
+        assert_eq!(h.of(7).count(), 0);
+    }
+}
