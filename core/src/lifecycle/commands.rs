@@ -73,22 +73,27 @@ impl Engine {
         judge: impl Fn(&Engine, &Record) -> Result<Change, LifecycleError>,
     ) -> Result<(), LifecycleError> {
         self.check_clock(at)?;
+        // With no deadline due by `at` anywhere, the records already stand as they would
+        // then: they are judged once, below.
+        let due = self.dues.first().is_some_and(|t| t <= at);
         let mut indices = Vec::with_capacity(ids.len());
         for &id in ids {
             let i = self.index(id)?;
-            judge(
-                self,
-                &self.records[i].projected(at, &self.policy, &self.calendar),
-            )?;
+            if due {
+                judge(self, &self.projected(i, at))?;
+            }
             indices.push(i);
         }
-        self.advance(at);
-        // Judged again on the records as they now are: the same answer, with the batch
+        if due {
+            self.advance(at);
+        }
+        // Judged (again) on the records as they now are: the same answer, with the batch
         // order a sibling's deadline may have changed.
         let changes = indices
             .iter()
             .map(|&i| judge(self, &self.records[i]))
             .collect::<Result<Vec<_>, _>>()?;
+        self.advance(at);
         for (i, c) in indices.into_iter().zip(changes) {
             self.commit(i, c.record, at, actor, c.reason, c.detail);
         }

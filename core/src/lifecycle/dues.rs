@@ -66,6 +66,11 @@ impl Dues {
         }
     }
 
+    /// Record `i`'s live deadline, if any.
+    pub(crate) fn pending(&self, i: usize) -> Option<(NaiveDateTime, DueKind)> {
+        self.slots.get(i).and_then(|s| s.1)
+    }
+
     /// The earliest live deadline, if any.
     pub(crate) fn first(&mut self) -> Option<NaiveDateTime> {
         while let Some((at, i, version, _)) = self.peek() {

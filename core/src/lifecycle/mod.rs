@@ -194,6 +194,16 @@ impl Engine {
             .ok_or(LifecycleError::UnknownApplication { id })
     }
 
+    /// Record `i` as it would stand at `at` (`Record::projected`), read from the deadline
+    /// already scheduled for it: a copy only when that deadline falls due by then.
+    pub(crate) fn projected(&self, i: usize, at: NaiveDateTime) -> std::borrow::Cow<'_, Record> {
+        let r = &self.records[i];
+        match self.dues.pending(i) {
+            Some((due, _)) if due <= at => r.projected(at, &self.policy, &self.calendar),
+            _ => std::borrow::Cow::Borrowed(r),
+        }
+    }
+
     fn record(&self, id: ApplicationId) -> Result<&Record, LifecycleError> {
         Ok(&self.records[self.index(id)?])
     }

@@ -76,7 +76,7 @@ impl Engine {
     ) -> Result<Decision, LifecycleError> {
         let members = self.batch(id)?;
         let lead = self.index(members[0])?;
-        let r = self.records[self.index(id)?].projected(at, &self.policy, &self.calendar);
+        let r = self.projected(self.index(id)?, at);
         let ahead = self
             .waiting
             .ahead_in(self.queue_of[lead], &self.records[lead].order);
@@ -109,8 +109,8 @@ impl Engine {
             if *other == r.app.id {
                 continue;
             }
-            let Ok(o) = self.record(*other) else { continue };
-            match o.projected(at, &self.policy, &self.calendar).state {
+            let Ok(o) = self.index(*other) else { continue };
+            match self.projected(o, at).state {
                 State::Enrolled { .. } => out.enrolled = true,
                 State::NoticeSent { .. }
                 | State::DirectionIssued(_)
