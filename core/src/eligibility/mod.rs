@@ -383,12 +383,71 @@ pub fn may_be_offered(
     app: &crate::application::Application,
     s: &OfferSituation,
 ) -> Decision {
-    offer_check(policy, app, s, true)
+    offer_check(policy, ChildFacts::of(policy, app), app, s, true)
+}
+
+/// What screening a child for an offer reads of its application for every child: kept
+/// beside the application in the engine's records, so that an offer round reaches the
+/// application itself only for special groups and for benefit holders whose documents
+/// are not known to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ChildFacts {
+    pub(crate) born: NaiveDate,
+    pub(crate) group_type: crate::application::GroupType,
+    pub(crate) benefit: bool,
+    /// Days on which the benefit's documents surely hold (`RULES.md §3`): for each kind
+    /// the category requires, the one document of it in force longest, intersected.
+    /// Outside them the documents are judged in full.
+    pub(crate) benefit_holds: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl ChildFacts {
+    pub(crate) fn of(policy: &Policy, app: &crate::application::Application) -> Self {
+        let holds = app
+            .benefit
+            .as_deref()
+            .and_then(|c| benefit::category(policy, c))
+            .and_then(|cat| {
+                let mut span = (NaiveDate::MIN, NaiveDate::MAX);
+                for kind in &cat.documents {
+                    let (from, to) = app
+                        .documents
+                        .iter()
+                        .filter(|d| &d.kind == kind)
+                        .map(|d| {
+                            let end = cat.document_valid_until(d).unwrap_or(NaiveDate::MAX);
+                            (d.issued_on, end)
+                        })
+                        .max_by_key(|&(_, end)| end)?;
+                    span = (span.0.max(from), span.1.min(to));
+                }
+                (span.0 <= span.1).then_some(span)
+            });
+        Self {
+            born: app.child.birth_date(),
+            group_type: app.group_type,
+            benefit: app.benefit.is_some(),
+            benefit_holds: holds,
+        }
+    }
+}
+
+impl Default for ChildFacts {
+    fn default() -> Self {
+        Self {
+            born: NaiveDate::MIN,
+            group_type: crate::application::GroupType::General,
+            benefit: false,
+            benefit_holds: None,
+        }
+    }
 }
 
 /// "May be offered a place" as the engine screens it: messages for failures only.
+/// `facts` are those of `app`.
 pub(crate) fn offer_check(
     policy: &Policy,
+    facts: ChildFacts,
     app: &crate::application::Application,
     s: &OfferSituation,
     explain: bool,
@@ -396,10 +455,10 @@ pub(crate) fn offer_check(
     let mut d = Decision::new(Question::MayBeOffered, explain);
     let today = s.at.date();
     d.push("WAITING", s.waiting, || texts::waiting(s.waiting));
-    let birth = app.child.birth_date();
+    let birth = facts.born;
     // [000] states only the turn and the vacancies for correctional kindergartens: the
     // minimum age applies to special groups only where the policy says so.
-    if !app.group_type.needs_pmpk() || policy.min_age_for_special_groups {
+    if !facts.group_type.needs_pmpk() || policy.min_age_for_special_groups {
         let min = policy.min_offer_age.in_months().unwrap_or(0);
         let ok = has_reached_age(birth, min, today);
         d.push("MIN_AGE", ok, || texts::min_age(ok, birth, today, min));
@@ -425,13 +484,16 @@ pub(crate) fn offer_check(
     d.push("NO_OFFER_ELSEWHERE", !s.offer_elsewhere, || {
         texts::no_offer_elsewhere(!s.offer_elsewhere)
     });
-    if app.group_type.needs_pmpk() {
+    if facts.group_type.needs_pmpk() {
         let ok = holds_valid(&app.documents, PMPK_CONCLUSION, today);
         d.push("PMPK_CONCLUSION", ok, || texts::pmpk(ok));
     }
-    if let Some(cat) = app
-        .benefit
-        .as_deref()
+    // Passing checks leave no trace when not explained: documents known to hold today
+    // need no look at the application.
+    let surely = !explain && facts.benefit_holds.is_some_and(|(a, b)| a <= today && today <= b);
+    if let Some(cat) = (facts.benefit && !surely)
+        .then(|| app.benefit.as_deref())
+        .flatten()
         .and_then(|c| benefit::category(policy, c))
     {
         let unmet = cat.unmet_documents(&app.documents, today);
@@ -506,5 +568,54 @@ mod tests {
         assert!(valid_phone("+7 (701) 123-45-67"));
         assert!(valid_phone("87011234567"));
         assert!(!valid_phone("+7 701 123"));
+    }
+
+    proptest::proptest! {
+        /// Skipping the documents of a benefit known to hold changes no answer.
+        #[test]
+        fn known_benefit_documents_give_the_full_answer(
+            code in proptest::sample::select(vec!["military", "large_family", "parent_disabled", "none"]),
+            docs in proptest::collection::vec((0usize..4, 0u32..900, proptest::option::of(0u32..900)), 0..4),
+            today in 0u32..1000,
+        ) {
+            use crate::application::{Address, Application, ApplicationId, Contacts, Document, GroupType, Language};
+            let day = |n: u32| NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(u64::from(n));
+            let kinds = ["service_certificate", "large_family_certificate", "disability_certificate", "other"];
+            let policy = crate::PolicyBook::builtin().get("national-2024").unwrap().clone();
+            let app = Application {
+                id: ApplicationId(1),
+                applicants: vec![],
+                child: Iin::parse("210308600403").unwrap(),
+                address: Address { region: "r".into(), district: "d".into(), locality: None },
+                group_type: GroupType::General,
+                language: Language::Kazakh,
+                benefit: (code != "none").then(|| code.to_owned()),
+                class: PriorityClass::General,
+                documents: docs.iter().map(|&(k, from, len)| Document {
+                    kind: kinds[k].to_owned(),
+                    issued_on: day(from),
+                    valid_until: len.map(|l| day(from + l)),
+                }).collect(),
+                non_resident: false,
+                contacts: Contacts { email: "a@b.kz".into(), phone: "87011234567".into() },
+                registered_at: day(0).and_hms_opt(9, 0, 0).unwrap(),
+            };
+            let s = OfferSituation {
+                at: day(today).and_hms_opt(10, 0, 0).unwrap(),
+                vacancies: 1,
+                waiting_ahead: 0,
+                batch_size: 1,
+                waiting: true,
+                stop_listed_until: None,
+                enrolled_elsewhere: false,
+                offer_elsewhere: false,
+            };
+            let facts = ChildFacts::of(&policy, &app);
+            let unknown = ChildFacts { benefit_holds: None, ..facts };
+            proptest::prop_assert_eq!(
+                offer_check(&policy, facts, &app, &s, false).failed_codes(),
+                offer_check(&policy, unknown, &app, &s, false).failed_codes()
+            );
+        }
     }
 }

@@ -165,6 +165,7 @@ impl Engine {
             }
         }
         self.records.push(Record {
+            facts: crate::eligibility::ChildFacts::of(&self.policy, &app),
             app: std::sync::Arc::new(app),
             state: State::Queued,
             order,

@@ -3,20 +3,25 @@
 //!
 //! One vector per application cost an allocation at registration and a reallocation each
 //! time a history grew (a national offer round spent a third of its time there), and as
-//! many frees when the engine is dropped. Here every event goes to the end of one vector
-//! and is chained to the next event of its application.
+//! many frees when the engine is dropped. Here every event goes to the end of one
+//! engine-wide list and is chained to the next event of its application. The list grows
+//! by fixed chunks, so that it never copies itself (a million events are 60 MB).
 
 use super::event::Event;
 
 /// No next event.
 const END: u32 = u32::MAX;
 
+/// Events per chunk.
+const CHUNK: usize = 4096;
+
 /// Every application's events, oldest first per application.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Histories {
-    events: Vec<Event>,
-    /// `next[k]`: the index of the event after `events[k]` in the same history.
-    next: Vec<u32>,
+    /// Event `k` is `chunks[k / CHUNK][k % CHUNK]`, with the index of the event after it
+    /// in the same history.
+    chunks: Vec<Vec<(Event, u32)>>,
+    len: usize,
     /// Per application: its first and last event and how many it has.
     ends: Vec<(u32, u32, u32)>,
 }
@@ -32,9 +37,12 @@ impl Histories {
     pub(crate) fn push(&mut self, i: usize, event: Event) {
         let k = self.store(event);
         let (_, last, n) = &mut self.ends[i];
-        self.next[*last as usize] = k;
+        let before = *last as usize;
         *last = k;
         *n += 1;
+        if let Some(slot) = self.slot_mut(before) {
+            slot.1 = k;
+        }
     }
 
     /// Application `i`'s events, oldest first.
@@ -51,10 +59,23 @@ impl Histories {
     fn store(&mut self, event: Event) -> u32 {
         // Four billion events is beyond any engine this library is built for; the index
         // saturates rather than wraps, so a history could only be cut short, never mixed.
-        let k = u32::try_from(self.events.len()).unwrap_or(END - 1);
-        self.events.push(event);
-        self.next.push(END);
+        let k = u32::try_from(self.len).unwrap_or(END - 1);
+        if self.len % CHUNK == 0 {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        if let Some(chunk) = self.chunks.last_mut() {
+            chunk.push((event, END));
+        }
+        self.len += 1;
         k
+    }
+
+    fn slot(&self, k: usize) -> Option<&(Event, u32)> {
+        self.chunks.get(k / CHUNK)?.get(k % CHUNK)
+    }
+
+    fn slot_mut(&mut self, k: usize) -> Option<&mut (Event, u32)> {
+        self.chunks.get_mut(k / CHUNK)?.get_mut(k % CHUNK)
     }
 }
 
@@ -74,9 +95,8 @@ impl<'a> Iterator for History<'a> {
         if self.left == 0 {
             return None;
         }
-        let k = self.at as usize;
-        let event = self.histories.events.get(k)?;
-        self.at = self.histories.next.get(k).copied().unwrap_or(END);
+        let (event, next) = self.histories.slot(self.at as usize)?;
+        self.at = *next;
         self.left -= 1;
         Some(event)
     }
@@ -90,7 +110,7 @@ impl<'a> Iterator for History<'a> {
         if self.left == 0 {
             return None;
         }
-        self.histories.events.get(self.last as usize)
+        self.histories.slot(self.last as usize).map(|(e, _)| e)
     }
 }
 
@@ -127,5 +147,11 @@ mod tests {
         assert_eq!(h.of(0).len(), 3);
         assert_eq!(h.of(1).last().map(|e| e.seq), Some(4));
         assert_eq!(h.of(7).count(), 0);
+        for k in 0..2 * CHUNK as u64 {
+            h.push(1, event(10 + k));
+        }
+        assert_eq!(h.of(1).len(), 2 + 2 * CHUNK);
+        assert!(h.of(1).map(|e| e.seq).is_sorted(), "chained across chunks in order");
+        assert_eq!(h.of(1).last().map(|e| e.seq), Some(9 + 2 * CHUNK as u64));
     }
 }

@@ -378,6 +378,7 @@ impl Engine {
         reason: Reason,
         detail: Option<String>,
     ) {
+        new.facts = crate::eligibility::ChildFacts::of(&self.policy, &new.app);
         let class_changed = new.app.class != self.records[i].app.class;
         if class_changed && new.batch.is_none() {
             new.order.class = new.app.class;

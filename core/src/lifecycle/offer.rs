@@ -111,7 +111,7 @@ impl Engine {
             // is the freeze and the child's other applications. Free choice is judged in
             // full, regardless of the queue number and the class (`RULES.md §5`).
             let failed: Vec<&'static str> =
-                eligibility::offer_check(&e.policy, &r.app, &situation, false)
+                eligibility::offer_check(&e.policy, r.facts, &r.app, &situation, false)
                     .failed_codes()
                     .into_iter()
                     .filter(|c| match via {

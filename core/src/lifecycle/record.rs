@@ -53,6 +53,10 @@ pub(crate) struct Record {
     /// then must an offer look at them. Derived from the engine's child index, not stored.
     #[serde(skip)]
     pub(crate) shared_child: bool,
+    /// What an offer screens for every child, copied from `app` (kept in step by
+    /// `Engine::commit`; rebuilt on snapshot load).
+    #[serde(skip)]
+    pub(crate) facts: crate::eligibility::ChildFacts,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference

@@ -209,7 +209,9 @@ impl Engine {
                 self.batches.entry(b).or_default().push(r.app.id);
             }
         }
+        let policy = &self.policy;
         for r in &mut self.records {
+            r.facts = crate::eligibility::ChildFacts::of(policy, &r.app);
             r.shared_child = self
                 .by_child
                 .get(&r.app.child)
