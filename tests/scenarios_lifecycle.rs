@@ -363,4 +363,10 @@ fn replay_of_the_log_gives_an_identical_engine_and_snapshots_round_trip() {
             .code(),
         "SNAPSHOT_FORMAT"
     );
+    // Every history starts with the registration: an application without one is refused.
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    value["applications"][0]["history"] = serde_json::json!([]);
+    let err = Engine::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(err.code(), "SNAPSHOT_FORMAT");
+    assert!(err.to_string().contains("no history"), "{err}");
 }
