@@ -1,16 +1,19 @@
 //! Ten simulated years of the default city, day by day (`kezek::simulation`): four years
 //! of warm-up and six reported, ≈ 4·10⁵ registrations, on one core. Target: under 2 s.
-//! Prints the time of one run, the rows it produced and the process's peak memory.
+//! Criterion times whole runs (ten samples of one run each); the process's peak memory is
+//! printed after them.
 //!
 //! `cargo bench -p kezek-benches --bench simulation`
 
-use std::time::Instant;
+use std::time::Duration;
 
-use kezek::simulation::{default_city_input, simulate};
+use criterion::{criterion_group, criterion_main, Criterion};
+use kezek::simulation::{default_city_input, simulate, SimulationInput};
 use kezek_benches::peak_rss_mb;
 
-fn main() {
-    // `cargo bench` passes `--bench`; `cargo test --benches` runs one small year.
+/// The default city over ten years; under `cargo test --benches` (no `--bench` flag, a
+/// debug build) one small year, so that the bench is still checked to run.
+fn input() -> SimulationInput {
     let quick = !std::env::args().any(|a| a == "--bench");
     let mut input =
         default_city_input(2025, if quick { 1 } else { 6 }, 2026).unwrap_or_else(|e| panic!("{e}"));
@@ -18,9 +21,12 @@ fn main() {
         input.warm_up_years = 0;
         input.arrivals.per_month = 100;
     }
-    let t = Instant::now();
+    input
+}
+
+fn ten_years(c: &mut Criterion) {
+    let input = input();
     let r = simulate(&input).unwrap_or_else(|e| panic!("{e}"));
-    let elapsed = t.elapsed();
     println!(
         "simulation: {} → {} ({} simulated days), {} children, {} notices in the reported years",
         r.simulated_from,
@@ -29,8 +35,20 @@ fn main() {
         r.children.len(),
         r.summary.notices
     );
-    println!("  one run:                     {elapsed:>10.2?}  (target < 2 s)");
+    drop(r);
+    let mut group = c.benchmark_group("simulation");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(1))
+        .measurement_time(Duration::from_secs(60));
+    group.bench_function("default_city_10_years", |b| {
+        b.iter(|| simulate(&input).unwrap_or_else(|e| panic!("{e}")));
+    });
+    group.finish();
     if let Some(mb) = peak_rss_mb() {
-        println!("  peak memory of the process:  {mb:>7} MB");
+        println!("simulation: peak memory of the process {mb} MB (one run at a time)");
     }
 }
+
+criterion_group!(benches, ten_years);
+criterion_main!(benches);
