@@ -192,7 +192,9 @@ impl Engine {
         self.schedule(self.records.len() - 1);
         self.log.push(LogEntry {
             at,
-            command: Command::Register { application: input },
+            command: Command::Register {
+                application: Box::new(input),
+            },
         });
         Ok(id)
     }
@@ -204,7 +206,9 @@ impl Engine {
     pub fn apply(&mut self, entry: &LogEntry) -> Result<(), LifecycleError> {
         let at = entry.at;
         match &entry.command {
-            Command::Register { application } => self.register(application.clone(), at).map(|_| ()),
+            Command::Register { application } => {
+                self.register((**application).clone(), at).map(|_| ())
+            }
             Command::AdvanceTo => self.advance_to(at),
             Command::Notify { id, vacancies } => self.notify(*id, *vacancies, at).map(|_| ()),
             Command::IssueDirection { id, kindergarten } => {

@@ -128,8 +128,9 @@ pub struct Event {
 #[serde(tag = "command", rename_all = "snake_case", deny_unknown_fields)]
 #[allow(missing_docs)] // fields mirror the `Engine` method of the same name
 pub enum Command {
+    /// Boxed: the other commands are a few words, and the log keeps every command.
     Register {
-        application: NewApplication,
+        application: Box<NewApplication>,
     },
     AdvanceTo,
     Notify {
