@@ -53,7 +53,10 @@ fn s2_registration_gives_the_first_child_queue_number_one() {
         .unwrap();
     let pos = e.position(id).unwrap().unwrap();
     assert_eq!((pos.number, pos.ahead.total()), (1, 0));
-    assert_eq!(e.history(id).unwrap().next().unwrap().reason, Reason::Registered);
+    assert_eq!(
+        e.history(id).unwrap().next().unwrap().reason,
+        Reason::Registered
+    );
     assert_eq!(e.history(id).unwrap().next().unwrap().from, StateName::New);
 }
 

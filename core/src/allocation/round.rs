@@ -439,7 +439,8 @@ impl Engine {
                 enrolled_elsewhere: elsewhere.enrolled,
                 offer_elsewhere: elsewhere.offer,
             };
-            let failed = eligibility::offer_check(policy, r.facts, &r.app, &s, false).failed_codes();
+            let failed =
+                eligibility::offer_check(policy, r.facts, &r.app, &s, false).failed_codes();
             if !failed.is_empty() {
                 out.push(Skipped { id: m, failed });
             }

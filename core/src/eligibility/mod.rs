@@ -490,12 +490,16 @@ pub(crate) fn offer_check(
     }
     // Passing checks leave no trace when not explained: documents known to hold today
     // need no look at the application.
-    let surely = !explain && facts.benefit_holds.is_some_and(|(a, b)| a <= today && today <= b);
-    if let Some(cat) = (facts.benefit && !surely)
-        .then(|| app.benefit.as_deref())
-        .flatten()
-        .and_then(|c| benefit::category(policy, c))
-    {
+    let surely = !explain
+        && facts
+            .benefit_holds
+            .is_some_and(|(a, b)| a <= today && today <= b);
+    let code = if facts.benefit && !surely {
+        app.benefit.as_deref()
+    } else {
+        None
+    };
+    if let Some(cat) = code.and_then(|c| benefit::category(policy, c)) {
         let unmet = cat.unmet_documents(&app.documents, today);
         d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), || {
             texts::benefit_documents(&unmet, &cat.name)

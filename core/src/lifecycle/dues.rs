@@ -138,13 +138,16 @@ impl Dues {
             }
             self.today += 1;
             if let Some(bucket) = self.ahead.pop_front() {
-                self.current = BinaryHeap::from(bucket.into_iter().map(Reverse).collect::<Vec<_>>());
+                self.current =
+                    BinaryHeap::from(bucket.into_iter().map(Reverse).collect::<Vec<_>>());
             }
             while let Some(Reverse(d)) = self.far.peek() {
                 if day(d) > self.today {
                     break;
                 }
-                let Some(Reverse(d)) = self.far.pop() else { break };
+                let Some(Reverse(d)) = self.far.pop() else {
+                    break;
+                };
                 self.current.push(Reverse(d));
             }
         }
@@ -203,8 +206,14 @@ mod tests {
         dues.set(0, Some((moment(10), DueKind::StopListEnds))); // replaces the 60
         assert_eq!(dues.first(), Some(moment(10)));
         assert_eq!(dues.take_due(moment(5)), None);
-        assert_eq!(dues.take_due(moment(100)), Some((moment(10), 0, DueKind::StopListEnds)));
-        assert_eq!(dues.take_due(moment(100)), Some((moment(30), 1, DueKind::AgesOut)));
+        assert_eq!(
+            dues.take_due(moment(100)),
+            Some((moment(10), 0, DueKind::StopListEnds))
+        );
+        assert_eq!(
+            dues.take_due(moment(100)),
+            Some((moment(30), 1, DueKind::AgesOut))
+        );
         assert_eq!(dues.take_due(moment(100)), None, "the stale 60 is skipped");
         dues.set(1, None);
         dues.set(1, Some((moment(200), DueKind::AgesOut)));

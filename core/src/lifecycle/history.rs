@@ -151,7 +151,10 @@ mod tests {
             h.push(1, event(10 + k));
         }
         assert_eq!(h.of(1).len(), 2 + 2 * CHUNK);
-        assert!(h.of(1).map(|e| e.seq).is_sorted(), "chained across chunks in order");
+        assert!(
+            h.of(1).map(|e| e.seq).is_sorted(),
+            "chained across chunks in order"
+        );
         assert_eq!(h.of(1).last().map(|e| e.seq), Some(9 + 2 * CHUNK as u64));
     }
 }

@@ -442,15 +442,18 @@ impl Engine {
             self.waiting.insert_in(q, &new.order);
         }
         let (from, to) = (old.name(), new.state.name());
-        self.histories.push(i, Event {
-            seq: self.next_seq,
-            at,
-            actor,
-            from,
-            to,
-            reason,
-            detail,
-        });
+        self.histories.push(
+            i,
+            Event {
+                seq: self.next_seq,
+                at,
+                actor,
+                from,
+                to,
+                reason,
+                detail,
+            },
+        );
         self.next_seq += 1;
         self.schedule(i);
     }

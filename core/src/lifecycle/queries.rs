@@ -95,7 +95,13 @@ impl Engine {
             enrolled_elsewhere: elsewhere.enrolled,
             offer_elsewhere: elsewhere.offer,
         };
-        Ok(eligibility::offer_check(&self.policy, r.facts, &r.app, &s, explain))
+        Ok(eligibility::offer_check(
+            &self.policy,
+            r.facts,
+            &r.app,
+            &s,
+            explain,
+        ))
     }
 
     /// What the child's other applications say at `at`: enrolled, holding a notice or a
