@@ -88,16 +88,7 @@ fn build(children: &[Child], interleave: bool) -> (Engine, Vec<ApplicationId>) {
 
 /// Whether the child may be offered a place, all else (turn, places) aside.
 fn eligible(e: &Engine, id: ApplicationId, t: NaiveDateTime) -> bool {
-    let s = OfferSituation {
-        at: t,
-        vacancies: u32::MAX,
-        waiting_ahead: 0,
-        batch_size: 1,
-        waiting: true,
-        stop_listed_until: None,
-        enrolled_elsewhere: false,
-        offer_elsewhere: false,
-    };
+    let s = OfferSituation::unobstructed(t);
     may_be_offered(e.policy(), e.application(id).unwrap(), &s).allowed()
 }
 

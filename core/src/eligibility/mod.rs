@@ -376,6 +376,24 @@ pub struct OfferSituation {
     pub offer_elsewhere: bool,
 }
 
+impl OfferSituation {
+    /// The situation at `at` in which only the child's own facts can stand in the way:
+    /// waiting, first in turn with places to spare, not stop-listed, nothing elsewhere.
+    #[must_use]
+    pub fn unobstructed(at: NaiveDateTime) -> Self {
+        Self {
+            at,
+            vacancies: u32::MAX,
+            waiting_ahead: 0,
+            batch_size: 1,
+            waiting: true,
+            stop_listed_until: None,
+            enrolled_elsewhere: false,
+            offer_elsewhere: false,
+        }
+    }
+}
+
 /// "May be offered a place" (`RULES.md §4–§7`, `§9`): every rule, for the child of `app`.
 #[must_use]
 pub fn may_be_offered(
@@ -604,16 +622,7 @@ mod tests {
                 contacts: Contacts { email: "a@b.kz".into(), phone: "87011234567".into() },
                 registered_at: day(0).and_hms_opt(9, 0, 0).unwrap(),
             };
-            let s = OfferSituation {
-                at: day(today).and_hms_opt(10, 0, 0).unwrap(),
-                vacancies: 1,
-                waiting_ahead: 0,
-                batch_size: 1,
-                waiting: true,
-                stop_listed_until: None,
-                enrolled_elsewhere: false,
-                offer_elsewhere: false,
-            };
+            let s = OfferSituation::unobstructed(day(today).and_hms_opt(10, 0, 0).unwrap());
             let facts = ChildFacts::of(&policy, &app);
             let unknown = ChildFacts { benefit_holds: None, ..facts };
             proptest::prop_assert_eq!(
