@@ -6,19 +6,20 @@
 //! its source. The answer is "yes" exactly when every check passes, so a portal can show
 //! both why and why not.
 
+mod offer;
 mod texts;
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::application::{
-    holds_valid, Document, NewApplication, PMPK_CONCLUSION, TEMPORARY_REGISTRATION,
-};
+use crate::application::{holds_valid, Document, NewApplication, TEMPORARY_REGISTRATION};
 use crate::benefit::{self, PriorityClass};
 use crate::iin::Iin;
 use crate::lang::{Lang, LocalizedError, LocalizedText};
 use crate::policy::Policy;
 
+pub use offer::{may_be_offered, OfferSituation};
+pub(crate) use offer::{offer_check, ChildFacts};
 pub use texts::age_text;
 
 /// What a decision answers.
@@ -355,179 +356,6 @@ fn valid_phone(s: &str) -> bool {
     digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// What "may be offered a place" needs to know beyond the application itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OfferSituation {
-    /// The moment of the offer.
-    pub at: NaiveDateTime,
-    /// Vacant places in the child's queue.
-    pub vacancies: u32,
-    /// Children waiting (queued, not stop-listed, holding no notice) ahead in the queue.
-    pub waiting_ahead: u64,
-    /// Children offered together: 1, or the size of a twins/triplets batch (`RULES.md §4`).
-    pub batch_size: u32,
-    /// The application waits in the queue (not holding a notice or direction, not gone).
-    pub waiting: bool,
-    /// The end of the child's stop-list (through any of its applications), while it lasts.
-    pub stop_listed_until: Option<NaiveDateTime>,
-    /// The child is enrolled in a kindergarten through another application.
-    pub enrolled_elsewhere: bool,
-    /// The child holds a notice or a direction through another application.
-    pub offer_elsewhere: bool,
-}
-
-impl OfferSituation {
-    /// The situation at `at` in which only the child's own facts can stand in the way:
-    /// waiting, first in turn with places to spare, not stop-listed, nothing elsewhere.
-    #[must_use]
-    pub fn unobstructed(at: NaiveDateTime) -> Self {
-        Self {
-            at,
-            vacancies: u32::MAX,
-            waiting_ahead: 0,
-            batch_size: 1,
-            waiting: true,
-            stop_listed_until: None,
-            enrolled_elsewhere: false,
-            offer_elsewhere: false,
-        }
-    }
-}
-
-/// "May be offered a place" (`RULES.md §4–§7`, `§9`): every rule, for the child of `app`.
-#[must_use]
-pub fn may_be_offered(
-    policy: &Policy,
-    app: &crate::application::Application,
-    s: &OfferSituation,
-) -> Decision {
-    offer_check(policy, ChildFacts::of(policy, app), app, s, true)
-}
-
-/// What screening a child for an offer reads of its application for every child: kept
-/// beside the application in the engine's records, so that an offer round reaches the
-/// application itself only for special groups and for benefit holders whose documents
-/// are not known to hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ChildFacts {
-    pub(crate) born: NaiveDate,
-    pub(crate) group_type: crate::application::GroupType,
-    pub(crate) benefit: bool,
-    /// Days on which the benefit's documents surely hold (`RULES.md §3`): for each kind
-    /// the category requires, the one document of it in force longest, intersected.
-    /// Outside them the documents are judged in full.
-    pub(crate) benefit_holds: Option<(NaiveDate, NaiveDate)>,
-}
-
-impl ChildFacts {
-    pub(crate) fn of(policy: &Policy, app: &crate::application::Application) -> Self {
-        let holds = app
-            .benefit
-            .as_deref()
-            .and_then(|c| benefit::category(policy, c))
-            .and_then(|cat| {
-                let mut span = (NaiveDate::MIN, NaiveDate::MAX);
-                for kind in &cat.documents {
-                    let (from, to) = app
-                        .documents
-                        .iter()
-                        .filter(|d| &d.kind == kind)
-                        .map(|d| {
-                            let end = cat.document_valid_until(d).unwrap_or(NaiveDate::MAX);
-                            (d.issued_on, end)
-                        })
-                        .max_by_key(|&(_, end)| end)?;
-                    span = (span.0.max(from), span.1.min(to));
-                }
-                (span.0 <= span.1).then_some(span)
-            });
-        Self {
-            born: app.child.birth_date(),
-            group_type: app.group_type,
-            benefit: app.benefit.is_some(),
-            benefit_holds: holds,
-        }
-    }
-}
-
-impl Default for ChildFacts {
-    fn default() -> Self {
-        Self {
-            born: NaiveDate::MIN,
-            group_type: crate::application::GroupType::General,
-            benefit: false,
-            benefit_holds: None,
-        }
-    }
-}
-
-/// "May be offered a place" as the engine screens it: messages for failures only.
-/// `facts` are those of `app`.
-pub(crate) fn offer_check(
-    policy: &Policy,
-    facts: ChildFacts,
-    app: &crate::application::Application,
-    s: &OfferSituation,
-    explain: bool,
-) -> Decision {
-    let mut d = Decision::new(Question::MayBeOffered, explain);
-    let today = s.at.date();
-    d.push("WAITING", s.waiting, || texts::waiting(s.waiting));
-    let birth = facts.born;
-    // [000] states only the turn and the vacancies for correctional kindergartens: the
-    // minimum age applies to special groups only where the policy says so.
-    if !facts.group_type.needs_pmpk() || policy.min_age_for_special_groups {
-        let min = policy.min_offer_age.in_months().unwrap_or(0);
-        let ok = has_reached_age(birth, min, today);
-        d.push("MIN_AGE", ok, || texts::min_age(ok, birth, today, min));
-    }
-    let max = policy.max_age.in_months().unwrap_or(u32::MAX);
-    let young = !has_reached_age(birth, max, today);
-    d.push("CHILD_UNDER_MAX_AGE", young, || {
-        texts::under_max_age(young, birth, today, max)
-    });
-    let has_places = s.vacancies > 0;
-    d.push("VACANCIES", has_places, || texts::vacancies(s.vacancies));
-    let turn = u64::from(s.vacancies) >= s.waiting_ahead + u64::from(s.batch_size.max(1));
-    d.push("TURN_REACHED", turn, || {
-        texts::turn(turn, s.waiting_ahead, s.vacancies, s.batch_size)
-    });
-    let free = s.stop_listed_until.is_none_or(|u| s.at >= u);
-    d.push("NOT_STOP_LISTED", free, || {
-        texts::not_stop_listed(s.stop_listed_until.filter(|_| !free))
-    });
-    d.push("NOT_ENROLLED_ELSEWHERE", !s.enrolled_elsewhere, || {
-        texts::not_enrolled(!s.enrolled_elsewhere)
-    });
-    d.push("NO_OFFER_ELSEWHERE", !s.offer_elsewhere, || {
-        texts::no_offer_elsewhere(!s.offer_elsewhere)
-    });
-    if facts.group_type.needs_pmpk() {
-        let ok = holds_valid(&app.documents, PMPK_CONCLUSION, today);
-        d.push("PMPK_CONCLUSION", ok, || texts::pmpk(ok));
-    }
-    // Passing checks leave no trace when not explained: documents known to hold today
-    // need no look at the application.
-    let surely = !explain
-        && facts
-            .benefit_holds
-            .is_some_and(|(a, b)| a <= today && today <= b);
-    let code = if facts.benefit && !surely {
-        app.benefit.as_deref()
-    } else {
-        None
-    };
-    if let Some(cat) = code.and_then(|c| benefit::category(policy, c)) {
-        let unmet = cat.unmet_documents(&app.documents, today);
-        d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), || {
-            texts::benefit_documents(&unmet, &cat.name)
-        });
-    }
-    let frozen = policy.is_frozen(today);
-    d.push("NOT_FROZEN", !frozen, || texts::not_frozen(!frozen));
-    d
-}
-
 /// "May be removed for age" (`RULES.md §4`): the child has reached the policy's maximum
 /// age, and is still waiting for a place (`in_queue`: not enrolled, not gone).
 #[must_use]
@@ -590,45 +418,5 @@ mod tests {
         assert!(valid_phone("+7 (701) 123-45-67"));
         assert!(valid_phone("87011234567"));
         assert!(!valid_phone("+7 701 123"));
-    }
-
-    proptest::proptest! {
-        /// Skipping the documents of a benefit known to hold changes no answer.
-        #[test]
-        fn known_benefit_documents_give_the_full_answer(
-            code in proptest::sample::select(vec!["military", "large_family", "parent_disabled", "none"]),
-            docs in proptest::collection::vec((0usize..4, 0u32..900, proptest::option::of(0u32..900)), 0..4),
-            today in 0u32..1000,
-        ) {
-            use crate::application::{Address, Application, ApplicationId, Contacts, Document, GroupType, Language};
-            let day = |n: u32| NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(u64::from(n));
-            let kinds = ["service_certificate", "large_family_certificate", "disability_certificate", "other"];
-            let policy = crate::PolicyBook::builtin().get("national-2024").unwrap().clone();
-            let app = Application {
-                id: ApplicationId(1),
-                applicants: vec![],
-                child: Iin::parse("210308600403").unwrap(),
-                address: Address { region: "r".into(), district: "d".into(), locality: None },
-                group_type: GroupType::General,
-                language: Language::Kazakh,
-                benefit: (code != "none").then(|| code.to_owned()),
-                class: PriorityClass::General,
-                documents: docs.iter().map(|&(k, from, len)| Document {
-                    kind: kinds[k].to_owned(),
-                    issued_on: day(from),
-                    valid_until: len.map(|l| day(from + l)),
-                }).collect(),
-                non_resident: false,
-                contacts: Contacts { email: "a@b.kz".into(), phone: "87011234567".into() },
-                registered_at: day(0).and_hms_opt(9, 0, 0).unwrap(),
-            };
-            let s = OfferSituation::unobstructed(day(today).and_hms_opt(10, 0, 0).unwrap());
-            let facts = ChildFacts::of(&policy, &app);
-            let unknown = ChildFacts { benefit_holds: None, ..facts };
-            proptest::prop_assert_eq!(
-                offer_check(&policy, facts, &app, &s, false).failed_codes(),
-                offer_check(&policy, unknown, &app, &s, false).failed_codes()
-            );
-        }
     }
 }
