@@ -378,8 +378,13 @@ impl Engine {
         reason: Reason,
         detail: Option<String>,
     ) {
-        new.facts = crate::eligibility::ChildFacts::of(&self.policy, &new.app);
-        let class_changed = new.app.class != self.records[i].app.class;
+        // A changed application is a new allocation (`Arc::make_mut` on a record copied
+        // from the engine's), so the same pointer means the same application.
+        let app_changed = !std::sync::Arc::ptr_eq(&new.app, &self.records[i].app);
+        if app_changed {
+            new.facts = crate::eligibility::ChildFacts::of(&self.policy, &new.app);
+        }
+        let class_changed = app_changed && new.app.class != self.records[i].app.class;
         if class_changed && new.batch.is_none() {
             new.order.class = new.app.class;
         }
