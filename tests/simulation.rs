@@ -149,3 +149,17 @@ fn bad_input_is_a_typed_error() {
         "SIMULATION_INPUT"
     );
 }
+
+/// The shared conformance file: the same small city must give every host the same
+/// summary and the same outcome for every child.
+#[test]
+fn conformance_cases() {
+    let failed = kezek_conformance::run_cases("simulation.json", |case| {
+        assert_eq!(case.op, "simulate", "unknown op");
+        let input: SimulationInput = serde_json::from_value(case.args["input"].clone())
+            .map_err(|e| format!("input: {e}"))?;
+        let r = simulate(&input).map_err(|e| e.code().to_owned())?;
+        serde_json::to_value(&r).map_err(|e| e.to_string())
+    });
+    assert_eq!(failed, 0);
+}
