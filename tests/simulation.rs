@@ -163,3 +163,72 @@ fn conformance_cases() {
     });
     assert_eq!(failed, 0);
 }
+
+/// The calendar is an input: the built-in data given explicitly changes nothing, invalid
+/// data is the calendar's own error, and a year with two working days in five (made-up
+/// holidays on every Monday, Wednesday and Friday) leaves free choice, which runs on
+/// working days, fewer chances than the real year.
+#[test]
+fn the_calendar_is_an_input() {
+    use chrono::{Datelike, NaiveDate, Weekday};
+    use kezek::calendar::{CalendarData, DatedHoliday, WorkCalendar};
+    let input = small(5, 1, 1);
+    let plain = simulate(&input).expect("runs");
+    let mut explicit = input.clone();
+    explicit.calendar = Some(WorkCalendar::kazakhstan().data().clone());
+    assert_eq!(simulate(&explicit).expect("runs"), plain);
+
+    let mut broken = input.clone();
+    let mut data: CalendarData = WorkCalendar::kazakhstan().data().clone();
+    data.format = 99;
+    broken.calendar = Some(data);
+    assert_eq!(
+        simulate(&broken).expect_err("refused").code(),
+        "CALENDAR_FORMAT"
+    );
+
+    let mut sparse = input.clone();
+    let mut data: CalendarData = WorkCalendar::kazakhstan().data().clone();
+    let year = data
+        .years
+        .get_mut(&2024)
+        .expect("2024 is in the built-in data");
+    let name = year.holidays.first().expect("Kurban Ait").name.clone();
+    for day in NaiveDate::from_ymd_opt(2024, 1, 1)
+        .expect("date")
+        .iter_days()
+    {
+        if day.year() > 2024 {
+            break;
+        }
+        let moved = year.transfers.iter().any(|t| t.from == day || t.to == day);
+        let working = WorkCalendar::kazakhstan()
+            .is_working_day(day)
+            .expect("2024 is known");
+        if working && !moved && matches!(day.weekday(), Weekday::Mon | Weekday::Wed | Weekday::Fri)
+        {
+            year.holidays.push(DatedHoliday {
+                id: format!("made-up-{day}"),
+                name: name.clone(),
+                date: day,
+                carry_over: false,
+                source: "made up for this test".into(),
+            });
+        }
+    }
+    sparse.calendar = Some(data);
+    let few = simulate(&sparse).expect("runs");
+    let free = |r: &kezek::simulation::SimulationResult| {
+        r.summary
+            .outcomes
+            .get(&Outcome::PlacedByFreeChoice)
+            .copied()
+            .unwrap_or(0)
+    };
+    assert!(
+        free(&few) < free(&plain),
+        "free choice with 2 working days in 5: {}, in the real year: {}",
+        free(&few),
+        free(&plain)
+    );
+}

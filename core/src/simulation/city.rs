@@ -137,6 +137,7 @@ pub fn default_city_input(
         share,
     };
     Ok(SimulationInput {
+        calendar: None,
         city: default_city(),
         arrivals: Arrivals {
             per_month: 3_300,

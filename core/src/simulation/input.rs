@@ -1,11 +1,12 @@
 //! What a simulation is given (serde): the city, arrivals, place turnover, parent
-//! behaviour, the policy, the seed and the horizon.
+//! behaviour, the policy, the calendar, the seed and the horizon.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::SimulationError;
 use crate::application::{GroupType, Language};
+use crate::calendar::CalendarData;
 use crate::policy::Policy;
 
 /// A whole simulation's input.
@@ -22,6 +23,12 @@ pub struct SimulationInput {
     pub behaviour: Behaviour,
     /// The policy every command is judged by (a built-in one, or edited).
     pub policy: Policy,
+    /// The working-day calendar's data (`RULES.md §9`), in the format of
+    /// [`CalendarData`]; the built-in Kazakh calendar when absent. Years of the horizon
+    /// without data of their own are projected from the statutory holidays alone and
+    /// listed in the result's `projected_years`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarData>,
     /// The first day reported.
     pub start: NaiveDate,
     /// How many years are reported, day by day, from `start`.

@@ -124,7 +124,11 @@ fn run(
         .with_year(start.year() - i32::try_from(input.warm_up_years).unwrap_or(0))
         .unwrap_or(start);
     // A notice or direction issued near the end needs its deadlines in the next year too.
-    let (calendar, projected_years) = projected(first.year(), end.year() + 1)?;
+    let base = match &input.calendar {
+        Some(data) => data.clone(),
+        None => WorkCalendar::kazakhstan().data().clone(),
+    };
+    let (calendar, projected_years) = projected(base, first.year(), end.year() + 1)?;
     let mut run = run::Run::new(input, calendar, first)?;
     run.days(first, end, progress)?;
     let (children, days) = tables::build(&run, first, start, end)?;
@@ -146,10 +150,13 @@ fn run(
     })
 }
 
-/// The built-in calendar, with the years `first..=last` that have no decree data projected
-/// from the statutory holidays alone.
-fn projected(first: i32, last: i32) -> Result<(WorkCalendar, Vec<i32>), SimulationError> {
-    let mut data: CalendarData = WorkCalendar::kazakhstan().data().clone();
+/// A calendar from `data`, with the years `first..=last` that have no data of their own
+/// projected from the statutory holidays alone.
+fn projected(
+    mut data: CalendarData,
+    first: i32,
+    last: i32,
+) -> Result<(WorkCalendar, Vec<i32>), SimulationError> {
     let mut added = Vec::new();
     for year in first..=last {
         if let std::collections::btree_map::Entry::Vacant(e) = data.years.entry(year) {
