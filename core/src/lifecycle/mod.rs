@@ -115,7 +115,9 @@ pub struct Engine {
     pub(crate) waiting: QueueIndex,
     /// Published vacancies and what became of their places (`RULES.md §5`, `§8`).
     pub(crate) board: Board,
-    by_child: HashMap<Iin, Vec<ApplicationId>>,
+    /// The applications of each child. Most children have one: it is stored inline, so a
+    /// city of children costs no allocation per child here.
+    by_child: HashMap<Iin, smallvec::SmallVec<[ApplicationId; 1]>>,
     /// Members of each twins/triplets batch, by the batch's lowest id.
     batches: HashMap<ApplicationId, Vec<ApplicationId>>,
     /// Pending deadlines, one per application at most.
