@@ -57,13 +57,15 @@ pub fn may_be_offered(
     offer_check(policy, ChildFacts::of(policy, app), app, s, true)
 }
 
-/// What screening a child for an offer reads of its application for every child: kept
-/// beside the application in the engine's records, so that an offer round reaches the
-/// application itself only for special groups and for benefit holders whose documents
-/// are not known to hold.
+/// What screening a child for an offer and scheduling its deadlines read of its
+/// application for every child: kept beside the application in the engine's records, so
+/// that neither reaches the application itself, except screening for special groups and
+/// for benefit holders whose documents are not known to hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ChildFacts {
     pub(crate) born: NaiveDate,
+    /// The moment of registration: the anniversaries of interest count from it.
+    pub(crate) registered_at: NaiveDateTime,
     pub(crate) group_type: crate::application::GroupType,
     pub(crate) benefit: bool,
     /// Days on which the benefit's documents surely hold (`RULES.md §3`): for each kind
@@ -96,6 +98,7 @@ impl ChildFacts {
             });
         Self {
             born: app.child.birth_date(),
+            registered_at: app.registered_at,
             group_type: app.group_type,
             benefit: app.benefit.is_some(),
             benefit_holds: holds,
@@ -107,6 +110,7 @@ impl Default for ChildFacts {
     fn default() -> Self {
         Self {
             born: NaiveDate::MIN,
+            registered_at: NaiveDateTime::MIN,
             group_type: crate::application::GroupType::General,
             benefit: false,
             benefit_holds: None,

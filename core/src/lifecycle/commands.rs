@@ -52,7 +52,7 @@ pub(crate) fn change_state(
 
 pub(crate) fn forbids(r: &Record, command: &'static str) -> LifecycleError {
     LifecycleError::StateForbids {
-        id: r.app.id,
+        id: r.order.id,
         command,
         state: r.state.name(),
     }

@@ -127,7 +127,7 @@ impl Engine {
                     .collect();
             if !failed.is_empty() {
                 return Err(LifecycleError::NotEligible {
-                    id: r.app.id,
+                    id: r.order.id,
                     failed,
                 });
             }

@@ -112,17 +112,13 @@ impl Record {
             amount: every.amount.checked_mul(k)?,
             unit: every.unit,
         };
-        cal.deadline(self.app.registered_at, period).ok()
+        cal.deadline(self.facts.registered_at, period).ok()
     }
 
     /// The moment the child reaches the maximum age.
     pub(crate) fn ages_out_at(&self, policy: &Policy) -> Option<NaiveDateTime> {
         let months = policy.max_age.in_months()?;
-        let birthday = self
-            .app
-            .child
-            .birth_date()
-            .checked_add_months(Months::new(months))?;
+        let birthday = self.facts.born.checked_add_months(Months::new(months))?;
         Some(midnight(birthday))
     }
 

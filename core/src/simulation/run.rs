@@ -42,6 +42,8 @@ pub(super) struct Child {
     pub(super) language: Language,
     pub(super) age_months: u32,
     pub(super) pool: u32,
+    /// The day of registration (the anniversaries of interest count from it).
+    registered: NaiveDate,
 }
 
 /// A queue with its members (for free-choice draws) and its bulletins.
@@ -275,6 +277,7 @@ impl<'a> Run<'a> {
             language,
             age_months: months_between(born, day),
             pool,
+            registered: day,
         });
         self.plan_interest(id, day);
         Ok(())
@@ -461,8 +464,10 @@ impl<'a> Run<'a> {
                 }
                 Action::ConfirmInterest(id) => {
                     if self.engine.confirm_interest(id, t).is_ok() {
-                        let registered = self.engine.application(id)?.registered_at.date();
-                        self.plan_interest(id, registered);
+                        if let Some(child) = self.child(id) {
+                            let registered = child.registered;
+                            self.plan_interest(id, registered);
+                        }
                     }
                 }
             }
@@ -470,12 +475,16 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
+    /// What the simulation knows of the child of `id`.
+    fn child(&self, id: ApplicationId) -> Option<&Child> {
+        self.children
+            .get(usize::try_from(id.0).ok()?.checked_sub(1)?)
+    }
+
     /// A bulletin of the child's pool with a free place, of its language when the parent
     /// prefers it and one exists.
     fn choice(&mut self, id: ApplicationId) -> Option<BulletinId> {
-        let child = self
-            .children
-            .get(usize::try_from(id.0).ok()?.checked_sub(1)?)?;
+        let child = self.child(id)?;
         let (pool, language) = (child.pool, child.language);
         let prefers = chance(&mut self.rng, self.input.behaviour.prefers_language);
         let free: Vec<BulletinId> = self.pools[pool as usize]
