@@ -85,8 +85,8 @@ fn samples() -> Vec<LifecycleError> {
     let mut policy = e.policy().clone();
     policy.lapses_before_removal = 0;
     out.push(Engine::new(policy, WorkCalendar::kazakhstan()).expect_err("policy"));
-    out.push(Engine::from_json("{\"schema_version\": 2}").expect_err("version"));
-    out.push(Engine::from_json("{\"schema_version\": 1, \"policy\": 3}").expect_err("format"));
+    out.push(Engine::from_json("{\"schema_version\": 1}").expect_err("version"));
+    out.push(Engine::from_json("{\"schema_version\": 2, \"policy\": 3}").expect_err("format"));
     out
 }
 

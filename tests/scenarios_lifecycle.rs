@@ -352,13 +352,13 @@ fn replay_of_the_log_gives_an_identical_engine_and_snapshots_round_trip() {
     let restored = Engine::from_json(&json).unwrap();
     assert_eq!(restored.to_json(), json);
     assert_eq!(restored.position(b).unwrap(), e.position(b).unwrap());
-    let bumped = json.replacen("\"schema_version\":1", "\"schema_version\":99", 1);
+    let bumped = json.replacen("\"schema_version\":2", "\"schema_version\":99", 1);
     assert_eq!(
         Engine::from_json(&bumped).unwrap_err().code(),
         "SNAPSHOT_VERSION"
     );
     assert_eq!(
-        Engine::from_json("{\"schema_version\":1}")
+        Engine::from_json("{\"schema_version\":2}")
             .unwrap_err()
             .code(),
         "SNAPSHOT_FORMAT"

@@ -226,6 +226,28 @@ pub struct Application {
 }
 
 impl Application {
+    /// The input that registers this application again: its first applicant, its child
+    /// and its fields as registered (the engine's log keeps registrations this way, and
+    /// replay registers them from it).
+    #[must_use]
+    pub fn to_new(&self) -> NewApplication {
+        NewApplication {
+            applicant_iin: self
+                .applicants
+                .first()
+                .map(|a| a.expose_digits().to_owned())
+                .unwrap_or_default(),
+            child_iin: self.child.expose_digits().to_owned(),
+            address: self.address.clone(),
+            group_type: self.group_type,
+            language: self.language,
+            benefit: self.benefit.clone(),
+            documents: self.documents.clone(),
+            non_resident: self.non_resident,
+            contacts: self.contacts.clone(),
+        }
+    }
+
     /// The queue this application stands in (`RULES.md §2`, `§4`).
     #[must_use]
     pub fn queue_key(&self) -> QueueKey {

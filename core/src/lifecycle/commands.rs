@@ -128,20 +128,22 @@ impl Engine {
         };
         self.advance(at);
         let id = ApplicationId(self.records.len() as u64 + 1);
-        let app = Application {
+        // The input's fields move into the application, which the record and the log
+        // share: a registration is stored once.
+        let app = std::sync::Arc::new(Application {
             id,
             applicants: vec![applicant],
             child,
-            address: input.address.clone(),
+            address: input.address,
             group_type: input.group_type,
             language: input.language,
-            benefit: input.benefit.clone(),
+            benefit: input.benefit,
             class: check.class,
-            documents: input.documents.clone(),
+            documents: input.documents,
             non_resident: input.non_resident,
-            contacts: input.contacts.clone(),
+            contacts: input.contacts,
             registered_at: at,
-        };
+        });
         let key = app.queue_key();
         let q = self.standing.intern(&key);
         let qw = self.waiting.intern(&key);
@@ -166,7 +168,7 @@ impl Engine {
         }
         self.records.push(Record {
             facts: crate::eligibility::ChildFacts::of(&self.policy, &app),
-            app: std::sync::Arc::new(app),
+            app: std::sync::Arc::clone(&app),
             state: State::Queued,
             order,
             lapses: 0,
@@ -192,9 +194,7 @@ impl Engine {
         self.schedule(self.records.len() - 1);
         self.log.push(LogEntry {
             at,
-            command: Command::Register {
-                application: Box::new(input),
-            },
+            command: Command::Register { application: app },
         });
         Ok(id)
     }
@@ -207,7 +207,7 @@ impl Engine {
         let at = entry.at;
         match &entry.command {
             Command::Register { application } => {
-                self.register((**application).clone(), at).map(|_| ())
+                self.register(application.to_new(), at).map(|_| ())
             }
             Command::AdvanceTo => self.advance_to(at),
             Command::Notify { id, vacancies } => self.notify(*id, *vacancies, at).map(|_| ()),

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::state::StateName;
 use crate::allocation::bulletin::{BulletinId, NewBulletin};
-use crate::application::{ApplicationId, Document, NewApplication};
+use std::sync::Arc;
+
+use crate::application::{Application, ApplicationId, Document};
 use crate::iin::Iin;
 
 /// Who or what caused an event.
@@ -128,9 +130,10 @@ pub struct Event {
 #[serde(tag = "command", rename_all = "snake_case", deny_unknown_fields)]
 #[allow(missing_docs)] // fields mirror the `Engine` method of the same name
 pub enum Command {
-    /// Boxed: the other commands are a few words, and the log keeps every command.
+    /// The application as registered (its id, class and moment included), shared with
+    /// the engine's record; replaying registers [`Application::to_new`] again.
     Register {
-        application: Box<NewApplication>,
+        application: Arc<Application>,
     },
     AdvanceTo,
     Notify {

@@ -16,8 +16,9 @@ use crate::policy::Policy;
 use crate::queue::QueueIndex;
 
 /// The schema version written into every snapshot; a snapshot of another version is
-/// refused with `SNAPSHOT_VERSION`.
-pub const SNAPSHOT_SCHEMA_VERSION: u32 = 1;
+/// refused with `SNAPSHOT_VERSION`. Version 2: the log keeps a registration as the
+/// application registered (`Command::Register`), no longer as its raw input.
+pub const SNAPSHOT_SCHEMA_VERSION: u32 = 2;
 
 /// One application in a snapshot: its record and its history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
