@@ -248,6 +248,16 @@ impl Application {
         }
     }
 
+    /// [`Application::queue_key`] borrowed, for comparisons without a copy.
+    pub(crate) fn queue_key_ref(&self) -> QueueKeyRef<'_> {
+        QueueKeyRef {
+            region: &self.address.region,
+            area: self.address.area(),
+            group_type: self.group_type,
+            cohort: self.child.birth_date().year(),
+        }
+    }
+
     /// The queue this application stands in (`RULES.md §2`, `§4`).
     #[must_use]
     pub fn queue_key(&self) -> QueueKey {
@@ -273,4 +283,21 @@ pub struct QueueKey {
     pub group_type: GroupType,
     /// Birth year of the children.
     pub cohort: i32,
+}
+
+/// A [`QueueKey`] borrowed from an application or a bulletin: comparing two costs no
+/// allocation (a place is checked against the child's queue on every choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QueueKeyRef<'a> {
+    pub(crate) region: &'a str,
+    pub(crate) area: &'a str,
+    pub(crate) group_type: GroupType,
+    pub(crate) cohort: i32,
+}
+
+impl QueueKeyRef<'_> {
+    /// Same region, area and cohort, whatever the group type.
+    pub(crate) fn same_cohort(&self, other: &QueueKeyRef<'_>) -> bool {
+        self.region == other.region && self.area == other.area && self.cohort == other.cohort
+    }
 }

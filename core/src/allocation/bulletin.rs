@@ -102,6 +102,16 @@ impl Bulletin {
             cohort: self.cohort,
         }
     }
+
+    /// [`Bulletin::queue_key`] borrowed, for comparisons without a copy.
+    pub(crate) fn queue_key_ref(&self) -> crate::application::QueueKeyRef<'_> {
+        crate::application::QueueKeyRef {
+            region: &self.kindergarten.region,
+            area: &self.kindergarten.area,
+            group_type: self.group_type,
+            cohort: self.cohort,
+        }
+    }
 }
 
 /// What an application's state holds on the board.
@@ -189,6 +199,15 @@ impl Board {
     fn pool_of(&mut self, id: BulletinId) -> Option<&mut Pool> {
         let i = usize::try_from(id.0).ok()?.checked_sub(1)?;
         self.pools.get_mut(self.pool_keys.get(i)?)
+    }
+
+    /// [`Board::open`] of the pool of bulletin `id`, without building its key.
+    pub(crate) fn open_at(&self, id: BulletinId) -> u32 {
+        usize::try_from(id.0)
+            .ok()
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.pool_keys.get(i))
+            .map_or(0, |key| self.open(key))
     }
 
     /// Free places of a pool not reserved by a notice or voucher: open to free choice.

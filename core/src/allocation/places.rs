@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 
 use super::bulletin::{Bulletin, BulletinId};
 use super::error::AllocationError;
-use crate::application::{ApplicationId, QueueKey};
+use crate::application::{ApplicationId, QueueKey, QueueKeyRef};
 use crate::lifecycle::{Command, Engine, LifecycleError, State};
 
 impl Engine {
@@ -28,7 +28,7 @@ impl Engine {
         self.atomically(at, |e| {
             let command = Command::TakePlace { id, bulletin };
             e.direct(id, &kindergarten, Some(bulletin), at, command, |e, r| {
-                e.place_check(r.app.id, &r.state, &r.app.queue_key(), bulletin)
+                e.place_check(r.order.id, &r.state, r.app.queue_key_ref(), bulletin)
             })
         })
     }
@@ -39,17 +39,19 @@ impl Engine {
         &self,
         id: ApplicationId,
         state: &State,
-        own: &QueueKey,
+        own: QueueKeyRef<'_>,
         bulletin: BulletinId,
     ) -> Result<(), LifecycleError> {
         let b = self.bulletin(bulletin)?;
-        let pool = b.queue_key();
+        let pool = b.queue_key_ref();
         let offered_in = match state {
             State::NoticeSent {
                 bulletin: Some(n), ..
             }
             | State::VoucherOffered { bulletin: n, .. }
-            | State::VoucherConfirmed { bulletin: n, .. } => Some(self.bulletin(*n)?.queue_key()),
+            | State::VoucherConfirmed { bulletin: n, .. } => {
+                Some(self.bulletin(*n)?.queue_key_ref())
+            }
             _ => None,
         };
         let other = AllocationError::PlaceOtherQueue { id, bulletin };
@@ -61,11 +63,9 @@ impl Engine {
             Some(offered) if offered == pool => Ok(()),
             Some(_) => Err(other.into()),
             None => {
-                let same_cohort =
-                    own.region == pool.region && own.area == pool.area && own.cohort == pool.cohort;
-                if *own != pool && !(b.open_to_all && same_cohort) {
+                if own != pool && !(b.open_to_all && own.same_cohort(&pool)) {
                     Err(other.into())
-                } else if self.board.open(&pool) == 0 {
+                } else if self.board.open_at(bulletin) == 0 {
                     Err(AllocationError::PlaceReserved { bulletin }.into())
                 } else {
                     Ok(())

@@ -156,7 +156,7 @@ impl Engine {
                     return Err(forbids(r, "sign_contract"));
                 };
                 if !place_held {
-                    e.place_check(id, &r.state, &r.app.queue_key(), bulletin)?;
+                    e.place_check(id, &r.state, r.app.queue_key_ref(), bulletin)?;
                 } else if held != bulletin {
                     return Err(AllocationError::PlaceHeldElsewhere { id, bulletin, held }.into());
                 }
