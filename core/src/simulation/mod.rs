@@ -36,6 +36,7 @@ mod city;
 mod error;
 mod input;
 mod output;
+mod parents;
 mod run;
 mod summary;
 mod tables;

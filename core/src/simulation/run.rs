@@ -17,7 +17,7 @@ use crate::application::{
 };
 use crate::calendar::WorkCalendar;
 use crate::iin::{Iin, Sex};
-use crate::lifecycle::{Engine, State};
+use crate::lifecycle::Engine;
 
 /// A parent's next step, due on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,28 +43,28 @@ pub(super) struct Child {
     pub(super) age_months: u32,
     pub(super) pool: u32,
     /// The day of registration (the anniversaries of interest count from it).
-    registered: NaiveDate,
+    pub(super) registered: NaiveDate,
 }
 
 /// A queue with its members (for free-choice draws) and its bulletins.
 #[derive(Debug, Default)]
-struct Pool {
-    members: Vec<ApplicationId>,
+pub(super) struct Pool {
+    pub(super) members: Vec<ApplicationId>,
     /// Draws that found a member no longer waiting since the last compaction.
-    stale: usize,
-    bulletins: Vec<BulletinId>,
+    pub(super) stale: usize,
+    pub(super) bulletins: Vec<BulletinId>,
 }
 
 pub(super) struct Run<'a> {
-    input: &'a SimulationInput,
+    pub(super) input: &'a SimulationInput,
     pub(super) engine: Engine,
-    rng: ChaCha8Rng,
+    pub(super) rng: ChaCha8Rng,
     pub(super) children: Vec<Child>,
-    agenda: Agenda<Action>,
-    pools: Vec<Pool>,
+    pub(super) agenda: Agenda<Action>,
+    pub(super) pools: Vec<Pool>,
     pool_of: HashMap<QueueKey, u32>,
     pub(super) pool_keys: Vec<QueueKey>,
-    kindergartens: HashMap<BulletinId, Vec<Language>>,
+    pub(super) kindergartens: HashMap<BulletinId, Vec<Language>>,
     serials: HashMap<NaiveDate, u16>,
     /// The arrivals' draw weights, computed once: districts, languages, group types.
     weights: [Vec<f64>; 3],
@@ -73,12 +73,12 @@ pub(super) struct Run<'a> {
     pub(super) idle: Vec<u32>,
 }
 
-fn at(day: NaiveDate, hour: u32, seconds: u32) -> NaiveDateTime {
+pub(super) fn at(day: NaiveDate, hour: u32, seconds: u32) -> NaiveDateTime {
     day.and_time(NaiveTime::MIN) + chrono::TimeDelta::seconds(i64::from(hour * 3600 + seconds))
 }
 
 /// Draws an index from weights (validated: finite, none negative, one positive).
-fn pick(rng: &mut ChaCha8Rng, weights: &[f64]) -> usize {
+pub(super) fn pick(rng: &mut ChaCha8Rng, weights: &[f64]) -> usize {
     let total: f64 = weights.iter().sum();
     let mut x = unit(rng) * total;
     for (i, &w) in weights.iter().enumerate() {
@@ -91,17 +91,17 @@ fn pick(rng: &mut ChaCha8Rng, weights: &[f64]) -> usize {
 }
 
 /// A uniform draw in [0, 1).
-fn unit(rng: &mut ChaCha8Rng) -> f64 {
+pub(super) fn unit(rng: &mut ChaCha8Rng) -> f64 {
     #[allow(clippy::cast_precision_loss)] // 53 bits are exact
     let x = (rng.next_u64() >> 11) as f64;
     x / 9_007_199_254_740_992.0 // 2⁵³
 }
 
-fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
+pub(super) fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
     unit(rng) < p
 }
 
-fn below(rng: &mut ChaCha8Rng, n: u32) -> u32 {
+pub(super) fn below(rng: &mut ChaCha8Rng, n: u32) -> u32 {
     #[allow(clippy::cast_possible_truncation)] // < n
     let x = ((u64::from(rng.next_u32()) * u64::from(n)) >> 32) as u32;
     x
@@ -171,11 +171,15 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    fn schedule(&mut self, day: NaiveDate, action: Action) {
+    pub(super) fn schedule(&mut self, day: NaiveDate, action: Action) {
         self.agenda.plan(day, action);
     }
 
-    fn later(&self, day: NaiveDate, working_days: usize) -> Result<NaiveDate, SimulationError> {
+    pub(super) fn later(
+        &self,
+        day: NaiveDate,
+        working_days: usize,
+    ) -> Result<NaiveDate, SimulationError> {
         let n = u32::try_from(working_days).unwrap_or(u32::MAX);
         Ok(self.engine.calendar().add_working_days(day, n)?)
     }
@@ -311,7 +315,7 @@ impl<'a> Run<'a> {
 
     /// Plans the next confirmation of interest (`RULES.md §2`): within the month before
     /// the anniversary, if the parent confirms at all.
-    fn plan_interest(&mut self, id: ApplicationId, registered: NaiveDate) {
+    pub(super) fn plan_interest(&mut self, id: ApplicationId, registered: NaiveDate) {
         if !chance(&mut self.rng, self.input.behaviour.confirms_interest) {
             return;
         }
@@ -395,174 +399,6 @@ impl<'a> Run<'a> {
                 })
             })
             .collect()
-    }
-
-    /// A notified parent answers after a drawn number of working days, or never.
-    fn notified(&mut self, id: ApplicationId, day: NaiveDate) -> Result<(), SimulationError> {
-        let b = &self.input.behaviour;
-        if chance(&mut self.rng, b.answers_notice) {
-            let delay = pick(&mut self.rng, &b.choice_delay_weights);
-            let when = self.later(day, delay)?;
-            self.schedule(when, Action::Choose(id));
-        }
-        Ok(())
-    }
-
-    /// After a direction: revoke, or bring the child (maybe after an extension), or not.
-    fn directed(&mut self, id: ApplicationId, day: NaiveDate) -> Result<(), SimulationError> {
-        let input = self.input;
-        let b = &input.behaviour;
-        let asks_right = matches!(
-            self.engine.state(id)?,
-            State::DirectionIssued(d) if d.right_confirm_by.is_some()
-        );
-        if asks_right && chance(&mut self.rng, b.confirms_right) {
-            self.schedule(day, Action::ConfirmRight(id));
-        }
-        if chance(&mut self.rng, b.revokes) {
-            self.schedule(day, Action::Revoke(id));
-        } else if chance(&mut self.rng, b.shows_up) {
-            if chance(&mut self.rng, b.extends) {
-                self.schedule(day, Action::Extend(id, day + Days::new(20)));
-            } else {
-                let delay = pick(&mut self.rng, &b.show_up_delay_weights);
-                let when = self.later(day, delay)?;
-                self.schedule(when, Action::Enroll(id));
-            }
-        }
-        Ok(())
-    }
-
-    /// The parents' actions due today, in the order they were planned. The engine judges
-    /// each; a refusal (a window passed, the state moved on) is the rules at work.
-    fn act(&mut self, day: NaiveDate) -> Result<(), SimulationError> {
-        let mut s = 0;
-        while let Some(action) = self.agenda.next(day) {
-            s += 1;
-            let t = at(day, 11, s);
-            match action {
-                Action::Choose(id) => {
-                    if let Some(bulletin) = self.choice(id) {
-                        if self.engine.take_place(id, bulletin, t).is_ok() {
-                            self.directed(id, day)?;
-                        }
-                    }
-                }
-                Action::Enroll(id) => {
-                    let _ = self.engine.enroll(id, t);
-                }
-                Action::Extend(id, until) => {
-                    if self.engine.extend(id, until, t).is_ok() {
-                        self.schedule(until, Action::Enroll(id));
-                    }
-                }
-                Action::Revoke(id) => {
-                    let _ = self.engine.revoke(id, t);
-                }
-                Action::ConfirmRight(id) => {
-                    let _ = self.engine.confirm_right(id, t);
-                }
-                Action::ConfirmInterest(id) => {
-                    if self.engine.confirm_interest(id, t).is_ok() {
-                        if let Some(child) = self.child(id) {
-                            let registered = child.registered;
-                            self.plan_interest(id, registered);
-                        }
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// What the simulation knows of the child of `id`.
-    fn child(&self, id: ApplicationId) -> Option<&Child> {
-        self.children
-            .get(usize::try_from(id.0).ok()?.checked_sub(1)?)
-    }
-
-    /// A bulletin of the child's pool with a free place, of its language when the parent
-    /// prefers it and one exists.
-    fn choice(&mut self, id: ApplicationId) -> Option<BulletinId> {
-        let child = self.child(id)?;
-        let (pool, language) = (child.pool, child.language);
-        let prefers = chance(&mut self.rng, self.input.behaviour.prefers_language);
-        let free: Vec<BulletinId> = self.pools[pool as usize]
-            .bulletins
-            .iter()
-            .copied()
-            .filter(|&b| self.engine.bulletin(b).is_ok_and(|b| b.free() > 0))
-            .collect();
-        let own = free.iter().copied().find(|b| {
-            self.kindergartens
-                .get(b)
-                .is_some_and(|l| l.contains(&language))
-        });
-        if prefers && own.is_some() {
-            return own;
-        }
-        let n = u32::try_from(free.len()).ok()?;
-        (n > 0).then(|| free[below(&mut self.rng, n) as usize])
-    }
-
-    /// Free choice (`RULES.md §5`): each place open in a pool is taken today with the
-    /// behaviour's probability (the count rounded at random), each by a waiting child of
-    /// the pool drawn at random. A child the engine refuses (too young, stop-listed…) uses
-    /// up the attempt; after three refusals in a pool nobody there looks again that day.
-    fn free_choice(&mut self, day: NaiveDate) -> Result<(), SimulationError> {
-        let p = self.input.behaviour.free_choice_daily;
-        let mut s = 0;
-        for pool in 0..self.pools.len() {
-            if self.pools[pool].bulletins.is_empty() {
-                continue;
-            }
-            let open = self.engine.open_places(&self.pool_keys[pool]);
-            let takers = (f64::from(open) * p + unit(&mut self.rng)).floor();
-            let mut refused = 0;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // ≤ open
-            for _ in 0..takers as u32 {
-                let Some(id) = self.waiting_member(pool) else {
-                    break;
-                };
-                let Some(bulletin) = self.choice(id) else {
-                    break;
-                };
-                s += 1;
-                if self.engine.take_place(id, bulletin, at(day, 15, s)).is_ok() {
-                    self.directed(id, day)?;
-                } else {
-                    refused += 1;
-                    if refused == 3 {
-                        break;
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// A waiting member of the pool, drawn at random; members who left are dropped.
-    fn waiting_member(&mut self, pool: usize) -> Option<ApplicationId> {
-        for _ in 0..32 {
-            let members = &self.pools[pool].members;
-            let n = u32::try_from(members.len()).ok()?;
-            if n == 0 {
-                return None;
-            }
-            let id = members[below(&mut self.rng, n) as usize];
-            if matches!(self.engine.state(id), Ok(State::Queued)) {
-                return Some(id);
-            }
-            let p = &mut self.pools[pool];
-            p.stale += 1;
-            if p.stale > p.members.len() / 2 {
-                let engine = &self.engine;
-                p.members
-                    .retain(|&m| engine.state(m).is_ok_and(State::stands_in_queue));
-                p.stale = 0;
-            }
-        }
-        None
     }
 
     /// Places open to free choice across the pools.
