@@ -73,10 +73,13 @@ pub struct Decision {
     pub question: Question,
     /// Every rule checked, in a fixed order.
     pub checks: Vec<Check>,
-    /// Whether passing checks carry their messages (always, for the public decisions;
-    /// the engine's own screening writes only the failures').
+    /// Whether checks carry their messages (always, for the public decisions; the
+    /// engine's own screening keeps only the failures, by code).
     #[serde(skip)]
     explain: bool,
+    /// Whether failures carry their messages: not for a screening that reads only codes.
+    #[serde(skip)]
+    messages: bool,
 }
 
 impl Decision {
@@ -102,12 +105,24 @@ impl Decision {
             question,
             checks: Vec::new(),
             explain,
+            messages: true,
+        }
+    }
+
+    /// A decision that keeps only its failures' codes (empty messages): for a screening
+    /// whose caller reads only `allowed()` and `failed_codes()`.
+    fn codes_only(question: Question) -> Self {
+        Self {
+            messages: false,
+            ..Self::new(question, false)
         }
     }
 
     /// Records a check with its message. When not explaining (the engine's own
     /// screening, run for every child an offer round passes) only failures are kept, so a
-    /// child who passes costs no allocation.
+    /// child who passes costs no allocation; a codes-only decision writes no message at
+    /// all (a round skips many children, and writing three languages for each was a
+    /// third of its walk).
     fn push(
         &mut self,
         code: &'static str,
@@ -117,12 +132,21 @@ impl Decision {
         if !self.explain && passed {
             return Pushed(None);
         }
+        let message = if self.messages {
+            message()
+        } else {
+            LocalizedText {
+                kk: String::new(),
+                ru: String::new(),
+                en: String::new(),
+            }
+        };
         self.checks.push(Check {
             code,
             passed,
             field: None,
             detail: None,
-            message: message(),
+            message,
             source: texts::source(code),
         });
         Pushed(self.checks.last_mut())

@@ -118,8 +118,8 @@ impl Default for ChildFacts {
     }
 }
 
-/// "May be offered a place" as the engine screens it: messages for failures only.
-/// `facts` are those of `app`.
+/// "May be offered a place" as the engine screens it: when not explaining, the failed
+/// checks' codes only (no messages). `facts` are those of `app`.
 pub(crate) fn offer_check(
     policy: &Policy,
     facts: ChildFacts,
@@ -127,7 +127,12 @@ pub(crate) fn offer_check(
     s: &OfferSituation,
     explain: bool,
 ) -> Decision {
-    let mut d = Decision::new(Question::MayBeOffered, explain);
+    // Every caller that does not explain reads only the codes.
+    let mut d = if explain {
+        Decision::new(Question::MayBeOffered, true)
+    } else {
+        Decision::codes_only(Question::MayBeOffered)
+    };
     let today = s.at.date();
     d.push("WAITING", s.waiting, || texts::waiting(s.waiting));
     let birth = facts.born;
