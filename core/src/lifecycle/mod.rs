@@ -432,8 +432,9 @@ impl Engine {
         self.board.transfer(old.claim(), new.state.claim());
         let moved = old_order != new.order;
         let (stood, stands) = (old.stands_in_queue(), new.state.stands_in_queue());
+        let hint = self.placements[i];
         if stood && (moved || !stands) {
-            self.standing.remove_in(q, &old_order);
+            self.standing.remove_hinted(q, &old_order, hint);
         }
         if stands && (moved || !stood) {
             self.placements[i] = Some(self.standing.insert_in(q, &new.order));
@@ -443,7 +444,7 @@ impl Engine {
             matches!(new.state, State::Queued),
         );
         if waited && (moved || !waits) {
-            self.waiting.remove_in(q, &old_order);
+            self.waiting.remove_hinted(q, &old_order, hint);
         }
         if waits && (moved || !waited) {
             self.waiting.insert_in(q, &new.order);

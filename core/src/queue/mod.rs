@@ -124,8 +124,13 @@ impl Lane {
         }
     }
 
-    fn remove(&mut self, key: &OrderKey) {
-        if let Ok(i) = self.slots.binary_search(&slot_of(key)) {
+    fn remove(&mut self, key: &OrderKey, hint: Option<u32>) {
+        let s = slot_of(key);
+        // The hint (where the key was last placed) spares the search when it still holds.
+        let hinted = hint
+            .map(|h| h as usize)
+            .filter(|&h| self.slots.get(h) == Some(&s));
+        if let Some(i) = hinted.or_else(|| self.slots.binary_search(&s).ok()) {
             if self.present.get(i) {
                 self.present.set(i, false);
                 self.members -= 1;
@@ -299,8 +304,17 @@ impl QueueIndex {
 
     /// Takes a child out of the queue `q`.
     pub fn remove_in(&mut self, q: QueueId, order: &OrderKey) {
+        self.remove_hinted(q, order, None);
+    }
+
+    /// [`QueueIndex::remove_in`] with where the child was placed, in this index or in
+    /// another built from the same keys (checked, so a stale hint only costs the search).
+    pub fn remove_hinted(&mut self, q: QueueId, order: &OrderKey, hint: Option<Placement>) {
         if let Some(lanes) = self.queues.get_mut(q.0) {
-            lanes.0[order.class.rank()].remove(order);
+            let hint = hint
+                .filter(|p| p.queue == q && p.class == order.class)
+                .map(|p| p.slot);
+            lanes.0[order.class.rank()].remove(order, hint);
         }
     }
 
@@ -387,5 +401,47 @@ impl QueueIndex {
         let mut keys: Vec<&QueueKey> = self.ids.keys().collect();
         keys.sort();
         keys
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::application::GroupType;
+
+    /// A hint that went stale (a key inserted before it since) is checked and the child
+    /// still found; a hint from another queue is ignored.
+    #[test]
+    fn removal_with_a_stale_hint_removes_the_right_child() {
+        let key = QueueKey {
+            region: "r".into(),
+            area: "a".into(),
+            group_type: GroupType::General,
+            cohort: 2022,
+        };
+        let at = |m: u32| {
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+                .and_then(|d| d.and_hms_opt(9, m, 0))
+                .unwrap_or_default()
+        };
+        let order = |m: u32, id: u64| OrderKey {
+            class: PriorityClass::General,
+            moment: at(m),
+            id: ApplicationId(id),
+        };
+        let mut index = QueueIndex::default();
+        let q = index.intern(&key);
+        let other = index.intern(&QueueKey {
+            cohort: 2023,
+            ..key.clone()
+        });
+        let _ = index.insert_in(q, &order(1, 1));
+        let placed = index.insert_in(q, &order(3, 3));
+        let _ = index.insert_in(q, &order(2, 2)); // shifts the child of minute 3 back
+        let wrong_queue = index.insert_in(other, &order(9, 9));
+        index.remove_hinted(q, &order(3, 3), Some(placed));
+        assert_eq!(index.listing(&key), [ApplicationId(1), ApplicationId(2)]);
+        index.remove_hinted(q, &order(1, 1), Some(wrong_queue));
+        assert_eq!(index.listing(&key), [ApplicationId(2)]);
     }
 }
