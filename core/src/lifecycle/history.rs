@@ -10,7 +10,7 @@
 use super::event::Event;
 
 /// No next event.
-const END: u32 = u32::MAX;
+const END: usize = usize::MAX;
 
 /// Events per chunk.
 const CHUNK: usize = 4096;
@@ -20,10 +20,10 @@ const CHUNK: usize = 4096;
 pub(crate) struct Histories {
     /// Event `k` is `chunks[k / CHUNK][k % CHUNK]`, with the index of the event after it
     /// in the same history.
-    chunks: Vec<Vec<(Event, u32)>>,
+    chunks: Vec<Vec<(Event, usize)>>,
     len: usize,
     /// Per application: its first and last event and how many it has.
-    ends: Vec<(u32, u32, u32)>,
+    ends: Vec<(usize, usize, usize)>,
 }
 
 impl Histories {
@@ -37,7 +37,7 @@ impl Histories {
     pub(crate) fn push(&mut self, i: usize, event: Event) {
         let k = self.store(event);
         let (_, last, n) = &mut self.ends[i];
-        let before = *last as usize;
+        let before = *last;
         *last = k;
         *n += 1;
         if let Some(slot) = self.slot_mut(before) {
@@ -52,14 +52,12 @@ impl Histories {
             histories: self,
             at: first,
             last,
-            left: n as usize,
+            left: n,
         }
     }
 
-    fn store(&mut self, event: Event) -> u32 {
-        // Four billion events is beyond any engine this library is built for; the index
-        // saturates rather than wraps, so a history could only be cut short, never mixed.
-        let k = u32::try_from(self.len).unwrap_or(END - 1);
+    fn store(&mut self, event: Event) -> usize {
+        let k = self.len;
         if self.len % CHUNK == 0 {
             self.chunks.push(Vec::with_capacity(CHUNK));
         }
@@ -70,11 +68,11 @@ impl Histories {
         k
     }
 
-    fn slot(&self, k: usize) -> Option<&(Event, u32)> {
+    fn slot(&self, k: usize) -> Option<&(Event, usize)> {
         self.chunks.get(k / CHUNK)?.get(k % CHUNK)
     }
 
-    fn slot_mut(&mut self, k: usize) -> Option<&mut (Event, u32)> {
+    fn slot_mut(&mut self, k: usize) -> Option<&mut (Event, usize)> {
         self.chunks.get_mut(k / CHUNK)?.get_mut(k % CHUNK)
     }
 }
@@ -83,8 +81,8 @@ impl Histories {
 #[derive(Debug, Clone)]
 pub struct History<'a> {
     histories: &'a Histories,
-    at: u32,
-    last: u32,
+    at: usize,
+    last: usize,
     left: usize,
 }
 
@@ -95,7 +93,7 @@ impl<'a> Iterator for History<'a> {
         if self.left == 0 {
             return None;
         }
-        let (event, next) = self.histories.slot(self.at as usize)?;
+        let (event, next) = self.histories.slot(self.at)?;
         self.at = *next;
         self.left -= 1;
         Some(event)
@@ -110,7 +108,7 @@ impl<'a> Iterator for History<'a> {
         if self.left == 0 {
             return None;
         }
-        self.histories.slot(self.last as usize).map(|(e, _)| e)
+        self.histories.slot(self.last).map(|(e, _)| e)
     }
 }
 
