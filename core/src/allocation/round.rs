@@ -57,6 +57,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::lifecycle::detail::Detail;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
@@ -472,10 +473,9 @@ impl Engine {
             };
             (state, Reason::NoticeSent)
         };
-        let detail = window.last_day.to_string();
         for &id in picked {
             let Ok(i) = self.index(id) else { continue };
-            let (state, detail) = (state.clone(), Some(detail.clone()));
+            let (state, detail) = (state.clone(), Some(Detail::Date(window.last_day)));
             self.commit_state(i, state, at, Actor::Operator, reason, detail);
         }
     }

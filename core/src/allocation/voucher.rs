@@ -17,6 +17,7 @@
 //! so: a contract window that passes returns the child to the queue in its place, as a
 //! notice's window does (`RULES.md §5`); a waiting list is served in queue order.
 
+use crate::lifecycle::detail::Detail;
 use chrono::NaiveDateTime;
 
 use super::bulletin::BulletinId;
@@ -60,7 +61,7 @@ impl Engine {
                         place_held: false,
                     },
                     Reason::VoucherConfirmed,
-                    Some(contract_by.last_day.to_string()),
+                    Some(Detail::Date(contract_by.last_day)),
                 )
             },
         )
@@ -168,7 +169,7 @@ impl Engine {
                         bulletin: Some(bulletin),
                     },
                     Reason::ContractSigned,
-                    Some(kindergarten.clone()),
+                    Some(Detail::Text(kindergarten.clone())),
                 )
             })
         })
@@ -215,7 +216,7 @@ impl Engine {
                         since: at,
                     },
                     Reason::WaitingListJoined,
-                    Some(kindergarten.to_owned()),
+                    Some(Detail::Text(kindergarten.to_owned())),
                 )
             })
         })
@@ -272,7 +273,7 @@ impl Engine {
                 bulletin,
                 place_held: true,
             };
-            let detail = Some(kindergarten);
+            let detail = Some(Detail::Text(kindergarten));
             self.commit_state(
                 i,
                 state,

@@ -15,6 +15,7 @@ use crate::iin::Iin;
 use crate::period::{Period, PeriodUnit};
 
 use super::commands::{change, change_state, forbids, midnight};
+use super::detail::Detail;
 
 impl Engine {
     /// The applicant withdraws the application (`RULES.md §2` \[002\]: not once the child is
@@ -78,7 +79,7 @@ impl Engine {
                 change(
                     n,
                     Reason::InterestConfirmed,
-                    Some(anniversary.last_day.to_string()),
+                    Some(Detail::Date(anniversary.last_day)),
                 )
             },
         )
@@ -139,7 +140,11 @@ impl Engine {
                 }
                 let mut n = r.clone();
                 Arc::make_mut(&mut n.app).applicants.push(applicant);
-                change(n, Reason::ApplicantLinked, Some(applicant.masked()))
+                change(
+                    n,
+                    Reason::ApplicantLinked,
+                    Some(Detail::Text(applicant.masked())),
+                )
             },
         )
     }
@@ -207,7 +212,7 @@ impl Engine {
                 }
                 let mut n = r.clone();
                 n.batch = Some(lead);
-                change(n, Reason::BatchLinked, Some(lead.to_string()))
+                change(n, Reason::BatchLinked, Some(Detail::Text(lead.to_string())))
             },
         )?;
         self.batches.insert(lead, ids);
@@ -248,7 +253,7 @@ impl Engine {
             };
             app.benefit.clone_from(&benefit);
             app.documents.clone_from(&documents);
-            let detail = Some(app.class.as_str().to_owned());
+            let detail = Some(Detail::Static(app.class.as_str()));
             change(n, Reason::BenefitChanged, detail)
         })
     }

@@ -10,6 +10,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+use super::detail::Detail;
 use super::event::{Actor, Command, Event, LogEntry, Reason};
 use super::record::{Interest, Record};
 use super::state::{State, StateName};
@@ -22,14 +23,14 @@ use crate::queue::OrderKey;
 pub(crate) struct Change {
     pub(crate) record: Record,
     pub(crate) reason: Reason,
-    pub(crate) detail: Option<String>,
+    pub(crate) detail: Option<Detail>,
 }
 
 #[allow(clippy::unnecessary_wraps)] // the judges return it as their last expression
 pub(crate) fn change(
     record: Record,
     reason: Reason,
-    detail: Option<String>,
+    detail: Option<Detail>,
 ) -> Result<Change, LifecycleError> {
     Ok(Change {
         record,
@@ -43,7 +44,7 @@ pub(crate) fn change_state(
     r: &Record,
     state: State,
     reason: Reason,
-    detail: Option<String>,
+    detail: Option<Detail>,
 ) -> Result<Change, LifecycleError> {
     let mut record = r.clone();
     record.state = state;

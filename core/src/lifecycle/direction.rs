@@ -1,6 +1,7 @@
 //! What follows a direction: revocation, extension, the out-of-turn right, enrolment and
 //! release (`RULES.md §3`, `§6`).
 
+use crate::lifecycle::detail::Detail;
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::event::{Actor, Command, Reason};
@@ -51,7 +52,11 @@ impl Engine {
                 let mut n = r.clone();
                 n.state = State::Queued;
                 n.catch_up_interest(at, &e.policy, &e.calendar);
-                change(n, Reason::DirectionRevoked, Some(d.kindergarten.clone()))
+                change(
+                    n,
+                    Reason::DirectionRevoked,
+                    Some(Detail::Text(d.kindergarten.clone())),
+                )
             },
         )
     }
@@ -109,7 +114,7 @@ impl Engine {
                     r,
                     State::DirectionIssued(d),
                     Reason::DirectionExtended,
-                    Some(until.to_string()),
+                    Some(Detail::Date(until)),
                 )
             },
         )
@@ -165,7 +170,7 @@ impl Engine {
                         bulletin: d.bulletin,
                     },
                     Reason::Enrolled,
-                    Some(d.kindergarten.clone()),
+                    Some(Detail::Text(d.kindergarten.clone())),
                 )
             },
         )
@@ -192,7 +197,7 @@ impl Engine {
                         at,
                     },
                     Reason::Released,
-                    Some(kindergarten.clone()),
+                    Some(Detail::Text(kindergarten.clone())),
                 )
             },
         )

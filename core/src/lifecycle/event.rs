@@ -121,7 +121,7 @@ pub struct Event {
     pub reason: Reason,
     /// What the event names, if anything: a kindergarten, a deadline's last day…
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<Arc<str>>,
 }
 
 /// A command accepted by the engine, as kept in its log: replaying the log rebuilds the

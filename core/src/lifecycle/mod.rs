@@ -25,6 +25,7 @@
 
 mod applicant;
 pub(crate) mod commands;
+pub(crate) mod detail;
 mod direction;
 mod dues;
 mod error;
@@ -124,6 +125,8 @@ pub struct Engine {
     dues: dues::Dues,
     next_seq: u64,
     pub(crate) log: Vec<LogEntry>,
+    /// The texts of event details, each stored once.
+    details: detail::Details,
 }
 
 impl Engine {
@@ -149,6 +152,7 @@ impl Engine {
             dues: dues::Dues::default(),
             next_seq: 1,
             log: Vec::new(),
+            details: detail::Details::default(),
         })
     }
 
@@ -378,7 +382,7 @@ impl Engine {
         at: NaiveDateTime,
         actor: Actor,
         reason: Reason,
-        detail: Option<String>,
+        detail: Option<detail::Detail>,
     ) {
         // A changed application is a new allocation (`Arc::make_mut` on a record copied
         // from the engine's), so the same pointer means the same application.
@@ -407,7 +411,7 @@ impl Engine {
         at: NaiveDateTime,
         actor: Actor,
         reason: Reason,
-        detail: Option<String>,
+        detail: Option<detail::Detail>,
     ) {
         let old = std::mem::replace(&mut self.records[i].state, state);
         let order = self.records[i].order;
@@ -425,7 +429,7 @@ impl Engine {
         at: NaiveDateTime,
         actor: Actor,
         reason: Reason,
-        detail: Option<String>,
+        detail: Option<detail::Detail>,
     ) {
         let q = self.queue_of[i];
         let new = &self.records[i];
@@ -450,6 +454,7 @@ impl Engine {
             self.waiting.insert_in(q, &new.order);
         }
         let (from, to) = (old.name(), new.state.name());
+        let detail = detail.map(|d| self.details.text(d));
         self.histories.push(
             i,
             Event {

@@ -1,5 +1,6 @@
 //! Offers: the notice of the child's turn and the direction (`RULES.md §4–§6`).
 
+use crate::lifecycle::detail::Detail;
 use chrono::NaiveDateTime;
 
 use super::event::{Actor, Command, Reason};
@@ -51,7 +52,7 @@ impl Engine {
                         bulletin: None,
                     },
                     Reason::NoticeSent,
-                    Some(choose_by.last_day.to_string()),
+                    Some(Detail::Date(choose_by.last_day)),
                 ),
                 _ => Err(forbids(r, "notify")),
             },
@@ -138,7 +139,12 @@ impl Engine {
                 Via::FreeChoice => Reason::FreeChoiceTaken,
             };
             let state = State::DirectionIssued(direction);
-            change_state(r, state, reason, Some(kindergarten.to_owned()))
+            change_state(
+                r,
+                state,
+                reason,
+                Some(Detail::Text(kindergarten.to_owned())),
+            )
         })
     }
 

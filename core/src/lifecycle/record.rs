@@ -91,7 +91,7 @@ pub enum DueKind {
 /// What a deadline did to a record.
 pub(crate) struct Applied {
     pub(crate) reason: Reason,
-    pub(crate) detail: Option<String>,
+    pub(crate) detail: Option<super::detail::Detail>,
 }
 
 /// Midnight starting `day`.
@@ -211,7 +211,7 @@ impl Record {
                 app.benefit = None;
                 app.class = PriorityClass::General;
                 self.stop_list(at, stop, policy, cal);
-                detail = Some(self.app.class.as_str().to_owned());
+                detail = Some(super::detail::Detail::Static(self.app.class.as_str()));
                 Reason::RightNotConfirmed
             }
             DueKind::DirectionLapses => {
@@ -241,7 +241,9 @@ impl Record {
                         anniversary: self.interest.anniversary + 1,
                         confirmed: false,
                     };
-                    detail = Some(format!("anniversary {}", self.interest.anniversary - 1));
+                    detail = Some(super::detail::Detail::Anniversary(
+                        self.interest.anniversary - 1,
+                    ));
                     Reason::InterestConfirmed
                 } else {
                     self.state = State::Removed {
@@ -268,7 +270,7 @@ impl Record {
                     last_day: at.date() + TimeDelta::days(i64::from(window.amount)),
                     ends_at: midnight(at.date() + TimeDelta::days(i64::from(window.amount) + 1)),
                 });
-                detail = Some(restore_by.last_day.to_string());
+                detail = Some(super::detail::Detail::Date(restore_by.last_day));
                 self.state = State::Inactive {
                     since: at,
                     restore_by,
