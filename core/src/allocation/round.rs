@@ -435,7 +435,7 @@ impl Engine {
                 vacancies: left,
                 waiting_ahead: 0,
                 batch_size: u32::try_from(members.len()).unwrap_or(u32::MAX),
-                waiting: matches!(r.state, State::Queued) && self.queue_of[i] == q,
+                waiting: matches!(r.state, State::Queued) && r.queue == q,
                 stop_listed_until: own_stop.max(elsewhere.stop_until),
                 enrolled_elsewhere: elsewhere.enrolled,
                 offer_elsewhere: elsewhere.offer,

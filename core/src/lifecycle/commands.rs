@@ -155,7 +155,6 @@ impl Engine {
             id,
         };
         let placement = self.standing.insert_in(q, &order);
-        self.placements.push(Some(placement));
         let _ = self.waiting.insert_in(q, &order);
         let siblings = self.by_child.entry(child).or_default();
         siblings.push(id);
@@ -180,8 +179,9 @@ impl Engine {
             batch: None,
             restores: 0,
             shared_child,
+            queue: q,
+            placement: Some(placement),
         });
-        self.queue_of.push(q);
         self.histories.start(Event {
             seq: self.next_seq,
             at,

@@ -55,7 +55,7 @@ use crate::application::{Application, ApplicationId, QueueKey};
 use crate::calendar::WorkCalendar;
 use crate::iin::Iin;
 use crate::policy::Policy;
-use crate::queue::{ClassCounts, OrderKey, Placement, Position, QueueId, QueueIndex};
+use crate::queue::{ClassCounts, OrderKey, Position, QueueIndex};
 use record::Record;
 
 /// What a child's other applications say (`RULES.md §5–§6`).
@@ -106,10 +106,6 @@ pub struct Engine {
     now: Option<NaiveDateTime>,
     pub(crate) records: Vec<Record>,
     histories: history::Histories,
-    /// Queue ids by application, shared by both indices.
-    pub(crate) queue_of: Vec<QueueId>,
-    /// Where each application was last placed in `standing`: a lookup hint.
-    placements: Vec<Option<Placement>>,
     /// Queue numbers: children waiting, holding a notice, or stop-listed.
     pub(crate) standing: QueueIndex,
     /// Children waiting for an offer (queued, no notice, not stop-listed).
@@ -142,8 +138,6 @@ impl Engine {
             now: None,
             records: Vec::new(),
             histories: history::Histories::default(),
-            queue_of: Vec::new(),
-            placements: Vec::new(),
             standing: QueueIndex::default(),
             waiting: QueueIndex::default(),
             board: Board::default(),
@@ -289,10 +283,12 @@ impl Engine {
     /// `APPLICATION_UNKNOWN`.
     pub fn position(&self, id: ApplicationId) -> Result<Option<Position>, LifecycleError> {
         let i = self.index(id)?;
-        let placed = self.placements[i].and_then(|p| self.standing.position_placed(p, id));
+        let placed = self.records[i]
+            .placement
+            .and_then(|p| self.standing.position_placed(p, id));
         Ok(placed.or_else(|| {
             self.standing
-                .position_in(self.queue_of[i], &self.records[i].order)
+                .position_in(self.records[i].queue, &self.records[i].order)
         }))
     }
 
@@ -431,18 +427,20 @@ impl Engine {
         reason: Reason,
         detail: Option<detail::Detail>,
     ) {
-        let q = self.queue_of[i];
         let new = &self.records[i];
+        let q = new.queue;
         self.board.transfer(old.claim(), new.state.claim());
         let moved = old_order != new.order;
         let (stood, stands) = (old.stands_in_queue(), new.state.stands_in_queue());
-        let hint = self.placements[i];
+        let hint = new.placement;
         if stood && (moved || !stands) {
             self.standing.remove_hinted(q, &old_order, hint);
         }
         if stands && (moved || !stood) {
-            self.placements[i] = Some(self.standing.insert_in(q, &new.order));
+            let placed = self.standing.insert_in(q, &new.order);
+            self.records[i].placement = Some(placed);
         }
+        let new = &self.records[i];
         let (waited, waits) = (
             matches!(old, State::Queued),
             matches!(new.state, State::Queued),
@@ -490,7 +488,7 @@ impl Engine {
             .min();
         let Some((class, moment)) = best else { return };
         for i in members {
-            let q = self.queue_of[i];
+            let q = self.records[i].queue;
             let old = self.records[i].order;
             let new = OrderKey {
                 class,
@@ -503,7 +501,7 @@ impl Engine {
             self.records[i].order = new;
             if self.records[i].state.stands_in_queue() {
                 self.standing.remove_in(q, &old);
-                self.placements[i] = Some(self.standing.insert_in(q, &new));
+                self.records[i].placement = Some(self.standing.insert_in(q, &new));
             }
             if matches!(self.records[i].state, State::Queued) {
                 self.waiting.remove_in(q, &old);

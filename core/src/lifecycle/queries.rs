@@ -79,7 +79,7 @@ impl Engine {
         let r = self.projected(self.index(id)?, at);
         let ahead = self
             .waiting
-            .ahead_in(self.queue_of[lead], &self.records[lead].order);
+            .ahead_in(self.records[lead].queue, &self.records[lead].order);
         let elsewhere = self.elsewhere(&r, at);
         let own_stop = match &r.state {
             State::StopListed { until, .. } => Some(until.ends_at),

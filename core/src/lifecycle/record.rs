@@ -57,6 +57,13 @@ pub(crate) struct Record {
     /// `Engine::commit`; rebuilt on snapshot load).
     #[serde(skip)]
     pub(crate) facts: crate::eligibility::ChildFacts,
+    /// Its queue in the engine's indices, and where it was last placed in the standing
+    /// index (a lookup hint): engine bookkeeping kept here because every change reads
+    /// them with the record (rebuilt on snapshot load).
+    #[serde(skip)]
+    pub(crate) queue: crate::queue::QueueId,
+    #[serde(skip)]
+    pub(crate) placement: Option<crate::queue::Placement>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference

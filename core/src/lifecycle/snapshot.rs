@@ -195,13 +195,10 @@ impl Engine {
         };
         self.standing = QueueIndex::build(&keys, members(super::State::stands_in_queue));
         self.waiting = QueueIndex::build(&keys, members(|s| matches!(s, super::State::Queued)));
-        self.queue_of = keys.iter().map(|k| self.standing.intern(k)).collect();
-        self.placements = self
-            .queue_of
-            .iter()
-            .zip(&self.records)
-            .map(|(q, r)| self.standing.placement_of(*q, &r.order))
-            .collect();
+        for (r, k) in self.records.iter_mut().zip(&keys) {
+            r.queue = self.standing.intern(k);
+            r.placement = self.standing.placement_of(r.queue, &r.order);
+        }
         self.by_child = HashMap::new();
         self.batches = HashMap::new();
         for r in &self.records {

@@ -35,7 +35,7 @@ pub struct OrderKey {
 }
 
 /// The compact id of a queue inside one [`QueueIndex`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct QueueId(usize);
 
 /// Where a child was placed in a [`QueueIndex`]: a hint for fast lookups.
