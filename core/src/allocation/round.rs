@@ -57,7 +57,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use crate::lifecycle::detail::Detail;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
@@ -67,6 +66,7 @@ use crate::application::{ApplicationId, QueueKey};
 use crate::benefit::PriorityClass;
 use crate::calendar::Deadline;
 use crate::eligibility::{self, OfferSituation};
+use crate::lifecycle::detail::Detail;
 use crate::lifecycle::{Actor, Command, Engine, LifecycleError, LogEntry, Reason, State};
 use crate::policy::Policy;
 use crate::queue::QueueId;

@@ -17,7 +17,6 @@
 //! so: a contract window that passes returns the child to the queue in its place, as a
 //! notice's window does (`RULES.md §5`); a waiting list is served in queue order.
 
-use crate::lifecycle::detail::Detail;
 use chrono::NaiveDateTime;
 
 use super::bulletin::BulletinId;
@@ -29,6 +28,7 @@ use crate::calendar::Deadline;
 use crate::lifecycle::{Actor, Command, Engine, LifecycleError, Reason, RemovalReason, State};
 
 use crate::lifecycle::commands::{change, change_state, forbids};
+use crate::lifecycle::detail::Detail;
 
 impl Engine {
     /// The applicant consents to the voucher; the contract window starts (`RULES.md §8`).

@@ -94,7 +94,10 @@ impl Engine {
             .iter()
             .map(|&i| judge(self, &self.records[i]))
             .collect::<Result<Vec<_>, _>>()?;
-        self.advance(at);
+        if !due {
+            // Nothing to apply: only the clock moves, now that the command is accepted.
+            self.advance(at);
+        }
         for (i, c) in indices.into_iter().zip(changes) {
             self.commit(i, c.record, at, actor, c.reason, c.detail);
         }

@@ -1,7 +1,6 @@
 //! What follows a direction: revocation, extension, the out-of-turn right, enrolment and
 //! release (`RULES.md §3`, `§6`).
 
-use crate::lifecycle::detail::Detail;
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::event::{Actor, Command, Reason};
@@ -12,6 +11,7 @@ use crate::application::ApplicationId;
 use crate::calendar::Deadline;
 
 use super::commands::{change, change_state, forbids, midnight, Change};
+use super::detail::Detail;
 
 impl Engine {
     /// Runs a command that needs a live direction: refused with `STATE_FORBIDS` otherwise.

@@ -1,6 +1,5 @@
 //! Offers: the notice of the child's turn and the direction (`RULES.md §4–§6`).
 
-use crate::lifecycle::detail::Detail;
 use chrono::NaiveDateTime;
 
 use super::event::{Actor, Command, Reason};
@@ -13,6 +12,7 @@ use crate::calendar::{CalendarError, Deadline};
 use crate::eligibility;
 
 use super::commands::{change_state, forbids, midnight};
+use super::detail::Detail;
 
 impl Engine {
     /// Sends the notice that the child's turn has come, with `vacancies` places in its

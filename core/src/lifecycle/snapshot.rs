@@ -195,10 +195,6 @@ impl Engine {
         };
         self.standing = QueueIndex::build(&keys, members(super::State::stands_in_queue));
         self.waiting = QueueIndex::build(&keys, members(|s| matches!(s, super::State::Queued)));
-        for (r, k) in self.records.iter_mut().zip(&keys) {
-            r.queue = self.standing.intern(k);
-            r.placement = self.standing.placement_of(r.queue, &r.order);
-        }
         self.by_child = HashMap::new();
         self.batches = HashMap::new();
         for r in &self.records {
@@ -207,8 +203,11 @@ impl Engine {
                 self.batches.entry(b).or_default().push(r.app.id);
             }
         }
+        // Every field a record derives from the engine, in one pass.
         let policy = &self.policy;
-        for r in &mut self.records {
+        for (r, k) in self.records.iter_mut().zip(&keys) {
+            r.queue = self.standing.intern(k);
+            r.placement = self.standing.placement_of(r.queue, &r.order);
             r.facts = crate::eligibility::ChildFacts::of(policy, &r.app);
             r.shared_child = self
                 .by_child

@@ -22,7 +22,7 @@ impl Run<'_> {
         if chance(&mut self.rng, b.answers_notice) {
             let delay = pick(&mut self.rng, &b.choice_delay_weights);
             let when = self.later(day, delay)?;
-            self.schedule(when, Action::Choose(id));
+            self.agenda.plan(when, Action::Choose(id));
         }
         Ok(())
     }
@@ -40,17 +40,18 @@ impl Run<'_> {
             State::DirectionIssued(d) if d.right_confirm_by.is_some()
         );
         if asks_right && chance(&mut self.rng, b.confirms_right) {
-            self.schedule(day, Action::ConfirmRight(id));
+            self.agenda.plan(day, Action::ConfirmRight(id));
         }
         if chance(&mut self.rng, b.revokes) {
-            self.schedule(day, Action::Revoke(id));
+            self.agenda.plan(day, Action::Revoke(id));
         } else if chance(&mut self.rng, b.shows_up) {
             if chance(&mut self.rng, b.extends) {
-                self.schedule(day, Action::Extend(id, day + Days::new(20)));
+                self.agenda
+                    .plan(day, Action::Extend(id, day + Days::new(20)));
             } else {
                 let delay = pick(&mut self.rng, &b.show_up_delay_weights);
                 let when = self.later(day, delay)?;
-                self.schedule(when, Action::Enroll(id));
+                self.agenda.plan(when, Action::Enroll(id));
             }
         }
         Ok(())
@@ -76,7 +77,7 @@ impl Run<'_> {
                 }
                 Action::Extend(id, until) => {
                     if self.engine.extend(id, until, t).is_ok() {
-                        self.schedule(until, Action::Enroll(id));
+                        self.agenda.plan(until, Action::Enroll(id));
                     }
                 }
                 Action::Revoke(id) => {

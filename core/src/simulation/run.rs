@@ -171,10 +171,6 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    pub(super) fn schedule(&mut self, day: NaiveDate, action: Action) {
-        self.agenda.plan(day, action);
-    }
-
     pub(super) fn later(
         &self,
         day: NaiveDate,
@@ -332,7 +328,7 @@ impl<'a> Run<'a> {
         let day = anniversary
             .checked_sub_days(Days::new(early))
             .unwrap_or(anniversary);
-        self.schedule(day, Action::ConfirmInterest(id));
+        self.agenda.plan(day, Action::ConfirmInterest(id));
     }
 
     /// Publishes a wave's places: its share of each kindergarten's yearly intake.
