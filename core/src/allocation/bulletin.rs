@@ -13,7 +13,9 @@
 //! The board only counts; the engine's commands change it when an application's state
 //! changes, so every count can be rebuilt from the applications.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 use std::fmt;
 
 use chrono::NaiveDateTime;
@@ -153,7 +155,7 @@ impl Board {
     pub(crate) fn restore(bulletins: Vec<Bulletin>, cursors: BTreeMap<QueueKey, u32>) -> Self {
         let mut board = Board {
             bulletins: Vec::with_capacity(bulletins.len()),
-            pools: HashMap::new(),
+            pools: HashMap::default(),
             pool_keys: Vec::new(),
             cursors,
         };

@@ -2,7 +2,7 @@
 //! a city name one of few values (a million confirmations of interest name a few hundred
 //! dates), so a detail travels as a value and its text is made once and shared.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;

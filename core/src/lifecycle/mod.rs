@@ -38,7 +38,7 @@ mod record;
 mod snapshot;
 mod state;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::NaiveDateTime;
 
@@ -141,8 +141,8 @@ impl Engine {
             standing: QueueIndex::default(),
             waiting: QueueIndex::default(),
             board: Board::default(),
-            by_child: HashMap::new(),
-            batches: HashMap::new(),
+            by_child: HashMap::default(),
+            batches: HashMap::default(),
             dues: dues::Dues::default(),
             next_seq: 1,
             log: Vec::new(),

@@ -1,7 +1,7 @@
 //! Snapshots of an engine: its whole state as versioned serde data (JSON), so a host can
 //! persist it and load it back.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -195,8 +195,8 @@ impl Engine {
         };
         self.standing = QueueIndex::build(&keys, members(super::State::stands_in_queue));
         self.waiting = QueueIndex::build(&keys, members(|s| matches!(s, super::State::Queued)));
-        self.by_child = HashMap::new();
-        self.batches = HashMap::new();
+        self.by_child = HashMap::default();
+        self.batches = HashMap::default();
         for r in &self.records {
             self.by_child.entry(r.app.child).or_default().push(r.app.id);
             if let Some(b) = r.batch {

@@ -14,7 +14,7 @@
 
 mod rank;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};

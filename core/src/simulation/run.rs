@@ -1,7 +1,7 @@
 //! The day-by-day run: the real [`Engine`] judges every registration, publication and
 //! parent action; the simulation only decides, from seeded draws, what parents do and when.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use rand_chacha::rand_core::{Rng, SeedableRng};
@@ -120,10 +120,10 @@ impl<'a> Run<'a> {
             children: Vec::new(),
             agenda: Agenda::new(first),
             pools: Vec::new(),
-            pool_of: HashMap::new(),
+            pool_of: HashMap::default(),
             pool_keys: Vec::new(),
-            kindergartens: HashMap::new(),
-            serials: HashMap::new(),
+            kindergartens: HashMap::default(),
+            serials: HashMap::default(),
             weights: [
                 input
                     .city
