@@ -53,7 +53,6 @@ impl Engine {
                 };
                 let contract_by = e.calendar.deadline(at, v.contract_window)?;
                 change_state(
-                    r,
                     State::VoucherConfirmed {
                         confirmed_at: at,
                         contract_by,
@@ -92,7 +91,6 @@ impl Engine {
                     return Err(forbids(r, "refuse_voucher"));
                 }
                 change_state(
-                    r,
                     State::Removed {
                         reason: RemovalReason::VoucherRefused,
                         at,
@@ -162,7 +160,6 @@ impl Engine {
                     return Err(AllocationError::PlaceHeldElsewhere { id, bulletin, held }.into());
                 }
                 change_state(
-                    r,
                     State::Enrolled {
                         kindergarten: kindergarten.clone(),
                         at,
@@ -210,7 +207,6 @@ impl Engine {
                     .into());
                 }
                 change_state(
-                    r,
                     State::WaitingList {
                         kindergarten: kindergarten.to_owned(),
                         since: at,

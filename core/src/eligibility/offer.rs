@@ -72,6 +72,9 @@ pub(crate) struct ChildFacts {
     /// the category requires, the one document of it in force longest, intersected.
     /// Outside them the documents are judged in full.
     pub(crate) benefit_holds: Option<(NaiveDate, NaiveDate)>,
+    /// The moment the child reaches the policy's maximum age (`RULES.md §4`), when the
+    /// calendar can say.
+    pub(crate) ages_out_at: Option<NaiveDateTime>,
 }
 
 impl ChildFacts {
@@ -96,12 +99,17 @@ impl ChildFacts {
                 }
                 (span.0 <= span.1).then_some(span)
             });
+        let born = app.child.birth_date();
         Self {
-            born: app.child.birth_date(),
+            born,
             registered_at: app.registered_at,
             group_type: app.group_type,
             benefit: app.benefit.is_some(),
             benefit_holds: holds,
+            ages_out_at: policy.max_age.in_months().and_then(|months| {
+                let birthday = born.checked_add_months(chrono::Months::new(months))?;
+                Some(birthday.and_time(chrono::NaiveTime::MIN))
+            }),
         }
     }
 }
@@ -114,6 +122,7 @@ impl Default for ChildFacts {
             group_type: crate::application::GroupType::General,
             benefit: false,
             benefit_holds: None,
+            ages_out_at: None,
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::eligibility;
 use crate::iin::Iin;
 use crate::period::{Period, PeriodUnit};
 
-use super::commands::{change, change_state, forbids, midnight};
+use super::commands::{change, change_state, forbids, midnight, Change, Edit};
 use super::detail::Detail;
 
 impl Engine {
@@ -33,7 +33,7 @@ impl Engine {
                 if r.state.is_final() || matches!(r.state, State::Enrolled { .. }) {
                     return Err(forbids(r, "withdraw"));
                 }
-                change_state(r, State::Withdrawn { at }, Reason::Withdrawn, None)
+                change_state(State::Withdrawn { at }, Reason::Withdrawn, None)
             },
         )
     }
@@ -74,13 +74,11 @@ impl Engine {
                 if at < opens_at {
                     return Err(LifecycleError::InterestTooEarly { id, opens_at });
                 }
-                let mut n = r.clone();
-                n.interest.confirmed = true;
-                change(
-                    n,
-                    Reason::InterestConfirmed,
-                    Some(Detail::Date(anniversary.last_day)),
-                )
+                Ok(Change {
+                    edit: Edit::InterestConfirmed,
+                    reason: Reason::InterestConfirmed,
+                    detail: Some(Detail::Date(anniversary.last_day)),
+                })
             },
         )
     }

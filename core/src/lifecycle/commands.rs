@@ -21,9 +21,20 @@ use crate::queue::OrderKey;
 
 /// What a command does to one record.
 pub(crate) struct Change {
-    pub(crate) record: Record,
+    pub(crate) edit: Edit,
     pub(crate) reason: Reason,
     pub(crate) detail: Option<Detail>,
+}
+
+/// The new content of a record: the state or the interest alone are changed in place,
+/// without a copy of the record.
+pub(crate) enum Edit {
+    /// The whole record (its application or several fields changed).
+    Record(Record),
+    /// A new state: the change most commands make.
+    State(State),
+    /// Interest confirmed for the coming anniversary.
+    InterestConfirmed,
 }
 
 #[allow(clippy::unnecessary_wraps)] // the judges return it as their last expression
@@ -33,22 +44,24 @@ pub(crate) fn change(
     detail: Option<Detail>,
 ) -> Result<Change, LifecycleError> {
     Ok(Change {
-        record,
+        edit: Edit::Record(record),
         reason,
         detail,
     })
 }
 
 /// The record in a new state: the change most commands make.
+#[allow(clippy::unnecessary_wraps)] // the judges return it as their last expression
 pub(crate) fn change_state(
-    r: &Record,
     state: State,
     reason: Reason,
     detail: Option<Detail>,
 ) -> Result<Change, LifecycleError> {
-    let mut record = r.clone();
-    record.state = state;
-    change(record, reason, detail)
+    Ok(Change {
+        edit: Edit::State(state),
+        reason,
+        detail,
+    })
 }
 
 pub(crate) fn forbids(r: &Record, command: &'static str) -> LifecycleError {
@@ -99,7 +112,15 @@ impl Engine {
             self.advance(at);
         }
         for (i, c) in indices.into_iter().zip(changes) {
-            self.commit(i, c.record, at, actor, c.reason, c.detail);
+            match c.edit {
+                Edit::Record(record) => self.commit(i, record, at, actor, c.reason, c.detail),
+                Edit::State(state) => self.commit_state(i, state, at, actor, c.reason, c.detail),
+                Edit::InterestConfirmed => {
+                    let before = super::Before::of(&self.records[i]);
+                    self.records[i].interest.confirmed = true;
+                    self.settle(i, before, at, actor, c.reason, c.detail);
+                }
+            }
         }
         self.log.push(LogEntry { at, command });
         Ok(())
@@ -184,6 +205,7 @@ impl Engine {
             shared_child,
             queue: q,
             placement: Some(placement),
+            anniversary_seen: None,
         });
         self.histories.start(Event {
             seq: self.next_seq,

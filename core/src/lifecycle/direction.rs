@@ -78,7 +78,7 @@ impl Engine {
             Actor::Operator,
             Command::Extend { id, until },
             "extend",
-            |e, r, d| {
+            |e, _, d| {
                 if d.extensions_used >= e.policy.extensions_allowed {
                     return Err(LifecycleError::ExtensionUsed {
                         id,
@@ -111,7 +111,6 @@ impl Engine {
                 d.extensions_used += 1;
                 d.lapse_stop_list = e.stop_list_after(d.show_up_by)?;
                 change_state(
-                    r,
                     State::DirectionIssued(d),
                     Reason::DirectionExtended,
                     Some(Detail::Date(until)),
@@ -135,14 +134,14 @@ impl Engine {
             Actor::Operator,
             Command::ConfirmRight { id },
             "confirm_right",
-            |_, r, d| {
+            |_, _, d| {
                 if d.right_confirm_by.is_none() {
                     return Err(LifecycleError::RightNotRequired { id });
                 }
                 let mut d = d.clone();
                 d.right_confirm_by = None;
                 d.right_stop_list = None;
-                change_state(r, State::DirectionIssued(d), Reason::RightConfirmed, None)
+                change_state(State::DirectionIssued(d), Reason::RightConfirmed, None)
             },
         )
     }
@@ -158,12 +157,11 @@ impl Engine {
             Actor::Kindergarten,
             Command::Enroll { id },
             "enroll",
-            |_, r, d| {
+            |_, _, d| {
                 if d.right_confirm_by.is_some() {
                     return Err(LifecycleError::RightNotConfirmed { id });
                 }
                 change_state(
-                    r,
                     State::Enrolled {
                         kindergarten: d.kindergarten.clone(),
                         at,
@@ -191,7 +189,6 @@ impl Engine {
                     return Err(forbids(r, "release"));
                 };
                 change_state(
-                    r,
                     State::Released {
                         kindergarten: kindergarten.clone(),
                         at,

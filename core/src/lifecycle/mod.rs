@@ -66,6 +66,25 @@ pub(crate) struct Elsewhere {
     pub(crate) stop_until: Option<NaiveDateTime>,
 }
 
+/// What [`Engine::settle`] reads of a record before it changes: taken before the record
+/// is changed in place, so that no change needs a copy of the record.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Before {
+    claim: crate::allocation::bulletin::Claim,
+    name: StateName,
+    order: OrderKey,
+}
+
+impl Before {
+    pub(crate) fn of(r: &Record) -> Self {
+        Self {
+            claim: r.state.claim(),
+            name: r.state.name(),
+            order: r.order,
+        }
+    }
+}
+
 /// The applications of one policy and calendar, and their queues.
 ///
 /// ```
@@ -333,9 +352,23 @@ impl Engine {
 
     pub(crate) fn advance(&mut self, t: NaiveDateTime) {
         while let Some((due, i, kind)) = self.dues.take_due(t) {
-            let mut r = self.records[i].clone();
-            let applied = r.apply_due(kind, due, &self.policy, &self.calendar);
-            self.commit(i, r, due, Actor::Deadline, applied.reason, applied.detail);
+            if kind.changes_application() {
+                let mut r = self.records[i].clone();
+                let applied = r.apply_due(kind, due, &self.policy, &self.calendar);
+                self.commit(i, r, due, Actor::Deadline, applied.reason, applied.detail);
+            } else {
+                // Applied in place: no copy of the record.
+                let before = Before::of(&self.records[i]);
+                let applied = self.records[i].apply_due(kind, due, &self.policy, &self.calendar);
+                self.settle(
+                    i,
+                    before,
+                    due,
+                    Actor::Deadline,
+                    applied.reason,
+                    applied.detail,
+                );
+            }
         }
         self.now = Some(self.now.map_or(t, |n| n.max(t)));
     }
@@ -390,8 +423,9 @@ impl Engine {
         if class_changed && new.batch.is_none() {
             new.order.class = new.app.class;
         }
-        let old = std::mem::replace(&mut self.records[i], new);
-        self.settle(i, &old.state, old.order, at, actor, reason, detail);
+        let before = Before::of(&self.records[i]);
+        self.records[i] = new;
+        self.settle(i, before, at, actor, reason, detail);
         if class_changed {
             if let Some(b) = self.records[i].batch {
                 self.reorder_batch(b);
@@ -409,29 +443,28 @@ impl Engine {
         reason: Reason,
         detail: Option<detail::Detail>,
     ) {
-        let old = std::mem::replace(&mut self.records[i].state, state);
-        let order = self.records[i].order;
-        self.settle(i, &old, order, at, actor, reason, detail);
+        let before = Before::of(&self.records[i]);
+        self.records[i].state = state;
+        self.settle(i, before, at, actor, reason, detail);
     }
 
     /// Brings the queues, the board and the deadline heap in step with record `i`, which
-    /// was in state `old` at `old_order`, and records the event.
-    #[allow(clippy::too_many_arguments)]
-    fn settle(
+    /// stood as `before` says, and records the event.
+    pub(crate) fn settle(
         &mut self,
         i: usize,
-        old: &State,
-        old_order: OrderKey,
+        before: Before,
         at: NaiveDateTime,
         actor: Actor,
         reason: Reason,
         detail: Option<detail::Detail>,
     ) {
+        let old_order = before.order;
         let new = &self.records[i];
         let q = new.queue;
-        self.board.transfer(old.claim(), new.state.claim());
+        self.board.transfer(before.claim, new.state.claim());
         let moved = old_order != new.order;
-        let (stood, stands) = (old.stands_in_queue(), new.state.stands_in_queue());
+        let (stood, stands) = (before.name.stands_in_queue(), new.state.stands_in_queue());
         let hint = new.placement;
         if stood && (moved || !stands) {
             self.standing.remove_hinted(q, &old_order, hint);
@@ -442,7 +475,7 @@ impl Engine {
         }
         let new = &self.records[i];
         let (waited, waits) = (
-            matches!(old, State::Queued),
+            before.name == StateName::Queued,
             matches!(new.state, State::Queued),
         );
         if waited && (moved || !waits) {
@@ -451,7 +484,7 @@ impl Engine {
         if waits && (moved || !waited) {
             self.waiting.insert_in(q, &new.order);
         }
-        let (from, to) = (old.name(), new.state.name());
+        let (from, to) = (before.name, new.state.name());
         let detail = detail.map(|d| self.details.text(d));
         self.histories.push(
             i,
@@ -470,7 +503,9 @@ impl Engine {
     }
 
     fn schedule(&mut self, i: usize) {
-        let next = self.records[i].next_due(&self.policy, &self.calendar);
+        let r = &mut self.records[i];
+        r.see_anniversary(&self.policy, &self.calendar);
+        let next = r.next_due(&self.policy, &self.calendar);
         self.dues.set(i, next);
     }
 

@@ -45,7 +45,6 @@ impl Engine {
             Command::Notify { id, vacancies },
             |_, r| match r.state {
                 State::Queued => change_state(
-                    r,
                     State::NoticeSent {
                         sent_at: at,
                         choose_by,
@@ -139,12 +138,7 @@ impl Engine {
                 Via::FreeChoice => Reason::FreeChoiceTaken,
             };
             let state = State::DirectionIssued(direction);
-            change_state(
-                r,
-                state,
-                reason,
-                Some(Detail::Text(kindergarten.to_owned())),
-            )
+            change_state(state, reason, Some(Detail::Text(kindergarten.to_owned())))
         })
     }
 

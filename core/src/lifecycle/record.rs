@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use chrono::{Months, NaiveDateTime, TimeDelta};
+use chrono::{NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::event::Reason;
@@ -64,6 +64,10 @@ pub(crate) struct Record {
     pub(crate) queue: crate::queue::QueueId,
     #[serde(skip)]
     pub(crate) placement: Option<crate::queue::Placement>,
+    /// The end of one anniversary of interest, computed once (see
+    /// [`Record::anniversary`]); derived, not stored.
+    #[serde(skip)]
+    pub(crate) anniversary_seen: Option<(u32, Option<Deadline>)>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -95,6 +99,14 @@ pub enum DueKind {
     RestoreExpires,
 }
 
+impl DueKind {
+    /// Whether applying it changes the application itself (an unconfirmed right takes
+    /// the benefit away), not only the record's state.
+    pub(crate) fn changes_application(self) -> bool {
+        self == DueKind::RightExpires
+    }
+}
+
 /// What a deadline did to a record.
 pub(crate) struct Applied {
     pub(crate) reason: Reason,
@@ -107,26 +119,36 @@ fn midnight(day: chrono::NaiveDate) -> NaiveDateTime {
 }
 
 impl Record {
-    /// The end of the `k`-th anniversary of registration, or `None` past the calendar.
+    /// The end of the `k`-th anniversary of registration, or `None` past the calendar:
+    /// from [`Record::anniversary_seen`] when it holds the `k`-th.
     pub(crate) fn anniversary(
         &self,
         k: u32,
         policy: &Policy,
         cal: &WorkCalendar,
     ) -> Option<Deadline> {
+        match self.anniversary_seen {
+            Some((seen, deadline)) if seen == k => deadline,
+            _ => self.compute_anniversary(k, policy, cal),
+        }
+    }
+
+    /// Keeps the end of the next anniversary (`interest.anniversary`) at hand: every
+    /// change of a waiting record reads it.
+    pub(crate) fn see_anniversary(&mut self, policy: &Policy, cal: &WorkCalendar) {
+        let k = self.interest.anniversary;
+        if self.anniversary_seen.is_none_or(|(seen, _)| seen != k) {
+            self.anniversary_seen = Some((k, self.compute_anniversary(k, policy, cal)));
+        }
+    }
+
+    fn compute_anniversary(&self, k: u32, policy: &Policy, cal: &WorkCalendar) -> Option<Deadline> {
         let every = policy.interest_confirmation_every;
         let period = Period {
             amount: every.amount.checked_mul(k)?,
             unit: every.unit,
         };
         cal.deadline(self.facts.registered_at, period).ok()
-    }
-
-    /// The moment the child reaches the maximum age.
-    pub(crate) fn ages_out_at(&self, policy: &Policy) -> Option<NaiveDateTime> {
-        let months = policy.max_age.in_months()?;
-        let birthday = self.facts.born.checked_add_months(Months::new(months))?;
-        Some(midnight(birthday))
     }
 
     /// The earliest deadline still pending on this record.
@@ -168,7 +190,7 @@ impl Record {
             if let Some(a) = self.anniversary(self.interest.anniversary, policy, cal) {
                 due((a.ends_at, DueKind::InterestAnniversary));
             }
-            if let Some(t) = self.ages_out_at(policy) {
+            if let Some(t) = self.facts.ages_out_at {
                 due((t, DueKind::AgesOut));
             }
         }
