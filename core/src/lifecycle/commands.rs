@@ -206,16 +206,22 @@ impl Engine {
             queue: q,
             placement: Some(placement),
             anniversary_seen: None,
+            history: super::history::HistoryEnds::default(),
         });
-        self.histories.start(Event {
-            seq: self.next_seq,
-            at,
-            actor: Actor::Applicant,
-            from: StateName::New,
-            to: StateName::Queued,
-            reason: Reason::Registered,
-            detail: None,
-        });
+        let i = self.records.len() - 1;
+        self.histories.push(
+            &mut self.records[i].history,
+            i,
+            Event {
+                seq: self.next_seq,
+                at,
+                actor: Actor::Applicant,
+                from: StateName::New,
+                to: StateName::Queued,
+                reason: Reason::Registered,
+                detail: None,
+            },
+        );
         self.next_seq += 1;
         self.schedule(self.records.len() - 1);
         self.log.push(LogEntry {

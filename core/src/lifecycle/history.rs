@@ -4,76 +4,99 @@
 //! One vector per application cost an allocation at registration and a reallocation each
 //! time a history grew (a national offer round spent a third of its time there), and as
 //! many frees when the engine is dropped. Here every event goes to the end of one
-//! engine-wide list and is chained to the next event of its application. The list grows
-//! by fixed chunks, so that it never copies itself (a million events are 60 MB).
+//! engine-wide list, chained to the event before it of its application, whose newest
+//! event its record keeps. The list grows by fixed chunks, so that it never copies itself
+//! (a million events are 56 MB), and can be read in one pass in the order recorded.
+
+use smallvec::SmallVec;
 
 use super::event::Event;
 
-/// No next event.
-const END: usize = usize::MAX;
+/// No event.
+const NONE: usize = usize::MAX;
 
 /// Events per chunk.
 const CHUNK: usize = 4096;
 
-/// Every application's events, oldest first per application.
+/// An event, the application it belongs to (its record's index) and the event before it
+/// in the same history.
+#[derive(Debug, Clone)]
+struct Slot {
+    event: Event,
+    owner: usize,
+    before: usize,
+}
+
+/// Where one application's history ends: its newest event and how many it has. Kept in
+/// the application's record, which every change reads anyway, so that adding an event
+/// reads and writes nothing else: events are chained from the newest back, never
+/// written again once stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct HistoryEnds {
+    newest: usize,
+    len: usize,
+}
+
+impl Default for HistoryEnds {
+    fn default() -> Self {
+        Self {
+            newest: NONE,
+            len: 0,
+        }
+    }
+}
+
+/// Every application's events.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Histories {
-    /// Event `k` is `chunks[k / CHUNK][k % CHUNK]`, with the index of the event after it
-    /// in the same history.
-    chunks: Vec<Vec<(Event, usize)>>,
+    /// Event `k` is `chunks[k / CHUNK][k % CHUNK]`.
+    chunks: Vec<Vec<Slot>>,
     len: usize,
-    /// Per application: its first and last event and how many it has.
-    ends: Vec<(usize, usize, usize)>,
 }
 
 impl Histories {
-    /// Starts the history of a new application, the `len()`-th, with its first event.
-    pub(crate) fn start(&mut self, first: Event) {
-        let k = self.store(first);
-        self.ends.push((k, k, 1));
-    }
-
-    /// Adds an event to application `i`'s history.
-    pub(crate) fn push(&mut self, i: usize, event: Event) {
-        let k = self.store(event);
-        let (_, last, n) = &mut self.ends[i];
-        let before = *last;
-        *last = k;
-        *n += 1;
-        if let Some(slot) = self.slot_mut(before) {
-            slot.1 = k;
-        }
-    }
-
-    /// Application `i`'s events, oldest first.
-    pub(crate) fn of(&self, i: usize) -> History<'_> {
-        let (first, last, n) = self.ends.get(i).copied().unwrap_or((END, END, 0));
-        History {
-            histories: self,
-            at: first,
-            last,
-            left: n,
-        }
-    }
-
-    fn store(&mut self, event: Event) -> usize {
+    /// Adds an event to the history of record `owner`, which ends at `ends`.
+    pub(crate) fn push(&mut self, ends: &mut HistoryEnds, owner: usize, event: Event) {
         let k = self.len;
-        if self.len % CHUNK == 0 {
+        if k % CHUNK == 0 {
             self.chunks.push(Vec::with_capacity(CHUNK));
         }
         if let Some(chunk) = self.chunks.last_mut() {
-            chunk.push((event, END));
+            chunk.push(Slot {
+                event,
+                owner,
+                before: ends.newest,
+            });
         }
         self.len += 1;
-        k
+        *ends = HistoryEnds {
+            newest: k,
+            len: ends.len + 1,
+        };
     }
 
-    fn slot(&self, k: usize) -> Option<&(Event, usize)> {
+    /// The history that ends at `ends`, oldest first.
+    pub(crate) fn of(&self, ends: HistoryEnds) -> History<'_> {
+        let mut newest_first: SmallVec<[usize; 8]> = SmallVec::with_capacity(ends.len);
+        let mut k = ends.newest;
+        while let Some(slot) = self.slot(k) {
+            newest_first.push(k);
+            k = slot.before;
+        }
+        History {
+            histories: self,
+            newest_first,
+        }
+    }
+
+    /// Every event in the order it was recorded, with its record's index: one pass over
+    /// memory in order, for reading every history at once.
+    pub(crate) fn all(&self) -> impl Iterator<Item = (usize, &Event)> {
+        self.chunks.iter().flatten().map(|s| (s.owner, &s.event))
+    }
+
+    fn slot(&self, k: usize) -> Option<&Slot> {
         self.chunks.get(k / CHUNK)?.get(k % CHUNK)
-    }
-
-    fn slot_mut(&mut self, k: usize) -> Option<&mut (Event, usize)> {
-        self.chunks.get_mut(k / CHUNK)?.get_mut(k % CHUNK)
     }
 }
 
@@ -81,34 +104,27 @@ impl Histories {
 #[derive(Debug, Clone)]
 pub struct History<'a> {
     histories: &'a Histories,
-    at: usize,
-    last: usize,
-    left: usize,
+    /// The events not yet given, newest first (the next one is the last).
+    newest_first: SmallVec<[usize; 8]>,
 }
 
 impl<'a> Iterator for History<'a> {
     type Item = &'a Event;
 
     fn next(&mut self) -> Option<&'a Event> {
-        if self.left == 0 {
-            return None;
-        }
-        let (event, next) = self.histories.slot(self.at)?;
-        self.at = *next;
-        self.left -= 1;
-        Some(event)
+        let k = self.newest_first.pop()?;
+        self.histories.slot(k).map(|s| &s.event)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
+        let n = self.newest_first.len();
+        (n, Some(n))
     }
 
     /// The newest event, without walking the history.
     fn last(self) -> Option<&'a Event> {
-        if self.left == 0 {
-            return None;
-        }
-        self.histories.slot(self.last).map(|(e, _)| e)
+        let k = *self.newest_first.first()?;
+        self.histories.slot(k).map(|s| &s.event)
     }
 }
 
@@ -134,25 +150,34 @@ mod tests {
     #[test]
     fn interleaved_histories_stay_apart_and_in_order() {
         let mut h = Histories::default();
-        h.start(event(1));
-        h.start(event(2));
-        h.push(0, event(3));
-        h.push(1, event(4));
-        h.push(0, event(5));
-        let seqs = |i| h.of(i).map(|e| e.seq).collect::<Vec<_>>();
-        assert_eq!(seqs(0), [1, 3, 5]);
-        assert_eq!(seqs(1), [2, 4]);
-        assert_eq!(h.of(0).len(), 3);
-        assert_eq!(h.of(1).last().map(|e| e.seq), Some(4));
-        assert_eq!(h.of(7).count(), 0);
-        for k in 0..2 * CHUNK as u64 {
-            h.push(1, event(10 + k));
+        let mut ends = [HistoryEnds::default(); 2];
+        for (owner, seq) in [(0, 1), (1, 2), (0, 3), (1, 4), (0, 5)] {
+            h.push(&mut ends[owner], owner, event(seq));
         }
-        assert_eq!(h.of(1).len(), 2 + 2 * CHUNK);
+        let seqs = |e| h.of(e).map(|e| e.seq).collect::<Vec<_>>();
+        assert_eq!(seqs(ends[0]), [1, 3, 5]);
+        assert_eq!(seqs(ends[1]), [2, 4]);
+        assert_eq!(h.of(ends[0]).len(), 3);
+        assert_eq!(h.of(ends[1]).last().map(|e| e.seq), Some(4));
+        assert_eq!(h.of(HistoryEnds::default()).count(), 0);
+        for k in 0..2 * CHUNK as u64 {
+            h.push(&mut ends[1], 1, event(10 + k));
+        }
+        assert_eq!(h.of(ends[1]).len(), 2 + 2 * CHUNK);
         assert!(
-            h.of(1).map(|e| e.seq).is_sorted(),
+            h.of(ends[1]).map(|e| e.seq).is_sorted(),
             "chained across chunks in order"
         );
-        assert_eq!(h.of(1).last().map(|e| e.seq), Some(9 + 2 * CHUNK as u64));
+        assert_eq!(
+            h.of(ends[1]).last().map(|e| e.seq),
+            Some(9 + 2 * CHUNK as u64)
+        );
+        let owners: Vec<usize> = h.all().take(5).map(|(o, _)| o).collect();
+        assert_eq!(
+            owners,
+            [0, 1, 0, 1, 0],
+            "every event once, in the order recorded"
+        );
+        assert_eq!(h.all().count(), 5 + 2 * CHUNK);
     }
 }

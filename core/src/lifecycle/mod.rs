@@ -292,7 +292,14 @@ impl Engine {
     /// # Errors
     /// `APPLICATION_UNKNOWN`.
     pub fn history(&self, id: ApplicationId) -> Result<History<'_>, LifecycleError> {
-        Ok(self.histories.of(self.index(id)?))
+        Ok(self.histories.of(self.record(id)?.history))
+    }
+
+    /// Every event of every application with its record's index, in storage order: the
+    /// order recorded (loaded from a snapshot: application by application). The events
+    /// of one application are always oldest first.
+    pub(crate) fn events(&self) -> impl Iterator<Item = (usize, &Event)> {
+        self.histories.all()
     }
 
     /// Its queue number and the children of each class ahead (`RULES.md §2`), or `None`
@@ -487,6 +494,7 @@ impl Engine {
         let (from, to) = (before.name, new.state.name());
         let detail = detail.map(|d| self.details.text(d));
         self.histories.push(
+            &mut self.records[i].history,
             i,
             Event {
                 seq: self.next_seq,

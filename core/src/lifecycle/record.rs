@@ -68,6 +68,9 @@ pub(crate) struct Record {
     /// [`Record::anniversary`]); derived, not stored.
     #[serde(skip)]
     pub(crate) anniversary_seen: Option<(u32, Option<Deadline>)>,
+    /// Where its history ends in the engine's list of events (kept by the engine).
+    #[serde(skip)]
+    pub(crate) history: super::history::HistoryEnds,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference

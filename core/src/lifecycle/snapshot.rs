@@ -82,10 +82,9 @@ impl Engine {
             applications: self
                 .records
                 .iter()
-                .enumerate()
-                .map(|(i, record)| SnapshotEntry {
+                .map(|record| SnapshotEntry {
                     record: record.clone(),
-                    history: self.histories.of(i).cloned().collect(),
+                    history: self.histories.of(record.history).cloned().collect(),
                 })
                 .collect(),
             bulletins: self.board.bulletins().to_vec(),
@@ -151,10 +150,11 @@ impl Engine {
                     detail: format!("application {} has no history", i + 1),
                 });
             };
-            engine.histories.start(first);
-            for e in events {
-                engine.histories.push(i, e);
+            let mut ends = super::history::HistoryEnds::default();
+            for e in std::iter::once(first).chain(events) {
+                engine.histories.push(&mut ends, i, e);
             }
+            engine.records[i].history = ends;
         }
         engine.now = snapshot.now;
         engine.next_seq = snapshot.next_seq;

@@ -12,7 +12,7 @@ use crate::lifecycle::{Reason, State, StateName};
 
 /// Builds the child and day tables of a run simulated over `first..=end`; the day table
 /// keeps the days from `start`.
-#[allow(clippy::too_many_lines)] // one pass over the histories, filling every column
+#[allow(clippy::too_many_lines)] // one pass over the events, one over the children
 pub(super) fn build(
     run: &Run<'_>,
     first: NaiveDate,
@@ -41,59 +41,67 @@ pub(super) fn build(
     // Changes of the queue and stop-list sizes per day, summed into levels at the end.
     let mut queue_delta = vec![0i64; n_days];
     let mut stop_delta = vec![0i64; n_days];
-    let mut children = ChildTable::default();
     let engine = &run.engine;
-    for (i, child) in run.children.iter().enumerate() {
+    // What each child's events say, read in one pass over every event as stored (a
+    // child's own events stay in order).
+    let mut seen = vec![Seen::default(); run.children.len()];
+    for (owner, e) in engine.events() {
+        let Some(d) = usize::try_from((e.at.date() - first).num_days())
+            .ok()
+            .filter(|&d| d < n_days)
+        else {
+            continue;
+        };
+        let Some(child) = seen.get_mut(owner) else {
+            continue;
+        };
+        let count = |col: &mut Vec<u32>| col[d] += 1;
+        match e.reason {
+            Reason::Registered => count(&mut days.registrations),
+            Reason::NoticeSent => {
+                child.notices += 1;
+                count(&mut days.notices);
+            }
+            Reason::DirectionIssued | Reason::FreeChoiceTaken => {
+                child.by_free_choice = e.reason == Reason::FreeChoiceTaken;
+                count(&mut days.directions);
+                if child.by_free_choice {
+                    count(&mut days.free_choice);
+                }
+            }
+            Reason::DirectionRevoked => count(&mut days.revocations),
+            Reason::DirectionLapsed | Reason::RemovedAfterLapses | Reason::RightNotConfirmed => {
+                child.lapses += 1;
+                count(&mut days.lapses);
+            }
+            _ => {}
+        }
+        if e.to == StateName::Enrolled && e.from != StateName::Enrolled {
+            child.placed = Some(e.at.date());
+            count(&mut days.enrolments);
+        }
+        if e.to == StateName::Removed {
+            count(&mut days.removals);
+        }
+        let (stood, stands) = (e.from.stands_in_queue(), e.to.stands_in_queue());
+        queue_delta[d] += i64::from(stands) - i64::from(stood);
+        let (was, is) = (
+            e.from == StateName::StopListed,
+            e.to == StateName::StopListed,
+        );
+        stop_delta[d] += i64::from(is) - i64::from(was);
+    }
+    let mut children = ChildTable::default();
+    for (i, (child, seen)) in run.children.iter().zip(seen).enumerate() {
         let id = ApplicationId(u64::try_from(i + 1).unwrap_or(u64::MAX));
         let app = engine.application(id)?;
         let registered = app.registered_at.date();
-        let (mut notices, mut lapses, mut by_free_choice) = (0, 0, false);
-        let mut placed = None;
-        for e in engine.history(id)? {
-            let Some(d) = usize::try_from((e.at.date() - first).num_days())
-                .ok()
-                .filter(|&d| d < n_days)
-            else {
-                continue;
-            };
-            let count = |col: &mut Vec<u32>| col[d] += 1;
-            match e.reason {
-                Reason::Registered => count(&mut days.registrations),
-                Reason::NoticeSent => {
-                    notices += 1;
-                    count(&mut days.notices);
-                }
-                Reason::DirectionIssued | Reason::FreeChoiceTaken => {
-                    by_free_choice = e.reason == Reason::FreeChoiceTaken;
-                    count(&mut days.directions);
-                    if by_free_choice {
-                        count(&mut days.free_choice);
-                    }
-                }
-                Reason::DirectionRevoked => count(&mut days.revocations),
-                Reason::DirectionLapsed
-                | Reason::RemovedAfterLapses
-                | Reason::RightNotConfirmed => {
-                    lapses += 1;
-                    count(&mut days.lapses);
-                }
-                _ => {}
-            }
-            if e.to == StateName::Enrolled && e.from != StateName::Enrolled {
-                placed = Some(e.at.date());
-                count(&mut days.enrolments);
-            }
-            if e.to == StateName::Removed {
-                count(&mut days.removals);
-            }
-            let (stood, stands) = (e.from.stands_in_queue(), e.to.stands_in_queue());
-            queue_delta[d] += i64::from(stands) - i64::from(stood);
-            let (was, is) = (
-                e.from == StateName::StopListed,
-                e.to == StateName::StopListed,
-            );
-            stop_delta[d] += i64::from(is) - i64::from(was);
-        }
+        let Seen {
+            notices,
+            lapses,
+            by_free_choice,
+            placed,
+        } = seen;
         let state = engine.state(id)?;
         let (outcome, removal) = match state {
             State::Enrolled { .. } if by_free_choice => (Outcome::PlacedByFreeChoice, None),
@@ -130,6 +138,17 @@ pub(super) fn build(
     days.stop_list = levels(&stop_delta);
     let skip = usize::try_from((start - first).num_days()).unwrap_or(0);
     Ok((children, days.skip_rows(skip)))
+}
+
+/// What one child's events say.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    notices: u32,
+    lapses: u32,
+    /// Whether its latest direction came by free choice.
+    by_free_choice: bool,
+    /// The day of its latest enrolment.
+    placed: Option<NaiveDate>,
 }
 
 /// Running sums of daily changes.
