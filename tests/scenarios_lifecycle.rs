@@ -370,3 +370,37 @@ fn replay_of_the_log_gives_an_identical_engine_and_snapshots_round_trip() {
     assert_eq!(err.code(), "SNAPSHOT_FORMAT");
     assert!(err.to_string().contains("no history"), "{err}");
 }
+
+#[test]
+fn an_engine_without_a_log_keeps_histories_and_snapshots_but_no_log() {
+    let (e, id) = one_child("akmola-2024");
+    assert!(e.keeps_log() && !e.log().is_empty());
+    assert!(
+        !e.to_json().contains("keeps_log"),
+        "a logging engine's snapshot is as before"
+    );
+    let mut quiet = e.clone().without_log();
+    assert!(!quiet.keeps_log());
+    assert!(quiet.log().is_empty(), "the log so far is dropped");
+    quiet.notify(id, 1, at(2024, 5, 2, 10, 0)).unwrap();
+    quiet.advance_to(at(2024, 6, 1, 0, 0)).unwrap();
+    assert!(quiet.log().is_empty(), "and nothing is logged after");
+    let reasons: Vec<Reason> = quiet.history(id).unwrap().map(|ev| ev.reason).collect();
+    assert_eq!(
+        reasons,
+        [Reason::Registered, Reason::NoticeSent, Reason::NoticeExpired]
+    );
+    // The same commands on the logging engine give the same applications.
+    let mut logged = e;
+    logged.notify(id, 1, at(2024, 5, 2, 10, 0)).unwrap();
+    logged.advance_to(at(2024, 6, 1, 0, 0)).unwrap();
+    assert_eq!(
+        quiet.history(id).unwrap().collect::<Vec<_>>(),
+        logged.history(id).unwrap().collect::<Vec<_>>()
+    );
+    let json = quiet.to_json();
+    assert!(json.contains("\"keeps_log\":false"));
+    let restored = Engine::from_json(&json).unwrap();
+    assert!(!restored.keeps_log());
+    assert_eq!(restored.to_json(), json);
+}

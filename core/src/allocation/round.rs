@@ -67,7 +67,7 @@ use crate::benefit::PriorityClass;
 use crate::calendar::Deadline;
 use crate::eligibility::{self, OfferSituation};
 use crate::lifecycle::detail::Detail;
-use crate::lifecycle::{Actor, Command, Engine, LifecycleError, LogEntry, Reason, State};
+use crate::lifecycle::{Actor, Command, Engine, LifecycleError, Reason, State};
 use crate::policy::Policy;
 use crate::queue::QueueId;
 
@@ -199,11 +199,8 @@ impl Engine {
             Some(w) => self.rounds(pools, at, w),
             None => Vec::new(),
         };
-        self.log.push(LogEntry {
-            at,
-            command: Command::Publish {
-                bulletins: bulletins.to_vec(),
-            },
+        self.logged(at, || Command::Publish {
+            bulletins: bulletins.to_vec(),
         });
         Ok(reports)
     }
@@ -225,10 +222,7 @@ impl Engine {
         let windows = self.offer_windows(at)?;
         self.advance(at);
         let report = self.round(&key, bulletin, at, windows);
-        self.log.push(LogEntry {
-            at,
-            command: Command::OfferRound { bulletin },
-        });
+        self.logged(at, || Command::OfferRound { bulletin });
         Ok(report)
     }
 
@@ -244,10 +238,7 @@ impl Engine {
         self.advance(at);
         let pools = self.board.open_pools();
         let reports = self.rounds(pools, at, windows);
-        self.log.push(LogEntry {
-            at,
-            command: Command::Distribute,
-        });
+        self.logged(at, || Command::Distribute);
         Ok(reports)
     }
 

@@ -122,7 +122,7 @@ impl Engine {
                 }
             }
         }
-        self.log.push(LogEntry { at, command });
+        self.logged(at, || command);
         Ok(())
     }
 
@@ -224,10 +224,7 @@ impl Engine {
         );
         self.next_seq += 1;
         self.schedule(self.records.len() - 1);
-        self.log.push(LogEntry {
-            at,
-            command: Command::Register { application: app },
-        });
+        self.logged(at, || Command::Register { application: app });
         Ok(id)
     }
 

@@ -140,6 +140,8 @@ pub struct Engine {
     dues: dues::Dues,
     next_seq: u64,
     pub(crate) log: Vec<LogEntry>,
+    /// Whether accepted commands go to the log (see [`Engine::without_log`]).
+    keeps_log: bool,
     /// The texts of event details, each stored once.
     details: detail::Details,
 }
@@ -165,6 +167,7 @@ impl Engine {
             dues: dues::Dues::default(),
             next_seq: 1,
             log: Vec::new(),
+            keeps_log: true,
             details: detail::Details::default(),
         })
     }
@@ -199,10 +202,39 @@ impl Engine {
         self.records.is_empty()
     }
 
-    /// Every accepted command, in order.
+    /// Every accepted command, in order (none for an engine [without a
+    /// log](Engine::without_log)).
     #[must_use]
     pub fn log(&self) -> &[LogEntry] {
         &self.log
+    }
+
+    /// This engine, keeping no log from now on, and its log so far dropped: for hosts
+    /// that persist snapshots or keep their own audit trail, and for simulations, which
+    /// never replay. The log is what [`Engine::replay`] rebuilds an engine from, and it
+    /// grows with every command (a registration's entry holds the application); every
+    /// application's history is still kept, and snapshots still restore the engine.
+    #[must_use]
+    pub fn without_log(mut self) -> Self {
+        self.keeps_log = false;
+        self.log = Vec::new();
+        self
+    }
+
+    /// Whether the engine keeps its log (see [`Engine::without_log`]).
+    #[must_use]
+    pub fn keeps_log(&self) -> bool {
+        self.keeps_log
+    }
+
+    /// Logs an accepted command, made only when the log is kept.
+    pub(crate) fn logged(&mut self, at: NaiveDateTime, command: impl FnOnce() -> Command) {
+        if self.keeps_log {
+            self.log.push(LogEntry {
+                at,
+                command: command(),
+            });
+        }
     }
 
     pub(crate) fn index(&self, id: ApplicationId) -> Result<usize, LifecycleError> {
@@ -343,10 +375,7 @@ impl Engine {
     pub fn advance_to(&mut self, t: NaiveDateTime) -> Result<(), LifecycleError> {
         self.check_clock(t)?;
         self.advance(t);
-        self.log.push(LogEntry {
-            at: t,
-            command: Command::AdvanceTo,
-        });
+        self.logged(t, || Command::AdvanceTo);
         Ok(())
     }
 

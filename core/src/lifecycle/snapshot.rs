@@ -53,6 +53,18 @@ pub struct Snapshot {
     pub interleave_cursors: Vec<(QueueKey, u32)>,
     /// Every accepted command.
     pub log: Vec<LogEntry>,
+    /// Whether the engine keeps a log ([`Engine::without_log`]); absent: it does.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub keeps_log: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 /// Only the version, read first so a future schema is refused by its number.
@@ -95,6 +107,7 @@ impl Engine {
                 .map(|(k, c)| (k.clone(), *c))
                 .collect(),
             log: self.log.clone(),
+            keeps_log: self.keeps_log,
         }
     }
 
@@ -159,6 +172,7 @@ impl Engine {
         engine.now = snapshot.now;
         engine.next_seq = snapshot.next_seq;
         engine.log = snapshot.log;
+        engine.keeps_log = snapshot.keeps_log;
         engine.board = Board::restore(
             snapshot.bulletins,
             snapshot.interleave_cursors.into_iter().collect(),

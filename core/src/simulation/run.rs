@@ -115,7 +115,8 @@ impl<'a> Run<'a> {
     ) -> Result<Self, SimulationError> {
         Ok(Self {
             input,
-            engine: Engine::new(input.policy.clone(), calendar)?,
+            // A simulation never replays: its engine keeps no log.
+            engine: Engine::new(input.policy.clone(), calendar)?.without_log(),
             rng: ChaCha8Rng::seed_from_u64(input.seed),
             children: Vec::new(),
             agenda: Agenda::new(first),
