@@ -388,7 +388,11 @@ fn an_engine_without_a_log_keeps_histories_and_snapshots_but_no_log() {
     let reasons: Vec<Reason> = quiet.history(id).unwrap().map(|ev| ev.reason).collect();
     assert_eq!(
         reasons,
-        [Reason::Registered, Reason::NoticeSent, Reason::NoticeExpired]
+        [
+            Reason::Registered,
+            Reason::NoticeSent,
+            Reason::NoticeExpired
+        ]
     );
     // The same commands on the logging engine give the same applications.
     let mut logged = e;

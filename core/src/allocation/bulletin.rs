@@ -133,10 +133,12 @@ pub(crate) enum Claim {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Board {
     bulletins: Vec<Bulletin>,
-    pools: HashMap<QueueKey, Pool>,
+    /// The pools, in the order first published to, with their queue's key.
+    pools: Vec<(QueueKey, Pool)>,
+    pool_ids: HashMap<QueueKey, usize>,
     /// The pool of each bulletin, by bulletin index, so a change of state reaches its pool
-    /// without building the key.
-    pool_keys: Vec<QueueKey>,
+    /// without building or hashing the key.
+    pool_of_bulletin: Vec<usize>,
     /// Where each queue stands in the interleaving cycle (`RULES.md §3`), kept across
     /// rounds so the ratio holds over many small bulletins.
     pub(crate) cursors: BTreeMap<QueueKey, u32>,
@@ -145,8 +147,18 @@ pub(crate) struct Board {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Pool {
     bulletins: Vec<BulletinId>,
+    /// The bulletins with a free place, by id: few, while a pool's bulletins accumulate
+    /// over the years.
+    with_free: Vec<BulletinId>,
     reserved: u32,
     free: u64,
+}
+
+impl Pool {
+    /// Free places not reserved by a notice or voucher.
+    fn open(&self) -> u32 {
+        u32::try_from(self.free.saturating_sub(u64::from(self.reserved))).unwrap_or(u32::MAX)
+    }
 }
 
 impl Board {
@@ -155,8 +167,9 @@ impl Board {
     pub(crate) fn restore(bulletins: Vec<Bulletin>, cursors: BTreeMap<QueueKey, u32>) -> Self {
         let mut board = Board {
             bulletins: Vec::with_capacity(bulletins.len()),
-            pools: HashMap::default(),
-            pool_keys: Vec::new(),
+            pools: Vec::new(),
+            pool_ids: HashMap::default(),
+            pool_of_bulletin: Vec::new(),
             cursors,
         };
         for b in bulletins {
@@ -191,37 +204,60 @@ impl Board {
     /// Adds a bulletin (its id must be [`Board::next_id`]).
     pub(crate) fn add(&mut self, bulletin: Bulletin) {
         let key = bulletin.queue_key();
-        self.pool_keys.push(key.clone());
-        let pool = self.pools.entry(key).or_default();
+        let p = if let Some(&p) = self.pool_ids.get(&key) {
+            p
+        } else {
+            let p = self.pools.len();
+            self.pool_ids.insert(key.clone(), p);
+            self.pools.push((key, Pool::default()));
+            p
+        };
+        self.pool_of_bulletin.push(p);
+        let pool = &mut self.pools[p].1;
         pool.bulletins.push(bulletin.id);
+        if bulletin.free() > 0 {
+            pool.with_free.push(bulletin.id); // the newest id: the order holds
+        }
         pool.free += u64::from(bulletin.free());
         self.bulletins.push(bulletin);
     }
 
-    fn pool_of(&mut self, id: BulletinId) -> Option<&mut Pool> {
+    /// The index of bulletin `id`'s pool.
+    fn pool_index(&self, id: BulletinId) -> Option<usize> {
         let i = usize::try_from(id.0).ok()?.checked_sub(1)?;
-        self.pools.get_mut(self.pool_keys.get(i)?)
+        self.pool_of_bulletin.get(i).copied()
     }
 
-    /// [`Board::open`] of the pool of bulletin `id`, without building its key.
+    fn pool_of(&mut self, id: BulletinId) -> Option<&mut Pool> {
+        let p = self.pool_index(id)?;
+        self.pools.get_mut(p).map(|(_, pool)| pool)
+    }
+
+    fn pool(&self, key: &QueueKey) -> Option<&Pool> {
+        let &p = self.pool_ids.get(key)?;
+        self.pools.get(p).map(|(_, pool)| pool)
+    }
+
+    /// [`Board::open`] of the pool of bulletin `id`, without its key.
     pub(crate) fn open_at(&self, id: BulletinId) -> u32 {
-        usize::try_from(id.0)
-            .ok()
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| self.pool_keys.get(i))
-            .map_or(0, |key| self.open(key))
+        self.pool_index(id)
+            .and_then(|p| self.pools.get(p))
+            .map_or(0, |(_, pool)| pool.open())
     }
 
     /// Free places of a pool not reserved by a notice or voucher: open to free choice.
     pub(crate) fn open(&self, key: &QueueKey) -> u32 {
-        self.pools.get(key).map_or(0, |p| {
-            u32::try_from(p.free.saturating_sub(u64::from(p.reserved))).unwrap_or(u32::MAX)
-        })
+        self.pool(key).map_or(0, Pool::open)
     }
 
     /// The bulletins of a pool, by id.
     pub(crate) fn pool_bulletins(&self, key: &QueueKey) -> &[BulletinId] {
-        self.pools.get(key).map_or(&[], |p| &p.bulletins)
+        self.pool(key).map_or(&[], |p| &p.bulletins)
+    }
+
+    /// The bulletins of a pool with a free place, by id.
+    pub(crate) fn with_free_places(&self, key: &QueueKey) -> &[BulletinId] {
+        self.pool(key).map_or(&[], |p| &p.with_free)
     }
 
     /// Every pool with open places and its first bulletin with a free place, in the
@@ -230,7 +266,7 @@ impl Board {
         let mut pools: Vec<(QueueKey, BulletinId)> = self
             .pools
             .iter()
-            .filter(|(k, _)| self.open(k) > 0)
+            .filter(|(_, p)| p.open() > 0)
             .filter_map(|(k, p)| {
                 let first = p
                     .bulletins
@@ -298,6 +334,14 @@ impl Board {
         let after = b.free();
         if let Some(p) = self.pool_of(id) {
             p.free = p.free + u64::from(after) - u64::from(before);
+            let at = p.with_free.binary_search(&id);
+            match (at, after > 0) {
+                (Err(k), true) => p.with_free.insert(k, id),
+                (Ok(k), false) => {
+                    p.with_free.remove(k);
+                }
+                _ => {}
+            }
         }
     }
 }
@@ -348,6 +392,23 @@ mod tests {
         board.transfer(Claim::Reserved(BulletinId(1)), Claim::Taken(BulletinId(1)));
         board.transfer(Claim::Taken(BulletinId(1)), Claim::None);
         assert_eq!(board.open(&key), 2);
-        assert_eq!(board.open_pools(), vec![(key, BulletinId(1))]);
+        assert_eq!(board.open_pools(), vec![(key.clone(), BulletinId(1))]);
+        assert_eq!(
+            board.with_free_places(&key),
+            [BulletinId(1)],
+            "bulletin 2 is full"
+        );
+        board.transfer(Claim::Filled(BulletinId(2)), Claim::None);
+        assert_eq!(
+            board.get(BulletinId(2)).unwrap().taken,
+            1,
+            "filled for good"
+        );
+        board.take(BulletinId(2), -1);
+        assert_eq!(
+            board.with_free_places(&key),
+            [BulletinId(1), BulletinId(2)],
+            "a place given back: in id order again"
+        );
     }
 }

@@ -91,6 +91,14 @@ impl Engine {
             .ok_or(AllocationError::UnknownBulletin { bulletin: id })?)
     }
 
+    /// The bulletins of a queue's pool that have a free place now, by id: where a
+    /// notified parent or one choosing freely may take a place (`RULES.md §5`). Some of
+    /// those places may be reserved for notices still open.
+    #[must_use]
+    pub fn bulletins_with_free_places(&self, key: &QueueKey) -> &[BulletinId] {
+        self.board.with_free_places(key)
+    }
+
     /// Places of a queue's pool open to free choice now (`RULES.md §5`).
     #[must_use]
     pub fn open_places(&self, key: &QueueKey) -> u32 {

@@ -9,6 +9,7 @@
 //! log the command.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use smallvec::SmallVec;
 
 use super::detail::Detail;
 use super::event::{Actor, Command, Event, LogEntry, Reason};
@@ -90,7 +91,8 @@ impl Engine {
         // With no deadline due by `at` anywhere, the records already stand as they would
         // then: they are judged once, below.
         let due = self.dues.first().is_some_and(|t| t <= at);
-        let mut indices = Vec::with_capacity(ids.len());
+        // Commands name one application, or a batch of twins: kept inline, no allocation.
+        let mut indices: SmallVec<[usize; 2]> = SmallVec::with_capacity(ids.len());
         for &id in ids {
             let i = self.index(id)?;
             if due {
@@ -106,7 +108,7 @@ impl Engine {
         let changes = indices
             .iter()
             .map(|&i| judge(self, &self.records[i]))
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<SmallVec<[Change; 1]>, _>>()?;
         if !due {
             // Nothing to apply: only the clock moves, now that the command is accepted.
             self.advance(at);

@@ -111,19 +111,19 @@ impl Run<'_> {
         let child = self.child(id)?;
         let (pool, language) = (child.pool, child.language);
         let prefers = chance(&mut self.rng, self.input.behaviour.prefers_language);
-        let free: Vec<BulletinId> = self.pools[pool as usize]
-            .bulletins
-            .iter()
-            .copied()
-            .filter(|&b| self.engine.bulletin(b).is_ok_and(|b| b.free() > 0))
-            .collect();
-        let own = free.iter().copied().find(|b| {
-            self.kindergartens
-                .get(b)
-                .is_some_and(|l| l.contains(&language))
-        });
-        if prefers && own.is_some() {
-            return own;
+        let free = self
+            .engine
+            .bulletins_with_free_places(&self.pool_keys[pool as usize]);
+        if prefers {
+            let own = free.iter().copied().find(|b| {
+                usize::try_from(b.0)
+                    .ok()
+                    .and_then(|i| self.languages.get(i.checked_sub(1)?))
+                    .is_some_and(|l| l.contains(&language))
+            });
+            if own.is_some() {
+                return own;
+            }
         }
         let n = u32::try_from(free.len()).ok()?;
         (n > 0).then(|| free[below(&mut self.rng, n) as usize])
@@ -137,7 +137,7 @@ impl Run<'_> {
         let p = self.input.behaviour.free_choice_daily;
         let mut s = 0;
         for pool in 0..self.pools.len() {
-            if self.pools[pool].bulletins.is_empty() {
+            if !self.pools[pool].published {
                 continue;
             }
             let open = self.engine.open_places(&self.pool_keys[pool]);

@@ -11,7 +11,7 @@ use super::agenda::Agenda;
 use super::input::{KindergartenSpec, SimulationInput};
 use super::summary::months_between;
 use super::{Progress, SimulationError};
-use crate::allocation::{BulletinId, Kindergarten, NewBulletin};
+use crate::allocation::{Kindergarten, NewBulletin};
 use crate::application::{
     Address, ApplicationId, Contacts, Document, GroupType, Language, NewApplication, QueueKey,
 };
@@ -46,13 +46,14 @@ pub(super) struct Child {
     pub(super) registered: NaiveDate,
 }
 
-/// A queue with its members (for free-choice draws) and its bulletins.
+/// A queue with its members (for free-choice draws).
 #[derive(Debug, Default)]
 pub(super) struct Pool {
     pub(super) members: Vec<ApplicationId>,
     /// Draws that found a member no longer waiting since the last compaction.
     pub(super) stale: usize,
-    pub(super) bulletins: Vec<BulletinId>,
+    /// Whether places were ever published for it.
+    pub(super) published: bool,
 }
 
 pub(super) struct Run<'a> {
@@ -64,7 +65,8 @@ pub(super) struct Run<'a> {
     pub(super) pools: Vec<Pool>,
     pool_of: HashMap<QueueKey, u32>,
     pub(super) pool_keys: Vec<QueueKey>,
-    pub(super) kindergartens: HashMap<BulletinId, Vec<Language>>,
+    /// The languages of each bulletin's kindergarten, by bulletin index.
+    pub(super) languages: Vec<Vec<Language>>,
     serials: HashMap<NaiveDate, u16>,
     /// The arrivals' draw weights, computed once: districts, languages, group types.
     weights: [Vec<f64>; 3],
@@ -123,7 +125,7 @@ impl<'a> Run<'a> {
             pools: Vec::new(),
             pool_of: HashMap::default(),
             pool_keys: Vec::new(),
-            kindergartens: HashMap::default(),
+            languages: Vec::new(),
             serials: HashMap::default(),
             weights: [
                 input
@@ -354,14 +356,14 @@ impl<'a> Run<'a> {
         let places = bulletins.iter().map(|b| b.places).sum();
         let reports = self.engine.publish(&bulletins, at(day, 10, 0))?;
         let firsts = self.engine.bulletins().len() - bulletins.len();
-        let added: Vec<(BulletinId, Vec<Language>, QueueKey)> = self.engine.bulletins()[firsts..]
+        let added: Vec<(Vec<Language>, QueueKey)> = self.engine.bulletins()[firsts..]
             .iter()
-            .map(|b| (b.id, b.kindergarten.languages.clone(), b.queue_key()))
+            .map(|b| (b.kindergarten.languages.clone(), b.queue_key()))
             .collect();
-        for (id, languages, key) in added {
-            self.kindergartens.insert(id, languages);
+        for (languages, key) in added {
+            self.languages.push(languages);
             let p = self.pool(key);
-            self.pools[p as usize].bulletins.push(id);
+            self.pools[p as usize].published = true;
         }
         for r in reports {
             for id in r.offered {
@@ -403,7 +405,7 @@ impl<'a> Run<'a> {
         self.pools
             .iter()
             .zip(&self.pool_keys)
-            .filter(|(p, _)| !p.bulletins.is_empty())
+            .filter(|(p, _)| p.published)
             .map(|(_, k)| self.engine.open_places(k))
             .sum()
     }
