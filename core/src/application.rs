@@ -286,8 +286,10 @@ pub struct QueueKey {
 }
 
 /// A [`QueueKey`] borrowed from an application or a bulletin: comparing two costs no
-/// allocation (a place is checked against the child's queue on every choice).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// allocation (a place is checked against the child's queue on every choice), and it
+/// finds its queue in a map keyed by [`QueueKey`]: its fields hash as the key's do, in
+/// the same order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct QueueKeyRef<'a> {
     pub(crate) region: &'a str,
     pub(crate) area: &'a str,
@@ -295,7 +297,26 @@ pub(crate) struct QueueKeyRef<'a> {
     pub(crate) cohort: i32,
 }
 
+impl hashbrown::Equivalent<QueueKey> for QueueKeyRef<'_> {
+    fn equivalent(&self, key: &QueueKey) -> bool {
+        self.region == key.region
+            && self.area == key.area
+            && self.group_type == key.group_type
+            && self.cohort == key.cohort
+    }
+}
+
 impl QueueKeyRef<'_> {
+    /// The owned key.
+    pub(crate) fn to_owned_key(self) -> QueueKey {
+        QueueKey {
+            region: self.region.to_owned(),
+            area: self.area.to_owned(),
+            group_type: self.group_type,
+            cohort: self.cohort,
+        }
+    }
+
     /// Same region, area and cohort, whatever the group type.
     pub(crate) fn same_cohort(&self, other: &QueueKeyRef<'_>) -> bool {
         self.region == other.region && self.area == other.area && self.cohort == other.cohort

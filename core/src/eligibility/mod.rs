@@ -369,15 +369,23 @@ fn valid_email(s: &str) -> bool {
 /// A Kazakhstan mobile number: `+7` or `8`, then 10 digits; spaces, dashes and brackets
 /// are ignored.
 fn valid_phone(s: &str) -> bool {
-    let kept: String = s
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-        .collect();
-    let digits = kept
-        .strip_prefix("+7")
-        .or_else(|| kept.strip_prefix('8'))
-        .unwrap_or("");
-    digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit())
+    // Read in place, without a copy: this runs on every registration.
+    let mut kept = s
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'-' | b'(' | b')'));
+    let prefix = match kept.next() {
+        Some(b'+') => kept.next() == Some(b'7'),
+        Some(b'8') => true,
+        _ => false,
+    };
+    let mut digits = 0;
+    for b in kept {
+        if !b.is_ascii_digit() {
+            return false;
+        }
+        digits += 1;
+    }
+    prefix && digits == 10
 }
 
 /// "May be removed for age" (`RULES.md §4`): the child has reached the policy's maximum
@@ -442,5 +450,12 @@ mod tests {
         assert!(valid_phone("+7 (701) 123-45-67"));
         assert!(valid_phone("87011234567"));
         assert!(!valid_phone("+7 701 123"));
+        assert!(!valid_phone("+8 701 123 45 67"), "+ comes only before 7");
+        assert!(!valid_phone("7 701 123 45 67"), "7 alone is no prefix");
+        assert!(!valid_phone("8 701 123 45 67 8"), "11 digits");
+        assert!(!valid_phone("+7 701 123 45 6x"));
+        assert!(!valid_phone("+7 ٧٠١ 123 45 67"), "ASCII digits only");
+        assert!(!valid_phone("+7"));
+        assert!(!valid_phone(""));
     }
 }

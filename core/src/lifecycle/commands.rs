@@ -171,9 +171,9 @@ impl Engine {
             contacts: input.contacts,
             registered_at: at,
         });
-        let key = app.queue_key();
-        let q = self.standing.intern(&key);
-        let qw = self.waiting.intern(&key);
+        let key = app.queue_key_ref();
+        let q = self.standing.intern_ref(key);
+        let qw = self.waiting.intern_ref(key);
         debug_assert_eq!(q, qw, "both indices intern queues in the same order");
         let order = OrderKey {
             class: app.class,

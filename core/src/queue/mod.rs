@@ -14,8 +14,6 @@
 
 mod rank;
 
-use foldhash::HashMap;
-
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -195,7 +193,8 @@ struct Lanes([Lane; 3]);
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct QueueIndex {
-    ids: HashMap<QueueKey, usize>,
+    /// hashbrown's map, for lookups by a borrowed key (`QueueKeyRef`).
+    ids: hashbrown::HashMap<QueueKey, usize, foldhash::fast::RandomState>,
     queues: Vec<Lanes>,
 }
 
@@ -242,6 +241,14 @@ impl QueueIndex {
         self.ids.insert(key.clone(), q);
         self.queues.push(Lanes::default());
         QueueId(q)
+    }
+
+    /// [`QueueIndex::intern`] of a borrowed key: the key is copied only for a new queue.
+    pub(crate) fn intern_ref(&mut self, key: crate::application::QueueKeyRef<'_>) -> QueueId {
+        if let Some(&q) = self.ids.get(&key) {
+            return QueueId(q);
+        }
+        self.intern(&key.to_owned_key())
     }
 
     /// The id of `key`, if the queue is known.
@@ -407,7 +414,42 @@ impl QueueIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::application::GroupType;
+    use crate::application::{GroupType, QueueKeyRef};
+
+    /// A borrowed key finds the queue of the owned key it equals (same hash), and names a
+    /// new queue otherwise.
+    #[test]
+    fn a_borrowed_key_finds_its_queue() {
+        let mut index = QueueIndex::default();
+        let keys: Vec<QueueKey> = [("r", "a", 2022), ("r", "b", 2022), ("r", "a", 2023)]
+            .into_iter()
+            .map(|(region, area, cohort)| QueueKey {
+                region: region.into(),
+                area: area.into(),
+                group_type: GroupType::General,
+                cohort,
+            })
+            .collect();
+        let ids: Vec<QueueId> = keys.iter().map(|k| index.intern(k)).collect();
+        for (k, id) in keys.iter().zip(&ids) {
+            let borrowed = QueueKeyRef {
+                region: &k.region,
+                area: &k.area,
+                group_type: k.group_type,
+                cohort: k.cohort,
+            };
+            assert_eq!(index.intern_ref(borrowed), *id);
+        }
+        let new = QueueKeyRef {
+            region: "r",
+            area: "a",
+            group_type: GroupType::Special,
+            cohort: 2022,
+        };
+        let q = index.intern_ref(new);
+        assert!(!ids.contains(&q), "another group type is another queue");
+        assert_eq!(index.id_of(&new.to_owned_key()), Some(q));
+    }
 
     /// A hint that went stale (a key inserted before it since) is checked and the child
     /// still found; a hint from another queue is ignored.

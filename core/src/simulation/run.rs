@@ -63,7 +63,8 @@ pub(super) struct Run<'a> {
     pub(super) children: Vec<Child>,
     pub(super) agenda: Agenda<Action>,
     pub(super) pools: Vec<Pool>,
-    pool_of: HashMap<QueueKey, u32>,
+    /// The pool of each queue, by district index, group type and cohort.
+    pool_of: HashMap<(usize, GroupType, i32), u32>,
     pub(super) pool_keys: Vec<QueueKey>,
     /// The languages of each bulletin's kindergarten, by bulletin index.
     pub(super) languages: Vec<Vec<Language>>,
@@ -247,12 +248,6 @@ impl<'a> Run<'a> {
             .unwrap_or(born);
         let parent = self.iin(parent_born, Sex::Female)?;
         let area = input.city.districts[district].name.clone();
-        let key = QueueKey {
-            region: input.city.region.clone(),
-            area: area.clone(),
-            group_type,
-            cohort: born.year(),
-        };
         let id = self.engine.register(
             NewApplication {
                 applicant_iin: parent.expose_digits().to_owned(),
@@ -274,7 +269,7 @@ impl<'a> Run<'a> {
             },
             at(day, 9, s),
         )?;
-        let pool = self.pool(key);
+        let pool = self.pool(district, group_type, born.year());
         self.pools[pool as usize].members.push(id);
         self.children.push(Child {
             language,
@@ -301,14 +296,21 @@ impl<'a> Run<'a> {
         })
     }
 
-    fn pool(&mut self, key: QueueKey) -> u32 {
-        if let Some(&p) = self.pool_of.get(&key) {
+    /// The pool of the queue of `district`'s children of `cohort` in groups of
+    /// `group_type`.
+    fn pool(&mut self, district: usize, group_type: GroupType, cohort: i32) -> u32 {
+        if let Some(&p) = self.pool_of.get(&(district, group_type, cohort)) {
             return p;
         }
         let p = u32::try_from(self.pools.len()).unwrap_or(u32::MAX);
         self.pools.push(Pool::default());
-        self.pool_keys.push(key.clone());
-        self.pool_of.insert(key, p);
+        self.pool_keys.push(QueueKey {
+            region: self.input.city.region.clone(),
+            area: self.input.city.districts[district].name.clone(),
+            group_type,
+            cohort,
+        });
+        self.pool_of.insert((district, group_type, cohort), p);
         p
     }
 
@@ -348,21 +350,23 @@ impl<'a> Run<'a> {
             return Ok(0);
         }
         let mut bulletins = Vec::new();
-        for d in &self.input.city.districts {
+        let mut districts = Vec::new();
+        for (i, d) in self.input.city.districts.iter().enumerate() {
             for k in &d.kindergartens {
                 bulletins.extend(self.bulletins_of(k, &d.name, day.year(), share));
+                districts.resize(bulletins.len(), i);
             }
         }
         let places = bulletins.iter().map(|b| b.places).sum();
         let reports = self.engine.publish(&bulletins, at(day, 10, 0))?;
         let firsts = self.engine.bulletins().len() - bulletins.len();
-        let added: Vec<(Vec<Language>, QueueKey)> = self.engine.bulletins()[firsts..]
+        let added: Vec<(Vec<Language>, GroupType, i32)> = self.engine.bulletins()[firsts..]
             .iter()
-            .map(|b| (b.kindergarten.languages.clone(), b.queue_key()))
+            .map(|b| (b.kindergarten.languages.clone(), b.group_type, b.cohort))
             .collect();
-        for (languages, key) in added {
+        for ((languages, group_type, cohort), district) in added.into_iter().zip(districts) {
             self.languages.push(languages);
-            let p = self.pool(key);
+            let p = self.pool(district, group_type, cohort);
             self.pools[p as usize].published = true;
         }
         for r in reports {
