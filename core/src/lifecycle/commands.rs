@@ -30,8 +30,9 @@ pub(crate) struct Change {
 /// The new content of a record: the state or the interest alone are changed in place,
 /// without a copy of the record.
 pub(crate) enum Edit {
-    /// The whole record (its application or several fields changed).
-    Record(Record),
+    /// The whole record (its application or several fields changed): boxed, so that
+    /// the common changes move little.
+    Record(Box<Record>),
     /// A new state: the change most commands make.
     State(State),
     /// Interest confirmed for the coming anniversary.
@@ -45,7 +46,7 @@ pub(crate) fn change(
     detail: Option<Detail>,
 ) -> Result<Change, LifecycleError> {
     Ok(Change {
-        edit: Edit::Record(record),
+        edit: Edit::Record(Box::new(record)),
         reason,
         detail,
     })
@@ -115,7 +116,7 @@ impl Engine {
         }
         for (i, c) in indices.into_iter().zip(changes) {
             match c.edit {
-                Edit::Record(record) => self.commit(i, record, at, actor, c.reason, c.detail),
+                Edit::Record(record) => self.commit(i, *record, at, actor, c.reason, c.detail),
                 Edit::State(state) => self.commit_state(i, state, at, actor, c.reason, c.detail),
                 Edit::InterestConfirmed => {
                     let before = super::Before::of(&self.records[i]);
