@@ -506,7 +506,7 @@ impl Engine {
             self.standing.remove_hinted(q, &old_order, hint);
         }
         if stands && (moved || !stood) {
-            let placed = self.standing.insert_in(q, &new.order);
+            let placed = self.standing.insert_hinted(q, &new.order, hint);
             self.records[i].placement = Some(placed);
         }
         let new = &self.records[i];

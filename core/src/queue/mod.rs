@@ -95,9 +95,17 @@ fn slot_of(key: &OrderKey) -> (i64, u64) {
 
 impl Lane {
     /// Places `key`, returning its slot.
-    fn insert(&mut self, key: &OrderKey) -> usize {
+    fn insert(&mut self, key: &OrderKey, hint: Option<u32>) -> usize {
         let s = slot_of(key);
-        match self.slots.binary_search(&s) {
+        // Spare the search when the hint (where the key was last placed) still holds, and
+        // for a key past the last one (a registration: the newest moment).
+        let found = match (hint.map(|h| h as usize), self.slots.last()) {
+            (Some(h), _) if self.slots.get(h) == Some(&s) => Ok(h),
+            (_, Some(last)) if *last < s => Err(self.slots.len()),
+            (_, None) => Err(0),
+            _ => self.slots.binary_search(&s),
+        };
+        match found {
             Ok(i) => {
                 if !self.present.get(i) {
                     self.present.set(i, true);
@@ -266,7 +274,21 @@ impl QueueIndex {
     /// Places a child in the queue `q` (from [`QueueIndex::intern`]); the returned
     /// [`Placement`] makes later lookups of the same child faster.
     pub fn insert_in(&mut self, q: QueueId, order: &OrderKey) -> Placement {
-        let slot = self.queues[q.0].0[order.class.rank()].insert(order);
+        self.insert_hinted(q, order, None)
+    }
+
+    /// [`QueueIndex::insert_in`] with where the child was last placed, in this index
+    /// (checked, so a stale hint only costs the search).
+    pub(crate) fn insert_hinted(
+        &mut self,
+        q: QueueId,
+        order: &OrderKey,
+        hint: Option<Placement>,
+    ) -> Placement {
+        let hint = hint
+            .filter(|p| p.queue == q && p.class == order.class)
+            .map(|p| p.slot);
+        let slot = self.queues[q.0].0[order.class.rank()].insert(order, hint);
         Placement {
             queue: q,
             class: order.class,
@@ -415,6 +437,60 @@ impl QueueIndex {
 mod tests {
     use super::*;
     use crate::application::{GroupType, QueueKeyRef};
+
+    proptest::proptest! {
+        /// Inserting with hints (right, stale, from another class) and appending past the
+        /// last key place every child where a plain search would: the same listing and the
+        /// same placements.
+        #[test]
+        fn hinted_insertion_places_as_a_search_does(
+            ops in proptest::collection::vec((0u32..40, 0u8..3, 0u8..3), 1..200)
+        ) {
+            let key = QueueKey {
+                region: "r".into(),
+                area: "a".into(),
+                group_type: GroupType::General,
+                cohort: 2022,
+            };
+            let classes = [
+                PriorityClass::OutOfTurn,
+                PriorityClass::FirstPriority,
+                PriorityClass::General,
+            ];
+            let order = |n: u32| OrderKey {
+                class: classes[(n % 3) as usize],
+                moment: chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+                    .and_then(|d| d.and_hms_opt(9, 0, 0))
+                    .unwrap_or_default()
+                    + chrono::TimeDelta::minutes(i64::from(n)),
+                id: ApplicationId(u64::from(n) + 1),
+            };
+            let (mut hinted, mut plain) = (QueueIndex::default(), QueueIndex::default());
+            let q = hinted.intern(&key);
+            let _ = plain.intern(&key);
+            let mut placed: Vec<Option<Placement>> = vec![None; 40];
+            let mut last = None;
+            for (n, op, hint) in ops {
+                let o = order(n);
+                if op == 0 {
+                    hinted.remove_hinted(q, &o, placed[n as usize]);
+                    plain.remove_in(q, &o);
+                    continue;
+                }
+                let hint = match hint {
+                    0 => placed[n as usize],
+                    1 => last,
+                    _ => None,
+                };
+                let p = hinted.insert_hinted(q, &o, hint);
+                let _ = plain.insert_in(q, &o);
+                proptest::prop_assert_eq!(Some(p), plain.placement_of(q, &o));
+                placed[n as usize] = Some(p);
+                last = Some(p);
+            }
+            proptest::prop_assert_eq!(hinted.listing(&key), plain.listing(&key));
+        }
+    }
 
     /// A borrowed key finds the queue of the owned key it equals (same hash), and names a
     /// new queue otherwise.
