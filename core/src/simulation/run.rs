@@ -68,7 +68,9 @@ pub(super) struct Run<'a> {
     pub(super) pool_keys: Vec<QueueKey>,
     /// The languages of each bulletin's kindergarten, by bulletin index.
     pub(super) languages: Vec<Vec<Language>>,
-    serials: HashMap<NaiveDate, u16>,
+    /// The last IIN serial given per birth date, by days from the common era (a dense
+    /// array: a hash map of birth dates cost a cache miss per registration).
+    serials: Vec<u16>,
     /// The arrivals' draw weights, computed once: districts, languages, group types.
     weights: [Vec<f64>; 3],
     /// Per day: places published, and places open to free choice at the day's end.
@@ -127,7 +129,7 @@ impl<'a> Run<'a> {
             pool_of: HashMap::default(),
             pool_keys: Vec::new(),
             languages: Vec::new(),
-            serials: HashMap::default(),
+            serials: Vec::new(),
             weights: [
                 input
                     .city
@@ -283,7 +285,11 @@ impl<'a> Run<'a> {
 
     /// A made-up IIN for a birth date: the next serial of that day with a check digit.
     fn iin(&mut self, born: NaiveDate, sex: Sex) -> Result<Iin, SimulationError> {
-        let serial = self.serials.entry(born).or_insert(0);
+        let day = usize::try_from(born.num_days_from_ce()).unwrap_or(0);
+        if day >= self.serials.len() {
+            self.serials.resize(day + 1, 0);
+        }
+        let serial = &mut self.serials[day];
         while *serial < 9999 {
             *serial += 1;
             if let Ok(iin) = Iin::from_parts(born, sex, *serial) {
