@@ -305,12 +305,19 @@ fn s6_a_revoked_or_lapsed_direction_gives_its_place_back() {
         e.publish(&[bulletin("kg-1", 2022, 1)], at(2024, 3, 4, 10, 0))
             .unwrap(),
     );
+    assert_eq!(e.bulletins_with_free_places(&key), [round.bulletin]);
     e.take_place(ids[0], round.bulletin, at(2024, 3, 4, 11, 0))
         .unwrap();
     assert_eq!(e.bulletin(round.bulletin).unwrap().free(), 0);
+    assert!(e.bulletins_with_free_places(&key).is_empty());
     e.revoke(ids[0], at(2024, 3, 4, 15, 0)).unwrap();
     assert_eq!(e.bulletin(round.bulletin).unwrap().free(), 1);
     assert_eq!(e.open_places(&key), 1);
+    assert_eq!(
+        e.bulletins_with_free_places(&key),
+        [round.bulletin],
+        "the place given back is free again"
+    );
     // The second child takes it by free choice, then lets the direction lapse.
     e.take_place(ids[1], round.bulletin, at(2024, 3, 5, 9, 0))
         .unwrap();

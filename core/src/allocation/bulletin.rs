@@ -260,6 +260,13 @@ impl Board {
         self.pool(key).map_or(&[], |p| &p.with_free)
     }
 
+    /// [`Board::with_free_places`] of the pool of bulletin `id`, without its key.
+    pub(crate) fn with_free_places_at(&self, id: BulletinId) -> &[BulletinId] {
+        self.pool_index(id)
+            .and_then(|p| self.pools.get(p))
+            .map_or(&[], |(_, pool)| &pool.with_free)
+    }
+
     /// Every pool with open places and its first bulletin with a free place, in the
     /// order of those bulletins.
     pub(crate) fn open_pools(&self) -> Vec<(QueueKey, BulletinId)> {

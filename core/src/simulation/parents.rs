@@ -111,9 +111,9 @@ impl Run<'_> {
         let child = self.child(id)?;
         let (pool, language) = (child.pool, child.language);
         let prefers = chance(&mut self.rng, self.input.behaviour.prefers_language);
-        let free = self
-            .engine
-            .bulletins_with_free_places(&self.pool_keys[pool as usize]);
+        let free = self.pools[pool as usize]
+            .bulletin
+            .map_or(&[][..], |b| self.engine.board.with_free_places_at(b));
         if prefers {
             let own = free.iter().copied().find(|b| {
                 usize::try_from(b.0)
@@ -137,10 +137,10 @@ impl Run<'_> {
         let p = self.input.behaviour.free_choice_daily;
         let mut s = 0;
         for pool in 0..self.pools.len() {
-            if !self.pools[pool].published {
+            let Some(bulletin) = self.pools[pool].bulletin else {
                 continue;
-            }
-            let open = self.engine.open_places(&self.pool_keys[pool]);
+            };
+            let open = self.engine.board.open_at(bulletin);
             let takers = (f64::from(open) * p + unit(&mut self.rng)).floor();
             let mut refused = 0;
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // ≤ open

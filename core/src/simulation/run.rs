@@ -11,9 +11,9 @@ use super::agenda::Agenda;
 use super::input::{KindergartenSpec, SimulationInput};
 use super::summary::months_between;
 use super::{Progress, SimulationError};
-use crate::allocation::{Kindergarten, NewBulletin};
+use crate::allocation::{BulletinId, Kindergarten, NewBulletin};
 use crate::application::{
-    Address, ApplicationId, Contacts, Document, GroupType, Language, NewApplication, QueueKey,
+    Address, ApplicationId, Contacts, Document, GroupType, Language, NewApplication,
 };
 use crate::calendar::WorkCalendar;
 use crate::iin::{Iin, Sex};
@@ -52,8 +52,9 @@ pub(super) struct Pool {
     pub(super) members: Vec<ApplicationId>,
     /// Draws that found a member no longer waiting since the last compaction.
     pub(super) stale: usize,
-    /// Whether places were ever published for it.
-    pub(super) published: bool,
+    /// A bulletin published for it, if any: reaches its pool on the board without
+    /// hashing the queue's key.
+    pub(super) bulletin: Option<BulletinId>,
 }
 
 pub(super) struct Run<'a> {
@@ -65,7 +66,6 @@ pub(super) struct Run<'a> {
     pub(super) pools: Vec<Pool>,
     /// The pool of each queue, by district index, group type and cohort.
     pool_of: HashMap<(usize, GroupType, i32), u32>,
-    pub(super) pool_keys: Vec<QueueKey>,
     /// The languages of each bulletin's kindergarten, by bulletin index.
     pub(super) languages: Vec<Vec<Language>>,
     /// The last IIN serial given per birth date, by days from the common era (a dense
@@ -127,7 +127,6 @@ impl<'a> Run<'a> {
             agenda: Agenda::new(first),
             pools: Vec::new(),
             pool_of: HashMap::default(),
-            pool_keys: Vec::new(),
             languages: Vec::new(),
             serials: Vec::new(),
             weights: [
@@ -310,12 +309,6 @@ impl<'a> Run<'a> {
         }
         let p = u32::try_from(self.pools.len()).unwrap_or(u32::MAX);
         self.pools.push(Pool::default());
-        self.pool_keys.push(QueueKey {
-            region: self.input.city.region.clone(),
-            area: self.input.city.districts[district].name.clone(),
-            group_type,
-            cohort,
-        });
         self.pool_of.insert((district, group_type, cohort), p);
         p
     }
@@ -366,14 +359,22 @@ impl<'a> Run<'a> {
         let places = bulletins.iter().map(|b| b.places).sum();
         let reports = self.engine.publish(&bulletins, at(day, 10, 0))?;
         let firsts = self.engine.bulletins().len() - bulletins.len();
-        let added: Vec<(Vec<Language>, GroupType, i32)> = self.engine.bulletins()[firsts..]
+        let added: Vec<(BulletinId, Vec<Language>, GroupType, i32)> = self.engine.bulletins()
+            [firsts..]
             .iter()
-            .map(|b| (b.kindergarten.languages.clone(), b.group_type, b.cohort))
+            .map(|b| {
+                (
+                    b.id,
+                    b.kindergarten.languages.clone(),
+                    b.group_type,
+                    b.cohort,
+                )
+            })
             .collect();
-        for ((languages, group_type, cohort), district) in added.into_iter().zip(districts) {
+        for ((id, languages, group_type, cohort), district) in added.into_iter().zip(districts) {
             self.languages.push(languages);
             let p = self.pool(district, group_type, cohort);
-            self.pools[p as usize].published = true;
+            self.pools[p as usize].bulletin.get_or_insert(id);
         }
         for r in reports {
             for id in r.offered {
@@ -414,9 +415,8 @@ impl<'a> Run<'a> {
     fn pools_open(&self) -> u32 {
         self.pools
             .iter()
-            .zip(&self.pool_keys)
-            .filter(|(p, _)| p.published)
-            .map(|(_, k)| self.engine.open_places(k))
+            .filter_map(|p| p.bulletin)
+            .map(|b| self.engine.board.open_at(b))
             .sum()
     }
 }
