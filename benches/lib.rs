@@ -79,7 +79,7 @@ pub fn applications(n: usize) -> Vec<(NewApplication, NaiveDateTime)> {
                 child_iin: child.expose_digits().to_owned(),
                 address: Address {
                     region: "almaty".into(),
-                    district: format!("district-{:02}", walk.below(20)),
+                    district: format!("district-{:02}", walk.below(20)).into(),
                     locality: None,
                 },
                 group_type: GroupType::General,

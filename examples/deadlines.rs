@@ -181,7 +181,7 @@ fn follow_application(args: &Args, policy: &kezek::Policy) -> Result<(), Lifecyc
             applicant_iin: "900101300017".into(),
             child_iin: args.iin.clone(),
             address: Address {
-                region: args.region.clone(),
+                region: args.region.as_str().into(),
                 district: "center".into(),
                 locality: None,
             },

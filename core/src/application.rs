@@ -8,6 +8,8 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::benefit::PriorityClass;
@@ -69,17 +71,19 @@ pub enum Language {
 }
 
 /// Where the family is registered (`RULES.md §2`, \[003\]: registration at a permanent or
-/// temporary address is mandatory).
+/// temporary address is mandatory). Its texts are shared (`Arc<str>`): the applications
+/// of a district share one region and district name, built with `.into()` from `&str` or
+/// `String`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Address {
     /// Region code, as in the policy book (e.g. `"akmola"`).
-    pub region: String,
+    pub region: Arc<str>,
     /// District (аудан) of the region or of the city.
-    pub district: String,
+    pub district: Arc<str>,
     /// Locality (елді мекен) inside the district, when the queue is kept per locality.
     #[serde(default)]
-    pub locality: Option<String>,
+    pub locality: Option<Arc<str>>,
 }
 
 impl Address {
@@ -90,14 +94,15 @@ impl Address {
     }
 }
 
-/// Where notices go (`RULES.md §2` \[004\]: both are required).
+/// Where notices go (`RULES.md §2` \[004\]: both are required). Shared texts, as in
+/// [`Address`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contacts {
     /// E-mail address.
-    pub email: String,
+    pub email: Arc<str>,
     /// Mobile phone, `+7` and 10 digits (spaces, dashes and brackets are ignored).
-    pub phone: String,
+    pub phone: Arc<str>,
 }
 
 /// A document attached to an application: the library takes the host's word that a
@@ -262,7 +267,7 @@ impl Application {
     #[must_use]
     pub fn queue_key(&self) -> QueueKey {
         QueueKey {
-            region: self.address.region.clone(),
+            region: self.address.region.to_string(),
             area: self.address.area().to_owned(),
             group_type: self.group_type,
             cohort: self.child.birth_date().year(),

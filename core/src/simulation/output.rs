@@ -63,8 +63,8 @@ pub struct ChildTable {
     /// Registered during the warm-up, before the first reported day (left out of the
     /// summary).
     pub warm_up: Vec<bool>,
-    /// The district (area).
-    pub district: Vec<String>,
+    /// The district (area), shared with the application.
+    pub district: Vec<std::sync::Arc<str>>,
     /// The birth year.
     pub cohort: Vec<i32>,
     /// The priority class at registration.

@@ -1,6 +1,8 @@
 //! The day-by-day run: the real [`Engine`] judges every registration, publication and
 //! parent action; the simulation only decides, from seeded draws, what parents do and when.
 
+use std::sync::Arc;
+
 use foldhash::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
@@ -73,9 +75,19 @@ pub(super) struct Run<'a> {
     serials: Vec<u16>,
     /// The arrivals' draw weights, computed once: districts, languages, group types.
     weights: [Vec<f64>; 3],
+    /// The texts every application shares.
+    texts: Texts,
     /// Per day: places published, and places open to free choice at the day's end.
     pub(super) published: Vec<u32>,
     pub(super) idle: Vec<u32>,
+}
+
+/// The region, district names and contacts of the city's applications, made once.
+struct Texts {
+    region: Arc<str>,
+    districts: Vec<Arc<str>>,
+    email: Arc<str>,
+    phone: Arc<str>,
 }
 
 pub(super) fn at(day: NaiveDate, hour: u32, seconds: u32) -> NaiveDateTime {
@@ -129,6 +141,17 @@ impl<'a> Run<'a> {
             pool_of: HashMap::default(),
             languages: Vec::new(),
             serials: Vec::new(),
+            texts: Texts {
+                region: input.city.region.as_str().into(),
+                districts: input
+                    .city
+                    .districts
+                    .iter()
+                    .map(|d| d.name.as_str().into())
+                    .collect(),
+                email: "parent@example.kz".into(),
+                phone: "+77010000000".into(),
+            },
             weights: [
                 input
                     .city
@@ -248,14 +271,14 @@ impl<'a> Run<'a> {
             .checked_sub_days(Days::new(parent_back))
             .unwrap_or(born);
         let parent = self.iin(parent_born, Sex::Female)?;
-        let area = input.city.districts[district].name.clone();
         let id = self.engine.register(
             NewApplication {
                 applicant_iin: parent.expose_digits().to_owned(),
                 child_iin: child.expose_digits().to_owned(),
+                // Shared texts: the children of a district share its names.
                 address: Address {
-                    region: input.city.region.clone(),
-                    district: area,
+                    region: Arc::clone(&self.texts.region),
+                    district: Arc::clone(&self.texts.districts[district]),
                     locality: None,
                 },
                 group_type,
@@ -264,8 +287,8 @@ impl<'a> Run<'a> {
                 documents,
                 non_resident: false,
                 contacts: Contacts {
-                    email: "parent@example.kz".into(),
-                    phone: "+77010000000".into(),
+                    email: Arc::clone(&self.texts.email),
+                    phone: Arc::clone(&self.texts.phone),
                 },
             },
             at(day, 9, s),
