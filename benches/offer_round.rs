@@ -44,7 +44,7 @@ fn bulletins() -> Vec<NewBulletin> {
             let places = left.min(BULLETIN_PLACES);
             out.push(NewBulletin {
                 kindergarten: Kindergarten {
-                    id: format!("kg-{d:02}-{cohort}-{k}"),
+                    id: format!("kg-{d:02}-{cohort}-{k}").into(),
                     region: "almaty".into(),
                     area: format!("district-{d:02}"),
                     languages: vec![Language::Kazakh, Language::Russian],

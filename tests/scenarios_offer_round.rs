@@ -221,7 +221,7 @@ fn s7_special_places_go_to_the_special_queue_first_and_the_rest_opens_to_all() {
                 panic!("no direction")
             };
             assert_eq!(d.via, Via::FreeChoice);
-            assert_eq!(d.kindergarten, "kg-correctional");
+            assert_eq!(&*d.kindergarten, "kg-correctional");
         } else {
             assert_eq!(taken.unwrap_err().code(), "PLACE_OTHER_QUEUE");
         }

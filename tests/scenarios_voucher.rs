@@ -63,7 +63,7 @@ fn s8_consent_then_contract_enrols_the_child() {
         .unwrap();
     assert!(matches!(
         e.state(ids[0]).unwrap(),
-        State::Enrolled { kindergarten, bulletin: Some(BulletinId(1)), .. } if kindergarten == "kg-1"
+        State::Enrolled { kindergarten, bulletin: Some(BulletinId(1)), .. } if &**kindergarten == "kg-1"
     ));
     assert_eq!(e.bulletin(BulletinId(1)).unwrap().taken, 1);
 }

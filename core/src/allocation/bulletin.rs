@@ -14,6 +14,7 @@
 //! changes, so every count can be rebuilt from the applications.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use foldhash::HashMap;
 use std::fmt;
@@ -40,7 +41,7 @@ impl fmt::Display for BulletinId {
 #[serde(deny_unknown_fields)]
 pub struct Kindergarten {
     /// The kindergarten's id, as the portal knows it.
-    pub id: String,
+    pub id: Arc<str>,
     /// Region code.
     pub region: String,
     /// Locality, or district where the queue has no locality: the `area` of a queue key.
@@ -362,7 +363,7 @@ mod tests {
         Bulletin {
             id: BulletinId(id),
             kindergarten: Kindergarten {
-                id: format!("kg-{id}"),
+                id: format!("kg-{id}").into(),
                 region: "akmola".into(),
                 area: "kokshetau".into(),
                 languages: vec![Language::Kazakh],

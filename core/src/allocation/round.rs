@@ -489,9 +489,9 @@ fn validate(b: &NewBulletin, at: NaiveDateTime) -> Result<(), AllocationError> {
     }
     let k = &b.kindergarten;
     for (field, value) in [
-        ("kindergarten.id", &k.id),
-        ("kindergarten.region", &k.region),
-        ("kindergarten.area", &k.area),
+        ("kindergarten.id", &*k.id),
+        ("kindergarten.region", k.region.as_str()),
+        ("kindergarten.area", k.area.as_str()),
     ] {
         if value.trim().is_empty() {
             return Err(invalid(field, "must not be empty"));

@@ -166,7 +166,7 @@ impl Engine {
                         bulletin: Some(bulletin),
                     },
                     Reason::ContractSigned,
-                    Some(Detail::Text(kindergarten.clone())),
+                    Some(Detail::Shared(kindergarten.clone())),
                 )
             })
         })
@@ -208,7 +208,7 @@ impl Engine {
                 }
                 change_state(
                     State::WaitingList {
-                        kindergarten: kindergarten.to_owned(),
+                        kindergarten: kindergarten.into(),
                         since: at,
                     },
                     Reason::WaitingListJoined,
@@ -225,7 +225,7 @@ impl Engine {
             .pool_bulletins(pool)
             .iter()
             .filter_map(|b| self.board.get(*b))
-            .filter(|b| b.kindergarten.id == kindergarten)
+            .filter(|b| &*b.kindergarten.id == kindergarten)
             .map(super::bulletin::Bulletin::free)
             .reduce(|a, b| a + b)
     }
@@ -242,7 +242,7 @@ impl Engine {
         let Some(q) = self.standing.id_of(pool) else {
             return Vec::new();
         };
-        let mut listed: Vec<(ApplicationId, String)> = Vec::new();
+        let mut listed: Vec<(ApplicationId, std::sync::Arc<str>)> = Vec::new();
         for class in PriorityClass::ALL {
             for id in self.standing.class_members(q, class) {
                 if let Ok(i) = self.index(id) {
@@ -269,7 +269,7 @@ impl Engine {
                 bulletin,
                 place_held: true,
             };
-            let detail = Some(Detail::Text(kindergarten));
+            let detail = Some(Detail::Shared(kindergarten));
             self.commit_state(
                 i,
                 state,

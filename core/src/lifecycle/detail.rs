@@ -16,8 +16,10 @@ pub(crate) enum Detail {
     Anniversary(u32),
     /// A fixed text (a class code).
     Static(&'static str),
-    /// Any other text (a kindergarten id, a masked IIN).
+    /// Any other text (a masked IIN, a benefit code).
     Text(String),
+    /// A text already shared (a kindergarten id): stored as it is.
+    Shared(Arc<str>),
 }
 
 /// The texts of the details stored so far, each once.
@@ -29,6 +31,9 @@ pub(crate) struct Details {
 impl Details {
     /// The shared text of `detail`.
     pub(crate) fn text(&mut self, detail: Detail) -> Arc<str> {
+        if let Detail::Shared(text) = detail {
+            return text;
+        }
         if let Some(text) = self.texts.get(&detail) {
             return Arc::clone(text);
         }
@@ -37,6 +42,7 @@ impl Details {
             Detail::Anniversary(n) => format!("anniversary {n}").into(),
             Detail::Static(s) => (*s).into(),
             Detail::Text(s) => s.as_str().into(),
+            Detail::Shared(s) => Arc::clone(s),
         };
         self.texts.insert(detail, Arc::clone(&text));
         text
@@ -58,5 +64,10 @@ mod tests {
         assert_eq!(&*d.text(Detail::Anniversary(2)), "anniversary 2");
         assert_eq!(&*d.text(Detail::Static("general")), "general");
         assert_eq!(&*d.text(Detail::Text("kg-12".into())), "kg-12");
+        let kg: Arc<str> = "kg-7".into();
+        assert!(
+            Arc::ptr_eq(&d.text(Detail::Shared(Arc::clone(&kg))), &kg),
+            "a shared text is stored as it is"
+        );
     }
 }

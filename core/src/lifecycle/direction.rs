@@ -1,6 +1,8 @@
 //! What follows a direction: revocation, extension, the out-of-turn right, enrolment and
 //! release (`RULES.md §3`, `§6`).
 
+use std::sync::Arc;
+
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::event::{Actor, Command, Reason};
@@ -55,7 +57,7 @@ impl Engine {
                 change(
                     n,
                     Reason::DirectionRevoked,
-                    Some(Detail::Text(d.kindergarten.clone())),
+                    Some(Detail::Shared(Arc::clone(&d.kindergarten))),
                 )
             },
         )
@@ -168,7 +170,7 @@ impl Engine {
                         bulletin: d.bulletin,
                     },
                     Reason::Enrolled,
-                    Some(Detail::Text(d.kindergarten.clone())),
+                    Some(Detail::Shared(Arc::clone(&d.kindergarten))),
                 )
             },
         )
@@ -194,7 +196,7 @@ impl Engine {
                         at,
                     },
                     Reason::Released,
-                    Some(Detail::Text(kindergarten.clone())),
+                    Some(Detail::Shared(Arc::clone(kindergarten))),
                 )
             },
         )

@@ -1,5 +1,7 @@
 //! Offers: the notice of the child's turn and the direction (`RULES.md §4–§6`).
 
+use std::sync::Arc;
+
 use chrono::NaiveDateTime;
 
 use super::event::{Actor, Command, Reason};
@@ -76,7 +78,7 @@ impl Engine {
             id,
             kindergarten: kindergarten.to_owned(),
         };
-        self.direct(id, kindergarten, None, at, command, |_, _| Ok(()))
+        self.direct(id, &kindergarten.into(), None, at, command, |_, _| Ok(()))
     }
 
     /// Issues a direction to `kindergarten`, for a place of `bulletin` when given, after
@@ -84,7 +86,7 @@ impl Engine {
     pub(crate) fn direct(
         &mut self,
         id: ApplicationId,
-        kindergarten: &str,
+        kindergarten: &Arc<str>,
         bulletin: Option<BulletinId>,
         at: NaiveDateTime,
         command: Command,
@@ -138,14 +140,18 @@ impl Engine {
                 Via::FreeChoice => Reason::FreeChoiceTaken,
             };
             let state = State::DirectionIssued(direction);
-            change_state(state, reason, Some(Detail::Text(kindergarten.to_owned())))
+            change_state(
+                state,
+                reason,
+                Some(Detail::Shared(Arc::clone(kindergarten))),
+            )
         })
     }
 
     fn new_direction(
         &self,
         r: &Record,
-        kindergarten: &str,
+        kindergarten: &Arc<str>,
         bulletin: Option<BulletinId>,
         via: Via,
         at: NaiveDateTime,
@@ -159,7 +165,7 @@ impl Engine {
             None
         };
         Ok(Direction {
-            kindergarten: kindergarten.to_owned(),
+            kindergarten: Arc::clone(kindergarten),
             issued_at: at,
             via,
             show_up_by,

@@ -1,5 +1,7 @@
 //! The states of an application and their deadlines (`RULES.md §5–§6`).
 
+use std::sync::Arc;
+
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -39,7 +41,7 @@ pub enum State {
     /// The child attends the kindergarten.
     Enrolled {
         /// The kindergarten.
-        kindergarten: String,
+        kindergarten: Arc<str>,
         /// When the kindergarten enrolled the child.
         at: NaiveDateTime,
         /// The bulletin whose place the child fills, if it came from one.
@@ -85,14 +87,14 @@ pub enum State {
     /// order.
     WaitingList {
         /// The kindergarten.
-        kindergarten: String,
+        kindergarten: Arc<str>,
         /// When the child joined the list.
         since: NaiveDateTime,
     },
     /// The kindergarten marked the child as leaving (`RULES.md §5` \[000\]).
     Released {
         /// The kindergarten left.
-        kindergarten: String,
+        kindergarten: Arc<str>,
         /// When.
         at: NaiveDateTime,
     },
@@ -115,7 +117,7 @@ pub enum State {
 #[serde(deny_unknown_fields)]
 pub struct Direction {
     /// The kindergarten it directs to.
-    pub kindergarten: String,
+    pub kindergarten: Arc<str>,
     /// When it was issued.
     pub issued_at: NaiveDateTime,
     /// Whether it came from a notice or from free choice (`RULES.md §5`).

@@ -82,12 +82,14 @@ pub(super) struct Run<'a> {
     pub(super) idle: Vec<u32>,
 }
 
-/// The region, district names and contacts of the city's applications, made once.
+/// The region, district names and contacts of the city's applications, and the ids of
+/// its kindergartens by district, made once.
 struct Texts {
     region: Arc<str>,
     districts: Vec<Arc<str>>,
     email: Arc<str>,
     phone: Arc<str>,
+    kindergartens: Vec<Vec<Arc<str>>>,
 }
 
 pub(super) fn at(day: NaiveDate, hour: u32, seconds: u32) -> NaiveDateTime {
@@ -151,6 +153,17 @@ impl<'a> Run<'a> {
                     .collect(),
                 email: "parent@example.kz".into(),
                 phone: "+77010000000".into(),
+                kindergartens: input
+                    .city
+                    .districts
+                    .iter()
+                    .map(|d| {
+                        d.kindergartens
+                            .iter()
+                            .map(|k| k.id.as_str().into())
+                            .collect()
+                    })
+                    .collect(),
             },
             weights: [
                 input
@@ -374,8 +387,8 @@ impl<'a> Run<'a> {
         let mut bulletins = Vec::new();
         let mut districts = Vec::new();
         for (i, d) in self.input.city.districts.iter().enumerate() {
-            for k in &d.kindergartens {
-                bulletins.extend(self.bulletins_of(k, &d.name, day.year(), share));
+            for (k, id) in d.kindergartens.iter().zip(&self.texts.kindergartens[i]) {
+                bulletins.extend(self.bulletins_of(k, id, &d.name, day.year(), share));
                 districts.resize(bulletins.len(), i);
             }
         }
@@ -410,6 +423,7 @@ impl<'a> Run<'a> {
     fn bulletins_of(
         &self,
         k: &KindergartenSpec,
+        id: &Arc<str>,
         area: &str,
         year: i32,
         share: f64,
@@ -421,7 +435,7 @@ impl<'a> Run<'a> {
                 let places = (f64::from(i.places) * share).round() as u32;
                 (places > 0).then(|| NewBulletin {
                     kindergarten: Kindergarten {
-                        id: k.id.clone(),
+                        id: Arc::clone(id),
                         region: self.input.city.region.clone(),
                         area: area.to_owned(),
                         languages: k.languages.clone(),
