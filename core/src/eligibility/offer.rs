@@ -165,7 +165,7 @@ pub(crate) fn offer_check(
         d.push("MIN_AGE", ok, || texts::min_age(ok, birth, today, min));
     }
     let max = policy.max_age.in_months().unwrap_or(u32::MAX);
-    let young = !facts.max_age_on.is_some_and(|d| d <= today);
+    let young = facts.max_age_on.is_none_or(|d| d > today);
     d.push("CHILD_UNDER_MAX_AGE", young, || {
         texts::under_max_age(young, birth, today, max)
     });
