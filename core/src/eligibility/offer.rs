@@ -76,10 +76,11 @@ pub(crate) struct ChildFacts {
     /// calendar can say.
     pub(crate) ages_out_at: Option<NaiveDateTime>,
     /// The days the child reaches the policy's minimum age for an offer and its maximum
-    /// age ([`super::has_reached_age`] on them, computed once: month arithmetic on every offer
-    /// screened was 4% of a simulation).
-    pub(crate) min_offer_age_on: Option<NaiveDate>,
-    pub(crate) max_age_on: Option<NaiveDate>,
+    /// age, with those ages in months (computed once: month arithmetic on every offer
+    /// screened was 4% of a simulation). A screening under other ages (a round for
+    /// younger children, `RULES.md §4`) computes its own: see [`ChildFacts::has_reached`].
+    pub(crate) min_offer_age: (u32, Option<NaiveDate>),
+    pub(crate) max_age: (u32, Option<NaiveDate>),
 }
 
 impl ChildFacts {
@@ -105,21 +106,17 @@ impl ChildFacts {
                 (span.0 <= span.1).then_some(span)
             });
         let born = app.child.birth_date();
-        let max_age_on = policy
-            .max_age
-            .in_months()
-            .and_then(|months| born.checked_add_months(chrono::Months::new(months)));
+        let (min, max) = ages_in_months(policy);
+        let max_age = (max, born.checked_add_months(chrono::Months::new(max)));
         Self {
             born,
             registered_at: app.registered_at,
             group_type: app.group_type,
             benefit: app.benefit.is_some(),
             benefit_holds: holds,
-            ages_out_at: max_age_on.map(|d| d.and_time(chrono::NaiveTime::MIN)),
-            min_offer_age_on: born.checked_add_months(chrono::Months::new(
-                policy.min_offer_age.in_months().unwrap_or(0),
-            )),
-            max_age_on,
+            ages_out_at: max_age.1.map(|d| d.and_time(chrono::NaiveTime::MIN)),
+            min_offer_age: (min, born.checked_add_months(chrono::Months::new(min))),
+            max_age,
         }
     }
 }
@@ -133,10 +130,32 @@ impl Default for ChildFacts {
             benefit: false,
             benefit_holds: None,
             ages_out_at: None,
-            min_offer_age_on: None,
-            max_age_on: None,
+            min_offer_age: (0, None),
+            max_age: (u32::MAX, None),
         }
     }
+}
+
+impl ChildFacts {
+    /// [`super::has_reached_age`] of the child for an age of `months` on `today`: read
+    /// from the ages computed once when they are these.
+    pub(crate) fn has_reached(&self, months: u32, today: NaiveDate) -> bool {
+        match [self.min_offer_age, self.max_age]
+            .into_iter()
+            .find(|&(m, _)| m == months)
+        {
+            Some((_, day)) => day.is_some_and(|d| d <= today),
+            None => super::has_reached_age(self.born, months, today),
+        }
+    }
+}
+
+/// The policy's minimum age for an offer and maximum age, in months (none: 0 and never).
+fn ages_in_months(policy: &Policy) -> (u32, u32) {
+    (
+        policy.min_offer_age.in_months().unwrap_or(0),
+        policy.max_age.in_months().unwrap_or(u32::MAX),
+    )
 }
 
 /// "May be offered a place" as the engine screens it: when not explaining, the failed
@@ -160,12 +179,12 @@ pub(crate) fn offer_check(
     // [000] states only the turn and the vacancies for correctional kindergartens: the
     // minimum age applies to special groups only where the policy says so.
     if !facts.group_type.needs_pmpk() || policy.min_age_for_special_groups {
-        let min = policy.min_offer_age.in_months().unwrap_or(0);
-        let ok = facts.min_offer_age_on.is_some_and(|d| d <= today);
+        let min = ages_in_months(policy).0;
+        let ok = facts.has_reached(min, today);
         d.push("MIN_AGE", ok, || texts::min_age(ok, birth, today, min));
     }
-    let max = policy.max_age.in_months().unwrap_or(u32::MAX);
-    let young = facts.max_age_on.is_none_or(|d| d > today);
+    let max = ages_in_months(policy).1;
+    let young = !facts.has_reached(max, today);
     d.push("CHILD_UNDER_MAX_AGE", young, || {
         texts::under_max_age(young, birth, today, max)
     });
@@ -257,7 +276,7 @@ mod tests {
         }
 
         /// The ages computed once say what `has_reached_age` says on every day, under
-        /// every built-in policy.
+        /// every built-in policy, and other ages are computed anew.
         #[test]
         fn ages_computed_once_agree_with_the_rule(born in 0u32..3000, today in 0u32..5000, p in 0usize..8) {
             let book = crate::PolicyBook::builtin();
@@ -282,16 +301,15 @@ mod tests {
             };
             let facts = ChildFacts::of(policy, &app);
             let today = day(today);
-            let min = policy.min_offer_age.in_months().unwrap_or(0);
-            let max = policy.max_age.in_months().unwrap_or(u32::MAX);
-            proptest::prop_assert_eq!(
-                facts.min_offer_age_on.is_some_and(|d| d <= today),
-                super::super::has_reached_age(day(born), min, today)
-            );
-            proptest::prop_assert_eq!(
-                facts.max_age_on.is_some_and(|d| d <= today),
-                super::super::has_reached_age(day(born), max, today)
-            );
+            let (min, max) = ages_in_months(policy);
+            // The policy's own ages, and others (a round for younger children).
+            for months in [min, max, 18, 30, min + 1] {
+                proptest::prop_assert_eq!(
+                    facts.has_reached(months, today),
+                    super::super::has_reached_age(day(born), months, today),
+                    "{} months", months
+                );
+            }
         }
     }
 }
