@@ -54,14 +54,18 @@ impl Iin {
     /// century digit, birth date, check digit.
     pub fn parse(text: &str) -> Result<Self, IinError> {
         let text = text.trim();
-        let count = text.chars().count();
-        if count != 12 {
-            return Err(IinError::Length { found: count });
-        }
-        if let Some(position) = text.chars().position(|c| !c.is_ascii_digit()) {
-            return Err(IinError::NonDigit {
-                position: position + 1,
-            });
+        // Twelve ASCII digits, the common case, need no look at characters.
+        let plain = text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit());
+        if !plain {
+            let count = text.chars().count();
+            if count != 12 {
+                return Err(IinError::Length { found: count });
+            }
+            if let Some(position) = text.chars().position(|c| !c.is_ascii_digit()) {
+                return Err(IinError::NonDigit {
+                    position: position + 1,
+                });
+            }
         }
         let mut digits = [0u8; 12];
         digits.copy_from_slice(text.as_bytes());

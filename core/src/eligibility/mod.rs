@@ -360,9 +360,19 @@ fn valid_email(s: &str) -> bool {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !s.chars().any(char::is_whitespace)
+                && !has_whitespace(s)
         }
         None => false,
+    }
+}
+
+/// Whether `s` has a space of any kind: bytes for ASCII text (every registration checks
+/// an address), characters otherwise.
+fn has_whitespace(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_whitespace())
+    } else {
+        s.chars().any(char::is_whitespace)
     }
 }
 
@@ -447,6 +457,12 @@ mod tests {
         assert!(valid_email("ana@mail.kz"));
         assert!(!valid_email("ana@mail"));
         assert!(!valid_email("ana mail.kz"));
+        assert!(!valid_email("ana@ma\til.kz"));
+        assert!(
+            !valid_email("ana@ma\u{a0}il.kz"),
+            "a no-break space is a space"
+        );
+        assert!(valid_email("әже@mail.kz"));
         assert!(valid_phone("+7 (701) 123-45-67"));
         assert!(valid_phone("87011234567"));
         assert!(!valid_phone("+7 701 123"));
