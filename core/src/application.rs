@@ -266,12 +266,7 @@ impl Application {
     /// The queue this application stands in (`RULES.md §2`, `§4`).
     #[must_use]
     pub fn queue_key(&self) -> QueueKey {
-        QueueKey {
-            region: self.address.region.to_string(),
-            area: self.address.area().to_owned(),
-            group_type: self.group_type,
-            cohort: self.child.birth_date().year(),
-        }
+        self.queue_key_ref().to_owned_key()
     }
 }
 

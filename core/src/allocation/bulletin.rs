@@ -98,12 +98,7 @@ impl Bulletin {
     /// The queue whose children the places are for: the bulletin's pool.
     #[must_use]
     pub fn queue_key(&self) -> QueueKey {
-        QueueKey {
-            region: self.kindergarten.region.clone(),
-            area: self.kindergarten.area.clone(),
-            group_type: self.group_type,
-            cohort: self.cohort,
-        }
+        self.queue_key_ref().to_owned_key()
     }
 
     /// [`Bulletin::queue_key`] borrowed, for comparisons without a copy.
@@ -234,6 +229,12 @@ impl Board {
         self.pools.get_mut(p).map(|(_, pool)| pool)
     }
 
+    /// The pool of bulletin `id`.
+    fn pool_at(&self, id: BulletinId) -> Option<&Pool> {
+        let p = self.pool_index(id)?;
+        self.pools.get(p).map(|(_, pool)| pool)
+    }
+
     fn pool(&self, key: &QueueKey) -> Option<&Pool> {
         let &p = self.pool_ids.get(key)?;
         self.pools.get(p).map(|(_, pool)| pool)
@@ -241,9 +242,7 @@ impl Board {
 
     /// [`Board::open`] of the pool of bulletin `id`, without its key.
     pub(crate) fn open_at(&self, id: BulletinId) -> u32 {
-        self.pool_index(id)
-            .and_then(|p| self.pools.get(p))
-            .map_or(0, |(_, pool)| pool.open())
+        self.pool_at(id).map_or(0, Pool::open)
     }
 
     /// Free places of a pool not reserved by a notice or voucher: open to free choice.
@@ -263,9 +262,7 @@ impl Board {
 
     /// [`Board::with_free_places`] of the pool of bulletin `id`, without its key.
     pub(crate) fn with_free_places_at(&self, id: BulletinId) -> &[BulletinId] {
-        self.pool_index(id)
-            .and_then(|p| self.pools.get(p))
-            .map_or(&[], |(_, pool)| &pool.with_free)
+        self.pool_at(id).map_or(&[], |p| &p.with_free)
     }
 
     /// Every pool with open places and its first bulletin with a free place, in the

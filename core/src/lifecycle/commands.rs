@@ -118,11 +118,10 @@ impl Engine {
             match c.edit {
                 Edit::Record(record) => self.commit(i, *record, at, actor, c.reason, c.detail),
                 Edit::State(state) => self.commit_state(i, state, at, actor, c.reason, c.detail),
-                Edit::InterestConfirmed => {
-                    let before = super::Before::of(&self.records[i]);
-                    self.records[i].interest.confirmed = true;
-                    self.settle(i, before, at, actor, c.reason, c.detail);
-                }
+                Edit::InterestConfirmed => self.commit_in_place(i, at, actor, |r, _, _| {
+                    r.interest.confirmed = true;
+                    (c.reason, c.detail)
+                }),
             }
         }
         self.logged(at, || command);
@@ -226,7 +225,7 @@ impl Engine {
             },
         );
         self.next_seq += 1;
-        self.schedule(self.records.len() - 1);
+        self.schedule(i);
         self.logged(at, || Command::Register { application: app });
         Ok(id)
     }

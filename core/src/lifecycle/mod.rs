@@ -69,14 +69,14 @@ pub(crate) struct Elsewhere {
 /// What [`Engine::settle`] reads of a record before it changes: taken before the record
 /// is changed in place, so that no change needs a copy of the record.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Before {
+struct Before {
     claim: crate::allocation::bulletin::Claim,
     name: StateName,
     order: OrderKey,
 }
 
 impl Before {
-    pub(crate) fn of(r: &Record) -> Self {
+    fn of(r: &Record) -> Self {
         Self {
             claim: r.state.claim(),
             name: r.state.name(),
@@ -393,17 +393,10 @@ impl Engine {
                 let applied = r.apply_due(kind, due, &self.policy, &self.calendar);
                 self.commit(i, r, due, Actor::Deadline, applied.reason, applied.detail);
             } else {
-                // Applied in place: no copy of the record.
-                let before = Before::of(&self.records[i]);
-                let applied = self.records[i].apply_due(kind, due, &self.policy, &self.calendar);
-                self.settle(
-                    i,
-                    before,
-                    due,
-                    Actor::Deadline,
-                    applied.reason,
-                    applied.detail,
-                );
+                self.commit_in_place(i, due, Actor::Deadline, |r, policy, cal| {
+                    let applied = r.apply_due(kind, due, policy, cal);
+                    (applied.reason, applied.detail)
+                });
             }
         }
         self.now = Some(self.now.map_or(t, |n| n.max(t)));
@@ -479,14 +472,31 @@ impl Engine {
         reason: Reason,
         detail: Option<detail::Detail>,
     ) {
+        self.commit_in_place(i, at, actor, |r, _, _| {
+            r.state = state;
+            (reason, detail)
+        });
+    }
+
+    /// Changes record `i` in place with `edit`, which tells the change's reason and
+    /// detail, then settles it: the one path of every change that leaves the application
+    /// as it is (a new state, a confirmed interest, most deadlines), with no copy of the
+    /// record.
+    pub(crate) fn commit_in_place(
+        &mut self,
+        i: usize,
+        at: NaiveDateTime,
+        actor: Actor,
+        edit: impl FnOnce(&mut Record, &Policy, &WorkCalendar) -> (Reason, Option<detail::Detail>),
+    ) {
         let before = Before::of(&self.records[i]);
-        self.records[i].state = state;
+        let (reason, detail) = edit(&mut self.records[i], &self.policy, &self.calendar);
         self.settle(i, before, at, actor, reason, detail);
     }
 
     /// Brings the queues, the board and the deadline heap in step with record `i`, which
     /// stood as `before` says, and records the event.
-    pub(crate) fn settle(
+    fn settle(
         &mut self,
         i: usize,
         before: Before,

@@ -89,23 +89,33 @@ struct Lane {
     members: u64,
 }
 
+/// The slot a placement names in the lane of `order` in queue `q`, when it is of that lane.
+fn slot_hint(hint: Option<Placement>, q: QueueId, order: &OrderKey) -> Option<u32> {
+    hint.filter(|p| p.queue == q && p.class == order.class)
+        .map(|p| p.slot)
+}
+
 fn slot_of(key: &OrderKey) -> (i64, u64) {
     (key.moment.and_utc().timestamp(), key.id.0)
 }
 
 impl Lane {
-    /// Places `key`, returning its slot.
-    fn insert(&mut self, key: &OrderKey, hint: Option<u32>) -> usize {
-        let s = slot_of(key);
-        // Spare the search when the hint (where the key was last placed) still holds, and
-        // for a key past the last one (a registration: the newest moment).
-        let found = match (hint.map(|h| h as usize), self.slots.last()) {
+    /// Where slot `s` is (`Ok`) or would go (`Err`), as a binary search says. The search
+    /// is spared when the hint (where the key was last placed) still holds, and for a key
+    /// past the last one (a registration: the newest moment).
+    fn locate(&self, s: (i64, u64), hint: Option<u32>) -> Result<usize, usize> {
+        match (hint.map(|h| h as usize), self.slots.last()) {
             (Some(h), _) if self.slots.get(h) == Some(&s) => Ok(h),
             (_, Some(last)) if *last < s => Err(self.slots.len()),
             (_, None) => Err(0),
             _ => self.slots.binary_search(&s),
-        };
-        match found {
+        }
+    }
+
+    /// Places `key`, returning its slot.
+    fn insert(&mut self, key: &OrderKey, hint: Option<u32>) -> usize {
+        let s = slot_of(key);
+        match self.locate(s, hint) {
             Ok(i) => {
                 if !self.present.get(i) {
                     self.present.set(i, true);
@@ -131,12 +141,7 @@ impl Lane {
     }
 
     fn remove(&mut self, key: &OrderKey, hint: Option<u32>) {
-        let s = slot_of(key);
-        // The hint (where the key was last placed) spares the search when it still holds.
-        let hinted = hint
-            .map(|h| h as usize)
-            .filter(|&h| self.slots.get(h) == Some(&s));
-        if let Some(i) = hinted.or_else(|| self.slots.binary_search(&s).ok()) {
+        if let Ok(i) = self.locate(slot_of(key), hint) {
             if self.present.get(i) {
                 self.present.set(i, false);
                 self.members -= 1;
@@ -285,10 +290,7 @@ impl QueueIndex {
         order: &OrderKey,
         hint: Option<Placement>,
     ) -> Placement {
-        let hint = hint
-            .filter(|p| p.queue == q && p.class == order.class)
-            .map(|p| p.slot);
-        let slot = self.queues[q.0].0[order.class.rank()].insert(order, hint);
+        let slot = self.queues[q.0].0[order.class.rank()].insert(order, slot_hint(hint, q, order));
         Placement {
             queue: q,
             class: order.class,
@@ -340,10 +342,7 @@ impl QueueIndex {
     /// another built from the same keys (checked, so a stale hint only costs the search).
     pub fn remove_hinted(&mut self, q: QueueId, order: &OrderKey, hint: Option<Placement>) {
         if let Some(lanes) = self.queues.get_mut(q.0) {
-            let hint = hint
-                .filter(|p| p.queue == q && p.class == order.class)
-                .map(|p| p.slot);
-            lanes.0[order.class.rank()].remove(order, hint);
+            lanes.0[order.class.rank()].remove(order, slot_hint(hint, q, order));
         }
     }
 
