@@ -23,19 +23,19 @@ pub(crate) enum Detail {
 }
 
 /// The texts of the details stored so far, each once.
+/// Every text the events name, each made and stored once; an event keeps its text's
+/// number (`Details::id`), so that storing an event touches no reference count.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Details {
-    texts: HashMap<Detail, Arc<str>>,
+    ids: HashMap<Detail, usize>,
+    texts: Vec<Arc<str>>,
 }
 
 impl Details {
-    /// The shared text of `detail`.
-    pub(crate) fn text(&mut self, detail: Detail) -> Arc<str> {
-        if let Detail::Shared(text) = detail {
-            return text;
-        }
-        if let Some(text) = self.texts.get(&detail) {
-            return Arc::clone(text);
+    /// The number of `detail`'s text (from 1; 0 is no text), made on first use.
+    pub(crate) fn id(&mut self, detail: Detail) -> usize {
+        if let Some(&id) = self.ids.get(&detail) {
+            return id;
         }
         let text: Arc<str> = match &detail {
             Detail::Date(day) => day.to_string().into(),
@@ -44,8 +44,15 @@ impl Details {
             Detail::Text(s) => s.as_str().into(),
             Detail::Shared(s) => Arc::clone(s),
         };
-        self.texts.insert(detail, Arc::clone(&text));
-        text
+        self.texts.push(text);
+        let id = self.texts.len();
+        self.ids.insert(detail, id);
+        id
+    }
+
+    /// The text numbered `id`, if any.
+    pub(crate) fn text(&self, id: usize) -> Option<Arc<str>> {
+        self.texts.get(id.checked_sub(1)?).map(Arc::clone)
     }
 }
 
@@ -57,17 +64,37 @@ mod tests {
     fn each_text_is_made_once_and_reads_as_before() {
         let mut d = Details::default();
         let day = NaiveDate::from_ymd_opt(2025, 5, 14).unwrap_or_default();
-        let a = d.text(Detail::Date(day));
-        let b = d.text(Detail::Date(day));
-        assert_eq!(&*a, "2025-05-14");
-        assert!(Arc::ptr_eq(&a, &b), "shared, not made twice");
-        assert_eq!(&*d.text(Detail::Anniversary(2)), "anniversary 2");
-        assert_eq!(&*d.text(Detail::Static("general")), "general");
-        assert_eq!(&*d.text(Detail::Text("kg-12".into())), "kg-12");
+        let a = d.id(Detail::Date(day));
+        assert_eq!(d.id(Detail::Date(day)), a, "made once");
+        assert_eq!(d.text(a).as_deref(), Some("2025-05-14"));
+        let text = |d: &mut Details, detail| {
+            let id = d.id(detail);
+            d.text(id)
+        };
+        assert_eq!(
+            text(&mut d, Detail::Anniversary(2)).as_deref(),
+            Some("anniversary 2")
+        );
+        assert_eq!(
+            text(&mut d, Detail::Static("general")).as_deref(),
+            Some("general")
+        );
+        assert_eq!(
+            text(&mut d, Detail::Text("kg-12".into())).as_deref(),
+            Some("kg-12")
+        );
         let kg: Arc<str> = "kg-7".into();
+        let shared = text(&mut d, Detail::Shared(Arc::clone(&kg)));
         assert!(
-            Arc::ptr_eq(&d.text(Detail::Shared(Arc::clone(&kg))), &kg),
+            shared.is_some_and(|s| Arc::ptr_eq(&s, &kg)),
             "a shared text is stored as it is"
         );
+        assert_eq!(
+            d.id(Detail::Shared("kg-7".into())),
+            d.id(Detail::Shared(kg)),
+            "equal texts share a number"
+        );
+        assert_eq!(d.text(0), None, "0 is no text");
+        assert_eq!(d.text(99), None);
     }
 }

@@ -71,6 +71,11 @@ impl Dues {
         }
     }
 
+    /// Makes room for `additional` more records.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.slots.reserve(additional);
+    }
+
     /// Record `i`'s live deadline, if any.
     pub(crate) fn pending(&self, i: usize) -> Option<(NaiveDateTime, DueKind)> {
         self.slots.get(i).and_then(|s| s.1)

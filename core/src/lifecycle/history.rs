@@ -6,11 +6,16 @@
 //! many frees when the engine is dropped. Here every event goes to the end of one
 //! engine-wide list, chained to the event before it of its application, whose newest
 //! event its record keeps. The list grows by fixed chunks, so that it never copies itself
-//! (a million events are 56 MB), and can be read in one pass in the order recorded.
+//! (a million events are 48 MB), and can be read in one pass in the order recorded.
+//! An event's text is stored once for all events that name it ([`Details`]); an event
+//! keeps its number, and is made whole again when read.
 
+use chrono::NaiveDateTime;
 use smallvec::SmallVec;
 
-use super::event::Event;
+use super::detail::{Detail, Details};
+use super::event::{Actor, Event, Reason};
+use super::state::StateName;
 
 /// No event.
 const NONE: usize = usize::MAX;
@@ -18,11 +23,24 @@ const NONE: usize = usize::MAX;
 /// Events per chunk.
 const CHUNK: usize = 4096;
 
-/// An event, the application it belongs to (its record's index) and the event before it
-/// in the same history.
+/// What an event says apart from its text ([`Event`] without `detail`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Head {
+    pub(crate) seq: u64,
+    pub(crate) at: NaiveDateTime,
+    pub(crate) actor: Actor,
+    pub(crate) from: StateName,
+    pub(crate) to: StateName,
+    pub(crate) reason: Reason,
+}
+
+/// An event as stored: what it says, its text's number in [`Details`] (0: none), the
+/// application it belongs to (its record's index) and the event before it in the same
+/// history.
 #[derive(Debug, Clone)]
 struct Slot {
-    event: Event,
+    head: Head,
+    detail: usize,
     owner: usize,
     before: usize,
 }
@@ -52,18 +70,27 @@ pub(crate) struct Histories {
     /// Event `k` is `chunks[k / CHUNK][k % CHUNK]`.
     chunks: Vec<Vec<Slot>>,
     len: usize,
+    details: Details,
 }
 
 impl Histories {
     /// Adds an event to the history of record `owner`, which ends at `ends`.
-    pub(crate) fn push(&mut self, ends: &mut HistoryEnds, owner: usize, event: Event) {
+    pub(crate) fn push(
+        &mut self,
+        ends: &mut HistoryEnds,
+        owner: usize,
+        head: Head,
+        detail: Option<Detail>,
+    ) {
+        let detail = detail.map_or(0, |d| self.details.id(d));
         let k = self.len;
         if k % CHUNK == 0 {
             self.chunks.push(Vec::with_capacity(CHUNK));
         }
         if let Some(chunk) = self.chunks.last_mut() {
             chunk.push(Slot {
-                event,
+                head,
+                detail,
                 owner,
                 before: ends.newest,
             });
@@ -89,10 +116,24 @@ impl Histories {
         }
     }
 
-    /// Every event in the order it was recorded, with its record's index: one pass over
-    /// memory in order, for reading every history at once.
-    pub(crate) fn all(&self) -> impl Iterator<Item = (usize, &Event)> {
-        self.chunks.iter().flatten().map(|s| (s.owner, &s.event))
+    /// Every event in the order it was recorded, without its text, with its record's
+    /// index: one pass over memory in order, for reading every history at once.
+    pub(crate) fn all(&self) -> impl Iterator<Item = (usize, &Head)> {
+        self.chunks.iter().flatten().map(|s| (s.owner, &s.head))
+    }
+
+    /// Event `k`, whole.
+    fn event(&self, k: usize) -> Option<Event> {
+        let Slot { head, detail, .. } = self.slot(k)?;
+        Some(Event {
+            seq: head.seq,
+            at: head.at,
+            actor: head.actor,
+            from: head.from,
+            to: head.to,
+            reason: head.reason,
+            detail: self.details.text(*detail),
+        })
     }
 
     fn slot(&self, k: usize) -> Option<&Slot> {
@@ -108,12 +149,12 @@ pub struct History<'a> {
     newest_first: SmallVec<[usize; 8]>,
 }
 
-impl<'a> Iterator for History<'a> {
-    type Item = &'a Event;
+impl Iterator for History<'_> {
+    type Item = Event;
 
-    fn next(&mut self) -> Option<&'a Event> {
+    fn next(&mut self) -> Option<Event> {
         let k = self.newest_first.pop()?;
-        self.histories.slot(k).map(|s| &s.event)
+        self.histories.event(k)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -122,9 +163,9 @@ impl<'a> Iterator for History<'a> {
     }
 
     /// The newest event, without walking the history.
-    fn last(self) -> Option<&'a Event> {
+    fn last(self) -> Option<Event> {
         let k = *self.newest_first.first()?;
-        self.histories.slot(k).map(|s| &s.event)
+        self.histories.event(k)
     }
 }
 
@@ -133,17 +174,15 @@ impl ExactSizeIterator for History<'_> {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lifecycle::{Actor, Reason, StateName};
 
-    fn event(seq: u64) -> Event {
-        Event {
+    fn event(seq: u64) -> Head {
+        Head {
             seq,
             at: chrono::NaiveDateTime::default(),
             actor: Actor::Operator,
             from: StateName::Queued,
             to: StateName::Queued,
             reason: Reason::Registered,
-            detail: None,
         }
     }
 
@@ -152,7 +191,7 @@ mod tests {
         let mut h = Histories::default();
         let mut ends = [HistoryEnds::default(); 2];
         for (owner, seq) in [(0, 1), (1, 2), (0, 3), (1, 4), (0, 5)] {
-            h.push(&mut ends[owner], owner, event(seq));
+            h.push(&mut ends[owner], owner, event(seq), None);
         }
         let seqs = |e| h.of(e).map(|e| e.seq).collect::<Vec<_>>();
         assert_eq!(seqs(ends[0]), [1, 3, 5]);
@@ -161,7 +200,7 @@ mod tests {
         assert_eq!(h.of(ends[1]).last().map(|e| e.seq), Some(4));
         assert_eq!(h.of(HistoryEnds::default()).count(), 0);
         for k in 0..2 * CHUNK as u64 {
-            h.push(&mut ends[1], 1, event(10 + k));
+            h.push(&mut ends[1], 1, event(10 + k), None);
         }
         assert_eq!(h.of(ends[1]).len(), 2 + 2 * CHUNK);
         assert!(
@@ -179,5 +218,32 @@ mod tests {
             "every event once, in the order recorded"
         );
         assert_eq!(h.all().count(), 5 + 2 * CHUNK);
+    }
+
+    #[test]
+    fn an_event_reads_back_with_its_text() {
+        let mut h = Histories::default();
+        let mut ends = [HistoryEnds::default(); 2];
+        let kg: std::sync::Arc<str> = "kg-1".into();
+        h.push(&mut ends[0], 0, event(1), Some(Detail::Shared(kg)));
+        h.push(&mut ends[1], 1, event(2), None);
+        h.push(&mut ends[0], 0, event(3), Some(Detail::Anniversary(1)));
+        h.push(
+            &mut ends[1],
+            1,
+            event(4),
+            Some(Detail::Shared("kg-1".into())),
+        );
+        let texts = |e| h.of(e).map(|e| e.detail).collect::<Vec<_>>();
+        assert_eq!(
+            texts(ends[0]),
+            [Some("kg-1".into()), Some("anniversary 1".into())]
+        );
+        assert_eq!(texts(ends[1]), [None, Some("kg-1".into())]);
+        let whole = h.of(ends[0]).next();
+        assert_eq!(
+            whole.map(|e| (e.seq, e.reason, e.actor)),
+            Some((1, Reason::Registered, Actor::Operator))
+        );
     }
 }

@@ -142,8 +142,6 @@ pub struct Engine {
     pub(crate) log: Vec<LogEntry>,
     /// Whether accepted commands go to the log (see [`Engine::without_log`]).
     keeps_log: bool,
-    /// The texts of event details, each stored once.
-    details: detail::Details,
 }
 
 impl Engine {
@@ -168,7 +166,6 @@ impl Engine {
             next_seq: 1,
             log: Vec::new(),
             keeps_log: true,
-            details: detail::Details::default(),
         })
     }
 
@@ -330,7 +327,7 @@ impl Engine {
     /// Every event of every application with its record's index, in storage order: the
     /// order recorded (loaded from a snapshot: application by application). The events
     /// of one application are always oldest first.
-    pub(crate) fn events(&self) -> impl Iterator<Item = (usize, &Event)> {
+    pub(crate) fn events(&self) -> impl Iterator<Item = (usize, &history::Head)> {
         self.histories.all()
     }
 
@@ -531,19 +528,18 @@ impl Engine {
             self.waiting.insert_in(q, &new.order);
         }
         let (from, to) = (before.name, new.state.name());
-        let detail = detail.map(|d| self.details.text(d));
         self.histories.push(
             &mut self.records[i].history,
             i,
-            Event {
+            history::Head {
                 seq: self.next_seq,
                 at,
                 actor,
                 from,
                 to,
                 reason,
-                detail,
             },
+            detail,
         );
         self.next_seq += 1;
         self.schedule(i);

@@ -96,7 +96,7 @@ impl Engine {
                 .iter()
                 .map(|record| SnapshotEntry {
                     record: record.clone(),
-                    history: self.histories.of(record.history).cloned().collect(),
+                    history: self.histories.of(record.history).collect(),
                 })
                 .collect(),
             bulletins: self.board.bulletins().to_vec(),
@@ -165,7 +165,16 @@ impl Engine {
             };
             let mut ends = super::history::HistoryEnds::default();
             for e in std::iter::once(first).chain(events) {
-                engine.histories.push(&mut ends, i, e);
+                let head = super::history::Head {
+                    seq: e.seq,
+                    at: e.at,
+                    actor: e.actor,
+                    from: e.from,
+                    to: e.to,
+                    reason: e.reason,
+                };
+                let detail = e.detail.map(super::detail::Detail::Shared);
+                engine.histories.push(&mut ends, i, head, detail);
             }
             engine.records[i].history = ends;
         }

@@ -188,6 +188,13 @@ impl<'a> Run<'a> {
         mut progress: Option<&mut dyn FnMut(&Progress)>,
     ) -> Result<(), SimulationError> {
         let total = u32::try_from((end - start).num_days() + 1).unwrap_or(u32::MAX);
+        // Every month brings `per_month` children: room for all of them at once.
+        let month = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+        let months = month(end) - month(start) + 1;
+        let arrivals = usize::try_from(months).unwrap_or(0)
+            * usize::try_from(self.input.arrivals.per_month).unwrap_or(0);
+        self.engine.reserve(arrivals);
+        self.children.reserve(arrivals);
         for (n, day) in start.iter_days().take_while(|d| *d <= end).enumerate() {
             self.engine.advance_to(at(day, 8, 0))?;
             self.register_arrivals(day)?;
