@@ -18,7 +18,7 @@ fn one_child(policy: &str) -> (Engine, ApplicationId) {
 
 fn direction(e: &Engine, id: ApplicationId) -> kezek::lifecycle::Direction {
     match e.state(id).unwrap() {
-        State::DirectionIssued(d) => d.clone(),
+        State::DirectionIssued(d) => (**d).clone(),
         other => panic!("no direction: {other:?}"),
     }
 }

@@ -113,7 +113,7 @@ impl Engine {
                 d.extensions_used += 1;
                 d.lapse_stop_list = e.stop_list_after(d.show_up_by)?;
                 change_state(
-                    State::DirectionIssued(d),
+                    State::DirectionIssued(Box::new(d)),
                     Reason::DirectionExtended,
                     Some(Detail::Date(until)),
                 )
@@ -143,7 +143,11 @@ impl Engine {
                 let mut d = d.clone();
                 d.right_confirm_by = None;
                 d.right_stop_list = None;
-                change_state(State::DirectionIssued(d), Reason::RightConfirmed, None)
+                change_state(
+                    State::DirectionIssued(Box::new(d)),
+                    Reason::RightConfirmed,
+                    None,
+                )
             },
         )
     }

@@ -139,7 +139,7 @@ impl Engine {
                 Via::Notice => Reason::DirectionIssued,
                 Via::FreeChoice => Reason::FreeChoiceTaken,
             };
-            let state = State::DirectionIssued(direction);
+            let state = State::DirectionIssued(Box::new(direction));
             change_state(
                 state,
                 reason,
