@@ -53,7 +53,7 @@ impl Iin {
     /// [`IinError`] with the first failed check, in this order: length, non-digit,
     /// century digit, birth date, check digit.
     pub fn parse(text: &str) -> Result<Self, IinError> {
-        let text = text.trim();
+        let text = crate::text::trimmed(text);
         // Twelve ASCII digits, the common case, need no look at characters.
         let plain = text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit());
         if !plain {

@@ -51,6 +51,7 @@ pub mod period;
 pub mod policy;
 pub mod queue;
 pub mod simulation;
+mod text;
 
 pub use calendar::{CalendarError, WorkCalendar};
 pub use iin::{Iin, IinError, Sex};

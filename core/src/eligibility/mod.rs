@@ -351,29 +351,28 @@ fn iin_check(d: &mut Decision, code: &'static str, field: &'static str, text: &s
 }
 
 /// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
+/// Read in one pass over the bytes (`@` and `.` are never part of a longer character);
+/// spaces beyond ASCII are looked for only in non-ASCII text. Every registration checks one.
 fn valid_email(s: &str) -> bool {
-    let s = s.trim();
-    match s.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && !domain.contains('@')
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !has_whitespace(s)
+    let s = crate::text::trimmed(s);
+    let bytes = s.as_bytes();
+    let (mut at, mut dotted) = (None, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'@' if at.is_some() => return false,
+            b'@' => at = Some(i),
+            b'.' => dotted |= at.is_some(),
+            b if b.is_ascii_whitespace() => return false,
+            _ => {}
         }
-        None => false,
     }
-}
-
-/// Whether `s` has a space of any kind: bytes for ASCII text (every registration checks
-/// an address), characters otherwise.
-fn has_whitespace(s: &str) -> bool {
-    if s.is_ascii() {
-        s.bytes().any(|b| b.is_ascii_whitespace())
-    } else {
-        s.chars().any(char::is_whitespace)
-    }
+    let Some(at) = at else { return false };
+    let domain = &bytes[at + 1..];
+    at > 0
+        && dotted
+        && domain.first() != Some(&b'.')
+        && domain.last() != Some(&b'.')
+        && (s.is_ascii() || !s.chars().any(char::is_whitespace))
 }
 
 /// A Kazakhstan mobile number: `+7` or `8`, then 10 digits; spaces, dashes and brackets
@@ -452,6 +451,35 @@ mod tests {
         ));
     }
 
+    /// The e-mail rule as first written, in words: the one pass must say the same.
+    fn valid_email_as_written(s: &str) -> bool {
+        let s = s.trim();
+        match s.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && if s.is_ascii() {
+                        !s.bytes().any(|b| b.is_ascii_whitespace())
+                    } else {
+                        !s.chars().any(char::is_whitespace)
+                    }
+            }
+            None => false,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_email_check_says_what_the_rule_says(
+            s in "[a-z.@ \\t\\u{b}\\u{a0}ә]{0,10}|\\PC{0,12}"
+        ) {
+            proptest::prop_assert_eq!(valid_email(&s), valid_email_as_written(&s), "{:?}", s);
+        }
+    }
+
     #[test]
     fn contacts_are_checked() {
         assert!(valid_email("ana@mail.kz"));
@@ -463,6 +491,19 @@ mod tests {
             "a no-break space is a space"
         );
         assert!(valid_email("әже@mail.kz"));
+        assert!(!valid_email("@mail.kz"));
+        assert!(!valid_email("a@b@mail.kz"));
+        assert!(!valid_email("a@.mail.kz"));
+        assert!(!valid_email("a@mail.kz."));
+        assert!(
+            valid_email("a.b@mail.kz"),
+            "a dot before the @ is no dotted domain"
+        );
+        assert!(!valid_email("a.b@mailkz"));
+        assert!(
+            !valid_email("ə@ma\u{b}il.kz"),
+            "a vertical tab is a space in Unicode"
+        );
         assert!(valid_phone("+7 (701) 123-45-67"));
         assert!(valid_phone("87011234567"));
         assert!(!valid_phone("+7 701 123"));

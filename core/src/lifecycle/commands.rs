@@ -183,8 +183,12 @@ impl Engine {
         });
         let key = app.queue_key_ref();
         let q = self.standing.intern_ref(key);
-        let qw = self.waiting.intern_ref(key);
-        debug_assert_eq!(q, qw, "both indices intern queues in the same order");
+        // Both indices intern queues in the same order: a queue the waiting index knows
+        // has the same id there.
+        if !self.waiting.knows(q) {
+            let qw = self.waiting.intern_ref(key);
+            debug_assert_eq!(q, qw, "both indices intern queues in the same order");
+        }
         let order = OrderKey {
             class: app.class,
             moment: at,

@@ -264,6 +264,12 @@ impl QueueIndex {
         self.intern(&key.to_owned_key())
     }
 
+    /// Whether the queue `q` is known here: an index that interns the same keys in the
+    /// same order as another gives the same ids, and needs no lookup of a known one.
+    pub(crate) fn knows(&self, q: QueueId) -> bool {
+        q.0 < self.queues.len()
+    }
+
     /// The id of `key`, if the queue is known.
     #[must_use]
     pub fn id_of(&self, key: &QueueKey) -> Option<QueueId> {
