@@ -118,10 +118,9 @@ impl Engine {
             match c.edit {
                 Edit::Record(record) => self.commit(i, *record, at, actor, c.reason, c.detail),
                 Edit::State(state) => self.commit_state(i, state, at, actor, c.reason, c.detail),
-                Edit::InterestConfirmed => self.commit_in_place(i, at, actor, |r, _, _| {
-                    r.interest.confirmed = true;
-                    (c.reason, c.detail)
-                }),
+                Edit::InterestConfirmed => {
+                    self.commit_interest_confirmed(i, at, actor, c.reason, c.detail);
+                }
             }
         }
         self.logged(at, || command);
@@ -225,20 +224,14 @@ impl Engine {
             history: super::history::HistoryEnds::default(),
         });
         let i = self.records.len() - 1;
-        self.histories.push(
-            &mut self.records[i].history,
+        let (from, to) = (StateName::New, StateName::Queued);
+        self.record_event(
             i,
-            super::history::Head {
-                seq: self.next_seq,
-                at,
-                actor: Actor::Applicant,
-                from: StateName::New,
-                to: StateName::Queued,
-                reason: Reason::Registered,
-            },
+            (at, Actor::Applicant),
+            (from, to),
+            Reason::Registered,
             None,
         );
-        self.next_seq += 1;
         self.schedule(i);
         self.logged(at, || Command::Register { application: app });
         Ok(id)

@@ -25,6 +25,7 @@
 
 mod applicant;
 pub(crate) mod commands;
+mod commit;
 pub(crate) mod detail;
 mod direction;
 mod dues;
@@ -64,25 +65,6 @@ pub(crate) struct Elsewhere {
     pub(crate) enrolled: bool,
     pub(crate) offer: bool,
     pub(crate) stop_until: Option<NaiveDateTime>,
-}
-
-/// What [`Engine::settle`] reads of a record before it changes: taken before the record
-/// is changed in place, so that no change needs a copy of the record.
-#[derive(Debug, Clone, Copy)]
-struct Before {
-    claim: crate::allocation::bulletin::Claim,
-    name: StateName,
-    order: OrderKey,
-}
-
-impl Before {
-    fn of(r: &Record) -> Self {
-        Self {
-            claim: r.state.claim(),
-            name: r.state.name(),
-            order: r.order,
-        }
-    }
 }
 
 /// The applications of one policy and calendar, and their queues.
@@ -424,167 +406,6 @@ impl Engine {
                 self.now = now;
             }
             out
-        }
-    }
-
-    /// Replaces record `i`, keeps the queues, the board and the deadline heap in step, and
-    /// records the event.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn commit(
-        &mut self,
-        i: usize,
-        mut new: Record,
-        at: NaiveDateTime,
-        actor: Actor,
-        reason: Reason,
-        detail: Option<detail::Detail>,
-    ) {
-        // A changed application is a new allocation (`Arc::make_mut` on a record copied
-        // from the engine's), so the same pointer means the same application.
-        let app_changed = !std::sync::Arc::ptr_eq(&new.app, &self.records[i].app);
-        if app_changed {
-            new.facts = crate::eligibility::ChildFacts::of(&self.policy, &new.app);
-        }
-        let class_changed = app_changed && new.app.class != self.records[i].app.class;
-        if class_changed && new.batch.is_none() {
-            new.order.class = new.app.class;
-        }
-        let before = Before::of(&self.records[i]);
-        self.records[i] = new;
-        self.settle(i, before, at, actor, reason, detail);
-        if class_changed {
-            if let Some(b) = self.records[i].batch {
-                self.reorder_batch(b);
-            }
-        }
-    }
-
-    /// [`Engine::commit`] of a change of state alone, without copying the record.
-    pub(crate) fn commit_state(
-        &mut self,
-        i: usize,
-        state: State,
-        at: NaiveDateTime,
-        actor: Actor,
-        reason: Reason,
-        detail: Option<detail::Detail>,
-    ) {
-        self.commit_in_place(i, at, actor, |r, _, _| {
-            r.state = state;
-            (reason, detail)
-        });
-    }
-
-    /// Changes record `i` in place with `edit`, which tells the change's reason and
-    /// detail, then settles it: the one path of every change that leaves the application
-    /// as it is (a new state, a confirmed interest, most deadlines), with no copy of the
-    /// record.
-    pub(crate) fn commit_in_place(
-        &mut self,
-        i: usize,
-        at: NaiveDateTime,
-        actor: Actor,
-        edit: impl FnOnce(&mut Record, &Policy, &WorkCalendar) -> (Reason, Option<detail::Detail>),
-    ) {
-        let before = Before::of(&self.records[i]);
-        let (reason, detail) = edit(&mut self.records[i], &self.policy, &self.calendar);
-        self.settle(i, before, at, actor, reason, detail);
-    }
-
-    /// Brings the queues, the board and the deadline heap in step with record `i`, which
-    /// stood as `before` says, and records the event.
-    fn settle(
-        &mut self,
-        i: usize,
-        before: Before,
-        at: NaiveDateTime,
-        actor: Actor,
-        reason: Reason,
-        detail: Option<detail::Detail>,
-    ) {
-        let old_order = before.order;
-        let new = &self.records[i];
-        let q = new.queue;
-        self.board.transfer(before.claim, new.state.claim());
-        let moved = old_order != new.order;
-        let (stood, stands) = (before.name.stands_in_queue(), new.state.stands_in_queue());
-        let hint = new.placement;
-        if stood && (moved || !stands) {
-            self.standing.remove_hinted(q, &old_order, hint);
-        }
-        if stands && (moved || !stood) {
-            let placed = self.standing.insert_hinted(q, &new.order, hint);
-            self.records[i].placement = Some(placed);
-        }
-        let new = &self.records[i];
-        let (waited, waits) = (
-            before.name == StateName::Queued,
-            matches!(new.state, State::Queued),
-        );
-        if waited && (moved || !waits) {
-            self.waiting.remove_hinted(q, &old_order, hint);
-        }
-        if waits && (moved || !waited) {
-            self.waiting.insert_in(q, &new.order);
-        }
-        let (from, to) = (before.name, new.state.name());
-        self.histories.push(
-            &mut self.records[i].history,
-            i,
-            history::Head {
-                seq: self.next_seq,
-                at,
-                actor,
-                from,
-                to,
-                reason,
-            },
-            detail,
-        );
-        self.next_seq += 1;
-        self.schedule(i);
-    }
-
-    fn schedule(&mut self, i: usize) {
-        let r = &mut self.records[i];
-        r.see_anniversary(&self.policy, &self.calendar);
-        let next = r.next_due(&self.policy, &self.calendar);
-        self.dues.set(i, next);
-    }
-
-    /// Gives every member of a batch the batch's best (class, moment), keeping its own id
-    /// (`RULES.md §4`: twins and triplets stand together).
-    fn reorder_batch(&mut self, batch: ApplicationId) {
-        let members: Vec<usize> = self
-            .batch_members(batch)
-            .into_iter()
-            .filter_map(|id| self.index(id).ok())
-            .collect();
-        let best = members
-            .iter()
-            .map(|&i| (self.records[i].app.class, self.records[i].app.registered_at))
-            .min();
-        let Some((class, moment)) = best else { return };
-        for i in members {
-            let q = self.records[i].queue;
-            let old = self.records[i].order;
-            let new = OrderKey {
-                class,
-                moment,
-                id: old.id,
-            };
-            if old == new {
-                continue;
-            }
-            self.records[i].order = new;
-            if self.records[i].state.stands_in_queue() {
-                self.standing.remove_in(q, &old);
-                self.records[i].placement = Some(self.standing.insert_in(q, &new));
-            }
-            if matches!(self.records[i].state, State::Queued) {
-                self.waiting.remove_in(q, &old);
-                self.waiting.insert_in(q, &new);
-            }
         }
     }
 }

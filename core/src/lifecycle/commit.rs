@@ -1,0 +1,232 @@
+//! How a judged change is applied (`RULES.md §2–§8`): the record changes, then the
+//! queues, the bulletin board, the history and the record's next deadline are brought in
+//! step with it, all in one place, so that no command keeps them itself.
+
+use chrono::NaiveDateTime;
+
+use super::detail;
+use super::event::{Actor, Reason};
+use super::history::Head;
+use super::record::Record;
+use super::state::{State, StateName};
+use super::Engine;
+use crate::application::ApplicationId;
+use crate::calendar::WorkCalendar;
+use crate::policy::Policy;
+use crate::queue::OrderKey;
+
+/// What [`Engine::settle`] reads of a record before it changes: taken before the record
+/// is changed in place, so that no change needs a copy of the record.
+#[derive(Debug, Clone, Copy)]
+struct Before {
+    claim: crate::allocation::bulletin::Claim,
+    name: StateName,
+    order: OrderKey,
+}
+
+impl Before {
+    fn of(r: &Record) -> Self {
+        Self {
+            claim: r.state.claim(),
+            name: r.state.name(),
+            order: r.order,
+        }
+    }
+}
+
+impl Engine {
+    /// Replaces record `i`, keeps the queues, the board and the deadline heap in step, and
+    /// records the event.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn commit(
+        &mut self,
+        i: usize,
+        mut new: Record,
+        at: NaiveDateTime,
+        actor: Actor,
+        reason: Reason,
+        detail: Option<detail::Detail>,
+    ) {
+        // A changed application is a new allocation (`Arc::make_mut` on a record copied
+        // from the engine's), so the same pointer means the same application.
+        let app_changed = !std::sync::Arc::ptr_eq(&new.app, &self.records[i].app);
+        if app_changed {
+            new.facts = crate::eligibility::ChildFacts::of(&self.policy, &new.app);
+        }
+        let class_changed = app_changed && new.app.class != self.records[i].app.class;
+        if class_changed && new.batch.is_none() {
+            new.order.class = new.app.class;
+        }
+        let before = Before::of(&self.records[i]);
+        self.records[i] = new;
+        self.settle(i, before, at, actor, reason, detail);
+        if class_changed {
+            if let Some(b) = self.records[i].batch {
+                self.reorder_batch(b);
+            }
+        }
+    }
+
+    /// [`Engine::commit`] of a change of state alone, without copying the record.
+    pub(crate) fn commit_state(
+        &mut self,
+        i: usize,
+        state: State,
+        at: NaiveDateTime,
+        actor: Actor,
+        reason: Reason,
+        detail: Option<detail::Detail>,
+    ) {
+        self.commit_in_place(i, at, actor, |r, _, _| {
+            r.state = state;
+            (reason, detail)
+        });
+    }
+
+    /// Changes record `i` in place with `edit`, which tells the change's reason and
+    /// detail, then settles it: the one path of every change that leaves the application
+    /// as it is (a new state, a confirmed interest, most deadlines), with no copy of the
+    /// record.
+    pub(crate) fn commit_in_place(
+        &mut self,
+        i: usize,
+        at: NaiveDateTime,
+        actor: Actor,
+        edit: impl FnOnce(&mut Record, &Policy, &WorkCalendar) -> (Reason, Option<detail::Detail>),
+    ) {
+        let before = Before::of(&self.records[i]);
+        let (reason, detail) = edit(&mut self.records[i], &self.policy, &self.calendar);
+        self.settle(i, before, at, actor, reason, detail);
+    }
+
+    /// Brings the queues, the board and the deadline heap in step with record `i`, which
+    /// stood as `before` says, and records the event.
+    fn settle(
+        &mut self,
+        i: usize,
+        before: Before,
+        at: NaiveDateTime,
+        actor: Actor,
+        reason: Reason,
+        detail: Option<detail::Detail>,
+    ) {
+        let old_order = before.order;
+        let new = &self.records[i];
+        let q = new.queue;
+        self.board.transfer(before.claim, new.state.claim());
+        let moved = old_order != new.order;
+        let (stood, stands) = (before.name.stands_in_queue(), new.state.stands_in_queue());
+        let hint = new.placement;
+        if stood && (moved || !stands) {
+            self.standing.remove_hinted(q, &old_order, hint);
+        }
+        if stands && (moved || !stood) {
+            let placed = self.standing.insert_hinted(q, &new.order, hint);
+            self.records[i].placement = Some(placed);
+        }
+        let new = &self.records[i];
+        let (waited, waits) = (
+            before.name == StateName::Queued,
+            matches!(new.state, State::Queued),
+        );
+        if waited && (moved || !waits) {
+            self.waiting.remove_hinted(q, &old_order, hint);
+        }
+        if waits && (moved || !waited) {
+            self.waiting.insert_in(q, &new.order);
+        }
+        let (from, to) = (before.name, new.state.name());
+        self.record_event(i, (at, actor), (from, to), reason, detail);
+        self.schedule(i);
+    }
+
+    /// Adds an event to record `i`'s history, numbered next.
+    pub(super) fn record_event(
+        &mut self,
+        i: usize,
+        (at, actor): (NaiveDateTime, Actor),
+        (from, to): (StateName, StateName),
+        reason: Reason,
+        detail: Option<detail::Detail>,
+    ) {
+        let head = Head {
+            seq: self.next_seq,
+            at,
+            actor,
+            from,
+            to,
+            reason,
+        };
+        self.histories
+            .push(&mut self.records[i].history, i, head, detail);
+        self.next_seq += 1;
+    }
+
+    /// Records that interest in record `i` was confirmed for its next anniversary
+    /// (`RULES.md §2`). Nothing else changes: the record keeps its state and its place, and
+    /// its next deadline, which does not depend on the confirmation
+    /// ([`Record::next_due`] reads the anniversary, not whether it was confirmed), so
+    /// neither the queues nor the deadlines are touched; only the history grows. A city
+    /// confirms its waiting children's interest every year.
+    pub(super) fn commit_interest_confirmed(
+        &mut self,
+        i: usize,
+        at: NaiveDateTime,
+        actor: Actor,
+        reason: Reason,
+        detail: Option<detail::Detail>,
+    ) {
+        let r = &mut self.records[i];
+        r.interest.confirmed = true;
+        let name = r.state.name();
+        self.record_event(i, (at, actor), (name, name), reason, detail);
+        debug_assert_eq!(
+            self.dues.pending(i),
+            self.records[i].next_due(&self.policy, &self.calendar),
+            "a confirmation of interest changes no deadline"
+        );
+    }
+
+    pub(super) fn schedule(&mut self, i: usize) {
+        let r = &mut self.records[i];
+        r.see_anniversary(&self.policy, &self.calendar);
+        let next = r.next_due(&self.policy, &self.calendar);
+        self.dues.set(i, next);
+    }
+
+    /// Gives every member of a batch the batch's best (class, moment), keeping its own id
+    /// (`RULES.md §4`: twins and triplets stand together).
+    pub(super) fn reorder_batch(&mut self, batch: ApplicationId) {
+        let members: Vec<usize> = self
+            .batch_members(batch)
+            .into_iter()
+            .filter_map(|id| self.index(id).ok())
+            .collect();
+        let best = members
+            .iter()
+            .map(|&i| (self.records[i].app.class, self.records[i].app.registered_at))
+            .min();
+        let Some((class, moment)) = best else { return };
+        for i in members {
+            let q = self.records[i].queue;
+            let old = self.records[i].order;
+            let new = OrderKey {
+                class,
+                moment,
+                id: old.id,
+            };
+            if old == new {
+                continue;
+            }
+            self.records[i].order = new;
+            if self.records[i].state.stands_in_queue() {
+                self.standing.remove_in(q, &old);
+                self.records[i].placement = Some(self.standing.insert_in(q, &new));
+            }
+            if matches!(self.records[i].state, State::Queued) {
+                self.waiting.remove_in(q, &old);
+                self.waiting.insert_in(q, &new);
+            }
+        }
+    }
+}
