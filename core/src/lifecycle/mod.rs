@@ -270,6 +270,16 @@ impl Engine {
         Ok(self.record(id)?.interest)
     }
 
+    /// [`Engine::interest`] with the moment of registration its anniversaries count from,
+    /// read from the record alone (a simulation plans every confirmation from them).
+    pub(crate) fn interest_since(
+        &self,
+        id: ApplicationId,
+    ) -> Result<(Interest, NaiveDateTime), LifecycleError> {
+        let r = self.record(id)?;
+        Ok((r.interest, r.facts.registered_at))
+    }
+
     /// Where the application stands in its queue's total order.
     ///
     /// # Errors

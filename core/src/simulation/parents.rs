@@ -88,10 +88,7 @@ impl Run<'_> {
                 }
                 Action::ConfirmInterest(id) => {
                     if self.engine.confirm_interest(id, t).is_ok() {
-                        if let Some(child) = self.child(id) {
-                            let registered = child.registered;
-                            self.plan_interest(id, registered);
-                        }
+                        self.plan_interest(id);
                     }
                 }
             }

@@ -44,8 +44,6 @@ pub(super) struct Child {
     pub(super) language: Language,
     pub(super) age_months: u32,
     pub(super) pool: u32,
-    /// The day of registration (the anniversaries of interest count from it).
-    pub(super) registered: NaiveDate,
 }
 
 /// A queue with its members (for free-choice draws).
@@ -93,7 +91,13 @@ struct Texts {
 }
 
 pub(super) fn at(day: NaiveDate, hour: u32, seconds: u32) -> NaiveDateTime {
-    day.and_time(NaiveTime::MIN) + chrono::TimeDelta::seconds(i64::from(hour * 3600 + seconds))
+    let secs = hour * 3600 + seconds;
+    // Within the day (always, unless a day has tens of thousands of actions) no date
+    // arithmetic is needed: every action of a run is stamped here.
+    match NaiveTime::from_num_seconds_from_midnight_opt(secs, 0) {
+        Some(time) => day.and_time(time),
+        None => day.and_time(NaiveTime::MIN) + chrono::TimeDelta::seconds(i64::from(secs)),
+    }
 }
 
 /// Draws an index from weights (validated: finite, none negative, one positive).
@@ -319,9 +323,8 @@ impl<'a> Run<'a> {
             language,
             age_months: months_between(born, day),
             pool,
-            registered: day,
         });
-        self.plan_interest(id, day);
+        self.plan_interest(id);
         Ok(())
     }
 
@@ -358,13 +361,15 @@ impl<'a> Run<'a> {
 
     /// Plans the next confirmation of interest (`RULES.md §2`): within the month before
     /// the anniversary, if the parent confirms at all.
-    pub(super) fn plan_interest(&mut self, id: ApplicationId, registered: NaiveDate) {
+    pub(super) fn plan_interest(&mut self, id: ApplicationId) {
         if !chance(&mut self.rng, self.input.behaviour.confirms_interest) {
             return;
         }
-        let Ok(interest) = self.engine.interest(id) else {
+        // The anniversaries count from the day of registration.
+        let Ok((interest, registered)) = self.engine.interest_since(id) else {
             return;
         };
+        let registered = registered.date();
         // Once confirmed, the next confirmation is for the anniversary after.
         let years = interest.anniversary + u32::from(interest.confirmed);
         let Some(anniversary) = registered.checked_add_months(chrono::Months::new(12 * years))
