@@ -197,6 +197,76 @@ fn mask_text(text: &str) -> String {
         .collect()
 }
 
+/// The applicants of an application, in the order they came (`RULES.md §2` [000, 001]):
+/// a slice of IINs (`Deref<Target = [Iin]>`), serialised as a list. The first is kept
+/// inline, so that an application with one applicant (most) is one allocation: a city
+/// registers hundreds of thousands.
+///
+/// ```
+/// use kezek::application::Applicants;
+/// use kezek::Iin;
+/// let mother = Iin::parse("850302400014")?;
+/// let mut applicants = Applicants::from(vec![mother]);
+/// assert_eq!(applicants.len(), 1);
+/// let father = Iin::from_parts(chrono::NaiveDate::from_ymd_opt(1983, 7, 1).unwrap(), kezek::Sex::Male, 7)?;
+/// applicants.push(father);
+/// assert_eq!(&applicants[..], &[mother, father]);
+/// let json = serde_json::to_string(&applicants).unwrap();
+/// assert!(json.starts_with(r#"["850302400014",""#), "a list of IINs");
+/// assert_eq!(serde_json::from_str::<Applicants>(&json).unwrap(), applicants);
+/// # Ok::<(), kezek::IinError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Applicants(smallvec::SmallVec<[Iin; 1]>);
+
+impl Applicants {
+    /// Adds an applicant after the others.
+    pub fn push(&mut self, applicant: Iin) {
+        self.0.push(applicant);
+    }
+}
+
+impl std::ops::Deref for Applicants {
+    type Target = [Iin];
+
+    fn deref(&self) -> &[Iin] {
+        &self.0
+    }
+}
+
+impl From<Vec<Iin>> for Applicants {
+    fn from(applicants: Vec<Iin>) -> Self {
+        Self(applicants.into_iter().collect())
+    }
+}
+
+impl FromIterator<Iin> for Applicants {
+    fn from_iter<I: IntoIterator<Item = Iin>>(iter: I) -> Self {
+        Self(iter.into_iter().collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a Applicants {
+    type Item = &'a Iin;
+    type IntoIter = std::slice::Iter<'a, Iin>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl Serialize for Applicants {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Applicants {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<Iin>::deserialize(deserializer).map(Self::from)
+    }
+}
+
 /// A registered application.
 ///
 /// `Debug` shows the IINs masked, as [`Iin`] always does.
@@ -207,7 +277,7 @@ pub struct Application {
     pub id: ApplicationId,
     /// The applicant who filed it, then every parent who attached it to their IIN
     /// (`RULES.md §2` [000, 001]).
-    pub applicants: Vec<Iin>,
+    pub applicants: Applicants,
     /// The child.
     pub child: Iin,
     /// Region, district and locality.

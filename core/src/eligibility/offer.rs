@@ -250,7 +250,7 @@ mod tests {
             let policy = crate::PolicyBook::builtin().get("national-2024").unwrap().clone();
             let app = Application {
                 id: ApplicationId(1),
-                applicants: vec![],
+                applicants: crate::application::Applicants::default(),
                 child: Iin::parse("210308600403").unwrap(),
                 address: Address { region: "r".into(), district: "d".into(), locality: None },
                 group_type: GroupType::General,
@@ -287,7 +287,7 @@ mod tests {
                 .unwrap();
             let app = crate::application::Application {
                 id: crate::application::ApplicationId(1),
-                applicants: vec![],
+                applicants: crate::application::Applicants::default(),
                 child: iin,
                 address: crate::application::Address { region: "r".into(), district: "d".into(), locality: None },
                 group_type: crate::application::GroupType::General,

@@ -168,7 +168,7 @@ impl Engine {
         // share: a registration is stored once.
         let app = std::sync::Arc::new(Application {
             id,
-            applicants: vec![applicant],
+            applicants: std::iter::once(applicant).collect(),
             child,
             address: input.address,
             group_type: input.group_type,
