@@ -387,8 +387,9 @@ impl Engine {
                     &batch
                 }
             };
-            let failed = self.screen(members, q, left, at, policy);
-            if failed.is_empty() {
+            let skipped = walk.skipped.len();
+            self.screen(members, q, left, at, policy, &mut walk.skipped);
+            if walk.skipped.len() == skipped {
                 left -= u32::try_from(members.len()).unwrap_or(u32::MAX);
                 walk.picked.extend(members.iter().copied());
                 if class != PriorityClass::OutOfTurn && class == want {
@@ -396,14 +397,13 @@ impl Engine {
                         .cursor
                         .wrapping_add(u32::try_from(members.len()).unwrap_or(1));
                 }
-            } else {
-                walk.skipped.extend(failed);
             }
         }
         walk
     }
 
-    /// The failed checks of each member of a batch offered together with `left` places.
+    /// Adds to `out` the failed checks of each member of a batch offered together with
+    /// `left` places (nothing when all may be offered).
     fn screen(
         &self,
         members: &[ApplicationId],
@@ -411,8 +411,8 @@ impl Engine {
         left: u32,
         at: NaiveDateTime,
         policy: &Policy,
-    ) -> Vec<Skipped> {
-        let mut out = Vec::new();
+        out: &mut Vec<Skipped>,
+    ) {
         for &m in members {
             let Ok(i) = self.index(m) else { continue };
             let r = &self.records[i];
@@ -437,7 +437,6 @@ impl Engine {
                 out.push(Skipped { id: m, failed });
             }
         }
-        out
     }
 
     /// Sends the notices (or vouchers) of a round, each naming `bulletin`, the window

@@ -80,13 +80,17 @@ pub struct Decision {
     /// Whether failures carry their messages: not for a screening that reads only codes.
     #[serde(skip)]
     messages: bool,
+    /// A codes-only decision's failed codes, kept here instead of as checks: an offer
+    /// round screens every child it passes, and most it skips fail one or two checks.
+    #[serde(skip)]
+    failed: smallvec::SmallVec<[&'static str; 4]>,
 }
 
 impl Decision {
     /// Whether every check passed.
     #[must_use]
     pub fn allowed(&self) -> bool {
-        self.checks.iter().all(|c| c.passed)
+        self.failed.is_empty() && self.checks.iter().all(|c| c.passed)
     }
 
     /// The checks that failed.
@@ -97,7 +101,11 @@ impl Decision {
     /// The codes of the failed checks.
     #[must_use]
     pub fn failed_codes(&self) -> Vec<&'static str> {
-        self.failures().map(|c| c.code).collect()
+        if self.messages {
+            self.failures().map(|c| c.code).collect()
+        } else {
+            self.failed.to_vec()
+        }
     }
 
     fn new(question: Question, explain: bool) -> Self {
@@ -106,10 +114,11 @@ impl Decision {
             checks: Vec::new(),
             explain,
             messages: true,
+            failed: smallvec::SmallVec::new(),
         }
     }
 
-    /// A decision that keeps only its failures' codes (empty messages): for a screening
+    /// A decision that keeps only its failures' codes, and no checks: for a screening
     /// whose caller reads only `allowed()` and `failed_codes()`.
     fn codes_only(question: Question) -> Self {
         Self {
@@ -120,9 +129,9 @@ impl Decision {
 
     /// Records a check with its message. When not explaining (the engine's own
     /// screening, run for every child an offer round passes) only failures are kept, so a
-    /// child who passes costs no allocation; a codes-only decision writes no message at
-    /// all (a round skips many children, and writing three languages for each was a
-    /// third of its walk).
+    /// child who passes costs no allocation; a codes-only decision keeps only the codes
+    /// of its failures, with no message (a round skips many children, and writing three
+    /// languages for each was a third of its walk).
     fn push(
         &mut self,
         code: &'static str,
@@ -132,15 +141,13 @@ impl Decision {
         if !self.explain && passed {
             return Pushed(None);
         }
-        let message = if self.messages {
-            message()
-        } else {
-            LocalizedText {
-                kk: String::new(),
-                ru: String::new(),
-                en: String::new(),
+        if !self.messages {
+            if !passed {
+                self.failed.push(code);
             }
-        };
+            return Pushed(None);
+        }
+        let message = message();
         self.checks.push(Check {
             code,
             passed,
