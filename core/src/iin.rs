@@ -44,6 +44,10 @@ pub enum Sex {
 pub struct Iin {
     /// The twelve ASCII digits.
     digits: [u8; 12],
+    /// The birth date they encode, read once when the IIN is made: every registration
+    /// and offer asks for it several times. Follows from the digits, so it changes
+    /// neither equality nor order.
+    born: NaiveDate,
 }
 
 impl Iin {
@@ -69,8 +73,8 @@ impl Iin {
         }
         let mut digits = [0u8; 12];
         digits.copy_from_slice(text.as_bytes());
-        let iin = Iin { digits };
-        iin.birth_parts()?;
+        let born = birth_date_of(&digits)?;
+        let iin = Iin { digits, born };
         let values = iin.values();
         let expected = check_digit(&values[..11]).ok_or(IinError::Checksum)?;
         if u32::from(values[11]) != expected {
@@ -138,14 +142,16 @@ impl Iin {
         for (d, v) in digits.iter_mut().zip(values) {
             *d = b'0' + v;
         }
-        Ok(Iin { digits })
+        Ok(Iin {
+            digits,
+            born: birth_date,
+        })
     }
 
     /// The birth date encoded in the first six digits and the century digit.
     #[must_use]
     pub fn birth_date(&self) -> NaiveDate {
-        // Validated at construction: the parts always form a real date.
-        self.birth_parts().map_or(NaiveDate::MIN, |(date, _)| date)
+        self.born
     }
 
     /// The sex encoded in the 7th digit.
@@ -178,23 +184,22 @@ impl Iin {
     fn values(&self) -> [u8; 12] {
         self.digits.map(|d| d - b'0')
     }
+}
 
-    /// The birth date and sex, checking the century digit and the date.
-    fn birth_parts(&self) -> Result<(NaiveDate, Sex), IinError> {
-        let v = self.values();
-        let century_base = match v[6] {
-            1 | 2 => 1800,
-            3 | 4 => 1900,
-            5 | 6 => 2000,
-            found => return Err(IinError::CenturyDigit { found }),
-        };
-        let year = century_base + i32::from(v[0]) * 10 + i32::from(v[1]);
-        let month = u32::from(v[2]) * 10 + u32::from(v[3]);
-        let day = u32::from(v[4]) * 10 + u32::from(v[5]);
-        let date =
-            NaiveDate::from_ymd_opt(year, month, day).ok_or(IinError::BirthDate { month, day })?;
-        Ok((date, self.sex()))
-    }
+/// The birth date of twelve ASCII digits, checking the century digit and the date
+/// (`RULES.md §1`).
+fn birth_date_of(digits: &[u8; 12]) -> Result<NaiveDate, IinError> {
+    let v = digits.map(|d| d - b'0');
+    let century_base = match v[6] {
+        1 | 2 => 1800,
+        3 | 4 => 1900,
+        5 | 6 => 2000,
+        found => return Err(IinError::CenturyDigit { found }),
+    };
+    let year = century_base + i32::from(v[0]) * 10 + i32::from(v[1]);
+    let month = u32::from(v[2]) * 10 + u32::from(v[3]);
+    let day = u32::from(v[4]) * 10 + u32::from(v[5]);
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(IinError::BirthDate { month, day })
 }
 
 /// The last decimal digit of `n`.
