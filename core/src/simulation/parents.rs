@@ -5,7 +5,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::run::{at, below, chance, pick, unit, Action, Child, Run};
+use super::run::{at, below, chance, language_bit, pick, unit, Action, Child, Run};
 use super::SimulationError;
 use crate::allocation::BulletinId;
 use crate::application::ApplicationId;
@@ -116,7 +116,7 @@ impl Run<'_> {
                 usize::try_from(b.0)
                     .ok()
                     .and_then(|i| self.languages.get(i.checked_sub(1)?))
-                    .is_some_and(|l| l.contains(&language))
+                    .is_some_and(|set| set & language_bit(language) != 0)
             });
             if own.is_some() {
                 return own;

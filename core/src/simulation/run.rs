@@ -66,8 +66,9 @@ pub(super) struct Run<'a> {
     pub(super) pools: Vec<Pool>,
     /// The pool of each queue, by district index, group type and cohort.
     pool_of: HashMap<(usize, GroupType, i32), u32>,
-    /// The languages of each bulletin's kindergarten, by bulletin index.
-    pub(super) languages: Vec<Vec<Language>>,
+    /// The languages of each bulletin's kindergarten, by bulletin index, as a set of
+    /// [`language_bit`]s: a parent who prefers a language looks through them all.
+    pub(super) languages: Vec<u8>,
     /// The last IIN serial given per birth date, by days from the common era (a dense
     /// array: a hash map of birth dates cost a cache miss per registration).
     serials: Vec<u16>,
@@ -407,13 +408,13 @@ impl<'a> Run<'a> {
         let places = bulletins.iter().map(|b| b.places).sum();
         let reports = self.engine.publish(&bulletins, at(day, 10, 0))?;
         let firsts = self.engine.bulletins().len() - bulletins.len();
-        let added: Vec<(BulletinId, Vec<Language>, GroupType, i32)> = self.engine.bulletins()
-            [firsts..]
+        let added: Vec<(BulletinId, u8, GroupType, i32)> = self.engine.bulletins()[firsts..]
             .iter()
             .map(|b| {
+                let languages = b.kindergarten.languages.iter().copied().map(language_bit);
                 (
                     b.id,
-                    b.kindergarten.languages.clone(),
+                    languages.fold(0, |set, bit| set | bit),
                     b.group_type,
                     b.cohort,
                 )
@@ -472,6 +473,15 @@ impl<'a> Run<'a> {
 
 fn shares<T>(s: &[super::input::Share<T>]) -> Vec<f64> {
     s.iter().map(|s| s.share).collect()
+}
+
+/// A language as one bit of a set of languages.
+pub(super) fn language_bit(language: Language) -> u8 {
+    match language {
+        Language::Kazakh => 1,
+        Language::Russian => 2,
+        Language::Other => 4,
+    }
 }
 
 fn days_in_month(day: NaiveDate) -> u64 {
