@@ -160,6 +160,11 @@ fn check_invariants(e: &Engine) {
     for n in 0..e.len() {
         let app = e.application(id(n)).unwrap();
         let child = app.child.expose_digits().to_owned();
+        assert_eq!(
+            e.state_name(id(n)).unwrap(),
+            e.state(id(n)).unwrap().name(),
+            "the table of state names keeps up with the records"
+        );
         match e.state(id(n)).unwrap() {
             State::NoticeSent { choose_by, .. } => {
                 *offers.entry(child).or_default() += 1;
@@ -248,6 +253,9 @@ proptest! {
         let json = e.to_json();
         let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
         prop_assert_eq!(replayed.to_json(), json.clone());
-        prop_assert_eq!(Engine::from_json(&json).unwrap().to_json(), json);
+        let loaded = Engine::from_json(&json).unwrap();
+        check_invariants(&loaded);
+        check_invariants(&replayed);
+        prop_assert_eq!(loaded.to_json(), json);
     }
 }

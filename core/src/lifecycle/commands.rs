@@ -133,6 +133,7 @@ impl Engine {
     /// outcome.
     pub fn reserve(&mut self, additional: usize) {
         self.records.reserve(additional);
+        self.names.reserve(additional);
         self.by_child.reserve(additional);
         self.dues.reserve(additional);
     }
@@ -205,6 +206,7 @@ impl Engine {
                 }
             }
         }
+        self.names.push(StateName::Queued);
         self.records.push(Record {
             facts: crate::eligibility::ChildFacts::of(&self.policy, &app),
             app: std::sync::Arc::clone(&app),

@@ -136,6 +136,7 @@ impl Engine {
             self.waiting.insert_in(q, &new.order);
         }
         let (from, to) = (before.name, new.state.name());
+        self.names[i] = to;
         self.record_event(i, (at, actor), (from, to), reason, detail);
         self.schedule(i);
     }

@@ -106,6 +106,10 @@ pub struct Engine {
     pub(crate) calendar: WorkCalendar,
     now: Option<NaiveDateTime>,
     pub(crate) records: Vec<Record>,
+    /// Each record's state name, a byte each beside the records (kept by `settle`): a
+    /// host or simulation that looks over many applications reads these, not the
+    /// records, whose every look is a cache miss.
+    names: Vec<StateName>,
     histories: history::Histories,
     /// Queue numbers: children waiting, holding a notice, or stop-listed.
     pub(crate) standing: QueueIndex,
@@ -138,6 +142,7 @@ impl Engine {
             calendar,
             now: None,
             records: Vec::new(),
+            names: Vec::new(),
             histories: history::Histories::default(),
             standing: QueueIndex::default(),
             waiting: QueueIndex::default(),
@@ -252,6 +257,17 @@ impl Engine {
     /// `APPLICATION_UNKNOWN`.
     pub fn state(&self, id: ApplicationId) -> Result<&State, LifecycleError> {
         Ok(&self.record(id)?.state)
+    }
+
+    /// The name of its state at the engine's clock: [`Engine::state`]`(id)?.name()`,
+    /// read from a table of one byte per application, for a host that looks over many.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn state_name(&self, id: ApplicationId) -> Result<StateName, LifecycleError> {
+        let i = self.index(id)?;
+        debug_assert_eq!(self.names[i], self.records[i].state.name());
+        Ok(self.names[i])
     }
 
     /// Directions lapsed so far (`RULES.md §6`).

@@ -152,6 +152,7 @@ impl Engine {
                     ),
                 });
             }
+            engine.names.push(entry.record.state.name());
             engine.records.push(entry.record);
             let i = engine.records.len() - 1;
             let mut events = entry.history.into_iter();

@@ -9,7 +9,7 @@ use super::run::{at, below, chance, language_bit, pick, unit, Action, Child, Run
 use super::SimulationError;
 use crate::allocation::BulletinId;
 use crate::application::ApplicationId;
-use crate::lifecycle::State;
+use crate::lifecycle::{State, StateName};
 
 impl Run<'_> {
     /// A notified parent answers after a drawn number of working days, or never.
@@ -171,7 +171,7 @@ impl Run<'_> {
                 return None;
             }
             let id = members[below(&mut self.rng, n) as usize];
-            if matches!(self.engine.state(id), Ok(State::Queued)) {
+            if self.engine.state_name(id) == Ok(StateName::Queued) {
                 return Some(id);
             }
             let p = &mut self.pools[pool];
@@ -179,7 +179,7 @@ impl Run<'_> {
             if p.stale > p.members.len() / 2 {
                 let engine = &self.engine;
                 p.members
-                    .retain(|&m| engine.state(m).is_ok_and(State::stands_in_queue));
+                    .retain(|&m| engine.state_name(m).is_ok_and(StateName::stands_in_queue));
                 p.stale = 0;
             }
         }
