@@ -323,8 +323,9 @@ impl Engine {
             .unwrap_or_else(|| vec![batch])
     }
 
-    /// Its history: every event, oldest first (`RULES.md §2` \[004\]); `.last()` is the
-    /// newest without walking the others.
+    /// Its history: every event, oldest first (`RULES.md §2` \[004\]), each made whole
+    /// as it is read (an owned [`Event`]; its text is shared); `.last()` is the newest
+    /// without walking the others.
     ///
     /// # Errors
     /// `APPLICATION_UNKNOWN`.

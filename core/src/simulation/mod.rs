@@ -6,7 +6,7 @@
 //! types and languages; ages at registration), place turnover (publication waves), parent
 //! behaviour (probabilities and delays: answering a notice, choosing within the window or
 //! not, revoking, extending, showing up, confirming interest and rights, free choice,
-//! language preference), the [`Policy`](crate::policy::Policy), a seed and a horizon.
+//! language preference), the [`Policy`], a seed and a horizon.
 //!
 //! [`simulate`] runs it on the working-day calendar: every registration, publication and
 //! parent action goes through the same [`Engine`](crate::lifecycle::Engine) the portals
