@@ -84,11 +84,12 @@ impl Engine {
     ///
     /// # Errors
     /// `BULLETIN_UNKNOWN`.
+    #[allow(clippy::unnecessary_lazy_evaluations)] // built only on failure, as in `Engine::index`
     pub fn bulletin(&self, id: BulletinId) -> Result<&Bulletin, LifecycleError> {
         Ok(self
             .board
             .get(id)
-            .ok_or(AllocationError::UnknownBulletin { bulletin: id })?)
+            .ok_or_else(|| AllocationError::UnknownBulletin { bulletin: id })?)
     }
 
     /// The bulletins of a queue's pool that have a free place now, by id: where a
