@@ -492,7 +492,7 @@ fn validate(b: &NewBulletin, at: NaiveDateTime) -> Result<(), AllocationError> {
         ("kindergarten.region", k.region.as_str()),
         ("kindergarten.area", k.area.as_str()),
     ] {
-        if value.trim().is_empty() {
+        if crate::text::trimmed(value).is_empty() {
             return Err(invalid(field, "must not be empty"));
         }
     }

@@ -270,9 +270,9 @@ pub(crate) fn registration_check(
         .field("child_iin");
     }
     let a = &input.address;
-    let address_ok = !a.region.trim().is_empty()
-        && !a.district.trim().is_empty()
-        && a.locality.as_deref().is_none_or(|l| !l.trim().is_empty());
+    let blank = |s: &str| crate::text::trimmed(s).is_empty();
+    let address_ok =
+        !blank(&a.region) && !blank(&a.district) && a.locality.as_deref().is_none_or(|l| !blank(l));
     d.push("ADDRESS", address_ok, || texts::address(address_ok))
         .field("address");
     if input.non_resident {
