@@ -8,7 +8,7 @@
 
 use std::collections::VecDeque;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Actions by day, in the order they were planned within a day.
 #[derive(Debug)]
@@ -34,7 +34,9 @@ impl<T: Copy> Agenda<T> {
     /// Plans `action` for `day`; a day already past counts as the earliest day still on
     /// the agenda, after the actions already planned for it.
     pub(super) fn plan(&mut self, day: NaiveDate, action: T) {
-        let k = usize::try_from((day - self.first).num_days()).unwrap_or(0);
+        // Day numbers, not a date difference: most children plan an action a year.
+        let k =
+            usize::try_from(day.num_days_from_ce() - self.first.num_days_from_ce()).unwrap_or(0);
         if k >= self.days.len() {
             self.days.resize_with(k + 1, Vec::new);
         }

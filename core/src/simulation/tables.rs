@@ -45,8 +45,10 @@ pub(super) fn build(
     // What each child's events say, read in one pass over every event as stored (a
     // child's own events stay in order).
     let mut seen = vec![Seen::default(); run.children.len()];
+    let first_day = first.num_days_from_ce();
     for (owner, e) in engine.events() {
-        let Some(d) = usize::try_from((e.at.date() - first).num_days())
+        // Day numbers, not a date difference: this runs for every event of a city.
+        let Some(d) = usize::try_from(e.at.date().num_days_from_ce() - first_day)
             .ok()
             .filter(|&d| d < n_days)
         else {
