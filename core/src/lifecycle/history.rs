@@ -34,6 +34,33 @@ pub(crate) struct Head {
     pub(crate) reason: Reason,
 }
 
+impl Head {
+    /// What `event` says apart from its text.
+    pub(crate) fn of(event: &Event) -> Self {
+        Self {
+            seq: event.seq,
+            at: event.at,
+            actor: event.actor,
+            from: event.from,
+            to: event.to,
+            reason: event.reason,
+        }
+    }
+
+    /// The whole event, with its text.
+    fn with_text(self, detail: Option<std::sync::Arc<str>>) -> Event {
+        Event {
+            seq: self.seq,
+            at: self.at,
+            actor: self.actor,
+            from: self.from,
+            to: self.to,
+            reason: self.reason,
+            detail,
+        }
+    }
+}
+
 /// An event as stored: what it says, its text's number in [`Details`] (0: none), the
 /// application it belongs to (its record's index) and the event before it in the same
 /// history.
@@ -125,15 +152,7 @@ impl Histories {
     /// Event `k`, whole.
     fn event(&self, k: usize) -> Option<Event> {
         let Slot { head, detail, .. } = self.slot(k)?;
-        Some(Event {
-            seq: head.seq,
-            at: head.at,
-            actor: head.actor,
-            from: head.from,
-            to: head.to,
-            reason: head.reason,
-            detail: self.details.text(*detail),
-        })
+        Some(head.with_text(self.details.text(*detail)))
     }
 
     fn slot(&self, k: usize) -> Option<&Slot> {

@@ -166,14 +166,7 @@ impl Engine {
             };
             let mut ends = super::history::HistoryEnds::default();
             for e in std::iter::once(first).chain(events) {
-                let head = super::history::Head {
-                    seq: e.seq,
-                    at: e.at,
-                    actor: e.actor,
-                    from: e.from,
-                    to: e.to,
-                    reason: e.reason,
-                };
+                let head = super::history::Head::of(&e);
                 let detail = e.detail.map(super::detail::Detail::Shared);
                 engine.histories.push(&mut ends, i, head, detail);
             }
