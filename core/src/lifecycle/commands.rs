@@ -91,7 +91,7 @@ impl Engine {
         self.check_clock(at)?;
         // With no deadline due by `at` anywhere, the records already stand as they would
         // then: they are judged once, below.
-        let due = self.dues.first().is_some_and(|t| t <= at);
+        let due = self.dues.first(&self.records[..]).is_some_and(|t| t <= at);
         // Commands name one application, or a batch of twins: kept inline, no allocation.
         let mut indices: SmallVec<[usize; 2]> = SmallVec::with_capacity(ids.len());
         for &id in ids {
@@ -135,7 +135,6 @@ impl Engine {
         self.records.reserve(additional);
         self.names.reserve(additional);
         self.by_child.reserve(additional);
-        self.dues.reserve(additional);
     }
 
     /// Registers an application at `at` (`RULES.md §2`): every field is checked at once,
@@ -196,11 +195,10 @@ impl Engine {
         };
         let placement = self.standing.insert_in(q, &order);
         let _ = self.waiting.insert_in(q, &order);
-        let siblings = self.by_child.entry(child).or_default();
-        siblings.push(id);
-        let shared_child = siblings.len() > 1;
+        let shared_child = self.by_child.add(&child, id);
         if shared_child {
-            for other in siblings.clone() {
+            let siblings: SmallVec<[ApplicationId; 4]> = self.by_child.of(&child).collect();
+            for other in siblings {
                 if let Ok(i) = self.index(other) {
                     self.records[i].shared_child = true;
                 }
@@ -224,6 +222,7 @@ impl Engine {
             placement: Some(placement),
             anniversary_seen: None,
             history: super::history::HistoryEnds::default(),
+            due: super::dues::Slot::default(),
         });
         let i = self.records.len() - 1;
         let (from, to) = (StateName::New, StateName::Queued);

@@ -58,6 +58,8 @@ impl Engine {
             new.order.class = new.app.class;
         }
         let before = Before::of(&self.records[i]);
+        // The deadline as scheduled is the engine's, whatever copy `new` was made from.
+        new.due = self.records[i].due;
         self.records[i] = new;
         self.settle(i, before, at, actor, reason, detail);
         if class_changed {
@@ -182,7 +184,7 @@ impl Engine {
         let name = r.state.name();
         self.record_event(i, (at, actor), (name, name), reason, detail);
         debug_assert_eq!(
-            self.dues.pending(i),
+            self.records[i].due.pending(),
             self.records[i].next_due(&self.policy, &self.calendar),
             "a confirmation of interest changes no deadline"
         );
@@ -192,7 +194,7 @@ impl Engine {
         let r = &mut self.records[i];
         r.see_anniversary(&self.policy, &self.calendar);
         let next = r.next_due(&self.policy, &self.calendar);
-        self.dues.set(i, next);
+        self.dues.set(&mut r.due, i, next);
     }
 
     /// Gives every member of a batch the batch's best (class, moment), keeping its own id

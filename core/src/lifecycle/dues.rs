@@ -10,16 +10,19 @@
 //! earliest moment first, ties by application index, then by version. Written by hand
 //! because no crate we use has a calendar queue with this order.
 //!
-//! Each record has at most one live deadline, its next one. Setting a record's deadline
-//! again to the same moment and kind (a confirmation of interest, a move in the queue)
-//! keeps its entry; setting another one makes the old entry stale, skipped when reached.
+//! Each record has at most one live deadline, its next one, kept in its [`Slot`]. Setting a
+//! record's deadline again to the same moment and kind (a confirmation of interest, a move
+//! in the queue) keeps its entry; setting another one makes the old entry stale, skipped
+//! when reached. The slot lives in the record itself (not in a table here): every change
+//! of a record schedules its next deadline right after, and finds the slot in the cache
+//! lines the change has just read.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
 
-use super::record::DueKind;
+use super::record::{DueKind, Record};
 
 /// A pending deadline: its moment, the application's index, the record's version when
 /// it was scheduled (an entry of an older version is stale and skipped), its kind.
@@ -49,42 +52,65 @@ pub(crate) struct Dues {
     far: BinaryHeap<Reverse<Due>>,
     /// Whether anything was ever pushed (`today` is meaningless before).
     started: bool,
-    /// Per record: the version of its live entry and that entry's deadline.
-    slots: Vec<(u64, Option<(NaiveDateTime, DueKind)>)>,
+}
+
+/// A record's deadline as scheduled: the version of its live entry and that entry's
+/// deadline. Engine bookkeeping, not part of what a record says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Slot {
+    version: u64,
+    pending: Option<(NaiveDateTime, DueKind)>,
+}
+
+impl Slot {
+    /// How many times the deadline was set.
+    pub(crate) fn version(self) -> u64 {
+        self.version
+    }
+
+    /// The live deadline, if any.
+    pub(crate) fn pending(self) -> Option<(NaiveDateTime, DueKind)> {
+        self.pending
+    }
+}
+
+/// Where the slots of the records live: the engine's records, or plain slots (tests).
+pub(crate) trait Slots {
+    fn slot(&self, i: usize) -> Option<&Slot>;
+    fn slot_mut(&mut self, i: usize) -> Option<&mut Slot>;
+}
+
+impl Slots for [Record] {
+    fn slot(&self, i: usize) -> Option<&Slot> {
+        self.get(i).map(|r| &r.due)
+    }
+    fn slot_mut(&mut self, i: usize) -> Option<&mut Slot> {
+        self.get_mut(i).map(|r| &mut r.due)
+    }
 }
 
 impl Dues {
-    /// Sets record `i`'s next deadline (none: nothing pending).
-    pub(crate) fn set(&mut self, i: usize, next: Option<(NaiveDateTime, DueKind)>) {
-        if i >= self.slots.len() {
-            self.slots.resize(i + 1, (0, None));
-        }
-        let slot = &mut self.slots[i];
-        if slot.1 == next {
+    /// Sets the next deadline of record `i`, whose slot is `slot` (none: nothing pending).
+    pub(crate) fn set(
+        &mut self,
+        slot: &mut Slot,
+        i: usize,
+        next: Option<(NaiveDateTime, DueKind)>,
+    ) {
+        if slot.pending == next {
             return;
         }
-        slot.0 += 1;
-        slot.1 = next;
+        slot.version += 1;
+        slot.pending = next;
         if let Some((at, kind)) = next {
-            let version = slot.0;
-            self.push((at, i, version, kind));
+            self.push((at, i, slot.version, kind));
         }
     }
 
-    /// Makes room for `additional` more records.
-    pub(crate) fn reserve(&mut self, additional: usize) {
-        self.slots.reserve(additional);
-    }
-
-    /// Record `i`'s live deadline, if any.
-    pub(crate) fn pending(&self, i: usize) -> Option<(NaiveDateTime, DueKind)> {
-        self.slots.get(i).and_then(|s| s.1)
-    }
-
-    /// The earliest live deadline, if any.
-    pub(crate) fn first(&mut self) -> Option<NaiveDateTime> {
+    /// The earliest live deadline of the records whose slots are `slots`, if any.
+    pub(crate) fn first<S: Slots + ?Sized>(&mut self, slots: &S) -> Option<NaiveDateTime> {
         while let Some((at, i, version, _)) = self.peek() {
-            if self.slots[i].0 == version {
+            if slots.slot(i).is_some_and(|s| s.version == version) {
                 return Some(at);
             }
             self.pop();
@@ -94,13 +120,19 @@ impl Dues {
 
     /// Takes the earliest live deadline due by `t`: its moment, record and kind. The
     /// record has no deadline pending after it until it is set again.
-    pub(crate) fn take_due(&mut self, t: NaiveDateTime) -> Option<(NaiveDateTime, usize, DueKind)> {
-        let at = self.first()?;
+    pub(crate) fn take_due<S: Slots + ?Sized>(
+        &mut self,
+        t: NaiveDateTime,
+        slots: &mut S,
+    ) -> Option<(NaiveDateTime, usize, DueKind)> {
+        let at = self.first(slots)?;
         if at > t {
             return None;
         }
         let (at, i, _, kind) = self.pop()?;
-        self.slots[i].1 = None;
+        if let Some(slot) = slots.slot_mut(i) {
+            slot.pending = None;
+        }
         Some((at, i, kind))
     }
 
@@ -230,26 +262,41 @@ mod tests {
         }
     }
 
+    impl Slots for [Slot] {
+        fn slot(&self, i: usize) -> Option<&Slot> {
+            self.get(i)
+        }
+        fn slot_mut(&mut self, i: usize) -> Option<&mut Slot> {
+            self.get_mut(i)
+        }
+    }
+
     #[test]
     fn a_record_has_one_live_deadline() {
         let mut dues = Dues::default();
-        dues.set(0, Some((moment(60), DueKind::NoticeExpires)));
-        dues.set(1, Some((moment(30), DueKind::AgesOut)));
-        dues.set(1, Some((moment(30), DueKind::AgesOut))); // the same: one entry kept
-        dues.set(0, Some((moment(10), DueKind::StopListEnds))); // replaces the 60
-        assert_eq!(dues.first(), Some(moment(10)));
-        assert_eq!(dues.take_due(moment(5)), None);
+        let mut s = [Slot::default(); 2];
+        dues.set(&mut s[0], 0, Some((moment(60), DueKind::NoticeExpires)));
+        dues.set(&mut s[1], 1, Some((moment(30), DueKind::AgesOut)));
+        dues.set(&mut s[1], 1, Some((moment(30), DueKind::AgesOut))); // the same: one entry kept
+        dues.set(&mut s[0], 0, Some((moment(10), DueKind::StopListEnds))); // replaces the 60
+        assert_eq!(dues.first(&s[..]), Some(moment(10)));
+        assert_eq!(dues.take_due(moment(5), &mut s[..]), None);
         assert_eq!(
-            dues.take_due(moment(100)),
+            dues.take_due(moment(100), &mut s[..]),
             Some((moment(10), 0, DueKind::StopListEnds))
         );
+        assert_eq!(s[0].pending(), None, "taken: nothing pending");
         assert_eq!(
-            dues.take_due(moment(100)),
+            dues.take_due(moment(100), &mut s[..]),
             Some((moment(30), 1, DueKind::AgesOut))
         );
-        assert_eq!(dues.take_due(moment(100)), None, "the stale 60 is skipped");
-        dues.set(1, None);
-        dues.set(1, Some((moment(200), DueKind::AgesOut)));
-        assert_eq!(dues.first(), Some(moment(200)));
+        assert_eq!(
+            dues.take_due(moment(100), &mut s[..]),
+            None,
+            "the stale 60 is skipped"
+        );
+        dues.set(&mut s[1], 1, None);
+        dues.set(&mut s[1], 1, Some((moment(200), DueKind::AgesOut)));
+        assert_eq!(dues.first(&s[..]), Some(moment(200)));
     }
 }

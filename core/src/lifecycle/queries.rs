@@ -43,11 +43,9 @@ impl Engine {
     }
 
     pub(super) fn child_queued(&self, child: &Iin, group: crate::application::GroupType) -> bool {
-        self.by_child.get(child).is_some_and(|ids| {
-            ids.iter().any(|id| {
-                self.record(*id)
-                    .is_ok_and(|r| r.app.group_type == group && !r.state.is_final())
-            })
+        self.by_child.of(child).any(|id| {
+            self.record(id)
+                .is_ok_and(|r| r.app.group_type == group && !r.state.is_final())
         })
     }
 
@@ -111,11 +109,11 @@ impl Engine {
         if !r.shared_child {
             return out;
         }
-        for other in self.by_child.get(&r.app.child).into_iter().flatten() {
-            if *other == r.app.id {
+        for other in self.by_child.of(&r.app.child) {
+            if other == r.app.id {
                 continue;
             }
-            let Ok(o) = self.index(*other) else { continue };
+            let Ok(o) = self.index(other) else { continue };
             match self.projected(o, at).state {
                 State::Enrolled { .. } => out.enrolled = true,
                 State::NoticeSent { .. }

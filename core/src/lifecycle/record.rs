@@ -71,6 +71,10 @@ pub(crate) struct Record {
     /// Where its history ends in the engine's list of events (kept by the engine).
     #[serde(skip)]
     pub(crate) history: super::history::HistoryEnds,
+    /// Its next deadline as scheduled in the engine's [`super::dues::Dues`] (kept by the
+    /// engine; rebuilt on snapshot load).
+    #[serde(skip)]
+    pub(crate) due: super::dues::Slot,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -122,6 +126,19 @@ fn midnight(day: chrono::NaiveDate) -> NaiveDateTime {
 }
 
 impl Record {
+    /// Reads fields spread over the whole record, so that every cache line of it is
+    /// loaded (see [`super::Engine::touch`]); the sum means nothing.
+    pub(crate) fn touch(&self) -> u64 {
+        u64::from(self.batch.is_some())
+            .wrapping_add(u64::from(self.interest.anniversary))
+            .wrapping_add(self.order.id.0)
+            .wrapping_add(u64::from(matches!(self.state, State::Queued)))
+            .wrapping_add(self.due.version())
+            .wrapping_add(Arc::as_ptr(&self.app) as usize as u64)
+            .wrapping_add(u64::from(self.restores))
+            .wrapping_add(u64::from(self.lapses))
+    }
+
     /// The end of the `k`-th anniversary of registration, or `None` past the calendar:
     /// from [`Record::anniversary_seen`] when it holds the `k`-th.
     pub(crate) fn anniversary(

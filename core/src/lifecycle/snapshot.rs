@@ -212,10 +212,10 @@ impl Engine {
         };
         self.standing = QueueIndex::build(&keys, members(super::State::stands_in_queue));
         self.waiting = QueueIndex::build(&keys, members(|s| matches!(s, super::State::Queued)));
-        self.by_child = HashMap::default();
+        self.by_child = super::children::Children::default();
         self.batches = HashMap::default();
         for r in &self.records {
-            self.by_child.entry(r.app.child).or_default().push(r.app.id);
+            self.by_child.add(&r.app.child, r.app.id);
             if let Some(b) = r.batch {
                 self.batches.entry(b).or_default().push(r.app.id);
             }
@@ -226,10 +226,9 @@ impl Engine {
             r.queue = self.standing.intern(k);
             r.placement = self.standing.placement_of(r.queue, &r.order);
             r.facts = crate::eligibility::ChildFacts::of(policy, &r.app);
-            r.shared_child = self
-                .by_child
-                .get(&r.app.child)
-                .is_some_and(|ids| ids.len() > 1);
+            r.shared_child = self.by_child.has_several(&r.app.child);
+            // Scheduled afresh below.
+            r.due = super::dues::Slot::default();
         }
         for r in &self.records {
             // Places taken are stored with the bulletins; reservations come from the states.

@@ -43,6 +43,17 @@ impl<T: Copy> Agenda<T> {
         self.days[k].push(action);
     }
 
+    /// The actions planned for `day` and not yet taken.
+    pub(super) fn on(&self, day: NaiveDate) -> &[T] {
+        let Ok(k) = usize::try_from(day.num_days_from_ce() - self.first.num_days_from_ce()) else {
+            return &[];
+        };
+        let skip = if k == 0 { self.taken } else { 0 };
+        self.days
+            .get(k)
+            .map_or(&[], |d| d.get(skip..).unwrap_or(&[]))
+    }
+
     /// The next action due by `day`, in the order planned (earlier days first); actions
     /// planned for `day` while taking them are taken too.
     pub(super) fn next(&mut self, day: NaiveDate) -> Option<T> {

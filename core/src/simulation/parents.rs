@@ -61,6 +61,8 @@ impl Run<'_> {
     /// each; a refusal (a window passed, the state moved on) is the rules at work.
     pub(super) fn act(&mut self, day: NaiveDate) -> Result<(), SimulationError> {
         let mut s = 0;
+        self.engine
+            .touch(self.agenda.on(day).iter().map(|a| a.id()));
         while let Some(action) = self.agenda.next(day) {
             s += 1;
             let t = at(day, 11, s);

@@ -38,6 +38,19 @@ pub(super) enum Action {
     ConfirmInterest(ApplicationId),
 }
 
+impl Action {
+    pub(super) fn id(self) -> ApplicationId {
+        match self {
+            Action::Choose(id)
+            | Action::Enroll(id)
+            | Action::Extend(id, _)
+            | Action::Revoke(id)
+            | Action::ConfirmRight(id)
+            | Action::ConfirmInterest(id) => id,
+        }
+    }
+}
+
 /// What the simulation knows of a child beside the engine.
 #[derive(Debug, Clone)]
 pub(super) struct Child {
