@@ -367,6 +367,16 @@ impl Engine {
                 lane(PriorityClass::General),
             ],
         };
+        // The walk reads its candidates' records one after another, each a cache miss; the
+        // candidates are the heads of the lanes, known ahead, so their records are read in
+        // one pass first and the misses overlap (`Engine::touch`). A few more than the
+        // places cover the children skipped.
+        let ahead = usize::try_from(places)
+            .unwrap_or(usize::MAX)
+            .saturating_add(8);
+        for c in PriorityClass::ALL {
+            self.touch(lane(c).take(ahead));
+        }
         // Twins stand together under one key: a batch is judged once, at its first member.
         let mut batches_seen: Vec<ApplicationId> = Vec::new();
         let mut left = places;
