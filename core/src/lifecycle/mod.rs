@@ -117,8 +117,8 @@ pub struct Engine {
     pub(crate) waiting: QueueIndex,
     /// Published vacancies and what became of their places (`RULES.md §5`, `§8`).
     pub(crate) board: Board,
-    /// The applications of each child. Most children have one: it is stored inline, so a
-    /// city of children costs no allocation per child here.
+    /// The applications of each child: 16 bytes per child, most children having one
+    /// (`children.rs`).
     by_child: children::Children,
     /// Members of each twins/triplets batch, by the batch's lowest id.
     batches: HashMap<ApplicationId, Vec<ApplicationId>>,

@@ -134,6 +134,7 @@ impl Record {
             .wrapping_add(self.order.id.0)
             .wrapping_add(u64::from(matches!(self.state, State::Queued)))
             .wrapping_add(self.due.version())
+            // The pointer itself (its line of the record), not the application.
             .wrapping_add(Arc::as_ptr(&self.app) as usize as u64)
             .wrapping_add(u64::from(self.restores))
             .wrapping_add(u64::from(self.lapses))

@@ -91,7 +91,11 @@ mod tests {
         a.plan(d(2), 20);
         a.plan(d(2), 21);
         assert_eq!(a.next(d(1)), None);
+        assert_eq!(a.on(d(2)), [20, 21]);
         assert_eq!(a.next(d(2)), Some(20));
+        assert_eq!(a.on(d(2)), [21], "what is taken is no longer on the day");
+        assert_eq!(a.on(d(3)), [30]);
+        assert!(a.on(d(1)).is_empty(), "a day behind the agenda has nothing");
         a.plan(d(2), 22); // planned while working day 2
         assert_eq!(a.next(d(2)), Some(21));
         assert_eq!(a.next(d(2)), Some(22));

@@ -39,6 +39,7 @@ pub(super) enum Action {
 }
 
 impl Action {
+    /// The application the action is for.
     pub(super) fn id(self) -> ApplicationId {
         match self {
             Action::Choose(id)
