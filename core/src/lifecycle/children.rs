@@ -14,15 +14,12 @@ use smallvec::SmallVec;
 use crate::application::ApplicationId;
 use crate::iin::Iin;
 
-/// Set in an entry of `first` when the child has more applications in `more`.
-const MORE: u64 = 1 << 63;
-
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Children {
-    /// By the child's IIN ([`Iin::number`]): the id of its first application, with
-    /// [`MORE`] set when it has others.
-    first: HashMap<u64, u64>,
-    /// The other applications of a child who has several, in the order registered.
+    /// By the child's IIN ([`Iin::number`]): its first application.
+    first: HashMap<u64, ApplicationId>,
+    /// The other applications of a child who has several, in the order registered (a
+    /// small map: looking a child up in it costs no miss).
     more: HashMap<u64, SmallVec<[ApplicationId; 1]>>,
 }
 
@@ -35,38 +32,28 @@ impl Children {
     /// Adds application `id` of `child`; tells whether the child now has several.
     pub(crate) fn add(&mut self, child: &Iin, id: ApplicationId) -> bool {
         let key = child.number();
-        match self.first.entry(key) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(id.0 & !MORE);
-                false
-            }
-            std::collections::hash_map::Entry::Occupied(mut e) => {
-                *e.get_mut() |= MORE;
-                self.more.entry(key).or_default().push(id);
-                true
-            }
+        if let std::collections::hash_map::Entry::Vacant(e) = self.first.entry(key) {
+            e.insert(id);
+            return false;
         }
+        self.more.entry(key).or_default().push(id);
+        true
     }
 
     /// The child's applications, in the order registered.
     pub(crate) fn of(&self, child: &Iin) -> impl Iterator<Item = ApplicationId> + '_ {
         let key = child.number();
-        let first = self.first.get(&key).copied();
-        let more = first
-            .filter(|f| f & MORE != 0)
-            .and_then(|_| self.more.get(&key))
-            .map_or(&[][..], |m| &m[..]);
-        first
-            .map(|f| ApplicationId(f & !MORE))
+        let more = self.more.get(&key).map_or(&[][..], |m| &m[..]);
+        self.first
+            .get(&key)
+            .copied()
             .into_iter()
             .chain(more.iter().copied())
     }
 
     /// Whether the child has several applications.
     pub(crate) fn has_several(&self, child: &Iin) -> bool {
-        self.first
-            .get(&child.number())
-            .is_some_and(|f| f & MORE != 0)
+        self.more.contains_key(&child.number())
     }
 }
 

@@ -34,9 +34,7 @@ impl<T: Copy> Agenda<T> {
     /// Plans `action` for `day`; a day already past counts as the earliest day still on
     /// the agenda, after the actions already planned for it.
     pub(super) fn plan(&mut self, day: NaiveDate, action: T) {
-        // Day numbers, not a date difference: most children plan an action a year.
-        let k =
-            usize::try_from(day.num_days_from_ce() - self.first.num_days_from_ce()).unwrap_or(0);
+        let k = self.offset(day).unwrap_or(0);
         if k >= self.days.len() {
             self.days.resize_with(k + 1, Vec::new);
         }
@@ -45,13 +43,19 @@ impl<T: Copy> Agenda<T> {
 
     /// The actions planned for `day` and not yet taken.
     pub(super) fn on(&self, day: NaiveDate) -> &[T] {
-        let Ok(k) = usize::try_from(day.num_days_from_ce() - self.first.num_days_from_ce()) else {
+        let Some(k) = self.offset(day) else {
             return &[];
         };
         let skip = if k == 0 { self.taken } else { 0 };
         self.days
             .get(k)
             .map_or(&[], |d| d.get(skip..).unwrap_or(&[]))
+    }
+
+    /// Where `day` is in `days`; `None` for a day before the agenda's first.
+    fn offset(&self, day: NaiveDate) -> Option<usize> {
+        // Day numbers, not a date difference: most children plan an action a year.
+        usize::try_from(day.num_days_from_ce() - self.first.num_days_from_ce()).ok()
     }
 
     /// The next action due by `day`, in the order planned (earlier days first); actions
