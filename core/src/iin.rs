@@ -274,7 +274,10 @@ impl<'de> Deserialize<'de> for Iin {
 
 /// Why a text is not a valid IIN. No variant carries the IIN's digits.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+// Non-exhaustive for users of the crate; the workspace's own bindings see every variant
+// (`.cargo/config.toml` sets `kezek_exhaustive`), so their error mapping is an exhaustive
+// match that a new variant breaks at build time.
+#[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum IinError {
     /// Not 12 characters long.
     #[error("an IIN has 12 digits, this one has {found} characters")]

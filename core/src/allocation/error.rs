@@ -8,7 +8,10 @@ use crate::lang::{pick, Lang, LocalizedError};
 
 /// Why a bulletin, a round, a place or a voucher command was refused; nothing changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+// Non-exhaustive for users of the crate; the workspace's own bindings see every variant
+// (`.cargo/config.toml` sets `kezek_exhaustive`), so their error mapping is an exhaustive
+// match that a new variant breaks at build time.
+#[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum AllocationError {
     /// A bulletin to publish is malformed.
     #[error("the bulletin's `{field}` is invalid: {detail}")]

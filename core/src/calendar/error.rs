@@ -6,7 +6,10 @@ use crate::lang::{pick, Lang, LocalizedError};
 
 /// Why the calendar cannot answer, or why calendar data was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+// Non-exhaustive for users of the crate; the workspace's own bindings see every variant
+// (`.cargo/config.toml` sets `kezek_exhaustive`), so their error mapping is an exhaustive
+// match that a new variant breaks at build time.
+#[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum CalendarError {
     /// The query touches a year whose decree data the calendar does not have; ask
     /// [`WorkCalendar::provisional`](super::WorkCalendar::provisional) for an answer from

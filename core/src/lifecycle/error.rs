@@ -13,7 +13,10 @@ use crate::policy::PolicyError;
 
 /// Why the engine refused a command; a refused command changes nothing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+// Non-exhaustive for users of the crate; the workspace's own bindings see every variant
+// (`.cargo/config.toml` sets `kezek_exhaustive`), so their error mapping is an exhaustive
+// match that a new variant breaks at build time.
+#[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum LifecycleError {
     /// Registration failed one or more checks; every failure is listed, each with its code
     /// and field (`RULES.md §2`).

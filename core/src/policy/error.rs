@@ -6,7 +6,10 @@ use crate::lang::{pick, Lang, LocalizedError};
 
 /// Why a policy was refused, or no policy could be found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+// Non-exhaustive for users of the crate; the workspace's own bindings see every variant
+// (`.cargo/config.toml` sets `kezek_exhaustive`), so their error mapping is an exhaustive
+// match that a new variant breaks at build time.
+#[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum PolicyError {
     /// The region code is not in the book's list of regions.
     #[error("unknown region `{region}`")]

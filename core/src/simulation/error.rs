@@ -7,7 +7,10 @@ use crate::lifecycle::LifecycleError;
 /// Why a simulation could not run. Parent actions the engine refuses are not errors: they
 /// are what the rules say, and the simulation goes on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+// Non-exhaustive for users of the crate; the workspace's own bindings see every variant
+// (`.cargo/config.toml` sets `kezek_exhaustive`), so their error mapping is an exhaustive
+// match that a new variant breaks at build time.
+#[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum SimulationError {
     /// The input is malformed.
     #[error("the simulation input's `{field}` is invalid: {detail}")]

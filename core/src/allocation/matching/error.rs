@@ -4,7 +4,10 @@ use crate::lang::{pick, Lang, LocalizedError};
 
 /// Why a matching instance was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+// Non-exhaustive for users of the crate; the workspace's own bindings see every variant
+// (`.cargo/config.toml` sets `kezek_exhaustive`), so their error mapping is an exhaustive
+// match that a new variant breaks at build time.
+#[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum MatchingError {
     /// Two parallel inputs have different lengths (one entry per child or kindergarten).
     #[error("`{what}` has {found} entries, expected {expected}")]
