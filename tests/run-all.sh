@@ -5,9 +5,11 @@
 #   Rust:   formatting, clippy (pedantic, warnings are errors), cargo test --workspace
 #           (unit, property, conformance and doc tests)
 #   Python: the cross-checks of the built-in calendar against the `holidays` package and
-#           of deferred acceptance against the `matching` package
+#           of deferred acceptance against the `matching` package; the `kezek` Python
+#           package built with maturin, its pytest suite (conformance files, errors, README
+#           examples) and mypy --strict
 #
-# The binding suites (Node, pytest, Kotlin) join this script in their own issues.
+# The Node and Kotlin suites join this script in their own issues.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,3 +47,9 @@ fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/crosscheck/requirements.txt
 "$venv/bin/python" tests/crosscheck/holidays_kz.py
 "$venv/bin/python" tests/crosscheck/matching_da.py --instances 300
+
+step "python: the kezek package (maturin develop, pytest, mypy)"
+"$venv/bin/pip" install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+(cd bindings-python && VIRTUAL_ENV="$PWD/../$venv" "../$venv/bin/maturin" develop --release --quiet)
+(cd bindings-python && "../$venv/bin/python" -m mypy)
+"$venv/bin/python" -m pytest -q bindings-python/tests

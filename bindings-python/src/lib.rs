@@ -1,18 +1,26 @@
-//! Python binding of kezek. For now it exposes the library's version; the full facade
-//! (classes, exception hierarchy, pandas output) is its own issue.
+//! Python binding of kezek: the native module `kezek._kezek`, wrapped by the typed
+//! `kezek` package (`python/kezek/`), which turns its plain data into dataclasses and
+//! enums. One file per concept; `convert.rs` converts data, `errors.rs` maps every core
+//! error to its exception class.
+
+mod calendar;
+mod convert;
+mod engine;
+mod errors;
+mod iin;
+mod policy;
 
 use pyo3::prelude::*;
 
-/// The Python module.
+/// The native module; use it through the `kezek` package.
 #[pymodule]
-mod kezek_python {
-    use pyo3::prelude::*;
-
-    /// The version of kezek this module was built from.
-    #[pyfunction]
-    fn version() -> &'static str {
-        env!("CARGO_PKG_VERSION")
-    }
+#[pyo3(name = "_kezek")]
+fn kezek_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<iin::PyIin>()?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_class::<policy::PyPolicy>()?;
+    m.add_class::<policy::PyPolicyBook>()?;
+    m.add_class::<engine::PyEngine>()?;
+    Ok(())
 }
-
-pub use kezek_python::*;

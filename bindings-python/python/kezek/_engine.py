@@ -1,0 +1,264 @@
+"""The lifecycle engine: applications, deadlines, bulletins and offer rounds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+
+from . import _kezek
+from ._classes import Iin, Policy, WorkCalendar
+from ._records import (
+    Bulletin,
+    ClassCounts,
+    Decision,
+    Event,
+    NextDeadline,
+    Position,
+    QueueKey,
+    RoundReport,
+    State,
+    StateName,
+)
+
+Application = Mapping[str, Any]
+"""A new application as data: ``applicant_iin``, ``child_iin``, ``address`` (``region``,
+``district``…), ``group_type``, ``language``, ``contacts``; optional ``benefit``,
+``documents``, ``non_resident`` (the format of ``tests/conformance/lifecycle.json``)."""
+
+Queue = Union[QueueKey, Mapping[str, Any]]
+
+
+class Engine:
+    """The rules engine of one region: every application's state, history and deadlines,
+    the queues, the bulletins of places and their offer rounds (``RULES.md §2–§8``).
+
+    Moments are naive ``datetime`` in Kazakhstan civil time, never before the engine's
+    clock. A refused command raises a :class:`kezek.KezekError` subclass and changes
+    nothing. Engines pickle (as a snapshot), so they cross process boundaries."""
+
+    __slots__ = ("_native",)
+
+    def __init__(
+        self, policy: Policy, calendar: Optional[WorkCalendar] = None, *, keep_log: bool = True
+    ) -> None:
+        native_calendar = calendar._native if calendar is not None else None
+        self._native = _kezek.Engine(policy._native, native_calendar, keep_log)
+
+    @classmethod
+    def _of(cls, native: _kezek.Engine) -> Engine:
+        engine = cls.__new__(cls)
+        engine._native = native
+        return engine
+
+    # --- the engine as a whole ---------------------------------------------------------
+
+    @property
+    def policy(self) -> Policy:
+        return Policy(self._native.policy)
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return WorkCalendar(self._native.calendar)
+
+    @property
+    def now(self) -> Optional[dt.datetime]:
+        """The moment of the last command, if any."""
+        return self._native.now
+
+    def __len__(self) -> int:
+        return len(self._native)
+
+    def to_json(self) -> str:
+        """The whole engine as versioned JSON (a snapshot)."""
+        return self._native.to_json()
+
+    @classmethod
+    def from_json(cls, snapshot: str) -> Engine:
+        """An engine from a snapshot (``SNAPSHOT_FORMAT``, ``SNAPSHOT_VERSION``)."""
+        return cls._of(_kezek.Engine.from_json(snapshot))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Engine.from_json, (self.to_json(),))
+
+    def log(self) -> list[dict[str, Any]]:
+        """The command log, as data (empty when the engine keeps none)."""
+        out: list[dict[str, Any]] = self._native.log()
+        return out
+
+    @classmethod
+    def replay(
+        cls, policy: Policy, log: Sequence[Mapping[str, Any]], calendar: Optional[WorkCalendar] = None
+    ) -> Engine:
+        """Rebuilds an engine by replaying a command log."""
+        native_calendar = calendar._native if calendar is not None else None
+        return cls._of(_kezek.Engine.replay(policy._native, log, native_calendar))
+
+    # --- commands ----------------------------------------------------------------------
+
+    def register(self, application: Application, at: dt.datetime) -> int:
+        """Registers an application (``RULES.md §2``); returns its id."""
+        return self._native.register(application, at)
+
+    def reserve(self, additional: int) -> None:
+        """Makes room for ``additional`` registrations (bulk imports)."""
+        self._native.reserve(additional)
+
+    def notify(self, id: int, vacancies: int, at: dt.datetime) -> list[int]:
+        """Notifies the application (and its twins) of places; returns the ids notified."""
+        return self._native.notify(id, vacancies, at)
+
+    def issue_direction(self, id: int, kindergarten: str, at: dt.datetime) -> None:
+        self._native.issue_direction(id, kindergarten, at)
+
+    def revoke(self, id: int, at: dt.datetime) -> None:
+        self._native.revoke(id, at)
+
+    def extend(self, id: int, until: dt.date, at: dt.datetime) -> None:
+        self._native.extend(id, until, at)
+
+    def confirm_right(self, id: int, at: dt.datetime) -> None:
+        self._native.confirm_right(id, at)
+
+    def enroll(self, id: int, at: dt.datetime) -> None:
+        self._native.enroll(id, at)
+
+    def release(self, id: int, at: dt.datetime) -> None:
+        self._native.release(id, at)
+
+    def withdraw(self, id: int, at: dt.datetime) -> None:
+        self._native.withdraw(id, at)
+
+    def confirm_interest(self, id: int, at: dt.datetime) -> None:
+        self._native.confirm_interest(id, at)
+
+    def link_applicant(self, id: int, applicant_iin: Union[str, Iin], at: dt.datetime) -> None:
+        digits = applicant_iin.expose_digits() if isinstance(applicant_iin, Iin) else applicant_iin
+        self._native.link_applicant(id, digits, at)
+
+    def link_batch(self, ids: Iterable[int], at: dt.datetime) -> None:
+        self._native.link_batch(list(ids), at)
+
+    def update_benefit(
+        self,
+        id: int,
+        benefit: Optional[str],
+        documents: Sequence[Mapping[str, Any]],
+        at: dt.datetime,
+    ) -> None:
+        self._native.update_benefit(id, benefit, list(documents), at)
+
+    def advance_to(self, at: dt.datetime) -> None:
+        """Applies every deadline due up to ``at``."""
+        self._native.advance_to(at)
+
+    def publish(self, bulletins: Sequence[Mapping[str, Any]], at: dt.datetime) -> list[RoundReport]:
+        """Publishes places (``kindergarten``, ``group_type``, ``cohort``, ``places`` each)
+        and runs their offer rounds; one report per pool."""
+        return [RoundReport.from_dict(r) for r in self._native.publish(list(bulletins), at)]
+
+    def offer_round(self, bulletin: int, at: dt.datetime) -> RoundReport:
+        return RoundReport.from_dict(self._native.offer_round(bulletin, at))
+
+    def distribute(self, at: dt.datetime) -> list[RoundReport]:
+        return [RoundReport.from_dict(r) for r in self._native.distribute(at)]
+
+    def take_place(self, id: int, bulletin: int, at: dt.datetime) -> None:
+        self._native.take_place(id, bulletin, at)
+
+    def confirm_voucher(self, id: int, at: dt.datetime) -> None:
+        self._native.confirm_voucher(id, at)
+
+    def refuse_voucher(self, id: int, at: dt.datetime) -> None:
+        self._native.refuse_voucher(id, at)
+
+    def restore(self, id: int, at: dt.datetime) -> None:
+        self._native.restore(id, at)
+
+    def sign_contract(self, id: int, bulletin: int, at: dt.datetime) -> None:
+        self._native.sign_contract(id, bulletin, at)
+
+    def join_waiting_list(self, id: int, kindergarten: str, at: dt.datetime) -> None:
+        self._native.join_waiting_list(id, kindergarten, at)
+
+    # --- queries -----------------------------------------------------------------------
+
+    def application(self, id: int) -> dict[str, Any]:
+        """The application as registered (its IINs in digits: personal data)."""
+        out: dict[str, Any] = self._native.application(id)
+        return out
+
+    def queue_key(self, id: int) -> QueueKey:
+        return QueueKey.from_dict(self._native.queue_key(id))
+
+    def state(self, id: int) -> State:
+        return State.from_dict(self._native.state(id))
+
+    def state_name(self, id: int) -> StateName:
+        return self.state(id).name
+
+    def position(self, id: int) -> Optional[Position]:
+        """The queue number and class counts ahead, or ``None`` outside the queue."""
+        p = self._native.position(id)
+        return None if p is None else Position.from_dict(p)
+
+    def history(self, id: int) -> list[Event]:
+        return [Event.from_dict(e) for e in self._native.history(id)]
+
+    def next_deadline(self, id: int) -> Optional[NextDeadline]:
+        d = self._native.next_deadline(id)
+        return None if d is None else NextDeadline.from_dict(d)
+
+    def lapses(self, id: int) -> int:
+        return self._native.lapses(id)
+
+    def interest(self, id: int) -> dict[str, Any]:
+        out: dict[str, Any] = self._native.interest(id)
+        return out
+
+    def batch(self, id: int) -> list[int]:
+        return self._native.batch(id)
+
+    def applications_of(self, applicant: Union[str, Iin]) -> list[int]:
+        iin = applicant if isinstance(applicant, Iin) else Iin(applicant)
+        return self._native.applications_of(iin._native)
+
+    def explain_offer(self, id: int, vacancies: int, at: dt.datetime) -> Decision:
+        return Decision.from_dict(self._native.explain_offer(id, vacancies, at))
+
+    def explain_registration(self, application: Application, at: dt.datetime) -> Decision:
+        return Decision.from_dict(self._native.explain_registration(application, at))
+
+    def explain_removal_for_age(self, id: int, at: dt.datetime) -> Decision:
+        return Decision.from_dict(self._native.explain_removal_for_age(id, at))
+
+    def queues(self) -> list[QueueKey]:
+        return [QueueKey.from_dict(q) for q in self._native.queues()]
+
+    def listing(self, queue: Queue) -> list[int]:
+        """The ids of a queue, in queue order."""
+        return self._native.listing(_queue(queue))
+
+    def listing_entries(self, queue: Queue) -> list[dict[str, Any]]:
+        """A queue's public listing: number, id, masked IIN, class, registration moment."""
+        out: list[dict[str, Any]] = self._native.listing_entries(_queue(queue))
+        return out
+
+    def counts(self, queue: Queue) -> ClassCounts:
+        return ClassCounts.from_dict(self._native.counts(_queue(queue)))
+
+    def bulletins(self) -> list[Bulletin]:
+        return [Bulletin.from_dict(b) for b in self._native.bulletins()]
+
+    def bulletin(self, bulletin: int) -> Bulletin:
+        return Bulletin.from_dict(self._native.bulletin(bulletin))
+
+    def open_places(self, queue: Queue) -> int:
+        """Places of a queue's pool open to free choice (``RULES.md §7``)."""
+        return self._native.open_places(_queue(queue))
+
+    def __repr__(self) -> str:
+        return f"Engine(policy={self.policy.id!r}, applications={len(self)}, now={self.now!r})"
+
+
+def _queue(queue: Queue) -> Mapping[str, Any]:
+    return queue.to_dict() if isinstance(queue, QueueKey) else queue

@@ -1,0 +1,401 @@
+"""Results as frozen dataclasses and names as string enums.
+
+Each record is built from the core's plain data (the JSON shape of the conformance files)
+by ``from_dict``; dates and moments become ``datetime.date`` / ``datetime.datetime``
+(naive, Kazakhstan civil time). ``to_dict()`` gives the plain data back. The enums are
+``str`` subclasses, so ``State.name == "queued"`` holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from typing import Any, Generic, Mapping, Optional, TypeVar
+
+T = TypeVar("T")
+
+
+class _StrEnum(str, enum.Enum):
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Sex(_StrEnum):
+    """The sex an IIN encodes (``RULES.md §1``)."""
+
+    MALE = "male"
+    FEMALE = "female"
+
+
+class PeriodUnit(_StrEnum):
+    """The unit of a policy period (``RULES.md §9``)."""
+
+    HOURS = "hours"
+    CALENDAR_DAYS = "calendar_days"
+    WORKING_DAYS = "working_days"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+class GroupType(_StrEnum):
+    """The kind of group applied for; each has its own queue (``RULES.md §2``)."""
+
+    GENERAL = "general"
+    SPECIAL = "special"
+    SANATORIUM = "sanatorium"
+
+
+class Language(_StrEnum):
+    """The language of the group."""
+
+    KAZAKH = "kazakh"
+    RUSSIAN = "russian"
+    OTHER = "other"
+
+
+class PriorityClass(_StrEnum):
+    """The priority class of an application (``RULES.md §3``), highest first."""
+
+    OUT_OF_TURN = "out_of_turn"
+    FIRST_PRIORITY = "first_priority"
+    GENERAL = "general"
+
+
+class StateName(_StrEnum):
+    """The state of an application (``RULES.md §2–§8``)."""
+
+    NEW = "new"
+    QUEUED = "queued"
+    NOTICE_SENT = "notice_sent"
+    DIRECTION_ISSUED = "direction_issued"
+    STOP_LISTED = "stop_listed"
+    ENROLLED = "enrolled"
+    RELEASED = "released"
+    REMOVED = "removed"
+    WITHDRAWN = "withdrawn"
+    VOUCHER_OFFERED = "voucher_offered"
+    VOUCHER_CONFIRMED = "voucher_confirmed"
+    INACTIVE = "inactive"
+    WAITING_LIST = "waiting_list"
+
+
+class DueKind(_StrEnum):
+    """The kind of a pending deadline."""
+
+    NOTICE_EXPIRES = "notice_expires"
+    RIGHT_EXPIRES = "right_expires"
+    DIRECTION_LAPSES = "direction_lapses"
+    STOP_LIST_ENDS = "stop_list_ends"
+    INTEREST_ANNIVERSARY = "interest_anniversary"
+    AGES_OUT = "ages_out"
+    CONSENT_EXPIRES = "consent_expires"
+    CONTRACT_EXPIRES = "contract_expires"
+    RESTORE_EXPIRES = "restore_expires"
+
+
+class Actor(_StrEnum):
+    """Who or what caused an event."""
+
+    APPLICANT = "applicant"
+    OPERATOR = "operator"
+    KINDERGARTEN = "kindergarten"
+    DEADLINE = "deadline"
+
+
+def date(value: Any) -> dt.date:
+    """A date from an ISO string (or a date)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def moment(value: Any) -> dt.datetime:
+    """A naive moment from an ISO string (or a datetime)."""
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+class _Record:
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain data (ISO strings for dates), the shape the core reads."""
+        out: dict[str, Any] = _plain(self)
+        return out
+
+
+@dataclasses.dataclass(frozen=True)
+class Period(_Record):
+    """A length of time with its unit, e.g. ``Period(3, PeriodUnit.WORKING_DAYS)``."""
+
+    amount: int
+    unit: PeriodUnit
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unit", PeriodUnit(self.unit))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Period:
+        return cls(int(d["amount"]), PeriodUnit(d["unit"]))
+
+
+@dataclasses.dataclass(frozen=True)
+class Deadline(_Record):
+    """Where a period ends: its last day, and the first moment after it."""
+
+    last_day: dt.date
+    ends_at: dt.datetime
+
+    def has_passed(self, t: dt.datetime) -> bool:
+        """Whether the period has passed at moment ``t``."""
+        return t >= self.ends_at
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Deadline:
+        return cls(date(d["last_day"]), moment(d["ends_at"]))
+
+
+@dataclasses.dataclass(frozen=True)
+class Answer(Generic[T], _Record):
+    """A calendar answer that may rest on a year without decree data."""
+
+    value: T
+    provisional: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class DayInfo(_Record):
+    """What the calendar says of a day: working or not, and why (``kind``: ``weekday``,
+    ``weekend``, ``holiday``, ``carried_over``, ``transferred_day_off``,
+    ``transferred_working_day``), with the kind's fields (holiday id and names…)."""
+
+    date: dt.date
+    working: bool
+    kind: str
+    about: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> DayInfo:
+        about = {k: v for k, v in d["kind"].items() if k != "kind"}
+        return cls(date(d["date"]), bool(d["working"]), d["kind"]["kind"], about)
+
+
+@dataclasses.dataclass(frozen=True)
+class ClassCounts(_Record):
+    """Children by priority class."""
+
+    out_of_turn: int
+    first_priority: int
+    general: int
+
+    @property
+    def total(self) -> int:
+        return self.out_of_turn + self.first_priority + self.general
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> ClassCounts:
+        return cls(d["out_of_turn"], d["first_priority"], d["general"])
+
+
+@dataclasses.dataclass(frozen=True)
+class Position(_Record):
+    """A queue number and the children ahead by class (``RULES.md §2``)."""
+
+    number: int
+    ahead: ClassCounts
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Position:
+        return cls(d["number"], ClassCounts.from_dict(d["ahead"]))
+
+
+@dataclasses.dataclass(frozen=True)
+class QueueKey(_Record):
+    """A queue: region, area, group type and cohort (birth year)."""
+
+    region: str
+    area: str
+    group_type: GroupType
+    cohort: int
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "group_type", GroupType(self.group_type))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> QueueKey:
+        return cls(d["region"], d["area"], GroupType(d["group_type"]), d["cohort"])
+
+
+@dataclasses.dataclass(frozen=True)
+class State(_Record):
+    """An application's state, and the state's own fields (``choose_by``, ``kindergarten``…;
+    dates and moments as strings in ``fields``, as in the conformance files)."""
+
+    name: StateName
+    fields: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.fields[key]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> State:
+        return cls(StateName(d["state"]), {k: v for k, v in d.items() if k != "state"})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"state": self.name.value, **self.fields}
+
+
+@dataclasses.dataclass(frozen=True)
+class Event(_Record):
+    """One change in an application's history."""
+
+    seq: int
+    at: dt.datetime
+    actor: Actor
+    from_state: StateName
+    to_state: StateName
+    reason: str
+    detail: Optional[str] = None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Event:
+        return cls(
+            d["seq"],
+            moment(d["at"]),
+            Actor(d["actor"]),
+            StateName(d["from"]),
+            StateName(d["to"]),
+            d["reason"],
+            d.get("detail"),
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class NextDeadline(_Record):
+    """An application's next pending deadline."""
+
+    at: dt.datetime
+    kind: DueKind
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> NextDeadline:
+        return cls(moment(d["at"]), DueKind(d["kind"]))
+
+
+@dataclasses.dataclass(frozen=True)
+class Check(_Record):
+    """One rule checked: its code, whether it passed, why (in three languages), its source."""
+
+    code: str
+    passed: bool
+    field: Optional[str]
+    detail: Optional[str]
+    message: dict[str, str]
+    source: str
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Check:
+        return cls(d["code"], d["passed"], d.get("field"), d.get("detail"), d["message"], d["source"])
+
+
+@dataclasses.dataclass(frozen=True)
+class Decision(_Record):
+    """An explained decision: every rule checked, with its reason (``RULES.md §2–§7``)."""
+
+    question: str
+    checks: tuple[Check, ...]
+
+    @property
+    def allowed(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    @property
+    def failures(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if not c.passed)
+
+    @property
+    def failed(self) -> list[str]:
+        """The codes of the failed checks."""
+        return [c.code for c in self.failures]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Decision:
+        return cls(d["question"], tuple(Check.from_dict(c) for c in d["checks"]))
+
+
+@dataclasses.dataclass(frozen=True)
+class Skipped(_Record):
+    """A child an offer round passed over, and why."""
+
+    id: int
+    failed: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Skipped:
+        return cls(d["id"], tuple(d["failed"]))
+
+
+@dataclasses.dataclass(frozen=True)
+class RoundReport(_Record):
+    """What an offer round did in one pool (``RULES.md §4–§5``)."""
+
+    queue: QueueKey
+    bulletin: int
+    offered: tuple[int, ...]
+    from_waiting_list: tuple[int, ...]
+    skipped: tuple[Skipped, ...]
+    open: int
+    opened_to_all: bool
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> RoundReport:
+        return cls(
+            QueueKey.from_dict(d["queue"]),
+            d["bulletin"],
+            tuple(d["offered"]),
+            tuple(d["from_waiting_list"]),
+            tuple(Skipped.from_dict(s) for s in d["skipped"]),
+            d["open"],
+            d["opened_to_all"],
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class Bulletin(_Record):
+    """Places published in one kindergarten for one group type and cohort."""
+
+    id: int
+    kindergarten: dict[str, Any]
+    group_type: GroupType
+    cohort: int
+    places: int
+    published_at: dt.datetime
+    taken: int
+    open_to_all: bool
+
+    @property
+    def free(self) -> int:
+        return self.places - self.taken
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Bulletin:
+        return cls(
+            d["id"],
+            dict(d["kindergarten"]),
+            GroupType(d["group_type"]),
+            d["cohort"],
+            d["places"],
+            moment(d["published_at"]),
+            d["taken"],
+            d["open_to_all"],
+        )

@@ -1,0 +1,128 @@
+//! Conversions between the core's serde types and Python objects.
+//!
+//! Structured values cross the boundary as plain Python data (dicts, lists, strings,
+//! numbers) built from the core's serde form, the same JSON shape every host and the
+//! conformance files use; the `kezek` package turns them into dataclasses and enums.
+//! Dates and moments passed as arguments are `datetime.date` / `datetime.datetime`
+//! (pyo3's chrono conversions); inside dicts they may also be ISO strings. pythonize, the
+//! usual crate for this, has no release for pyo3 0.30, hence the two small walkers here.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+
+use crate::errors::input_error;
+
+/// A JSON value as Python data.
+pub(crate) fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.into_pyobject(py)?.into_any(),
+            (None, Some(u), _) => u.into_pyobject(py)?.into_any(),
+            (None, None, f) => PyFloat::new(py, f.unwrap_or(f64::NAN)).into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Any serialisable core value as Python data.
+pub(crate) fn serialize<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    // The core's types serialise to plain JSON (string keys, finite numbers).
+    let json = serde_json::to_value(value).map_err(|e| input_error("value", &e.to_string()))?;
+    to_py(py, &json)
+}
+
+/// Python data as a JSON value: dicts with string keys, lists and tuples, strings, numbers,
+/// booleans, `None`, dates and datetimes (as ISO strings), and enums (as their value).
+pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        return Ok(Value::from(obj.extract::<u64>()?));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        let f = f.value();
+        return Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| input_error("value", &format!("{f} is not a finite number")));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    // A datetime is a date too: test it first.
+    if obj.is_instance_of::<PyDateTime>() || obj.is_instance_of::<PyDate>() {
+        return Ok(Value::String(obj.call_method0("isoformat")?.extract()?));
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in dict.iter() {
+            let key: String = k
+                .extract()
+                .map_err(|_| PyTypeError::new_err("dict keys must be strings"))?;
+            map.insert(key, from_py(&v)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        return obj
+            .try_iter()?
+            .map(|item| from_py(&item?))
+            .collect::<PyResult<Vec<_>>>()
+            .map(Value::Array);
+    }
+    // Enums and the package's dataclasses: their `value` or their dict form.
+    if let Ok(value) = obj.getattr("value") {
+        return from_py(&value);
+    }
+    if let Ok(to_dict) = obj.getattr("to_dict") {
+        return from_py(&to_dict.call0()?);
+    }
+    Err(PyTypeError::new_err(format!(
+        "cannot convert {} to kezek data",
+        obj.get_type().name()?
+    )))
+}
+
+/// Python data as a core value; a shape the core does not accept raises `InputError`
+/// (`INPUT_FORMAT`) naming `what`.
+pub(crate) fn deserialize<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
+    let value = from_py(obj)?;
+    serde_json::from_value(value).map_err(|e| input_error(what, &e.to_string()))
+}
+
+/// A value given either as JSON text or as Python data, as JSON text.
+pub(crate) fn json_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(s.to_cow()?.into_owned());
+    }
+    Ok(from_py(obj)?.to_string())
+}

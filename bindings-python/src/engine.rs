@@ -1,0 +1,397 @@
+//! `Engine`: the life of applications and the allocation of places (`RULES.md §2–§8`).
+//!
+//! Application ids and bulletin ids are plain integers; moments are naive
+//! `datetime.datetime` in Kazakhstan civil time. A refused command raises and leaves the
+//! engine unchanged.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use kezek::allocation::{BulletinId, NewBulletin};
+use kezek::application::{ApplicationId, Document, NewApplication, QueueKey};
+use kezek::lifecycle::{Engine, LogEntry};
+use pyo3::prelude::*;
+
+use crate::calendar::PyCalendar;
+use crate::convert::{deserialize, serialize};
+use crate::errors::py;
+use crate::policy::PyPolicy;
+
+/// The lifecycle engine: one policy, one calendar, every application and bulletin.
+#[pyclass(module = "kezek._kezek", name = "Engine", subclass)]
+#[derive(Clone)]
+pub(crate) struct PyEngine(pub(crate) Engine);
+
+fn id(n: u64) -> ApplicationId {
+    ApplicationId(n)
+}
+
+/// The engine's id list as integers.
+fn ids(v: &[ApplicationId]) -> Vec<u64> {
+    v.iter().map(|i| i.0).collect()
+}
+
+#[pymethods]
+impl PyEngine {
+    /// An engine under `policy`, on `calendar` (the national one by default); with
+    /// `keep_log=False` it keeps no command log (simulations).
+    #[new]
+    #[pyo3(signature = (policy, calendar = None, keep_log = true))]
+    fn new(policy: &PyPolicy, calendar: Option<&PyCalendar>, keep_log: bool) -> PyResult<Self> {
+        let calendar = calendar.map_or_else(kezek::WorkCalendar::kazakhstan, |c| c.0.clone());
+        let engine = py(Engine::new(policy.0.clone(), calendar))?;
+        Ok(Self(if keep_log {
+            engine
+        } else {
+            engine.without_log()
+        }))
+    }
+
+    /// The engine's policy.
+    #[getter]
+    fn policy(&self) -> PyPolicy {
+        PyPolicy(self.0.policy().clone())
+    }
+
+    /// The engine's calendar.
+    #[getter]
+    fn calendar(&self) -> PyCalendar {
+        PyCalendar(self.0.calendar().clone())
+    }
+
+    /// The moment of the last command, if any.
+    #[getter]
+    fn now(&self) -> Option<NaiveDateTime> {
+        self.0.now()
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Revokes a direction (`RULES.md §6`).
+    fn revoke(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.revoke(ApplicationId(id), at))
+    }
+
+    /// Confirms an out-of-turn right in person (`RULES.md §3`).
+    fn confirm_right(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.confirm_right(ApplicationId(id), at))
+    }
+
+    /// Enrols the child of a direction (`RULES.md §6`).
+    fn enroll(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.enroll(ApplicationId(id), at))
+    }
+
+    /// Releases an enrolled child's place.
+    fn release(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.release(ApplicationId(id), at))
+    }
+
+    /// Withdraws the application.
+    fn withdraw(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.withdraw(ApplicationId(id), at))
+    }
+
+    /// Confirms interest for the year (`RULES.md §2`).
+    fn confirm_interest(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.confirm_interest(ApplicationId(id), at))
+    }
+
+    /// Confirms a voucher (`RULES.md §8`).
+    fn confirm_voucher(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.confirm_voucher(ApplicationId(id), at))
+    }
+
+    /// Refuses a voucher (`RULES.md §8`).
+    fn refuse_voucher(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.refuse_voucher(ApplicationId(id), at))
+    }
+
+    /// Restores an inactive application (`RULES.md §8`).
+    fn restore(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.restore(ApplicationId(id), at))
+    }
+
+    /// Registers an application (`RULES.md §2`); returns its id.
+    fn register(&mut self, application: &Bound<'_, PyAny>, at: NaiveDateTime) -> PyResult<u64> {
+        let input: NewApplication = deserialize("application", application)?;
+        py(self.0.register(input, at)).map(|i| i.0)
+    }
+
+    /// Makes room for `additional` registrations.
+    fn reserve(&mut self, additional: usize) {
+        self.0.reserve(additional);
+    }
+
+    /// Notifies the application (and its batch) of `vacancies` places; returns the ids
+    /// notified.
+    fn notify(&mut self, id: u64, vacancies: u32, at: NaiveDateTime) -> PyResult<Vec<u64>> {
+        py(self.0.notify(ApplicationId(id), vacancies, at)).map(|v| ids(&v))
+    }
+
+    /// Issues a direction to `kindergarten`.
+    fn issue_direction(&mut self, id: u64, kindergarten: &str, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.issue_direction(ApplicationId(id), kindergarten, at))
+    }
+
+    /// Extends a direction's show-up window to `until` (`RULES.md §6`).
+    fn extend(&mut self, id: u64, until: NaiveDate, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.extend(ApplicationId(id), until, at))
+    }
+
+    /// Links a second applicant (a parent) to the application.
+    fn link_applicant(&mut self, id: u64, applicant_iin: &str, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.link_applicant(ApplicationId(id), applicant_iin, at))
+    }
+
+    /// Links twins or triplets into one batch.
+    fn link_batch(&mut self, ids: Vec<u64>, at: NaiveDateTime) -> PyResult<()> {
+        let ids: Vec<ApplicationId> = ids.into_iter().map(id).collect();
+        py(self.0.link_batch(&ids, at))
+    }
+
+    /// Changes the benefit category (or removes it with `None`) and its documents.
+    #[pyo3(signature = (id, benefit, documents, at))]
+    fn update_benefit(
+        &mut self,
+        id: u64,
+        benefit: Option<&str>,
+        documents: &Bound<'_, PyAny>,
+        at: NaiveDateTime,
+    ) -> PyResult<()> {
+        let documents: Vec<Document> = deserialize("documents", documents)?;
+        py(self
+            .0
+            .update_benefit(ApplicationId(id), benefit, &documents, at))
+    }
+
+    /// Applies every deadline due up to `at`.
+    fn advance_to(&mut self, at: NaiveDateTime) -> PyResult<()> {
+        py(self.0.advance_to(at))
+    }
+
+    /// Publishes bulletins of places and runs their offer rounds; one report per pool.
+    fn publish<'py>(
+        &mut self,
+        py_: Python<'py>,
+        bulletins: &Bound<'py, PyAny>,
+        at: NaiveDateTime,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let bulletins: Vec<NewBulletin> = deserialize("bulletins", bulletins)?;
+        serialize(py_, &py(self.0.publish(&bulletins, at))?)
+    }
+
+    /// Runs the offer round of a bulletin's pool.
+    fn offer_round<'py>(
+        &mut self,
+        py_: Python<'py>,
+        bulletin: u64,
+        at: NaiveDateTime,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, &py(self.0.offer_round(BulletinId(bulletin), at))?)
+    }
+
+    /// Runs the offer rounds of every pool with open places (the distribution).
+    fn distribute<'py>(
+        &mut self,
+        py_: Python<'py>,
+        at: NaiveDateTime,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, &py(self.0.distribute(at))?)
+    }
+
+    /// Takes a place of `bulletin` (`RULES.md §5`, free choice `§7`).
+    fn take_place(&mut self, id: u64, bulletin: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self
+            .0
+            .take_place(ApplicationId(id), BulletinId(bulletin), at))
+    }
+
+    /// Signs the contract of a confirmed voucher at `bulletin` (`RULES.md §8`).
+    fn sign_contract(&mut self, id: u64, bulletin: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self
+            .0
+            .sign_contract(ApplicationId(id), BulletinId(bulletin), at))
+    }
+
+    /// Joins a kindergarten's waiting list (`RULES.md §8`).
+    fn join_waiting_list(
+        &mut self,
+        id: u64,
+        kindergarten: &str,
+        at: NaiveDateTime,
+    ) -> PyResult<()> {
+        py(self
+            .0
+            .join_waiting_list(ApplicationId(id), kindergarten, at))
+    }
+
+    /// The application as registered (IINs as digits: personal data).
+    fn application<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, py(self.0.application(ApplicationId(id)))?)
+    }
+
+    /// The queue the application stands in.
+    fn queue_key<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, &py(self.0.application(ApplicationId(id)))?.queue_key())
+    }
+
+    /// The application's state as data (`{"state": "queued", …}`).
+    fn state<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, py(self.0.state(ApplicationId(id)))?)
+    }
+
+    /// Its position in the queue, or `None` when it stands in none.
+    fn position<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, &py(self.0.position(ApplicationId(id)))?)
+    }
+
+    /// Its events, oldest first.
+    fn history<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        let events: Vec<_> = py(self.0.history(ApplicationId(id)))?.collect();
+        serialize(py_, &events)
+    }
+
+    /// Its next deadline: `{"at", "kind"}` or `None`.
+    fn next_deadline<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        let due = py(self.0.next_deadline(ApplicationId(id)))?;
+        serialize(
+            py_,
+            &due.map(|(at, kind)| serde_json::json!({"at": at, "kind": kind})),
+        )
+    }
+
+    /// Directions lapsed so far.
+    fn lapses(&self, id: u64) -> PyResult<u32> {
+        py(self.0.lapses(ApplicationId(id)))
+    }
+
+    /// Its interest confirmations: `{"anniversary", "confirmed"}`.
+    fn interest<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, &py(self.0.interest(ApplicationId(id)))?)
+    }
+
+    /// The ids of its batch (itself alone when it has none).
+    fn batch(&self, id: u64) -> PyResult<Vec<u64>> {
+        py(self.0.batch(ApplicationId(id))).map(|v| ids(&v))
+    }
+
+    /// The applications an applicant filed.
+    fn applications_of(&self, applicant: &crate::iin::PyIin) -> Vec<u64> {
+        ids(&self.0.applications_of(&applicant.0))
+    }
+
+    /// Why the application may or may not be offered `vacancies` places now.
+    fn explain_offer<'py>(
+        &self,
+        py_: Python<'py>,
+        id: u64,
+        vacancies: u32,
+        at: NaiveDateTime,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        serialize(
+            py_,
+            &py(self.0.explain_offer(ApplicationId(id), vacancies, at))?,
+        )
+    }
+
+    /// Why an application may or may not be registered now.
+    fn explain_registration<'py>(
+        &self,
+        py_: Python<'py>,
+        application: &Bound<'py, PyAny>,
+        at: NaiveDateTime,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let input: NewApplication = deserialize("application", application)?;
+        serialize(py_, &self.0.explain_registration(&input, at))
+    }
+
+    /// Whether the child is too old to stay in the queue (`RULES.md §4`).
+    fn explain_removal_for_age<'py>(
+        &self,
+        py_: Python<'py>,
+        id: u64,
+        at: NaiveDateTime,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        serialize(
+            py_,
+            &py(self.0.explain_removal_for_age(ApplicationId(id), at))?,
+        )
+    }
+
+    /// The queues with someone standing in them.
+    fn queues<'py>(&self, py_: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, &self.0.queues())
+    }
+
+    /// The ids of a queue, in order.
+    fn listing(&self, queue: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
+        let key: QueueKey = deserialize("queue key", queue)?;
+        Ok(ids(&self.0.listing(&key)))
+    }
+
+    /// A queue's public listing (IINs masked).
+    fn listing_entries<'py>(
+        &self,
+        py_: Python<'py>,
+        queue: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let key: QueueKey = deserialize("queue key", queue)?;
+        serialize(py_, &self.0.listing_entries(&key))
+    }
+
+    /// How many stand in a queue, by class.
+    fn counts<'py>(
+        &self,
+        py_: Python<'py>,
+        queue: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let key: QueueKey = deserialize("queue key", queue)?;
+        serialize(py_, &self.0.counts(&key))
+    }
+
+    /// Every bulletin published.
+    fn bulletins<'py>(&self, py_: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, self.0.bulletins())
+    }
+
+    /// One bulletin.
+    fn bulletin<'py>(&self, py_: Python<'py>, bulletin: u64) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, py(self.0.bulletin(BulletinId(bulletin)))?)
+    }
+
+    /// Places of a queue's pool open to free choice.
+    fn open_places(&self, queue: &Bound<'_, PyAny>) -> PyResult<u32> {
+        let key: QueueKey = deserialize("queue key", queue)?;
+        Ok(self.0.open_places(&key))
+    }
+
+    /// The command log (empty when the engine keeps none).
+    fn log<'py>(&self, py_: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, self.0.log())
+    }
+
+    /// Rebuilds an engine by replaying a command log under `policy` and `calendar`.
+    #[staticmethod]
+    #[pyo3(signature = (policy, log, calendar = None))]
+    fn replay(
+        policy: &PyPolicy,
+        log: &Bound<'_, PyAny>,
+        calendar: Option<&PyCalendar>,
+    ) -> PyResult<Self> {
+        let log: Vec<LogEntry> = deserialize("log", log)?;
+        let calendar = calendar.map_or_else(kezek::WorkCalendar::kazakhstan, |c| c.0.clone());
+        py(Engine::replay(policy.0.clone(), calendar, &log)).map(Self)
+    }
+
+    /// The whole engine as versioned JSON text (a snapshot).
+    fn to_json(&self, py_: Python<'_>) -> String {
+        py_.detach(|| self.0.to_json())
+    }
+
+    /// An engine from a snapshot.
+    #[staticmethod]
+    fn from_json(py_: Python<'_>, json: &str) -> PyResult<Self> {
+        py(py_.detach(|| Engine::from_json(json))).map(Self)
+    }
+}

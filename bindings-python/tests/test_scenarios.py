@@ -1,0 +1,127 @@
+"""The lifecycle and offer-round scenarios of ``tests/conformance/``, step by step through
+the Python engine: the same states, positions, deadlines and errors as Rust."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import kezek
+from conformance import contains, load
+
+Step = dict[str, Any]
+
+
+def _refusal(e: kezek.KezekError) -> tuple[str, list[str]]:
+    return (e.code, list(e.details.get("failed", [])))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    return value
+
+
+def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
+    a: dict[str, Any] = s.get("args") or {}
+    at: Any = dt.datetime.fromisoformat(s["at"]) if s.get("at") else None
+    op = s["op"]
+    i: Any = a.get("id")
+
+    def application() -> dict[str, Any]:
+        return {**file["application"], **a}
+
+    simple = {
+        "revoke", "confirm_right", "enroll", "release", "withdraw", "confirm_interest",
+        "confirm_voucher", "refuse_voucher", "restore", "advance_to",
+    }
+    if op == "register":
+        return engine.register(application(), at)
+    if op in simple:
+        if op == "advance_to":
+            engine.advance_to(at)
+        else:
+            getattr(engine, op)(i, at)
+        return None
+    if op == "notify":
+        return engine.notify(i, a["vacancies"], at)
+    if op in ("issue_direction", "join_waiting_list"):
+        getattr(engine, op)(i, a["kindergarten"], at)
+        return None
+    if op == "extend":
+        engine.extend(i, dt.date.fromisoformat(a["until"]), at)
+        return None
+    if op == "link_applicant":
+        engine.link_applicant(i, a["applicant_iin"], at)
+        return None
+    if op == "link_batch":
+        engine.link_batch(a["ids"], at)
+        return None
+    if op == "update_benefit":
+        engine.update_benefit(i, a["benefit"], a["documents"], at)
+        return None
+    if op == "state":
+        return engine.state(i).to_dict()
+    if op == "position":
+        return _plain(engine.position(i))
+    if op == "listing":
+        return engine.listing(engine.queue_key(i))
+    if op == "history":
+        return [e.reason for e in engine.history(i)]
+    if op == "next_deadline":
+        due = engine.next_deadline(i)
+        return None if due is None else {"at": due.at.isoformat(), "kind": due.kind.value}
+    if op == "explain_offer":
+        d = engine.explain_offer(i, a["vacancies"], at)
+        return {"allowed": d.allowed, "failed": d.failed}
+    if op == "explain_registration":
+        d = engine.explain_registration(application(), at)
+        return {"allowed": d.allowed, "failed": d.failed}
+    if op == "publish":
+        return _plain(engine.publish(a["bulletins"], at))
+    if op == "offer_round":
+        return _plain(engine.offer_round(a["bulletin"], at))
+    if op == "distribute":
+        return _plain(engine.distribute(at))
+    if op in ("take_place", "sign_contract"):
+        getattr(engine, op)(i, a["bulletin"], at)
+        return None
+    if op == "bulletin":
+        return engine.bulletin(a["bulletin"]).to_dict()
+    if op == "open_places":
+        return engine.open_places(engine.queue_key(i))
+    raise AssertionError(f"unknown op {op}")
+
+
+def _scenarios(name: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    file = load(name)
+    return [(file, sc) for sc in file["scenarios"]]
+
+
+@pytest.mark.parametrize(
+    "file,scenario",
+    _scenarios("lifecycle.json") + _scenarios("offer_rounds.json"),
+    ids=lambda x: x.get("name", "file") if isinstance(x, dict) else str(x),
+)
+def test_scenario(file: dict[str, Any], scenario: dict[str, Any]) -> None:
+    policy = kezek.PolicyBook.builtin().get(scenario["policy"])
+    engine = kezek.Engine(policy)
+    for n, s in enumerate(scenario["steps"], 1):
+        where = f"{scenario['name']} step {n} ({s['op']})"
+        try:
+            outcome: Any = ("ok", run_step(engine, file, s))
+        except kezek.KezekError as e:
+            outcome = ("error", _refusal(e))
+        if "error" in s:
+            assert outcome[0] == "error", f"{where}: got {outcome}"
+            code, failed = outcome[1]
+            assert code == s["error"], where
+            if "failed" in s:
+                assert failed == s["failed"], where
+        else:
+            assert outcome[0] == "ok", f"{where}: raised {outcome[1]}"
+            assert contains(outcome[1], s["expect"]), f"{where}: {outcome[1]!r} vs {s['expect']!r}"
