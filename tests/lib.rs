@@ -400,7 +400,7 @@ pub fn refusal_codes(e: &kezek::LifecycleError) -> Vec<&'static str> {
         LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => {
             failures
                 .iter()
-                .map(|c| c.detail.unwrap_or(c.code))
+                .map(kezek::eligibility::Check::reported_code)
                 .collect()
         }
         LifecycleError::NotEligible { failed, .. } => failed.clone(),

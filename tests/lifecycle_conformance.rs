@@ -33,7 +33,7 @@ fn err(e: &LifecycleError) -> StepError {
         LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => {
             failures
                 .iter()
-                .map(|c| c.detail.unwrap_or(c.code).to_owned())
+                .map(|c| c.reported_code().to_owned())
                 .collect()
         }
         LifecycleError::NotEligible { failed, .. } => {

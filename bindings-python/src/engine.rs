@@ -7,6 +7,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use kezek::allocation::{BulletinId, NewBulletin};
 use kezek::application::{ApplicationId, Document, NewApplication, QueueKey};
+use kezek::eligibility::Decision;
 use kezek::lifecycle::{Engine, LogEntry};
 use pyo3::prelude::*;
 
@@ -27,6 +28,14 @@ fn id(n: u64) -> ApplicationId {
 /// The engine's id list as integers.
 fn ids(v: &[ApplicationId]) -> Vec<u64> {
     v.iter().map(|i| i.0).collect()
+}
+
+/// A decision as data, with the core's own verdict and failed codes beside its checks.
+fn decision(d: &Decision) -> serde_json::Value {
+    let mut value = serde_json::json!(d);
+    value["allowed"] = serde_json::json!(d.allowed());
+    value["failed"] = serde_json::json!(d.failed_codes());
+    value
 }
 
 #[pymethods]
@@ -241,6 +250,11 @@ impl PyEngine {
         serialize(py_, py(self.0.state(ApplicationId(id)))?)
     }
 
+    /// The name of its state (`"queued"`…), read without building the state.
+    fn state_name(&self, id: u64) -> PyResult<&'static str> {
+        py(self.0.state_name(ApplicationId(id))).map(kezek::lifecycle::StateName::as_str)
+    }
+
     /// Its position in the queue, or `None` when it stands in none.
     fn position<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
         serialize(py_, &py(self.0.position(ApplicationId(id)))?)
@@ -291,7 +305,7 @@ impl PyEngine {
     ) -> PyResult<Bound<'py, PyAny>> {
         serialize(
             py_,
-            &py(self.0.explain_offer(ApplicationId(id), vacancies, at))?,
+            &decision(&py(self.0.explain_offer(ApplicationId(id), vacancies, at))?),
         )
     }
 
@@ -303,7 +317,7 @@ impl PyEngine {
         at: NaiveDateTime,
     ) -> PyResult<Bound<'py, PyAny>> {
         let input: NewApplication = deserialize("application", application)?;
-        serialize(py_, &self.0.explain_registration(&input, at))
+        serialize(py_, &decision(&self.0.explain_registration(&input, at)))
     }
 
     /// Whether the child is too old to stay in the queue (`RULES.md §4`).
@@ -315,7 +329,7 @@ impl PyEngine {
     ) -> PyResult<Bound<'py, PyAny>> {
         serialize(
             py_,
-            &py(self.0.explain_removal_for_age(ApplicationId(id), at))?,
+            &decision(&py(self.0.explain_removal_for_age(ApplicationId(id), at))?),
         )
     }
 

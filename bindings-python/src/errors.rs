@@ -302,7 +302,7 @@ fn lifecycle(e: &LifecycleError) -> Mapped {
 fn failed_codes(failures: &[kezek::eligibility::Check]) -> Vec<String> {
     failures
         .iter()
-        .map(|c| c.detail.unwrap_or(c.code).to_owned())
+        .map(|c| c.reported_code().to_owned())
         .collect()
 }
 

@@ -23,6 +23,7 @@ def test_an_application_from_registration_to_enrolment() -> None:
     assert e.notify(a, 1, AT + dt.timedelta(hours=1)) == [a]
     state = e.state(a)
     assert state.name is kezek.StateName.NOTICE_SENT and "choose_by" in state.fields
+    assert e.state_name(a) is kezek.StateName.NOTICE_SENT and e.state_name(b) is kezek.StateName.QUEUED
     e.issue_direction(a, "kg-1", AT + dt.timedelta(hours=2))
     e.enroll(a, AT + dt.timedelta(days=1))
     assert e.state(a).name == "enrolled"
@@ -38,6 +39,10 @@ def test_engines_and_results_pickle() -> None:
     a = e.register(APP, AT)
     back = pickle.loads(pickle.dumps(e))
     assert back.to_json() == e.to_json() and back.state(a) == e.state(a)
+    decision = e.explain_offer(a, 1, AT)
+    assert decision.allowed and decision.failed == () and decision.failures == ()
+    too_many = e.explain_offer(a, 0, AT)
+    assert not too_many.allowed and too_many.failed == tuple(c.code for c in too_many.failures)
     for value in (e.position(a), e.history(a), e.explain_offer(a, 1, AT), e.policy, kezek.Iin(APP["child_iin"]),
                   kezek.WorkCalendar.kazakhstan(), kezek.PolicyBook.builtin()):
         restored = pickle.loads(pickle.dumps(value))

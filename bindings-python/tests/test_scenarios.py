@@ -77,10 +77,10 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
         return None if due is None else {"at": due.at.isoformat(), "kind": due.kind.value}
     if op == "explain_offer":
         d = engine.explain_offer(i, a["vacancies"], at)
-        return {"allowed": d.allowed, "failed": d.failed}
+        return {"allowed": d.allowed, "failed": list(d.failed)}
     if op == "explain_registration":
         d = engine.explain_registration(application(), at)
-        return {"allowed": d.allowed, "failed": d.failed}
+        return {"allowed": d.allowed, "failed": list(d.failed)}
     if op == "publish":
         return _plain(engine.publish(a["bulletins"], at))
     if op == "offer_round":

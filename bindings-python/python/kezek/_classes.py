@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, Mapping, Union
 
 from . import _kezek
-from ._records import Answer, DayInfo, Deadline, Period, PeriodUnit, Sex, date
+from ._records import Answer, DayInfo, Deadline, Period, Sex, date
 
 Data = Union[str, Mapping[str, Any]]
 """JSON text, or the same data as Python dicts and lists."""
@@ -23,10 +23,16 @@ class Iin:
     def __init__(self, text: str) -> None:
         self._native = _kezek.Iin(text)
 
+    @classmethod
+    def _of(cls, native: _kezek.Iin) -> Iin:
+        iin = cls.__new__(cls)
+        iin._native = native
+        return iin
+
     @staticmethod
     def from_parts(birth_date: dt.date, sex: Union[Sex, str], serial: int) -> Iin:
         """The IIN of a child born on ``birth_date``, with its checksum computed."""
-        return Iin(_kezek.Iin.from_parts(birth_date, Sex(sex).value, serial).expose_digits())
+        return Iin._of(_kezek.Iin.from_parts(birth_date, Sex(sex).value, serial))
 
     @property
     def birth_date(self) -> dt.date:
@@ -123,7 +129,7 @@ class WorkCalendar:
         return Deadline.from_dict(self._deadline(start, period, False))
 
     def _deadline(self, start: dt.datetime, period: Period, provisional: bool) -> Any:
-        return self._native.deadline(start, period.amount, PeriodUnit(period.unit).value, provisional)
+        return self._native.deadline(start, period.amount, period.unit.value, provisional)
 
     @property
     def provisional(self) -> ProvisionalCalendar:

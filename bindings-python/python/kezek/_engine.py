@@ -194,7 +194,8 @@ class Engine:
         return State.from_dict(self._native.state(id))
 
     def state_name(self, id: int) -> StateName:
-        return self.state(id).name
+        """The name of its state, without building the state."""
+        return StateName(self._native.state_name(id))
 
     def position(self, id: int) -> Optional[Position]:
         """The queue number and class counts ahead, or ``None`` outside the queue."""

@@ -314,23 +314,19 @@ class Decision(_Record):
 
     question: str
     checks: tuple[Check, ...]
-
-    @property
-    def allowed(self) -> bool:
-        return all(c.passed for c in self.checks)
+    allowed: bool
+    """Whether every rule is met (the core's verdict)."""
+    failed: tuple[str, ...]
+    """The codes of the failed checks."""
 
     @property
     def failures(self) -> tuple[Check, ...]:
         return tuple(c for c in self.checks if not c.passed)
 
-    @property
-    def failed(self) -> list[str]:
-        """The codes of the failed checks."""
-        return [c.code for c in self.failures]
-
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Decision:
-        return cls(d["question"], tuple(Check.from_dict(c) for c in d["checks"]))
+        checks = tuple(Check.from_dict(c) for c in d["checks"])
+        return cls(d["question"], checks, bool(d["allowed"]), tuple(d["failed"]))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -51,6 +51,15 @@ pub struct Check {
     pub source: &'static str,
 }
 
+impl Check {
+    /// The code a refusal reports for this check: its finer `detail` where one exists
+    /// (`IIN_CHECKSUM`), otherwise the rule's `code`.
+    #[must_use]
+    pub fn reported_code(&self) -> &'static str {
+        self.detail.unwrap_or(self.code)
+    }
+}
+
 /// An explained answer to a [`Question`].
 ///
 /// ```
