@@ -7,7 +7,7 @@
     clippy::cast_possible_truncation
 )] // a test crate: small instances; a failed unwrap is a failed test
 
-use kezek::allocation::matching::{Instance, Ranked, TieBreak};
+use kezek::allocation::matching::{Instance, Matching, Ranked, TieBreak, Violation};
 use proptest::prelude::*;
 
 /// The raw parts of a random instance: up to 60 children with lists of up to 5, up to 10
@@ -120,6 +120,30 @@ proptest! {
     }
 
     #[test]
+    fn an_instance_rebuilt_from_its_parts_matches_alike(inst in instance(), tb in tie_break()) {
+        // What bindings use to pickle an instance: its flat parts and its priorities.
+        let rebuilt = Instance::from_flat(
+            inst.offsets().to_vec(),
+            inst.choices().to_vec(),
+            inst.capacities().to_vec(),
+            inst.base().to_vec(),
+        )
+        .unwrap()
+        .with_priorities(&inst.priorities())
+        .unwrap();
+        prop_assert_eq!(rebuilt.priorities(), inst.priorities());
+        prop_assert_eq!(all(&rebuilt.rank(tb)), all(&inst.rank(tb)));
+    }
+
+    #[test]
+    fn a_matching_rebuilt_from_its_assignments_is_the_same(inst in instance(), tb in tie_break()) {
+        let r = inst.rank(tb);
+        for m in all(&r) {
+            prop_assert_eq!(Matching::from_assignments(&inst, &m.assignments()), Ok(m));
+        }
+    }
+
+    #[test]
     fn the_same_seed_gives_the_same_matching(inst in instance(), tb in tie_break()) {
         prop_assert_eq!(all(&inst.rank(tb)), all(&inst.rank(tb)));
     }
@@ -194,4 +218,29 @@ fn blocking_pairs_and_envy_are_found_in_a_boston_matching() {
         r.deferred_acceptance().assignments(),
         [Some(0), Some(1), None]
     );
+}
+
+#[test]
+fn an_assignment_from_elsewhere_is_checked() {
+    let inst = Instance::new(vec![vec![0, 1], vec![0]], vec![1, 1], vec![0, 1]).unwrap();
+    assert_eq!(
+        Matching::from_assignments(&inst, &[Some(0)]),
+        Err(Violation::Size { found: 1 })
+    );
+    assert_eq!(
+        Matching::from_assignments(&inst, &[Some(0), Some(1)]),
+        Err(Violation::Unranked { child: 1 })
+    );
+    let crowded = Matching::from_assignments(&inst, &[Some(0), Some(0)]).unwrap();
+    assert_eq!(crowded.choice_of(0), Some(0));
+    assert_eq!(
+        inst.rank(TieBreak::None).check_valid(&crowded),
+        Err(Violation::OverCapacity {
+            kindergarten: 0,
+            held: 2
+        })
+    );
+    // A priority on an unranked kindergarten has no effect and is not reported back.
+    let boosted = inst.with_priorities(&[(1, 0, 2), (1, 1, 1)]).unwrap();
+    assert_eq!(boosted.priorities(), [(1, 0, 2)]);
 }

@@ -203,6 +203,43 @@ impl Instance {
         &self.capacities
     }
 
+    /// The flat preference offsets: child `c` ranks `choices()[offsets()[c]..offsets()[c + 1]]`.
+    #[must_use]
+    pub fn offsets(&self) -> &[u32] {
+        &self.offsets
+    }
+
+    /// Every child's preference list, concatenated (see [`Instance::offsets`]).
+    #[must_use]
+    pub fn choices(&self) -> &[u32] {
+        &self.choices
+    }
+
+    /// Each child's base rank (lower first).
+    #[must_use]
+    pub fn base(&self) -> &[u32] {
+        &self.base
+    }
+
+    /// The kindergarten priorities above level 0, as `(child, kindergarten, level)` in
+    /// child order: what [`Instance::with_priorities`] needs to rebuild the instance.
+    #[must_use]
+    pub fn priorities(&self) -> Vec<(u32, u32, u8)> {
+        if self.levels.is_empty() {
+            return Vec::new();
+        }
+        (0..self.children() as u32)
+            .flat_map(|c| {
+                let from = self.offsets[c as usize] as usize;
+                self.list(c)
+                    .iter()
+                    .zip(&self.levels[from..])
+                    .filter(|(_, &level)| level > 0)
+                    .map(move |(&k, &level)| (c, k, level))
+            })
+            .collect()
+    }
+
     /// Child `c`'s preference list, best first.
     #[must_use]
     pub fn list(&self, c: u32) -> &[u32] {
@@ -354,6 +391,36 @@ impl Matching {
     fn assign(&mut self, c: u32, p: usize, k: u32) {
         self.choice[c as usize] = p as u32;
         self.kindergarten[c as usize] = k;
+    }
+
+    /// A matching given as each child's kindergarten (or `None`), e.g. one computed
+    /// elsewhere, so the checkers and explanations can judge it. Capacities are not checked
+    /// here: [`Ranked::check_valid`] reports an over-full kindergarten.
+    ///
+    /// # Errors
+    /// [`Violation::Size`] when there is not one entry per child; [`Violation::Unranked`]
+    /// when a child is given a kindergarten it did not rank.
+    pub fn from_assignments(
+        instance: &Instance,
+        assignments: &[Option<u32>],
+    ) -> Result<Self, Violation> {
+        if assignments.len() != instance.children() {
+            return Err(Violation::Size {
+                found: assignments.len(),
+            });
+        }
+        let mut m = Self::empty(assignments.len());
+        for (c, k) in assignments.iter().enumerate() {
+            let Some(k) = *k else { continue };
+            let c = c as u32;
+            let p = instance
+                .list(c)
+                .iter()
+                .position(|&x| x == k)
+                .ok_or(Violation::Unranked { child: c })?;
+            m.assign(c, p, k);
+        }
+        Ok(m)
     }
 
     /// The kindergarten child `c` got.
