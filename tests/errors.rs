@@ -110,7 +110,13 @@ fn matching_samples() -> Vec<Box<dyn LocalizedError>> {
     ));
     let ok = Instance::new(vec![vec![0]], vec![1], vec![0]).expect("valid");
     out.push(Box::new(
-        ok.with_priorities(&[(5, 0, 1)]).expect_err("priority"),
+        ok.clone()
+            .with_priorities(&[(5, 0, 1)])
+            .expect_err("priority"),
+    ));
+    out.push(Box::new(
+        kezek::allocation::matching::Matching::from_assignments(&ok, &[Some(3)])
+            .expect_err("unranked"),
     ));
     out
 }
@@ -147,6 +153,7 @@ fn every_error_has_a_code_and_three_messages() {
         "MATCHING_SHAPE",
         "MATCHING_OFFSETS",
         "MATCHING_PRIORITY",
+        "MATCHING_UNRANKED",
     ];
     assert_eq!(codes, expected.into_iter().collect::<HashSet<_>>());
     for e in &samples {

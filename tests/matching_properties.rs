@@ -7,7 +7,8 @@
     clippy::cast_possible_truncation
 )] // a test crate: small instances; a failed unwrap is a failed test
 
-use kezek::allocation::matching::{Instance, Matching, Ranked, TieBreak, Violation};
+use kezek::allocation::matching::{Instance, Matching, MatchingError, Ranked, TieBreak, Violation};
+use kezek::LocalizedError;
 use proptest::prelude::*;
 
 /// The raw parts of a random instance: up to 60 children with lists of up to 5, up to 10
@@ -224,12 +225,15 @@ fn blocking_pairs_and_envy_are_found_in_a_boston_matching() {
 fn an_assignment_from_elsewhere_is_checked() {
     let inst = Instance::new(vec![vec![0, 1], vec![0]], vec![1, 1], vec![0, 1]).unwrap();
     assert_eq!(
-        Matching::from_assignments(&inst, &[Some(0)]),
-        Err(Violation::Size { found: 1 })
+        Matching::from_assignments(&inst, &[Some(0)]).map_err(|e| e.code()),
+        Err("MATCHING_SHAPE")
     );
     assert_eq!(
         Matching::from_assignments(&inst, &[Some(0), Some(1)]),
-        Err(Violation::Unranked { child: 1 })
+        Err(MatchingError::Unranked {
+            child: 1,
+            kindergarten: 1
+        })
     );
     let crowded = Matching::from_assignments(&inst, &[Some(0), Some(0)]).unwrap();
     assert_eq!(crowded.choice_of(0), Some(0));

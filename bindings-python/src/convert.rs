@@ -7,6 +7,7 @@
 //! (pyo3's chrono conversions); inside dicts they may also be ISO strings. pythonize, the
 //! usual crate for this, has no release for pyo3 0.30, hence the two small walkers here.
 
+use numpy::{Element, PyArray1, PyArrayMethods};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -125,4 +126,105 @@ pub(crate) fn json_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
         return Ok(s.to_cow()?.into_owned());
     }
     Ok(from_py(obj)?.to_string())
+}
+
+/// A one-dimensional sequence of indices or counts as `u32`s: a NumPy integer array of any
+/// width (read in Rust, with no Python object per element), a list, a tuple, or any
+/// iterable of integers. A negative or too-large entry raises `InputError` naming `what`.
+pub(crate) fn indices(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<u32>> {
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        return obj
+            .extract::<Vec<u32>>()
+            .map_err(|e| input_error(what, &e.to_string()));
+    }
+    // Only an object that looks like an array is handed to NumPy's type check, so lists
+    // work without NumPy installed.
+    if obj.hasattr("__array_interface__")? {
+        macro_rules! each_dtype {
+            ($($t:ty),*) => {$(
+                if let Some(v) = array_of::<$t>(what, obj) {
+                    return v;
+                }
+            )*};
+        }
+        each_dtype!(u32, i64, i32, u64, u16, i16, u8, i8);
+        return Err(input_error(
+            what,
+            "expected a one-dimensional array of integers",
+        ));
+    }
+    obj.try_iter()
+        .map_err(|e| input_error(what, &e.to_string()))?
+        .map(|item| item?.extract::<u32>())
+        .collect::<PyResult<Vec<u32>>>()
+        .map_err(|e| input_error(what, &e.to_string()))
+}
+
+/// An integer element of a NumPy array, narrowed to a `u32` index.
+trait Narrow: Element + Copy {
+    /// Whether the value fits a `u32`.
+    fn fits(self) -> bool;
+    /// The value as a `u32` (meaningful only when it fits).
+    fn narrow(self) -> u32;
+}
+
+macro_rules! narrow {
+    ($($t:ty),*) => {$(
+        impl Narrow for $t {
+            fn fits(self) -> bool {
+                u32::try_from(self).is_ok()
+            }
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                clippy::cast_lossless
+            )]
+            fn narrow(self) -> u32 {
+                self as u32
+            }
+        }
+    )*};
+}
+
+narrow!(u32, i64, i32, u64, u16, i16, u8, i8);
+
+/// `obj` as `u32`s if it is a one-dimensional array of `T`.
+fn array_of<T: Narrow>(what: &str, obj: &Bound<'_, PyAny>) -> Option<PyResult<Vec<u32>>> {
+    let array = obj.cast::<PyArray1<T>>().ok()?;
+    let read = match array.try_readonly() {
+        Ok(read) => read,
+        Err(e) => return Some(Err(input_error(what, &e.to_string()))),
+    };
+    let bad = |i: usize| input_error(what, &format!("entry {i} is not an index from 0 to 2³²−1"));
+    // A contiguous array (the usual case) converts in one pass that the compiler
+    // vectorises, then reports the first entry out of range if any; a strided view is read
+    // element by element.
+    if let Ok(slice) = read.as_slice() {
+        let mut fits = true;
+        let out: Vec<u32> = slice
+            .iter()
+            .map(|&v| {
+                fits &= v.fits();
+                v.narrow()
+            })
+            .collect();
+        return Some(if fits {
+            Ok(out)
+        } else {
+            Err(bad(slice.iter().position(|&v| !v.fits()).unwrap_or(0)))
+        });
+    }
+    Some(
+        read.as_array()
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| {
+                if v.fits() {
+                    Ok(v.narrow())
+                } else {
+                    Err(bad(i))
+                }
+            })
+            .collect(),
+    )
 }

@@ -337,6 +337,10 @@ fn matching(e: &MatchingError) -> Mapped {
         MatchingError::Priority {
             child,
             kindergarten,
+        }
+        | MatchingError::Unranked {
+            child,
+            kindergarten,
         } => vec![("child", int(*child)), ("kindergarten", int(*kindergarten))],
     };
     ("MatchingError", fields)

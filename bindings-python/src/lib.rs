@@ -8,6 +8,7 @@ mod convert;
 mod engine;
 mod errors;
 mod iin;
+mod matching;
 mod policy;
 
 use pyo3::prelude::*;
@@ -22,5 +23,7 @@ fn kezek_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<policy::PyPolicy>()?;
     m.add_class::<policy::PyPolicyBook>()?;
     m.add_class::<engine::PyEngine>()?;
+    m.add_class::<matching::PyInstance>()?;
+    m.add_class::<matching::PyMatching>()?;
     Ok(())
 }

@@ -51,6 +51,14 @@ pub enum MatchingError {
         /// The kindergarten.
         kindergarten: u32,
     },
+    /// A matching given from outside assigns a child a kindergarten it did not rank.
+    #[error("child {child} is assigned kindergarten {kindergarten}, which it did not rank")]
+    Unranked {
+        /// The child.
+        child: u32,
+        /// The kindergarten.
+        kindergarten: u32,
+    },
 }
 
 impl LocalizedError for MatchingError {
@@ -61,6 +69,7 @@ impl LocalizedError for MatchingError {
             MatchingError::Duplicate { .. } => "MATCHING_DUPLICATE",
             MatchingError::Offsets { .. } => "MATCHING_OFFSETS",
             MatchingError::Priority { .. } => "MATCHING_PRIORITY",
+            MatchingError::Unranked { .. } => "MATCHING_UNRANKED",
         }
     }
 
@@ -95,6 +104,12 @@ impl LocalizedError for MatchingError {
                 lang,
                 format!("басымдық {child}-бала мен {kindergarten}-балабақшаны атайды, олар жоқ"),
                 format!("приоритет указывает ребёнка {child} и детский сад {kindergarten}, которых нет"),
+                en,
+            ),
+            MatchingError::Unranked { child, kindergarten } => pick(
+                lang,
+                format!("{child}-балаға ол таңдамаған {kindergarten}-балабақша берілген"),
+                format!("ребёнку {child} назначен детский сад {kindergarten}, которого нет в его списке"),
                 en,
             ),
         }

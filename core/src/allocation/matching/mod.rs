@@ -398,27 +398,32 @@ impl Matching {
     /// here: [`Ranked::check_valid`] reports an over-full kindergarten.
     ///
     /// # Errors
-    /// [`Violation::Size`] when there is not one entry per child; [`Violation::Unranked`]
-    /// when a child is given a kindergarten it did not rank.
+    /// `MATCHING_SHAPE` when there is not one entry per child; `MATCHING_UNRANKED` when a
+    /// child is given a kindergarten it did not rank.
     pub fn from_assignments(
         instance: &Instance,
         assignments: &[Option<u32>],
-    ) -> Result<Self, Violation> {
+    ) -> Result<Self, MatchingError> {
         if assignments.len() != instance.children() {
-            return Err(Violation::Size {
+            return Err(MatchingError::Shape {
+                what: "assignments",
                 found: assignments.len(),
+                expected: instance.children(),
             });
         }
         let mut m = Self::empty(assignments.len());
         for (c, k) in assignments.iter().enumerate() {
-            let Some(k) = *k else { continue };
-            let c = c as u32;
+            let Some(kindergarten) = *k else { continue };
+            let child = c as u32;
             let p = instance
-                .list(c)
+                .list(child)
                 .iter()
-                .position(|&x| x == k)
-                .ok_or(Violation::Unranked { child: c })?;
-            m.assign(c, p, k);
+                .position(|&x| x == kindergarten)
+                .ok_or(MatchingError::Unranked {
+                    child,
+                    kindergarten,
+                })?;
+            m.assign(child, p, kindergarten);
         }
         Ok(m)
     }
