@@ -10,6 +10,7 @@ mod errors;
 mod iin;
 mod matching;
 mod policy;
+mod simulation;
 
 use pyo3::prelude::*;
 
@@ -25,5 +26,10 @@ fn kezek_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<engine::PyEngine>()?;
     m.add_class::<matching::PyInstance>()?;
     m.add_class::<matching::PyMatching>()?;
+    m.add_class::<simulation::PySimulationInput>()?;
+    m.add_class::<simulation::PySimulationResult>()?;
+    m.add_function(wrap_pyfunction!(simulation::simulate, m)?)?;
+    m.add_function(wrap_pyfunction!(simulation::simulate_two, m)?)?;
+    m.add_function(wrap_pyfunction!(simulation::compare_results, m)?)?;
     Ok(())
 }

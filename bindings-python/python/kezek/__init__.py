@@ -2,7 +2,8 @@
 
 Eligibility, priority classes, deadlines on the Kazakh working-day calendar, the life of
 an application and the allocation of kindergarten places, from a Rust core. Every rule
-cites its source in ``RULES.md``.
+cites its source in ``RULES.md``. Batch matching is in :mod:`kezek.matching`, the queue
+simulator in :mod:`kezek.simulation`.
 
 >>> import datetime as dt, kezek
 >>> iin = kezek.Iin("210308600403")
@@ -14,6 +15,7 @@ cites its source in ``RULES.md``.
 datetime.date(2025, 9, 10)
 """
 
+from . import matching, simulation
 from ._classes import Iin, Policy, PolicyBook, ProvisionalCalendar, WorkCalendar
 from ._engine import Engine
 from ._kezek import __version__
@@ -64,7 +66,7 @@ from .errors import (
 )
 
 __all__ = [
-    "__version__",
+    "__version__", "matching", "simulation",
     "Iin", "Sex", "WorkCalendar", "ProvisionalCalendar", "Period", "PeriodUnit",
     "Deadline", "DayInfo", "Answer", "Policy", "PolicyBook", "Engine", "State", "StateName",
     "Event", "Actor", "Position", "ClassCounts", "QueueKey", "GroupType", "Language",

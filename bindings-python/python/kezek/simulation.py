@@ -1,0 +1,325 @@
+"""The queue simulator (``RULES.md §2–§7``), for analysts who compare policies.
+
+A city, its arrivals, place turnover and parent behaviour run day by day through the same
+engine the portals use, from a seed: the same input gives the same result, bit for bit.
+The GIL is released for the whole run, so threads and process pools simulate side by side;
+inputs and results pickle.
+
+>>> from kezek import simulation
+>>> inp = simulation.default_city_input(2024, years=1, seed=7).replace(warm_up_years=0)
+>>> inp = inp.replace(arrivals={**inp.to_dict()["arrivals"], "per_month": 200})
+>>> result = simulation.simulate(inp)
+>>> len(result.children) == result.summary.registered, len(result.days)
+(True, 366)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib
+from typing import Any, Callable, Iterator, Mapping, Optional, Union
+
+from . import _kezek
+from ._classes import Policy
+from ._records import _Record, date
+
+__all__ = [
+    "SimulationInput", "SimulationResult", "Summary", "GroupWaits", "MetricDiff", "Progress",
+    "Table", "default_city_input", "simulate", "simulate_pair", "compare",
+]
+
+
+class SimulationInput:
+    """A simulation's input: ``city``, ``arrivals``, ``turnover``, ``behaviour``,
+    ``policy``, optional ``calendar``, ``start``, ``years``, ``warm_up_years``, ``seed``
+    (the shape of ``tests/conformance/simulation.json``). Checked when built; a wrong shape
+    raises :class:`kezek.InputError`, a value out of range :class:`kezek.SimulationError`
+    when it runs."""
+
+    __slots__ = ("_native",)
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._native = _kezek.SimulationInput.from_dict(dict(data))
+
+    @classmethod
+    def _of(cls, native: Any) -> SimulationInput:
+        out = cls.__new__(cls)
+        out._native = native
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = self._native.to_dict()
+        return out
+
+    def replace(self, **changes: Any) -> SimulationInput:
+        """A copy with top-level fields changed, e.g. ``replace(seed=8, policy=other)``
+        (a :class:`kezek.Policy` or its dict; dates as ``datetime.date``)."""
+        data = self.to_dict()
+        for key, value in changes.items():
+            if key not in data and key != "calendar":
+                raise TypeError(f"SimulationInput has no field {key!r}")
+            data[key] = value.to_dict() if isinstance(value, Policy) else value
+        return SimulationInput(data)
+
+    @property
+    def policy(self) -> Policy:
+        return Policy.from_dict(self.to_dict()["policy"])
+
+    @property
+    def seed(self) -> int:
+        return int(self.to_dict()["seed"])
+
+    @property
+    def start(self) -> dt.date:
+        return date(self.to_dict()["start"])
+
+    @property
+    def years(self) -> int:
+        return int(self.to_dict()["years"])
+
+    def __repr__(self) -> str:
+        d = self.to_dict()
+        return f"SimulationInput(city={d['city']['name']!r}, policy={d['policy']['id']!r}, " \
+               f"start={d['start']}, years={d['years']}, seed={d['seed']})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SimulationInput, (self.to_dict(),))
+
+
+def default_city_input(start_year: int, years: int = 1, seed: int = 7) -> SimulationInput:
+    """The default city (made up, of Almaty's size) under the Almaty policy in force on
+    1 January of ``start_year``, reported for ``years`` years after four of warm-up."""
+    return SimulationInput._of(_kezek.SimulationInput.default_city(start_year, years, seed))
+
+
+@dataclasses.dataclass(frozen=True)
+class Progress(_Record):
+    """How far a run has come: ``day`` of ``days`` simulated, the last being ``date``."""
+
+    day: int
+    days: int
+    date: dt.date
+
+
+@dataclasses.dataclass(frozen=True)
+class GroupWaits(_Record):
+    """Waits of one (class, cohort): children, placed, median and 90th percentile in days."""
+
+    class_: str
+    cohort: int
+    children: int
+    placed: int
+    median_wait_days: Optional[int]
+    p90_wait_days: Optional[int]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> GroupWaits:
+        return cls(d["class"], d["cohort"], d["children"], d["placed"], d.get("median_wait_days"),
+                   d.get("p90_wait_days"))
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["class"] = out.pop("class_")
+        return out
+
+
+@dataclasses.dataclass(frozen=True)
+class Summary(_Record):
+    """The summary of a run (see ``kezek::simulation::Summary``)."""
+
+    registered: int
+    outcomes: dict[str, int]
+    waits: list[GroupWaits]
+    median_wait_days: Optional[int]
+    p90_wait_days: Optional[int]
+    placed_by_age: dict[int, float]
+    free_choice_share: float
+    notices: int
+    directions: int
+    lapses: int
+    revocations: int
+    places_published: int
+    mean_places_idle: float
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Summary:
+        fields = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in d.items() if k in fields}
+        values["waits"] = [GroupWaits.from_dict(w) for w in d["waits"]]
+        values["placed_by_age"] = {int(k): v for k, v in d["placed_by_age"].items()}
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["waits"] = [w.to_dict() for w in self.waits]
+        out["placed_by_age"] = {str(k): v for k, v in self.placed_by_age.items()}
+        return out
+
+
+@dataclasses.dataclass(frozen=True)
+class MetricDiff(_Record):
+    """One metric in two runs: ``a``, ``b`` and ``b - a`` (``nan`` where one run lacks it)."""
+
+    metric: str
+    a: float
+    b: float
+    difference: float
+
+
+_CATEGORIES = ("district", "class", "group_type", "language", "outcome", "removal")
+_NULLABLE_INTS = ("wait_days", "age_months_at_placement")
+_DATES = ("registered", "placed", "date")
+
+
+class Table:
+    """A columnar table (one row per child, or per day): ``to_dict()`` gives a dict of
+    lists, ``to_pandas()`` a DataFrame (names as categories, ``Int64`` where a value may
+    be missing, dates as ``datetime64``). ``len(table)`` counts rows; ``table["column"]``
+    is one column as a list."""
+
+    __slots__ = ("_load", "_columns")
+
+    def __init__(self, load: Callable[[], dict[str, list[Any]]]) -> None:
+        self._load = load
+        self._columns: Optional[dict[str, list[Any]]] = None
+
+    def _data(self) -> dict[str, list[Any]]:
+        if self._columns is None:
+            self._columns = self._load()
+        return self._columns
+
+    def to_dict(self) -> dict[str, list[Any]]:
+        return {k: list(v) for k, v in self._data().items()}
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self._data())
+
+    def __getitem__(self, column: str) -> list[Any]:
+        return list(self._data()[column])
+
+    def __len__(self) -> int:
+        return len(next(iter(self._data().values()), []))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def to_pandas(self) -> Any:
+        """The table as a pandas DataFrame; needs pandas (``pip install kezek[pandas]``)."""
+        pd: Any = importlib.import_module("pandas")
+        data = self._data()
+        frame = {}
+        for name, column in data.items():
+            if name in _CATEGORIES:
+                frame[name] = pd.Categorical(column)
+            elif name in _NULLABLE_INTS:
+                frame[name] = pd.array(column, dtype="Int64")
+            elif name in _DATES:
+                frame[name] = pd.to_datetime(pd.Series(column, dtype="object"))
+            else:
+                frame[name] = column
+        return pd.DataFrame(frame)
+
+    def __repr__(self) -> str:
+        return f"Table({len(self)} rows: {', '.join(self.columns)})"
+
+
+class SimulationResult:
+    """What a run gives: the ``children`` and ``days`` tables, the ``summary``, and the
+    run's ``city``, ``policy``, ``seed``, ``start``, ``end``, ``simulated_from`` and
+    ``projected_years`` (years the calendar had no decree data for). Pickles."""
+
+    __slots__ = ("_native", "children", "days", "_summary")
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+        self.children = Table(native.children)
+        self.days = Table(native.days)
+        self._summary: Optional[Summary] = None
+
+    @property
+    def summary(self) -> Summary:
+        if self._summary is None:
+            self._summary = Summary.from_dict(self._native.summary())
+        return self._summary
+
+    city = property(lambda self: str(self._native.city))
+    policy = property(lambda self: str(self._native.policy))
+    seed = property(lambda self: int(self._native.seed))
+    start = property(lambda self: self._native.start)
+    end = property(lambda self: self._native.end)
+    simulated_from = property(lambda self: self._native.simulated_from)
+    projected_years = property(lambda self: list(self._native.projected_years))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole result as data (the JSON shape of ``simulation.json``'s answers)."""
+        out: dict[str, Any] = self._native.to_dict()
+        return out
+
+    def to_json(self) -> str:
+        return str(self._native.to_json())
+
+    @classmethod
+    def from_json(cls, text: str) -> SimulationResult:
+        return cls(_kezek.SimulationResult.from_json(text))
+
+    def __repr__(self) -> str:
+        return f"SimulationResult(city={self.city!r}, policy={self.policy!r}, seed={self.seed}, " \
+               f"{self.start}..{self.end}, {len(self.children)} children)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SimulationResult.from_json, (self.to_json(),))
+
+
+ProgressOption = Union[None, bool, Callable[[Progress], Any]]
+
+
+def _callback(progress: ProgressOption) -> tuple[Optional[Callable[[int, int, dt.date], None]], Callable[[], None]]:
+    """The native callback for a progress option, and what closes it."""
+    if progress is None or progress is False:
+        return None, lambda: None
+    if progress is True:
+        try:
+            tqdm: Any = importlib.import_module("tqdm")
+        except ImportError as e:
+            raise ImportError("progress=True needs tqdm: pip install kezek[progress]") from e
+        bar: list[Any] = []
+
+        def tick(day: int, days: int, when: dt.date) -> None:
+            if not bar:
+                bar.append(tqdm.tqdm(total=days, unit="day", desc="kezek"))
+            bar[0].update(1)
+            if day == days:
+                bar[0].set_postfix_str(when.isoformat())
+
+        return tick, lambda: bar[0].close() if bar else None
+    call = progress
+    return (lambda day, days, when: call(Progress(day, days, when))), lambda: None
+
+
+def simulate(input: SimulationInput, *, progress: ProgressOption = None) -> SimulationResult:
+    """Runs a simulation. ``progress=True`` shows a tqdm bar (optional dependency); a
+    callable gets a :class:`Progress` after each simulated day (if it raises, the run
+    finishes without further calls and the exception is raised)."""
+    callback, close = _callback(progress)
+    try:
+        return SimulationResult(_kezek.simulate(input._native, callback))
+    finally:
+        close()
+
+
+def _diffs(rows: list[tuple[str, float, float, float]]) -> list[MetricDiff]:
+    return [MetricDiff(*row) for row in rows]
+
+
+def simulate_pair(input: SimulationInput, other: Policy) -> tuple[SimulationResult, SimulationResult, list[MetricDiff]]:
+    """The input under its own policy and under ``other``, same seed, and their
+    differences metric by metric."""
+    a, b, rows = _kezek.simulate_two(input._native, other._native)
+    return SimulationResult(a), SimulationResult(b), _diffs(rows)
+
+
+def compare(a: SimulationResult, b: SimulationResult) -> list[MetricDiff]:
+    """Two results' summaries side by side, metric by metric."""
+    return _diffs(_kezek.compare_results(a._native, b._native))
