@@ -1,4 +1,5 @@
-//! Runs the lifecycle scenarios of `tests/conformance/lifecycle.json` against the Rust core.
+//! Runs the scenarios of `tests/conformance/lifecycle.json`, `offer_rounds.json` and
+//! `refusals.json` against the Rust core.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
 
 use chrono::NaiveDate;
@@ -142,6 +143,11 @@ fn engine(sc: &kezek_conformance::Scenario) -> Engine {
 #[test]
 fn offer_round_scenarios() {
     assert_eq!(run_scenarios("offer_rounds.json", engine, step), 0);
+}
+
+#[test]
+fn refusal_scenarios() {
+    assert_eq!(run_scenarios("refusals.json", engine, step), 0);
 }
 
 #[test]

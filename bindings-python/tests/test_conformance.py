@@ -42,13 +42,18 @@ def _ids(file: str) -> list[Case]:
     return list(load(file)["cases"])
 
 
-@pytest.mark.parametrize("case", _ids("iin.json"), ids=lambda c: c["name"])
-def test_iin(case: Case) -> None:
+def iin_case(case: Case) -> Callable[[], Any]:
+    """The call a case of ``iin.json`` makes."""
     def run() -> Any:
         iin = kezek.Iin(case["args"]["text"])
         return {"birth_date": iin.birth_date.isoformat(), "sex": iin.sex.value, "masked": iin.masked}
 
-    _check(case, run)
+    return run
+
+
+@pytest.mark.parametrize("case", _ids("iin.json"), ids=lambda c: c["name"])
+def test_iin(case: Case) -> None:
+    _check(case, iin_case(case))
 
 
 def _calendar(case: Case) -> kezek.WorkCalendar:
@@ -68,8 +73,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@pytest.mark.parametrize("case", _ids("calendar.json"), ids=lambda c: c["name"])
-def test_calendar(case: Case) -> None:
+def calendar_case(case: Case) -> Callable[[], Any]:
+    """The call a case of ``calendar.json`` makes."""
     a = case["args"]
     provisional = case.get("mode") == "provisional"
 
@@ -96,7 +101,12 @@ def test_calendar(case: Case) -> None:
             answer = answer.value
         return _plain(answer)
 
-    _check(case, run)
+    return run
+
+
+@pytest.mark.parametrize("case", _ids("calendar.json"), ids=lambda c: c["name"])
+def test_calendar(case: Case) -> None:
+    _check(case, calendar_case(case))
 
 
 def _book(case: Case) -> kezek.PolicyBook:
@@ -112,8 +122,8 @@ def _book(case: Case) -> kezek.PolicyBook:
     return kezek.PolicyBook.from_json(data)
 
 
-@pytest.mark.parametrize("case", _ids("policy.json"), ids=lambda c: c["name"])
-def test_policy(case: Case) -> None:
+def policy_case(case: Case) -> Callable[[], Any]:
+    """The call a case of ``policy.json`` makes."""
     a = case["args"]
 
     def run() -> Any:
@@ -127,4 +137,9 @@ def test_policy(case: Case) -> None:
             return book.policy_for(a["region"], _date(a["date"])).is_frozen(_date(a["date"]))
         raise AssertionError(f"unknown op {op}")
 
-    _check(case, run)
+    return run
+
+
+@pytest.mark.parametrize("case", _ids("policy.json"), ids=lambda c: c["name"])
+def test_policy(case: Case) -> None:
+    _check(case, policy_case(case))

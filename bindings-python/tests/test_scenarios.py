@@ -104,7 +104,7 @@ def _scenarios(name: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
 
 @pytest.mark.parametrize(
     "file,scenario",
-    _scenarios("lifecycle.json") + _scenarios("offer_rounds.json"),
+    _scenarios("lifecycle.json") + _scenarios("offer_rounds.json") + _scenarios("refusals.json"),
     ids=lambda x: x.get("name", "file") if isinstance(x, dict) else str(x),
 )
 def test_scenario(file: dict[str, Any], scenario: dict[str, Any]) -> None:
