@@ -6,8 +6,9 @@
 #           (unit, property, conformance and doc tests)
 #   Python: the cross-checks of the built-in calendar against the `holidays` package and
 #           of deferred acceptance against the `matching` package; the `kezek` Python
-#           package built with maturin, its pytest suite (conformance files, errors, README
-#           examples) and mypy --strict
+#           package built with maturin, its pytest suite (conformance files, every error
+#           code, README examples, matching, the simulator, the analysts' example script)
+#           and mypy --strict; NumPy, pandas, tqdm and matplotlib come with the dev pins
 #
 # The Node and Kotlin suites join this script in their own issues.
 set -euo pipefail
