@@ -69,17 +69,17 @@ impl PyInstance {
         Ok(Self(Arc::new(instance)))
     }
 
-    fn child(&self, child: u32) -> PyResult<u32> {
-        if (child as usize) < self.0.children() {
-            Ok(child)
-        } else {
-            Err(input_error(
+    /// A child index from Python (any integer) checked against the instance.
+    fn child(&self, child: i64) -> PyResult<u32> {
+        match u32::try_from(child) {
+            Ok(c) if (c as usize) < self.0.children() => Ok(c),
+            _ => Err(input_error(
                 "child",
                 &format!(
                     "{child} is not a child of this instance ({} children)",
                     self.0.children()
                 ),
-            ))
+            )),
         }
     }
 }
@@ -146,7 +146,7 @@ impl PyInstance {
     }
 
     /// Child `child`'s preference list, best first.
-    fn preferences_of(&self, child: u32) -> PyResult<Vec<u32>> {
+    fn preferences_of(&self, child: i64) -> PyResult<Vec<u32>> {
         Ok(self.0.list(self.child(child)?).to_vec())
     }
 
@@ -282,18 +282,27 @@ impl PyMatching {
         serialize(py, &cutoffs)
     }
 
-    fn why_not<'py>(&self, py: Python<'py>, child: u32) -> PyResult<Bound<'py, PyAny>> {
-        let why = self.judge(py, |r, m| r.why_not(m, child));
+    /// Why `child` did not get the kindergartens it ranked above its own; empty for an
+    /// index that is not a child.
+    fn why_not<'py>(&self, py: Python<'py>, child: i64) -> PyResult<Bound<'py, PyAny>> {
+        let why = match u32::try_from(child) {
+            Ok(c) => self.judge(py, |r, m| r.why_not(m, c)),
+            Err(_) => Vec::new(),
+        };
         serialize(py, &why)
     }
 
-    /// Where `child` stands at `kindergarten`, if it ranked it.
+    /// Where `child` stands at `kindergarten`, if it is a child and ranked it.
     fn priority<'py>(
         &self,
         py: Python<'py>,
-        child: u32,
-        kindergarten: u32,
+        child: i64,
+        kindergarten: i64,
     ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let (Ok(child), Ok(kindergarten)) = (u32::try_from(child), u32::try_from(kindergarten))
+        else {
+            return Ok(None);
+        };
         if child as usize >= self.instance.children() {
             return Ok(None);
         }

@@ -119,8 +119,12 @@ def test_explanations_are_records() -> None:
     assert [(w.kindergarten, w.below_cutoff) for w in why] == [(1, True), (0, False)]
     assert why[0].cutoff is not None and why[0].cutoff < why[0].child  # the cutoff stood higher
     assert boston.priority(0, 1) == PriorityKey(level=0, base=1, lottery=0, child=0)
-    assert boston.priority(0, 5) is None and boston.priority(99, 0) is None
+    assert boston.priority(0, 5) is None and boston.priority(99, 0) is None and boston.priority(-1, 0) is None
+    assert boston.why_not(-1) == [] and boston.why_not(3) == []
     assert boston.admitted() == [[2], [1]] and boston.choices() == [None, 0, 0]
+    assert [boston.kindergarten_of(c) for c in range(3)] == [None, 1, 0]
+    with pytest.raises(kezek.InputError):
+        boston.kindergarten_of(-1)
     # A matching from elsewhere is judged too; an over-full kindergarten is a violation.
     crowded = inst.matching([0, None, 0])
     violation = crowded.check_valid()

@@ -256,19 +256,27 @@ class Matching:
         self._native = native
         self._assignments: Optional[list[Optional[int]]] = None
 
-    @property
-    def assignments(self) -> list[Optional[int]]:
-        """Per child, its kindergarten or ``None``."""
+    def _cached(self) -> list[Optional[int]]:
         if self._assignments is None:
             self._assignments = list(self._native.assignments())
-        return list(self._assignments)
+        return self._assignments
+
+    @property
+    def assignments(self) -> list[Optional[int]]:
+        """Per child, its kindergarten or ``None`` (a fresh list)."""
+        return list(self._cached())
 
     @property
     def tie_break(self) -> TieBreak:
         return TieBreak.from_dict(self._native.tie_break())
 
     def kindergarten_of(self, child: int) -> Optional[int]:
-        return self.assignments[child]
+        """The child's kindergarten or ``None``; an index that is not a child raises
+        :class:`kezek.InputError`."""
+        cached = self._cached()
+        if not 0 <= child < len(cached):
+            self.instance.preferences_of(child)  # raises InputError naming the child
+        return cached[child]
 
     def choices(self) -> list[Optional[int]]:
         """Per child, the rank of its kindergarten in its own list (0 = first choice)."""
@@ -314,7 +322,7 @@ class Matching:
         return pd.DataFrame({k: pd.array(v, dtype="Int64") for k, v in self.to_dict().items()})
 
     def __repr__(self) -> str:
-        placed = sum(k is not None for k in self.assignments)
+        placed = sum(k is not None for k in self._cached())
         how = self.mechanism.value if self.mechanism else "given"
         return f"Matching({how}, {placed} of {self.instance.children} children placed)"
 
