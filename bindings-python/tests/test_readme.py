@@ -21,9 +21,11 @@ def test_readme_example(code: str) -> None:
 
 
 def test_package_docstring_examples() -> None:
+    """The docstring examples of the package and its matching and simulation modules."""
     import doctest
 
     import kezek
 
-    result = doctest.testmod(kezek)
-    assert result.attempted > 0 and result.failed == 0
+    for module in (kezek, kezek.matching, kezek.simulation):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
