@@ -143,3 +143,21 @@ def policy_case(case: Case) -> Callable[[], Any]:
 @pytest.mark.parametrize("case", _ids("policy.json"), ids=lambda c: c["name"])
 def test_policy(case: Case) -> None:
     _check(case, policy_case(case))
+
+
+def test_calendar_agrees_with_the_holidays_package_file() -> None:
+    """``calendar-kz-days.json``: the built-in calendar, day by day over its years, against
+    the days off and working weekend days derived from the ``holidays`` package."""
+    file = load("calendar-kz-days.json")
+    off = {_date(d) for d in file["weekdays_off"]}
+    working = {_date(d) for d in file["weekend_days_working"]}
+    cal = kezek.WorkCalendar.kazakhstan()
+    day, last = dt.date(file["first_year"], 1, 1), dt.date(file["last_year"], 12, 31)
+    mismatches = []
+    while day <= last:
+        expected = day in working if day.weekday() >= 5 else day not in off
+        if cal.is_working_day(day) != expected:
+            mismatches.append(day)
+        day += dt.timedelta(days=1)
+    assert mismatches == []
+    assert len(off) > 150 and len(working) > 10  # the file is not vacuous
