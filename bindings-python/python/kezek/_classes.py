@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping, Union
+from typing import Any, Mapping, TypeVar, Union
 
 from . import _kezek
 from ._records import Answer, DayInfo, Deadline, Period, Sex, date
@@ -11,23 +11,34 @@ from ._records import Answer, DayInfo, Deadline, Period, Sex, date
 Data = Union[str, Mapping[str, Any]]
 """JSON text, or the same data as Python dicts and lists."""
 
+W = TypeVar("W", bound="_Wrapper")
 
-class Iin:
+
+class _Wrapper:
+    """A typed class around one native object. ``_of`` wraps a native object as it is,
+    bypassing the class's own constructor (which takes Python-side arguments)."""
+
+    __slots__ = ("_native",)
+    _native: Any
+
+    @classmethod
+    def _of(cls: type[W], native: Any) -> W:
+        out = cls.__new__(cls)
+        out._native = native
+        return out
+
+
+class Iin(_Wrapper):
     """A valid IIN (``RULES.md §1``): ``Iin("210308600403")``.
 
     ``repr()`` and ``str()`` mask it; :meth:`expose_digits` gives the digits. Raises
     :class:`kezek.IinError` with the failed check's code (``IIN_CHECKSUM``…)."""
 
-    __slots__ = ("_native",)
+    __slots__ = ()
+    _native: _kezek.Iin
 
     def __init__(self, text: str) -> None:
         self._native = _kezek.Iin(text)
-
-    @classmethod
-    def _of(cls, native: _kezek.Iin) -> Iin:
-        iin = cls.__new__(cls)
-        iin._native = native
-        return iin
 
     @staticmethod
     def from_parts(birth_date: dt.date, sex: Union[Sex, str], serial: int) -> Iin:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _kezek
-from ._classes import Iin, Policy, WorkCalendar
+from ._classes import Iin, Policy, WorkCalendar, _Wrapper
 from ._records import (
     Bulletin,
     ClassCounts,
@@ -28,7 +28,7 @@ Application = Mapping[str, Any]
 Queue = Union[QueueKey, Mapping[str, Any]]
 
 
-class Engine:
+class Engine(_Wrapper):
     """The rules engine of one region: every application's state, history and deadlines,
     the queues, the bulletins of places and their offer rounds (``RULES.md §2–§8``).
 
@@ -36,19 +36,14 @@ class Engine:
     clock. A refused command raises a :class:`kezek.KezekError` subclass and changes
     nothing. Engines pickle (as a snapshot), so they cross process boundaries."""
 
-    __slots__ = ("_native",)
+    __slots__ = ()
+    _native: _kezek.Engine
 
     def __init__(
         self, policy: Policy, calendar: Optional[WorkCalendar] = None, *, keep_log: bool = True
     ) -> None:
         native_calendar = calendar._native if calendar is not None else None
         self._native = _kezek.Engine(policy._native, native_calendar, keep_log)
-
-    @classmethod
-    def _of(cls, native: _kezek.Engine) -> Engine:
-        engine = cls.__new__(cls)
-        engine._native = native
-        return engine
 
     # --- the engine as a whole ---------------------------------------------------------
 

@@ -32,6 +32,7 @@ import importlib
 from typing import Any, Iterable, Literal, Mapping, Optional, Sequence
 
 from . import _kezek
+from ._classes import _Wrapper
 from ._records import _Record, _StrEnum
 
 __all__ = [
@@ -176,7 +177,7 @@ class Violation(_Record):
         return {k: v for k, v in super().to_dict().items() if v is not None}
 
 
-class Instance:
+class Instance(_Wrapper):
     """A matching instance: preferences, capacities, base ranks and kindergarten priorities,
     validated on construction (``MATCHING_*`` errors raise :class:`kezek.MatchingError`).
 
@@ -184,7 +185,8 @@ class Instance:
     arrays per child); :meth:`from_flat` takes flat arrays, the way for large instances.
     Instances are immutable and pickle."""
 
-    __slots__ = ("_native",)
+    __slots__ = ()
+    _native: _kezek.MatchingInstance
 
     def __init__(self, preferences: Iterable[IndexArray], capacities: IndexArray, base: IndexArray,
                  priorities: Priorities = None) -> None:
@@ -194,9 +196,7 @@ class Instance:
     def from_flat(cls, offsets: IndexArray, choices: IndexArray, capacities: IndexArray, base: IndexArray,
                   priorities: Priorities = None) -> Instance:
         """From flat arrays: child ``c`` ranks ``choices[offsets[c]:offsets[c + 1]]``."""
-        out = cls.__new__(cls)
-        out._native = _kezek.MatchingInstance.flat(offsets, choices, capacities, base, priorities)
-        return out
+        return cls._of(_kezek.MatchingInstance.flat(offsets, choices, capacities, base, priorities))
 
     @property
     def children(self) -> int:

@@ -21,7 +21,7 @@ import importlib
 from typing import Any, Callable, Iterator, Mapping, Optional, Union
 
 from . import _kezek
-from ._classes import Policy
+from ._classes import Policy, _Wrapper
 from ._records import _Record, date
 
 __all__ = [
@@ -30,23 +30,18 @@ __all__ = [
 ]
 
 
-class SimulationInput:
+class SimulationInput(_Wrapper):
     """A simulation's input: ``city``, ``arrivals``, ``turnover``, ``behaviour``,
     ``policy``, optional ``calendar``, ``start``, ``years``, ``warm_up_years``, ``seed``
     (the shape of ``tests/conformance/simulation.json``). Checked when built; a wrong shape
     raises :class:`kezek.InputError`, a value out of range :class:`kezek.SimulationError`
     when it runs."""
 
-    __slots__ = ("_native",)
+    __slots__ = ()
+    _native: _kezek.SimulationInput
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         self._native = _kezek.SimulationInput.from_dict(dict(data))
-
-    @classmethod
-    def _of(cls, native: Any) -> SimulationInput:
-        out = cls.__new__(cls)
-        out._native = native
-        return out
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = self._native.to_dict()
