@@ -23,27 +23,26 @@ fn priorities(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(u32, u32, u8)>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(Vec::new());
     };
+    let shape = || input_error("priorities", "each row is (child, kindergarten, level)");
     let flat = if obj.hasattr("__array_interface__")? {
+        let dims: Vec<usize> = obj.getattr("shape")?.extract()?;
+        if !matches!(dims.as_slice(), [_, 3]) && dims.iter().product::<usize>() != 0 {
+            return Err(shape());
+        }
         indices("priorities", &obj.call_method0("ravel")?)?
     } else {
         let mut flat = Vec::new();
         for row in obj.try_iter()? {
             let row = indices("priorities", &row?)?;
             if row.len() != 3 {
-                return Err(input_error(
-                    "priorities",
-                    "each row is (child, kindergarten, level)",
-                ));
+                return Err(shape());
             }
             flat.extend(row);
         }
         flat
     };
     if flat.len() % 3 != 0 {
-        return Err(input_error(
-            "priorities",
-            "each row is (child, kindergarten, level)",
-        ));
+        return Err(shape());
     }
     flat.chunks_exact(3)
         .map(|row| {

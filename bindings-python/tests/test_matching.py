@@ -153,6 +153,7 @@ def test_tables_and_pickles() -> None:
         (lambda: Instance.from_flat([0, 1], np.array([0.5]), [1], [0]), "INPUT_FORMAT", "choices"),
         (lambda: Instance([[0]], [1], [0], priorities=[(0, 0)]), "INPUT_FORMAT", "priorities"),
         (lambda: Instance([[0]], [1], [0], priorities=[(0, 0, 300)]), "INPUT_FORMAT", "priorities"),
+        (lambda: Instance([[0]] * 4, [1], [0, 1, 2, 3], priorities=np.zeros((3, 4), dtype=np.int64)), "INPUT_FORMAT", "priorities"),
         (lambda: Instance([[0]], [1], [0]).solve("lottery"), "INPUT_FORMAT", None),
         (lambda: Instance([[0]], [1], [0]).preferences_of(3), "INPUT_FORMAT", None),
         (lambda: Instance([[0]], [1], [0]).matching([None, 0]), "MATCHING_SHAPE", None),
