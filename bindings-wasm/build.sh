@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Builds the npm package `kezek` into bindings-wasm/pkg/, installing what is missing (the
+# wasm32 target, wasm-bindgen-cli pinned to the crate's version, the npm dev tools).
+#
+#   bash bindings-wasm/build.sh          build pkg/
+#   bash bindings-wasm/build.sh test     build, then run the wasm-bindgen tests of the
+#                                        binding's conversions and the Node test suites
+#   bash bindings-wasm/build.sh browser  build, then the portal widget's end-to-end test in
+#                                        headless Chromium (installs Debian's chromium)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+cd "$root"
+
+# The CLI must be the crate's exact version (Cargo.toml pins it).
+bindgen_version="$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+  rustup target add wasm32-unknown-unknown
+if ! wasm-bindgen --version 2>/dev/null | grep -qF " $bindgen_version"; then
+  # Not --locked: the CLI's lockfile pins a crate version this registry lacks.
+  cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+if [ ! -d "$here/node_modules/typescript" ] || [ ! -d "$here/node_modules/playwright-core" ]; then
+  (cd "$here" && npm install --no-audit --no-fund --loglevel=error)
+fi
+
+cargo build --profile wasm-release --target wasm32-unknown-unknown -p kezek-wasm
+wasm="target/wasm32-unknown-unknown/wasm-release/kezek_wasm.wasm"
+pkg="$here/pkg"
+rm -rf "$pkg"
+wasm-bindgen --target web --out-dir "$pkg" --out-name kezek_wasm "$wasm"
+cp "$here/js/errors.js" "$here/js/index.js" "$here/js/index.d.ts" "$pkg/"
+# errors.d.ts from the JSDoc of errors.js.
+"$here/node_modules/.bin/tsc" --allowJs --declaration --emitDeclarationOnly --strict \
+  --target es2022 --module es2022 --outDir "$pkg" "$here/js/errors.js"
+version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)"
+cat > "$pkg/package.json" <<JSON
+{
+  "name": "kezek",
+  "version": "$version",
+  "description": "Rules engine of Kazakhstan's electronic preschool queue (WebAssembly)",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "exports": { ".": { "types": "./index.d.ts", "default": "./index.js" } },
+  "types": "./index.d.ts",
+  "files": ["index.js", "index.d.ts", "errors.js", "errors.d.ts", "kezek_wasm.js",
+            "kezek_wasm.d.ts", "kezek_wasm_bg.wasm", "kezek_wasm_bg.wasm.d.ts"],
+  "sideEffects": false,
+  "engines": { "node": ">=18" }
+}
+JSON
+raw=$(stat -c %s "$pkg/kezek_wasm_bg.wasm")
+gz=$(gzip -9 -c "$pkg/kezek_wasm_bg.wasm" | wc -c)
+echo "pkg/kezek_wasm_bg.wasm: $raw bytes, $gz gzipped"
+
+case "${1:-}" in
+  test)
+    # The binding's own conversions, as wasm-bindgen tests under Node.
+    cargo test --target wasm32-unknown-unknown -p kezek-wasm
+    # The package: conformance files, errors, README examples, type declarations.
+    "$here/node_modules/.bin/tsc" -p "$here/test/tsconfig.json"
+    node --test "$here"/test/*.test.mjs
+    ;;
+  browser)
+    command -v chromium >/dev/null || {
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+    }
+    node --test "$here"/test/browser/*.test.mjs
+    ;;
+  "") ;;
+  *) echo "unknown command: $1" >&2; exit 2 ;;
+esac

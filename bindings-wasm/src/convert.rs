@@ -1,0 +1,240 @@
+//! Conversions between the core's serde data and plain JS values.
+//!
+//! Structured values cross the boundary as plain objects in the core's JSON shape (the
+//! shape of the conformance files), with camelCase keys in JS and snake_case in Rust:
+//! `{"choose_by": {"last_day": …}}` reads `{chooseBy: {lastDay: …}}` in JS. Enum values
+//! stay as the core writes them (`"notice_sent"`, `"working_days"`). Dates and moments are
+//! ISO strings (`"2025-03-03"`, `"2025-03-03T09:00:00"`, Kazakhstan civil time), never
+//! `Date`: a `Date` is an instant in the host's time zone, while the rules count civil days
+//! of Kazakhstan. Values cross as JSON text parsed by the host's `JSON.parse`, which is
+//! fast in every engine and adds no serialiser to the .wasm (`serde_json` is already in the
+//! core).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::errors::input_error;
+
+/// Object keys whose values are maps keyed by data (enum values), not by field names;
+/// their keys are left as they are.
+const DATA_KEYED: &[&str] = &["outcomes"];
+
+/// `choose_by` → `chooseBy`: an underscore before a lowercase letter becomes that letter in
+/// upper case; other characters are kept (`year_2` stays).
+pub(crate) fn camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut chars = key.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '_' && next.is_ascii_lowercase() && !out.is_empty() => {
+                out.push(next.to_ascii_uppercase());
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `chooseBy` → `choose_by`: the inverse of [`camel`] on the core's field names.
+pub(crate) fn snake(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Renames every field-name key of `value` with `rename`, in place.
+pub(crate) fn rename_keys(value: &mut Value, rename: fn(&str) -> String) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|v| rename_keys(v, rename)),
+        Value::Object(map) => {
+            let old = std::mem::take(map);
+            *map = old
+                .into_iter()
+                .map(|(k, mut v)| {
+                    if !DATA_KEYED.contains(&k.as_str()) {
+                        rename_keys(&mut v, rename);
+                    }
+                    (rename(&k), v)
+                })
+                .collect::<Map<String, Value>>();
+        }
+        _ => {}
+    }
+}
+
+/// A serialisable core value as JSON with camelCase keys.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<Value, JsValue> {
+    let mut json = serde_json::to_value(value).map_err(|e| input_error("value", &e.to_string()))?;
+    rename_keys(&mut json, camel);
+    Ok(json)
+}
+
+/// JSON as a plain JS value (objects, arrays, strings, numbers, booleans, `null`).
+pub(crate) fn json_to_js(json: &Value) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&json.to_string())
+}
+
+/// A serialisable core value as a plain JS value with camelCase keys.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    json_to_js(&to_json(value)?)
+}
+
+/// A JS value as JSON with snake_case keys; `undefined` reads as `null`.
+pub(crate) fn from_js_json(what: &str, value: &JsValue) -> Result<Value, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Null);
+    }
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|_| input_error(what, "not JSON data (a cycle, or a BigInt)"))?;
+    let text = text
+        .as_string()
+        .ok_or_else(|| input_error(what, "not JSON data"))?;
+    let mut json: Value =
+        serde_json::from_str(&text).map_err(|e| input_error(what, &e.to_string()))?;
+    rename_keys(&mut json, snake);
+    Ok(json)
+}
+
+/// A JS value as a core value; a shape the core does not accept is an `InputError`
+/// (`INPUT_FORMAT`) naming `what`.
+pub(crate) fn from_js<T: DeserializeOwned>(what: &str, value: &JsValue) -> Result<T, JsValue> {
+    let json = from_js_json(what, value)?;
+    serde_json::from_value(json).map_err(|e| input_error(what, &e.to_string()))
+}
+
+/// A JS value given either as JSON text or as data, as JSON text with snake_case keys.
+pub(crate) fn json_text(what: &str, value: &JsValue) -> Result<String, JsValue> {
+    match value.as_string() {
+        Some(text) => Ok(text),
+        None => Ok(from_js_json(what, value)?.to_string()),
+    }
+}
+
+/// The text of a string argument, or an `InputError` naming `what`.
+fn text(what: &str, value: &JsValue, expected: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        let found = if value.is_instance_of::<js_sys::Date>() {
+            "a Date object (pass an ISO string in Kazakhstan civil time)".to_owned()
+        } else {
+            format!("{:?}", value.js_typeof().as_string().unwrap_or_default())
+        };
+        input_error(what, &format!("expected {expected}, found {found}"))
+    })
+}
+
+/// An ISO date (`"2025-03-03"`).
+pub(crate) fn date(what: &str, value: &JsValue) -> Result<NaiveDate, JsValue> {
+    let s = text(what, value, "an ISO date string \"YYYY-MM-DD\"")?;
+    s.parse()
+        .map_err(|e| input_error(what, &format!("{s:?} is not a date \"YYYY-MM-DD\": {e}")))
+}
+
+/// An ISO moment without zone (`"2025-03-03T09:00:00"`, seconds optional), Kazakhstan
+/// civil time.
+pub(crate) fn moment(what: &str, value: &JsValue) -> Result<NaiveDateTime, JsValue> {
+    let s = text(what, value, "an ISO moment string \"YYYY-MM-DDTHH:MM:SS\"")?;
+    NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M"))
+        .map_err(|_| {
+            input_error(
+                what,
+                &format!("{s:?} is not a moment \"YYYY-MM-DDTHH:MM:SS\" (no time zone)"),
+            )
+        })
+}
+
+/// A whole number from JS (an id, a count): an integer from 0 to 2⁵³, else an
+/// `InputError` naming `what`. wasm-bindgen's own integer parameters would wrap `-1` or
+/// truncate `1.5` silently.
+pub(crate) fn whole(what: &str, value: f64) -> Result<u64, JsValue> {
+    const MAX: f64 = 9_007_199_254_740_992.0; // 2⁵³
+    if value.fract() == 0.0 && (0.0..=MAX).contains(&value) {
+        // In range and integral: the cast is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Ok(value as u64)
+    } else {
+        Err(input_error(
+            what,
+            &format!("expected a whole number from 0 to 2^53, found {value}"),
+        ))
+    }
+}
+
+/// A count or index that fits 32 bits, checked as [`whole`].
+pub(crate) fn small(what: &str, value: f64) -> Result<u32, JsValue> {
+    u32::try_from(whole(what, value)?)
+        .map_err(|_| input_error(what, &format!("{value} is over 2^32 - 1")))
+}
+
+#[cfg(test)]
+mod tests {
+    //! Native tests of the key renaming; the JS side of the conversions runs under
+    //! wasm-bindgen-test (`src/tests.rs`).
+    use super::*;
+
+    #[test]
+    fn keys_round_trip() {
+        for (s, c) in [
+            ("choose_by", "chooseBy"),
+            ("last_day", "lastDay"),
+            ("out_of_turn", "outOfTurn"),
+            ("wait_p50", "waitP50"),
+            ("year_2", "year_2"),
+            ("id", "id"),
+            ("_private", "_private"),
+        ] {
+            assert_eq!(camel(s), c);
+            assert_eq!(snake(c), s);
+        }
+    }
+
+    /// Every field name the core writes survives camelCase and back: the policy book, an
+    /// engine snapshot with applications, bulletins and a log, a simulation's input.
+    #[test]
+    fn core_field_names_round_trip() {
+        let mut docs: Vec<Value> = vec![
+            serde_json::from_str(&kezek::PolicyBook::builtin().to_json()).unwrap_or_default(),
+            serde_json::to_value(
+                kezek::simulation::default_city_input(2024, 1, 7).expect("default city"),
+            )
+            .unwrap_or_default(),
+        ];
+        docs.push(
+            serde_json::to_value(kezek::WorkCalendar::kazakhstan().data()).unwrap_or_default(),
+        );
+        let mut keys = Vec::new();
+        for doc in &docs {
+            collect_keys(doc, &mut keys);
+        }
+        assert!(keys.len() > 40, "{keys:?}");
+        for key in keys {
+            assert_eq!(snake(&camel(&key)), key, "{key}");
+        }
+    }
+
+    fn collect_keys(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Array(items) => items.iter().for_each(|i| collect_keys(i, out)),
+            Value::Object(map) => {
+                for (k, v) in map {
+                    if k.parse::<i64>().is_err() {
+                        out.push(k.clone());
+                    }
+                    collect_keys(v, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}

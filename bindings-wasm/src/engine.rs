@@ -1,0 +1,575 @@
+//! `Engine`: the life of applications and the allocation of places (`RULES.md §2–§8`).
+//!
+//! Application and bulletin ids are numbers; moments are ISO strings in Kazakhstan civil
+//! time. A refused command throws and leaves the engine unchanged; an internal error
+//! (`INTERNAL`) leaves it as it was before the command (`recovery.rs`).
+
+use kezek::allocation::{BulletinId, NewBulletin};
+use kezek::application::{ApplicationId, Document, NewApplication, QueueKey};
+use kezek::eligibility::Decision;
+use kezek::lifecycle::{Engine as CoreEngine, LogEntry};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+use crate::calendar::WorkCalendar;
+use crate::convert::{date, from_js, moment, small, to_js, whole};
+use crate::errors::js;
+use crate::policy::Policy;
+use crate::recovery::Guarded;
+
+/// The lifecycle engine: one policy, one calendar, every application and bulletin.
+#[wasm_bindgen]
+pub struct Engine(Guarded);
+
+fn app(id: f64) -> Result<ApplicationId, JsValue> {
+    whole("id", id).map(ApplicationId)
+}
+
+fn bulletin_id(id: f64) -> Result<BulletinId, JsValue> {
+    whole("bulletin", id).map(BulletinId)
+}
+
+/// A decision as data, with the core's own verdict and failed codes beside its checks.
+fn decision(d: &Decision) -> Result<JsValue, JsValue> {
+    let mut value = serde_json::json!(d);
+    value["allowed"] = serde_json::json!(d.allowed());
+    value["failed"] = serde_json::json!(d.failed_codes());
+    to_js(&value)
+}
+
+/// Ids as a JS array of numbers.
+fn ids(v: &[ApplicationId]) -> Result<JsValue, JsValue> {
+    to_js(&v.iter().map(|i| i.0).collect::<Vec<_>>())
+}
+
+impl Engine {
+    /// Runs a command taking an application id and a moment.
+    fn command(
+        &self,
+        id: f64,
+        at: &JsValue,
+        f: fn(
+            &mut CoreEngine,
+            ApplicationId,
+            chrono::NaiveDateTime,
+        ) -> Result<(), kezek::LifecycleError>,
+    ) -> Result<(), JsValue> {
+        let (id, at) = (app(id)?, moment("at", at)?);
+        self.0.write(|e| js(f(e, id, at)))
+    }
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// An engine under `policy`, on `calendar` (the national one by default).
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy: &Policy, calendar: Option<WorkCalendar>) -> Result<Engine, JsValue> {
+        let calendar = calendar.map_or_else(kezek::WorkCalendar::kazakhstan, |c| c.0);
+        js(CoreEngine::new(policy.0.clone(), calendar)).map(|e| Self(Guarded::new(e)))
+    }
+
+    /// The engine's policy.
+    #[wasm_bindgen(getter)]
+    pub fn policy(&self) -> Result<Policy, JsValue> {
+        self.0.read(|e| Policy(e.policy().clone()))
+    }
+
+    /// The engine's calendar.
+    #[wasm_bindgen(getter)]
+    pub fn calendar(&self) -> Result<WorkCalendar, JsValue> {
+        self.0.read(|e| WorkCalendar(e.calendar().clone()))
+    }
+
+    /// The moment of the last command (an ISO string), or `null`.
+    #[wasm_bindgen(getter, unchecked_return_type = "string | null")]
+    pub fn now(&self) -> Result<JsValue, JsValue> {
+        self.0.read(|e| to_js(&e.now()))?
+    }
+
+    /// How many applications were ever registered.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> Result<usize, JsValue> {
+        self.0.read(CoreEngine::len)
+    }
+
+    /// Registers an application (`RULES.md §2`); returns its id.
+    pub fn register(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "NewApplication")] application: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<f64, JsValue> {
+        let input: NewApplication = from_js("application", application)?;
+        let at = moment("at", at)?;
+        #[allow(clippy::cast_precision_loss)] // ids stay far below 2⁵³
+        self.0
+            .write(|e| js(e.register(input, at)).map(|id| id.0 as f64))
+    }
+
+    /// Notifies the application (and its batch) of `vacancies` places (`RULES.md §5`);
+    /// returns the ids notified.
+    #[wasm_bindgen(unchecked_return_type = "number[]")]
+    pub fn notify(
+        &self,
+        id: f64,
+        vacancies: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (id, vacancies, at) = (app(id)?, small("vacancies", vacancies)?, moment("at", at)?);
+        let notified = self.0.write(|e| js(e.notify(id, vacancies, at)))?;
+        ids(&notified)
+    }
+
+    /// Issues a direction to `kindergarten` (`RULES.md §6`).
+    #[wasm_bindgen(js_name = issueDirection)]
+    pub fn issue_direction(
+        &self,
+        id: f64,
+        kindergarten: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        let (id, at) = (app(id)?, moment("at", at)?);
+        self.0
+            .write(|e| js(e.issue_direction(id, kindergarten, at)))
+    }
+
+    /// Revokes a direction (`RULES.md §6`).
+    pub fn revoke(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        self.command(id, at, CoreEngine::revoke)
+    }
+
+    /// Confirms an out-of-turn right in person (`RULES.md §3`).
+    #[wasm_bindgen(js_name = confirmRight)]
+    pub fn confirm_right(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        self.command(id, at, CoreEngine::confirm_right)
+    }
+
+    /// Enrols the child of a direction (`RULES.md §6`).
+    pub fn enroll(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        self.command(id, at, CoreEngine::enroll)
+    }
+
+    /// Releases an enrolled child's place.
+    pub fn release(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        self.command(id, at, CoreEngine::release)
+    }
+
+    /// Withdraws the application.
+    pub fn withdraw(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        self.command(id, at, CoreEngine::withdraw)
+    }
+
+    /// Confirms interest for the year (`RULES.md §2`).
+    #[wasm_bindgen(js_name = confirmInterest)]
+    pub fn confirm_interest(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        self.command(id, at, CoreEngine::confirm_interest)
+    }
+
+    /// Confirms a voucher (`RULES.md §8`).
+    #[wasm_bindgen(js_name = confirmVoucher)]
+    pub fn confirm_voucher(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        self.command(id, at, CoreEngine::confirm_voucher)
+    }
+
+    /// Refuses a voucher (`RULES.md §8`).
+    #[wasm_bindgen(js_name = refuseVoucher)]
+    pub fn refuse_voucher(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        self.command(id, at, CoreEngine::refuse_voucher)
+    }
+
+    /// Restores an inactive application (`RULES.md §8`).
+    pub fn restore(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        self.command(id, at, CoreEngine::restore)
+    }
+
+    /// Extends a direction's show-up window to `until` (a date, `RULES.md §6`).
+    pub fn extend(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] until: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        let (id, until, at) = (app(id)?, date("until", until)?, moment("at", at)?);
+        self.0.write(|e| js(e.extend(id, until, at)))
+    }
+
+    /// Links a second applicant (a parent) to the application.
+    #[wasm_bindgen(js_name = linkApplicant)]
+    pub fn link_applicant(
+        &self,
+        id: f64,
+        #[wasm_bindgen(js_name = applicantIin)] applicant_iin: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        let (id, at) = (app(id)?, moment("at", at)?);
+        self.0
+            .write(|e| js(e.link_applicant(id, applicant_iin, at)))
+    }
+
+    /// Links twins or triplets into one batch.
+    #[wasm_bindgen(js_name = linkBatch)]
+    pub fn link_batch(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number[]")] ids: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        let ids: Vec<ApplicationId> = from_js::<Vec<u64>>("ids", ids)?
+            .into_iter()
+            .map(ApplicationId)
+            .collect();
+        let at = moment("at", at)?;
+        self.0.write(|e| js(e.link_batch(&ids, at)))
+    }
+
+    /// Changes the benefit category (or removes it with `null`) and its documents.
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes an optional string by value
+    #[wasm_bindgen(js_name = updateBenefit)]
+    pub fn update_benefit(
+        &self,
+        id: f64,
+        benefit: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "Document[]")] documents: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        let documents: Vec<Document> = from_js("documents", documents)?;
+        let (id, at) = (app(id)?, moment("at", at)?);
+        self.0
+            .write(|e| js(e.update_benefit(id, benefit.as_deref(), &documents, at)))
+    }
+
+    /// Applies every deadline due up to `at`.
+    #[wasm_bindgen(js_name = advanceTo)]
+    pub fn advance_to(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        let at = moment("at", at)?;
+        self.0.write(|e| js(e.advance_to(at)))
+    }
+
+    /// Publishes bulletins of places and runs their offer rounds (`RULES.md §5`); one
+    /// report per pool.
+    #[wasm_bindgen(unchecked_return_type = "RoundReport[]")]
+    pub fn publish(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "NewBulletin[]")] bulletins: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let bulletins: Vec<NewBulletin> = from_js("bulletins", bulletins)?;
+        let at = moment("at", at)?;
+        to_js(&self.0.write(|e| js(e.publish(&bulletins, at)))?)
+    }
+
+    /// Runs the offer round of a bulletin's pool.
+    #[wasm_bindgen(js_name = offerRound, unchecked_return_type = "RoundReport")]
+    pub fn offer_round(
+        &self,
+        bulletin: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (bulletin, at) = (bulletin_id(bulletin)?, moment("at", at)?);
+        to_js(&self.0.write(|e| js(e.offer_round(bulletin, at)))?)
+    }
+
+    /// Runs the offer rounds of every pool with open places (the distribution).
+    #[wasm_bindgen(unchecked_return_type = "RoundReport[]")]
+    pub fn distribute(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let at = moment("at", at)?;
+        to_js(&self.0.write(|e| js(e.distribute(at)))?)
+    }
+
+    /// Takes a place of `bulletin` (`RULES.md §5`, free choice `§7`).
+    #[wasm_bindgen(js_name = takePlace)]
+    pub fn take_place(
+        &self,
+        id: f64,
+        bulletin: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        let (id, bulletin, at) = (app(id)?, bulletin_id(bulletin)?, moment("at", at)?);
+        self.0.write(|e| js(e.take_place(id, bulletin, at)))
+    }
+
+    /// Signs the contract of a confirmed voucher at `bulletin` (`RULES.md §8`).
+    #[wasm_bindgen(js_name = signContract)]
+    pub fn sign_contract(
+        &self,
+        id: f64,
+        bulletin: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        let (id, bulletin, at) = (app(id)?, bulletin_id(bulletin)?, moment("at", at)?);
+        self.0.write(|e| js(e.sign_contract(id, bulletin, at)))
+    }
+
+    /// Joins a kindergarten's waiting list (`RULES.md §8`).
+    #[wasm_bindgen(js_name = joinWaitingList)]
+    pub fn join_waiting_list(
+        &self,
+        id: f64,
+        kindergarten: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        let (id, at) = (app(id)?, moment("at", at)?);
+        self.0
+            .write(|e| js(e.join_waiting_list(id, kindergarten, at)))
+    }
+
+    /// The application as registered (IINs as digits: personal data).
+    #[wasm_bindgen(unchecked_return_type = "Application")]
+    pub fn application(&self, id: f64) -> Result<JsValue, JsValue> {
+        let id = app(id)?;
+        self.0.read(|e| to_js(js(e.application(id))?))?
+    }
+
+    /// The queue the application stands in.
+    #[wasm_bindgen(js_name = queueKey, unchecked_return_type = "QueueKey")]
+    pub fn queue_key(&self, id: f64) -> Result<JsValue, JsValue> {
+        let id = app(id)?;
+        self.0
+            .read(|e| to_js(&js(e.application(id))?.queue_key()))?
+    }
+
+    /// The application's state (`{state: "queued"}`, `{state: "notice_sent", chooseBy}`…).
+    #[wasm_bindgen(unchecked_return_type = "State")]
+    pub fn state(&self, id: f64) -> Result<JsValue, JsValue> {
+        let id = app(id)?;
+        self.0.read(|e| to_js(js(e.state(id))?))?
+    }
+
+    /// The name of its state (`"queued"`…), read without building the state.
+    #[wasm_bindgen(js_name = stateName, unchecked_return_type = "StateName")]
+    pub fn state_name(&self, id: f64) -> Result<String, JsValue> {
+        let id = app(id)?;
+        self.0
+            .read(|e| js(e.state_name(id)).map(|s| s.as_str().to_owned()))?
+    }
+
+    /// Its position in the queue, or `null` when it stands in none.
+    #[wasm_bindgen(unchecked_return_type = "Position | null")]
+    pub fn position(&self, id: f64) -> Result<JsValue, JsValue> {
+        let id = app(id)?;
+        self.0.read(|e| to_js(&js(e.position(id))?))?
+    }
+
+    /// Its events, oldest first.
+    #[wasm_bindgen(unchecked_return_type = "Event[]")]
+    pub fn history(&self, id: f64) -> Result<JsValue, JsValue> {
+        let id = app(id)?;
+        self.0
+            .read(|e| to_js(&js(e.history(id))?.collect::<Vec<_>>()))?
+    }
+
+    /// Its next deadline (`{at, kind}`), or `null`.
+    #[wasm_bindgen(js_name = nextDeadline, unchecked_return_type = "NextDeadline | null")]
+    pub fn next_deadline(&self, id: f64) -> Result<JsValue, JsValue> {
+        let id = app(id)?;
+        self.0.read(|e| {
+            let due = js(e.next_deadline(id))?;
+            to_js(&due.map(|(at, kind)| serde_json::json!({"at": at, "kind": kind})))
+        })?
+    }
+
+    /// Directions lapsed so far.
+    pub fn lapses(&self, id: f64) -> Result<u32, JsValue> {
+        let id = app(id)?;
+        self.0.read(|e| js(e.lapses(id)))?
+    }
+
+    /// Its interest confirmations (`{anniversary, confirmed}`).
+    #[wasm_bindgen(unchecked_return_type = "Interest")]
+    pub fn interest(&self, id: f64) -> Result<JsValue, JsValue> {
+        let id = app(id)?;
+        self.0.read(|e| to_js(&js(e.interest(id))?))?
+    }
+
+    /// The ids of its batch (itself alone when it has none).
+    #[wasm_bindgen(unchecked_return_type = "number[]")]
+    pub fn batch(&self, id: f64) -> Result<JsValue, JsValue> {
+        let id = app(id)?;
+        self.0.read(|e| ids(&js(e.batch(id))?))?
+    }
+
+    /// The applications an applicant filed.
+    #[wasm_bindgen(js_name = applicationsOf, unchecked_return_type = "number[]")]
+    pub fn applications_of(&self, applicant: &crate::iin::Iin) -> Result<JsValue, JsValue> {
+        self.0.read(|e| ids(&e.applications_of(&applicant.0)))?
+    }
+
+    /// Why the application may or may not be offered `vacancies` places now.
+    #[wasm_bindgen(js_name = explainOffer, unchecked_return_type = "Decision")]
+    pub fn explain_offer(
+        &self,
+        id: f64,
+        vacancies: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (id, vacancies, at) = (app(id)?, small("vacancies", vacancies)?, moment("at", at)?);
+        self.0
+            .read(|e| decision(&js(e.explain_offer(id, vacancies, at))?))?
+    }
+
+    /// Why an application may or may not be registered now (`RULES.md §1–§4`).
+    #[wasm_bindgen(js_name = explainRegistration, unchecked_return_type = "Decision")]
+    pub fn explain_registration(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "NewApplication")] application: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let input: NewApplication = from_js("application", application)?;
+        let at = moment("at", at)?;
+        self.0
+            .read(|e| decision(&e.explain_registration(&input, at)))?
+    }
+
+    /// Whether the child is too old to stay in the queue (`RULES.md §4`).
+    #[wasm_bindgen(js_name = explainRemovalForAge, unchecked_return_type = "Decision")]
+    pub fn explain_removal_for_age(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (id, at) = (app(id)?, moment("at", at)?);
+        self.0
+            .read(|e| decision(&js(e.explain_removal_for_age(id, at))?))?
+    }
+
+    /// The queues with someone standing in them.
+    #[wasm_bindgen(unchecked_return_type = "QueueKey[]")]
+    pub fn queues(&self) -> Result<JsValue, JsValue> {
+        self.0.read(|e| to_js(&e.queues()))?
+    }
+
+    /// The ids of a queue, in order.
+    #[wasm_bindgen(unchecked_return_type = "number[]")]
+    pub fn listing(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let key: QueueKey = from_js("queue key", queue)?;
+        self.0.read(|e| ids(&e.listing(&key)))?
+    }
+
+    /// A queue's public listing (IINs masked).
+    #[wasm_bindgen(js_name = listingEntries, unchecked_return_type = "ListingEntry[]")]
+    pub fn listing_entries(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let key: QueueKey = from_js("queue key", queue)?;
+        self.0.read(|e| to_js(&e.listing_entries(&key)))?
+    }
+
+    /// How many stand in a queue, by class.
+    #[wasm_bindgen(unchecked_return_type = "ClassCounts")]
+    pub fn counts(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let key: QueueKey = from_js("queue key", queue)?;
+        self.0.read(|e| to_js(&e.counts(&key)))?
+    }
+
+    /// Every bulletin published.
+    #[wasm_bindgen(unchecked_return_type = "Bulletin[]")]
+    pub fn bulletins(&self) -> Result<JsValue, JsValue> {
+        self.0.read(|e| to_js(e.bulletins()))?
+    }
+
+    /// One bulletin.
+    #[wasm_bindgen(unchecked_return_type = "Bulletin")]
+    pub fn bulletin(&self, bulletin: f64) -> Result<JsValue, JsValue> {
+        let bulletin = bulletin_id(bulletin)?;
+        self.0.read(|e| to_js(js(e.bulletin(bulletin))?))?
+    }
+
+    /// Places of a queue's pool open to free choice (`RULES.md §7`).
+    #[wasm_bindgen(js_name = openPlaces)]
+    pub fn open_places(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
+    ) -> Result<u32, JsValue> {
+        let key: QueueKey = from_js("queue key", queue)?;
+        self.0.read(|e| e.open_places(&key))
+    }
+
+    /// Every accepted command, in order.
+    #[wasm_bindgen(unchecked_return_type = "LogEntry[]")]
+    pub fn log(&self) -> Result<JsValue, JsValue> {
+        self.0.read(|e| to_js(e.log()))?
+    }
+
+    /// Rebuilds an engine by replaying a command log under `policy` and `calendar`.
+    pub fn replay(
+        policy: &Policy,
+        #[wasm_bindgen(unchecked_param_type = "LogEntry[]")] log: &JsValue,
+        calendar: Option<WorkCalendar>,
+    ) -> Result<Engine, JsValue> {
+        let log: Vec<LogEntry> = from_js("log", log)?;
+        let calendar = calendar.map_or_else(kezek::WorkCalendar::kazakhstan, |c| c.0);
+        js(CoreEngine::replay(policy.0.clone(), calendar, &log)).map(|e| Self(Guarded::new(e)))
+    }
+
+    /// The whole engine as versioned JSON text (a snapshot to persist).
+    pub fn snapshot(&self) -> Result<String, JsValue> {
+        self.0.read(CoreEngine::to_json)
+    }
+
+    /// An engine from a snapshot.
+    #[wasm_bindgen(js_name = fromSnapshot)]
+    pub fn from_snapshot(json: &str) -> Result<Engine, JsValue> {
+        js(CoreEngine::from_json(json)).map(|e| Self(Guarded::new(e)))
+    }
+
+    /// Test hook: advances the clock to `at`, then panics, as a bug in a command would.
+    /// The call throws `InternalError` and the engine stays as it was before it.
+    ///
+    /// # Panics
+    /// Always, once the clock has moved.
+    #[wasm_bindgen(js_name = "__panicForTesting", skip_typescript)]
+    pub fn panic_for_testing(&self, at: &JsValue) -> Result<(), JsValue> {
+        let at = moment("at", at)?;
+        self.0.write(|e| {
+            js(e.advance_to(at))?;
+            panic!("panic for testing, after advancing the clock to {at}")
+        })
+    }
+}

@@ -1,0 +1,138 @@
+//! The queue simulator (`RULES.md §2–§7`): inputs as plain data, results as a class whose
+//! tables cross as columns.
+
+use kezek::simulation::{
+    compare, default_city_input, simulate_pair, simulate_with_progress, Progress, SimulationInput,
+    SimulationResult as CoreResult,
+};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::convert::{from_js, small, to_js, whole};
+use crate::errors::js;
+use crate::policy::Policy;
+
+/// The default city (a made-up city of Almaty's size) from 1 January of `startYear`, as
+/// simulation input data.
+#[wasm_bindgen(js_name = defaultCityInput, unchecked_return_type = "SimulationInput")]
+pub fn default_city(
+    #[wasm_bindgen(js_name = startYear)] start_year: i32,
+    years: f64,
+    seed: f64,
+) -> Result<JsValue, JsValue> {
+    let input = js(default_city_input(
+        start_year,
+        small("years", years)?,
+        whole("seed", seed)?,
+    ))?;
+    to_js(&input)
+}
+
+/// A simulation's result.
+#[wasm_bindgen]
+pub struct SimulationResult(CoreResult);
+
+#[wasm_bindgen]
+impl SimulationResult {
+    /// The city simulated.
+    #[wasm_bindgen(getter)]
+    pub fn city(&self) -> String {
+        self.0.city.clone()
+    }
+
+    /// The policy's id.
+    #[wasm_bindgen(getter)]
+    pub fn policy(&self) -> String {
+        self.0.policy.clone()
+    }
+
+    /// The first reported day (an ISO date).
+    #[wasm_bindgen(getter)]
+    pub fn start(&self) -> String {
+        self.0.start.to_string()
+    }
+
+    /// The last simulated day.
+    #[wasm_bindgen(getter)]
+    pub fn end(&self) -> String {
+        self.0.end.to_string()
+    }
+
+    /// The summary statistics.
+    #[wasm_bindgen(getter, unchecked_return_type = "Summary")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.summary)
+    }
+
+    /// One array per column of the child table (`id`, `class`, `registered`, `placed`,
+    /// `outcome`…), one entry per child.
+    #[wasm_bindgen(unchecked_return_type = "Record<string, unknown[]>")]
+    pub fn children(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.children)
+    }
+
+    /// One array per column of the day table, one entry per simulated day.
+    #[wasm_bindgen(unchecked_return_type = "Record<string, unknown[]>")]
+    pub fn days(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.days)
+    }
+
+    /// The whole result as plain data (camelCase keys).
+    #[wasm_bindgen(js_name = toData, unchecked_return_type = "Record<string, unknown>")]
+    pub fn to_data(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0)
+    }
+
+    /// Its summary against `other`'s, metric by metric (`NaN` for a metric only one run
+    /// has reads `null`).
+    #[wasm_bindgen(unchecked_return_type = "MetricDiff[]")]
+    pub fn compare(&self, other: &SimulationResult) -> Result<JsValue, JsValue> {
+        to_js(&compare(&self.0.summary, &other.0.summary))
+    }
+}
+
+/// Runs a simulation of `input` (data in the shape of `defaultCityInput`'s answer);
+/// `onProgress(day, days, date)` is called after each simulated day. An exception from the
+/// callback stops further calls and is thrown when the run ends.
+#[wasm_bindgen]
+pub fn simulate(
+    #[wasm_bindgen(unchecked_param_type = "SimulationInput")] input: &JsValue,
+    #[wasm_bindgen(
+        js_name = onProgress,
+        unchecked_param_type = "((day: number, days: number, date: string) => void) | undefined"
+    )]
+    on_progress: &JsValue,
+) -> Result<SimulationResult, JsValue> {
+    let input: SimulationInput = from_js("simulation input", input)?;
+    let callback = on_progress.dyn_ref::<js_sys::Function>();
+    let mut failed: Option<JsValue> = None;
+    let mut report = |p: &Progress| {
+        if let (Some(f), None) = (callback, &failed) {
+            let date = JsValue::from_str(&p.date.to_string());
+            if let Err(e) = f.call3(
+                &JsValue::NULL,
+                &JsValue::from(p.day),
+                &JsValue::from(p.days),
+                &date,
+            ) {
+                failed = Some(e);
+            }
+        }
+    };
+    let result = simulate_with_progress(&input, &mut report);
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    js(result).map(SimulationResult)
+}
+
+/// Runs `input` under its own policy and under `other`, same seed.
+#[wasm_bindgen(js_name = simulatePair)]
+pub fn simulate_two(
+    #[wasm_bindgen(unchecked_param_type = "SimulationInput")] input: &JsValue,
+    other: &Policy,
+) -> Result<Vec<SimulationResult>, JsValue> {
+    let input: SimulationInput = from_js("simulation input", input)?;
+    let (a, b, _) = js(simulate_pair(&input, &other.0))?;
+    Ok(vec![SimulationResult(a), SimulationResult(b)])
+}

@@ -1,0 +1,247 @@
+//! TypeScript declarations of the plain data that crosses the boundary: the core's serde
+//! types with camelCase keys (`convert.rs`). wasm-bindgen generates the declarations of
+//! every class, method and function from the Rust signatures; these interfaces name what
+//! those signatures take and return. They are written here, next to the conversions,
+//! because a generator (tsify, ts-rs) would need a derive on the core's own types, which
+//! would put a binding dependency into the core; the Node tests type-check them against
+//! the answers of the conformance files (`bindings-wasm/test/types.test.ts`).
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen(typescript_custom_section)]
+const DATA: &'static str = r#"
+/** An ISO date, "YYYY-MM-DD". */
+export type IsoDate = string;
+/** An ISO moment without zone, "YYYY-MM-DDTHH:MM:SS", in Kazakhstan civil time. */
+export type IsoMoment = string;
+export type Sex = "male" | "female";
+export type Lang = "kk" | "ru" | "en";
+/** A text in Kazakh, Russian and English. */
+export interface LocalizedText { kk: string; ru: string; en: string }
+
+export type PeriodUnit = "working_days" | "calendar_days" | "hours" | "months" | "years";
+export interface Period { amount: number; unit: PeriodUnit }
+/** Where a period ends: its last day, and the moment it is over. */
+export interface Deadline { lastDay: IsoDate; endsAt: IsoMoment }
+/** An answer for a year that may lack decree data (`ProvisionalCalendar`). */
+export interface Answer<T> { value: T; provisional: boolean }
+export type DayKind =
+  | { kind: "weekday" }
+  | { kind: "weekend" }
+  | { kind: "holiday"; id: string; name: LocalizedText }
+  | { kind: "carried_over"; id: string; name: LocalizedText; holiday: IsoDate }
+  | { kind: "transferred_day_off"; from: IsoDate; source: string }
+  | { kind: "transferred_working_day"; to: IsoDate; source: string };
+export interface DayInfo { date: IsoDate; working: boolean; kind: DayKind }
+
+export type GroupType = "general" | "special" | "sanatorium";
+export type ApplicationLanguage = "kazakh" | "russian" | "other";
+export type PriorityClass = "out_of_turn" | "first_priority" | "general";
+export interface Address { region: string; district: string; locality?: string | null }
+export interface Contacts { email: string; phone: string }
+export interface Document { kind: string; issuedOn: IsoDate; validUntil?: IsoDate | null }
+/** A new application (RULES.md §2). IINs are digit strings. */
+export interface NewApplication {
+  applicantIin: string;
+  childIin: string;
+  address: Address;
+  groupType: GroupType;
+  language: ApplicationLanguage;
+  benefit?: string | null;
+  documents?: Document[];
+  nonResident?: boolean;
+  contacts: Contacts;
+}
+/** An application as registered (IINs as digits: personal data). */
+export interface Application {
+  id: number;
+  applicants: string[];
+  child: string;
+  address: Address;
+  groupType: GroupType;
+  language: ApplicationLanguage;
+  benefit: string | null;
+  class: PriorityClass;
+  documents: Document[];
+  nonResident: boolean;
+  contacts: Contacts;
+  registeredAt: IsoMoment;
+}
+/** A queue: region, area, group type and birth-year cohort. */
+export interface QueueKey { region: string; area: string; groupType: GroupType; cohort: number }
+export interface ClassCounts { outOfTurn: number; firstPriority: number; general: number }
+/** A queue number and how many of each class stand ahead. */
+export interface Position { number: number; ahead: ClassCounts }
+export interface ListingEntry {
+  number: number; id: number; child: string; class: PriorityClass; registeredAt: IsoMoment;
+}
+export interface Interest { anniversary: number; confirmed: boolean }
+
+export type StateName =
+  | "new" | "queued" | "notice_sent" | "direction_issued" | "stop_listed" | "enrolled"
+  | "released" | "removed" | "withdrawn" | "voucher_offered" | "voucher_confirmed"
+  | "inactive" | "waiting_list";
+export interface Direction {
+  kindergarten: string;
+  issuedAt: IsoMoment;
+  via: "notice" | "free_choice";
+  showUpBy: Deadline;
+  revocableUntil: Deadline;
+  extensionsUsed: number;
+  rightConfirmBy: Deadline | null;
+  lapseStopList: Deadline;
+  rightStopList: Deadline | null;
+  bulletin?: number;
+}
+export type RemovalReason =
+  | "lapses" | "interest_not_confirmed" | "aged_out" | "voucher_refused" | "not_restored";
+/** An application's state, tagged by `state` (RULES.md §5–§8). */
+export type State =
+  | { state: "queued" }
+  | { state: "notice_sent"; sentAt: IsoMoment; chooseBy: Deadline; bulletin?: number }
+  | ({ state: "direction_issued" } & Direction)
+  | { state: "stop_listed"; since: IsoMoment; until: Deadline }
+  | { state: "enrolled"; kindergarten: string; at: IsoMoment; bulletin?: number }
+  | { state: "voucher_offered"; offeredAt: IsoMoment; consentBy: Deadline; bulletin: number }
+  | { state: "voucher_confirmed"; confirmedAt: IsoMoment; contractBy: Deadline; bulletin: number; placeHeld?: boolean }
+  | { state: "inactive"; since: IsoMoment; restoreBy: Deadline }
+  | { state: "waiting_list"; kindergarten: string; since: IsoMoment }
+  | { state: "released"; kindergarten: string; at: IsoMoment }
+  | { state: "removed"; reason: RemovalReason; at: IsoMoment }
+  | { state: "withdrawn"; at: IsoMoment };
+export type DueKind =
+  | "notice_expires" | "right_expires" | "direction_lapses" | "stop_list_ends"
+  | "interest_anniversary" | "ages_out" | "consent_expires" | "contract_expires"
+  | "restore_expires";
+export interface NextDeadline { at: IsoMoment; kind: DueKind }
+/** One event of an application's history; `reason` is a stable code ("NOTICE_SENT"). */
+export interface Event {
+  seq: number;
+  at: IsoMoment;
+  actor: "applicant" | "operator" | "kindergarten" | "deadline";
+  from: StateName;
+  to: StateName;
+  reason: string;
+  detail?: string;
+}
+/** One accepted command of the engine's log, tagged by `command`. */
+export interface LogEntry { at: IsoMoment; command: string; [field: string]: unknown }
+
+/** One rule checked by a decision: its code, pass or fail, why (kk/ru/en), its source. */
+export interface Check {
+  code: string;
+  passed: boolean;
+  field: string | null;
+  detail: string | null;
+  message: LocalizedText;
+  source: string;
+}
+/** An explained answer: every rule checked; `allowed` when all pass. */
+export interface Decision {
+  question: "registration" | "offer" | "removal_for_age";
+  checks: Check[];
+  allowed: boolean;
+  /** The codes of the failed checks (a finer code where one exists). */
+  failed: string[];
+}
+
+export interface Kindergarten { id: string; region: string; area: string; languages: ApplicationLanguage[] }
+/** Places a kindergarten publishes for one group type and cohort (RULES.md §5). */
+export interface NewBulletin { kindergarten: Kindergarten; groupType: GroupType; cohort: number; places: number }
+export interface Bulletin extends NewBulletin {
+  id: number; publishedAt: IsoMoment; taken: number; openToAll: boolean;
+}
+export interface Skipped { id: number; failed: string[] }
+/** What an offer round did in one pool. */
+export interface RoundReport {
+  queue: QueueKey;
+  bulletin: number;
+  offered: number[];
+  fromWaitingList: number[];
+  skipped: Skipped[];
+  open: number;
+  openedToAll: boolean;
+}
+
+export interface MonthDay { month: number; day: number }
+export interface BenefitCategory {
+  code: string; class: PriorityClass; name: LocalizedText; documents: string[];
+  documentValidity?: Period | null; source: string;
+}
+/** Every parameter of a policy (RULES.md §10); `Policy.fromData` validates it. */
+export interface PolicyData {
+  id: string;
+  profile: string;
+  name: LocalizedText;
+  regions: string[];
+  validFrom: IsoDate;
+  sources: string[];
+  choiceWindow: Period;
+  showUpWindow: Period;
+  revocationWindow: Period;
+  extension: Period;
+  extensionsAllowed: number;
+  stopList: Period;
+  lapsesBeforeRemoval: number;
+  interestConfirmationEvery: Period;
+  interestConfirmationEarly: Period;
+  outOfTurnConfirmation: Period;
+  minOfferAge: Period;
+  maxAge: Period;
+  interleave: { firstPriority: number; general: number } | null;
+  augustFreeze: { from: MonthDay; to: MonthDay } | null;
+  minAgeForSpecialGroups?: boolean;
+  specialQueueFirst: boolean;
+  voucher: {
+    distributionStarts: MonthDay; consentWindow: Period; restoreWindow: Period;
+    restoresAllowed: number; contractWindow: Period; minAgeWhenAllServed: Period;
+  } | null;
+  benefitCategories?: BenefitCategory[];
+}
+
+export type Mechanism = "deferred_acceptance" | "serial_dictatorship" | "immediate_acceptance";
+export type TieBreak =
+  | { kind: "none" } | { kind: "single"; seed: number } | { kind: "multiple"; seed: number };
+/** Where a child stands at a kindergarten: higher level first, then base, then lottery. */
+export interface PriorityKey { level: number; base: number; lottery: number; child: number }
+export type Violation =
+  | { kind: "size"; found: number }
+  | { kind: "unranked"; child: number }
+  | { kind: "over_capacity"; kindergarten: number; held: number };
+export interface Envy { child: number; kindergarten: number; admitted: number }
+export interface Cutoff { kindergarten: number; capacity: number; admitted: number; lastAdmitted: PriorityKey | null }
+export interface WhyNot {
+  kindergarten: number; choice: number; cutoff: PriorityKey | null; child: PriorityKey; belowCutoff: boolean;
+}
+
+/** A simulation's input: a city, its arrivals and behaviour, a policy, the horizon, a seed. */
+export interface SimulationInput {
+  city: Record<string, unknown>;
+  policy: PolicyData;
+  seed: number;
+  [field: string]: unknown;
+}
+export interface GroupWaits {
+  class: PriorityClass; cohort: number; children: number; placed: number;
+  medianWaitDays: number | null; p90WaitDays: number | null;
+}
+export interface Summary {
+  registered: number;
+  /** Children by outcome (keys are outcome names, as written by the core). */
+  outcomes: Record<string, number>;
+  waits: GroupWaits[];
+  medianWaitDays: number | null;
+  p90WaitDays: number | null;
+  placedByAge: Record<string, number>;
+  freeChoiceShare: number;
+  notices: number;
+  directions: number;
+  lapses: number;
+  revocations: number;
+  placesPublished: number;
+  meanPlacesIdle: number;
+  [metric: string]: unknown;
+}
+/** One metric in two runs; `null` where a run lacks the metric. */
+export interface MetricDiff { metric: string; a: number | null; b: number | null; difference: number | null }
+"#;
