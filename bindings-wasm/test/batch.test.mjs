@@ -6,13 +6,8 @@ import {
   MatchingError, MatchingInstance, PolicyBook, SimulationError, defaultCityInput, simulate,
 } from "../pkg/index.js";
 import { camel, contains, load, outcome, snake } from "./conformance.mjs";
+import { matchingInstance } from "./runners.mjs";
 
-function instance(c) {
-  const a = c.args;
-  return c.op === "solve_flat"
-    ? MatchingInstance.flat(a.offsets, a.choices, a.capacities, a.base, a.priorities)
-    : MatchingInstance.nested(a.preferences, a.capacities, a.base, a.priorities);
-}
 
 /** The answer in the shape of matching.json (as tests/conformance.rs builds it). */
 function answer(inst, m) {
@@ -31,12 +26,12 @@ function answer(inst, m) {
 for (const c of load("matching.json").cases) {
   test(`matching: ${c.name}`, () => {
     if ("error" in c) {
-      const [kind, code, error] = outcome(() => instance(c));
+      const [kind, code, error] = outcome(() => matchingInstance(c));
       assert.deepEqual([kind, code], ["error", c.error]);
       assert.ok(error instanceof MatchingError);
       return;
     }
-    const inst = instance(c);
+    const inst = matchingInstance(c);
     const m = inst.solve(c.args.mechanism ?? "deferred_acceptance", c.args.tie_break);
     const got = answer(inst, m);
     assert.ok(contains(got, c.expect), JSON.stringify(got));

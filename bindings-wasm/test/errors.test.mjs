@@ -1,0 +1,231 @@
+// Errors through the JS API: every code of the core (and the binding's INPUT_FORMAT and
+// INTERNAL) is thrown as an instance of its class, a real Error with `code`, `details` and
+// three messages; a panic becomes INTERNAL and the engine stays usable.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as kezek from "../pkg/index.js";
+import { camel, load } from "./conformance.mjs";
+import { calendarCase, iinCase, matchingInstance, policyCase, runStep } from "./runners.mjs";
+
+const {
+  Engine, Iin, MatchingInstance, PolicyBook, WorkCalendar, KezekError, simulate, setLanguage,
+} = kezek;
+const APP = camel(load("lifecycle.json").application);
+const AT = "2025-03-03T09:00:00";
+
+/** The class each code belongs to, stated independently of the binding's table. */
+function classFor(code) {
+  const lookups = {
+    POLICY_UNKNOWN_REGION: "PolicyNotFoundError", POLICY_NOT_IN_FORCE: "PolicyNotFoundError",
+    POLICY_UNKNOWN_ID: "PolicyNotFoundError", APPLICATION_UNKNOWN: "ApplicationNotFoundError",
+    BULLETIN_UNKNOWN: "BulletinNotFoundError", KINDERGARTEN_UNKNOWN: "KindergartenNotFoundError",
+    INTERNAL: "InternalError",
+  };
+  if (code in lookups) return lookups[code];
+  const prefixes = {
+    INPUT_: "InputError", IIN_: "IinError", CALENDAR_: "CalendarError", POLICY_: "PolicyInvalidError",
+    MATCHING_: "MatchingError", SIMULATION_: "SimulationError", SNAPSHOT_: "SnapshotError",
+  };
+  for (const [prefix, cls] of Object.entries(prefixes)) if (code.startsWith(prefix)) return cls;
+  const places = ["PLACES_FROZEN", "PLACE_TAKEN", "PLACE_RESERVED", "PLACE_OTHER_QUEUE",
+    "PLACE_HELD_ELSEWHERE", "DISTRIBUTION_NOT_STARTED", "WAITING_LIST_NOT_NEEDED", "RESTORE_USED",
+    "BULLETIN_INVALID"];
+  return places.includes(code) ? "PlacesRefusedError" : "CommandRefusedError";
+}
+
+// Every code of the core's error enums, the binding's INPUT_FORMAT and INTERNAL, written out
+// (as tests/errors.rs does for Rust and test_errors.py for Python).
+const ALL_CODES = new Set([
+  "IIN_LENGTH", "IIN_NON_DIGIT", "IIN_CENTURY_DIGIT", "IIN_DATE", "IIN_CHECKSUM", "IIN_SERIAL",
+  "CALENDAR_YEAR_UNKNOWN", "CALENDAR_OUT_OF_RANGE", "CALENDAR_JSON", "CALENDAR_TRANSFER",
+  "CALENDAR_FORMAT", "CALENDAR_SPAN", "CALENDAR_HOLIDAY", "CALENDAR_YEAR_OUTSIDE_SPAN",
+  "POLICY_UNKNOWN_REGION", "POLICY_NOT_IN_FORCE", "POLICY_UNKNOWN_ID", "POLICY_JSON",
+  "POLICY_DUPLICATE", "POLICY_UNIT", "POLICY_VALUE", "POLICY_REGION",
+  "MATCHING_INDEX", "MATCHING_DUPLICATE", "MATCHING_SHAPE", "MATCHING_OFFSETS",
+  "MATCHING_PRIORITY", "MATCHING_UNRANKED", "SIMULATION_INPUT",
+  "REGISTRATION_REFUSED", "BENEFIT_REFUSED", "NOT_ELIGIBLE", "APPLICATION_UNKNOWN",
+  "STATE_FORBIDS", "TIME_BEFORE_CLOCK", "REVOCATION_CLOSED", "EXTENSION_TOO_LONG",
+  "EXTENSION_TOO_SHORT", "EXTENSION_USED", "RIGHT_NOT_REQUIRED", "RIGHT_NOT_CONFIRMED",
+  "INTEREST_TOO_EARLY", "INTEREST_ALREADY_CONFIRMED", "APPLICANT_ALREADY_LINKED",
+  "BATCH_SIZE", "BATCH_QUEUE", "BATCH_FAMILY", "BATCH_BIRTHS", "BATCH_STATE", "BATCH_LINKED",
+  "SNAPSHOT_VERSION", "SNAPSHOT_FORMAT",
+  "BULLETIN_INVALID", "BULLETIN_UNKNOWN", "PLACES_FROZEN", "PLACE_TAKEN", "PLACE_RESERVED",
+  "PLACE_OTHER_QUEUE", "PLACE_HELD_ELSEWHERE", "DISTRIBUTION_NOT_STARTED",
+  "KINDERGARTEN_UNKNOWN", "WAITING_LIST_NOT_NEEDED", "RESTORE_USED",
+  "INPUT_FORMAT", "INTERNAL",
+]);
+
+const engine = (policy = "akmola-2024") => new Engine(PolicyBook.builtin().get(policy));
+function registered() {
+  const e = engine();
+  return [e, e.register(APP, AT)];
+}
+function directed() {
+  const [e, i] = registered();
+  e.notify(i, 1, "2025-03-03T10:00:00");
+  e.issueDirection(i, "kg-1", "2025-03-03T11:00:00");
+  return [e, i];
+}
+function thrown(f) {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("no error thrown");
+}
+
+const TRIGGERS = [
+  () => new Iin("21030860040"),
+  () => Iin.fromParts("2021-03-08", "female", 10000),
+  () => WorkCalendar.kazakhstan().isWorkingDay("2031-01-01"),
+  () => WorkCalendar.fromJson("{"),
+  () => PolicyBook.builtin().policyFor("mars", "2025-01-01"),
+  () => PolicyBook.builtin().get("nope"),
+  () => PolicyBook.fromJson("[]"),
+  () => engine().state(7),
+  () => engine().bulletin(3),
+  () => Engine.fromSnapshot("{}"),
+  () => Engine.fromSnapshot('{"schema_version": 999}'),
+  () => engine().register({ childIin: "210308600403" }, AT),
+  () => engine().register(APP, new Date()),
+  () => { const [e, i] = registered(); e.withdraw(i, "2025-03-02T09:00:00"); },
+  () => { const [e, i] = registered(); e.enroll(i, AT); },
+  () => { const [e, i] = directed(); e.confirmRight(i, "2025-03-03T12:00:00"); },
+  () => { const [e, i] = registered(); e.linkBatch([i], AT); },
+  () => engine().register({ ...APP, childIin: APP.applicantIin }, AT),
+  () => MatchingInstance.nested([[0], [0]], [1, 1], [0, 1]).adopt([0, 1]),
+  () => engine().publish([{ kindergarten: { id: " ", region: "akmola", area: "kokshetau", languages: ["kazakh"] }, groupType: "general", cohort: 2021, places: 1 }], AT),
+  () => engine().__panicForTesting("2025-03-04T00:00:00"),
+];
+
+/** Every error case of the shared files, as [expected code, the error it threw]. */
+function conformanceErrors() {
+  const out = [];
+  for (const [name, run] of [["iin.json", iinCase], ["calendar.json", calendarCase], ["policy.json", policyCase]]) {
+    for (const c of load(name).cases) if ("error" in c) out.push([c.error, thrown(() => run(c))]);
+  }
+  for (const c of load("matching.json").cases) {
+    if ("error" in c) out.push([c.error, thrown(() => matchingInstance(c))]);
+  }
+  for (const c of load("simulation.json").cases) {
+    if ("error" in c) out.push([c.error, thrown(() => simulate(camel(c.args.input)))]);
+  }
+  for (const name of ["lifecycle.json", "offer_rounds.json", "refusals.json"]) {
+    const file = load(name);
+    for (const sc of file.scenarios) {
+      const e = engine(sc.policy);
+      for (const s of sc.steps) {
+        if ("error" in s) out.push([s.error, thrown(() => runStep(e, file, s))]);
+        else runStep(e, file, s);
+      }
+    }
+  }
+  return out;
+}
+
+test("every error code is thrown from JS as its class, with three messages", () => {
+  const seen = new Set();
+  const all = [...TRIGGERS.map((f) => { const e = thrown(f); return [e.code, e]; }), ...conformanceErrors()];
+  for (const [code, err] of all) {
+    assert.equal(err.code, code);
+    assert.ok(err instanceof KezekError && err instanceof Error, code);
+    assert.equal(err.constructor, kezek[classFor(code)], `${code} is a ${err.name}`);
+    assert.equal(err.name, classFor(code));
+    const texts = new Set(["kk", "ru", "en"].map((l) => err.messageIn(l)));
+    assert.equal(texts.size, 3, code);
+    assert.ok(typeof err.stack === "string" && err.stack.length > 0);
+    seen.add(code);
+  }
+  const missing = [...ALL_CODES].filter((c) => !seen.has(c));
+  const unknown = [...seen].filter((c) => !ALL_CODES.has(c));
+  assert.deepEqual([missing, unknown], [[], []]);
+});
+
+test("the message follows setLanguage; messageIn picks one; a bad language is refused", () => {
+  const err = thrown(() => new Iin("21030860040"));
+  assert.equal(err.message, "an IIN has 12 digits, this one has 11 characters");
+  setLanguage("ru");
+  try {
+    assert.equal(err.message, "ИИН состоит из 12 цифр, здесь 11 символов");
+    assert.equal(String(err), "IinError: ИИН состоит из 12 цифр, здесь 11 символов");
+  } finally {
+    setLanguage("en");
+  }
+  assert.match(err.messageIn("kk"), /ЖСН/);
+  assert.throws(() => setLanguage("de"), RangeError);
+  assert.throws(() => err.messageIn("fr"), RangeError);
+});
+
+test("details are structured, camelCase, with ISO dates", () => {
+  assert.deepEqual(thrown(() => new Iin("21030860040")).details, { found: 11 });
+  const [e, i] = registered();
+  const late = thrown(() => e.withdraw(i, "2025-03-02T09:00:00"));
+  assert.deepEqual(late.details, { at: "2025-03-02T09:00:00", now: AT });
+  assert.deepEqual(thrown(() => e.state(99)).details, { id: 99 });
+  const refused = thrown(() => engine().register({ ...APP, childIin: APP.applicantIin }, AT));
+  assert.ok(refused.details.failed.length > 0);
+  assert.ok(refused.details.failures.every((f) => typeof f.message.kk === "string"));
+  assert.deepEqual(JSON.parse(JSON.stringify(refused)).code, "REGISTRATION_REFUSED");
+});
+
+test("no error, message or printed IIN shows the digits", async () => {
+  const { inspect } = await import("node:util");
+  const digits = APP.childIin;
+  const iin = new Iin(digits);
+  for (const text of [String(iin), JSON.stringify({ iin }), inspect(iin)]) {
+    assert.ok(!text.includes(digits), text);
+  }
+  const [e, i] = registered();
+  const errors = [
+    thrown(() => e.register(APP, AT)),
+    thrown(() => engine().register({ ...APP, childIin: "210308600404" }, AT)),
+    thrown(() => new Iin("210308600404")),
+  ];
+  for (const err of errors) {
+    const text = JSON.stringify(err) + err.stack + ["kk", "ru", "en"].map((l) => err.messageIn(l)).join();
+    assert.ok(!text.includes(digits) && !text.includes("210308600404"), err.code);
+  }
+  assert.equal(e.size, 1, `${i}`);
+});
+
+test("bad numbers and dates are input errors, never silently coerced", () => {
+  const [e, i] = registered();
+  for (const f of [
+    () => e.state(-1), () => e.state(1.5), () => e.notify(i, -2, AT),
+    () => e.advanceTo("3 March 2025"), () => e.advanceTo(new Date()),
+    () => WorkCalendar.kazakhstan().addWorkingDays("2025-03-03", Number.NaN),
+    () => MatchingInstance.nested([[0]], [-1], [0]), () => MatchingInstance.nested([[0]], [1], [0]).solve("lottery"),
+  ]) {
+    const err = thrown(f);
+    assert.equal(err.code, "INPUT_FORMAT", String(f));
+    assert.ok(err instanceof kezek.InputError);
+  }
+});
+
+test("a panic is an InternalError; the engine is as before the command and stays usable", () => {
+  const [e, i] = registered();
+  e.notify(i, 1, "2025-03-20T15:00:00");
+  const before = e.snapshot();
+  for (let n = 0; n < 3; n++) {
+    const err = thrown(() => e.__panicForTesting("2025-03-25T00:00:00"));
+    assert.ok(err instanceof kezek.InternalError && err instanceof KezekError);
+    assert.equal(err.code, "INTERNAL");
+    assert.match(err.details.panic, /panic for testing/);
+    assert.equal(e.snapshot(), before, "the command that panicked changed nothing");
+  }
+  e.advanceTo("2025-03-29T00:00:00");
+  assert.deepEqual(e.state(i), { state: "queued" });
+  assert.deepEqual(e.history(i).map((h) => h.reason), ["REGISTERED", "NOTICE_SENT", "NOTICE_EXPIRED"]);
+  const other = engine();
+  assert.equal(other.register(APP, AT), 1, "other engines and the module are unaffected");
+});
+
+test("an engine loaded from a snapshot recovers the same way", () => {
+  const [e, i] = registered();
+  const loaded = Engine.fromSnapshot(e.snapshot());
+  loaded.notify(i, 1, "2025-03-20T15:00:00");
+  const before = loaded.snapshot();
+  assert.equal(thrown(() => loaded.__panicForTesting("2025-03-25T00:00:00")).code, "INTERNAL");
+  assert.equal(loaded.snapshot(), before);
+});

@@ -1,0 +1,115 @@
+// How each kind of case of the shared files is asked through the JS API: used by the
+// conformance suites and by errors.test.mjs, which collects every error case.
+import { Iin, MatchingInstance, PolicyBook, WorkCalendar } from "../pkg/index.js";
+import { camel, snake } from "./conformance.mjs";
+
+/** The call a case of iin.json makes. */
+export function iinCase(c) {
+  const iin = new Iin(c.args.text);
+  return { birth_date: iin.birthDate, sex: iin.sex, masked: iin.masked };
+}
+
+function calendar(c) {
+  if ("data" in c) return WorkCalendar.fromJson(c.data);
+  const cal = WorkCalendar.kazakhstan();
+  return "patch" in c ? cal.withPatch(c.patch) : cal;
+}
+
+/** The call a case of calendar.json makes; a provisional answer is `{value, provisional}`. */
+export function calendarCase(c) {
+  const a = c.args;
+  const cal = calendar(c);
+  const ask = c.mode === "provisional" ? cal.provisional() : cal;
+  let answer;
+  switch (c.op) {
+    case "is_working_day": answer = ask.isWorkingDay(a.date); break;
+    case "add_working_days": answer = ask.addWorkingDays(a.date, a.n); break;
+    case "working_days_between": answer = ask.workingDaysBetween(a.a, a.b); break;
+    case "deadline": answer = ask.deadline(a.start, a.amount, a.unit); break;
+    case "day_info": {
+      const info = cal.dayInfo(a.date);
+      const { kind, ...about } = info.kind;
+      return { kind, working: info.working, ...snake(about) };
+    }
+    default: throw new Error(`unknown op ${c.op}`);
+  }
+  return snake(answer);
+}
+
+function book(c) {
+  if (c.book == null) return PolicyBook.builtin();
+  if (typeof c.book === "string") return PolicyBook.fromJson(c.book);
+  const data = JSON.parse(PolicyBook.builtin().toJson());
+  const { id, field, value } = c.book.mutate;
+  data.policies.find((p) => p.id === id)[field] = value;
+  return PolicyBook.fromJson(JSON.stringify(data));
+}
+
+/** The call a case of policy.json makes. */
+export function policyCase(c) {
+  const a = c.args;
+  const b = book(c);
+  switch (c.op) {
+    case "policy_for": return snake(b.policyFor(a.region, a.date).toData());
+    case "policy_get": return snake(b.get(a.id).toData());
+    case "is_frozen": return b.policyFor(a.region, a.date).isFrozen(a.date);
+    default: throw new Error(`unknown op ${c.op}`);
+  }
+}
+
+/** The instance a case of matching.json builds. */
+export function matchingInstance(c) {
+  const a = c.args;
+  return c.op === "solve_flat"
+    ? MatchingInstance.flat(a.offsets, a.choices, a.capacities, a.base, a.priorities)
+    : MatchingInstance.nested(a.preferences, a.capacities, a.base, a.priorities);
+}
+
+const SIMPLE = {
+  revoke: "revoke", confirm_right: "confirmRight", enroll: "enroll", release: "release",
+  withdraw: "withdraw", confirm_interest: "confirmInterest", confirm_voucher: "confirmVoucher",
+  refuse_voucher: "refuseVoucher", restore: "restore",
+};
+
+/** Runs one step of a scenario file on `engine`; its answer in the file's shape. */
+export function runStep(engine, file, s) {
+  const a = s.args ?? {};
+  const { at } = s;
+  const id = a.id;
+  const application = () => camel({ ...file.application, ...a });
+  switch (s.op) {
+    case "register": return engine.register(application(), at);
+    case "advance_to": return engine.advanceTo(at) ?? null;
+    case "notify": return engine.notify(id, a.vacancies, at);
+    case "issue_direction": return engine.issueDirection(id, a.kindergarten, at) ?? null;
+    case "join_waiting_list": return engine.joinWaitingList(id, a.kindergarten, at) ?? null;
+    case "extend": return engine.extend(id, a.until, at) ?? null;
+    case "link_applicant": return engine.linkApplicant(id, a.applicant_iin, at) ?? null;
+    case "link_batch": return engine.linkBatch(a.ids, at) ?? null;
+    case "update_benefit": return engine.updateBenefit(id, a.benefit, camel(a.documents), at) ?? null;
+    case "state": return snake(engine.state(id));
+    case "position": return snake(engine.position(id));
+    case "listing": return engine.listing(engine.queueKey(id));
+    case "history": return engine.history(id).map((e) => e.reason);
+    case "next_deadline": return engine.nextDeadline(id);
+    case "explain_offer": {
+      const d = engine.explainOffer(id, a.vacancies, at);
+      return { allowed: d.allowed, failed: d.failed };
+    }
+    case "explain_registration": {
+      const d = engine.explainRegistration(application(), at);
+      return { allowed: d.allowed, failed: d.failed };
+    }
+    case "publish": return snake(engine.publish(camel(a.bulletins), at));
+    case "offer_round": return snake(engine.offerRound(a.bulletin, at));
+    case "distribute": return snake(engine.distribute(at));
+    case "take_place": return engine.takePlace(id, a.bulletin, at) ?? null;
+    case "sign_contract": return engine.signContract(id, a.bulletin, at) ?? null;
+    case "bulletin": return snake(engine.bulletin(a.bulletin));
+    case "open_places": return engine.openPlaces(engine.queueKey(id));
+    default:
+      if (s.op in SIMPLE) return engine[SIMPLE[s.op]](id, at) ?? null;
+      throw new Error(`unknown op ${s.op}`);
+  }
+}
+
