@@ -12,7 +12,13 @@ pub(crate) fn trimmed(s: &str) -> &str {
 
 /// An ASCII byte that is not white space (nor the start of a longer character).
 fn is_plain(b: u8) -> bool {
-    b.is_ascii() && !b.is_ascii_whitespace()
+    b.is_ascii() && !is_ascii_space(b)
+}
+
+/// An ASCII byte that [`char::is_whitespace`] (and so [`str::trim`]) counts as white space:
+/// [`u8::is_ascii_whitespace`] plus the vertical tab, which it leaves out.
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
 }
 
 #[cfg(test)]
@@ -33,6 +39,8 @@ mod tests {
             "a\u{2003}",
             "ə",
             " ə ",
+            "\u{b}a\u{b}",
+            "a\u{c}",
         ] {
             assert_eq!(trimmed(s), s.trim(), "{s:?}");
         }
@@ -40,7 +48,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn trims_any_text_as_str_trim(s in "\\PC*|[ \\t\\u{a0}\\u{2003}a-z0-9@.]{0,12}") {
+        fn trims_any_text_as_str_trim(s in "\\PC*|[ \\t\\u{b}\\u{c}\\u{a0}\\u{2003}a-z0-9@.]{0,12}") {
             prop_assert_eq!(trimmed(&s), s.trim());
         }
     }

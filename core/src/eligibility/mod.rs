@@ -378,7 +378,7 @@ fn valid_email(s: &str) -> bool {
             b'@' if at.is_some() => return false,
             b'@' => at = Some(i),
             b'.' => dotted |= at.is_some(),
-            b if b.is_ascii_whitespace() => return false,
+            b if crate::text::is_ascii_space(b) => return false,
             _ => {}
         }
     }
