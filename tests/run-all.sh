@@ -9,8 +9,12 @@
 #           package built with maturin, its pytest suite (conformance files, every error
 #           code, README examples, matching, the simulator, the analysts' example script)
 #           and mypy --strict; NumPy, pandas, tqdm and matplotlib come with the dev pins
+#   Node:   clippy of the WASM binding for wasm32; the npm package built by
+#           bindings-wasm/build.sh (installs the wasm32 target, wasm-bindgen-cli and
+#           TypeScript when missing), its wasm-bindgen tests under Node, tsc on the
+#           declarations, and the node --test suites (conformance files, every error code)
 #
-# The Node and Kotlin suites join this script in their own issues.
+# The Kotlin suites join this script in their own issue.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,3 +58,11 @@ step "python: the kezek package (maturin develop, pytest, mypy)"
 (cd bindings-python && VIRTUAL_ENV="$PWD/../$venv" "../$venv/bin/maturin" develop --release --quiet)
 (cd bindings-python && "../$venv/bin/python" -m mypy)
 "$venv/bin/python" -m pytest -q bindings-python/tests
+
+step "node: the kezek npm package (wasm-bindgen tests, tsc, node --test)"
+if ! command -v node >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq nodejs npm
+fi
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+cargo clippy --target wasm32-unknown-unknown -p kezek-wasm --all-targets --locked -- -D warnings
+bash bindings-wasm/build.sh test

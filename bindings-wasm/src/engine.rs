@@ -61,11 +61,17 @@ impl Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// An engine under `policy`, on `calendar` (the national one by default).
+    /// An engine under `policy`, on the national calendar of Kazakhstan.
     #[wasm_bindgen(constructor)]
-    pub fn new(policy: &Policy, calendar: Option<WorkCalendar>) -> Result<Engine, JsValue> {
-        let calendar = calendar.map_or_else(kezek::WorkCalendar::kazakhstan, |c| c.0);
-        js(CoreEngine::new(policy.0.clone(), calendar)).map(|e| Self(Guarded::new(e)))
+    pub fn new(policy: &Policy) -> Result<Engine, JsValue> {
+        Self::with_calendar(policy, &WorkCalendar(kezek::WorkCalendar::kazakhstan()))
+    }
+
+    /// An engine under `policy`, on `calendar`. (An optional argument would take the
+    /// calendar from the caller: wasm-bindgen passes an optional class by value.)
+    #[wasm_bindgen(js_name = withCalendar)]
+    pub fn with_calendar(policy: &Policy, calendar: &WorkCalendar) -> Result<Engine, JsValue> {
+        js(CoreEngine::new(policy.0.clone(), calendar.0.clone())).map(|e| Self(Guarded::new(e)))
     }
 
     /// The engine's policy.
@@ -540,12 +546,16 @@ impl Engine {
     /// Rebuilds an engine by replaying a command log under `policy` and `calendar`.
     pub fn replay(
         policy: &Policy,
+        calendar: &WorkCalendar,
         #[wasm_bindgen(unchecked_param_type = "LogEntry[]")] log: &JsValue,
-        calendar: Option<WorkCalendar>,
     ) -> Result<Engine, JsValue> {
         let log: Vec<LogEntry> = from_js("log", log)?;
-        let calendar = calendar.map_or_else(kezek::WorkCalendar::kazakhstan, |c| c.0);
-        js(CoreEngine::replay(policy.0.clone(), calendar, &log)).map(|e| Self(Guarded::new(e)))
+        js(CoreEngine::replay(
+            policy.0.clone(),
+            calendar.0.clone(),
+            &log,
+        ))
+        .map(|e| Self(Guarded::new(e)))
     }
 
     /// The whole engine as versioned JSON text (a snapshot to persist).

@@ -56,7 +56,7 @@ impl MatchingInstance {
         #[wasm_bindgen(unchecked_param_type = "number[][]")] preferences: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] capacities: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] base: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "[number, number, number][] | undefined")]
+        #[wasm_bindgen(unchecked_optional_param_type = "[number, number, number][]")]
         priorities: &JsValue,
     ) -> Result<MatchingInstance, JsValue> {
         let lists: Vec<Vec<u32>> = from_js("preferences", preferences)?;
@@ -74,7 +74,7 @@ impl MatchingInstance {
         #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] choices: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] capacities: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] base: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "[number, number, number][] | undefined")]
+        #[wasm_bindgen(unchecked_optional_param_type = "[number, number, number][]")]
         priorities: &JsValue,
     ) -> Result<MatchingInstance, JsValue> {
         let built = Instance::from_flat(
@@ -103,7 +103,7 @@ impl MatchingInstance {
     pub fn solve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Mechanism")] mechanism: &str,
-        #[wasm_bindgen(js_name = tieBreak, unchecked_param_type = "TieBreak | undefined")]
+        #[wasm_bindgen(js_name = tieBreak, unchecked_optional_param_type = "TieBreak")]
         tie_break: &JsValue,
     ) -> Result<Matching, JsValue> {
         let tie_break = self::tie_break(tie_break)?;
@@ -131,7 +131,7 @@ impl MatchingInstance {
     pub fn adopt(
         &self,
         #[wasm_bindgen(unchecked_param_type = "(number | null)[]")] assignments: &JsValue,
-        #[wasm_bindgen(js_name = tieBreak, unchecked_param_type = "TieBreak | undefined")]
+        #[wasm_bindgen(js_name = tieBreak, unchecked_optional_param_type = "TieBreak")]
         tie_break: &JsValue,
     ) -> Result<Matching, JsValue> {
         let assignments: Vec<Option<u32>> = from_js("assignments", assignments)?;

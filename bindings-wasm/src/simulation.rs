@@ -99,7 +99,7 @@ pub fn simulate(
     #[wasm_bindgen(unchecked_param_type = "SimulationInput")] input: &JsValue,
     #[wasm_bindgen(
         js_name = onProgress,
-        unchecked_param_type = "((day: number, days: number, date: string) => void) | undefined"
+        unchecked_optional_param_type = "(day: number, days: number, date: string) => void"
     )]
     on_progress: &JsValue,
 ) -> Result<SimulationResult, JsValue> {

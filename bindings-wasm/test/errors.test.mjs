@@ -229,3 +229,13 @@ test("an engine loaded from a snapshot recovers the same way", () => {
   assert.equal(thrown(() => loaded.__panicForTesting("2025-03-25T00:00:00")).code, "INTERNAL");
   assert.equal(loaded.snapshot(), before);
 });
+
+test("a calendar passed to an engine stays usable by its caller; replay gives the same engine", () => {
+  const cal = WorkCalendar.kazakhstan();
+  const policy = PolicyBook.builtin().get("akmola-2024");
+  const e = Engine.withCalendar(policy, cal);
+  const i = e.register(APP, AT);
+  e.notify(i, 1, "2025-03-20T15:00:00");
+  assert.equal(cal.isWorkingDay("2025-03-21"), false);
+  assert.equal(Engine.replay(policy, cal, e.log()).snapshot(), e.snapshot());
+});
