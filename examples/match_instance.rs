@@ -16,7 +16,7 @@
 use std::io::{BufRead, Write};
 use std::time::Instant;
 
-use kezek::allocation::matching::{Instance, Matching, Ranked, TieBreak};
+use kezek::allocation::matching::{Instance, Mechanism, TieBreak};
 use kezek::LocalizedError;
 use serde::Deserialize;
 use serde_json::json;
@@ -30,8 +30,8 @@ struct Input {
     priorities: Vec<(u32, u32, u8)>,
     #[serde(default = "no_tie_break")]
     tie_break: TieBreak,
-    #[serde(default = "deferred")]
-    mechanism: String,
+    #[serde(default)]
+    mechanism: Mechanism,
     /// Solve this many times and report the fastest (warm caches, as a best-of-N timer).
     #[serde(default = "once")]
     repeat: u32,
@@ -43,18 +43,6 @@ fn once() -> u32 {
 
 fn no_tie_break() -> TieBreak {
     TieBreak::None
-}
-
-fn deferred() -> String {
-    "deferred_acceptance".into()
-}
-
-fn run(ranked: &Ranked<'_>, mechanism: &str) -> Matching {
-    match mechanism {
-        "serial_dictatorship" => ranked.serial_dictatorship(),
-        "immediate_acceptance" => ranked.immediate_acceptance(),
-        _ => ranked.deferred_acceptance(),
-    }
 }
 
 fn solve(line: &str) -> serde_json::Value {
@@ -71,7 +59,7 @@ fn solve(line: &str) -> serde_json::Value {
     // The time a caller pays once the instance is built: the lottery draw and the mechanism.
     let solve = || {
         let start = Instant::now();
-        let m = run(&instance.rank(input.tie_break), &input.mechanism);
+        let m = instance.rank(input.tie_break).solve(input.mechanism);
         (m, start.elapsed().as_secs_f64())
     };
     let (m, mut seconds) = solve();
@@ -95,7 +83,7 @@ fn solve(line: &str) -> serde_json::Value {
         else {
             return json!({"error": "REBUILD"});
         };
-        let again = run(&built.rank(input.tie_break), &input.mechanism);
+        let again = built.rank(input.tie_break).solve(input.mechanism);
         build_and_solve = build_and_solve.min(start.elapsed().as_secs_f64());
         if again != m {
             return json!({"error": "REBUILD"});

@@ -191,7 +191,7 @@ fn calendar_agrees_with_the_holidays_package_file() {
 
 #[test]
 fn matching_cases() {
-    use kezek::allocation::matching::{Instance, TieBreak};
+    use kezek::allocation::matching::{Instance, Mechanism, TieBreak};
     let failed = run_cases("matching.json", |case| {
         let priorities: Vec<(u32, u32, u8)> = case
             .args
@@ -218,16 +218,11 @@ fn matching_cases() {
             .get("tie_break")
             .map_or(TieBreak::None, |_| arg(case, "tie_break"));
         let r = instance.rank(tie_break);
-        let mechanism = case
+        let mechanism: Mechanism = case
             .args
             .get("mechanism")
-            .and_then(Value::as_str)
-            .unwrap_or("deferred_acceptance");
-        let m = match mechanism {
-            "serial_dictatorship" => r.serial_dictatorship(),
-            "immediate_acceptance" => r.immediate_acceptance(),
-            _ => r.deferred_acceptance(),
-        };
+            .map_or(Mechanism::default(), |_| arg(case, "mechanism"));
+        let m = r.solve(mechanism);
         let children = u32::try_from(instance.children()).unwrap_or(u32::MAX);
         let why_not: serde_json::Map<String, Value> = (0..children)
             .map(|c| (c.to_string(), json!(r.why_not(&m, c))))

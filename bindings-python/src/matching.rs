@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use kezek::allocation::matching::{Instance, Matching, Ranked, TieBreak};
+use kezek::allocation::matching::{Instance, Matching, Mechanism, Ranked, TieBreak};
 use pyo3::prelude::*;
 
 use crate::convert::{deserialize, indices, serialize};
@@ -170,19 +170,10 @@ impl PyInstance {
         tie_break: &Bound<'_, PyAny>,
     ) -> PyResult<PyMatching> {
         let tie_break = self::tie_break(tie_break)?;
-        let run: fn(&Ranked<'_>) -> Matching = match mechanism {
-            "deferred_acceptance" => |r| r.deferred_acceptance(),
-            "serial_dictatorship" => |r| r.serial_dictatorship(),
-            "immediate_acceptance" => |r| r.immediate_acceptance(),
-            other => {
-                return Err(input_error(
-                    "mechanism",
-                    &format!("{other:?} is not deferred_acceptance, serial_dictatorship or immediate_acceptance"),
-                ))
-            }
-        };
+        let mechanism: Mechanism = serde_json::from_value(serde_json::Value::from(mechanism))
+            .map_err(|e| input_error("mechanism", &e.to_string()))?;
         let instance = Arc::clone(&self.0);
-        let matching = py.detach(|| run(&instance.rank(tie_break)));
+        let matching = py.detach(|| instance.rank(tie_break).solve(mechanism));
         Ok(PyMatching {
             instance,
             tie_break,

@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use kezek::allocation::matching::{Instance, Matching as CoreMatching, Ranked, TieBreak};
+use kezek::allocation::matching::{
+    Instance, Matching as CoreMatching, Mechanism, Ranked, TieBreak,
+};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -106,19 +108,10 @@ impl MatchingInstance {
         #[wasm_bindgen(js_name = tieBreak, unchecked_optional_param_type = "TieBreak")]
         tie_break: &JsValue,
     ) -> Result<Matching, JsValue> {
+        let mechanism: Mechanism = serde_json::from_value(serde_json::Value::from(mechanism))
+            .map_err(|e| input_error("mechanism", &e.to_string()))?;
         let tie_break = self::tie_break(tie_break)?;
-        let run: fn(&Ranked<'_>) -> CoreMatching = match mechanism {
-            "deferred_acceptance" => |r| r.deferred_acceptance(),
-            "serial_dictatorship" => |r| r.serial_dictatorship(),
-            "immediate_acceptance" => |r| r.immediate_acceptance(),
-            other => {
-                return Err(input_error(
-                    "mechanism",
-                    &format!("{other:?} is not deferred_acceptance, serial_dictatorship or immediate_acceptance"),
-                ))
-            }
-        };
-        let matching = run(&self.0.rank(tie_break));
+        let matching = self.0.rank(tie_break).solve(mechanism);
         Ok(Matching {
             instance: Rc::clone(&self.0),
             tie_break,

@@ -1,9 +1,35 @@
 //! The three mechanisms: child-proposing deferred acceptance, serial dictatorship, and
 //! immediate acceptance (the Boston mechanism).
 
+use serde::{Deserialize, Serialize};
+
 use super::{Matching, PriorityKey, Ranked};
 
+/// A mechanism by its name in data (`"deferred_acceptance"`…), as hosts and the shared
+/// files name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mechanism {
+    /// [`Ranked::deferred_acceptance`] (the default).
+    #[default]
+    DeferredAcceptance,
+    /// [`Ranked::serial_dictatorship`].
+    SerialDictatorship,
+    /// [`Ranked::immediate_acceptance`].
+    ImmediateAcceptance,
+}
+
 impl Ranked<'_> {
+    /// Runs `mechanism`.
+    #[must_use]
+    pub fn solve(&self, mechanism: Mechanism) -> Matching {
+        match mechanism {
+            Mechanism::DeferredAcceptance => self.deferred_acceptance(),
+            Mechanism::SerialDictatorship => self.serial_dictatorship(),
+            Mechanism::ImmediateAcceptance => self.immediate_acceptance(),
+        }
+    }
+
     /// Child-proposing deferred acceptance (Gale–Shapley): the child-optimal stable
     /// matching. Each free child proposes to its next choice; a kindergarten holds the best
     /// children up to its capacity and rejects the rest, who propose on. O(P log c) for P

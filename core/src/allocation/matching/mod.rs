@@ -46,6 +46,7 @@ use serde::{Deserialize, Serialize};
 pub use checks::{Envy, Violation};
 pub use error::MatchingError;
 pub use explain::{Cutoff, WhyNot};
+pub use mechanisms::Mechanism;
 
 /// How ties in `base` priority are broken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
