@@ -3,8 +3,15 @@
 # wasm32 target, wasm-bindgen-cli pinned to the crate's version, the npm dev tools).
 #
 #   bash bindings-wasm/build.sh          build pkg/
-#   bash bindings-wasm/build.sh test     build, then run the wasm-bindgen tests of the
-#                                        binding's conversions and the Node test suites
+#   bash bindings-wasm/build.sh test     build, then run every suite: the wasm-bindgen tests
+#                                        of the binding's conversions, tsc on the typed
+#                                        usage, the Node suites, and the portal widget in
+#                                        headless Chromium
+#   bash bindings-wasm/build.sh node     build, then all but the browser test
+#   bash bindings-wasm/build.sh browser  build, then only the browser test
+#
+# The browser test drives Debian's `chromium` (installed here with apt when missing; set
+# CHROMIUM to use another binary) through playwright-core, which downloads no browser.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -20,7 +27,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF " $bindgen_version"; then
   # Not --locked: the CLI's lockfile pins a crate version this registry lacks.
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
-if [ ! -d "$here/node_modules/typescript" ]; then
+# npm's own copy of the lockfile is older than ours when package-lock.json changed.
+if [ ! -f "$here/node_modules/.package-lock.json" ] ||
+  [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
@@ -53,14 +62,29 @@ raw=$(stat -c %s "$pkg/kezek_wasm_bg.wasm")
 gz=$(gzip -9 -c "$pkg/kezek_wasm_bg.wasm" | wc -c)
 echo "pkg/kezek_wasm_bg.wasm: $raw bytes, $gz gzipped"
 
+node_suites() {
+  # The binding's own conversions, as wasm-bindgen tests under Node.
+  cargo test --target wasm32-unknown-unknown -p kezek-wasm
+  # The package: conformance files, errors, README examples, type declarations.
+  "$here/node_modules/.bin/tsc" -p "$here/test/tsconfig.json"
+  node --test "$here"/test/*.test.mjs
+}
+
+browser_suite() {
+  if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends chromium
+  fi
+  export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+  node --test "$here"/test/browser/*.test.mjs
+}
+
 case "${1:-}" in
-  test)
-    # The binding's own conversions, as wasm-bindgen tests under Node.
-    cargo test --target wasm32-unknown-unknown -p kezek-wasm
-    # The package: conformance files, errors, README examples, type declarations.
-    "$here/node_modules/.bin/tsc" -p "$here/test/tsconfig.json"
-    node --test "$here"/test/*.test.mjs
-    ;;
+  test) node_suites; browser_suite ;;
+  node) node_suites ;;
+  browser) browser_suite ;;
   "") ;;
   *) echo "unknown command: $1" >&2; exit 2 ;;
 esac

@@ -11,8 +11,10 @@
 #           and mypy --strict; NumPy, pandas, tqdm and matplotlib come with the dev pins
 #   Node:   clippy of the WASM binding for wasm32; the npm package built by
 #           bindings-wasm/build.sh (installs the wasm32 target, wasm-bindgen-cli and
-#           TypeScript when missing), its wasm-bindgen tests under Node, tsc on the
-#           declarations, and the node --test suites (conformance files, every error code)
+#           TypeScript and playwright-core when missing), its wasm-bindgen tests under
+#           Node, tsc on the declarations, the node --test suites (conformance files, every
+#           error code, README examples), and the portal widget (examples/portal/) end to
+#           end in headless Chromium (Debian's `chromium`, installed with apt when missing)
 #
 # The Kotlin suites join this script in their own issue.
 set -euo pipefail
@@ -59,7 +61,7 @@ step "python: the kezek package (maturin develop, pytest, mypy)"
 (cd bindings-python && "../$venv/bin/python" -m mypy)
 "$venv/bin/python" -m pytest -q bindings-python/tests
 
-step "node: the kezek npm package (wasm-bindgen tests, tsc, node --test)"
+step "node: the kezek npm package (wasm-bindgen tests, tsc, node --test, the portal in headless Chromium)"
 if ! command -v node >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq nodejs npm
 fi

@@ -1,5 +1,6 @@
 // How each kind of case of the shared files is asked through the JS API: used by the
 // conformance suites and by errors.test.mjs, which collects every error case.
+import assert from "node:assert/strict";
 import { Iin, MatchingInstance, PolicyBook, WorkCalendar } from "../pkg/index.js";
 import { camel, snake } from "./conformance.mjs";
 
@@ -94,10 +95,12 @@ export function runStep(engine, file, s) {
     case "next_deadline": return engine.nextDeadline(id);
     case "explain_offer": {
       const d = engine.explainOffer(id, a.vacancies, at);
+      assert.equal(d.question, "may_be_offered");
       return { allowed: d.allowed, failed: d.failed };
     }
     case "explain_registration": {
       const d = engine.explainRegistration(application(), at);
+      assert.equal(d.question, "may_register");
       return { allowed: d.allowed, failed: d.failed };
     }
     case "publish": return snake(engine.publish(camel(a.bulletins), at));

@@ -1,0 +1,60 @@
+// The small embedded data set of the portal demo: one district of Akmola region, six
+// children already in the queue, two kindergartens with places to publish, and two children
+// a parent can try who are not registered yet. The IINs are made up (valid checksums,
+// no real person); a real portal loads its data from its own back end.
+
+/** The region and day whose policy the demo runs under (`PolicyBook.policyFor`). */
+export const REGION = "akmola";
+export const POLICY_DAY = "2025-01-10";
+
+/** The moment the demo opens at: the day before Nauryz, so deadlines skip the holidays. */
+export const START_MOMENT = "2025-03-20T15:00";
+
+/** The parent who registered every child of the demo (one family portal account). */
+export const APPLICANT = {
+  applicantIin: "900101300017",
+  address: { region: "akmola", district: "kokshetau" },
+  groupType: "general",
+  contacts: { email: "ana@mail.kz", phone: "+7 701 123 45 67" },
+};
+
+/** Children in the queue, in order of registration. */
+export const REGISTERED = [
+  { name: "Аружан", childIin: "210308600403", language: "kazakh", at: "2024-04-01T09:00:00" },
+  { name: "Тимур", childIin: "210911500613", language: "russian", at: "2024-04-01T09:30:00" },
+  {
+    name: "Аяру", childIin: "210514600770", language: "kazakh", at: "2024-05-06T10:00:00",
+    benefit: "large_family",
+    documents: [{ kind: "large_family_certificate", issuedOn: "2024-01-15" }],
+  },
+  { name: "Данияр", childIin: "211225500914", language: "kazakh", at: "2024-06-10T11:00:00" },
+  {
+    name: "Әлихан", childIin: "210702501050", language: "kazakh", at: "2024-07-01T09:00:00",
+    benefit: "fallen_in_service",
+    documents: [{ kind: "death_or_missing_certificate", issuedOn: "2023-05-01" }],
+  },
+  { name: "Әйгерім", childIin: "211119601328", language: "russian", at: "2024-09-02T09:00:00" },
+];
+
+/** Children a parent may try who are not registered: one of age, one past preschool age. */
+export const NOT_REGISTERED = [
+  { name: "Нұрәли", childIin: "220217501482", language: "kazakh" },
+  { name: "Камила", childIin: "180423601637", language: "russian" },
+];
+
+/** Kindergartens of the district, with the names a portal shows. */
+export const KINDERGARTENS = [
+  {
+    kindergarten: { id: "kg-balapan", region: "akmola", area: "kokshetau", languages: ["kazakh", "russian"] },
+    name: { kk: "«Балапан» балабақшасы", ru: "Детский сад «Балапан»", en: "Balapan kindergarten" },
+    places: 2,
+  },
+  {
+    kindergarten: { id: "kg-aqbota", region: "akmola", area: "kokshetau", languages: ["kazakh"] },
+    name: { kk: "«Ақбота» балабақшасы", ru: "Детский сад «Акбота»", en: "Aqbota kindergarten" },
+    places: 1,
+  },
+];
+
+/** The group type and birth-year cohort the operator publishes places for. */
+export const PUBLISH_GROUP = { groupType: "general", cohort: 2021 };
