@@ -37,7 +37,10 @@ cargo build --profile wasm-release --target wasm32-unknown-unknown -p kezek-wasm
 wasm="target/wasm32-unknown-unknown/wasm-release/kezek_wasm.wasm"
 pkg="$here/pkg"
 rm -rf "$pkg"
-wasm-bindgen --target web --out-dir "$pkg" --out-name kezek_wasm "$wasm"
+# No name section: it is a third of the file, and only names functions in stack traces (a
+# panic's message and place still reach InternalError through the panic hook).
+wasm-bindgen --target web --remove-name-section --remove-producers-section \
+  --out-dir "$pkg" --out-name kezek_wasm "$wasm"
 cp "$here/js/errors.js" "$here/js/index.js" "$here/js/index.d.ts" "$pkg/"
 # errors.d.ts from the JSDoc of errors.js.
 "$here/node_modules/.bin/tsc" --allowJs --declaration --emitDeclarationOnly --strict \

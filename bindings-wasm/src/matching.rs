@@ -9,8 +9,8 @@ use kezek::allocation::matching::{
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::convert::{from_js, small, to_js};
-use crate::errors::{input_error, js};
+use crate::convert::{from_js, from_json, small, to_js};
+use crate::errors::js;
 
 /// A validated matching instance (immutable).
 #[wasm_bindgen]
@@ -108,8 +108,7 @@ impl MatchingInstance {
         #[wasm_bindgen(js_name = tieBreak, unchecked_optional_param_type = "TieBreak")]
         tie_break: &JsValue,
     ) -> Result<Matching, JsValue> {
-        let mechanism: Mechanism = serde_json::from_value(serde_json::Value::from(mechanism))
-            .map_err(|e| input_error("mechanism", &e.to_string()))?;
+        let mechanism: Mechanism = from_json("mechanism", &serde_json::Value::from(mechanism))?;
         let tie_break = self::tie_break(tie_break)?;
         let matching = self.0.rank(tie_break).solve(mechanism);
         Ok(Matching {

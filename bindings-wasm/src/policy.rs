@@ -43,8 +43,7 @@ impl Policy {
         {
             target.extend(changes);
         }
-        let policy: CorePolicy = serde_json::from_value(data)
-            .map_err(|e| crate::errors::input_error("policy", &e.to_string()))?;
+        let policy: CorePolicy = crate::convert::from_json("policy", &data)?;
         js(policy.validate())?;
         Ok(Self(policy))
     }
