@@ -5,7 +5,7 @@
 // to it (deadlines that passed take effect), and a moment before the engine's clock is
 // refused by kezek with TIME_BEFORE_CLOCK, shown like any other error.
 
-import { Engine, Iin, PolicyBook, WorkCalendar } from "../../bindings-wasm/pkg/index.js";
+import { Engine, Iin, PolicyBook, WorkCalendar } from "kezek";
 import * as data from "./data.js";
 
 /** The queue the operator works on (region, district, group type, cohort). */

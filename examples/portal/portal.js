@@ -2,7 +2,7 @@
 // picks. No framework: DOM nodes are built with `h()`, and text only ever goes in through
 // `textContent`, so no data is read as HTML.
 
-import { KezekError, setLanguage } from "../../bindings-wasm/pkg/index.js";
+import { KezekError, setLanguage } from "kezek";
 import { START_MOMENT } from "./data.js";
 import { LANGS, className, dueName, stateName, t } from "./i18n.js";
 import { Portal, defaultPlaces, kindergartenName } from "./model.js";
