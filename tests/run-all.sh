@@ -15,8 +15,11 @@
 #           Node, tsc on the declarations, the node --test suites (conformance files, every
 #           error code, README examples), and the portal widget (examples/portal/) end to
 #           end in headless Chromium (Debian's `chromium`, installed with apt when missing)
-#
-# The Kotlin suites join this script in their own issue.
+#   Mobile: bindings-mobile/build.sh (builds the workspace's uniffi-bindgen; installs the
+#           Kotlin compiler from npm and JNA from Debian when missing): Kotlin and Swift
+#           bindings generated, the Kotlin tests on the JVM, the Swift header compiled with
+#           gcc, its symbols checked against the static library, and a C program calling
+#           the scaffolding as the Swift code does
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,3 +71,10 @@ fi
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 cargo clippy --target wasm32-unknown-unknown -p kezek-wasm --all-targets --locked -- -D warnings
 bash bindings-wasm/build.sh test
+
+step "mobile: uniffi bindings (Kotlin tests on the JVM, Swift header checks)"
+if ! command -v java >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends default-jdk-headless
+fi
+command -v gcc >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq gcc; }
+bash bindings-mobile/build.sh test

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Builds the mobile library and generates its Kotlin and Swift bindings, installing what is
+# missing (the workspace's uniffi-bindgen, the Kotlin compiler from npm, JNA from Debian).
+#
+#   bash bindings-mobile/build.sh         library (target/debug/libkezek_mobile.{so,a}) and
+#                                         bindings in target/mobile/{kotlin,swift}/
+#   bash bindings-mobile/build.sh test    then the Kotlin tests on the JVM and the Swift
+#                                         header checks (gcc, the static library's symbols,
+#                                         a C program calling the scaffolding as Swift does)
+#
+# Swift itself does not run here (no Swift toolchain on Linux machines of this kind); see
+# the README, "From Kotlin and Swift", for what is checked and how to run Swift on macOS.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+cd "$root"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+kotlin_version="2.4.20"
+out="$root/target/mobile"
+tools="$root/target/tools"
+lib="$root/target/debug/libkezek_mobile.so"
+bindgen="$root/target/uniffi-bindgen/debug/uniffi-bindgen"
+
+# The generator, in its own target dir: its `cli` feature must not reach the library.
+cargo build -q -p kezek-mobile --features bindgen --bin uniffi-bindgen \
+  --target-dir "$root/target/uniffi-bindgen"
+cargo build -p kezek-mobile --lib
+rm -rf "$out/kotlin" "$out/swift"
+"$bindgen" generate --library "$lib" --language kotlin --out-dir "$out/kotlin" --no-format
+"$bindgen" generate --library "$lib" --language swift --out-dir "$out/swift" --no-format
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+kotlin() {
+  local kotlinc="$tools/kotlin-compiler-$kotlin_version/package/bin/kotlinc"
+  if [ ! -x "$kotlinc" ]; then
+    # Maven Central is out of reach here; npm carries the compiler (../shared/TOOLCHAIN.md).
+    mkdir -p "$tools/kotlin-compiler-$kotlin_version"
+    (cd "$tools" && npm pack --silent "kotlin-compiler@$kotlin_version" >/dev/null)
+    tar -xzf "$tools/kotlin-compiler-$kotlin_version.tgz" -C "$tools/kotlin-compiler-$kotlin_version"
+    rm "$tools/kotlin-compiler-$kotlin_version.tgz"
+  fi
+  if [ ! -f /usr/share/java/jna.jar ]; then
+    as_root apt-get update -qq
+    as_root apt-get install -y -qq --no-install-recommends libjna-java libjna-jni
+  fi
+  local classes="$out/kotlin-classes"
+  rm -rf "$classes"
+  "$kotlinc" -nowarn -cp /usr/share/java/jna.jar -d "$classes" \
+    "$out/kotlin/kz/kezek/kezek_mobile.kt" "$here"/tests/kotlin/*.kt
+  local stdlib="$tools/kotlin-compiler-$kotlin_version/package/lib/kotlin-stdlib.jar"
+  mkdir -p "$out/jna-tmp"
+  java -Djna.library.path="$(dirname "$lib")" -Djna.tmpdir="$out/jna-tmp" \
+    -Dkezek.root="$root" -cp "$classes:/usr/share/java/jna.jar:$stdlib" kz.kezek.test.MainKt
+}
+
+swift_header() {
+  local header="$out/swift/KezekFFI.h"
+  local static="$root/target/debug/libkezek_mobile.a"
+  # 1. The header compiles as C (Swift imports it through its module map).
+  printf '#include "%s"\n' "$header" > "$out/swift/header-check.c"
+  gcc -std=c11 -Wall -Werror -D_Nullable= -D_Nonnull= -fsyntax-only "$out/swift/header-check.c"
+  # 2. Every function it declares is defined by the static library Swift links.
+  grep -oE '\b(uniffi|ffi)_kezek_mobile_[A-Za-z0-9_]+\(' "$header" | tr -d '(' | sort -u \
+    > "$out/swift/declared.txt"
+  nm -g --defined-only "$static" 2>/dev/null | awk '{print $3}' | sort -u > "$out/swift/defined.txt"
+  local missing
+  missing="$(comm -23 "$out/swift/declared.txt" "$out/swift/defined.txt")"
+  if [ -n "$missing" ]; then
+    echo "declared in KezekFFI.h but not in libkezek_mobile.a:" >&2
+    echo "$missing" >&2
+    exit 1
+  fi
+  echo "KezekFFI.h: $(wc -l < "$out/swift/declared.txt") functions, all defined in libkezek_mobile.a"
+  # 3. A C program calls the scaffolding the way the generated Swift does, after the same
+  #    initialisation checks (contract version, API checksums) with the Swift file's values.
+  local swift="$out/swift/Kezek.swift"
+  {
+    sed -n 's/.*let bindings_contract_version = \([0-9]*\).*/CONTRACT(\1);/p' "$swift"
+    grep -oE 'uniffi_kezek_mobile_checksum_[a-z0-9_]+\(\) != [0-9]+' "$swift" |
+      sed -E 's/^([a-z0-9_]+)\(\) != ([0-9]+)$/CHECKSUM(\1, \2);/'
+  } > "$out/swift/checks.inc"
+  local version
+  version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)"
+  gcc -std=c11 -Wall -Werror -D_Nullable= -D_Nonnull= -I"$out/swift" \
+    -DEXPECTED_VERSION="\"$version\"" \
+    -o "$out/swift/scaffolding-check" "$here/tests/c/scaffolding.c" "$static" -lpthread -ldl -lm
+  "$out/swift/scaffolding-check"
+}
+
+case "${1:-}" in
+  test) kotlin; swift_header ;;
+  "") ;;
+  *) echo "unknown command: $1" >&2; exit 2 ;;
+esac
