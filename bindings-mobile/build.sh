@@ -25,7 +25,7 @@ bindgen="$root/target/uniffi-bindgen/debug/uniffi-bindgen"
 # The generator, in its own target dir: its `cli` feature must not reach the library.
 cargo build -q -p kezek-mobile --features bindgen --bin uniffi-bindgen \
   --target-dir "$root/target/uniffi-bindgen"
-cargo build -p kezek-mobile --lib
+cargo build -p kezek-mobile --lib --features test-hooks
 rm -rf "$out/kotlin" "$out/swift"
 "$bindgen" generate --library "$lib" --language kotlin --out-dir "$out/kotlin" --no-format
 "$bindgen" generate --library "$lib" --language swift --out-dir "$out/swift" --no-format

@@ -1,8 +1,36 @@
-//! Kotlin/Swift binding of kezek through uniffi proc-macros. For now it exposes the
-//! library's version; the full facade (records, error enums, the engine object) is its
-//! own issue.
+//! Kotlin/Swift binding of kezek through uniffi proc-macros: the package `kz.kezek` for
+//! Kotlin, the module `Kezek` for Swift. A facade of small files: `types` (how data
+//! crosses), `errors` (every core error, mapped exhaustively), `guard` (no panic crosses),
+//! then one file per concept.
+
+// The error crosses the boundary by value (uniffi lifts it into a Kotlin exception or a
+// Swift enum), so its size is not a cost worth boxing for.
+#![allow(clippy::result_large_err)]
+// uniffi lifts records and sequences by value (only objects and strings cross as borrows).
+#![allow(clippy::needless_pass_by_value)]
 
 uniffi::setup_scaffolding!();
+
+mod allocation;
+mod application;
+mod calendar;
+mod engine;
+mod errors;
+mod guard;
+mod iin;
+mod lifecycle;
+mod policy;
+mod types;
+
+pub use allocation::{Bulletin, Kindergarten, NewBulletin, RoundReport, Skipped};
+pub use application::{Address, Application, Contacts, GroupLanguage, NewApplication};
+pub use calendar::{ProvisionalCalendar, WorkCalendar};
+pub use engine::Engine;
+pub use errors::{ErrorKind, KezekError};
+pub use iin::Iin;
+pub use lifecycle::{reason_code, Decision, Direction, Event, NextDeadline, State};
+pub use policy::{NamedPeriod, Policy, PolicyBook};
+pub use types::{Check, CivilDate, CivilMoment};
 
 /// The version of kezek this library was built from.
 #[uniffi::export]

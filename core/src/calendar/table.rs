@@ -18,7 +18,7 @@ use crate::lang::LocalizedText;
 /// Why a day is, or is not, a working day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[non_exhaustive]
+#[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum DayKind {
     /// An ordinary Monday to Friday.
     Weekday,

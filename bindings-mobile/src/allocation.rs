@@ -1,0 +1,156 @@
+//! Places as Kotlin/Swift data (`RULES.md §5`, `§8`): kindergartens, bulletins of places,
+//! the reports of offer rounds.
+
+use std::sync::Arc;
+
+use kezek::allocation::{
+    Bulletin as CoreBulletin, BulletinId, Kindergarten as CoreKindergarten,
+    NewBulletin as CoreNewBulletin, RoundReport as CoreRoundReport,
+};
+use kezek::application::{ApplicationId, GroupType, Language, QueueKey};
+
+use crate::types::CivilMoment;
+
+/// A kindergarten: its id, where it is, the languages of its groups.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Kindergarten {
+    /// Its id.
+    pub id: String,
+    /// Its region.
+    pub region: String,
+    /// Its area (district or city).
+    pub area: String,
+    /// The languages of its groups.
+    pub languages: Vec<Language>,
+}
+
+/// Places a kindergarten publishes for one group type and cohort.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NewBulletin {
+    /// The kindergarten.
+    pub kindergarten: Kindergarten,
+    /// The kind of group.
+    pub group_type: GroupType,
+    /// The birth year of the children.
+    pub cohort: i32,
+    /// How many places.
+    pub places: u32,
+}
+
+/// A published bulletin and how many of its places are taken.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Bulletin {
+    /// Its id.
+    pub id: BulletinId,
+    /// The kindergarten.
+    pub kindergarten: Kindergarten,
+    /// The kind of group.
+    pub group_type: GroupType,
+    /// The birth year of the children.
+    pub cohort: i32,
+    /// How many places.
+    pub places: u32,
+    /// When it was published.
+    pub published_at: CivilMoment,
+    /// Places taken by directions.
+    pub taken: u32,
+    /// Whether its places are open to free choice.
+    pub open_to_all: bool,
+}
+
+/// An application an offer round passed over, and the rules it failed.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Skipped {
+    /// The application.
+    pub id: ApplicationId,
+    /// The failed rules' codes.
+    pub failed: Vec<String>,
+}
+
+/// What an offer round did in one pool.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RoundReport {
+    /// The queue.
+    pub queue: QueueKey,
+    /// The bulletin the round ran for.
+    pub bulletin: BulletinId,
+    /// Applications notified, in order.
+    pub offered: Vec<ApplicationId>,
+    /// Applications given places from waiting lists.
+    pub from_waiting_list: Vec<ApplicationId>,
+    /// Applications passed over.
+    pub skipped: Vec<Skipped>,
+    /// Places still open.
+    pub open: u32,
+    /// Whether the places were opened to free choice.
+    pub opened_to_all: bool,
+}
+
+impl From<&CoreKindergarten> for Kindergarten {
+    fn from(k: &CoreKindergarten) -> Self {
+        Self {
+            id: k.id.to_string(),
+            region: k.region.clone(),
+            area: k.area.clone(),
+            languages: k.languages.clone(),
+        }
+    }
+}
+
+impl From<Kindergarten> for CoreKindergarten {
+    fn from(k: Kindergarten) -> Self {
+        Self {
+            id: Arc::from(k.id),
+            region: k.region,
+            area: k.area,
+            languages: k.languages,
+        }
+    }
+}
+
+impl From<NewBulletin> for CoreNewBulletin {
+    fn from(b: NewBulletin) -> Self {
+        Self {
+            kindergarten: b.kindergarten.into(),
+            group_type: b.group_type,
+            cohort: b.cohort,
+            places: b.places,
+        }
+    }
+}
+
+impl From<&CoreBulletin> for Bulletin {
+    fn from(b: &CoreBulletin) -> Self {
+        Self {
+            id: b.id,
+            kindergarten: (&b.kindergarten).into(),
+            group_type: b.group_type,
+            cohort: b.cohort,
+            places: b.places,
+            published_at: b.published_at,
+            taken: b.taken,
+            open_to_all: b.open_to_all,
+        }
+    }
+}
+
+impl From<&CoreRoundReport> for RoundReport {
+    fn from(r: &CoreRoundReport) -> Self {
+        Self {
+            queue: r.queue.clone(),
+            bulletin: r.bulletin,
+            offered: r.offered.clone(),
+            from_waiting_list: r.from_waiting_list.clone(),
+            skipped: r
+                .skipped
+                .iter()
+                .map(|s| Skipped {
+                    id: s.id,
+                    failed: s.failed.iter().map(|c| (*c).to_owned()).collect(),
+                })
+                .collect(),
+            open: r.open,
+            opened_to_all: r.opened_to_all,
+        }
+    }
+}

@@ -1,0 +1,574 @@
+//! `Engine`: the applications of one policy and calendar, their lives, positions and
+//! deadlines, offline on the phone (`RULES.md §2–§9`). Snapshots are JSON text the app
+//! persists; a refused command is a `KezekError` and changes nothing; a panic (a bug in
+//! kezek) is `KezekError.Internal`, and the engine is put back as it was before the call.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use kezek::application::{ApplicationId, Document, QueueKey};
+use kezek::lifecycle::{Interest, ListingEntry, StateName};
+use kezek::queue::{ClassCounts, Position};
+use kezek::LifecycleError;
+
+use crate::allocation::{Bulletin, NewBulletin, RoundReport};
+use crate::application::{Application, NewApplication};
+use crate::calendar::WorkCalendar;
+use crate::errors::KezekError;
+use crate::guard::{guarded, panic_message};
+use crate::iin::Iin;
+use crate::lifecycle::{Decision, Event, NextDeadline, State};
+use crate::policy::Policy;
+use crate::types::{CivilDate, CivilMoment};
+use kezek::allocation::BulletinId;
+
+/// The lifecycle engine (thread-safe: calls are serialised by a lock).
+#[derive(Debug, uniffi::Object)]
+pub struct Engine(Mutex<kezek::Engine>);
+
+impl Engine {
+    fn lock(&self) -> MutexGuard<'_, kezek::Engine> {
+        // No panic unwinds while the lock is held (commands catch theirs), so a poisoned
+        // lock can only come from outside kezek; the engine inside is still whole.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Reads the engine.
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&kezek::Engine) -> Result<T, LifecycleError>,
+    ) -> Result<T, KezekError> {
+        let engine = self.lock();
+        guarded(|| Ok(f(&engine)?))
+    }
+
+    /// Runs a command. The engine is copied first: a refused command leaves it unchanged by
+    /// the core's own rule, and a panic half-way is undone by putting the copy back. (The
+    /// copy costs a pass over the engine per command: nothing for a family's applications,
+    /// noticeable for a whole city's, which belongs on a server.)
+    fn command<T>(
+        &self,
+        f: impl FnOnce(&mut kezek::Engine) -> Result<T, LifecycleError>,
+    ) -> Result<T, KezekError> {
+        let mut engine = self.lock();
+        let before = engine.clone();
+        match catch_unwind(AssertUnwindSafe(|| f(&mut engine))) {
+            Ok(result) => Ok(result?),
+            Err(payload) => {
+                *engine = before;
+                Err(KezekError::Internal {
+                    panic: panic_message(payload.as_ref()),
+                })
+            }
+        }
+    }
+
+    fn wrap(engine: kezek::Engine) -> Arc<Self> {
+        Arc::new(Self(Mutex::new(engine)))
+    }
+}
+
+#[uniffi::export]
+impl Engine {
+    /// An engine for `policy` on the national calendar.
+    ///
+    /// # Errors
+    /// A calendar error when the policy's periods cannot be computed on it.
+    #[uniffi::constructor]
+    pub fn new(policy: &Policy) -> Result<Arc<Self>, KezekError> {
+        guarded(|| {
+            Ok(Self::wrap(kezek::Engine::new(
+                policy.0.clone(),
+                kezek::WorkCalendar::kazakhstan(),
+            )?))
+        })
+    }
+
+    /// An engine for `policy` on `calendar`.
+    ///
+    /// # Errors
+    /// As [`Engine::new`].
+    #[uniffi::constructor]
+    pub fn with_calendar(
+        policy: &Policy,
+        calendar: &WorkCalendar,
+    ) -> Result<Arc<Self>, KezekError> {
+        guarded(|| {
+            Ok(Self::wrap(kezek::Engine::new(
+                policy.0.clone(),
+                (*calendar.0).clone(),
+            )?))
+        })
+    }
+
+    /// An engine from a snapshot (`snapshot()`'s JSON text).
+    ///
+    /// # Errors
+    /// `SNAPSHOT_FORMAT`, `SNAPSHOT_VERSION`.
+    #[uniffi::constructor]
+    pub fn from_snapshot(json: &str) -> Result<Arc<Self>, KezekError> {
+        guarded(|| Ok(Self::wrap(kezek::Engine::from_json(json)?)))
+    }
+
+    /// The whole engine as versioned JSON text, for the app to persist.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn snapshot(&self) -> Result<String, KezekError> {
+        self.read(|e| Ok(e.to_json()))
+    }
+
+    /// The engine's clock: the latest moment it has seen.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn now(&self) -> Result<Option<CivilMoment>, KezekError> {
+        self.read(|e| Ok(e.now()))
+    }
+
+    /// Registers an application (`RULES.md §2`); returns its id.
+    ///
+    /// # Errors
+    /// `REGISTRATION_REFUSED` with every failed check, `TIME_BEFORE_CLOCK`.
+    pub fn register(
+        &self,
+        application: NewApplication,
+        at: CivilMoment,
+    ) -> Result<ApplicationId, KezekError> {
+        self.command(|e| e.register(application.into(), at))
+    }
+
+    /// Sends a notice of `vacancies` places to the application (and its batch).
+    ///
+    /// # Errors
+    /// `NOT_ELIGIBLE`, `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`, `APPLICATION_UNKNOWN`.
+    pub fn notify(
+        &self,
+        id: ApplicationId,
+        vacancies: u32,
+        at: CivilMoment,
+    ) -> Result<Vec<ApplicationId>, KezekError> {
+        self.command(|e| e.notify(id, vacancies, at))
+    }
+
+    /// Issues a direction to `kindergarten`.
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`, `APPLICATION_UNKNOWN`.
+    pub fn issue_direction(
+        &self,
+        id: ApplicationId,
+        kindergarten: &str,
+        at: CivilMoment,
+    ) -> Result<(), KezekError> {
+        self.command(|e| e.issue_direction(id, kindergarten, at))
+    }
+
+    /// The notified applicant takes a place of `bulletin` (a direction is issued).
+    ///
+    /// # Errors
+    /// `PLACE_TAKEN`, `PLACE_RESERVED`, `PLACE_OTHER_QUEUE`, `BULLETIN_UNKNOWN`, and those of
+    /// [`Engine::issue_direction`].
+    pub fn take_place(
+        &self,
+        id: ApplicationId,
+        bulletin: BulletinId,
+        at: CivilMoment,
+    ) -> Result<(), KezekError> {
+        self.command(|e| e.take_place(id, bulletin, at))
+    }
+
+    /// Gives a direction back (`RULES.md §6`).
+    ///
+    /// # Errors
+    /// `REVOCATION_CLOSED`, `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`.
+    pub fn revoke(&self, id: ApplicationId, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.revoke(id, at))
+    }
+
+    /// Extends a direction's show-up deadline to `until`.
+    ///
+    /// # Errors
+    /// `EXTENSION_USED`, `EXTENSION_TOO_LONG`, `EXTENSION_TOO_SHORT`, `STATE_FORBIDS`.
+    pub fn extend(
+        &self,
+        id: ApplicationId,
+        until: CivilDate,
+        at: CivilMoment,
+    ) -> Result<(), KezekError> {
+        self.command(|e| e.extend(id, until, at))
+    }
+
+    /// Confirms an out-of-turn right for a direction.
+    ///
+    /// # Errors
+    /// `RIGHT_NOT_REQUIRED`, `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`.
+    pub fn confirm_right(&self, id: ApplicationId, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.confirm_right(id, at))
+    }
+
+    /// Enrolls the child (the kindergarten's act).
+    ///
+    /// # Errors
+    /// `RIGHT_NOT_CONFIRMED`, `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`.
+    pub fn enroll(&self, id: ApplicationId, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.enroll(id, at))
+    }
+
+    /// The child leaves the kindergarten.
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`.
+    pub fn release(&self, id: ApplicationId, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.release(id, at))
+    }
+
+    /// The applicant withdraws the application.
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`.
+    pub fn withdraw(&self, id: ApplicationId, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.withdraw(id, at))
+    }
+
+    /// Confirms interest for the year (`RULES.md §7`).
+    ///
+    /// # Errors
+    /// `INTEREST_TOO_EARLY`, `INTEREST_ALREADY_CONFIRMED`, `STATE_FORBIDS`.
+    pub fn confirm_interest(&self, id: ApplicationId, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.confirm_interest(id, at))
+    }
+
+    /// Consents to an offered voucher (`RULES.md §8`).
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`.
+    pub fn confirm_voucher(&self, id: ApplicationId, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.confirm_voucher(id, at))
+    }
+
+    /// Refuses an offered voucher.
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`.
+    pub fn refuse_voucher(&self, id: ApplicationId, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.refuse_voucher(id, at))
+    }
+
+    /// Restores an inactive application.
+    ///
+    /// # Errors
+    /// `RESTORE_USED`, `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`.
+    pub fn restore(&self, id: ApplicationId, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.restore(id, at))
+    }
+
+    /// Signs the contract for a voucher place of `bulletin`.
+    ///
+    /// # Errors
+    /// `STATE_FORBIDS`, `PLACE_HELD_ELSEWHERE`, `BULLETIN_UNKNOWN`, `TIME_BEFORE_CLOCK`.
+    pub fn sign_contract(
+        &self,
+        id: ApplicationId,
+        bulletin: BulletinId,
+        at: CivilMoment,
+    ) -> Result<(), KezekError> {
+        self.command(|e| e.sign_contract(id, bulletin, at))
+    }
+
+    /// Joins the waiting list of a kindergarten.
+    ///
+    /// # Errors
+    /// `WAITING_LIST_NOT_NEEDED`, `KINDERGARTEN_UNKNOWN`, `STATE_FORBIDS`.
+    pub fn join_waiting_list(
+        &self,
+        id: ApplicationId,
+        kindergarten: &str,
+        at: CivilMoment,
+    ) -> Result<(), KezekError> {
+        self.command(|e| e.join_waiting_list(id, kindergarten, at))
+    }
+
+    /// Adds a second applicant (the other parent).
+    ///
+    /// # Errors
+    /// `APPLICANT_ALREADY_LINKED`, an IIN error, `TIME_BEFORE_CLOCK`.
+    pub fn link_applicant(
+        &self,
+        id: ApplicationId,
+        applicant_iin: &str,
+        at: CivilMoment,
+    ) -> Result<(), KezekError> {
+        self.command(|e| e.link_applicant(id, applicant_iin, at))
+    }
+
+    /// Links twins' or siblings' applications into a batch offered together (`RULES.md §4`).
+    ///
+    /// # Errors
+    /// `BATCH_SIZE`, `BATCH_QUEUE`, `BATCH_FAMILY`, `BATCH_BIRTHS`, `BATCH_STATE`,
+    /// `BATCH_LINKED`.
+    pub fn link_batch(&self, ids: Vec<ApplicationId>, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.link_batch(&ids, at))
+    }
+
+    /// Changes the benefit (or removes it with `None`) and its documents.
+    ///
+    /// # Errors
+    /// `BENEFIT_REFUSED`, `STATE_FORBIDS`, `TIME_BEFORE_CLOCK`.
+    pub fn update_benefit(
+        &self,
+        id: ApplicationId,
+        benefit: Option<String>,
+        documents: Vec<Document>,
+        at: CivilMoment,
+    ) -> Result<(), KezekError> {
+        self.command(|e| e.update_benefit(id, benefit.as_deref(), &documents, at))
+    }
+
+    /// Moves the clock to `at`, applying every deadline due by then.
+    ///
+    /// # Errors
+    /// `TIME_BEFORE_CLOCK`.
+    pub fn advance_to(&self, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.advance_to(at))
+    }
+
+    /// Publishes bulletins of places and runs the offer round of each pool (`RULES.md §5`).
+    ///
+    /// # Errors
+    /// `BULLETIN_INVALID`, `PLACES_FROZEN`, `TIME_BEFORE_CLOCK`.
+    pub fn publish(
+        &self,
+        bulletins: Vec<NewBulletin>,
+        at: CivilMoment,
+    ) -> Result<Vec<RoundReport>, KezekError> {
+        let bulletins: Vec<_> = bulletins.into_iter().map(Into::into).collect();
+        self.command(|e| e.publish(&bulletins, at))
+            .map(|reports| reports.iter().map(Into::into).collect())
+    }
+
+    /// Runs the offer round again in the pool of `bulletin`.
+    ///
+    /// # Errors
+    /// `BULLETIN_UNKNOWN`, `PLACES_FROZEN`, `DISTRIBUTION_NOT_STARTED`, `TIME_BEFORE_CLOCK`.
+    pub fn offer_round(
+        &self,
+        bulletin: BulletinId,
+        at: CivilMoment,
+    ) -> Result<RoundReport, KezekError> {
+        self.command(|e| e.offer_round(bulletin, at))
+            .map(|r| (&r).into())
+    }
+
+    /// Runs the offer round of every pool with open places (`RULES.md §8`).
+    ///
+    /// # Errors
+    /// `PLACES_FROZEN`, `DISTRIBUTION_NOT_STARTED`, `TIME_BEFORE_CLOCK`.
+    pub fn distribute(&self, at: CivilMoment) -> Result<Vec<RoundReport>, KezekError> {
+        self.command(|e| e.distribute(at))
+            .map(|r| r.iter().map(Into::into).collect())
+    }
+
+    /// The application as registered (IINs masked).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn application(&self, id: ApplicationId) -> Result<Application, KezekError> {
+        self.read(|e| e.application(id).map(Into::into))
+    }
+
+    /// Its state, with the deadlines it runs against.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn state(&self, id: ApplicationId) -> Result<State, KezekError> {
+        self.read(|e| e.state(id).map(Into::into))
+    }
+
+    /// Its state's name.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn state_name(&self, id: ApplicationId) -> Result<StateName, KezekError> {
+        self.read(|e| e.state(id).map(kezek::lifecycle::State::name))
+    }
+
+    /// Its queue number and the classes ahead (`None` when not in the queue).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn position(&self, id: ApplicationId) -> Result<Option<Position>, KezekError> {
+        self.read(|e| e.position(id))
+    }
+
+    /// Its history, oldest first.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn history(&self, id: ApplicationId) -> Result<Vec<Event>, KezekError> {
+        self.read(|e| Ok(e.history(id)?.map(|ev| (&ev).into()).collect()))
+    }
+
+    /// Its next deadline, if any.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn next_deadline(&self, id: ApplicationId) -> Result<Option<NextDeadline>, KezekError> {
+        self.read(|e| {
+            Ok(e.next_deadline(id)?
+                .map(|(at, kind)| NextDeadline { at, kind }))
+        })
+    }
+
+    /// Its queue.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn queue_key(&self, id: ApplicationId) -> Result<QueueKey, KezekError> {
+        self.read(|e| Ok(e.application(id)?.queue_key()))
+    }
+
+    /// Directions it let lapse.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn lapses(&self, id: ApplicationId) -> Result<u32, KezekError> {
+        self.read(|e| e.lapses(id))
+    }
+
+    /// Its yearly confirmation of interest.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn interest(&self, id: ApplicationId) -> Result<Interest, KezekError> {
+        self.read(|e| e.interest(id))
+    }
+
+    /// The applications offered together with it (itself included).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn batch(&self, id: ApplicationId) -> Result<Vec<ApplicationId>, KezekError> {
+        self.read(|e| e.batch(id))
+    }
+
+    /// The applications of an applicant.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn applications_of(&self, applicant: &Iin) -> Result<Vec<ApplicationId>, KezekError> {
+        self.read(|e| Ok(e.applications_of(&applicant.0)))
+    }
+
+    /// Whether an application may be registered at `at`, and why: every rule checked.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn explain_registration(
+        &self,
+        application: NewApplication,
+        at: CivilMoment,
+    ) -> Result<Decision, KezekError> {
+        let input = application.into();
+        self.read(|e| Ok((&e.explain_registration(&input, at)).into()))
+    }
+
+    /// Whether the application may be offered one of `vacancies` places at `at`, and why.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn explain_offer(
+        &self,
+        id: ApplicationId,
+        vacancies: u32,
+        at: CivilMoment,
+    ) -> Result<Decision, KezekError> {
+        self.read(|e| Ok((&e.explain_offer(id, vacancies, at)?).into()))
+    }
+
+    /// Whether the application may be removed for age at `at`, and why.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn explain_removal_for_age(
+        &self,
+        id: ApplicationId,
+        at: CivilMoment,
+    ) -> Result<Decision, KezekError> {
+        self.read(|e| Ok((&e.explain_removal_for_age(id, at)?).into()))
+    }
+
+    /// Every queue with applications.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn queues(&self) -> Result<Vec<QueueKey>, KezekError> {
+        self.read(|e| Ok(e.queues().into_iter().cloned().collect()))
+    }
+
+    /// A queue in order: numbers, ids, masked IINs, classes.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn listing(&self, queue: QueueKey) -> Result<Vec<ListingEntry>, KezekError> {
+        self.read(|e| Ok(e.listing_entries(&queue)))
+    }
+
+    /// How many applications of each class wait in a queue.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn counts(&self, queue: QueueKey) -> Result<ClassCounts, KezekError> {
+        self.read(|e| Ok(e.counts(&queue)))
+    }
+
+    /// Every bulletin published.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn bulletins(&self) -> Result<Vec<Bulletin>, KezekError> {
+        self.read(|e| Ok(e.bulletins().iter().map(Into::into).collect()))
+    }
+
+    /// The places a notified application may choose among: the bulletins of its pool with
+    /// a free place (`RULES.md §5`).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn choices(&self, id: ApplicationId) -> Result<Vec<Bulletin>, KezekError> {
+        self.read(|e| {
+            let key = e.application(id)?.queue_key();
+            e.bulletins_with_free_places(&key)
+                .iter()
+                .map(|b| e.bulletin(*b).map(Into::into))
+                .collect()
+        })
+    }
+
+    /// Places open for offers in a queue now.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn open_places(&self, queue: QueueKey) -> Result<u32, KezekError> {
+        self.read(|e| Ok(e.open_places(&queue)))
+    }
+}
+
+#[cfg(feature = "test-hooks")]
+#[uniffi::export]
+impl Engine {
+    /// Test hook (built with the `test-hooks` feature only): advances the clock to `at`,
+    /// then panics as a bug in a command would.
+    ///
+    /// # Errors
+    /// Always `INTERNAL`; the engine is left as before the call.
+    ///
+    /// # Panics
+    /// Inside, caught at the boundary.
+    pub fn panic_for_testing(&self, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| {
+            e.advance_to(at)?;
+            panic!("a panic for testing, at {at}");
+        })
+    }
+}
