@@ -53,7 +53,7 @@ kotlin() {
     "$out/kotlin/kz/kezek/kezek_mobile.kt" "$here"/tests/kotlin/*.kt
   local stdlib="$tools/kotlin-compiler-$kotlin_version/package/lib/kotlin-stdlib.jar"
   mkdir -p "$out/jna-tmp"
-  java -Djna.library.path="$(dirname "$lib")" -Djna.tmpdir="$out/jna-tmp" \
+  RUST_BACKTRACE=0 java -Djna.library.path="$(dirname "$lib")" -Djna.tmpdir="$out/jna-tmp" \
     -Dkezek.root="$root" -cp "$classes:/usr/share/java/jna.jar:$stdlib" kz.kezek.test.MainKt
 }
 

@@ -530,6 +530,14 @@ impl Engine {
         self.read(|e| Ok(e.bulletins().iter().map(Into::into).collect()))
     }
 
+    /// A bulletin by id.
+    ///
+    /// # Errors
+    /// `BULLETIN_UNKNOWN`.
+    pub fn bulletin(&self, bulletin: BulletinId) -> Result<Bulletin, KezekError> {
+        self.read(|e| e.bulletin(bulletin).map(Into::into))
+    }
+
     /// The places a notified application may choose among: the bulletins of its pool with
     /// a free place (`RULES.md §5`).
     ///

@@ -1,0 +1,271 @@
+// The shared conformance files of tests/conformance/, run through the Kotlin API with the
+// same expectations as Rust, Python and JS: iin, calendar (strict, provisional, patched and
+// loaded), calendar-kz-days (every day of 2016-2026), policy, and the lifecycle, offer-round
+// and refusal scenarios (where a refused step must leave the snapshot unchanged).
+// matching.json and simulation.json are analysts' tools the mobile library does not carry.
+package kz.kezek.test
+
+import java.io.File
+import java.time.LocalDate
+import java.time.LocalDateTime
+import kz.kezek.*
+
+@Suppress("UNCHECKED_CAST")
+fun load(name: String): Map<String, Any?> =
+    Json.parse(File(root, "tests/conformance/$name").readText()) as Map<String, Any?>
+
+@Suppress("UNCHECKED_CAST")
+fun Any?.obj(): Map<String, Any?> = this as Map<String, Any?>
+
+fun Any?.str(): String = this as String
+fun Any?.long(): Long = (this as Number).toLong()
+fun date(v: Any?): LocalDate = LocalDate.parse(v.str())
+fun moment(v: Any?): LocalDateTime = LocalDateTime.parse(v.str())
+
+/** An answer, or an error code with the thrown KezekException. */
+class Outcome(val kind: String, val value: Any?, val error: KezekException? = null)
+
+fun outcome(run: () -> Any?): Outcome = try {
+    Outcome("ok", run())
+} catch (e: KezekException) {
+    seen += e
+    Outcome("error", e.code(), e)
+}
+
+/** Every error the conformance runs met, for the error suite. */
+val seen = mutableListOf<KezekException>()
+
+/** Checks a stateless case: its error code, or an answer containing the expected one. */
+fun case(file: String, c: Map<String, Any?>, run: () -> Any?) {
+    test("$file: ${c["name"]}") {
+        val o = outcome(run)
+        if ("error" in c) {
+            o.kind == "error" && o.value == c["error"]
+        } else {
+            o.kind == "ok" && contains(o.value, c["expect"]).also {
+                if (!it) System.err.println("  got ${Json.write(o.value)}")
+            }
+        }
+    }
+}
+
+fun iinCase(c: Map<String, Any?>): Any? {
+    val iin = Iin(c["args"].obj()["text"].str())
+    return mapOf("birth_date" to iso(iin.birthDate()), "sex" to snake(iin.sex()), "masked" to iin.masked())
+}
+
+fun calendarOf(c: Map<String, Any?>): WorkCalendar = when {
+    "data" in c -> WorkCalendar.fromJson(Json.write(c["data"]))
+    "patch" in c -> WorkCalendar.kazakhstan().withPatch(Json.write(c["patch"]))
+    else -> WorkCalendar.kazakhstan()
+}
+
+fun period(a: Map<String, Any?>) = Period(a["amount"].long().toUInt(), PeriodUnit.valueOf(a["unit"].str().uppercase()))
+
+fun calendarCase(c: Map<String, Any?>): Any? {
+    val a = c["args"].obj()
+    val cal = calendarOf(c)
+    if (c["mode"] == "provisional") {
+        val p = cal.provisional()
+        return when (c["op"]) {
+            "is_working_day" -> p.isWorkingDay(date(a["date"])).let { mapOf("value" to it.value, "provisional" to it.provisional) }
+            "add_working_days" -> p.addWorkingDays(date(a["date"]), a["n"].long().toUInt())
+                .let { mapOf("value" to iso(it.value), "provisional" to it.provisional) }
+            "working_days_between" -> p.workingDaysBetween(date(a["a"]), date(a["b"]))
+                .let { mapOf("value" to it.value, "provisional" to it.provisional) }
+            "deadline" -> p.deadline(moment(a["start"]), period(a))
+                .let { mapOf("value" to deadline(it.value), "provisional" to it.provisional) }
+            else -> error("unknown op ${c["op"]}")
+        }
+    }
+    return when (c["op"]) {
+        "is_working_day" -> cal.isWorkingDay(date(a["date"]))
+        "add_working_days" -> iso(cal.addWorkingDays(date(a["date"]), a["n"].long().toUInt()))
+        "working_days_between" -> cal.workingDaysBetween(date(a["a"]), date(a["b"]))
+        "deadline" -> deadline(cal.deadline(moment(a["start"]), period(a)))
+        "day_info" -> cal.dayInfo(date(a["date"])).let { dayKind(it.kind) + ("working" to it.working) }
+        else -> error("unknown op ${c["op"]}")
+    }
+}
+
+fun bookOf(c: Map<String, Any?>): PolicyBook = when (val b = c["book"]) {
+    null -> PolicyBook.builtin()
+    is String -> PolicyBook.fromJson(b)
+    else -> {
+        val m = b.obj()["mutate"].obj()
+        val data = Json.parse(PolicyBook.builtin().toJson()).obj()
+        @Suppress("UNCHECKED_CAST")
+        val policies = data["policies"] as List<MutableMap<String, Any?>>
+        policies.first { it["id"] == m["id"] }[m["field"].str()] = m["value"]
+        PolicyBook.fromJson(Json.write(data))
+    }
+}
+
+fun policyCase(c: Map<String, Any?>): Any? {
+    val a = c["args"].obj()
+    val book = bookOf(c)
+    return when (c["op"]) {
+        "policy_for" -> Json.parse(book.policyFor(a["region"].str(), date(a["date"])).toJson())
+        "policy_get" -> Json.parse(book.get(a["id"].str()).toJson())
+        "is_frozen" -> book.policyFor(a["region"].str(), date(a["date"])).isFrozen(date(a["date"]))
+        else -> error("unknown op ${c["op"]}")
+    }
+}
+
+/** A new application from the files' snake_case data. */
+fun newApplication(m: Map<String, Any?>): NewApplication {
+    val address = m["address"].obj()
+    val contacts = m["contacts"].obj()
+    @Suppress("UNCHECKED_CAST")
+    val documents = (m["documents"] as List<Any?>? ?: emptyList()).map {
+        val d = it.obj()
+        Document(d["kind"].str(), date(d["issued_on"]), d["valid_until"]?.let(::date))
+    }
+    return NewApplication(
+        applicantIin = m["applicant_iin"].str(),
+        childIin = m["child_iin"].str(),
+        address = Address(address["region"].str(), address["district"].str(), address["locality"] as String?),
+        groupType = GroupType.valueOf(m["group_type"].str().uppercase()),
+        language = GroupLanguage.valueOf(m["language"].str().uppercase()),
+        benefit = m["benefit"] as String?,
+        documents = documents,
+        nonResident = m["non_resident"] as Boolean? ?: false,
+        contacts = Contacts(contacts["email"].str(), contacts["phone"].str()),
+    )
+}
+
+fun newBulletin(m: Map<String, Any?>): NewBulletin {
+    val k = m["kindergarten"].obj()
+    @Suppress("UNCHECKED_CAST")
+    val languages = (k["languages"] as List<String>).map { GroupLanguage.valueOf(it.uppercase()) }
+    return NewBulletin(
+        Kindergarten(k["id"].str(), k["region"].str(), k["area"].str(), languages),
+        GroupType.valueOf(m["group_type"].str().uppercase()),
+        m["cohort"].long().toInt(),
+        m["places"].long().toUInt(),
+    )
+}
+
+/** Runs one step of a scenario file on `engine`; its answer in the file's shape. */
+fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any? {
+    val a = s["args"]?.obj() ?: emptyMap()
+    val at = s["at"]?.let(::moment)
+    val id = a["id"]?.long()?.toULong()
+    fun app() = newApplication(file["application"].obj() + a)
+    return when (s["op"]) {
+        "register" -> engine.register(app(), at!!).toLong()
+        "advance_to" -> engine.advanceTo(at!!).let { null }
+        "notify" -> engine.notify(id!!, a["vacancies"].long().toUInt(), at!!).map { it.toLong() }
+        "issue_direction" -> engine.issueDirection(id!!, a["kindergarten"].str(), at!!).let { null }
+        "join_waiting_list" -> engine.joinWaitingList(id!!, a["kindergarten"].str(), at!!).let { null }
+        "extend" -> engine.extend(id!!, date(a["until"]), at!!).let { null }
+        "link_applicant" -> engine.linkApplicant(id!!, a["applicant_iin"].str(), at!!).let { null }
+        "link_batch" -> engine.linkBatch((a["ids"] as List<*>).map { it.long().toULong() }, at!!).let { null }
+        "update_benefit" -> {
+            @Suppress("UNCHECKED_CAST")
+            val docs = (a["documents"] as List<Any?>? ?: emptyList()).map {
+                val d = it.obj()
+                Document(d["kind"].str(), date(d["issued_on"]), d["valid_until"]?.let(::date))
+            }
+            engine.updateBenefit(id!!, a["benefit"] as String?, docs, at!!).let { null }
+        }
+        "state" -> state(engine.state(id!!))
+        "position" -> position(engine.position(id!!))
+        "listing" -> engine.listing(engine.queueKey(id!!)).map { it.id.toLong() }
+        "history" -> engine.history(id!!).map { reasonCode(it.reason) }
+        "next_deadline" -> engine.nextDeadline(id!!)?.let { mapOf("at" to iso(it.at), "kind" to snake(it.kind)) }
+        "explain_offer" -> engine.explainOffer(id!!, a["vacancies"].long().toUInt(), at!!).let {
+            check(it.question == Question.MAY_BE_OFFERED)
+            mapOf("allowed" to it.allowed, "failed" to it.failed)
+        }
+        "explain_registration" -> engine.explainRegistration(app(), at!!).let {
+            check(it.question == Question.MAY_REGISTER)
+            mapOf("allowed" to it.allowed, "failed" to it.failed)
+        }
+        "publish" -> {
+            @Suppress("UNCHECKED_CAST")
+            val bulletins = (a["bulletins"] as List<Any?>).map { newBulletin(it.obj()) }
+            engine.publish(bulletins, at!!).map(::report)
+        }
+        "offer_round" -> report(engine.offerRound(a["bulletin"].long().toULong(), at!!))
+        "distribute" -> engine.distribute(at!!).map(::report)
+        "take_place" -> engine.takePlace(id!!, a["bulletin"].long().toULong(), at!!).let { null }
+        "sign_contract" -> engine.signContract(id!!, a["bulletin"].long().toULong(), at!!).let { null }
+        "bulletin" -> bulletin(engine.bulletin(a["bulletin"].long().toULong()))
+        "open_places" -> engine.openPlaces(engine.queueKey(id!!)).toLong()
+        "revoke" -> engine.revoke(id!!, at!!).let { null }
+        "confirm_right" -> engine.confirmRight(id!!, at!!).let { null }
+        "enroll" -> engine.enroll(id!!, at!!).let { null }
+        "release" -> engine.release(id!!, at!!).let { null }
+        "withdraw" -> engine.withdraw(id!!, at!!).let { null }
+        "confirm_interest" -> engine.confirmInterest(id!!, at!!).let { null }
+        "confirm_voucher" -> engine.confirmVoucher(id!!, at!!).let { null }
+        "refuse_voucher" -> engine.refuseVoucher(id!!, at!!).let { null }
+        "restore" -> engine.restore(id!!, at!!).let { null }
+        else -> error("unknown op ${s["op"]}")
+    }
+}
+
+/** The codes an error reports as failed (a refused registration's checks, or NOT_ELIGIBLE's). */
+fun failedOf(e: KezekException?): List<String>? = when (e) {
+    is KezekException.RegistrationRefused -> e.failures.map { it.detail ?: it.code }
+    is KezekException.BenefitRefused -> e.failures.map { it.detail ?: it.code }
+    is KezekException.NotEligible -> e.failed
+    else -> null
+}
+
+fun conformance() {
+    for (c in load("iin.json")["cases"] as List<*>) case("iin.json", c.obj()) { iinCase(c.obj()) }
+    for (cs in load("calendar.json")["cases"] as List<*>) {
+        // A provisional case states its answer in `expect` and the flag beside it.
+        val c = cs.obj().let {
+            if (it["mode"] == "provisional" && "expect" in it) {
+                it + ("expect" to mapOf("value" to it["expect"], "provisional" to it["provisional"]))
+            } else {
+                it
+            }
+        }
+        case("calendar.json", c) { calendarCase(c) }
+    }
+    for (c in load("policy.json")["cases"] as List<*>) case("policy.json", c.obj()) { policyCase(c.obj()) }
+
+    test("calendar-kz-days.json: the built-in calendar day by day against the holidays package") {
+        val f = load("calendar-kz-days.json")
+        val off = (f["weekdays_off"] as List<*>).toSet()
+        val working = (f["weekend_days_working"] as List<*>).toSet()
+        val cal = WorkCalendar.kazakhstan()
+        var d = LocalDate.of(f["first_year"].long().toInt(), 1, 1)
+        val end = LocalDate.of(f["last_year"].long().toInt(), 12, 31)
+        val wrong = mutableListOf<String>()
+        while (!d.isAfter(end)) {
+            val weekend = d.dayOfWeek.value >= 6
+            val expected = if (weekend) iso(d) in working else iso(d) !in off
+            if (cal.isWorkingDay(d) != expected) wrong += iso(d)
+            d = d.plusDays(1)
+        }
+        wrong.isEmpty().also { if (!it) System.err.println("  wrong days: $wrong") }
+    }
+
+    for (name in listOf("lifecycle.json", "offer_rounds.json", "refusals.json")) {
+        val file = load(name)
+        for (sc in file["scenarios"] as List<*>) {
+            val scenario = sc.obj()
+            test("$name: ${scenario["name"]}") {
+                val engine = Engine(PolicyBook.builtin().get(scenario["policy"].str()))
+                (scenario["steps"] as List<*>).withIndex().all { (n, st) ->
+                    val s = st.obj()
+                    val before = if ("error" in s) engine.snapshot() else null
+                    val o = outcome { runStep(engine, file, s) }
+                    val ok = if ("error" in s) {
+                        o.kind == "error" && o.value == s["error"] &&
+                            ("failed" !in s || failedOf(o.error) == s["failed"]) &&
+                            engine.snapshot() == before
+                    } else {
+                        o.kind == "ok" && contains(o.value, s["expect"])
+                    }
+                    ok.also { if (!it) System.err.println("  step ${n + 1} (${s["op"]}): ${o.kind} ${Json.write(o.value)}") }
+                }
+            }
+        }
+    }
+}
