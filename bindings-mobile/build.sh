@@ -47,10 +47,21 @@ kotlin() {
     as_root apt-get update -qq
     as_root apt-get install -y -qq --no-install-recommends libjna-java libjna-jni
   fi
+  # The README's Kotlin example, as a function the tests call: its imports first, the rest
+  # as the body.
+  local readme="$out/ReadmeExample.kt" block
+  block="$(awk '/^## From Kotlin and Swift/{s=1} s&&/^```kotlin$/{k=1;next} k&&/^```$/{exit} k' README.md)"
+  {
+    echo "package kz.kezek.test"
+    grep '^import ' <<<"$block"
+    echo "fun readmeExample() {"
+    grep -v '^import ' <<<"$block"
+    echo "}"
+  } > "$readme"
   local classes="$out/kotlin-classes"
   rm -rf "$classes"
   "$kotlinc" -nowarn -cp /usr/share/java/jna.jar -d "$classes" \
-    "$out/kotlin/kz/kezek/kezek_mobile.kt" "$here"/tests/kotlin/*.kt
+    "$out/kotlin/kz/kezek/kezek_mobile.kt" "$here"/tests/kotlin/*.kt "$readme"
   local stdlib="$tools/kotlin-compiler-$kotlin_version/package/lib/kotlin-stdlib.jar"
   mkdir -p "$out/jna-tmp"
   RUST_BACKTRACE=0 java -Djna.library.path="$(dirname "$lib")" -Djna.tmpdir="$out/jna-tmp" \

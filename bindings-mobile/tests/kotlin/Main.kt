@@ -148,6 +148,10 @@ fun main() {
         val cargo = File(root, "Cargo.toml").readLines()
         version() == cargo.first { it.startsWith("version = ") }.substringAfter('"').substringBefore('"')
     }
+    test("the README's Kotlin example runs (build.sh extracts it)") {
+        readmeExample()
+        true
+    }
     calendarAndIin()
     lifecycle()
     conformance()
