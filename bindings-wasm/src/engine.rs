@@ -527,6 +527,22 @@ impl Engine {
         self.0.read(|e| to_js(js(e.bulletin(bulletin))?))?
     }
 
+    /// The bulletins a notified application may take a place of: those of its pool with a
+    /// free place (`RULES.md §5`).
+    #[wasm_bindgen(unchecked_return_type = "Bulletin[]")]
+    pub fn choices(&self, id: f64) -> Result<JsValue, JsValue> {
+        let id = app(id)?;
+        self.0.read(|e| {
+            let key = js(e.application(id))?.queue_key();
+            let free: Result<Vec<_>, _> = e
+                .bulletins_with_free_places(&key)
+                .iter()
+                .map(|b| e.bulletin(*b))
+                .collect();
+            to_js(&js(free)?)
+        })?
+    }
+
     /// Places of a queue's pool open to free choice (`RULES.md §7`).
     #[wasm_bindgen(js_name = openPlaces)]
     pub fn open_places(

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Engine, PolicyBook } from "../pkg/index.js";
-import { contains, load, outcome } from "./conformance.mjs";
+import { camel, contains, load, outcome } from "./conformance.mjs";
 import { runStep } from "./runners.mjs";
 
 for (const name of ["lifecycle.json", "offer_rounds.json", "refusals.json"]) {
@@ -28,3 +28,20 @@ for (const name of ["lifecycle.json", "offer_rounds.json", "refusals.json"]) {
     });
   }
 }
+
+test("choices: the bulletins of the notified application's pool with a free place", () => {
+  const engine = new Engine(PolicyBook.builtin().get("national-2024"));
+  const file = load("offer_rounds.json");
+  const id = engine.register(camel(file.application), "2024-01-10T09:00:00");
+  const kg = (kgId) => ({ id: kgId, region: "akmola", area: "kokshetau", languages: ["kazakh"] });
+  const reports = engine.publish([
+    { kindergarten: kg("kg-1"), groupType: "general", cohort: 2021, places: 1 },
+    { kindergarten: kg("kg-2"), groupType: "general", cohort: 2022, places: 1 },
+    { kindergarten: kg("kg-3"), groupType: "general", cohort: 2021, places: 2 },
+  ], "2024-03-04T10:00:00");
+  assert.deepEqual(reports.map((r) => [r.queue.cohort, r.offered]), [[2021, [id]], [2022, []]]);
+  assert.deepEqual(engine.choices(id).map((b) => b.kindergarten.id), ["kg-1", "kg-3"]);
+  engine.takePlace(id, 1, "2024-03-04T11:00:00");
+  assert.deepEqual(engine.choices(id).map((b) => b.kindergarten.id), ["kg-3"]);
+});
+

@@ -167,15 +167,7 @@ export class Portal {
 
   /** The bulletins of a notified application's pool that still have a free place. */
   choices(id) {
-    const k = this.engine.queueKey(id);
-    return this.bulletins().filter(
-      (b) =>
-        b.taken < b.places &&
-        b.kindergarten.region === k.region &&
-        b.kindergarten.area === k.area &&
-        b.groupType === k.groupType &&
-        b.cohort === k.cohort,
-    );
+    return this.engine.choices(id).map((b) => ({ ...b, name: kindergartenName(b.kindergarten.id) }));
   }
 }
 
