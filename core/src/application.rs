@@ -87,6 +87,17 @@ pub struct Address {
 }
 
 impl Address {
+    /// The address as the engine keeps it: every text trimmed and in Unicode normalisation
+    /// form C, so texts that look alike make one queue (plain ASCII texts are not copied).
+    #[must_use]
+    pub fn normalized(&self) -> Address {
+        Address {
+            region: crate::text::normalized(&self.region),
+            district: crate::text::normalized(&self.district),
+            locality: self.locality.as_ref().map(crate::text::normalized),
+        }
+    }
+
     /// The area whose queue the child joins: the locality when given, else the district.
     #[must_use]
     pub fn area(&self) -> &str {
@@ -103,6 +114,17 @@ pub struct Contacts {
     pub email: Arc<str>,
     /// Mobile phone, `+7` and 10 digits (spaces, dashes and brackets are ignored).
     pub phone: Arc<str>,
+}
+
+impl Contacts {
+    /// The contacts as the engine keeps them: trimmed, in Unicode normalisation form C.
+    #[must_use]
+    pub fn normalized(&self) -> Contacts {
+        Contacts {
+            email: crate::text::normalized(&self.email),
+            phone: crate::text::normalized(&self.phone),
+        }
+    }
 }
 
 /// A document attached to an application: the library takes the host's word that a

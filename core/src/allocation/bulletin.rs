@@ -50,6 +50,21 @@ pub struct Kindergarten {
     pub languages: Vec<Language>,
 }
 
+impl Kindergarten {
+    /// The kindergarten as the board keeps it: its texts trimmed and in Unicode
+    /// normalisation form C, as an application's address is.
+    #[must_use]
+    pub fn normalized(&self) -> Kindergarten {
+        let text = |t: &str| crate::text::normalized(&Arc::from(t)).to_string();
+        Kindergarten {
+            id: crate::text::normalized(&self.id),
+            region: text(&self.region),
+            area: text(&self.area),
+            languages: self.languages.clone(),
+        }
+    }
+}
+
 /// Places to publish (`RULES.md §5`: vacancies are published per birth-year cohort).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

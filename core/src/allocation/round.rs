@@ -181,7 +181,7 @@ impl Engine {
         for b in bulletins {
             let bulletin = Bulletin {
                 id: self.board.next_id(),
-                kindergarten: b.kindergarten.clone(),
+                kindergarten: b.kindergarten.normalized(),
                 group_type: b.group_type,
                 cohort: b.cohort,
                 places: b.places,
@@ -504,6 +504,12 @@ fn validate(b: &NewBulletin, at: NaiveDateTime) -> Result<(), AllocationError> {
     ] {
         if crate::text::trimmed(value).is_empty() {
             return Err(invalid(field, "must not be empty"));
+        }
+        if crate::text::hidden_character(value).is_some() {
+            return Err(invalid(
+                field,
+                "holds a control, bidirectional or invisible character",
+            ));
         }
     }
     if k.languages.is_empty() {

@@ -284,6 +284,11 @@ pub(crate) fn registration_check(
         !blank(&a.region) && !blank(&a.district) && a.locality.as_deref().is_none_or(|l| !blank(l));
     d.push("ADDRESS", address_ok, || texts::address(address_ok))
         .field("address");
+    let hidden = hidden_text_field(input);
+    d.push("PLAIN_TEXT", hidden.is_none(), || {
+        texts::plain_text(hidden.is_none())
+    })
+    .field(hidden.unwrap_or("address"));
     if input.non_resident {
         let ok = holds_valid(&input.documents, TEMPORARY_REGISTRATION, today);
         d.push("NON_RESIDENT_DOCUMENTS", ok, || texts::non_resident(ok))
@@ -364,6 +369,28 @@ fn iin_check(d: &mut Decision, code: &'static str, field: &'static str, text: &s
         .field(field)
         .detail(parsed.as_ref().err().map(LocalizedError::code));
     parsed.ok()
+}
+
+/// The first identifier or contact field of `input` holding a control, bidirectional
+/// formatting or invisible character (`text::hidden_character`), by its input name.
+fn hidden_text_field(input: &NewApplication) -> Option<&'static str> {
+    let (a, c) = (&input.address, &input.contacts);
+    let fields = [
+        ("address.region", Some(&*a.region)),
+        ("address.district", Some(&*a.district)),
+        ("address.locality", a.locality.as_deref()),
+        ("contacts.email", Some(&*c.email)),
+        ("contacts.phone", Some(&*c.phone)),
+        ("benefit", input.benefit.as_deref()),
+    ];
+    fields
+        .into_iter()
+        .find(|(_, text)| text.is_some_and(|t| crate::text::hidden_character(t).is_some()))
+        .map(|(field, _)| field)
+        .or_else(|| {
+            let bad = |d: &Document| crate::text::hidden_character(&d.kind).is_some();
+            input.documents.iter().any(bad).then_some("documents")
+        })
 }
 
 /// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
@@ -467,7 +494,10 @@ mod tests {
         ));
     }
 
-    /// The e-mail rule as first written, in words: the one pass must say the same.
+    /// The e-mail rule in words: the one pass must say the same. White space is
+    /// `char::is_whitespace` for every text, ASCII or not (a vertical tab is white space;
+    /// `u8::is_ascii_whitespace` leaves it out, which is how the two once disagreed on
+    /// `"a@\u{b}.a"`).
     fn valid_email_as_written(s: &str) -> bool {
         let s = s.trim();
         match s.split_once('@') {
@@ -477,14 +507,22 @@ mod tests {
                     && domain.contains('.')
                     && !domain.starts_with('.')
                     && !domain.ends_with('.')
-                    && if s.is_ascii() {
-                        !s.bytes().any(|b| b.is_ascii_whitespace())
-                    } else {
-                        !s.chars().any(char::is_whitespace)
-                    }
+                    && !s.chars().any(char::is_whitespace)
             }
             None => false,
         }
+    }
+
+    #[test]
+    fn a_vertical_tab_inside_an_address_is_white_space() {
+        // The case proptest found on a fresh clone (issue 22, defect 11).
+        assert!(!valid_email("a@\u{b}.a"));
+        assert_eq!(
+            valid_email("a@\u{b}.a"),
+            valid_email_as_written("a@\u{b}.a")
+        );
+        assert!(!valid_email("a@b\u{c}.kz"));
+        assert!(!valid_email("a@b\r.kz"));
     }
 
     proptest::proptest! {

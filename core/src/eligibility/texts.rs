@@ -16,6 +16,10 @@ pub(super) fn source(code: &str) -> &'static str {
         | "CONTACT_EMAIL"
         | "CONTACT_PHONE" => "RULES.md §2 [004]",
         "ADDRESS" | "NON_RESIDENT_DOCUMENTS" => "RULES.md §2 [003, 004]",
+        "PLAIN_TEXT" => {
+            "kezek's input rule: no control, bidirectional or invisible characters in \
+             identifiers and contacts (look-alike queues)"
+        }
         "BENEFIT_KNOWN" => "RULES.md §3 [003, 004, pub-H]",
         "BENEFIT_DOCUMENTS" => "RULES.md §3 [pub-M]",
         "CHILD_UNDER_MAX_AGE" | "AGED_OUT" => "RULES.md §4 [004, pub-M]",
@@ -194,6 +198,22 @@ pub(super) fn address(ok: bool) -> LocalizedText {
             "тұрақты немесе уақытша тіркелген мекенжайдың өңірі мен ауданы міндетті",
             "регион и район адреса постоянной или временной регистрации обязательны",
             "the region and district of a permanent or temporary registered address are required",
+        ],
+    )
+}
+
+pub(super) fn plain_text(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        [
+            "мекенжай мен байланыс деректерінде көрінбейтін таңбалар жоқ",
+            "в адресе и контактах нет невидимых символов",
+            "the address and contacts hold no invisible characters",
+        ],
+        [
+            "мекенжайда немесе байланыс деректерінде көрінбейтін немесе басқару таңбасы бар: оны алып тастап, қайта теріңіз",
+            "в адресе или контактах есть невидимый или управляющий символ: удалите его и введите заново",
+            "the address or contacts hold an invisible or control character: remove it and type the text again",
         ],
     )
 }

@@ -170,14 +170,14 @@ impl Engine {
             id,
             applicants: std::iter::once(applicant).collect(),
             child,
-            address: input.address,
+            address: input.address.normalized(),
             group_type: input.group_type,
             language: input.language,
             benefit: input.benefit,
             class: check.class,
             documents: input.documents,
             non_resident: input.non_resident,
-            contacts: input.contacts,
+            contacts: input.contacts.normalized(),
             registered_at: at,
         });
         let key = app.queue_key_ref();
