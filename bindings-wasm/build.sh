@@ -41,6 +41,8 @@ rm -rf "$pkg"
 # panic's message and place still reach InternalError through the panic hook).
 wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --out-dir "$pkg" --out-name kezek_wasm "$wasm"
+# The borrowed-reference stack pointer, exported for js/index.js's recovery from traps.
+node "$here/export-globals.mjs" "$pkg/kezek_wasm_bg.wasm"
 cp "$here/js/errors.js" "$here/js/index.js" "$here/js/index.d.ts" "$pkg/"
 # errors.d.ts from the JSDoc of errors.js.
 "$here/node_modules/.bin/tsc" --allowJs --declaration --emitDeclarationOnly --strict \

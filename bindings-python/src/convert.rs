@@ -8,7 +8,6 @@
 //! usual crate for this, has no release for pyo3 0.30, hence the two small walkers here.
 
 use numpy::{Element, PyArray1, PyArrayMethods};
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::de::DeserializeOwned;
@@ -51,13 +50,28 @@ pub(crate) fn serialize<'py, T: Serialize + ?Sized>(
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
     // The core's types serialise to plain JSON (string keys, finite numbers).
-    let json = serde_json::to_value(value).map_err(|e| input_error("value", &e.to_string()))?;
+    let json = serde_json::to_value(value).map_err(|e| {
+        use crate::errors::ToPyErr;
+        kezek::InputError::json("value", &e).to_py_err()
+    })?;
     to_py(py, &json)
 }
 
 /// Python data as a JSON value: dicts with string keys, lists and tuples, strings, numbers,
 /// booleans, `None`, dates and datetimes (as ISO strings), and enums (as their value).
 pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    nested(obj, 0)
+}
+
+/// [`from_py`] at `depth` levels of lists and dicts: deeper than
+/// [`kezek::input::MAX_DEPTH`] is `INPUT_DEPTH` (the conversion recurses, and ≈ 8,000 levels
+/// overflowed the interpreter's stack).
+fn nested(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
+    use crate::errors::ToPyErr;
+    if depth > kezek::input::MAX_DEPTH {
+        return Err(kezek::InputError::depth("data").to_py_err());
+    }
+    let from_py = |o: &Bound<'_, PyAny>| nested(o, depth + 1);
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -68,7 +82,10 @@ pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         if let Ok(i) = obj.extract::<i64>() {
             return Ok(Value::from(i));
         }
-        return Ok(Value::from(obj.extract::<u64>()?));
+        return obj
+            .extract::<u64>()
+            .map(Value::from)
+            .map_err(|_| input_error("data", "an integer beyond the range of 64 bits"));
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         let f = f.value();
@@ -77,7 +94,7 @@ pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
             .ok_or_else(|| input_error("value", &format!("{f} is not a finite number")));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
+        return Ok(Value::String(unicode(s)?));
     }
     // A datetime is a date too: test it first.
     if obj.is_instance_of::<PyDateTime>() || obj.is_instance_of::<PyDate>() {
@@ -86,9 +103,10 @@ pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(dict) = obj.cast::<PyDict>() {
         let mut map = Map::new();
         for (k, v) in dict.iter() {
-            let key: String = k
-                .extract()
-                .map_err(|_| PyTypeError::new_err("dict keys must be strings"))?;
+            let key = match k.cast::<PyString>() {
+                Ok(k) => unicode(k)?,
+                Err(_) => return Err(wrong_type("dict key", "a str", &k)),
+            };
             map.insert(key, from_py(&v)?);
         }
         return Ok(Value::Object(map));
@@ -107,23 +125,27 @@ pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(to_dict) = obj.getattr("to_dict") {
         return from_py(&to_dict.call0()?);
     }
-    Err(PyTypeError::new_err(format!(
-        "cannot convert {} to kezek data",
-        obj.get_type().name()?
-    )))
+    Err(wrong_type(
+        "data",
+        "kezek data (dict, list, str, int, float, bool, None, date)",
+        obj,
+    ))
 }
 
 /// Python data as a core value; a shape the core does not accept raises `InputError`
 /// (`INPUT_FORMAT`) naming `what`.
 pub(crate) fn deserialize<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
     let value = from_py(obj)?;
-    serde_json::from_value(value).map_err(|e| input_error(what, &e.to_string()))
+    serde_json::from_value(value).map_err(|e| {
+        use crate::errors::ToPyErr;
+        kezek::InputError::json(what, &e).to_py_err()
+    })
 }
 
 /// A value given either as JSON text or as Python data, as JSON text.
 pub(crate) fn json_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_cow()?.into_owned());
+        return unicode(s);
     }
     Ok(from_py(obj)?.to_string())
 }
@@ -227,4 +249,43 @@ fn array_of<T: Narrow>(what: &str, obj: &Bound<'_, PyAny>) -> Option<PyResult<Ve
             })
             .collect(),
     )
+}
+
+/// A count from Python: an `int` from 0 up (any size: one too large for the machine is
+/// `INPUT_TOO_LARGE`, not `OverflowError`); another type is `INPUT_TYPE`.
+pub(crate) fn count(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<usize> {
+    use crate::errors::ToPyErr;
+    if !obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyBool>() {
+        return Err(wrong_type(what, "an int", obj));
+    }
+    if let Ok(n) = obj.extract::<usize>() {
+        return Ok(n);
+    }
+    if obj.lt(0)? {
+        return Err(input_error(what, "must not be negative"));
+    }
+    Err(kezek::InputError::TooLarge {
+        what: what.to_owned(),
+        limit: kezek::input::MAX_RESERVE,
+        found: u64::MAX,
+    }
+    .to_py_err())
+}
+
+/// The text of a Python `str`; one that is not valid Unicode (a lone surrogate) is
+/// `INPUT_FORMAT`, never a `UnicodeEncodeError` (whose `object` would carry the text).
+pub(crate) fn unicode(s: &Bound<'_, PyString>) -> PyResult<String> {
+    s.to_cow()
+        .map(std::borrow::Cow::into_owned)
+        .map_err(|_| input_error("text", "not valid Unicode (a lone surrogate)"))
+}
+
+/// `INPUT_TYPE`: `what` must be `expected`; `obj`'s type name is what came.
+pub(crate) fn wrong_type(what: &str, expected: &str, obj: &Bound<'_, PyAny>) -> PyErr {
+    use crate::errors::ToPyErr;
+    let found = obj
+        .get_type()
+        .name()
+        .map_or_else(|_| "object".to_owned(), |n| n.to_string());
+    kezek::InputError::of_type(what, expected, &found).to_py_err()
 }

@@ -127,9 +127,10 @@ impl PyEngine {
         py(self.0.register(input, at)).map(|i| i.0)
     }
 
-    /// Makes room for `additional` registrations.
-    fn reserve(&mut self, additional: usize) {
-        self.0.reserve(additional);
+    /// Makes room for `additional` registrations (at most `kezek::input::MAX_RESERVE`).
+    fn reserve(&mut self, additional: &Bound<'_, PyAny>) -> PyResult<()> {
+        let additional = crate::convert::count("additional", additional)?;
+        py(self.0.reserve(additional))
     }
 
     /// Notifies the application (and its batch) of `vacancies` places; returns the ids

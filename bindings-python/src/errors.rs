@@ -11,7 +11,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use kezek::allocation::matching::MatchingError;
 use kezek::allocation::AllocationError;
 use kezek::simulation::SimulationError;
-use kezek::{CalendarError, IinError, Lang, LifecycleError, LocalizedError, PolicyError};
+use kezek::{
+    CalendarError, IinError, InputError, Lang, LifecycleError, LocalizedError, PolicyError,
+};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -60,6 +62,40 @@ fn year(y: i32) -> Field {
 
 /// An exception class of `kezek.errors` and the error's fields.
 type Mapped = (&'static str, Vec<(&'static str, Field)>);
+
+fn input(e: &InputError) -> Mapped {
+    match e {
+        InputError::Type {
+            what,
+            expected,
+            found,
+        } => (
+            "InputTypeError",
+            vec![
+                ("what", text(what)),
+                ("expected", text(expected)),
+                ("found", text(found)),
+            ],
+        ),
+        InputError::Format { what, detail } => (
+            "InputError",
+            vec![("what", text(what)), ("detail", text(detail))],
+        ),
+        InputError::Depth { what, limit } => (
+            "InputError",
+            vec![("what", text(what)), ("limit", size(*limit))],
+        ),
+        InputError::Freed { what } => ("InputError", vec![("what", text(what))]),
+        InputError::TooLarge { what, limit, found } => (
+            "InputError",
+            vec![
+                ("what", text(what)),
+                ("limit", Field::Int(*limit)),
+                ("found", Field::Int(*found)),
+            ],
+        ),
+    }
+}
 
 fn iin(e: &IinError) -> Mapped {
     let fields = match e {
@@ -352,6 +388,13 @@ fn simulation(e: &SimulationError) -> Mapped {
             "SimulationError",
             vec![("field", text(field)), ("detail", text(detail))],
         ),
+        SimulationError::TooLarge { estimate, budget } => (
+            "SimulationError",
+            vec![
+                ("estimate", Field::Int(*estimate)),
+                ("budget", Field::Int(*budget)),
+            ],
+        ),
         SimulationError::Calendar(inner) => calendar(inner),
         SimulationError::Engine(inner) => lifecycle(inner),
     }
@@ -403,6 +446,7 @@ macro_rules! to_py_err {
 }
 
 to_py_err!(
+    InputError => input,
     IinError => iin,
     CalendarError => calendar,
     PolicyError => policy,
@@ -417,17 +461,8 @@ pub(crate) fn py<T, E: ToPyErr>(r: Result<T, E>) -> PyResult<T> {
     r.map_err(|e| e.to_py_err())
 }
 
-/// `InputError` (`INPUT_FORMAT`): data of the wrong shape for `what` (a missing field, a
-/// wrong type). The binding's own code: the core's types cannot be built wrong in Rust.
+/// `InputError` (`INPUT_FORMAT`): data of the wrong shape for `what` (a missing field, an
+/// unknown variant); `detail` names no value.
 pub(crate) fn input_error(what: &str, detail: &str) -> PyErr {
-    raise(
-        "InputError",
-        "INPUT_FORMAT",
-        [
-            format!("{what} деректері дұрыс емес: {detail}"),
-            format!("неверные данные {what}: {detail}"),
-            format!("invalid {what} data: {detail}"),
-        ],
-        &[("what", text(what)), ("detail", text(detail))],
-    )
+    InputError::format(what, detail).to_py_err()
 }

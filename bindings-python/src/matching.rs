@@ -171,7 +171,9 @@ impl PyInstance {
     ) -> PyResult<PyMatching> {
         let tie_break = self::tie_break(tie_break)?;
         let mechanism: Mechanism = serde_json::from_value(serde_json::Value::from(mechanism))
-            .map_err(|e| input_error("mechanism", &e.to_string()))?;
+            .map_err(|e| {
+                crate::errors::ToPyErr::to_py_err(&kezek::InputError::json("mechanism", &e))
+            })?;
         let instance = Arc::clone(&self.0);
         let matching = py.detach(|| instance.rank(tie_break).solve(mechanism));
         Ok(PyMatching {

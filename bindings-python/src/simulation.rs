@@ -19,7 +19,7 @@ use pyo3::types::{PyDict, PyList};
 use serde::Serialize;
 
 use crate::convert::{deserialize, serialize, to_py};
-use crate::errors::{input_error, py};
+use crate::errors::py;
 use crate::policy::PyPolicy;
 
 /// A simulation's input (see `kezek::simulation::SimulationInput`).
@@ -61,8 +61,9 @@ fn shared<'py, T: Serialize + Eq + Hash + Clone>(
             items.push(object.clone());
             continue;
         }
-        let json =
-            serde_json::to_value(value).map_err(|e| input_error("column", &e.to_string()))?;
+        let json = serde_json::to_value(value).map_err(|e| {
+            crate::errors::ToPyErr::to_py_err(&kezek::InputError::json("column", &e))
+        })?;
         let object = to_py(py, &json)?;
         seen.insert(value.clone(), object.clone());
         items.push(object);
@@ -166,14 +167,18 @@ impl PySimulationResult {
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         let result = Arc::clone(&self.0);
         py.detach(move || serde_json::to_string(&*result))
-            .map_err(|e| input_error("simulation result", &e.to_string()))
+            .map_err(|e| {
+                crate::errors::ToPyErr::to_py_err(&kezek::InputError::json("simulation result", &e))
+            })
     }
 
     #[staticmethod]
     fn from_json(py: Python<'_>, json: &str) -> PyResult<Self> {
         py.detach(|| serde_json::from_str::<SimulationResult>(json))
             .map(|r| Self(Arc::new(r)))
-            .map_err(|e| input_error("simulation result", &e.to_string()))
+            .map_err(|e| {
+                crate::errors::ToPyErr::to_py_err(&kezek::InputError::json("simulation result", &e))
+            })
     }
 }
 

@@ -54,6 +54,17 @@ def _raise(f: Callable[[], Any]) -> kezek.KezekError:
 
 
 # (code, how to cause it, class, builtin)
+def _deep(levels: int) -> Any:
+    value: Any = []
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+def _city() -> dict[str, Any]:
+    return dict(kezek.simulation.default_city_input(2024, 1, 1).to_dict())
+
+
 TRIGGERS: list[tuple[str, Callable[[], Any], type, type]] = [
     ("IIN_LENGTH", lambda: kezek.Iin("21030860040"), errors.IinError, ValueError),
     ("IIN_CHECKSUM", lambda: kezek.Iin("210308600404"), errors.IinError, ValueError),
@@ -68,6 +79,10 @@ TRIGGERS: list[tuple[str, Callable[[], Any], type, type]] = [
     ("SNAPSHOT_FORMAT", lambda: kezek.Engine.from_json("{}"), errors.SnapshotError, ValueError),
     ("SNAPSHOT_VERSION", lambda: kezek.Engine.from_json('{"schema_version": 999}'), errors.SnapshotError, ValueError),
     ("INPUT_FORMAT", lambda: engine().register({"child_iin": "210308600403"}, AT), errors.InputError, ValueError),
+    ("INPUT_TYPE", lambda: engine().reserve("10"), errors.InputTypeError, TypeError),
+    ("INPUT_DEPTH", lambda: engine().register(_deep(100), AT), errors.InputError, ValueError),
+    ("INPUT_TOO_LARGE", lambda: engine().reserve(2**31), errors.InputError, ValueError),
+    ("SIMULATION_TOO_LARGE", lambda: _simulate({**_city(), "arrivals": {**_city()["arrivals"], "per_month": 10**9}}), errors.SimulationError, ValueError),
     ("TIME_BEFORE_CLOCK", lambda: _on(registered(), "withdraw", AT - dt.timedelta(days=1)), errors.CommandRefusedError, ValueError),
     ("STATE_FORBIDS", lambda: _on(registered(), "enroll", AT), errors.CommandRefusedError, ValueError),
     ("RIGHT_NOT_REQUIRED", lambda: _on(directed(), "confirm_right", AT + dt.timedelta(hours=3)), errors.CommandRefusedError, ValueError),
@@ -104,6 +119,8 @@ def _class_for(code: str) -> type:
     }
     if code in lookups:
         return lookups[code]
+    if code == "INPUT_TYPE":
+        return errors.InputTypeError
     prefixes = {"INPUT_": errors.InputError, "IIN_": errors.IinError, "CALENDAR_": errors.CalendarError, "POLICY_": errors.PolicyInvalidError,
                 "MATCHING_": errors.MatchingError, "SIMULATION_": errors.SimulationError, "SNAPSHOT_": errors.SnapshotError}
     for prefix, cls in prefixes.items():
@@ -149,9 +166,9 @@ def _conformance_errors() -> list[tuple[str, Callable[[], Any]]]:
 
 
 # Every code of the core's error enums (the shared list, tests/conformance/error-codes.json)
-# and the binding's own INPUT_FORMAT: a new code must be reached from Python before this
-# test passes.
-ALL_CODES = set(load("error-codes.json")["core"]) | {"INPUT_FORMAT"}
+# and the input codes Python can meet (it has no free(): no INPUT_FREED): a new code must be
+# reached from Python before this test passes.
+ALL_CODES = set(load("error-codes.json")["core"]) | set(load("error-codes.json")["input"]) - {"INPUT_FREED"}
 
 
 def test_every_error_code_is_raised_from_python_with_its_class() -> None:
@@ -163,7 +180,8 @@ def test_every_error_code_is_raised_from_python_with_its_class() -> None:
         err = _raise(cause)
         assert err.code == code
         assert type(err) is _class_for(code), code
-        builtin = LookupError if issubclass(_class_for(code), LookupError) else ValueError
+        builtin = LookupError if issubclass(_class_for(code), LookupError) else (
+            TypeError if code == "INPUT_TYPE" else ValueError)
         assert isinstance(err, builtin), code
         assert len({err.message(lang) for lang in ("kk", "ru", "en")}) == 3, code
         seen.add(code)

@@ -52,9 +52,24 @@ export function getLanguage() {
  */
 function checkLanguage(lang) {
   if (!LANGUAGES.includes(/** @type {Language} */ (lang))) {
-    throw new RangeError(`language must be "kk", "ru" or "en", not ${JSON.stringify(lang)}`);
+    throw languageError(lang);
   }
   return /** @type {Language} */ (lang);
+}
+
+/**
+ * Builds the error for a language that is not one of `LANGUAGES`: the package's entry sets
+ * it to kezek's `InputError` (`INPUT_TYPE` or `INPUT_FORMAT`) once the module is loaded.
+ * @type {(lang: unknown) => Error}
+ */
+let languageError = () => new TypeError('language must be "kk", "ru" or "en"');
+
+/**
+ * @param {(lang: unknown) => Error} make
+ * @ignore
+ */
+export function __setLanguageError(make) {
+  languageError = make;
 }
 
 /** The base of every kezek error. */

@@ -22,7 +22,7 @@ pub struct WorkCalendar(pub(crate) CoreCalendar);
 pub struct ProvisionalCalendar(CoreCalendar);
 
 /// A period from its amount and unit name (`"working_days"`…).
-fn period(amount: f64, unit: &JsValue) -> Result<Period, JsValue> {
+fn period(amount: &JsValue, unit: &JsValue) -> Result<Period, JsValue> {
     let unit: PeriodUnit = from_js("period unit", unit)?;
     Ok(Period {
         amount: small("amount", amount)?,
@@ -106,7 +106,7 @@ impl WorkCalendar {
     pub fn add_working_days(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] day: &JsValue,
-        n: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
     ) -> Result<JsValue, JsValue> {
         to_js(&js(self
             .0
@@ -118,7 +118,7 @@ impl WorkCalendar {
     pub fn add_calendar_days(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] day: &JsValue,
-        n: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
     ) -> Result<JsValue, JsValue> {
         to_js(&js(self
             .0
@@ -142,7 +142,7 @@ impl WorkCalendar {
     pub fn deadline(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] start: &JsValue,
-        amount: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] amount: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "PeriodUnit")] unit: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let (start, p) = (moment("start", start)?, period(amount, unit)?);
@@ -178,7 +178,7 @@ impl ProvisionalCalendar {
     pub fn add_working_days(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] day: &JsValue,
-        n: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let (day, n) = (date("date", day)?, small("n", n)?);
         to_js(&js(self.0.provisional().add_working_days(day, n))?)
@@ -200,7 +200,7 @@ impl ProvisionalCalendar {
     pub fn deadline(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] start: &JsValue,
-        amount: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] amount: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "PeriodUnit")] unit: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let (start, p) = (moment("start", start)?, period(amount, unit)?);

@@ -16,7 +16,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::errors::input_error;
+use kezek::InputError;
+
+use crate::errors::{input_error, js_error};
 
 /// Object keys whose values are maps keyed by data (enum values), not by field names;
 /// their keys are left as they are.
@@ -75,7 +77,8 @@ pub(crate) fn rename_keys(value: &mut Value, rename: fn(&str) -> String) {
 
 /// A serialisable core value as JSON with camelCase keys.
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<Value, JsValue> {
-    let mut json = serde_json::to_value(value).map_err(|e| input_error("value", &e.to_string()))?;
+    let mut json =
+        serde_json::to_value(value).map_err(|e| js_error(&InputError::json("value", &e)))?;
     rename_keys(&mut json, camel);
     Ok(json)
 }
@@ -95,13 +98,19 @@ pub(crate) fn from_js_json(what: &str, value: &JsValue) -> Result<Value, JsValue
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }
-    let text = js_sys::JSON::stringify(value)
-        .map_err(|_| input_error(what, "not JSON data (a cycle, or a BigInt)"))?;
+    let text = js_sys::JSON::stringify(value).map_err(|e| {
+        // V8 and SpiderMonkey throw a RangeError for data nested too deep to walk.
+        if e.is_instance_of::<js_sys::RangeError>() {
+            js_error(&InputError::depth(what))
+        } else {
+            input_error(what, "not JSON data (a cycle, or a BigInt)")
+        }
+    })?;
     let text = text
         .as_string()
         .ok_or_else(|| input_error(what, "not JSON data"))?;
     let mut json: Value =
-        serde_json::from_str(&text).map_err(|e| input_error(what, &e.to_string()))?;
+        serde_json::from_str(&text).map_err(|e| js_error(&InputError::json(what, &e)))?;
     rename_keys(&mut json, snake);
     Ok(json)
 }
@@ -119,7 +128,7 @@ pub(crate) fn from_js<T: DeserializeOwned>(what: &str, value: &JsValue) -> Resul
 /// already instantiates its types' `Deserialize` for `serde_json`'s text reader, and second
 /// copies for the `Value` reader added 64 KB to the .wasm, to save printing one string.
 pub(crate) fn from_json<T: DeserializeOwned>(what: &str, json: &Value) -> Result<T, JsValue> {
-    serde_json::from_str(&json.to_string()).map_err(|e| input_error(what, &e.to_string()))
+    serde_json::from_str(&json.to_string()).map_err(|e| js_error(&InputError::json(what, &e)))
 }
 
 /// A JS value given either as JSON text or as data, as JSON text with snake_case keys.
@@ -130,60 +139,120 @@ pub(crate) fn json_text(what: &str, value: &JsValue) -> Result<String, JsValue> 
     }
 }
 
-/// The text of a string argument, or an `InputError` naming `what`.
+/// The JS type of `value` as a person names it: `"null"`, `"array"`, `"Date"`, or its
+/// `typeof` (`"number"`, `"bigint"`, `"symbol"`…); never the value itself.
+pub(crate) fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else if js_sys::Array::is_array(value) {
+        "array".to_owned()
+    } else if value.is_instance_of::<js_sys::Date>() {
+        "Date".to_owned()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+/// `INPUT_TYPE` for `what`: `expected`, and the type found.
+fn wrong_type(what: &str, value: &JsValue, expected: &str) -> JsValue {
+    js_error(&InputError::of_type(what, expected, &type_name(value)))
+}
+
+/// A string argument; any other type is `INPUT_TYPE` naming `what`. wasm-bindgen's own
+/// `&str` parameters trust the caller: a number there corrupted the module's memory.
+pub(crate) fn string(what: &str, value: &JsValue) -> Result<String, JsValue> {
+    text(what, value, "a string")
+}
+
+/// A string argument that may be `null` or `undefined`.
+pub(crate) fn optional_string(what: &str, value: &JsValue) -> Result<Option<String>, JsValue> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(None);
+    }
+    value
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| wrong_type(what, value, "a string or null"))
+}
+
+/// A number argument (no coercion: `"1"` is not 1).
+pub(crate) fn number(what: &str, value: &JsValue) -> Result<f64, JsValue> {
+    value
+        .as_f64()
+        .ok_or_else(|| wrong_type(what, value, "a number"))
+}
+
+/// A string argument; any other type is `INPUT_TYPE` expecting `expected`.
 fn text(what: &str, value: &JsValue, expected: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| {
-        let found = if value.is_instance_of::<js_sys::Date>() {
-            "a Date object (pass an ISO string in Kazakhstan civil time)".to_owned()
-        } else {
-            format!("{:?}", value.js_typeof().as_string().unwrap_or_default())
-        };
-        input_error(what, &format!("expected {expected}, found {found}"))
-    })
+    value
+        .as_string()
+        .ok_or_else(|| wrong_type(what, value, expected))
 }
 
 /// An ISO date (`"2025-03-03"`).
 pub(crate) fn date(what: &str, value: &JsValue) -> Result<NaiveDate, JsValue> {
-    let s = text(what, value, "an ISO date string \"YYYY-MM-DD\"")?;
-    s.parse()
-        .map_err(|e| input_error(what, &format!("{s:?} is not a date \"YYYY-MM-DD\": {e}")))
+    text(
+        what,
+        value,
+        "an ISO date string \"YYYY-MM-DD\" (not a Date)",
+    )?
+    .parse()
+    .map_err(|_| input_error(what, "not a date \"YYYY-MM-DD\""))
 }
 
 /// An ISO moment without zone (`"2025-03-03T09:00:00"`, seconds optional), Kazakhstan
 /// civil time.
 pub(crate) fn moment(what: &str, value: &JsValue) -> Result<NaiveDateTime, JsValue> {
-    let s = text(what, value, "an ISO moment string \"YYYY-MM-DDTHH:MM:SS\"")?;
+    let s = text(
+        what,
+        value,
+        "an ISO moment string in Kazakhstan civil time (not a Date)",
+    )?;
     NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S")
         .or_else(|_| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M"))
-        .map_err(|_| {
-            input_error(
-                what,
-                &format!("{s:?} is not a moment \"YYYY-MM-DDTHH:MM:SS\" (no time zone)"),
-            )
-        })
+        .map_err(|_| input_error(what, "not a moment \"YYYY-MM-DDTHH:MM:SS\" (no time zone)"))
 }
 
-/// A whole number from JS (an id, a count): an integer from 0 to 2⁵³, else an
-/// `InputError` naming `what`. wasm-bindgen's own integer parameters would wrap `-1` or
-/// truncate `1.5` silently.
-pub(crate) fn whole(what: &str, value: f64) -> Result<u64, JsValue> {
+/// A whole number from JS (an id, a count): a number, integral, from 0 to 2⁵³, else
+/// `INPUT_TYPE` (not a number) or `INPUT_FORMAT` naming `what`. wasm-bindgen's own
+/// integer parameters would coerce `"1"`, wrap `-1` or truncate `1.5` silently.
+pub(crate) fn whole(what: &str, value: &JsValue) -> Result<u64, JsValue> {
     const MAX: f64 = 9_007_199_254_740_992.0; // 2⁵³
+    let value = number(what, value)?;
     if value.fract() == 0.0 && (0.0..=MAX).contains(&value) {
         // In range and integral: the cast is exact.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok(value as u64)
     } else {
-        Err(input_error(
-            what,
-            &format!("expected a whole number from 0 to 2^53, found {value}"),
-        ))
+        Err(input_error(what, "expected a whole number from 0 to 2^53"))
     }
 }
 
 /// A count or index that fits 32 bits, checked as [`whole`].
-pub(crate) fn small(what: &str, value: f64) -> Result<u32, JsValue> {
-    u32::try_from(whole(what, value)?)
-        .map_err(|_| input_error(what, &format!("{value} is over 2^32 - 1")))
+pub(crate) fn small(what: &str, value: &JsValue) -> Result<u32, JsValue> {
+    let n = whole(what, value)?;
+    u32::try_from(n).map_err(|_| {
+        js_error(&InputError::TooLarge {
+            what: what.to_owned(),
+            limit: u32::MAX.into(),
+            found: n,
+        })
+    })
+}
+
+/// A signed whole number that fits 32 bits (a year, a day count that may be negative).
+pub(crate) fn signed(what: &str, value: &JsValue) -> Result<i32, JsValue> {
+    let n = number(what, value)?;
+    if n.fract() == 0.0 && (f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(&n) {
+        // In range and integral: the cast is exact.
+        #[allow(clippy::cast_possible_truncation)]
+        Ok(n as i32)
+    } else {
+        Err(input_error(
+            what,
+            "expected a whole number that fits 32 bits",
+        ))
+    }
 }
 
 #[cfg(test)]

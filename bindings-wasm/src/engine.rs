@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use crate::calendar::WorkCalendar;
-use crate::convert::{date, from_js, moment, small, to_js, whole};
+use crate::convert::{date, from_js, moment, optional_string, small, string, to_js, whole};
 use crate::errors::js;
 use crate::policy::Policy;
 use crate::recovery::Guarded;
@@ -21,11 +21,11 @@ use crate::recovery::Guarded;
 #[wasm_bindgen]
 pub struct Engine(Guarded);
 
-fn app(id: f64) -> Result<ApplicationId, JsValue> {
+fn app(id: &JsValue) -> Result<ApplicationId, JsValue> {
     whole("id", id).map(ApplicationId)
 }
 
-fn bulletin_id(id: f64) -> Result<BulletinId, JsValue> {
+fn bulletin_id(id: &JsValue) -> Result<BulletinId, JsValue> {
     whole("bulletin", id).map(BulletinId)
 }
 
@@ -46,7 +46,7 @@ impl Engine {
     /// Runs a command taking an application id and a moment.
     fn command(
         &self,
-        id: f64,
+        id: &JsValue,
         at: &JsValue,
         f: fn(
             &mut CoreEngine,
@@ -116,8 +116,8 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "number[]")]
     pub fn notify(
         &self,
-        id: f64,
-        vacancies: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] vacancies: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let (id, vacancies, at) = (app(id)?, small("vacancies", vacancies)?, moment("at", at)?);
@@ -129,19 +129,20 @@ impl Engine {
     #[wasm_bindgen(js_name = issueDirection)]
     pub fn issue_direction(
         &self,
-        id: f64,
-        kindergarten: &str,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] kindergarten: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
-        let (id, at) = (app(id)?, moment("at", at)?);
+        let (id, kindergarten) = (app(id)?, string("kindergarten", kindergarten)?);
+        let at = moment("at", at)?;
         self.0
-            .write(|e| js(e.issue_direction(id, kindergarten, at)))
+            .write(|e| js(e.issue_direction(id, &kindergarten, at)))
     }
 
     /// Revokes a direction (`RULES.md §6`).
     pub fn revoke(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         self.command(id, at, CoreEngine::revoke)
@@ -151,7 +152,7 @@ impl Engine {
     #[wasm_bindgen(js_name = confirmRight)]
     pub fn confirm_right(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         self.command(id, at, CoreEngine::confirm_right)
@@ -160,7 +161,7 @@ impl Engine {
     /// Enrols the child of a direction (`RULES.md §6`).
     pub fn enroll(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         self.command(id, at, CoreEngine::enroll)
@@ -169,7 +170,7 @@ impl Engine {
     /// Releases an enrolled child's place.
     pub fn release(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         self.command(id, at, CoreEngine::release)
@@ -178,7 +179,7 @@ impl Engine {
     /// Withdraws the application.
     pub fn withdraw(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         self.command(id, at, CoreEngine::withdraw)
@@ -188,7 +189,7 @@ impl Engine {
     #[wasm_bindgen(js_name = confirmInterest)]
     pub fn confirm_interest(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         self.command(id, at, CoreEngine::confirm_interest)
@@ -198,7 +199,7 @@ impl Engine {
     #[wasm_bindgen(js_name = confirmVoucher)]
     pub fn confirm_voucher(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         self.command(id, at, CoreEngine::confirm_voucher)
@@ -208,7 +209,7 @@ impl Engine {
     #[wasm_bindgen(js_name = refuseVoucher)]
     pub fn refuse_voucher(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         self.command(id, at, CoreEngine::refuse_voucher)
@@ -217,7 +218,7 @@ impl Engine {
     /// Restores an inactive application (`RULES.md §8`).
     pub fn restore(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         self.command(id, at, CoreEngine::restore)
@@ -226,7 +227,7 @@ impl Engine {
     /// Extends a direction's show-up window to `until` (a date, `RULES.md §6`).
     pub fn extend(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] until: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
@@ -238,13 +239,15 @@ impl Engine {
     #[wasm_bindgen(js_name = linkApplicant)]
     pub fn link_applicant(
         &self,
-        id: f64,
-        #[wasm_bindgen(js_name = applicantIin)] applicant_iin: &str,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(js_name = applicantIin, unchecked_param_type = "string")]
+        applicant_iin: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
-        let (id, at) = (app(id)?, moment("at", at)?);
+        let (id, applicant_iin) = (app(id)?, string("applicantIin", applicant_iin)?);
+        let at = moment("at", at)?;
         self.0
-            .write(|e| js(e.link_applicant(id, applicant_iin, at)))
+            .write(|e| js(e.link_applicant(id, &applicant_iin, at)))
     }
 
     /// Links twins or triplets into one batch.
@@ -263,17 +266,17 @@ impl Engine {
     }
 
     /// Changes the benefit category (or removes it with `null`) and its documents.
-    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes an optional string by value
     #[wasm_bindgen(js_name = updateBenefit)]
     pub fn update_benefit(
         &self,
-        id: f64,
-        benefit: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null")] benefit: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Document[]")] documents: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         let documents: Vec<Document> = from_js("documents", documents)?;
-        let (id, at) = (app(id)?, moment("at", at)?);
+        let (id, benefit) = (app(id)?, optional_string("benefit", benefit)?);
+        let at = moment("at", at)?;
         self.0
             .write(|e| js(e.update_benefit(id, benefit.as_deref(), &documents, at)))
     }
@@ -305,7 +308,7 @@ impl Engine {
     #[wasm_bindgen(js_name = offerRound, unchecked_return_type = "RoundReport")]
     pub fn offer_round(
         &self,
-        bulletin: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] bulletin: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let (bulletin, at) = (bulletin_id(bulletin)?, moment("at", at)?);
@@ -326,8 +329,8 @@ impl Engine {
     #[wasm_bindgen(js_name = takePlace)]
     pub fn take_place(
         &self,
-        id: f64,
-        bulletin: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] bulletin: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         let (id, bulletin, at) = (app(id)?, bulletin_id(bulletin)?, moment("at", at)?);
@@ -338,8 +341,8 @@ impl Engine {
     #[wasm_bindgen(js_name = signContract)]
     pub fn sign_contract(
         &self,
-        id: f64,
-        bulletin: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] bulletin: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
         let (id, bulletin, at) = (app(id)?, bulletin_id(bulletin)?, moment("at", at)?);
@@ -350,25 +353,32 @@ impl Engine {
     #[wasm_bindgen(js_name = joinWaitingList)]
     pub fn join_waiting_list(
         &self,
-        id: f64,
-        kindergarten: &str,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] kindergarten: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<(), JsValue> {
-        let (id, at) = (app(id)?, moment("at", at)?);
+        let (id, kindergarten) = (app(id)?, string("kindergarten", kindergarten)?);
+        let at = moment("at", at)?;
         self.0
-            .write(|e| js(e.join_waiting_list(id, kindergarten, at)))
+            .write(|e| js(e.join_waiting_list(id, &kindergarten, at)))
     }
 
     /// The application as registered (IINs as digits: personal data).
     #[wasm_bindgen(unchecked_return_type = "Application")]
-    pub fn application(&self, id: f64) -> Result<JsValue, JsValue> {
+    pub fn application(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
         self.0.read(|e| to_js(js(e.application(id))?))?
     }
 
     /// The queue the application stands in.
     #[wasm_bindgen(js_name = queueKey, unchecked_return_type = "QueueKey")]
-    pub fn queue_key(&self, id: f64) -> Result<JsValue, JsValue> {
+    pub fn queue_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
         self.0
             .read(|e| to_js(&js(e.application(id))?.queue_key()))?
@@ -376,14 +386,20 @@ impl Engine {
 
     /// The application's state (`{state: "queued"}`, `{state: "notice_sent", chooseBy}`…).
     #[wasm_bindgen(unchecked_return_type = "State")]
-    pub fn state(&self, id: f64) -> Result<JsValue, JsValue> {
+    pub fn state(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
         self.0.read(|e| to_js(js(e.state(id))?))?
     }
 
     /// The name of its state (`"queued"`…), read without building the state.
     #[wasm_bindgen(js_name = stateName, unchecked_return_type = "StateName")]
-    pub fn state_name(&self, id: f64) -> Result<String, JsValue> {
+    pub fn state_name(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<String, JsValue> {
         let id = app(id)?;
         self.0
             .read(|e| js(e.state_name(id)).map(|s| s.as_str().to_owned()))?
@@ -391,14 +407,20 @@ impl Engine {
 
     /// Its position in the queue, or `null` when it stands in none.
     #[wasm_bindgen(unchecked_return_type = "Position | null")]
-    pub fn position(&self, id: f64) -> Result<JsValue, JsValue> {
+    pub fn position(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
         self.0.read(|e| to_js(&js(e.position(id))?))?
     }
 
     /// Its events, oldest first.
     #[wasm_bindgen(unchecked_return_type = "Event[]")]
-    pub fn history(&self, id: f64) -> Result<JsValue, JsValue> {
+    pub fn history(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
         self.0
             .read(|e| to_js(&js(e.history(id))?.collect::<Vec<_>>()))?
@@ -406,7 +428,10 @@ impl Engine {
 
     /// Its next deadline (`{at, kind}`), or `null`.
     #[wasm_bindgen(js_name = nextDeadline, unchecked_return_type = "NextDeadline | null")]
-    pub fn next_deadline(&self, id: f64) -> Result<JsValue, JsValue> {
+    pub fn next_deadline(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
         self.0.read(|e| {
             let due = js(e.next_deadline(id))?;
@@ -415,21 +440,30 @@ impl Engine {
     }
 
     /// Directions lapsed so far.
-    pub fn lapses(&self, id: f64) -> Result<u32, JsValue> {
+    pub fn lapses(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<u32, JsValue> {
         let id = app(id)?;
         self.0.read(|e| js(e.lapses(id)))?
     }
 
     /// Its interest confirmations (`{anniversary, confirmed}`).
     #[wasm_bindgen(unchecked_return_type = "Interest")]
-    pub fn interest(&self, id: f64) -> Result<JsValue, JsValue> {
+    pub fn interest(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
         self.0.read(|e| to_js(&js(e.interest(id))?))?
     }
 
     /// The ids of its batch (itself alone when it has none).
     #[wasm_bindgen(unchecked_return_type = "number[]")]
-    pub fn batch(&self, id: f64) -> Result<JsValue, JsValue> {
+    pub fn batch(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
         self.0.read(|e| ids(&js(e.batch(id))?))?
     }
@@ -444,8 +478,8 @@ impl Engine {
     #[wasm_bindgen(js_name = explainOffer, unchecked_return_type = "Decision")]
     pub fn explain_offer(
         &self,
-        id: f64,
-        vacancies: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] vacancies: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let (id, vacancies, at) = (app(id)?, small("vacancies", vacancies)?, moment("at", at)?);
@@ -470,7 +504,7 @@ impl Engine {
     #[wasm_bindgen(js_name = explainRemovalForAge, unchecked_return_type = "Decision")]
     pub fn explain_removal_for_age(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let (id, at) = (app(id)?, moment("at", at)?);
@@ -522,7 +556,10 @@ impl Engine {
 
     /// One bulletin.
     #[wasm_bindgen(unchecked_return_type = "Bulletin")]
-    pub fn bulletin(&self, bulletin: f64) -> Result<JsValue, JsValue> {
+    pub fn bulletin(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] bulletin: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let bulletin = bulletin_id(bulletin)?;
         self.0.read(|e| to_js(js(e.bulletin(bulletin))?))?
     }
@@ -530,7 +567,10 @@ impl Engine {
     /// The bulletins a notified application may take a place of: those of its pool with a
     /// free place (`RULES.md §5`).
     #[wasm_bindgen(unchecked_return_type = "Bulletin[]")]
-    pub fn choices(&self, id: f64) -> Result<JsValue, JsValue> {
+    pub fn choices(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
         self.0.read(|e| {
             let key = js(e.application(id))?.queue_key();
@@ -581,8 +621,17 @@ impl Engine {
 
     /// An engine from a snapshot.
     #[wasm_bindgen(js_name = fromSnapshot)]
-    pub fn from_snapshot(json: &str) -> Result<Engine, JsValue> {
-        js(CoreEngine::from_json(json)).map(|e| Self(Guarded::new(e)))
+    pub fn from_snapshot(
+        #[wasm_bindgen(unchecked_param_type = "string")] json: &JsValue,
+    ) -> Result<Engine, JsValue> {
+        js(CoreEngine::from_json(&string("json", json)?)).map(|e| Self(Guarded::new(e)))
+    }
+
+    /// Drops the engine's memory; the package's `free()` calls it first, so an engine
+    /// that a trapped call still holds is released all the same (`recovery.rs`).
+    #[wasm_bindgen(js_name = "__release", skip_typescript)]
+    pub fn release_memory(&self) {
+        self.0.release();
     }
 
     /// Test hook: advances the clock to `at`, then panics, as a bug in a command would.

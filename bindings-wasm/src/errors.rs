@@ -9,7 +9,9 @@
 use kezek::allocation::matching::MatchingError;
 use kezek::allocation::AllocationError;
 use kezek::simulation::SimulationError;
-use kezek::{CalendarError, IinError, Lang, LifecycleError, LocalizedError, PolicyError};
+use kezek::{
+    CalendarError, IinError, InputError, Lang, LifecycleError, LocalizedError, PolicyError,
+};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -38,6 +40,23 @@ fn iin(e: &IinError) -> Mapped {
         IinError::Checksum => json!({}),
     };
     ("IinError", details)
+}
+
+fn input(e: &InputError) -> Mapped {
+    let details = match e {
+        InputError::Type {
+            what,
+            expected,
+            found,
+        } => json!({ "what": what, "expected": expected, "found": found }),
+        InputError::Format { what, detail } => json!({ "what": what, "detail": detail }),
+        InputError::Depth { what, limit } => json!({ "what": what, "limit": limit }),
+        InputError::Freed { what } => json!({ "what": what }),
+        InputError::TooLarge { what, limit, found } => {
+            json!({ "what": what, "limit": limit, "found": found })
+        }
+    };
+    ("InputError", details)
 }
 
 fn json_position(line: usize, column: usize, detail: &str) -> Value {
@@ -244,6 +263,10 @@ fn simulation(e: &SimulationError) -> Mapped {
             "SimulationError",
             json!({ "field": field, "detail": detail }),
         ),
+        SimulationError::TooLarge { estimate, budget } => (
+            "SimulationError",
+            json!({ "estimate": estimate, "budget": budget }),
+        ),
         SimulationError::Calendar(inner) => calendar(inner),
         SimulationError::Engine(inner) => lifecycle(inner),
     }
@@ -272,6 +295,7 @@ macro_rules! classify {
 }
 
 classify!(
+    InputError => input,
     IinError => iin,
     CalendarError => calendar,
     PolicyError => policy,
@@ -293,19 +317,10 @@ pub(crate) fn js<T, E: Classify>(r: Result<T, E>) -> Result<T, JsValue> {
     r.map_err(|e| js_error(&e))
 }
 
-/// `InputError` (`INPUT_FORMAT`): data of the wrong shape for `what` (a missing field, a
-/// wrong type). The binding's own code: the core's types cannot be built wrong in Rust.
+/// `InputError` (`INPUT_FORMAT`): data of the wrong shape for `what` (a missing field, an
+/// unknown variant); `detail` names no value.
 pub(crate) fn input_error(what: &str, detail: &str) -> JsValue {
-    build(
-        "InputError",
-        "INPUT_FORMAT",
-        [
-            format!("{what} деректері дұрыс емес: {detail}"),
-            format!("неверные данные {what}: {detail}"),
-            format!("invalid {what} data: {detail}"),
-        ],
-        &json!({ "what": what, "detail": detail }),
-    )
+    js_error(&InputError::format(what, detail))
 }
 
 /// `InternalError` (`INTERNAL`): a bug in kezek (a Rust panic), with its message.

@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::convert::{date, small};
+use crate::convert::{date, small, string};
 use crate::errors::{input_error, js};
 
 /// A valid IIN. `toString()`, `toJSON()` and Node's `inspect` show it masked;
@@ -17,8 +17,10 @@ pub struct Iin(pub(crate) kezek::Iin);
 impl Iin {
     /// Parses and checks an IIN (length, digits, century digit, birth date, checksum).
     #[wasm_bindgen(constructor)]
-    pub fn new(text: &str) -> Result<Iin, JsValue> {
-        js(kezek::Iin::parse(text)).map(Self)
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+    ) -> Result<Iin, JsValue> {
+        js(kezek::Iin::parse(&string("text", text)?)).map(Self)
     }
 
     /// The IIN of a child born on `birthDate` (an ISO date), of `sex` (`"male"` or
@@ -26,19 +28,14 @@ impl Iin {
     #[wasm_bindgen(js_name = fromParts)]
     pub fn from_parts(
         #[wasm_bindgen(js_name = birthDate, unchecked_param_type = "string")] birth_date: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Sex")] sex: &str,
-        serial: f64,
+        #[wasm_bindgen(unchecked_param_type = "Sex")] sex: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] serial: &JsValue,
     ) -> Result<Iin, JsValue> {
         let birth = date("birthDate", birth_date)?;
-        let sex = match sex {
+        let sex = match string("sex", sex)?.as_str() {
             "male" => kezek::Sex::Male,
             "female" => kezek::Sex::Female,
-            other => {
-                return Err(input_error(
-                    "sex",
-                    &format!("expected \"male\" or \"female\", not {other:?}"),
-                ))
-            }
+            _ => return Err(input_error("sex", "expected \"male\" or \"female\"")),
         };
         let serial = u16::try_from(small("serial", serial)?)
             .map_err(|_| input_error("serial", "a serial is from 0 to 9999"))?;

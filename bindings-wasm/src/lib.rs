@@ -31,6 +31,7 @@ pub use engine::Engine;
 pub use iin::Iin;
 pub use matching::{Matching, MatchingInstance};
 pub use policy::{Policy, PolicyBook};
+pub use recovery::trapped;
 pub use simulation::{default_city, simulate, simulate_two, SimulationResult};
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -68,4 +69,33 @@ fn start() {
 pub fn internal_error(trap: &str) -> wasm_bindgen::JsValue {
     let panic = LAST_PANIC.with(|last| last.try_borrow_mut().ok().and_then(|mut l| l.take()));
     errors::internal(panic.as_deref().unwrap_or(trap))
+}
+
+/// `INPUT_TYPE` for what the generated glue refuses before kezek runs: an argument that is
+/// not an instance of the class `expected`; `found` is its JS type. Called by
+/// `js/index.js`, which turns the glue's plain `Error` into this.
+#[wasm_bindgen(js_name = "__inputTypeError", skip_typescript)]
+#[must_use]
+pub fn input_type_error(what: &str, expected: &str, found: &str) -> wasm_bindgen::JsValue {
+    errors::js_error(&kezek::InputError::of_type(what, expected, found))
+}
+
+/// `INPUT_FREED`: `what` was used after its `free()`. Called by `js/index.js`.
+#[wasm_bindgen(js_name = "__freedError", skip_typescript)]
+#[must_use]
+pub fn freed_error(what: &str) -> wasm_bindgen::JsValue {
+    errors::js_error(&kezek::InputError::Freed {
+        what: what.to_owned(),
+    })
+}
+
+/// `INPUT_TYPE` or `INPUT_FORMAT` for a language that is not `"kk"`, `"ru"` or `"en"`
+/// (`setLanguage`). Called by `js/index.js`.
+#[wasm_bindgen(js_name = "__languageError", skip_typescript)]
+#[must_use]
+pub fn language_error(value: &wasm_bindgen::JsValue) -> wasm_bindgen::JsValue {
+    match convert::string("lang", value) {
+        Err(e) => e,
+        Ok(_) => errors::input_error("lang", "expected \"kk\", \"ru\" or \"en\""),
+    }
 }

@@ -9,7 +9,7 @@ use kezek::allocation::matching::{
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::convert::{from_js, from_json, small, to_js};
+use crate::convert::{from_js, from_json, small, string, to_js};
 use crate::errors::js;
 
 /// A validated matching instance (immutable).
@@ -104,11 +104,14 @@ impl MatchingInstance {
     /// `"immediate_acceptance"`) after drawing the lottery of `tieBreak` (none by default).
     pub fn solve(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Mechanism")] mechanism: &str,
+        #[wasm_bindgen(unchecked_param_type = "Mechanism")] mechanism: &JsValue,
         #[wasm_bindgen(js_name = tieBreak, unchecked_optional_param_type = "TieBreak")]
         tie_break: &JsValue,
     ) -> Result<Matching, JsValue> {
-        let mechanism: Mechanism = from_json("mechanism", &serde_json::Value::from(mechanism))?;
+        let mechanism: Mechanism = from_json(
+            "mechanism",
+            &serde_json::Value::from(string("mechanism", mechanism)?),
+        )?;
         let tie_break = self::tie_break(tie_break)?;
         let matching = self.0.rank(tie_break).solve(mechanism);
         Ok(Matching {
@@ -209,14 +212,21 @@ impl Matching {
 
     /// Why `child` did not get the kindergartens it ranked above its own.
     #[wasm_bindgen(js_name = whyNot, unchecked_return_type = "WhyNot[]")]
-    pub fn why_not(&self, child: f64) -> Result<JsValue, JsValue> {
+    pub fn why_not(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] child: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let child = small("child", child)?;
         to_js(&self.judge(|r, m| r.why_not(m, child)))
     }
 
     /// Where `child` stands at `kindergarten`, or `null` if it did not rank it.
     #[wasm_bindgen(unchecked_return_type = "PriorityKey | null")]
-    pub fn priority(&self, child: f64, kindergarten: f64) -> Result<JsValue, JsValue> {
+    pub fn priority(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] child: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] kindergarten: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let (child, kindergarten) = (small("child", child)?, small("kindergarten", kindergarten)?);
         if child as usize >= self.instance.children() {
             return Ok(JsValue::NULL);

@@ -4,7 +4,7 @@ use kezek::policy::{Policy as CorePolicy, PolicyBook as CoreBook};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::convert::{date, from_js, json_text, to_js};
+use crate::convert::{date, from_js, json_text, string, to_js};
 use crate::errors::js;
 
 /// One dated set of policy parameters; `toData()` gives every parameter.
@@ -105,16 +105,19 @@ impl PolicyBook {
     #[wasm_bindgen(js_name = policyFor)]
     pub fn policy_for(
         &self,
-        region: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] region: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] day: &JsValue,
     ) -> Result<Policy, JsValue> {
         let day = date("date", day)?;
-        js(self.0.policy_for(region, day)).map(|p| Policy(p.clone()))
+        js(self.0.policy_for(&string("region", region)?, day)).map(|p| Policy(p.clone()))
     }
 
     /// The policy with this id.
-    pub fn get(&self, id: &str) -> Result<Policy, JsValue> {
-        js(self.0.get(id)).map(|p| Policy(p.clone()))
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
+    ) -> Result<Policy, JsValue> {
+        js(self.0.get(&string("id", id)?)).map(|p| Policy(p.clone()))
     }
 
     /// This book with one more policy (a new version of a region's parameters).

@@ -8,7 +8,7 @@ use kezek::simulation::{
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::convert::{from_js, small, to_js, whole};
+use crate::convert::{from_js, signed, small, to_js, whole};
 use crate::errors::js;
 use crate::policy::Policy;
 
@@ -16,12 +16,12 @@ use crate::policy::Policy;
 /// simulation input data.
 #[wasm_bindgen(js_name = defaultCityInput, unchecked_return_type = "SimulationInput")]
 pub fn default_city(
-    #[wasm_bindgen(js_name = startYear)] start_year: i32,
-    years: f64,
-    seed: f64,
+    #[wasm_bindgen(js_name = startYear, unchecked_param_type = "number")] start_year: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] years: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] seed: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let input = js(default_city_input(
-        start_year,
+        signed("startYear", start_year)?,
         small("years", years)?,
         whole("seed", seed)?,
     ))?;
@@ -104,7 +104,17 @@ pub fn simulate(
     on_progress: &JsValue,
 ) -> Result<SimulationResult, JsValue> {
     let input: SimulationInput = from_js("simulation input", input)?;
-    let callback = on_progress.dyn_ref::<js_sys::Function>();
+    let callback = if on_progress.is_undefined() || on_progress.is_null() {
+        None
+    } else {
+        Some(on_progress.dyn_ref::<js_sys::Function>().ok_or_else(|| {
+            crate::errors::js_error(&kezek::InputError::of_type(
+                "onProgress",
+                "a function",
+                &crate::convert::type_name(on_progress),
+            ))
+        })?)
+    };
     let mut failed: Option<JsValue> = None;
     let mut report = |p: &Progress| {
         if let (Some(f), None) = (callback, &failed) {

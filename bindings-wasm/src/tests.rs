@@ -4,7 +4,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::convert::{date, from_js, moment, small, to_js, whole};
+use crate::convert::{date, from_js, moment, optional_string, small, string, to_js, whole};
 
 fn get(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -78,15 +78,57 @@ fn dates_are_iso_strings_and_a_date_object_is_refused() {
 
 #[wasm_bindgen_test]
 fn numbers_must_be_whole_and_in_range() {
-    assert_eq!(whole("id", 7.0).ok(), Some(7));
-    assert_eq!(small("n", 4_294_967_295.0).ok(), Some(u32::MAX));
+    let n = JsValue::from_f64;
+    assert_eq!(whole("id", &n(7.0)).ok(), Some(7));
+    assert_eq!(small("n", &n(4_294_967_295.0)).ok(), Some(u32::MAX));
     for bad in [-1.0, 1.5, f64::NAN, f64::INFINITY, 1e300] {
         assert_eq!(
-            code(&whole("id", bad).expect_err("bad")).as_deref(),
+            code(&whole("id", &n(bad)).expect_err("bad")).as_deref(),
             Some("INPUT_FORMAT")
         );
     }
-    assert!(small("n", 4_294_967_296.0).is_err());
+    assert_eq!(
+        code(&small("n", &n(4_294_967_296.0)).expect_err("big")).as_deref(),
+        Some("INPUT_TOO_LARGE")
+    );
+}
+
+/// Every argument's type is checked, with no coercion (issue 22, defects 1 and 8): a number
+/// where a string goes corrupted the module's memory, and `"1"` was read as id 1.
+#[wasm_bindgen_test]
+fn arguments_of_another_type_are_input_type_errors() {
+    let others = [
+        JsValue::from_f64(123.0),
+        JsValue::from(js_sys::BigInt::from(1_u32)),
+        JsValue::TRUE,
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        js_sys::Object::new().into(),
+        js_sys::Array::new().into(),
+        js_sys::Symbol::for_("x").into(),
+        js_sys::Function::new_no_args("return 1").into(),
+        js_sys::Date::new_0().into(),
+    ];
+    for value in &others {
+        let err = string("region", value).expect_err("not a string");
+        assert_eq!(code(&err).as_deref(), Some("INPUT_TYPE"));
+        assert_eq!(
+            get(&get(&err, "details"), "what").as_string().as_deref(),
+            Some("region")
+        );
+    }
+    for value in others.iter().skip(1) {
+        assert_eq!(
+            code(&whole("id", value).expect_err("not a number")).as_deref(),
+            Some("INPUT_TYPE")
+        );
+    }
+    assert_eq!(
+        code(&whole("id", &JsValue::from_str("1")).expect_err("a string")).as_deref(),
+        Some("INPUT_TYPE")
+    );
+    assert_eq!(optional_string("benefit", &JsValue::NULL).ok(), Some(None));
+    assert!(optional_string("benefit", &JsValue::from_f64(1.0)).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -9,6 +9,7 @@ import { calendarCase, iinCase, matchingInstance, policyCase, runStep } from "./
 
 const {
   Engine, Iin, MatchingInstance, PolicyBook, WorkCalendar, KezekError, simulate, setLanguage,
+  defaultCityInput,
 } = kezek;
 const APP = camel(load("lifecycle.json").application);
 const AT = "2025-03-03T09:00:00";
@@ -33,9 +34,9 @@ function classFor(code) {
   return places.includes(code) ? "PlacesRefusedError" : "CommandRefusedError";
 }
 
-// Every code of the core's error enums (the shared list, tests/conformance/error-codes.json),
-// the binding's INPUT_FORMAT and INTERNAL: a new code must be reached from JS first.
-const ALL_CODES = new Set([...load("error-codes.json").core, "INPUT_FORMAT", "INTERNAL"]);
+// Every code of the core's error enums and input errors (the shared list,
+// tests/conformance/error-codes.json) and INTERNAL: a new code must be reached from JS first.
+const ALL_CODES = new Set([...load("error-codes.json").core, ...load("error-codes.json").input, "INTERNAL"]);
 
 const engine = (policy = "akmola-2024") => new Engine(PolicyBook.builtin().get(policy));
 function registered() {
@@ -79,6 +80,11 @@ const TRIGGERS = [
   () => MatchingInstance.nested([[0], [0]], [1, 1], [0, 1]).adopt([0, 1]),
   () => engine().publish([{ kindergarten: { id: " ", region: "akmola", area: "kokshetau", languages: ["kazakh"] }, groupType: "general", cohort: 2021, places: 1 }], AT),
   () => engine().__panicForTesting("2025-03-04T00:00:00"),
+  () => engine().state("1"),
+  () => { let d = []; for (let i = 0; i < 200; i++) d = [d]; engine().register(d, AT); },
+  () => { const e = engine(); e.free(); e.state(1); },
+  () => engine().notify(1, 2 ** 40, AT),
+  () => simulate({ ...defaultCityInput(2024, 1, 1), arrivals: { ...defaultCityInput(2024, 1, 1).arrivals, perMonth: 1e9 } }),
 ];
 
 /** Every error case of the shared files, as [expected code, the error it threw]. */
@@ -135,8 +141,8 @@ test("the message follows setLanguage; messageIn picks one; a bad language is re
     setLanguage("en");
   }
   assert.match(err.messageIn("kk"), /ЖСН/);
-  assert.throws(() => setLanguage("de"), RangeError);
-  assert.throws(() => err.messageIn("fr"), RangeError);
+  assert.throws(() => setLanguage("de"), kezek.InputError);
+  assert.throws(() => err.messageIn("fr"), kezek.InputError);
 });
 
 test("details are structured, camelCase, with ISO dates", () => {
@@ -175,7 +181,7 @@ test("bad numbers and dates are input errors, never silently coerced", () => {
   const [e, i] = registered();
   for (const f of [
     () => e.state(-1), () => e.state(1.5), () => e.notify(i, -2, AT),
-    () => e.advanceTo("3 March 2025"), () => e.advanceTo(new Date()),
+    () => e.advanceTo("3 March 2025"),
     () => WorkCalendar.kazakhstan().addWorkingDays("2025-03-03", Number.NaN),
     () => MatchingInstance.nested([[0]], [-1], [0]), () => MatchingInstance.nested([[0]], [1], [0]).solve("lottery"),
   ]) {
@@ -183,6 +189,8 @@ test("bad numbers and dates are input errors, never silently coerced", () => {
     assert.equal(err.code, "INPUT_FORMAT", String(f));
     assert.ok(err instanceof kezek.InputError);
   }
+  // A Date is a value of another type: INPUT_TYPE.
+  assert.equal(thrown(() => e.advanceTo(new Date())).code, "INPUT_TYPE");
 });
 
 test("a panic is an InternalError; the engine is as before the command and stays usable", () => {

@@ -18,6 +18,7 @@
 //! | [`allocation`] | bulletins and offer rounds, free choice, vouchers; batch matching (deferred acceptance, serial dictatorship, Boston), checkers, explanations | `RULES.md §3–§8` |
 //! | [`simulation`] | day-by-day queue simulation on the real engine; summaries and comparisons | `RULES.md §2–§7` |
 //! | [`lang`] | kk/ru/en texts and the error contract | — |
+//! | [`input`] | what hosts pass: wrong types, shapes, depths and sizes; JSON errors without values | — |
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -45,6 +46,7 @@ pub mod benefit;
 pub mod calendar;
 pub mod eligibility;
 pub mod iin;
+pub mod input;
 pub mod lang;
 pub mod lifecycle;
 pub mod period;
@@ -55,6 +57,7 @@ mod text;
 
 pub use calendar::{CalendarError, WorkCalendar};
 pub use iin::{Iin, IinError, Sex};
+pub use input::InputError;
 pub use lang::{Lang, LocalizedError, LocalizedText};
 pub use lifecycle::{Engine, LifecycleError};
 pub use period::{Period, PeriodUnit};

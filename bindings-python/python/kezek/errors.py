@@ -9,7 +9,9 @@ fits: ``ValueError`` for input or commands the rules refuse, ``LookupError`` for
 ::
 
     KezekError
-    ├── InputError (ValueError)                data of the wrong shape: INPUT_FORMAT
+    ├── InputError (ValueError)                data of the wrong shape, depth or size:
+    │   │                                      INPUT_FORMAT, INPUT_DEPTH, INPUT_TOO_LARGE
+    │   └── InputTypeError (TypeError)         a value of the wrong type: INPUT_TYPE
     ├── IinError (ValueError)                  IIN_*
     ├── CalendarError (ValueError)             CALENDAR_*
     ├── PolicyError
@@ -68,6 +70,10 @@ class KezekError(Exception):
 
 class InputError(KezekError, ValueError):
     """Data of the wrong shape: a missing field, a wrong type, an unknown enum value."""
+
+
+class InputTypeError(InputError, TypeError):
+    """A value of the wrong type for an argument or field (``INPUT_TYPE``)."""
 
 
 class IinError(KezekError, ValueError):

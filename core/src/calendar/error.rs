@@ -83,7 +83,7 @@ impl CalendarError {
         CalendarError::Json {
             line: e.line(),
             column: e.column(),
-            detail: e.to_string(),
+            detail: crate::input::json_said(e),
         }
     }
 }

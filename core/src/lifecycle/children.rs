@@ -25,8 +25,11 @@ pub(crate) struct Children {
 
 impl Children {
     /// Makes room for `additional` more children.
-    pub(crate) fn reserve(&mut self, additional: usize) {
-        self.first.reserve(additional);
+    pub(crate) fn try_reserve(
+        &mut self,
+        additional: usize,
+    ) -> Result<(), std::collections::TryReserveError> {
+        self.first.try_reserve(additional)
     }
 
     /// Adds application `id` of `child`; tells whether the child now has several.

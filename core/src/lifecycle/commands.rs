@@ -131,10 +131,22 @@ impl Engine {
     /// are coming (a bulk import, a simulation) does not pay for the engine's tables
     /// growing step by step: each step copies them and touches fresh memory. Changes no
     /// outcome.
-    pub fn reserve(&mut self, additional: usize) {
-        self.records.reserve(additional);
-        self.names.reserve(additional);
-        self.by_child.reserve(additional);
+    ///
+    /// # Errors
+    /// `INPUT_TOO_LARGE` when `additional` is over [`crate::input::MAX_RESERVE`] or the
+    /// memory cannot be had (allocated fallibly: a host asking too much gets an error, not
+    /// an aborted process); the engine is unchanged but for room already made.
+    pub fn reserve(&mut self, additional: usize) -> Result<(), crate::InputError> {
+        let asked = u64::try_from(additional).unwrap_or(u64::MAX);
+        crate::InputError::check_size("additional", asked, crate::input::MAX_RESERVE)?;
+        let failed = |_| crate::InputError::TooLarge {
+            what: "additional".to_owned(),
+            limit: crate::input::MAX_RESERVE,
+            found: asked,
+        };
+        self.records.try_reserve(additional).map_err(failed)?;
+        self.names.try_reserve(additional).map_err(failed)?;
+        self.by_child.try_reserve(additional).map_err(failed)
     }
 
     /// Registers an application at `at` (`RULES.md §2`): every field is checked at once,

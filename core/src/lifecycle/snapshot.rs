@@ -77,7 +77,7 @@ fn format_error(e: &serde_json::Error) -> LifecycleError {
     LifecycleError::SnapshotFormat {
         line: e.line(),
         column: e.column(),
-        detail: e.to_string(),
+        detail: crate::input::json_said(e),
     }
 }
 

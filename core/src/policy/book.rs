@@ -74,7 +74,7 @@ impl PolicyBook {
         let book: Self = serde_json::from_str(json).map_err(|e| PolicyError::Json {
             line: e.line(),
             column: e.column(),
-            detail: e.to_string(),
+            detail: crate::input::json_said(&e),
         })?;
         book.validate()?;
         Ok(book)

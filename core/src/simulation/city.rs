@@ -229,5 +229,6 @@ pub fn default_city_input(
         years,
         warm_up_years: 4,
         seed,
+        memory_budget: super::input::DEFAULT_MEMORY_BUDGET,
     })
 }

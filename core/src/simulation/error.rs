@@ -20,6 +20,14 @@ pub enum SimulationError {
         /// What is wrong (English).
         detail: String,
     },
+    /// The input would take more memory than its budget (`memory_budget`).
+    #[error("the simulation would take ≈ {estimate} bytes of memory, over its budget of {budget} bytes (`memory_budget`)")]
+    TooLarge {
+        /// The estimate, in bytes.
+        estimate: u64,
+        /// The budget, in bytes.
+        budget: u64,
+    },
     /// The calendar cannot cover the simulated years.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
@@ -33,6 +41,7 @@ impl LocalizedError for SimulationError {
     fn code(&self) -> &'static str {
         match self {
             SimulationError::Input { .. } => "SIMULATION_INPUT",
+            SimulationError::TooLarge { .. } => "SIMULATION_TOO_LARGE",
             SimulationError::Calendar(e) => e.code(),
             SimulationError::Engine(e) => e.code(),
         }
@@ -44,6 +53,16 @@ impl LocalizedError for SimulationError {
                 lang,
                 format!("модельдеу деректерінің `{field}` өрісі қате: {detail}"),
                 format!("поле `{field}` входных данных моделирования неверно: {detail}"),
+                self.to_string(),
+            ),
+            SimulationError::TooLarge { estimate, budget } => pick(
+                lang,
+                format!(
+                    "модельдеу шамамен {estimate} байт жад алады, бұл шектен ({budget} байт, `memory_budget`) асады"
+                ),
+                format!(
+                    "моделированию нужно ≈ {estimate} байт памяти, больше бюджета {budget} байт (`memory_budget`)"
+                ),
                 self.to_string(),
             ),
             SimulationError::Calendar(e) => e.message(lang),

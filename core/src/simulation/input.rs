@@ -40,7 +40,30 @@ pub struct SimulationInput {
     pub warm_up_years: u32,
     /// The seed of every random draw: the same seed gives the same outputs.
     pub seed: u64,
+    /// The most memory the run may take, in bytes ([`DEFAULT_MEMORY_BUDGET`], 2 GiB, when
+    /// absent): an input whose [`SimulationInput::estimated_memory`] is over it is refused
+    /// (`SIMULATION_TOO_LARGE`) before anything is allocated.
+    #[serde(default = "default_memory_budget")]
+    pub memory_budget: u64,
 }
+
+/// The memory a simulation may take unless its input says otherwise: 2 GiB, which fits a
+/// WebAssembly module (at most 4 GiB) and a laptop; the default city's ten years take
+/// ≈ 0.44 GB.
+pub const DEFAULT_MEMORY_BUDGET: u64 = 2 << 30;
+
+fn default_memory_budget() -> u64 {
+    DEFAULT_MEMORY_BUDGET
+}
+
+/// Bytes a registered child takes over a whole run: its record (264 bytes), its events,
+/// its queue slots, its parents' plans and its row of the child table. Measured ≈ 1.1 KB
+/// (README, "Speed and memory"); the estimate rounds up.
+const BYTES_PER_CHILD: u64 = 1_536;
+/// Bytes a simulated day takes: its row of the day table and its agenda bucket.
+const BYTES_PER_DAY: u64 = 512;
+/// Bytes a kindergarten takes: its bulletins over a year's waves.
+const BYTES_PER_KINDERGARTEN: u64 = 4_096;
 
 /// A city: a region code and its districts (each district is an area with its own queues,
 /// `RULES.md §2`).
@@ -183,7 +206,43 @@ impl SimulationInput {
     ///
     /// # Errors
     /// `SIMULATION_INPUT` naming the first invalid field.
+    /// How much memory the run will take at its peak, in bytes, from the sizes the input
+    /// sets: children registered (`per_month` × the months simulated, warm-up included),
+    /// days, and kindergartens. Saturates instead of overflowing.
+    #[must_use]
+    pub fn estimated_memory(&self) -> u64 {
+        let years = u64::from(self.years) + u64::from(self.warm_up_years);
+        let children = u64::from(self.arrivals.per_month).saturating_mul(12 * years);
+        let kindergartens: u64 = self
+            .city
+            .districts
+            .iter()
+            .map(|d| d.kindergartens.len() as u64)
+            .sum();
+        children
+            .saturating_mul(BYTES_PER_CHILD)
+            .saturating_add((366 * years).saturating_mul(BYTES_PER_DAY))
+            .saturating_add(kindergartens.saturating_mul(BYTES_PER_KINDERGARTEN))
+    }
+
+    /// Checks the input: every field, then its estimated memory against its budget.
+    ///
+    /// # Errors
+    /// `SIMULATION_INPUT` naming the first field that is wrong; `SIMULATION_TOO_LARGE`
+    /// with the estimate when it is over `memory_budget`.
     pub fn validate(&self) -> Result<(), SimulationError> {
+        self.validate_fields()?;
+        let estimate = self.estimated_memory();
+        if estimate > self.memory_budget {
+            return Err(SimulationError::TooLarge {
+                estimate,
+                budget: self.memory_budget,
+            });
+        }
+        Ok(())
+    }
+
+    fn validate_fields(&self) -> Result<(), SimulationError> {
         let bad = |field: &str, detail: &str| {
             Err(SimulationError::Input {
                 field: field.to_owned(),

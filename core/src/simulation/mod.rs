@@ -47,7 +47,7 @@ pub use city::{default_city, default_city_input};
 pub use error::SimulationError;
 pub use input::{
     Arrivals, Behaviour, City, District, Intake, KindergartenSpec, Share, SimulationInput,
-    Turnover, Wave,
+    Turnover, Wave, DEFAULT_MEMORY_BUDGET,
 };
 pub use output::{ChildTable, DayTable, Outcome, SimulationResult};
 pub use summary::{compare, GroupWaits, MetricDiff, Summary};

@@ -212,7 +212,8 @@ impl<'a> Run<'a> {
         let months = month(end) - month(start) + 1;
         let arrivals = usize::try_from(months).unwrap_or(0)
             * usize::try_from(self.input.arrivals.per_month).unwrap_or(0);
-        self.engine.reserve(arrivals);
+        // Within the budget validated: a refusal here only means growing step by step.
+        let _ = self.engine.reserve(arrivals);
         self.children.reserve(arrivals);
         for (n, day) in start.iter_days().take_while(|d| *d <= end).enumerate() {
             self.engine.advance_to(at(day, 8, 0))?;
