@@ -9,6 +9,8 @@ use kezek::allocation::{BulletinId, NewBulletin};
 use kezek::application::{ApplicationId, Document, NewApplication, QueueKey};
 use kezek::eligibility::Decision;
 use kezek::lifecycle::{Engine, LogEntry};
+use std::sync::{Mutex, MutexGuard, TryLockError};
+
 use pyo3::prelude::*;
 
 use crate::calendar::PyCalendar;
@@ -17,9 +19,30 @@ use crate::errors::py;
 use crate::policy::PyPolicy;
 
 /// The lifecycle engine: one policy, one calendar, every application and bulletin.
-#[pyclass(module = "kezek._kezek", name = "Engine", subclass)]
-#[derive(Clone)]
-pub(crate) struct PyEngine(pub(crate) Engine);
+///
+/// One engine may be shared by threads: its calls are serialised by a lock, and a thread
+/// waiting for it waits without the GIL (`RULES.md` has nothing on threads: this is the
+/// binding's guarantee, README "Guarantees").
+#[pyclass(module = "kezek._kezek", name = "Engine", subclass, frozen)]
+pub(crate) struct PyEngine(Mutex<Engine>);
+
+impl PyEngine {
+    pub(crate) fn of(engine: Engine) -> Self {
+        Self(Mutex::new(engine))
+    }
+
+    /// The engine, for one call: waits without the GIL while another thread holds it, so
+    /// that thread can finish (a poisoned lock, after a panic, is taken as it is).
+    pub(crate) fn lock(&self, py: Python<'_>) -> MutexGuard<'_, Engine> {
+        loop {
+            match self.0.try_lock() {
+                Ok(engine) => return engine,
+                Err(TryLockError::Poisoned(p)) => return p.into_inner(),
+                Err(TryLockError::WouldBlock) => py.detach(|| drop(self.0.lock())),
+            }
+        }
+    }
+}
 
 fn id(n: u64) -> ApplicationId {
     ApplicationId(n)
@@ -47,7 +70,7 @@ impl PyEngine {
     fn new(policy: &PyPolicy, calendar: Option<&PyCalendar>, keep_log: bool) -> PyResult<Self> {
         let calendar = calendar.map_or_else(kezek::WorkCalendar::kazakhstan, |c| c.0.clone());
         let engine = py(Engine::new(policy.0.clone(), calendar))?;
-        Ok(Self(if keep_log {
+        Ok(Self::of(if keep_log {
             engine
         } else {
             engine.without_log()
@@ -56,114 +79,148 @@ impl PyEngine {
 
     /// The engine's policy.
     #[getter]
-    fn policy(&self) -> PyPolicy {
-        PyPolicy(self.0.policy().clone())
+    fn policy(&self, py_: Python<'_>) -> PyPolicy {
+        PyPolicy(self.lock(py_).policy().clone())
     }
 
     /// The engine's calendar.
     #[getter]
-    fn calendar(&self) -> PyCalendar {
-        PyCalendar(self.0.calendar().clone())
+    fn calendar(&self, py_: Python<'_>) -> PyCalendar {
+        PyCalendar(self.lock(py_).calendar().clone())
     }
 
     /// The moment of the last command, if any.
     #[getter]
-    fn now(&self) -> Option<NaiveDateTime> {
-        self.0.now()
+    fn now(&self, py_: Python<'_>) -> Option<NaiveDateTime> {
+        self.lock(py_).now()
     }
 
-    fn __len__(&self) -> usize {
-        self.0.len()
+    fn __len__(&self, py_: Python<'_>) -> usize {
+        self.lock(py_).len()
     }
 
     /// Revokes a direction (`RULES.md §6`).
-    fn revoke(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.revoke(ApplicationId(id), at))
+    fn revoke(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.lock(py_).revoke(ApplicationId(id), at))
     }
 
     /// Confirms an out-of-turn right in person (`RULES.md §3`).
-    fn confirm_right(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.confirm_right(ApplicationId(id), at))
+    fn confirm_right(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.lock(py_).confirm_right(ApplicationId(id), at))
     }
 
     /// Enrols the child of a direction (`RULES.md §6`).
-    fn enroll(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.enroll(ApplicationId(id), at))
+    fn enroll(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.lock(py_).enroll(ApplicationId(id), at))
     }
 
     /// Releases an enrolled child's place.
-    fn release(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.release(ApplicationId(id), at))
+    fn release(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.lock(py_).release(ApplicationId(id), at))
     }
 
     /// Withdraws the application.
-    fn withdraw(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.withdraw(ApplicationId(id), at))
+    fn withdraw(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.lock(py_).withdraw(ApplicationId(id), at))
     }
 
     /// Confirms interest for the year (`RULES.md §2`).
-    fn confirm_interest(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.confirm_interest(ApplicationId(id), at))
+    fn confirm_interest(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.lock(py_).confirm_interest(ApplicationId(id), at))
     }
 
     /// Confirms a voucher (`RULES.md §8`).
-    fn confirm_voucher(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.confirm_voucher(ApplicationId(id), at))
+    fn confirm_voucher(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.lock(py_).confirm_voucher(ApplicationId(id), at))
     }
 
     /// Refuses a voucher (`RULES.md §8`).
-    fn refuse_voucher(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.refuse_voucher(ApplicationId(id), at))
+    fn refuse_voucher(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.lock(py_).refuse_voucher(ApplicationId(id), at))
     }
 
     /// Restores an inactive application (`RULES.md §8`).
-    fn restore(&mut self, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.restore(ApplicationId(id), at))
+    fn restore(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        py(self.lock(py_).restore(ApplicationId(id), at))
     }
 
     /// Registers an application (`RULES.md §2`); returns its id.
-    fn register(&mut self, application: &Bound<'_, PyAny>, at: NaiveDateTime) -> PyResult<u64> {
+    fn register(
+        &self,
+        py_: Python<'_>,
+        application: &Bound<'_, PyAny>,
+        at: NaiveDateTime,
+    ) -> PyResult<u64> {
         let input: NewApplication = deserialize("application", application)?;
-        py(self.0.register(input, at)).map(|i| i.0)
+        py(self.lock(py_).register(input, at)).map(|i| i.0)
     }
 
     /// Makes room for `additional` registrations (at most `kezek::input::MAX_RESERVE`).
-    fn reserve(&mut self, additional: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn reserve(&self, py_: Python<'_>, additional: &Bound<'_, PyAny>) -> PyResult<()> {
         let additional = crate::convert::count("additional", additional)?;
-        py(self.0.reserve(additional))
+        py(self.lock(py_).reserve(additional))
     }
 
     /// Notifies the application (and its batch) of `vacancies` places; returns the ids
     /// notified.
-    fn notify(&mut self, id: u64, vacancies: u32, at: NaiveDateTime) -> PyResult<Vec<u64>> {
-        py(self.0.notify(ApplicationId(id), vacancies, at)).map(|v| ids(&v))
+    fn notify(
+        &self,
+        py_: Python<'_>,
+        id: u64,
+        vacancies: u32,
+        at: NaiveDateTime,
+    ) -> PyResult<Vec<u64>> {
+        py(self.lock(py_).notify(ApplicationId(id), vacancies, at)).map(|v| ids(&v))
     }
 
     /// Issues a direction to `kindergarten`.
-    fn issue_direction(&mut self, id: u64, kindergarten: &str, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.issue_direction(ApplicationId(id), kindergarten, at))
+    fn issue_direction(
+        &self,
+        py_: Python<'_>,
+        id: u64,
+        kindergarten: &str,
+        at: NaiveDateTime,
+    ) -> PyResult<()> {
+        py(self
+            .lock(py_)
+            .issue_direction(ApplicationId(id), kindergarten, at))
     }
 
     /// Extends a direction's show-up window to `until` (`RULES.md §6`).
-    fn extend(&mut self, id: u64, until: NaiveDate, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.extend(ApplicationId(id), until, at))
+    fn extend(
+        &self,
+        py_: Python<'_>,
+        id: u64,
+        until: NaiveDate,
+        at: NaiveDateTime,
+    ) -> PyResult<()> {
+        py(self.lock(py_).extend(ApplicationId(id), until, at))
     }
 
     /// Links a second applicant (a parent) to the application.
-    fn link_applicant(&mut self, id: u64, applicant_iin: &str, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.link_applicant(ApplicationId(id), applicant_iin, at))
+    fn link_applicant(
+        &self,
+        py_: Python<'_>,
+        id: u64,
+        applicant_iin: &str,
+        at: NaiveDateTime,
+    ) -> PyResult<()> {
+        py(self
+            .lock(py_)
+            .link_applicant(ApplicationId(id), applicant_iin, at))
     }
 
     /// Links twins or triplets into one batch.
-    fn link_batch(&mut self, ids: Vec<u64>, at: NaiveDateTime) -> PyResult<()> {
+    fn link_batch(&self, py_: Python<'_>, ids: Vec<u64>, at: NaiveDateTime) -> PyResult<()> {
         let ids: Vec<ApplicationId> = ids.into_iter().map(id).collect();
-        py(self.0.link_batch(&ids, at))
+        py(self.lock(py_).link_batch(&ids, at))
     }
 
     /// Changes the benefit category (or removes it with `None`) and its documents.
     #[pyo3(signature = (id, benefit, documents, at))]
     fn update_benefit(
-        &mut self,
+        &self,
+        py_: Python<'_>,
         id: u64,
         benefit: Option<&str>,
         documents: &Bound<'_, PyAny>,
@@ -171,105 +228,120 @@ impl PyEngine {
     ) -> PyResult<()> {
         let documents: Vec<Document> = deserialize("documents", documents)?;
         py(self
-            .0
+            .lock(py_)
             .update_benefit(ApplicationId(id), benefit, &documents, at))
     }
 
     /// Applies every deadline due up to `at`.
-    fn advance_to(&mut self, at: NaiveDateTime) -> PyResult<()> {
-        py(self.0.advance_to(at))
+    fn advance_to(&self, py_: Python<'_>, at: NaiveDateTime) -> PyResult<()> {
+        py(self.lock(py_).advance_to(at))
     }
 
     /// Publishes bulletins of places and runs their offer rounds; one report per pool.
     fn publish<'py>(
-        &mut self,
+        &self,
         py_: Python<'py>,
         bulletins: &Bound<'py, PyAny>,
         at: NaiveDateTime,
     ) -> PyResult<Bound<'py, PyAny>> {
         let bulletins: Vec<NewBulletin> = deserialize("bulletins", bulletins)?;
-        serialize(py_, &py(self.0.publish(&bulletins, at))?)
+        serialize(py_, &py(self.lock(py_).publish(&bulletins, at))?)
     }
 
     /// Runs the offer round of a bulletin's pool.
     fn offer_round<'py>(
-        &mut self,
+        &self,
         py_: Python<'py>,
         bulletin: u64,
         at: NaiveDateTime,
     ) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.0.offer_round(BulletinId(bulletin), at))?)
+        serialize(
+            py_,
+            &py(self.lock(py_).offer_round(BulletinId(bulletin), at))?,
+        )
     }
 
     /// Runs the offer rounds of every pool with open places (the distribution).
-    fn distribute<'py>(
-        &mut self,
-        py_: Python<'py>,
-        at: NaiveDateTime,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.0.distribute(at))?)
+    fn distribute<'py>(&self, py_: Python<'py>, at: NaiveDateTime) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, &py(self.lock(py_).distribute(at))?)
     }
 
     /// Takes a place of `bulletin` (`RULES.md §5`, free choice `§7`).
-    fn take_place(&mut self, id: u64, bulletin: u64, at: NaiveDateTime) -> PyResult<()> {
+    fn take_place(
+        &self,
+        py_: Python<'_>,
+        id: u64,
+        bulletin: u64,
+        at: NaiveDateTime,
+    ) -> PyResult<()> {
         py(self
-            .0
+            .lock(py_)
             .take_place(ApplicationId(id), BulletinId(bulletin), at))
     }
 
     /// Signs the contract of a confirmed voucher at `bulletin` (`RULES.md §8`).
-    fn sign_contract(&mut self, id: u64, bulletin: u64, at: NaiveDateTime) -> PyResult<()> {
+    fn sign_contract(
+        &self,
+        py_: Python<'_>,
+        id: u64,
+        bulletin: u64,
+        at: NaiveDateTime,
+    ) -> PyResult<()> {
         py(self
-            .0
+            .lock(py_)
             .sign_contract(ApplicationId(id), BulletinId(bulletin), at))
     }
 
     /// Joins a kindergarten's waiting list (`RULES.md §8`).
     fn join_waiting_list(
-        &mut self,
+        &self,
+        py_: Python<'_>,
         id: u64,
         kindergarten: &str,
         at: NaiveDateTime,
     ) -> PyResult<()> {
         py(self
-            .0
+            .lock(py_)
             .join_waiting_list(ApplicationId(id), kindergarten, at))
     }
 
     /// The application as registered (IINs as digits: personal data).
     fn application<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, py(self.0.application(ApplicationId(id)))?)
+        serialize(py_, py(self.lock(py_).application(ApplicationId(id)))?)
     }
 
     /// The queue the application stands in.
     fn queue_key<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.0.application(ApplicationId(id)))?.queue_key())
+        serialize(
+            py_,
+            &py(self.lock(py_).application(ApplicationId(id)))?.queue_key(),
+        )
     }
 
     /// The application's state as data (`{"state": "queued", …}`).
     fn state<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, py(self.0.state(ApplicationId(id)))?)
+        serialize(py_, py(self.lock(py_).state(ApplicationId(id)))?)
     }
 
     /// The name of its state (`"queued"`…), read without building the state.
-    fn state_name(&self, id: u64) -> PyResult<&'static str> {
-        py(self.0.state_name(ApplicationId(id))).map(kezek::lifecycle::StateName::as_str)
+    fn state_name(&self, py_: Python<'_>, id: u64) -> PyResult<&'static str> {
+        py(self.lock(py_).state_name(ApplicationId(id))).map(kezek::lifecycle::StateName::as_str)
     }
 
     /// Its position in the queue, or `None` when it stands in none.
     fn position<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.0.position(ApplicationId(id)))?)
+        serialize(py_, &py(self.lock(py_).position(ApplicationId(id)))?)
     }
 
     /// Its events, oldest first.
     fn history<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        let events: Vec<_> = py(self.0.history(ApplicationId(id)))?.collect();
+        let events: Vec<_> = py(self.lock(py_).history(ApplicationId(id)))?.collect();
         serialize(py_, &events)
     }
 
     /// Its next deadline: `{"at", "kind"}` or `None`.
     fn next_deadline<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        let due = py(self.0.next_deadline(ApplicationId(id)))?;
+        let due = py(self.lock(py_).next_deadline(ApplicationId(id)))?;
         serialize(
             py_,
             &due.map(|(at, kind)| serde_json::json!({"at": at, "kind": kind})),
@@ -277,23 +349,23 @@ impl PyEngine {
     }
 
     /// Directions lapsed so far.
-    fn lapses(&self, id: u64) -> PyResult<u32> {
-        py(self.0.lapses(ApplicationId(id)))
+    fn lapses(&self, py_: Python<'_>, id: u64) -> PyResult<u32> {
+        py(self.lock(py_).lapses(ApplicationId(id)))
     }
 
     /// Its interest confirmations: `{"anniversary", "confirmed"}`.
     fn interest<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.0.interest(ApplicationId(id)))?)
+        serialize(py_, &py(self.lock(py_).interest(ApplicationId(id)))?)
     }
 
     /// The ids of its batch (itself alone when it has none).
-    fn batch(&self, id: u64) -> PyResult<Vec<u64>> {
-        py(self.0.batch(ApplicationId(id))).map(|v| ids(&v))
+    fn batch(&self, py_: Python<'_>, id: u64) -> PyResult<Vec<u64>> {
+        py(self.lock(py_).batch(ApplicationId(id))).map(|v| ids(&v))
     }
 
     /// The applications an applicant filed.
-    fn applications_of(&self, applicant: &crate::iin::PyIin) -> Vec<u64> {
-        ids(&self.0.applications_of(&applicant.0))
+    fn applications_of(&self, py_: Python<'_>, applicant: &crate::iin::PyIin) -> Vec<u64> {
+        ids(&self.lock(py_).applications_of(&applicant.0))
     }
 
     /// Why the application may or may not be offered `vacancies` places now.
@@ -306,7 +378,11 @@ impl PyEngine {
     ) -> PyResult<Bound<'py, PyAny>> {
         serialize(
             py_,
-            &decision(&py(self.0.explain_offer(ApplicationId(id), vacancies, at))?),
+            &decision(&py(self.lock(py_).explain_offer(
+                ApplicationId(id),
+                vacancies,
+                at,
+            ))?),
         )
     }
 
@@ -318,7 +394,10 @@ impl PyEngine {
         at: NaiveDateTime,
     ) -> PyResult<Bound<'py, PyAny>> {
         let input: NewApplication = deserialize("application", application)?;
-        serialize(py_, &decision(&self.0.explain_registration(&input, at)))
+        serialize(
+            py_,
+            &decision(&self.lock(py_).explain_registration(&input, at)),
+        )
     }
 
     /// Whether the child is too old to stay in the queue (`RULES.md §4`).
@@ -330,19 +409,21 @@ impl PyEngine {
     ) -> PyResult<Bound<'py, PyAny>> {
         serialize(
             py_,
-            &decision(&py(self.0.explain_removal_for_age(ApplicationId(id), at))?),
+            &decision(&py(self
+                .lock(py_)
+                .explain_removal_for_age(ApplicationId(id), at))?),
         )
     }
 
     /// The queues with someone standing in them.
     fn queues<'py>(&self, py_: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &self.0.queues())
+        serialize(py_, &self.lock(py_).queues())
     }
 
     /// The ids of a queue, in order.
-    fn listing(&self, queue: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
+    fn listing(&self, py_: Python<'_>, queue: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
         let key: QueueKey = deserialize("queue key", queue)?;
-        Ok(ids(&self.0.listing(&key)))
+        Ok(ids(&self.lock(py_).listing(&key)))
     }
 
     /// A queue's public listing (IINs masked).
@@ -352,7 +433,7 @@ impl PyEngine {
         queue: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let key: QueueKey = deserialize("queue key", queue)?;
-        serialize(py_, &self.0.listing_entries(&key))
+        serialize(py_, &self.lock(py_).listing_entries(&key))
     }
 
     /// How many stand in a queue, by class.
@@ -362,28 +443,28 @@ impl PyEngine {
         queue: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let key: QueueKey = deserialize("queue key", queue)?;
-        serialize(py_, &self.0.counts(&key))
+        serialize(py_, &self.lock(py_).counts(&key))
     }
 
     /// Every bulletin published.
     fn bulletins<'py>(&self, py_: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, self.0.bulletins())
+        serialize(py_, self.lock(py_).bulletins())
     }
 
     /// One bulletin.
     fn bulletin<'py>(&self, py_: Python<'py>, bulletin: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, py(self.0.bulletin(BulletinId(bulletin)))?)
+        serialize(py_, py(self.lock(py_).bulletin(BulletinId(bulletin)))?)
     }
 
     /// Places of a queue's pool open to free choice.
-    fn open_places(&self, queue: &Bound<'_, PyAny>) -> PyResult<u32> {
+    fn open_places(&self, py_: Python<'_>, queue: &Bound<'_, PyAny>) -> PyResult<u32> {
         let key: QueueKey = deserialize("queue key", queue)?;
-        Ok(self.0.open_places(&key))
+        Ok(self.lock(py_).open_places(&key))
     }
 
     /// The command log (empty when the engine keeps none).
     fn log<'py>(&self, py_: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, self.0.log())
+        serialize(py_, self.lock(py_).log())
     }
 
     /// Rebuilds an engine by replaying a command log under `policy` and `calendar`.
@@ -396,17 +477,19 @@ impl PyEngine {
     ) -> PyResult<Self> {
         let log: Vec<LogEntry> = deserialize("log", log)?;
         let calendar = calendar.map_or_else(kezek::WorkCalendar::kazakhstan, |c| c.0.clone());
-        py(Engine::replay(policy.0.clone(), calendar, &log)).map(Self)
+        py(Engine::replay(policy.0.clone(), calendar, &log)).map(Self::of)
     }
 
     /// The whole engine as versioned JSON text (a snapshot).
     fn to_json(&self, py_: Python<'_>) -> String {
-        py_.detach(|| self.0.to_json())
+        let engine = self.lock(py_);
+        let engine: &Engine = &engine;
+        py_.detach(|| engine.to_json())
     }
 
     /// An engine from a snapshot.
     #[staticmethod]
     fn from_json(py_: Python<'_>, json: &str) -> PyResult<Self> {
-        py(py_.detach(|| Engine::from_json(json))).map(Self)
+        py(py_.detach(|| Engine::from_json(json))).map(Self::of)
     }
 }

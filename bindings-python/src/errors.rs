@@ -466,3 +466,19 @@ pub(crate) fn py<T, E: ToPyErr>(r: Result<T, E>) -> PyResult<T> {
 pub(crate) fn input_error(what: &str, detail: &str) -> PyErr {
     InputError::format(what, detail).to_py_err()
 }
+
+/// The core's `InputError` for what the typed package refuses before the native call, or
+/// what Python's own argument conversion refused (`kezek/_boundary.py`): `kind` is
+/// `"type"` (`INPUT_TYPE`: `detail` is what was expected, `found` the type that came),
+/// `"format"` (`INPUT_FORMAT`) or `"depth"` (`INPUT_DEPTH`). Returns the exception, not
+/// raised.
+#[pyfunction]
+#[pyo3(signature = (kind, what, detail, found = ""))]
+pub(crate) fn input_error_of(kind: &str, what: &str, detail: &str, found: &str) -> PyErr {
+    match kind {
+        "type" => InputError::of_type(what, detail, found),
+        "depth" => InputError::depth(what),
+        _ => InputError::format(what, detail),
+    }
+    .to_py_err()
+}

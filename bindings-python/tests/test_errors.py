@@ -79,7 +79,8 @@ TRIGGERS: list[tuple[str, Callable[[], Any], type, type]] = [
     ("SNAPSHOT_FORMAT", lambda: kezek.Engine.from_json("{}"), errors.SnapshotError, ValueError),
     ("SNAPSHOT_VERSION", lambda: kezek.Engine.from_json('{"schema_version": 999}'), errors.SnapshotError, ValueError),
     ("INPUT_FORMAT", lambda: engine().register({"child_iin": "210308600403"}, AT), errors.InputError, ValueError),
-    ("INPUT_TYPE", lambda: engine().reserve("10"), errors.InputTypeError, TypeError),
+    ("INPUT_TYPE", lambda: engine().reserve("10"),  # type: ignore[arg-type]
+     errors.InputTypeError, TypeError),
     ("INPUT_DEPTH", lambda: engine().register(_deep(100), AT), errors.InputError, ValueError),
     ("INPUT_TOO_LARGE", lambda: engine().reserve(2**31), errors.InputError, ValueError),
     ("SIMULATION_TOO_LARGE", lambda: _simulate({**_city(), "arrivals": {**_city()["arrivals"], "per_month": 10**9}}), errors.SimulationError, ValueError),

@@ -333,7 +333,10 @@ mod tests {
     fn sizes_a_host_passes_are_checked() {
         // Issue 22, defect 4: reserve(2^31) aborted the process; a billion arrivals a month
         // aborted the simulator.
-        let policy = crate::PolicyBook::builtin().get("akmola-2024").unwrap().clone();
+        let policy = crate::PolicyBook::builtin()
+            .get("akmola-2024")
+            .unwrap()
+            .clone();
         let mut e = crate::Engine::new(policy, crate::WorkCalendar::kazakhstan()).unwrap();
         let err = e.reserve(1 << 31).unwrap_err();
         assert_eq!(err.code(), "INPUT_TOO_LARGE");
@@ -349,6 +352,9 @@ mod tests {
         }
         input.memory_budget = u64::MAX;
         input.arrivals.per_month = u32::MAX;
-        assert!(input.validate().is_ok(), "the budget is the caller's parameter");
+        assert!(
+            input.validate().is_ok(),
+            "the budget is the caller's parameter"
+        );
     }
 }

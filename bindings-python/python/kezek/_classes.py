@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any, Mapping, TypeVar, Union
 
 from . import _kezek
+from ._boundary import guard_class
 from ._records import Answer, DayInfo, Deadline, Period, Sex, date
 
 Data = Union[str, Mapping[str, Any]]
@@ -28,6 +29,7 @@ class _Wrapper:
         return out
 
 
+@guard_class
 class Iin(_Wrapper):
     """A valid IIN (``RULES.md §1``): ``Iin("210308600403")``.
 
@@ -81,6 +83,7 @@ class Iin(_Wrapper):
         return (Iin, (self.expose_digits(),))
 
 
+@guard_class
 class WorkCalendar:
     """Working days, holidays and decree transfers; deadlines (``RULES.md §9``).
 
@@ -156,6 +159,7 @@ class WorkCalendar:
         return "WorkCalendar.kazakhstan()" if self.is_builtin else "WorkCalendar(custom)"
 
 
+@guard_class
 class ProvisionalCalendar:
     """A calendar's answers that may rest on years without decree data (:class:`Answer`)."""
 
@@ -188,6 +192,7 @@ class ProvisionalCalendar:
         return Answer(Deadline.from_dict(a["value"]), a["provisional"])
 
 
+@guard_class
 class Policy:
     """One dated set of a region's parameters (``RULES.md §10``): choice window, show-up
     window, ages, interleaving… ``to_dict()`` has them all; :meth:`replace` makes a variant
@@ -246,6 +251,7 @@ class Policy:
         return f"Policy(id={self.id!r}, regions={self.regions!r})"
 
 
+@guard_class
 class PolicyBook:
     """The regions and their policies over time. ``PolicyBook.builtin()`` holds the national
     defaults and the regional portals' versions."""

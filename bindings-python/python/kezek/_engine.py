@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _kezek
+from ._boundary import guard_class
 from ._classes import Iin, Policy, WorkCalendar, _Wrapper
 from ._records import (
     Bulletin,
@@ -28,6 +29,7 @@ Application = Mapping[str, Any]
 Queue = Union[QueueKey, Mapping[str, Any]]
 
 
+@guard_class
 class Engine(_Wrapper):
     """The rules engine of one region: every application's state, history and deadlines,
     the queues, the bulletins of places and their offer rounds (``RULES.md §2–§8``).

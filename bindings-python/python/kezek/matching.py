@@ -32,6 +32,7 @@ import importlib
 from typing import Any, Iterable, Literal, Mapping, Optional, Sequence
 
 from . import _kezek
+from ._boundary import guard_class
 from ._classes import _Wrapper
 from ._records import _Record, _StrEnum
 
@@ -177,6 +178,7 @@ class Violation(_Record):
         return {k: v for k, v in super().to_dict().items() if v is not None}
 
 
+@guard_class
 class Instance(_Wrapper):
     """A matching instance: preferences, capacities, base ranks and kindergarten priorities,
     validated on construction (``MATCHING_*`` errors raise :class:`kezek.MatchingError`).
@@ -243,6 +245,7 @@ class Instance(_Wrapper):
         return (Instance.from_flat, (offsets, choices, capacities, base, priorities))
 
 
+@guard_class
 class Matching:
     """A matching of an :class:`Instance`: who got which kindergarten, with the checkers and
     explanations under the tie-break it was drawn with. Pickles; ``to_dict()`` and

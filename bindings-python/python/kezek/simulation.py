@@ -15,12 +15,15 @@ inputs and results pickle.
 
 from __future__ import annotations
 
+import functools
+
 import dataclasses
 import datetime as dt
 import importlib
 from typing import Any, Callable, Iterator, Mapping, Optional, Union
 
 from . import _kezek
+from ._boundary import guard_class, guarded
 from ._classes import Policy, _Wrapper
 from ._records import _Record, date
 
@@ -30,6 +33,7 @@ __all__ = [
 ]
 
 
+@guard_class
 class SimulationInput(_Wrapper):
     """A simulation's input: ``city``, ``arrivals``, ``turnover``, ``behaviour``,
     ``policy``, optional ``calendar``, ``start``, ``years``, ``warm_up_years``, ``seed``
@@ -82,6 +86,7 @@ class SimulationInput(_Wrapper):
         return (SimulationInput, (self.to_dict(),))
 
 
+@functools.partial(guarded, where="default_city_input")
 def default_city_input(start_year: int, years: int = 1, seed: int = 7) -> SimulationInput:
     """The default city (made up, of Almaty's size) under the Almaty policy in force on
     1 January of ``start_year``, reported for ``years`` years after four of warm-up."""
@@ -220,6 +225,7 @@ class Table:
         return f"Table({len(self)} rows: {', '.join(self.columns)})"
 
 
+@guard_class
 class SimulationResult:
     """What a run gives: the ``children`` and ``days`` tables, the ``summary``, and the
     run's ``city``, ``policy``, ``seed``, ``start``, ``end``, ``simulated_from`` and
