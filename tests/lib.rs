@@ -98,6 +98,10 @@ pub fn run_cases(file: &str, run: impl Fn(&Case) -> Result<Value, String>) -> us
     failed
 }
 
+/// The bodies of the fuzz targets, also replayed on stable (`fuzz_replay.rs`).
+#[path = "fuzzing.rs"]
+pub mod fuzzing;
+
 /// Builders for the lifecycle scenarios: applications, moments and engines.
 pub mod fixture {
     use chrono::{NaiveDate, NaiveDateTime};

@@ -151,6 +151,8 @@ fn run(e: &mut Engine, op: &Op, t: NaiveDateTime) {
 }
 
 fn check_invariants(e: &Engine) {
+    // The engine's own invariants (the snapshot loader's), then the rules' below.
+    e.check_invariants().unwrap();
     let cal = WorkCalendar::kazakhstan();
     let working = |d| cal.is_working_day(d).unwrap();
     let p = e.policy();

@@ -232,6 +232,7 @@ proptest! {
         prop_assert_eq!(again.to_json(), e.to_json());
         let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
         prop_assert_eq!(replayed.to_json(), e.to_json());
+        e.check_invariants().unwrap();
         let restored = Engine::from_json(&e.to_json()).unwrap();
         prop_assert_eq!(restored.to_json(), e.to_json());
     }

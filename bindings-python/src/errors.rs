@@ -327,6 +327,10 @@ fn lifecycle(e: &LifecycleError) -> Mapped {
             "SnapshotError",
             vec![("found", int(*found)), ("supported", int(*supported))],
         ),
+        LifecycleError::SnapshotInconsistent { invariant, detail } => (
+            "SnapshotError",
+            vec![("invariant", text(invariant)), ("detail", text(detail))],
+        ),
         LifecycleError::Iin(inner) => iin(inner),
         LifecycleError::Calendar(inner) => calendar(inner),
         LifecycleError::Allocation(inner) => allocation(inner),

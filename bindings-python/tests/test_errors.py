@@ -78,6 +78,7 @@ TRIGGERS: list[tuple[str, Callable[[], Any], type, type]] = [
     ("BULLETIN_UNKNOWN", lambda: engine().bulletin(3), errors.BulletinNotFoundError, LookupError),
     ("SNAPSHOT_FORMAT", lambda: kezek.Engine.from_json("{}"), errors.SnapshotError, ValueError),
     ("SNAPSHOT_VERSION", lambda: kezek.Engine.from_json('{"schema_version": 999}'), errors.SnapshotError, ValueError),
+    ("SNAPSHOT_INCONSISTENT", lambda: kezek.Engine.from_json(json.dumps({**json.loads(engine().to_json()), "next_seq": 0})), errors.SnapshotError, ValueError),
     ("INPUT_FORMAT", lambda: engine().register({"child_iin": "210308600403"}, AT), errors.InputError, ValueError),
     ("INPUT_TYPE", lambda: engine().reserve("10"),  # type: ignore[arg-type]
      errors.InputTypeError, TypeError),

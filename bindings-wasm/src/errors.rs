@@ -219,6 +219,10 @@ fn lifecycle(e: &LifecycleError) -> Mapped {
             "SnapshotError",
             json!({ "found": found, "supported": supported }),
         ),
+        LifecycleError::SnapshotInconsistent { invariant, detail } => (
+            "SnapshotError",
+            json!({ "invariant": invariant, "detail": detail }),
+        ),
         LifecycleError::Iin(inner) => iin(inner),
         LifecycleError::Calendar(inner) => calendar(inner),
         LifecycleError::Allocation(inner) => allocation(inner),

@@ -62,14 +62,14 @@ fn dates_are_iso_strings_and_a_date_object_is_refused() {
     assert_eq!(d.to_string(), "2025-03-21");
     let t = moment("at", &JsValue::from_str("2025-03-21T09:30")).expect("no seconds");
     assert_eq!(t.to_string(), "2025-03-21 09:30:00");
-    for bad in [
-        JsValue::from_str("21.03.2025"),
-        JsValue::from_f64(1.0),
-        js_sys::Date::new_0().unchecked_into(),
+    for (bad, expected) in [
+        (JsValue::from_str("21.03.2025"), "INPUT_FORMAT"),
+        (JsValue::from_f64(1.0), "INPUT_TYPE"),
+        (js_sys::Date::new_0().unchecked_into(), "INPUT_TYPE"),
     ] {
         assert_eq!(
             code(&date("date", &bad).expect_err("bad")).as_deref(),
-            Some("INPUT_FORMAT")
+            Some(expected)
         );
     }
     let zoned = JsValue::from_str("2025-03-21T09:30:00Z");

@@ -81,6 +81,7 @@ const TRIGGERS = [
   () => engine().publish([{ kindergarten: { id: " ", region: "akmola", area: "kokshetau", languages: ["kazakh"] }, groupType: "general", cohort: 2021, places: 1 }], AT),
   () => engine().__panicForTesting("2025-03-04T00:00:00"),
   () => engine().state("1"),
+  () => Engine.fromSnapshot(JSON.stringify({ ...JSON.parse(engine().snapshot()), next_seq: 0 })),
   () => { let d = []; for (let i = 0; i < 200; i++) d = [d]; engine().register(d, AT); },
   () => { const e = engine(); e.free(); e.state(1); },
   () => engine().notify(1, 2 ** 40, AT),

@@ -204,6 +204,7 @@ impl From<AllocationError> for KezekError {
 }
 
 impl From<LifecycleError> for KezekError {
+    #[allow(clippy::too_many_lines)] // one arm per variant
     fn from(e: LifecycleError) -> Self {
         let messages = texts(&e);
         let checks = |f: &[kezek::eligibility::Check]| f.iter().map(Into::into).collect();
@@ -295,6 +296,13 @@ impl From<LifecycleError> for KezekError {
                 supported,
                 messages,
             },
+            LifecycleError::SnapshotInconsistent { invariant, detail } => {
+                Self::SnapshotInconsistent {
+                    invariant: invariant.to_owned(),
+                    detail,
+                    messages,
+                }
+            }
             LifecycleError::Iin(inner) => inner.into(),
             LifecycleError::Calendar(inner) => inner.into(),
             LifecycleError::Allocation(inner) => inner.into(),

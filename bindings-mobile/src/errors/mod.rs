@@ -304,6 +304,11 @@ pub enum KezekError {
         supported: u32,
         messages: LocalizedText,
     },
+    SnapshotInconsistent {
+        invariant: String,
+        detail: String,
+        messages: LocalizedText,
+    },
 }
 
 #[uniffi::export]
@@ -392,7 +397,8 @@ fn localized(e: &KezekError) -> LocalizedText {
         | K::ApplicantAlreadyLinked { messages, .. }
         | K::BatchRefused { messages, .. }
         | K::SnapshotFormat { messages, .. }
-        | K::SnapshotVersion { messages, .. } => messages.clone(),
+        | K::SnapshotVersion { messages, .. }
+        | K::SnapshotInconsistent { messages, .. } => messages.clone(),
     }
 }
 
@@ -454,6 +460,7 @@ fn code(e: &KezekError) -> String {
         K::BatchRefused { rule, .. } => return rule.clone(),
         K::SnapshotFormat { .. } => "SNAPSHOT_FORMAT",
         K::SnapshotVersion { .. } => "SNAPSHOT_VERSION",
+        K::SnapshotInconsistent { .. } => "SNAPSHOT_INCONSISTENT",
     };
     code.to_owned()
 }
@@ -498,7 +505,9 @@ fn kind(e: &KezekError) -> ErrorKind {
         | K::WaitingListNotNeeded { .. }
         | K::RestoreUsed { .. } => E::PlacesRefused,
         K::ApplicationUnknown { .. } => E::ApplicationNotFound,
-        K::SnapshotFormat { .. } | K::SnapshotVersion { .. } => E::Snapshot,
+        K::SnapshotFormat { .. } | K::SnapshotVersion { .. } | K::SnapshotInconsistent { .. } => {
+            E::Snapshot
+        }
         K::RegistrationRefused { .. }
         | K::BenefitRefused { .. }
         | K::NotEligible { .. }

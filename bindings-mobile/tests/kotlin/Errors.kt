@@ -36,6 +36,11 @@ val triggers: List<Pair<String, () -> Unit>> = listOf(
         json["schema_version"] = 999L
         Engine.fromSnapshot(Json.write(json))
     },
+    "SNAPSHOT_INCONSISTENT" to {
+        val json = Json.parse(Engine(PolicyBook.builtin().get("national-2024")).snapshot()).obj().toMutableMap()
+        json["next_seq"] = 0L
+        Engine.fromSnapshot(Json.write(json))
+    },
     // A moment with nanoseconds: Kotlin's LocalDateTime allows it, kezek's minute-and-second
     // moments do not.
     "INPUT_FORMAT" to {
@@ -56,6 +61,7 @@ fun errors() {
     val expected = (codes["core"] as List<*>).map { it.str() }
         .filterNot { it.startsWith("MATCHING_") || it.startsWith("SIMULATION_") }
         .plus((codes["bindings"] as Map<*, *>).keys.map { it.str() })
+        .plus("INPUT_FORMAT") // the one input code Kotlin's types let a caller cause
         .toSet()
     val byCode = all.groupBy { it.code() }
     test("every error code is raised from Kotlin (${expected.size} codes)") {

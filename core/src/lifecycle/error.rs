@@ -166,6 +166,15 @@ pub enum LifecycleError {
         /// The parser's explanation (English).
         detail: String,
     },
+    /// A snapshot whose parts contradict each other (edited or corrupted): the engine it
+    /// describes could not have come from commands.
+    #[error("the snapshot is inconsistent ({invariant}): {detail}")]
+    SnapshotInconsistent {
+        /// The invariant broken, one of [`crate::lifecycle::INVARIANTS`].
+        invariant: &'static str,
+        /// What breaks it (English; ids, never an IIN).
+        detail: String,
+    },
     /// A snapshot has a schema version this library does not read.
     #[error("snapshot schema version {found} is not supported (this library reads {supported})")]
     SnapshotVersion {
@@ -209,6 +218,7 @@ impl LocalizedError for LifecycleError {
             LifecycleError::Policy(e) => e.code(),
             LifecycleError::SnapshotFormat { .. } => "SNAPSHOT_FORMAT",
             LifecycleError::SnapshotVersion { .. } => "SNAPSHOT_VERSION",
+            LifecycleError::SnapshotInconsistent { .. } => "SNAPSHOT_INCONSISTENT",
         }
     }
 
@@ -326,6 +336,12 @@ impl LocalizedError for LifecycleError {
                 lang,
                 format!("снапшот оқылмады: {line}-жол, {column}-баған: {detail}"),
                 format!("не удалось прочитать снимок: строка {line}, столбец {column}: {detail}"),
+                en,
+            ),
+            LifecycleError::SnapshotInconsistent { invariant, detail } => pick(
+                lang,
+                format!("снапшот қайшылықты ({invariant}): {detail}"),
+                format!("снимок противоречив ({invariant}): {detail}"),
                 en,
             ),
             LifecycleError::SnapshotVersion { found, supported } => pick(

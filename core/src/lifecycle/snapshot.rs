@@ -125,7 +125,8 @@ impl Engine {
     /// An engine restored from a snapshot; queues and pending deadlines are rebuilt.
     ///
     /// # Errors
-    /// `SNAPSHOT_VERSION`, `SNAPSHOT_FORMAT` (ids out of order), a calendar or policy error.
+    /// `SNAPSHOT_VERSION`, `SNAPSHOT_FORMAT` (ids out of order), `SNAPSHOT_INCONSISTENT`
+    /// (an invariant of [`Engine::check_invariants`] broken), a calendar or policy error.
     pub fn from_snapshot(snapshot: Snapshot) -> Result<Engine, LifecycleError> {
         if snapshot.schema_version != SNAPSHOT_SCHEMA_VERSION {
             return Err(LifecycleError::SnapshotVersion {
@@ -181,6 +182,7 @@ impl Engine {
             snapshot.interleave_cursors.into_iter().collect(),
         );
         engine.rebuild();
+        engine.check_invariants()?;
         Ok(engine)
     }
 

@@ -1,0 +1,384 @@
+//! The bodies of the fuzz targets (`fuzz/fuzz_targets/*.rs`, run with cargo-fuzz on
+//! nightly) and of their replay on stable (`tests/fuzz_replay.rs` runs every committed input
+//! under `fuzz/regressions/<target>/`).
+//!
+//! Each body takes any bytes and asserts what kezek promises a host: no panic; a refusal is
+//! a typed error with a code; a loaded engine keeps its invariants and round-trips byte for
+//! byte; a refused command changes nothing; replaying the log gives the same engine.
+
+// Every body panics exactly when a promise breaks: that is the fuzzer's signal.
+#![allow(clippy::missing_panics_doc, clippy::expect_used, clippy::unwrap_used)]
+
+use arbitrary::{Arbitrary, Unstructured};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use kezek::allocation::matching::{Instance, Mechanism, TieBreak};
+use kezek::allocation::BulletinId;
+use kezek::application::ApplicationId;
+use kezek::lifecycle::Engine;
+use kezek::LocalizedError;
+
+use crate::fixture;
+
+/// A target's body.
+pub type Body = fn(&[u8]);
+
+/// Every target: its name (the file under `fuzz/fuzz_targets/`) and its body.
+pub const TARGETS: &[(&str, Body)] = &[
+    ("iin", iin),
+    ("calendar", calendar),
+    ("policy_book", policy_book),
+    ("application", application),
+    ("snapshot", snapshot),
+    ("simulation_input", simulation_input),
+    ("matching", matching),
+    ("engine_commands", engine_commands),
+];
+
+fn text(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data).ok()
+}
+
+/// A refusal: a code of capital letters and three messages.
+fn coded(e: &impl LocalizedError) {
+    let code = e.code();
+    assert!(
+        !code.is_empty()
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit()),
+        "{code}"
+    );
+    for lang in kezek::Lang::ALL {
+        assert!(!e.message(lang).is_empty(), "{code}");
+    }
+}
+
+/// IIN parsing: valid IINs print masked and parse back to themselves.
+pub fn iin(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    match kezek::Iin::parse(s) {
+        Ok(iin) => {
+            let digits = iin.expose_digits().to_owned();
+            assert!(!format!("{iin} {iin:?}").contains(&digits));
+            assert_eq!(kezek::Iin::parse(&digits).ok(), Some(iin));
+        }
+        Err(e) => {
+            coded(&e);
+            for lang in kezek::Lang::ALL {
+                let m = e.message(lang);
+                assert!(
+                    s.len() < 12 || !m.contains(s.trim()),
+                    "the input is echoed: {m}"
+                );
+            }
+        }
+    }
+}
+
+/// Calendar data and patches: a calendar that loads answers queries and writes data that
+/// loads back the same.
+pub fn calendar(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    match kezek::WorkCalendar::from_json(s) {
+        Ok(cal) => {
+            let again =
+                kezek::WorkCalendar::from_data(cal.data().clone()).expect("its own data loads");
+            assert_eq!(again.data(), cal.data());
+            let day = NaiveDate::from_ymd_opt(2025, 3, 20).unwrap_or_default();
+            let _ = cal.is_working_day(day);
+            let _ = cal.add_working_days(day, 10);
+        }
+        Err(e) => coded(&e),
+    }
+    match kezek::calendar::CalendarPatch::from_json(s) {
+        Ok(patch) => match kezek::WorkCalendar::kazakhstan().with_patch(patch) {
+            Ok(cal) => {
+                let _ = cal.is_working_day(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap_or_default());
+            }
+            Err(e) => coded(&e),
+        },
+        Err(e) => coded(&e),
+    }
+}
+
+/// Policy books: a valid book round-trips through JSON.
+pub fn policy_book(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    match kezek::PolicyBook::from_json(s) {
+        Ok(book) => {
+            let again = kezek::PolicyBook::from_json(&book.to_json()).expect("its own JSON loads");
+            assert_eq!(again.to_json(), book.to_json());
+        }
+        Err(e) => coded(&e),
+    }
+}
+
+fn moment(minutes: u32) -> NaiveDateTime {
+    fixture::at(2024, 1, 10, 9, 0) + TimeDelta::minutes(i64::from(minutes))
+}
+
+/// Application input: registration refuses with a code and changes nothing, or registers.
+pub fn application(data: &[u8]) {
+    let Ok(input) = serde_json::from_slice::<kezek::application::NewApplication>(data) else {
+        return;
+    };
+    let mut e = fixture::engine("akmola-2024");
+    let before = e.to_json();
+    match e.register(input, moment(0)) {
+        Ok(id) => {
+            let _ = e.position(id);
+            e.check_invariants()
+                .expect("invariants after a registration");
+        }
+        Err(err) => {
+            coded(&err);
+            assert_eq!(
+                e.to_json(),
+                before,
+                "a refused registration changed the engine"
+            );
+        }
+    }
+}
+
+/// Snapshots: what loads keeps its invariants and writes itself back byte for byte.
+pub fn snapshot(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    match Engine::from_json(s) {
+        Ok(engine) => {
+            engine
+                .check_invariants()
+                .expect("a loaded engine keeps its invariants");
+            let json = engine.to_json();
+            let again = Engine::from_json(&json).expect("its own snapshot loads");
+            assert_eq!(again.to_json(), json);
+        }
+        Err(e) => coded(&e),
+    }
+}
+
+/// Simulation inputs: validation answers, and the memory estimate never overflows.
+pub fn simulation_input(data: &[u8]) {
+    let Ok(input) = serde_json::from_slice::<kezek::simulation::SimulationInput>(data) else {
+        return;
+    };
+    let _ = input.estimated_memory();
+    if let Err(e) = input.validate() {
+        coded(&e);
+    }
+}
+
+/// Matching instances from small numbers: every mechanism gives a valid matching.
+pub fn matching(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    let (Ok(children), Ok(kindergartens)) = (u.int_in_range(0..=12_u32), u.int_in_range(0..=6_u32))
+    else {
+        return;
+    };
+    let mut preferences = Vec::new();
+    for _ in 0..children {
+        let len = u.int_in_range(0..=4_u32).unwrap_or(0);
+        preferences.push(
+            (0..len)
+                .map(|_| u.int_in_range(0..=kindergartens).unwrap_or(0))
+                .collect(),
+        );
+    }
+    let capacities = (0..kindergartens)
+        .map(|_| u.int_in_range(0..=3_u32).unwrap_or(0))
+        .collect();
+    let base = (0..children)
+        .map(|_| u.int_in_range(0..=children).unwrap_or(0))
+        .collect();
+    let instance = match Instance::new(preferences, capacities, base) {
+        Ok(i) => i,
+        Err(e) => return coded(&e),
+    };
+    let priorities: Vec<(u32, u32, u8)> = (0..u.int_in_range(0..=4_u32).unwrap_or(0))
+        .map(|_| {
+            (
+                u.int_in_range(0..=children).unwrap_or(0),
+                u.int_in_range(0..=kindergartens).unwrap_or(0),
+                u.int_in_range(0..=2_u8).unwrap_or(0),
+            )
+        })
+        .collect();
+    let instance = match instance.with_priorities(&priorities) {
+        Ok(i) => i,
+        Err(e) => return coded(&e),
+    };
+    let seed = u.arbitrary::<u64>().unwrap_or(0);
+    for tie in [
+        TieBreak::None,
+        TieBreak::Single(seed),
+        TieBreak::Multiple(seed),
+    ] {
+        let ranked = instance.rank(tie);
+        for mechanism in [
+            Mechanism::DeferredAcceptance,
+            Mechanism::SerialDictatorship,
+            Mechanism::ImmediateAcceptance,
+        ] {
+            let m = ranked.solve(mechanism);
+            ranked
+                .check_valid(&m)
+                .expect("a mechanism's matching is valid");
+        }
+        // Deferred acceptance is stable: no child and kindergarten would both rather.
+        let da = ranked.deferred_acceptance();
+        assert!(
+            ranked.blocking_pairs(&da).is_empty(),
+            "deferred acceptance left a blocking pair"
+        );
+    }
+}
+
+/// One command of the structure-aware target: each variant is the `Engine` command of its
+/// name, on small ids and kindergartens so that commands meet the same applications.
+#[derive(Debug, Arbitrary)]
+#[allow(missing_docs)]
+pub enum Op {
+    Register {
+        child: u8,
+        minutes: u16,
+    },
+    Notify {
+        id: u8,
+        vacancies: u8,
+    },
+    Publish {
+        kindergarten: u8,
+        cohort: u8,
+        places: u8,
+    },
+    TakePlace {
+        id: u8,
+        bulletin: u8,
+    },
+    IssueDirection {
+        id: u8,
+        kindergarten: u8,
+    },
+    Revoke {
+        id: u8,
+    },
+    Enroll {
+        id: u8,
+    },
+    Release {
+        id: u8,
+    },
+    Withdraw {
+        id: u8,
+    },
+    ConfirmInterest {
+        id: u8,
+    },
+    LinkBatch {
+        a: u8,
+        b: u8,
+    },
+    Extend {
+        id: u8,
+        days: u8,
+    },
+    Advance {
+        hours: u16,
+    },
+}
+
+const CHILDREN: [&str; 6] = [
+    fixture::child::MAR_2021,
+    fixture::child::SEP_2021,
+    fixture::child::DEC_2021,
+    fixture::child::TWIN_A,
+    fixture::child::TWIN_B,
+    fixture::child::JAN_2022,
+];
+
+fn run(e: &mut Engine, op: &Op, t: NaiveDateTime) -> Result<(), kezek::LifecycleError> {
+    let app = |id: &u8| ApplicationId(u64::from(*id % 8));
+    let kg = |k: &u8| format!("kg-{}", k % 3);
+    match op {
+        Op::Register { child, .. } => e
+            .register(
+                fixture::application(CHILDREN[usize::from(*child) % CHILDREN.len()]),
+                t,
+            )
+            .map(|_| ()),
+        Op::Notify { id, vacancies } => e.notify(app(id), u32::from(*vacancies % 4), t).map(|_| ()),
+        Op::Publish {
+            kindergarten,
+            cohort,
+            places,
+        } => e
+            .publish(
+                &[fixture::bulletin(
+                    &kg(kindergarten),
+                    2020 + i32::from(cohort % 4),
+                    u32::from(*places % 4),
+                )],
+                t,
+            )
+            .map(|_| ()),
+        Op::TakePlace { id, bulletin } => {
+            e.take_place(app(id), BulletinId(u64::from(*bulletin % 5)), t)
+        }
+        Op::IssueDirection { id, kindergarten } => e.issue_direction(app(id), &kg(kindergarten), t),
+        Op::Revoke { id } => e.revoke(app(id), t),
+        Op::Enroll { id } => e.enroll(app(id), t),
+        Op::Release { id } => e.release(app(id), t),
+        Op::Withdraw { id } => e.withdraw(app(id), t),
+        Op::ConfirmInterest { id } => e.confirm_interest(app(id), t),
+        Op::LinkBatch { a, b } => e.link_batch(&[app(a), app(b)], t),
+        Op::Extend { id, days } => e.extend(
+            app(id),
+            t.date() + TimeDelta::days(i64::from(*days % 20)),
+            t,
+        ),
+        Op::Advance { .. } => e.advance_to(t),
+    }
+}
+
+/// Random command sequences on an engine: after each step the invariants hold, a refusal
+/// changed nothing (byte for byte), and the snapshot round-trips; at the end the log
+/// replays to the same engine.
+pub fn engine_commands(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    let Ok(ops) = u
+        .arbitrary_iter::<(Op, u16)>()
+        .and_then(|i| i.take(64).collect::<Result<Vec<_>, _>>())
+    else {
+        return;
+    };
+    let mut e = fixture::engine("akmola-2024");
+    let mut t = fixture::at(2024, 1, 8, 9, 0);
+    for (op, minutes) in &ops {
+        t += TimeDelta::minutes(i64::from(*minutes) * 7);
+        let before = e.to_json();
+        match run(&mut e, op, t) {
+            Ok(()) => e
+                .check_invariants()
+                .expect("invariants after an accepted command"),
+            Err(err) => {
+                coded(&err);
+                assert_eq!(
+                    e.to_json(),
+                    before,
+                    "{op:?} was refused ({}) but changed the engine",
+                    err.code()
+                );
+            }
+        }
+    }
+    let json = e.to_json();
+    assert_eq!(
+        Engine::from_json(&json)
+            .expect("its snapshot loads")
+            .to_json(),
+        json
+    );
+    let replayed =
+        Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).expect("its log replays");
+    assert_eq!(replayed.to_json(), json);
+}
