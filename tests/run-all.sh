@@ -15,6 +15,8 @@
 #           Node, tsc on the declarations, the node --test suites (conformance files, every
 #           error code, README examples), and the portal widget (examples/portal/) end to
 #           end in headless Chromium (Debian's `chromium`, installed with apt when missing)
+#   Fuzz:   where nightly Rust is installed, scripts/ci/fuzz.sh runs every cargo-fuzz
+#           target 2,000 times with a fixed seed (installs cargo-fuzz when missing)
 #   Mobile: bindings-mobile/build.sh (builds the workspace's uniffi-bindgen; installs the
 #           Kotlin compiler from npm and JNA from Debian when missing): Kotlin and Swift
 #           bindings generated, the Kotlin tests on the JVM, the Swift header compiled with
@@ -71,6 +73,15 @@ fi
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 cargo clippy --target wasm32-unknown-unknown -p kezek-wasm --all-targets --locked -- -D warnings
 bash bindings-wasm/build.sh test
+
+step "fuzz: a short run of every cargo-fuzz target (where nightly Rust is installed)"
+# The committed inputs (fuzz/regressions/) are replayed on stable by cargo test above;
+# this runs each target 2,000 times more from them, with a fixed seed.
+if rustup toolchain list | grep -q '^nightly'; then
+  bash scripts/ci/fuzz.sh 2000
+else
+  echo "no nightly toolchain: the fuzz targets are not run (their inputs were replayed)"
+fi
 
 step "mobile: uniffi bindings (Kotlin tests on the JVM, Swift header checks)"
 if ! command -v java >/dev/null 2>&1; then
