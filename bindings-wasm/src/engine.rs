@@ -5,7 +5,7 @@
 //! (`INTERNAL`) leaves it as it was before the command (`recovery.rs`).
 
 use kezek::allocation::{BulletinId, NewBulletin};
-use kezek::application::{ApplicationId, Document, NewApplication, QueueKey};
+use kezek::application::{ApplicationId, Document, NewApplication};
 use kezek::eligibility::Decision;
 use kezek::lifecycle::{Engine as CoreEngine, LogEntry};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -19,18 +19,18 @@ use crate::recovery::Guarded;
 
 /// The lifecycle engine: one policy, one calendar, every application and bulletin.
 #[wasm_bindgen]
-pub struct Engine(Guarded);
+pub struct Engine(pub(crate) Guarded);
 
-fn app(id: &JsValue) -> Result<ApplicationId, JsValue> {
+pub(crate) fn app(id: &JsValue) -> Result<ApplicationId, JsValue> {
     whole("id", id).map(ApplicationId)
 }
 
-fn bulletin_id(id: &JsValue) -> Result<BulletinId, JsValue> {
+pub(crate) fn bulletin_id(id: &JsValue) -> Result<BulletinId, JsValue> {
     whole("bulletin", id).map(BulletinId)
 }
 
 /// A decision as data, with the core's own verdict and failed codes beside its checks.
-fn decision(d: &Decision) -> Result<JsValue, JsValue> {
+pub(crate) fn decision(d: &Decision) -> Result<JsValue, JsValue> {
     let mut value = serde_json::json!(d);
     value["allowed"] = serde_json::json!(d.allowed());
     value["failed"] = serde_json::json!(d.failed_codes());
@@ -38,7 +38,7 @@ fn decision(d: &Decision) -> Result<JsValue, JsValue> {
 }
 
 /// Ids as a JS array of numbers.
-fn ids(v: &[ApplicationId]) -> Result<JsValue, JsValue> {
+pub(crate) fn ids(v: &[ApplicationId]) -> Result<JsValue, JsValue> {
     to_js(&v.iter().map(|i| i.0).collect::<Vec<_>>())
 }
 
@@ -361,236 +361,6 @@ impl Engine {
         let at = moment("at", at)?;
         self.0
             .write(|e| js(e.join_waiting_list(id, &kindergarten, at)))
-    }
-
-    /// The application as registered (IINs as digits: personal data).
-    #[wasm_bindgen(unchecked_return_type = "Application")]
-    pub fn application(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(js(e.application(id))?))?
-    }
-
-    /// The queue the application stands in.
-    #[wasm_bindgen(js_name = queueKey, unchecked_return_type = "QueueKey")]
-    pub fn queue_key(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0
-            .read(|e| to_js(&js(e.application(id))?.queue_key()))?
-    }
-
-    /// The application's state (`{state: "queued"}`, `{state: "notice_sent", chooseBy}`…).
-    #[wasm_bindgen(unchecked_return_type = "State")]
-    pub fn state(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(js(e.state(id))?))?
-    }
-
-    /// The name of its state (`"queued"`…), read without building the state.
-    #[wasm_bindgen(js_name = stateName, unchecked_return_type = "StateName")]
-    pub fn state_name(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<String, JsValue> {
-        let id = app(id)?;
-        self.0
-            .read(|e| js(e.state_name(id)).map(|s| s.as_str().to_owned()))?
-    }
-
-    /// Its position in the queue, or `null` when it stands in none.
-    #[wasm_bindgen(unchecked_return_type = "Position | null")]
-    pub fn position(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(&js(e.position(id))?))?
-    }
-
-    /// Its events, oldest first.
-    #[wasm_bindgen(unchecked_return_type = "Event[]")]
-    pub fn history(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0
-            .read(|e| to_js(&js(e.history(id))?.collect::<Vec<_>>()))?
-    }
-
-    /// Its next deadline (`{at, kind}`), or `null`.
-    #[wasm_bindgen(js_name = nextDeadline, unchecked_return_type = "NextDeadline | null")]
-    pub fn next_deadline(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| {
-            let due = js(e.next_deadline(id))?;
-            to_js(&due.map(|(at, kind)| serde_json::json!({"at": at, "kind": kind})))
-        })?
-    }
-
-    /// Directions lapsed so far.
-    pub fn lapses(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<u32, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| js(e.lapses(id)))?
-    }
-
-    /// Its interest confirmations (`{anniversary, confirmed}`).
-    #[wasm_bindgen(unchecked_return_type = "Interest")]
-    pub fn interest(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(&js(e.interest(id))?))?
-    }
-
-    /// The ids of its batch (itself alone when it has none).
-    #[wasm_bindgen(unchecked_return_type = "number[]")]
-    pub fn batch(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| ids(&js(e.batch(id))?))?
-    }
-
-    /// The applications an applicant filed.
-    #[wasm_bindgen(js_name = applicationsOf, unchecked_return_type = "number[]")]
-    pub fn applications_of(&self, applicant: &crate::iin::Iin) -> Result<JsValue, JsValue> {
-        self.0.read(|e| ids(&e.applications_of(&applicant.0)))?
-    }
-
-    /// Why the application may or may not be offered `vacancies` places now.
-    #[wasm_bindgen(js_name = explainOffer, unchecked_return_type = "Decision")]
-    pub fn explain_offer(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] vacancies: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (id, vacancies, at) = (app(id)?, small("vacancies", vacancies)?, moment("at", at)?);
-        self.0
-            .read(|e| decision(&js(e.explain_offer(id, vacancies, at))?))?
-    }
-
-    /// Why an application may or may not be registered now (`RULES.md §1–§4`).
-    #[wasm_bindgen(js_name = explainRegistration, unchecked_return_type = "Decision")]
-    pub fn explain_registration(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "NewApplication")] application: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let input: NewApplication = from_js("application", application)?;
-        let at = moment("at", at)?;
-        self.0
-            .read(|e| decision(&e.explain_registration(&input, at)))?
-    }
-
-    /// Whether the child is too old to stay in the queue (`RULES.md §4`).
-    #[wasm_bindgen(js_name = explainRemovalForAge, unchecked_return_type = "Decision")]
-    pub fn explain_removal_for_age(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (id, at) = (app(id)?, moment("at", at)?);
-        self.0
-            .read(|e| decision(&js(e.explain_removal_for_age(id, at))?))?
-    }
-
-    /// The queues with someone standing in them.
-    #[wasm_bindgen(unchecked_return_type = "QueueKey[]")]
-    pub fn queues(&self) -> Result<JsValue, JsValue> {
-        self.0.read(|e| to_js(&e.queues()))?
-    }
-
-    /// The ids of a queue, in order.
-    #[wasm_bindgen(unchecked_return_type = "number[]")]
-    pub fn listing(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let key: QueueKey = from_js("queue key", queue)?;
-        self.0.read(|e| ids(&e.listing(&key)))?
-    }
-
-    /// A queue's public listing (IINs masked).
-    #[wasm_bindgen(js_name = listingEntries, unchecked_return_type = "ListingEntry[]")]
-    pub fn listing_entries(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let key: QueueKey = from_js("queue key", queue)?;
-        self.0.read(|e| to_js(&e.listing_entries(&key)))?
-    }
-
-    /// How many stand in a queue, by class.
-    #[wasm_bindgen(unchecked_return_type = "ClassCounts")]
-    pub fn counts(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let key: QueueKey = from_js("queue key", queue)?;
-        self.0.read(|e| to_js(&e.counts(&key)))?
-    }
-
-    /// Every bulletin published.
-    #[wasm_bindgen(unchecked_return_type = "Bulletin[]")]
-    pub fn bulletins(&self) -> Result<JsValue, JsValue> {
-        self.0.read(|e| to_js(e.bulletins()))?
-    }
-
-    /// One bulletin.
-    #[wasm_bindgen(unchecked_return_type = "Bulletin")]
-    pub fn bulletin(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] bulletin: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let bulletin = bulletin_id(bulletin)?;
-        self.0.read(|e| to_js(js(e.bulletin(bulletin))?))?
-    }
-
-    /// The bulletins a notified application may take a place of: those of its pool with a
-    /// free place (`RULES.md §5`).
-    #[wasm_bindgen(unchecked_return_type = "Bulletin[]")]
-    pub fn choices(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| {
-            let key = js(e.application(id))?.queue_key();
-            let free: Result<Vec<_>, _> = e
-                .bulletins_with_free_places(&key)
-                .iter()
-                .map(|b| e.bulletin(*b))
-                .collect();
-            to_js(&js(free)?)
-        })?
-    }
-
-    /// Places of a queue's pool open to free choice (`RULES.md §7`).
-    #[wasm_bindgen(js_name = openPlaces)]
-    pub fn open_places(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
-    ) -> Result<u32, JsValue> {
-        let key: QueueKey = from_js("queue key", queue)?;
-        self.0.read(|e| e.open_places(&key))
     }
 
     /// Every accepted command, in order.

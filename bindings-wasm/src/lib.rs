@@ -14,6 +14,7 @@
 mod calendar;
 mod convert;
 mod engine;
+mod engine_queries;
 mod errors;
 mod iin;
 mod matching;
