@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use kezek::{LocalizedText, Period, PolicyError};
+use kezek::{LocalizedText, Period};
 
 use crate::errors::KezekError;
 use crate::guard::guarded;
@@ -38,16 +38,7 @@ impl Policy {
     /// `POLICY_JSON`, `POLICY_UNIT`, `POLICY_VALUE`.
     #[uniffi::constructor]
     pub fn from_json(json: &str) -> Result<Arc<Self>, KezekError> {
-        guarded(|| {
-            let policy: kezek::Policy =
-                serde_json::from_str(json).map_err(|e| PolicyError::Json {
-                    line: e.line(),
-                    column: e.column(),
-                    detail: e.to_string(),
-                })?;
-            policy.validate()?;
-            Ok(Arc::new(Self(policy)))
-        })
+        guarded(|| Ok(Arc::new(Self(kezek::Policy::from_json(json)?))))
     }
 
     /// The policy as JSON text.
@@ -94,9 +85,12 @@ impl Policy {
     }
 
     /// Whether publishing places is suspended on `date` (`RULES.md §9`, the August freeze).
-    #[must_use]
-    pub fn is_frozen(&self, date: CivilDate) -> bool {
-        self.0.is_frozen(date)
+    ///
+    /// # Errors
+    /// `INPUT_FORMAT` for a date kezek cannot hold (a Swift string that is not a date, a
+    /// Kotlin year past 262143): the only way to refuse it is the call's own error.
+    pub fn is_frozen(&self, date: CivilDate) -> Result<bool, KezekError> {
+        Ok(self.0.is_frozen(date))
     }
 }
 

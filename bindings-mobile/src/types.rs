@@ -6,6 +6,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use kezek::calendar::{DayInfo, DayKind, Deadline};
+use kezek::input::InputError;
 use kezek::lifecycle::StateName;
 use kezek::period::{Period, PeriodUnit};
 use kezek::{Lang, LocalizedText, Sex};
@@ -27,7 +28,7 @@ uniffi::custom_type!(CivilDate, String, {
     remote,
     lower: |d| d.format(DATE).to_string(),
     try_lift: |s| NaiveDate::parse_from_str(&s, DATE)
-        .map_err(|_| bad_text("date", &s, "YYYY-MM-DD").into()),
+        .map_err(|_| bad_text("date", "YYYY-MM-DD").into()),
 });
 
 uniffi::custom_type!(CivilMoment, String, {
@@ -36,16 +37,14 @@ uniffi::custom_type!(CivilMoment, String, {
     // Kotlin's LocalDateTime.toString() leaves out zero seconds ("2025-03-20T15:00").
     try_lift: |s| NaiveDateTime::parse_from_str(&s, MOMENT)
         .or_else(|_| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M"))
-        .map_err(|_| bad_text("moment", &s, "YYYY-MM-DDTHH:MM:SS").into()),
+        .map_err(|_| bad_text("moment", "YYYY-MM-DDTHH:MM:SS").into()),
 });
 
-/// A malformed date or moment (possible from Swift, which passes ISO strings): a typed
-/// `Input` error, which uniffi hands to the caller as the function's own error type.
-fn bad_text(what: &str, found: &str, expected: &str) -> KezekError {
-    KezekError::Input {
-        field: what.to_owned(),
-        detail: format!("expected {expected}, found {found:?}"),
-    }
+/// A malformed date or moment (possible from Swift, which passes ISO strings): the core's
+/// `INPUT_FORMAT`, which uniffi hands to the caller as the function's own error type. The
+/// text is not echoed: what a host passes stays out of errors.
+fn bad_text(what: &str, expected: &str) -> KezekError {
+    InputError::format(what, format!("expected {expected}")).into()
 }
 
 /// The three languages of kezek's texts.

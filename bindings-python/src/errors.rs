@@ -102,7 +102,7 @@ fn iin(e: &IinError) -> Mapped {
         IinError::Length { found } => vec![("found", size(*found))],
         IinError::NonDigit { position } => vec![("position", size(*position))],
         IinError::CenturyDigit { found } => vec![("found", int(*found))],
-        IinError::BirthDate { month, day } => vec![("month", int(*month)), ("day", int(*day))],
+        IinError::BirthDate { part } => vec![("part", text(part.as_str()))],
         IinError::Checksum => vec![],
         IinError::Serial { found } => vec![("found", int(*found))],
     };

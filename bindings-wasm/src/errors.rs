@@ -36,7 +36,7 @@ fn iin(e: &IinError) -> Mapped {
         IinError::NonDigit { position } => json!({ "position": position }),
         IinError::CenturyDigit { found } => json!({ "found": found }),
         IinError::Serial { found } => json!({ "found": found }),
-        IinError::BirthDate { month, day } => json!({ "month": month, "day": day }),
+        IinError::BirthDate { part } => json!({ "part": part.as_str() }),
         IinError::Checksum => json!({}),
     };
     ("IinError", details)

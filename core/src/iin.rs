@@ -108,8 +108,7 @@ impl Iin {
             2000..=2099 => 5,
             _ => {
                 return Err(IinError::BirthDate {
-                    month: birth_date.month(),
-                    day: birth_date.day(),
+                    part: DatePart::Year,
                 })
             }
         } + u8::from(sex == Sex::Female);
@@ -207,7 +206,12 @@ fn birth_date_of(digits: &[u8; 12]) -> Result<NaiveDate, IinError> {
     let year = century_base + i32::from(v[0]) * 10 + i32::from(v[1]);
     let month = u32::from(v[2]) * 10 + u32::from(v[3]);
     let day = u32::from(v[4]) * 10 + u32::from(v[5]);
-    NaiveDate::from_ymd_opt(year, month, day).ok_or(IinError::BirthDate { month, day })
+    let part = if (1..=12).contains(&month) {
+        DatePart::Day
+    } else {
+        DatePart::Month
+    };
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(IinError::BirthDate { part })
 }
 
 /// The last decimal digit of `n`.
@@ -297,13 +301,12 @@ pub enum IinError {
         /// The digit found.
         found: u8,
     },
-    /// The first six digits are not a real date.
-    #[error("the first six digits of an IIN must be a real birth date (month {month}, day {day} is not)")]
+    /// The first six digits are not a real date. Which part is wrong, never its digits:
+    /// an error carries nothing of the IIN it refuses.
+    #[error("{}", part.message_en())]
     BirthDate {
-        /// The month encoded (digits 3–4).
-        month: u32,
-        /// The day encoded (digits 5–6).
-        day: u32,
+        /// The part of the date that is wrong.
+        part: DatePart,
     },
     /// The check digit does not match, or no check digit exists for the first 11 digits.
     #[error("the check digit of the IIN does not match")]
@@ -314,6 +317,41 @@ pub enum IinError {
         /// The serial given.
         found: u16,
     },
+}
+
+/// The part of an IIN's birth date that is wrong ([`IinError::BirthDate`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePart {
+    /// A year outside 1800–2099 given to [`Iin::from_parts`].
+    Year,
+    /// Digits 3–4 are not a month.
+    Month,
+    /// Digits 5–6 are not a day of that month (and year).
+    Day,
+}
+
+impl DatePart {
+    /// `"year"`, `"month"` or `"day"`: the name hosts see in an error's details.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePart::Year => "year",
+            DatePart::Month => "month",
+            DatePart::Day => "day",
+        }
+    }
+
+    fn message_en(self) -> &'static str {
+        match self {
+            DatePart::Year => "an IIN holds birth dates from 1800 to 2099 only",
+            DatePart::Month => {
+                "the first six digits of an IIN are a birth date: digits 3-4 are not a month (01-12)"
+            }
+            DatePart::Day => {
+                "the first six digits of an IIN are a birth date: digits 5-6 are not a day of that month"
+            }
+        }
+    }
 }
 
 impl LocalizedError for IinError {
@@ -349,10 +387,20 @@ impl LocalizedError for IinError {
                 format!("7-я цифра ИИН означает век и пол и должна быть от 1 до 6, а не {found}"),
                 en,
             ),
-            IinError::BirthDate { month, day } => pick(
+            IinError::BirthDate { part } => pick(
                 lang,
-                format!("ЖСН-нің алғашқы алты цифры нақты туған күн болуы керек ({month}-ай, {day}-күн жоқ)"),
-                format!("первые шесть цифр ИИН должны быть датой рождения (месяц {month}, день {day} не существует)"),
+                match part {
+                    DatePart::Year => "ЖСН 1800–2099 жылдары туғандардың күнін ғана сақтайды",
+                    DatePart::Month => "ЖСН-нің алғашқы алты цифры туған күн болуы керек: 3–4-цифрлар ай емес (01–12)",
+                    DatePart::Day => "ЖСН-нің алғашқы алты цифры туған күн болуы керек: 5–6-цифрлар сол айдың күні емес",
+                }
+                .to_owned(),
+                match part {
+                    DatePart::Year => "ИИН хранит только даты рождения с 1800 по 2099 год",
+                    DatePart::Month => "первые шесть цифр ИИН — дата рождения: цифры 3–4 не являются месяцем (01–12)",
+                    DatePart::Day => "первые шесть цифр ИИН — дата рождения: цифры 5–6 не являются днём этого месяца",
+                }
+                .to_owned(),
                 en,
             ),
             IinError::Checksum => pick(
@@ -374,6 +422,31 @@ impl LocalizedError for IinError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_birth_date_names_the_part_and_echoes_no_digit() {
+        for (text, part) in [
+            ("211345600403", DatePart::Month),
+            ("210045600403", DatePart::Month),
+            ("210231600403", DatePart::Day),
+            ("180229300000", DatePart::Day),
+        ] {
+            let err = Iin::parse(text).expect_err("not a date");
+            assert_eq!(err, IinError::BirthDate { part });
+            for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+                let message = err.message(lang);
+                for pair in text.as_bytes()[2..6].chunks(2) {
+                    let pair = std::str::from_utf8(pair).unwrap_or_default();
+                    assert!(!message.contains(pair), "{message} echoes {pair}");
+                }
+            }
+        }
+        let old = NaiveDate::from_ymd_opt(1799, 12, 31).unwrap_or(NaiveDate::MIN);
+        assert_eq!(
+            Iin::from_parts(old, Sex::Male, 1),
+            Err(IinError::BirthDate { part: DatePart::Year })
+        );
+    }
 
     #[test]
     fn second_weight_pass_is_used_when_the_first_gives_ten() {

@@ -56,7 +56,7 @@ pub mod simulation;
 mod text;
 
 pub use calendar::{CalendarError, WorkCalendar};
-pub use iin::{Iin, IinError, Sex};
+pub use iin::{DatePart, Iin, IinError, Sex};
 pub use input::InputError;
 pub use lang::{Lang, LocalizedError, LocalizedText};
 pub use lifecycle::{Engine, LifecycleError};

@@ -2,6 +2,7 @@
 //! variant, no wildcard.
 
 use kezek::allocation::AllocationError;
+use kezek::input::InputError;
 use kezek::PolicyError;
 use kezek::{CalendarError, IinError, Lang, LifecycleError, LocalizedError, LocalizedText};
 
@@ -21,6 +22,41 @@ fn n(v: usize) -> u64 {
     v as u64
 }
 
+impl From<InputError> for KezekError {
+    fn from(e: InputError) -> Self {
+        let messages = texts(&e);
+        match e {
+            InputError::Type {
+                what,
+                expected,
+                found,
+            } => Self::InputType {
+                what,
+                expected,
+                found,
+                messages,
+            },
+            InputError::Format { what, detail } => Self::InputFormat {
+                what,
+                detail,
+                messages,
+            },
+            InputError::Depth { what, limit } => Self::InputDepth {
+                what,
+                limit: n(limit),
+                messages,
+            },
+            InputError::Freed { what } => Self::InputFreed { what, messages },
+            InputError::TooLarge { what, limit, found } => Self::InputTooLarge {
+                what,
+                limit,
+                found,
+                messages,
+            },
+        }
+    }
+}
+
 impl From<IinError> for KezekError {
     fn from(e: IinError) -> Self {
         let messages = texts(&e);
@@ -34,9 +70,8 @@ impl From<IinError> for KezekError {
                 messages,
             },
             IinError::CenturyDigit { found } => Self::IinCenturyDigit { found, messages },
-            IinError::BirthDate { month, day } => Self::IinBirthDate {
-                month,
-                day,
+            IinError::BirthDate { part } => Self::IinBirthDate {
+                part: part.as_str().to_owned(),
                 messages,
             },
             IinError::Checksum => Self::IinChecksum { messages },

@@ -16,7 +16,7 @@ use crate::types::{CivilDate, CivilMoment};
 /// The error class of a `KezekError`, as in the Python and JS bindings' class trees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum ErrorKind {
-    /// A bad input shape or value the core never saw (a malformed date string).
+    /// An argument refused before any rule sees it (`INPUT_*`: a malformed date string).
     Input,
     /// An IIN that is not valid (`RULES.md §1`).
     Iin,
@@ -50,10 +50,38 @@ pub enum ErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 #[error("{}: {}", self.code(), localized(self).en)]
 pub enum KezekError {
-    /// `INPUT_FORMAT`.
-    Input {
-        field: String,
+    // Input the core refuses before any rule sees it (`kezek::input`).
+    /// `INPUT_TYPE`.
+    InputType {
+        what: String,
+        expected: String,
+        found: String,
+        messages: LocalizedText,
+    },
+    /// `INPUT_FORMAT`: a malformed date or moment (possible from Swift's ISO strings, or
+    /// a Kotlin moment with nanoseconds).
+    InputFormat {
+        what: String,
         detail: String,
+        messages: LocalizedText,
+    },
+    /// `INPUT_DEPTH`.
+    InputDepth {
+        what: String,
+        limit: u64,
+        messages: LocalizedText,
+    },
+    /// `INPUT_FREED`.
+    InputFreed {
+        what: String,
+        messages: LocalizedText,
+    },
+    /// `INPUT_TOO_LARGE`.
+    InputTooLarge {
+        what: String,
+        limit: u64,
+        found: u64,
+        messages: LocalizedText,
     },
     /// `INTERNAL`: a bug in kezek; the object it happened in is as before the call.
     Internal {
@@ -73,8 +101,8 @@ pub enum KezekError {
         messages: LocalizedText,
     },
     IinBirthDate {
-        month: u32,
-        day: u32,
+        /// `"year"`, `"month"` or `"day"`: the part of the birth date that is wrong.
+        part: String,
         messages: LocalizedText,
     },
     IinChecksum {
@@ -332,22 +360,22 @@ impl KezekError {
     }
 }
 
-/// The message of every error in the three languages; the binding's own two are written
-/// here, the core's are carried by the variant.
+/// The message of every error in the three languages; the binding's own one (`Internal`)
+/// is written here, the core's are carried by the variant.
 fn localized(e: &KezekError) -> LocalizedText {
     use KezekError as K;
     match e {
-        K::Input { field, detail } => LocalizedText::new(
-            format!("«{field}» дұрыс емес: {detail}"),
-            format!("неверное значение «{field}»: {detail}"),
-            format!("bad {field}: {detail}"),
-        ),
         K::Internal { panic } => LocalizedText::new(
             format!("kezek ішкі қатесі: {panic}"),
             format!("внутренняя ошибка kezek: {panic}"),
             format!("internal error of kezek: {panic}"),
         ),
-        K::IinLength { messages, .. }
+        K::InputType { messages, .. }
+        | K::InputFormat { messages, .. }
+        | K::InputDepth { messages, .. }
+        | K::InputFreed { messages, .. }
+        | K::InputTooLarge { messages, .. }
+        | K::IinLength { messages, .. }
         | K::IinNonDigit { messages, .. }
         | K::IinCenturyDigit { messages, .. }
         | K::IinBirthDate { messages, .. }
@@ -403,11 +431,15 @@ fn localized(e: &KezekError) -> LocalizedText {
 }
 
 /// The machine code of each variant: the core's codes (`tests/conformance/error-codes.json`)
-/// and the bindings' `INPUT_FORMAT` and `INTERNAL`.
+/// and the bindings' `INTERNAL`.
 fn code(e: &KezekError) -> String {
     use KezekError as K;
     let code = match e {
-        K::Input { .. } => "INPUT_FORMAT",
+        K::InputType { .. } => "INPUT_TYPE",
+        K::InputFormat { .. } => "INPUT_FORMAT",
+        K::InputDepth { .. } => "INPUT_DEPTH",
+        K::InputFreed { .. } => "INPUT_FREED",
+        K::InputTooLarge { .. } => "INPUT_TOO_LARGE",
         K::Internal { .. } => "INTERNAL",
         K::IinLength { .. } => "IIN_LENGTH",
         K::IinNonDigit { .. } => "IIN_NON_DIGIT",
@@ -469,7 +501,11 @@ fn kind(e: &KezekError) -> ErrorKind {
     use ErrorKind as E;
     use KezekError as K;
     match e {
-        K::Input { .. } => E::Input,
+        K::InputType { .. }
+        | K::InputFormat { .. }
+        | K::InputDepth { .. }
+        | K::InputFreed { .. }
+        | K::InputTooLarge { .. } => E::Input,
         K::Internal { .. } => E::Internal,
         K::IinLength { .. }
         | K::IinNonDigit { .. }

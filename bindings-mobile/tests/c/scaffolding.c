@@ -8,7 +8,9 @@
  *     the object handle cloned for the call as Swift's uniffiCloneHandle() does, the
  *     Period record written and the Deadline record read in uniffi's big-endian format;
  *   - an error: Iin("21030860040") fails with status CALL_ERROR and a KezekError in the
- *     error buffer: variant 3 (.iinLength) with found = 11 and the three messages.
+ *     error buffer: variant 7 (.iinLength) with found = 11 and the three messages;
+ *   - a malformed date from Swift: isWorkingDay("20.03.2025") fails with variant 2
+ *     (.inputFormat), naming the argument and the expected form, not echoing the text.
  * Prints "N passed, N failed" and exits non-zero on a failure. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,7 +119,9 @@ static void error_call(void) {
     check(status.code == CALL_ERROR && iin == 0, "Iin(\"21030860040\"): status CALL_ERROR");
 
     Reader r = {status.errorBuf.data, status.errorBuf.len, 0};
-    check(get(&r, 4) == 3, "KezekError variant 3, .iinLength");
+    /* 1-based: inputType, inputFormat, inputDepth, inputFreed, inputTooLarge, internal,
+     * iinLength… (the order of the Rust enum). */
+    check(get(&r, 4) == 7, "KezekError variant 7, .iinLength");
     check(get(&r, 8) == 11, ".iinLength(found: 11)");
     char kk[256], ru[256], en[256];
     get_string(&r, kk, sizeof kk);
@@ -129,10 +133,33 @@ static void error_call(void) {
     free_buffer(status.errorBuf);
 }
 
+static void malformed_date_call(void) {
+    RustCallStatus status = {0};
+    uint64_t calendar = uniffi_kezek_mobile_fn_constructor_workcalendar_kazakhstan(&status);
+    uint64_t handle = uniffi_kezek_mobile_fn_clone_workcalendar(calendar, &status);
+    uniffi_kezek_mobile_fn_method_workcalendar_is_working_day(handle, lower_string("20.03.2025"), &status);
+    check(status.code == CALL_ERROR, "isWorkingDay(\"20.03.2025\"): status CALL_ERROR");
+    Reader r = {status.errorBuf.data, status.errorBuf.len, 0};
+    check(get(&r, 4) == 2, "KezekError variant 2, .inputFormat");
+    char what[64], detail[256], kk[256], ru[256], en[256];
+    get_string(&r, what, sizeof what);
+    get_string(&r, detail, sizeof detail);
+    get_string(&r, kk, sizeof kk);
+    get_string(&r, ru, sizeof ru);
+    get_string(&r, en, sizeof en);
+    check(strcmp(what, "date") == 0 && strstr(detail, "YYYY-MM-DD") != NULL, ".inputFormat(what: date, detail)");
+    check(strstr(en, "20.03") == NULL && strstr(kk, "20.03") == NULL && strstr(ru, "20.03") == NULL,
+          "the malformed text is not echoed");
+    check(r.at == r.len, "the error is read to its end");
+    free_buffer(status.errorBuf);
+    uniffi_kezek_mobile_fn_free_workcalendar(calendar, &status);
+}
+
 int main(void) {
 #include "checks.inc"
     string_call();
     record_call();
+    malformed_date_call();
     error_call();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;

@@ -12,7 +12,7 @@ import kz.kezek.*
 
 /** The error class each code belongs to, as in the Python and JS class trees. */
 fun expectedKind(code: String): ErrorKind = when {
-    code == "INPUT_FORMAT" -> ErrorKind.INPUT
+    code.startsWith("INPUT_") -> ErrorKind.INPUT
     code == "INTERNAL" -> ErrorKind.INTERNAL
     code.startsWith("IIN_") -> ErrorKind.IIN
     code.startsWith("CALENDAR_") -> ErrorKind.CALENDAR

@@ -156,6 +156,7 @@ fun main() {
     lifecycle()
     conformance()
     errors()
+    hostile()
     println("$passed passed, $failed failed")
     if (failed > 0) exitProcess(1)
 }

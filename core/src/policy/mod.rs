@@ -239,6 +239,21 @@ impl Policy {
         list
     }
 
+    /// Reads one policy from JSON (the shape of a policy in a book) and validates it.
+    ///
+    /// # Errors
+    /// `POLICY_JSON` for unreadable JSON (described without its values), else as
+    /// [`Policy::validate`].
+    pub fn from_json(json: &str) -> Result<Self, PolicyError> {
+        let policy: Self = serde_json::from_str(json).map_err(|e| PolicyError::Json {
+            line: e.line(),
+            column: e.column(),
+            detail: crate::input::json_said(&e),
+        })?;
+        policy.validate()?;
+        Ok(policy)
+    }
+
     /// Checks every parameter: ages in months or years, windows at least one unit long,
     /// the minimum age below the maximum, interleaving ratios positive, real freeze days.
     ///
