@@ -3,7 +3,6 @@
 //! persists; a refused command is a `KezekError` and changes nothing; a panic (a bug in
 //! kezek) is `KezekError.Internal`, and the engine is put back as it was before the call.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use kezek::application::{ApplicationId, Document, QueueKey};
@@ -15,7 +14,7 @@ use crate::allocation::{Bulletin, NewBulletin, RoundReport};
 use crate::application::{Application, NewApplication};
 use crate::calendar::WorkCalendar;
 use crate::errors::KezekError;
-use crate::guard::{guarded, panic_message};
+use crate::guard::guarded;
 use crate::iin::Iin;
 use crate::lifecycle::{Decision, Event, NextDeadline, State};
 use crate::policy::Policy;
@@ -42,23 +41,21 @@ impl Engine {
         guarded(|| Ok(f(&engine)?))
     }
 
-    /// Runs a command. The engine is copied first: a refused command leaves it unchanged by
-    /// the core's own rule, and a panic half-way is undone by putting the copy back. (The
-    /// copy costs a pass over the engine per command: nothing for a family's applications,
-    /// noticeable for a whole city's, which belongs on a server.)
+    /// Runs a command. A refused command leaves the engine unchanged by the core's own
+    /// rule; a panic half-way (a bug) is rolled back to the core's checkpoint taken before
+    /// the command (the log's length: nothing is copied while all goes well).
     fn command<T>(
         &self,
         f: impl FnOnce(&mut kezek::Engine) -> Result<T, LifecycleError>,
     ) -> Result<T, KezekError> {
         let mut engine = self.lock();
-        let before = engine.clone();
-        match catch_unwind(AssertUnwindSafe(|| f(&mut engine))) {
+        let checkpoint = engine.checkpoint();
+        match kezek::internal::catch(|| f(&mut engine)) {
             Ok(result) => Ok(result?),
-            Err(payload) => {
-                *engine = before;
-                Err(KezekError::Internal {
-                    panic: panic_message(payload.as_ref()),
-                })
+            Err(bug) => {
+                // A failed roll-back would be a second bug: the engine is left as it is.
+                let _ = engine.roll_back(checkpoint);
+                Err(bug.into())
             }
         }
     }

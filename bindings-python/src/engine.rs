@@ -44,6 +44,28 @@ impl PyEngine {
     }
 }
 
+impl PyEngine {
+    /// Runs a command on the engine. A refusal leaves it unchanged by the core's own rule;
+    /// a panic (a bug in kezek) is rolled back to the checkpoint taken before the command
+    /// and raised as `InternalError` (`INTERNAL`), never as pyo3's `PanicException`.
+    fn command<T, E: crate::errors::ToPyErr>(
+        &self,
+        py_: Python<'_>,
+        f: impl FnOnce(&mut Engine) -> Result<T, E>,
+    ) -> PyResult<T> {
+        let mut engine = self.lock(py_);
+        let checkpoint = engine.checkpoint();
+        match kezek::internal::catch(|| f(&mut engine)) {
+            Ok(result) => py(result),
+            Err(bug) => {
+                // A failed roll-back would be a second bug: the engine is left as it is.
+                let _ = engine.roll_back(checkpoint);
+                py(Err::<T, _>(bug))
+            }
+        }
+    }
+}
+
 fn id(n: u64) -> ApplicationId {
     ApplicationId(n)
 }
@@ -101,47 +123,47 @@ impl PyEngine {
 
     /// Revokes a direction (`RULES.md §6`).
     fn revoke(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.lock(py_).revoke(ApplicationId(id), at))
+        self.command(py_, |e| e.revoke(ApplicationId(id), at))
     }
 
     /// Confirms an out-of-turn right in person (`RULES.md §3`).
     fn confirm_right(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.lock(py_).confirm_right(ApplicationId(id), at))
+        self.command(py_, |e| e.confirm_right(ApplicationId(id), at))
     }
 
     /// Enrols the child of a direction (`RULES.md §6`).
     fn enroll(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.lock(py_).enroll(ApplicationId(id), at))
+        self.command(py_, |e| e.enroll(ApplicationId(id), at))
     }
 
     /// Releases an enrolled child's place.
     fn release(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.lock(py_).release(ApplicationId(id), at))
+        self.command(py_, |e| e.release(ApplicationId(id), at))
     }
 
     /// Withdraws the application.
     fn withdraw(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.lock(py_).withdraw(ApplicationId(id), at))
+        self.command(py_, |e| e.withdraw(ApplicationId(id), at))
     }
 
     /// Confirms interest for the year (`RULES.md §2`).
     fn confirm_interest(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.lock(py_).confirm_interest(ApplicationId(id), at))
+        self.command(py_, |e| e.confirm_interest(ApplicationId(id), at))
     }
 
     /// Confirms a voucher (`RULES.md §8`).
     fn confirm_voucher(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.lock(py_).confirm_voucher(ApplicationId(id), at))
+        self.command(py_, |e| e.confirm_voucher(ApplicationId(id), at))
     }
 
     /// Refuses a voucher (`RULES.md §8`).
     fn refuse_voucher(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.lock(py_).refuse_voucher(ApplicationId(id), at))
+        self.command(py_, |e| e.refuse_voucher(ApplicationId(id), at))
     }
 
     /// Restores an inactive application (`RULES.md §8`).
     fn restore(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        py(self.lock(py_).restore(ApplicationId(id), at))
+        self.command(py_, |e| e.restore(ApplicationId(id), at))
     }
 
     /// Registers an application (`RULES.md §2`); returns its id.
@@ -152,13 +174,13 @@ impl PyEngine {
         at: NaiveDateTime,
     ) -> PyResult<u64> {
         let input: NewApplication = deserialize("application", application)?;
-        py(self.lock(py_).register(input, at)).map(|i| i.0)
+        self.command(py_, |e| e.register(input, at)).map(|i| i.0)
     }
 
     /// Makes room for `additional` registrations (at most `kezek::input::MAX_RESERVE`).
     fn reserve(&self, py_: Python<'_>, additional: &Bound<'_, PyAny>) -> PyResult<()> {
         let additional = crate::convert::count("additional", additional)?;
-        py(self.lock(py_).reserve(additional))
+        self.command(py_, |e| e.reserve(additional))
     }
 
     /// Notifies the application (and its batch) of `vacancies` places; returns the ids
@@ -170,7 +192,7 @@ impl PyEngine {
         vacancies: u32,
         at: NaiveDateTime,
     ) -> PyResult<Vec<u64>> {
-        py(self.lock(py_).notify(ApplicationId(id), vacancies, at)).map(|v| ids(&v))
+        self.command(py_, |e| e.notify(ApplicationId(id), vacancies, at)).map(|v| ids(&v))
     }
 
     /// Issues a direction to `kindergarten`.
@@ -181,9 +203,7 @@ impl PyEngine {
         kindergarten: &str,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        py(self
-            .lock(py_)
-            .issue_direction(ApplicationId(id), kindergarten, at))
+        self.command(py_, |e| e.issue_direction(ApplicationId(id), kindergarten, at))
     }
 
     /// Extends a direction's show-up window to `until` (`RULES.md §6`).
@@ -194,7 +214,7 @@ impl PyEngine {
         until: NaiveDate,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        py(self.lock(py_).extend(ApplicationId(id), until, at))
+        self.command(py_, |e| e.extend(ApplicationId(id), until, at))
     }
 
     /// Links a second applicant (a parent) to the application.
@@ -205,15 +225,13 @@ impl PyEngine {
         applicant_iin: &str,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        py(self
-            .lock(py_)
-            .link_applicant(ApplicationId(id), applicant_iin, at))
+        self.command(py_, |e| e.link_applicant(ApplicationId(id), applicant_iin, at))
     }
 
     /// Links twins or triplets into one batch.
     fn link_batch(&self, py_: Python<'_>, ids: Vec<u64>, at: NaiveDateTime) -> PyResult<()> {
         let ids: Vec<ApplicationId> = ids.into_iter().map(id).collect();
-        py(self.lock(py_).link_batch(&ids, at))
+        self.command(py_, |e| e.link_batch(&ids, at))
     }
 
     /// Changes the benefit category (or removes it with `None`) and its documents.
@@ -227,14 +245,12 @@ impl PyEngine {
         at: NaiveDateTime,
     ) -> PyResult<()> {
         let documents: Vec<Document> = deserialize("documents", documents)?;
-        py(self
-            .lock(py_)
-            .update_benefit(ApplicationId(id), benefit, &documents, at))
+        self.command(py_, |e| e.update_benefit(ApplicationId(id), benefit, &documents, at))
     }
 
     /// Applies every deadline due up to `at`.
     fn advance_to(&self, py_: Python<'_>, at: NaiveDateTime) -> PyResult<()> {
-        py(self.lock(py_).advance_to(at))
+        self.command(py_, |e| e.advance_to(at))
     }
 
     /// Publishes bulletins of places and runs their offer rounds; one report per pool.
@@ -245,7 +261,7 @@ impl PyEngine {
         at: NaiveDateTime,
     ) -> PyResult<Bound<'py, PyAny>> {
         let bulletins: Vec<NewBulletin> = deserialize("bulletins", bulletins)?;
-        serialize(py_, &py(self.lock(py_).publish(&bulletins, at))?)
+        serialize(py_, &self.command(py_, |e| e.publish(&bulletins, at))?)
     }
 
     /// Runs the offer round of a bulletin's pool.
@@ -257,13 +273,13 @@ impl PyEngine {
     ) -> PyResult<Bound<'py, PyAny>> {
         serialize(
             py_,
-            &py(self.lock(py_).offer_round(BulletinId(bulletin), at))?,
+            &self.command(py_, |e| e.offer_round(BulletinId(bulletin), at))?,
         )
     }
 
     /// Runs the offer rounds of every pool with open places (the distribution).
     fn distribute<'py>(&self, py_: Python<'py>, at: NaiveDateTime) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.lock(py_).distribute(at))?)
+        serialize(py_, &self.command(py_, |e| e.distribute(at))?)
     }
 
     /// Takes a place of `bulletin` (`RULES.md §5`, free choice `§7`).
@@ -274,9 +290,7 @@ impl PyEngine {
         bulletin: u64,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        py(self
-            .lock(py_)
-            .take_place(ApplicationId(id), BulletinId(bulletin), at))
+        self.command(py_, |e| e.take_place(ApplicationId(id), BulletinId(bulletin), at))
     }
 
     /// Signs the contract of a confirmed voucher at `bulletin` (`RULES.md §8`).
@@ -287,9 +301,7 @@ impl PyEngine {
         bulletin: u64,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        py(self
-            .lock(py_)
-            .sign_contract(ApplicationId(id), BulletinId(bulletin), at))
+        self.command(py_, |e| e.sign_contract(ApplicationId(id), BulletinId(bulletin), at))
     }
 
     /// Joins a kindergarten's waiting list (`RULES.md §8`).
@@ -300,9 +312,7 @@ impl PyEngine {
         kindergarten: &str,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        py(self
-            .lock(py_)
-            .join_waiting_list(ApplicationId(id), kindergarten, at))
+        self.command(py_, |e| e.join_waiting_list(ApplicationId(id), kindergarten, at))
     }
 
     /// The application as registered (IINs as digits: personal data).
@@ -460,6 +470,15 @@ impl PyEngine {
     fn open_places(&self, py_: Python<'_>, queue: &Bound<'_, PyAny>) -> PyResult<u32> {
         let key: QueueKey = deserialize("queue key", queue)?;
         Ok(self.lock(py_).open_places(&key))
+    }
+
+    /// Test hook: advances the clock to `at`, then panics, as a bug in a command would.
+    /// The tests check that the engine is rolled back and the error is `INTERNAL`.
+    fn _panic_for_testing(&self, py_: Python<'_>, at: NaiveDateTime) -> PyResult<()> {
+        self.command(py_, |e| -> Result<(), kezek::LifecycleError> {
+            e.advance_to(at)?;
+            panic!("a panic for testing, after advancing the clock to {at}")
+        })
     }
 
     /// The command log (empty when the engine keeps none).

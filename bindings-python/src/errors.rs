@@ -12,7 +12,8 @@ use kezek::allocation::matching::MatchingError;
 use kezek::allocation::AllocationError;
 use kezek::simulation::SimulationError;
 use kezek::{
-    CalendarError, IinError, InputError, Lang, LifecycleError, LocalizedError, PolicyError,
+    CalendarError, IinError, InputError, InternalError, Lang, LifecycleError, LocalizedError,
+    PolicyError,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -62,6 +63,10 @@ fn year(y: i32) -> Field {
 
 /// An exception class of `kezek.errors` and the error's fields.
 type Mapped = (&'static str, Vec<(&'static str, Field)>);
+
+fn internal(e: &InternalError) -> Mapped {
+    ("InternalError", vec![("panic", text(&e.panic))])
+}
 
 fn input(e: &InputError) -> Mapped {
     match e {
@@ -450,6 +455,7 @@ macro_rules! to_py_err {
 }
 
 to_py_err!(
+    InternalError => internal,
     InputError => input,
     IinError => iin,
     CalendarError => calendar,
@@ -463,6 +469,24 @@ to_py_err!(
 /// Maps a core result's error to its exception.
 pub(crate) fn py<T, E: ToPyErr>(r: Result<T, E>) -> PyResult<T> {
     r.map_err(|e| e.to_py_err())
+}
+
+/// The core's `InternalError` (`INTERNAL`) for a panic's message: `kezek/_boundary.py`
+/// turns pyo3's `PanicException` (a `BaseException`, which `except Exception` misses) into
+/// it. Returns the exception, not raised.
+#[pyfunction]
+pub(crate) fn internal_error_of(panic: &str) -> PyErr {
+    InternalError {
+        panic: panic.to_owned(),
+    }
+    .to_py_err()
+}
+
+/// Test hook: panics with `message` outside any engine, as a bug in a query would; pyo3
+/// raises `PanicException`, which `kezek/_boundary.py` turns into `InternalError`.
+#[pyfunction]
+pub(crate) fn _panic_for_testing(message: &str) {
+    panic!("{message}")
 }
 
 /// `InputError` (`INPUT_FORMAT`): data of the wrong shape for `what` (a missing field, an

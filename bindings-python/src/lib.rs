@@ -32,5 +32,7 @@ fn kezek_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(simulation::simulate_two, m)?)?;
     m.add_function(wrap_pyfunction!(simulation::compare_results, m)?)?;
     m.add_function(wrap_pyfunction!(errors::input_error_of, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::internal_error_of, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::_panic_for_testing, m)?)?;
     Ok(())
 }

@@ -84,6 +84,7 @@ TRIGGERS: list[tuple[str, Callable[[], Any], type, type]] = [
      errors.InputTypeError, TypeError),
     ("INPUT_DEPTH", lambda: engine().register(_deep(100), AT), errors.InputError, ValueError),
     ("INPUT_TOO_LARGE", lambda: engine().reserve(2**31), errors.InputError, ValueError),
+    ("INTERNAL", lambda: engine()._native._panic_for_testing(AT), errors.InternalError, RuntimeError),
     ("SIMULATION_TOO_LARGE", lambda: _simulate({**_city(), "arrivals": {**_city()["arrivals"], "per_month": 10**9}}), errors.SimulationError, ValueError),
     ("TIME_BEFORE_CLOCK", lambda: _on(registered(), "withdraw", AT - dt.timedelta(days=1)), errors.CommandRefusedError, ValueError),
     ("STATE_FORBIDS", lambda: _on(registered(), "enroll", AT), errors.CommandRefusedError, ValueError),
@@ -123,6 +124,8 @@ def _class_for(code: str) -> type:
         return lookups[code]
     if code == "INPUT_TYPE":
         return errors.InputTypeError
+    if code == "INTERNAL":
+        return errors.InternalError
     prefixes = {"INPUT_": errors.InputError, "IIN_": errors.IinError, "CALENDAR_": errors.CalendarError, "POLICY_": errors.PolicyInvalidError,
                 "MATCHING_": errors.MatchingError, "SIMULATION_": errors.SimulationError, "SNAPSHOT_": errors.SnapshotError}
     for prefix, cls in prefixes.items():
@@ -167,10 +170,11 @@ def _conformance_errors() -> list[tuple[str, Callable[[], Any]]]:
     return out
 
 
-# Every code of the core's error enums (the shared list, tests/conformance/error-codes.json)
-# and the input codes Python can meet (it has no free(): no INPUT_FREED): a new code must be
-# reached from Python before this test passes.
-ALL_CODES = set(load("error-codes.json")["core"]) | set(load("error-codes.json")["input"]) - {"INPUT_FREED"}
+# Every code of the core's error enums (the shared list, tests/conformance/error-codes.json),
+# the input codes Python can meet (it has no free(): no INPUT_FREED) and INTERNAL: a new
+# code must be reached from Python before this test passes.
+ALL_CODES = (set(load("error-codes.json")["core"]) | set(load("error-codes.json")["input"]) - {"INPUT_FREED"}
+             | set(load("error-codes.json")["bindings"]))
 
 
 def test_every_error_code_is_raised_from_python_with_its_class() -> None:
@@ -183,7 +187,7 @@ def test_every_error_code_is_raised_from_python_with_its_class() -> None:
         assert err.code == code
         assert type(err) is _class_for(code), code
         builtin = LookupError if issubclass(_class_for(code), LookupError) else (
-            TypeError if code == "INPUT_TYPE" else ValueError)
+            TypeError if code == "INPUT_TYPE" else RuntimeError if code == "INTERNAL" else ValueError)
         assert isinstance(err, builtin), code
         assert len({err.message(lang) for lang in ("kk", "ru", "en")}) == 3, code
         seen.add(code)

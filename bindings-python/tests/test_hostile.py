@@ -231,3 +231,30 @@ def test_random_arguments_to_the_stateless_entry_points(args: list[Any], which: 
     error = raised(lambda: target(*args))
     if error is not None and not (isinstance(error, TypeError) and "positional argument" in str(error)):
         assert_kezek_error(error, f"{getattr(target, '__name__', target)}{tuple(type(a).__name__ for a in args)}")
+
+
+@pytest.mark.parametrize("keep_log", [True, False])
+def test_a_panicking_command_is_an_internal_error_and_is_rolled_back(keep_log: bool) -> None:
+    """A bug in a command (the test hook advances the clock, then panics) reaches Python as
+    InternalError, an Exception (never pyo3's PanicException, a BaseException), and leaves
+    the engine as it was, however many times it happens."""
+    e = kezek.Engine(kezek.PolicyBook.builtin().get("akmola-2024"), keep_log=keep_log)
+    e.register(APP, AT)
+    before = e.to_json()
+    for _ in range(200):
+        error = raised(lambda: e._native._panic_for_testing(AT + dt.timedelta(days=3)))
+        assert isinstance(error, kezek.InternalError) and isinstance(error, Exception)
+        assert error.code == "INTERNAL" and "panic for testing" in error.details["panic"]
+        assert e.to_json() == before
+    e.advance_to(AT + dt.timedelta(hours=1))  # still usable
+
+
+def test_a_panic_anywhere_else_is_an_internal_error() -> None:
+    """Outside an engine command (a query, matching, the simulator), the boundary turns
+    pyo3's PanicException into InternalError."""
+    from kezek import _kezek
+    from kezek._boundary import guarded
+
+    error = raised(lambda: guarded(_kezek._panic_for_testing, "test")("a bug in a query"))
+    assert isinstance(error, kezek.InternalError), type(error)
+    assert error.details["panic"] == "a bug in a query"

@@ -10,7 +10,8 @@ use kezek::allocation::matching::MatchingError;
 use kezek::allocation::AllocationError;
 use kezek::simulation::SimulationError;
 use kezek::{
-    CalendarError, IinError, InputError, Lang, LifecycleError, LocalizedError, PolicyError,
+    CalendarError, IinError, InputError, InternalError, Lang, LifecycleError, LocalizedError,
+    PolicyError,
 };
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -298,7 +299,12 @@ macro_rules! classify {
     )*};
 }
 
+fn internal_of(e: &InternalError) -> Mapped {
+    ("InternalError", json!({ "panic": e.panic }))
+}
+
 classify!(
+    InternalError => internal_of,
     InputError => input,
     IinError => iin,
     CalendarError => calendar,
@@ -329,16 +335,9 @@ pub(crate) fn input_error(what: &str, detail: &str) -> JsValue {
 
 /// `InternalError` (`INTERNAL`): a bug in kezek (a Rust panic), with its message.
 pub(crate) fn internal(panic: &str) -> JsValue {
-    build(
-        "InternalError",
-        "INTERNAL",
-        [
-            format!("kezek ішкі қатесі: {panic}"),
-            format!("внутренняя ошибка kezek: {panic}"),
-            format!("internal error in kezek: {panic}"),
-        ],
-        &json!({ "panic": panic }),
-    )
+    js_error(&InternalError {
+        panic: panic.to_owned(),
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use kezek::allocation::AllocationError;
 use kezek::input::InputError;
+use kezek::InternalError;
 use kezek::PolicyError;
 use kezek::{CalendarError, IinError, Lang, LifecycleError, LocalizedError, LocalizedText};
 
@@ -20,6 +21,16 @@ fn texts(e: &impl LocalizedError) -> LocalizedText {
 /// A count as the binding's integer type (`usize` is at most 64 bits on every target).
 fn n(v: usize) -> u64 {
     v as u64
+}
+
+impl From<InternalError> for KezekError {
+    fn from(e: InternalError) -> Self {
+        let messages = texts(&e);
+        Self::Internal {
+            panic: e.panic,
+            messages,
+        }
+    }
 }
 
 impl From<InputError> for KezekError {

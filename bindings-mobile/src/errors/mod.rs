@@ -86,6 +86,7 @@ pub enum KezekError {
     /// `INTERNAL`: a bug in kezek; the object it happened in is as before the call.
     Internal {
         panic: String,
+        messages: LocalizedText,
     },
     // IIN (RULES.md §1).
     IinLength {
@@ -360,17 +361,12 @@ impl KezekError {
     }
 }
 
-/// The message of every error in the three languages; the binding's own one (`Internal`)
-/// is written here, the core's are carried by the variant.
+/// The message of every error in the three languages, as the core wrote it.
 fn localized(e: &KezekError) -> LocalizedText {
     use KezekError as K;
     match e {
-        K::Internal { panic } => LocalizedText::new(
-            format!("kezek ішкі қатесі: {panic}"),
-            format!("внутренняя ошибка kezek: {panic}"),
-            format!("internal error of kezek: {panic}"),
-        ),
-        K::InputType { messages, .. }
+        K::Internal { messages, .. }
+        | K::InputType { messages, .. }
         | K::InputFormat { messages, .. }
         | K::InputDepth { messages, .. }
         | K::InputFreed { messages, .. }

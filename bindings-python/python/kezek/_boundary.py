@@ -6,7 +6,8 @@ a string with a lone surrogate) and the typed wrappers' own steps (``Sex("x")``,
 period name, an object of another class) raise builtins with no code. :func:`guard_class`
 wraps every public method of the package's classes so that such an exception becomes the
 core's ``InputError`` (``INPUT_TYPE``, ``INPUT_FORMAT`` or ``INPUT_DEPTH``), built by the
-core with its kk/ru/en messages. The new exception is raised outside the ``except`` block:
+core with its kk/ru/en messages; a Rust panic (a bug in kezek) becomes ``InternalError``
+(``INTERNAL``); engine commands roll their engine back before raising it themselves. The new exception is raised outside the ``except`` block:
 it keeps no reference to the original, whose ``args`` may hold the value passed (an IIN).
 Exceptions of the caller's own code (a progress callback) are not touched: the functions
 that call back are not wrapped.
@@ -29,7 +30,10 @@ _FOUND = re.compile(r"'(\w+)' object")
 
 
 def _translate(error: BaseException, where: str) -> Optional[BaseException]:
-    """The InputError for a builtin exception raised at the boundary, or None to re-raise."""
+    """The InputError for a builtin exception raised at the boundary, the InternalError for
+    a Rust panic (pyo3's ``PanicException``, a ``BaseException``), or None to re-raise."""
+    if type(error).__name__ == "PanicException":
+        return _kezek.internal_error_of(str(error))
     if isinstance(error, KezekError) or not isinstance(
         error, (TypeError, ValueError, AttributeError, KeyError, OverflowError, RecursionError)
     ):

@@ -72,6 +72,12 @@ class InputError(KezekError, ValueError):
     """Data of the wrong shape: a missing field, a wrong type, an unknown enum value."""
 
 
+class InternalError(KezekError, RuntimeError):
+    """A bug in kezek (a Rust panic), caught at the boundary; ``details["panic"]`` is its
+    message. An engine command that panics leaves its engine as it was before the command.
+    Please report it."""
+
+
 class InputTypeError(InputError, TypeError):
     """A value of the wrong type for an argument or field (``INPUT_TYPE``)."""
 
@@ -139,6 +145,8 @@ class SimulationError(KezekError, ValueError):
 __all__ = [
     "KezekError",
     "InputError",
+    "InputTypeError",
+    "InternalError",
     "IinError",
     "CalendarError",
     "PolicyError",

@@ -24,6 +24,7 @@
 //! [`log`](Engine::log), and [`Engine::replay`] rebuilds an identical engine from it.
 
 mod applicant;
+mod checkpoint;
 mod children;
 pub(crate) mod commands;
 mod commit;
@@ -45,6 +46,7 @@ use foldhash::HashMap;
 
 use chrono::NaiveDateTime;
 
+pub use checkpoint::Checkpoint;
 pub use error::LifecycleError;
 pub use event::{Actor, Command, Event, LogEntry, Reason};
 pub use history::History;
