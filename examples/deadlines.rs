@@ -61,7 +61,9 @@ fn show(cal: &WorkCalendar, label: &str, start: NaiveDateTime, period: Period, l
     // Years without decree data get a provisional answer, marked as such.
     match cal.provisional().deadline(start, period) {
         Ok(answer) => {
-            let Deadline { last_day, ends_at } = answer.value;
+            let Deadline {
+                last_day, ends_at, ..
+            } = answer.value;
             let mark = if answer.provisional {
                 "  (provisional: no decree data for that year)"
             } else {

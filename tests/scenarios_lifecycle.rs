@@ -408,3 +408,32 @@ fn an_engine_without_a_log_keeps_histories_and_snapshots_but_no_log() {
     assert!(!restored.keeps_log());
     assert_eq!(restored.to_json(), json);
 }
+
+/// Issue 23, §3: the service must not stop in December. A direction issued on Monday
+/// 14 December 2026 carries deadlines in 2026 (5 working days to bring the child, over
+/// Independence Day on the 16th: the 22nd; 24 hours to revoke), but the stop-list that
+/// would follow a lapse ends 10 working days after the 22nd, in January 2027, a year the built-in calendar has no decree data for.
+/// The direction is issued; that stop-list end is counted by the statutory rules alone and
+/// marked provisional, and the deadlines in 2026 are not.
+#[test]
+fn s9_a_direction_in_december_is_issued_with_a_provisional_stop_list_end() {
+    let mut e = engine("akmola-2024");
+    let id = e
+        .register(application(child::JAN_2022), at(2026, 11, 2, 9, 0))
+        .unwrap();
+    e.issue_direction(id, "kg-1", at(2026, 12, 14, 11, 0))
+        .expect("a direction in December");
+    let d = direction(&e, id);
+    assert_eq!(d.show_up_by.last_day, day(2026, 12, 22));
+    assert!(!d.show_up_by.provisional && !d.revocable_until.provisional);
+    assert!(d.lapse_stop_list.provisional, "{:?}", d.lapse_stop_list);
+    assert!(d.lapse_stop_list.last_day > day(2027, 1, 1));
+    // The lapse happens, and the child is stop-listed until the provisional end.
+    e.advance_to(at(2026, 12, 23, 9, 0)).unwrap();
+    let State::StopListed { until, .. } = e.state(id).unwrap() else {
+        panic!("stop-listed")
+    };
+    assert!(until.provisional);
+    let json = e.to_json();
+    assert_eq!(Engine::from_json(&json).unwrap().to_json(), json);
+}

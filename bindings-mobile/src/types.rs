@@ -87,11 +87,13 @@ pub struct Period {
     pub unit: PeriodUnit,
 }
 
-/// Where a period ends: its last day, and the first moment after it.
+/// Where a period ends: its last day, and the first moment after it; `provisional` when a
+/// year it crosses has no decree data (counted by the statutory rules alone).
 #[uniffi::remote(Record)]
 pub struct Deadline {
     pub last_day: CivilDate,
     pub ends_at: CivilMoment,
+    pub provisional: bool,
 }
 
 /// What kind of day a date is, and why (`RULES.md §9`).

@@ -192,7 +192,8 @@ impl PyEngine {
         vacancies: u32,
         at: NaiveDateTime,
     ) -> PyResult<Vec<u64>> {
-        self.command(py_, |e| e.notify(ApplicationId(id), vacancies, at)).map(|v| ids(&v))
+        self.command(py_, |e| e.notify(ApplicationId(id), vacancies, at))
+            .map(|v| ids(&v))
     }
 
     /// Issues a direction to `kindergarten`.
@@ -203,7 +204,9 @@ impl PyEngine {
         kindergarten: &str,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        self.command(py_, |e| e.issue_direction(ApplicationId(id), kindergarten, at))
+        self.command(py_, |e| {
+            e.issue_direction(ApplicationId(id), kindergarten, at)
+        })
     }
 
     /// Extends a direction's show-up window to `until` (`RULES.md §6`).
@@ -225,7 +228,9 @@ impl PyEngine {
         applicant_iin: &str,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        self.command(py_, |e| e.link_applicant(ApplicationId(id), applicant_iin, at))
+        self.command(py_, |e| {
+            e.link_applicant(ApplicationId(id), applicant_iin, at)
+        })
     }
 
     /// Links twins or triplets into one batch.
@@ -245,7 +250,9 @@ impl PyEngine {
         at: NaiveDateTime,
     ) -> PyResult<()> {
         let documents: Vec<Document> = deserialize("documents", documents)?;
-        self.command(py_, |e| e.update_benefit(ApplicationId(id), benefit, &documents, at))
+        self.command(py_, |e| {
+            e.update_benefit(ApplicationId(id), benefit, &documents, at)
+        })
     }
 
     /// Applies every deadline due up to `at`.
@@ -290,7 +297,9 @@ impl PyEngine {
         bulletin: u64,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        self.command(py_, |e| e.take_place(ApplicationId(id), BulletinId(bulletin), at))
+        self.command(py_, |e| {
+            e.take_place(ApplicationId(id), BulletinId(bulletin), at)
+        })
     }
 
     /// Signs the contract of a confirmed voucher at `bulletin` (`RULES.md §8`).
@@ -301,7 +310,9 @@ impl PyEngine {
         bulletin: u64,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        self.command(py_, |e| e.sign_contract(ApplicationId(id), BulletinId(bulletin), at))
+        self.command(py_, |e| {
+            e.sign_contract(ApplicationId(id), BulletinId(bulletin), at)
+        })
     }
 
     /// Joins a kindergarten's waiting list (`RULES.md §8`).
@@ -312,7 +323,9 @@ impl PyEngine {
         kindergarten: &str,
         at: NaiveDateTime,
     ) -> PyResult<()> {
-        self.command(py_, |e| e.join_waiting_list(ApplicationId(id), kindergarten, at))
+        self.command(py_, |e| {
+            e.join_waiting_list(ApplicationId(id), kindergarten, at)
+        })
     }
 
     /// The application as registered (IINs as digits: personal data).

@@ -21,8 +21,9 @@ export interface LocalizedText { kk: string; ru: string; en: string }
 
 export type PeriodUnit = "working_days" | "calendar_days" | "hours" | "months" | "years";
 export interface Period { amount: number; unit: PeriodUnit }
-/** Where a period ends: its last day, and the moment it is over. */
-export interface Deadline { lastDay: IsoDate; endsAt: IsoMoment }
+/** Where a period ends: its last day, and the moment it is over. `provisional` is present (and `true`) when a year the count
+ *  crosses has no decree data: the statutory rules alone, which the year's decree may move. */
+export interface Deadline { lastDay: IsoDate; endsAt: IsoMoment; provisional?: true }
 /** An answer for a year that may lack decree data (`ProvisionalCalendar`). */
 export interface Answer<T> { value: T; provisional: boolean }
 export type DayKind =

@@ -444,7 +444,9 @@ mod tests {
         let old = NaiveDate::from_ymd_opt(1799, 12, 31).unwrap_or(NaiveDate::MIN);
         assert_eq!(
             Iin::from_parts(old, Sex::Male, 1),
-            Err(IinError::BirthDate { part: DatePart::Year })
+            Err(IinError::BirthDate {
+                part: DatePart::Year
+            })
         );
     }
 

@@ -106,6 +106,7 @@ static void record_call(void) {
     get_string(&r, ends_at, sizeof ends_at);
     check(strcmp(last_day, "2025-03-28") == 0, "Deadline.lastDay: 3 working days over Nauryz");
     check(strcmp(ends_at, "2025-03-29T00:00:00") == 0, "Deadline.endsAt");
+    check(get(&r, 1) == 0, "Deadline.provisional: false (2025 has decree data)");
     check(r.at == r.len, "the Deadline record is read to its end");
     free_buffer(out);
 

@@ -71,7 +71,7 @@ fun lifecycle() {
     }
     test("the notice's choice deadline skips Nauryz: 3 working days end on 28 March") {
         val s = engine.state(id)
-        s is State.NoticeSent && s.chooseBy == Deadline(LocalDate.parse("2025-03-28"), at("2025-03-29T00:00:00")) &&
+        s is State.NoticeSent && s.chooseBy == Deadline(LocalDate.parse("2025-03-28"), at("2025-03-29T00:00:00"), false) &&
             engine.nextDeadline(id) == NextDeadline(at("2025-03-29T00:00:00"), DueKind.NOTICE_EXPIRES)
     }
     test("offer-round choices: the pool's bulletin with its free place") {

@@ -13,7 +13,8 @@ fun iso(d: LocalDate): String = d.toString()
 fun iso(t: LocalDateTime): String = t.format(MOMENT)
 fun snake(e: Enum<*>): String = e.name.lowercase()
 
-fun deadline(d: Deadline): Map<String, Any?> = mapOf("last_day" to iso(d.lastDay), "ends_at" to iso(d.endsAt))
+fun deadline(d: Deadline): Map<String, Any?> =
+    mapOf("last_day" to iso(d.lastDay), "ends_at" to iso(d.endsAt), "provisional" to d.provisional)
 
 fun counts(c: ClassCounts): Map<String, Any?> = mapOf(
     "out_of_turn" to c.outOfTurn.toLong(),

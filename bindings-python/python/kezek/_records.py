@@ -151,10 +151,13 @@ class Period(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class Deadline(_Record):
-    """Where a period ends: its last day, and the first moment after it."""
+    """Where a period ends: its last day, and the first moment after it. ``provisional``
+    when a year the count crosses has no decree data: it follows the statutory rules
+    alone and may move when the year's decree is added (``RULES.md §9``)."""
 
     last_day: dt.date
     ends_at: dt.datetime
+    provisional: bool = False
 
     def has_passed(self, t: dt.datetime) -> bool:
         """Whether the period has passed at moment ``t``."""
@@ -162,7 +165,7 @@ class Deadline(_Record):
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Deadline:
-        return cls(date(d["last_day"]), moment(d["ends_at"]))
+        return cls(date(d["last_day"]), moment(d["ends_at"]), bool(d.get("provisional", False)))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -247,11 +247,11 @@ impl Engine {
     fn offer_windows(&self, at: NaiveDateTime) -> Result<OfferWindows, LifecycleError> {
         Ok(match self.policy.voucher {
             Some(v) => OfferWindows {
-                offer: self.calendar.deadline(at, v.consent_window)?,
-                contract: Some(self.calendar.deadline(at, v.contract_window)?),
+                offer: self.deadline(at, v.consent_window)?,
+                contract: Some(self.deadline(at, v.contract_window)?),
             },
             None => OfferWindows {
-                offer: self.calendar.deadline(at, self.policy.choice_window)?,
+                offer: self.deadline(at, self.policy.choice_window)?,
                 contract: None,
             },
         })

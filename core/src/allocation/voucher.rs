@@ -51,7 +51,7 @@ impl Engine {
                 else {
                     return Err(forbids(r, "confirm_voucher"));
                 };
-                let contract_by = e.calendar.deadline(at, v.contract_window)?;
+                let contract_by = e.deadline(at, v.contract_window)?;
                 change_state(
                     State::VoucherConfirmed {
                         confirmed_at: at,

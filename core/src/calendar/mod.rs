@@ -91,6 +91,11 @@ pub struct Deadline {
     pub last_day: NaiveDate,
     /// The first moment after the period.
     pub ends_at: NaiveDateTime,
+    /// `true` when a year the count crosses has no decree data: the deadline follows the
+    /// statutory rules alone and may move when the year's decree is added (`RULES.md §9`).
+    /// Absent from JSON when `false`, so data without it reads as it always did.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 impl Deadline {
@@ -429,6 +434,7 @@ impl WorkCalendar {
                     value: Deadline {
                         last_day: last.max(day),
                         ends_at,
+                        provisional: false,
                     },
                     provisional: false,
                 });
@@ -452,7 +458,11 @@ impl WorkCalendar {
             .ok_or_else(out)?
             .and_time(chrono::NaiveTime::MIN);
         Ok(Answer {
-            value: Deadline { last_day, ends_at },
+            value: Deadline {
+                last_day,
+                ends_at,
+                provisional,
+            },
             provisional,
         })
     }

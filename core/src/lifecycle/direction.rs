@@ -87,10 +87,9 @@ impl Engine {
                         allowed: e.policy.extensions_allowed,
                     });
                 }
-                let latest = e
-                    .calendar
-                    .deadline(midnight(d.show_up_by.last_day), e.policy.extension)?
-                    .last_day;
+                let latest = e.deadline(midnight(d.show_up_by.last_day), e.policy.extension)?;
+                let latest_provisional = latest.provisional;
+                let latest = latest.last_day;
                 if until > latest {
                     return Err(LifecycleError::ExtensionTooLong {
                         id,
@@ -109,6 +108,7 @@ impl Engine {
                 d.show_up_by = Deadline {
                     last_day: until,
                     ends_at: midnight(until) + TimeDelta::days(1),
+                    provisional: latest_provisional,
                 };
                 d.extensions_used += 1;
                 d.lapse_stop_list = e.stop_list_after(d.show_up_by)?;

@@ -39,7 +39,7 @@ impl Engine {
                 });
             }
         }
-        let choose_by = self.calendar.deadline(at, self.policy.choice_window)?;
+        let choose_by = self.deadline(at, self.policy.choice_window)?;
         self.run(
             &members,
             at,
@@ -156,11 +156,10 @@ impl Engine {
         via: Via,
         at: NaiveDateTime,
     ) -> Result<Direction, CalendarError> {
-        let cal = &self.calendar;
         let p = &self.policy;
-        let show_up_by = cal.deadline(at, p.show_up_window)?;
+        let show_up_by = self.deadline(at, p.show_up_window)?;
         let right_confirm_by = if r.app.class == crate::benefit::PriorityClass::OutOfTurn {
-            Some(cal.deadline(at, p.out_of_turn_confirmation)?)
+            Some(self.deadline(at, p.out_of_turn_confirmation)?)
         } else {
             None
         };
@@ -169,7 +168,7 @@ impl Engine {
             issued_at: at,
             via,
             show_up_by,
-            revocable_until: cal.deadline(at, p.revocation_window)?,
+            revocable_until: self.deadline(at, p.revocation_window)?,
             extensions_used: 0,
             right_confirm_by,
             lapse_stop_list: self.stop_list_after(show_up_by)?,
@@ -180,10 +179,25 @@ impl Engine {
         })
     }
 
+    /// A deadline a command sets: counted on the calendar's data where it has the years,
+    /// else by the statutory rules alone and marked provisional (`RULES.md §9`), so that no
+    /// command stops at the end of the last year with data (issue 23: from mid-December a
+    /// direction's stop-list end falls in the next year). Fails only outside the
+    /// calendar's span.
+    pub(crate) fn deadline(
+        &self,
+        start: NaiveDateTime,
+        period: crate::period::Period,
+    ) -> Result<Deadline, CalendarError> {
+        self.calendar
+            .provisional()
+            .deadline(start, period)
+            .map(|a| a.value)
+    }
+
     /// The stop-list that follows a window ending with `window` (`RULES.md §6`: 10 working
     /// days, counted from the day after the window's last day).
     pub(super) fn stop_list_after(&self, window: Deadline) -> Result<Deadline, CalendarError> {
-        self.calendar
-            .deadline(midnight(window.last_day), self.policy.stop_list)
+        self.deadline(midnight(window.last_day), self.policy.stop_list)
     }
 }

@@ -169,7 +169,10 @@ impl Record {
             amount: every.amount.checked_mul(k)?,
             unit: every.unit,
         };
-        cal.deadline(self.facts.registered_at, period).ok()
+        cal.provisional()
+            .deadline(self.facts.registered_at, period)
+            .ok()
+            .map(|a| a.value)
     }
 
     /// The earliest deadline still pending on this record.
@@ -319,6 +322,7 @@ impl Record {
                 let restore_by = cal.deadline(at, window).unwrap_or(Deadline {
                     last_day: at.date() + TimeDelta::days(i64::from(window.amount)),
                     ends_at: midnight(at.date() + TimeDelta::days(i64::from(window.amount) + 1)),
+                    provisional: false,
                 });
                 detail = Some(super::detail::Detail::Date(restore_by.last_day));
                 self.state = State::Inactive {
@@ -356,6 +360,7 @@ impl Record {
         let until = until.unwrap_or(Deadline {
             last_day: at.date(),
             ends_at: at + TimeDelta::seconds(1),
+            provisional: false,
         });
         self.state = State::StopListed { since: at, until };
         self.catch_up_interest(at, policy, cal);
