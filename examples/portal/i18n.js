@@ -45,6 +45,11 @@ const WORDS = {
     en: "The direction may be given back until",
   },
   inclusive: { kk: "қоса алғанда", ru: "включительно", en: "inclusive" },
+  provisional: {
+    kk: "алдын ала: келесі жылдың демалыс күндері әлі бекітілмеген",
+    ru: "предварительно: выходные следующего года ещё не утверждены",
+    en: "provisional: next year's days off are not decreed yet",
+  },
   endsAt: { kk: "аяқталады", ru: "истекает", en: "ends at" },
   daysOff: { kk: "Арадағы жұмыс емес күндер", ru: "Нерабочие дни в этом сроке", en: "Days off within it" },
   weekend: { kk: "демалыс күні", ru: "выходной", en: "weekend" },

@@ -26,6 +26,27 @@ function initialLanguage() {
   return LANGS.includes(browser) ? browser : "kk";
 }
 
+/**
+ * A deadline as a parent reads it, from the first moment past it (`endsAt`): a period
+ * counted in days ends at midnight and is shown as its last day, inclusive; one counted in
+ * hours (the 24 hours to give a direction back) as the moment it ends. A deadline counted
+ * in a year without decree data says it is provisional.
+ */
+function shownDeadline(L, endsAt, provisional = false) {
+  const [day, time] = endsAt.split("T");
+  const shown = time.startsWith("00:00")
+    ? `${previousDay(day)} (${t(L, "inclusive")})`
+    : `${day} ${time.slice(0, 5)}`;
+  return provisional ? `${shown} (${t(L, "provisional")})` : shown;
+}
+
+/** The ISO day before `day`. */
+function previousDay(day) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Builds an element: `props` are properties (`text` sets textContent), then children. */
 function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
@@ -105,13 +126,14 @@ function renderApplication(app) {
   if (app.deadlines.length) {
     card.append(h("h4", { text: t(L, "deadlines") }), h("ul", { id: "deadlines" }, app.deadlines.map((d) =>
       h("li", { "data-deadline": d.key },
-        h("span", { className: "deadline", text: `${t(L, d.key)}: ${d.lastDay} (${t(L, "inclusive")})` }),
+        h("span", { className: "deadline", text: `${t(L, d.key)}: ${shownDeadline(L, d.endsAt, d.provisional)}` }),
         d.daysOff.length
           ? h("div", { className: "days-off", text: `${t(L, "daysOff")}: ${d.daysOff.map(dayOff).join("; ")}` })
           : null))));
   }
-  if (app.next) {
-    card.append(h("p", { id: "next-deadline", text: `${t(L, "nextDeadline")}: ${app.next.at.replace("T", " ")} — ${dueName(L, app.next.kind)}` }));
+  // The next deadline, unless it is one listed above: every deadline is shown once.
+  if (app.next && !app.deadlines.some((d) => d.endsAt === app.next.at)) {
+    card.append(h("p", { id: "next-deadline", text: `${t(L, "nextDeadline")}: ${shownDeadline(L, app.next.at)} — ${dueName(L, app.next.kind)}` }));
   }
   for (const b of app.choices) {
     card.append(h("button", {

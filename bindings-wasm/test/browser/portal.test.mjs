@@ -101,7 +101,8 @@ test("a queued child: number, classes ahead, and why no place is offered now", a
   assert.match(await text("#checks [data-code=VACANCIES]"), /vacant places: 0/);
   assert.equal(await page.getAttribute("#checks [data-code=VACANCIES]", "class"), "failed");
   assert.equal(await page.getAttribute("#checks [data-code=MIN_AGE]", "class"), "passed");
-  assert.match(await text("#next-deadline"), /2025-04-02 00:00:00 — interest must be confirmed/);
+  // A deadline counted in days is shown as its last day (it ends at midnight after it).
+  assert.equal(await text("#next-deadline"), "Next deadline: 2025-04-01 (inclusive) — interest must be confirmed");
 });
 
 test("a child past preschool age may not join the queue, and the page says why", async () => {
@@ -146,7 +147,9 @@ test("a notified parent sees the choice deadline over Nauryz and takes a place",
   const off = await text("[data-deadline=chooseBy] .days-off");
   assert.match(off, /2025-03-21 Nauryz; 2025-03-22 Nauryz; 2025-03-23 Nauryz; /);
   assert.match(off, /2025-03-24 Nauryz \(day off carried over\); 2025-03-25 Nauryz \(day off carried over\)/);
-  assert.match(await text("#next-deadline"), /2025-03-29 00:00:00 — the notice expires/);
+  // The notice's expiry is the choice deadline listed above: shown once, not again as a
+  // moment (issue 23, §5).
+  assert.equal(await page.locator("#next-deadline").count(), 0);
   await screenshot("portal-en-notice.png");
 
   await setMoment("2025-03-20T16:00");
@@ -157,7 +160,9 @@ test("a notified parent sees the choice deadline over Nauryz and takes a place",
   assert.equal(await text("[data-deadline=showUpBy] .deadline"),
     "Show up at the kindergarten by: 2025-04-01 (inclusive)");
   assert.match(await text("[data-deadline=showUpBy] .days-off"), /2025-03-29 weekend; 2025-03-30 weekend/);
-  assert.match(await text("[data-deadline=revocableUntil] .deadline"), /2025-03-21/);
+  // 24 hours from 16:00: a moment, not a day (a parent acting that evening is too late).
+  assert.equal(await text("[data-deadline=revocableUntil] .deadline"),
+    "The direction may be given back until: 2025-03-21 16:00");
 });
 
 test("switching the language re-renders the answer, kezek's reasons and errors", async () => {
