@@ -253,6 +253,8 @@ pub mod fixture {
         pub const TWIN_A: &str = "220610500212";
         /// Twins born 10 June 2022: a girl.
         pub const TWIN_B: &str = "220610600229";
+        /// A third child born 10 June 2022 (triplets with the twins): a girl.
+        pub const TWIN_A_SISTER: &str = "220610602314";
         /// Born 8 March 2017, girl.
         pub const MAR_2017: &str = "170308600314";
         /// Born 1 May 2023, boy.

@@ -378,3 +378,51 @@ fn refused_commands_change_nothing() {
     );
     let _ = PARENT;
 }
+
+/// Issue 23, §4: a twin who leaves the queue leaves the batch. Twins A and B are linked; B
+/// is withdrawn. A alone is offered the place its turn brings (it was offered nobody, B
+/// listed as skipped, and `notify(A)` was refused naming B), A's history says B left, and
+/// A's batch is A alone. The same when a member is enrolled: tested by the withdrawal,
+/// which takes the same path (every change of state settles in one place).
+#[test]
+fn s4_a_twin_who_leaves_the_queue_leaves_the_batch() {
+    let mut e = engine("akmola-2024");
+    let a = e
+        .register(application(child::TWIN_A), at(2024, 5, 2, 9, 30))
+        .unwrap();
+    let b = e
+        .register(application(child::TWIN_B), at(2024, 5, 2, 9, 50))
+        .unwrap();
+    e.link_batch(&[a, b], at(2024, 5, 2, 10, 0)).unwrap();
+    e.withdraw(b, at(2024, 6, 11, 11, 0)).unwrap();
+    assert_eq!(e.batch(a).unwrap(), [a]);
+    assert_eq!(e.batch(b).unwrap(), [b]);
+    let last = e.history(a).unwrap().last().expect("an event");
+    assert_eq!(last.reason, Reason::BatchMemberLeft);
+    assert_eq!(e.explain_offer(a, 1, at(2024, 6, 11, 12, 0)).unwrap().failed_codes(), Vec::<&str>::new());
+    assert_eq!(e.notify(a, 1, at(2024, 6, 11, 12, 0)).unwrap(), [a]);
+    let json = e.to_json();
+    assert_eq!(Engine::from_json(&json).unwrap().to_json(), json);
+    let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
+    assert_eq!(replayed.to_json(), json);
+}
+
+/// Triplets: one leaves, the other two stay one batch, led by the lower id.
+#[test]
+fn s4_triplets_stay_a_batch_of_two_when_one_leaves() {
+    let mut e = engine("akmola-2024");
+    let ids: Vec<_> = [child::TWIN_A, child::TWIN_B, child::TWIN_A_SISTER]
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            e.register(application(c), at(2024, 5, 2, 9, 30 + u32::try_from(k).unwrap()))
+                .unwrap()
+        })
+        .collect();
+    e.link_batch(&ids, at(2024, 5, 2, 10, 0)).unwrap();
+    e.withdraw(ids[0], at(2024, 6, 1, 9, 0)).unwrap();
+    assert_eq!(e.batch(ids[1]).unwrap(), [ids[1], ids[2]]);
+    assert_eq!(e.batch(ids[2]).unwrap(), [ids[1], ids[2]]);
+    assert_eq!(e.notify(ids[1], 2, at(2024, 6, 11, 12, 0)).unwrap(), [ids[1], ids[2]]);
+    e.check_invariants().unwrap();
+}

@@ -87,6 +87,7 @@ pub enum Reason {
     AgedOut,
     ApplicantLinked,
     BatchLinked,
+    BatchMemberLeft,
     BenefitChanged,
     VoucherOffered,
     VoucherConfirmed,

@@ -34,6 +34,14 @@ impl Before {
     }
 }
 
+/// Whether an application in state `to` has left its batch: over, or enrolled.
+fn leaves_batch(to: StateName) -> bool {
+    matches!(
+        to,
+        StateName::Withdrawn | StateName::Removed | StateName::Released | StateName::Enrolled
+    )
+}
+
 impl Engine {
     /// Replaces record `i`, keeps the queues, the board and the deadline heap in step, and
     /// records the event.
@@ -141,6 +149,39 @@ impl Engine {
         self.names[i] = to;
         self.record_event(i, (at, actor), (from, to), reason, detail);
         self.schedule(i);
+        if self.records[i].batch.is_some() && leaves_batch(to) {
+            self.leave_batch(i, at, actor);
+        }
+    }
+
+    /// Takes record `i`, which left the queue, out of its batch (`RULES.md §4`: twins are
+    /// offered together, so a batch with a member gone would never be offered): the others
+    /// stay a batch, led by the lowest id, if two or more remain; each gets an event naming
+    /// the one that left. They keep their places (the batch's best key).
+    fn leave_batch(&mut self, i: usize, at: NaiveDateTime, actor: Actor) {
+        let Some(lead) = self.records[i].batch.take() else {
+            return;
+        };
+        let gone = self.records[i].app.id;
+        let mut rest = self.batch_members(lead);
+        rest.retain(|&id| id != gone);
+        self.batches.remove(&lead);
+        let new_lead = (rest.len() >= 2).then(|| rest[0]);
+        if let Some(l) = new_lead {
+            self.batches.insert(l, rest.clone());
+        }
+        for id in rest {
+            let Ok(k) = self.index(id) else { continue };
+            self.records[k].batch = new_lead;
+            let name = self.records[k].state.name();
+            self.record_event(
+                k,
+                (at, actor),
+                (name, name),
+                Reason::BatchMemberLeft,
+                Some(detail::Detail::Text(gone.to_string())),
+            );
+        }
     }
 
     /// Adds an event to record `i`'s history, numbered next.

@@ -50,6 +50,9 @@ pub enum Reason {
     AgedOut,
     ApplicantLinked,
     BatchLinked,
+    /// Another member of the twins/triplets batch left the queue (withdrawn, removed,
+    /// enrolled): it left the batch (`RULES.md §4`; issue 23). The detail is its id.
+    BatchMemberLeft,
     BenefitChanged,
     VoucherOffered,
     VoucherConfirmed,
@@ -88,6 +91,7 @@ impl Reason {
             Reason::AgedOut => "AGED_OUT",
             Reason::ApplicantLinked => "APPLICANT_LINKED",
             Reason::BatchLinked => "BATCH_LINKED",
+            Reason::BatchMemberLeft => "BATCH_MEMBER_LEFT",
             Reason::BenefitChanged => "BENEFIT_CHANGED",
             Reason::VoucherOffered => "VOUCHER_OFFERED",
             Reason::VoucherConfirmed => "VOUCHER_CONFIRMED",
