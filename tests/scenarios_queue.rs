@@ -399,7 +399,12 @@ fn s4_a_twin_who_leaves_the_queue_leaves_the_batch() {
     assert_eq!(e.batch(b).unwrap(), [b]);
     let last = e.history(a).unwrap().last().expect("an event");
     assert_eq!(last.reason, Reason::BatchMemberLeft);
-    assert_eq!(e.explain_offer(a, 1, at(2024, 6, 11, 12, 0)).unwrap().failed_codes(), Vec::<&str>::new());
+    assert_eq!(
+        e.explain_offer(a, 1, at(2024, 6, 11, 12, 0))
+            .unwrap()
+            .failed_codes(),
+        Vec::<&str>::new()
+    );
     assert_eq!(e.notify(a, 1, at(2024, 6, 11, 12, 0)).unwrap(), [a]);
     let json = e.to_json();
     assert_eq!(Engine::from_json(&json).unwrap().to_json(), json);
@@ -415,14 +420,20 @@ fn s4_triplets_stay_a_batch_of_two_when_one_leaves() {
         .iter()
         .enumerate()
         .map(|(k, c)| {
-            e.register(application(c), at(2024, 5, 2, 9, 30 + u32::try_from(k).unwrap()))
-                .unwrap()
+            e.register(
+                application(c),
+                at(2024, 5, 2, 9, 30 + u32::try_from(k).unwrap()),
+            )
+            .unwrap()
         })
         .collect();
     e.link_batch(&ids, at(2024, 5, 2, 10, 0)).unwrap();
     e.withdraw(ids[0], at(2024, 6, 1, 9, 0)).unwrap();
     assert_eq!(e.batch(ids[1]).unwrap(), [ids[1], ids[2]]);
     assert_eq!(e.batch(ids[2]).unwrap(), [ids[1], ids[2]]);
-    assert_eq!(e.notify(ids[1], 2, at(2024, 6, 11, 12, 0)).unwrap(), [ids[1], ids[2]]);
+    assert_eq!(
+        e.notify(ids[1], 2, at(2024, 6, 11, 12, 0)).unwrap(),
+        [ids[1], ids[2]]
+    );
     e.check_invariants().unwrap();
 }
