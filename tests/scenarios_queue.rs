@@ -9,7 +9,8 @@ use kezek::lifecycle::{Engine, Reason, RemovalReason, State, StateName};
 use kezek::period::Period;
 use kezek::{Lang, LocalizedError, LocalizedText, PolicyBook, WorkCalendar};
 use kezek_conformance::fixture::{
-    application, at, child, day, document, engine, large_family, military, with_benefit, PARENT,
+    application, at, bulletin, child, day, document, engine, large_family, military, with_benefit,
+    PARENT,
 };
 
 use kezek_conformance::refusal_codes as codes;
@@ -436,4 +437,40 @@ fn s4_triplets_stay_a_batch_of_two_when_one_leaves() {
         [ids[1], ids[2]]
     );
     e.check_invariants().unwrap();
+}
+
+/// Issue 23, §4: twins get directions all or none, however a direction is issued. A
+/// direction for one twin directs the batch (both were accepted one at a time, or one
+/// alone); a free-choice place that cannot take them all is refused to each.
+#[test]
+fn s4_twins_are_directed_together_or_not_at_all() {
+    let mut e = engine("akmola-2024");
+    let a = e
+        .register(application(child::TWIN_A), at(2024, 5, 2, 9, 30))
+        .unwrap();
+    let b = e
+        .register(application(child::TWIN_B), at(2024, 5, 2, 9, 50))
+        .unwrap();
+    e.link_batch(&[a, b], at(2024, 5, 2, 10, 0)).unwrap();
+    // One free-choice place, published in the twins' cohort: not enough for both.
+    let reports = e
+        .publish(&[bulletin("kg-1", 2022, 1)], at(2024, 6, 11, 9, 0))
+        .unwrap();
+    let before = e.to_json();
+    let one = e.take_place(a, reports[0].bulletin, at(2024, 6, 11, 10, 0));
+    assert!(one.is_err(), "one place for two twins: {one:?}");
+    assert_eq!(e.to_json(), before, "refused: nothing changed");
+    // A direction without a bulletin, asked for one twin, directs both.
+    e.issue_direction(a, "kg-2", at(2024, 6, 11, 11, 0))
+        .unwrap();
+    for id in [a, b] {
+        assert_eq!(
+            e.state(id).unwrap().name(),
+            StateName::DirectionIssued,
+            "{id:?}"
+        );
+    }
+    let json = e.to_json();
+    let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
+    assert_eq!(replayed.to_json(), json);
 }

@@ -13,7 +13,9 @@ use crate::lifecycle::{Command, Engine, LifecycleError, State};
 impl Engine {
     /// Takes a place of `bulletin` for the application (`RULES.md §5`): a notified
     /// applicant chooses among the free places of its notice's pool and gets a direction;
-    /// a waiting child takes a place open to free choice, first come first served.
+    /// a waiting child takes a place open to free choice, first come first served. Twins
+    /// take places for every member of their batch, or none (`PLACE_TAKEN` or
+    /// `PLACE_RESERVED` when the bulletin has fewer free or open places than members).
     ///
     /// # Errors
     /// `BULLETIN_UNKNOWN`, `PLACE_TAKEN`, `PLACE_RESERVED`, `PLACE_OTHER_QUEUE`, and those
@@ -27,20 +29,28 @@ impl Engine {
         let kindergarten = self.bulletin(bulletin)?.kindergarten.id.clone();
         self.atomically(at, |e| {
             let command = Command::TakePlace { id, bulletin };
-            e.direct(id, &kindergarten, Some(bulletin), at, command, |e, r| {
-                e.place_check(r.order.id, &r.state, r.app.queue_key_ref(), bulletin)
-            })
+            e.direct(
+                id,
+                &kindergarten,
+                Some(bulletin),
+                at,
+                command,
+                |e, r, need| {
+                    e.place_check(r.order.id, &r.state, r.app.queue_key_ref(), bulletin, need)
+                },
+            )
         })
     }
 
     /// Whether an application in `state`, standing in `own`, may take a place of
-    /// `bulletin` now.
+    /// `bulletin` now, `need` places being taken together (its twins batch's size).
     pub(crate) fn place_check(
         &self,
         id: ApplicationId,
         state: &State,
         own: QueueKeyRef<'_>,
         bulletin: BulletinId,
+        need: u32,
     ) -> Result<(), LifecycleError> {
         let b = self.bulletin(bulletin)?;
         let pool = b.queue_key_ref();
@@ -55,7 +65,7 @@ impl Engine {
             _ => None,
         };
         let other = AllocationError::PlaceOtherQueue { id, bulletin };
-        if b.free() == 0 {
+        if b.free() < need.max(1) {
             return Err(AllocationError::PlaceTaken { bulletin }.into());
         }
         match offered_in {
@@ -65,7 +75,7 @@ impl Engine {
             None => {
                 if own != pool && !(b.open_to_all && own.same_cohort(&pool)) {
                     Err(other.into())
-                } else if self.board.open_at(bulletin) == 0 {
+                } else if self.board.open_at(bulletin) < need.max(1) {
                     Err(AllocationError::PlaceReserved { bulletin }.into())
                 } else {
                     Ok(())

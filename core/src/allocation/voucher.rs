@@ -155,7 +155,7 @@ impl Engine {
                     return Err(forbids(r, "sign_contract"));
                 };
                 if !place_held {
-                    e.place_check(id, &r.state, r.app.queue_key_ref(), bulletin)?;
+                    e.place_check(id, &r.state, r.app.queue_key_ref(), bulletin, 1)?;
                 } else if held != bulletin {
                     return Err(AllocationError::PlaceHeldElsewhere { id, bulletin, held }.into());
                 }

@@ -63,7 +63,8 @@ impl Engine {
 
     /// Issues a direction to `kindergarten` (`RULES.md §5–§6`): after a notice, or, for a
     /// waiting child, from a place open to free choice. The show-up, revocation and (for an
-    /// out-of-turn child) right-confirmation windows start.
+    /// out-of-turn child) right-confirmation windows start. For a member of a twins batch,
+    /// every member is directed, or none (`RULES.md §4`).
     ///
     /// # Errors
     /// `STATE_FORBIDS`; `NOT_ELIGIBLE` (August freeze, enrolled elsewhere, and for free
@@ -78,11 +79,20 @@ impl Engine {
             id,
             kindergarten: kindergarten.to_owned(),
         };
-        self.direct(id, &kindergarten.into(), None, at, command, |_, _| Ok(()))
+        self.direct(
+            id,
+            &kindergarten.into(),
+            None,
+            at,
+            command,
+            |_, _, _| Ok(()),
+        )
     }
 
     /// Issues a direction to `kindergarten`, for a place of `bulletin` when given, after
-    /// `board` (the bulletin's own checks) accepts the record.
+    /// `board` (the bulletin's own checks, for the places the batch needs) accepts the
+    /// record. Twins and triplets are directed together or not at all (`RULES.md §4`): a
+    /// direction asked for one member of a batch is judged and issued for every member.
     pub(crate) fn direct(
         &mut self,
         id: ApplicationId,
@@ -90,9 +100,11 @@ impl Engine {
         bulletin: Option<BulletinId>,
         at: NaiveDateTime,
         command: Command,
-        board: impl Fn(&Engine, &Record) -> Result<(), LifecycleError>,
+        board: impl Fn(&Engine, &Record, u32) -> Result<(), LifecycleError>,
     ) -> Result<(), LifecycleError> {
-        self.run(&[id], at, Actor::Applicant, command, |e, r| {
+        let members = self.batch(id)?;
+        let need = u32::try_from(members.len()).unwrap_or(u32::MAX);
+        self.run(&members, at, Actor::Applicant, command, |e, r| {
             let via = match r.state {
                 State::NoticeSent { .. } => Via::Notice,
                 State::Queued => Via::FreeChoice,
@@ -101,9 +113,9 @@ impl Engine {
             let elsewhere = e.elsewhere(r, at);
             let situation = eligibility::OfferSituation {
                 at,
-                vacancies: 1,
+                vacancies: need,
                 waiting_ahead: 0,
-                batch_size: 1,
+                batch_size: need,
                 waiting: true,
                 stop_listed_until: elsewhere.stop_until,
                 enrolled_elsewhere: elsewhere.enrolled,
@@ -133,7 +145,7 @@ impl Engine {
                     failed,
                 });
             }
-            board(e, r)?;
+            board(e, r, need)?;
             let direction = e.new_direction(r, kindergarten, bulletin, via, at)?;
             let reason = match via {
                 Via::Notice => Reason::DirectionIssued,
