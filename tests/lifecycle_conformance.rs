@@ -87,6 +87,7 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
             done(e.link_applicant(id(s), &arg::<String>(s, "applicant_iin"), at(s)))
         }
         "link_batch" => done(e.link_batch(&arg::<Vec<ApplicationId>>(s, "ids"), at(s))),
+        "unlink_batch" => done(e.unlink_batch(id(s), at(s))),
         "update_benefit" => {
             let benefit: Option<String> = arg(s, "benefit");
             let documents: Vec<Document> = arg(s, "documents");

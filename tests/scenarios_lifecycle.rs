@@ -437,3 +437,27 @@ fn s9_a_direction_in_december_is_issued_with_a_provisional_stop_list_end() {
     let json = e.to_json();
     assert_eq!(Engine::from_json(&json).unwrap().to_json(), json);
 }
+
+/// Found by the Kotlin hostile suite: `advance_to` a moment past year 9999 was accepted,
+/// and the engine's own snapshot then failed to load (`years_within_9999`). A command at a
+/// moment outside the calendar's span is refused, and nothing changes.
+#[test]
+fn a_command_outside_the_calendars_span_is_refused_and_the_snapshot_still_loads() {
+    let (mut e, id) = one_child("akmola-2024");
+    let before = e.to_json();
+    let far = chrono::NaiveDate::from_ymd_opt(10_000, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .expect("a moment chrono holds");
+    for err in [
+        e.advance_to(far).unwrap_err(),
+        e.withdraw(id, far).unwrap_err(),
+        e.advance_to(at(2101, 1, 1, 0, 0)).unwrap_err(),
+    ] {
+        assert_eq!(err.code(), "CALENDAR_OUT_OF_RANGE");
+    }
+    assert_eq!(e.to_json(), before);
+    e.advance_to(at(2100, 12, 31, 0, 0))
+        .expect("the span's last year");
+    let json = e.to_json();
+    assert_eq!(Engine::from_json(&json).expect("it loads").to_json(), json);
+}

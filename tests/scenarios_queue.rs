@@ -474,3 +474,32 @@ fn s4_twins_are_directed_together_or_not_at_all() {
     let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
     assert_eq!(replayed.to_json(), json);
 }
+
+/// Issue 23, §4: the applicant may unlink a batch; each twin stands again at its own place
+/// and may be offered one alone.
+#[test]
+fn s4_an_applicant_unlinks_the_twins() {
+    let mut e = engine("akmola-2024");
+    let a = e
+        .register(application(child::TWIN_A), at(2024, 5, 2, 9, 30))
+        .unwrap();
+    let b = e
+        .register(application(child::TWIN_B), at(2024, 5, 2, 9, 50))
+        .unwrap();
+    assert_eq!(
+        e.unlink_batch(a, at(2024, 5, 2, 9, 55)).unwrap_err().code(),
+        "BATCH_NOT_LINKED"
+    );
+    e.link_batch(&[a, b], at(2024, 5, 2, 10, 0)).unwrap();
+    e.unlink_batch(b, at(2024, 6, 1, 9, 0)).unwrap();
+    assert_eq!(e.batch(a).unwrap(), [a]);
+    assert_eq!(
+        e.history(b).unwrap().last().unwrap().reason,
+        Reason::BatchUnlinked
+    );
+    assert_eq!(e.notify(a, 1, at(2024, 6, 11, 12, 0)).unwrap(), [a]);
+    e.check_invariants().unwrap();
+    let json = e.to_json();
+    let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
+    assert_eq!(replayed.to_json(), json);
+}

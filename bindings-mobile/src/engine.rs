@@ -308,6 +308,15 @@ impl Engine {
         self.command(|e| e.link_batch(&ids, at))
     }
 
+    /// Unlinks the twins batch of `id` (the applicant's request): each member stands again
+    /// at its own place.
+    ///
+    /// # Errors
+    /// `BATCH_NOT_LINKED` when it is in no batch, `APPLICATION_UNKNOWN`.
+    pub fn unlink_batch(&self, id: ApplicationId, at: CivilMoment) -> Result<(), KezekError> {
+        self.command(|e| e.unlink_batch(id, at))
+    }
+
     /// Changes the benefit (or removes it with `None`) and its documents.
     ///
     /// # Errors

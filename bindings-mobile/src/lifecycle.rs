@@ -88,6 +88,7 @@ pub enum Reason {
     ApplicantLinked,
     BatchLinked,
     BatchMemberLeft,
+    BatchUnlinked,
     BenefitChanged,
     VoucherOffered,
     VoucherConfirmed,

@@ -239,6 +239,11 @@ impl PyEngine {
         self.command(py_, |e| e.link_batch(&ids, at))
     }
 
+    /// Unlinks the batch of `id`: each member stands again at its own place.
+    fn unlink_batch(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
+        self.command(py_, |e| e.unlink_batch(ApplicationId(id), at))
+    }
+
     /// Changes the benefit category (or removes it with `None`) and its documents.
     #[pyo3(signature = (id, benefit, documents, at))]
     fn update_benefit(

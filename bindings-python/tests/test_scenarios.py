@@ -58,6 +58,9 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
     if op == "link_applicant":
         engine.link_applicant(i, a["applicant_iin"], at)
         return None
+    if op == "unlink_batch":
+        engine.unlink_batch(a["id"], at)
+        return None
     if op == "link_batch":
         engine.link_batch(a["ids"], at)
         return None

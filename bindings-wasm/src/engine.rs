@@ -265,6 +265,17 @@ impl Engine {
         self.0.write(|e| js(e.link_batch(&ids, at)))
     }
 
+    /// Unlinks the twins batch of `id` (the applicant's request): each member stands again
+    /// at its own place. `BATCH_NOT_LINKED` when it is in no batch.
+    #[wasm_bindgen(js_name = unlinkBatch)]
+    pub fn unlink_batch(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        self.command(id, at, CoreEngine::unlink_batch)
+    }
+
     /// Changes the benefit category (or removes it with `null`) and its documents.
     #[wasm_bindgen(js_name = updateBenefit)]
     pub fn update_benefit(

@@ -87,6 +87,7 @@ export function runStep(engine, file, s) {
     case "extend": return engine.extend(id, a.until, at) ?? null;
     case "link_applicant": return engine.linkApplicant(id, a.applicant_iin, at) ?? null;
     case "link_batch": return engine.linkBatch(a.ids, at) ?? null;
+    case "unlink_batch": return engine.unlinkBatch(a.id, at) ?? null;
     case "update_benefit": return engine.updateBenefit(id, a.benefit, camel(a.documents), at) ?? null;
     case "state": return snake(engine.state(id));
     case "position": return snake(engine.position(id));

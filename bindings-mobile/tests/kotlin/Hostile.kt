@@ -185,6 +185,7 @@ val entries: List<Entry> = run {
         c("Engine.joinWaitingList") { e, g -> e.joinWaitingList(g.ulong(), g.text(), g.moment()) },
         c("Engine.linkApplicant") { e, g -> e.linkApplicant(g.ulong(), g.text(), g.moment()) },
         c("Engine.linkBatch") { e, g -> e.linkBatch(g.ids(), g.moment()) },
+        c("Engine.unlinkBatch") { e, g -> e.unlinkBatch(g.ulong(), g.moment()) },
         c("Engine.updateBenefit") { e, g -> e.updateBenefit(g.ulong(), if (g.r.nextBoolean()) g.text() else null, g.documents(), g.moment()) },
         c("Engine.advanceTo") { e, g -> e.advanceTo(g.moment()) },
         c("Engine.publish") { e, g -> e.publish(List(g.pick(0, 1, 2)) { g.bulletin() }, g.moment()) },

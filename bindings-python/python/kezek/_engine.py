@@ -135,6 +135,11 @@ class Engine(_Wrapper):
     def link_batch(self, ids: Iterable[int], at: dt.datetime) -> None:
         self._native.link_batch(list(ids), at)
 
+    def unlink_batch(self, id: int, at: dt.datetime) -> None:
+        """Unlinks the twins batch of ``id`` (the applicant's request): each member stands
+        again at its own place. ``BATCH_NOT_LINKED`` when it is in no batch."""
+        self._native.unlink_batch(id, at)
+
     def update_benefit(
         self,
         id: int,

@@ -173,6 +173,15 @@ impl WorkCalendar {
         &self.data
     }
 
+    /// Whether `date` is inside the calendar's span (the built-in one: 2002–2100), the
+    /// days it can answer for at all.
+    ///
+    /// # Errors
+    /// `CALENDAR_OUT_OF_RANGE` outside the span.
+    pub fn covers(&self, date: NaiveDate) -> Result<(), CalendarError> {
+        self.table.offset(date).map(|_| ())
+    }
+
     /// The years with decree data, whose answers are exact.
     pub fn known_years(&self) -> impl Iterator<Item = i32> + '_ {
         self.data.years.keys().copied()

@@ -218,6 +218,40 @@ impl Engine {
         Ok(())
     }
 
+    /// Unlinks the twins/triplets batch of `id`, at the applicant's request (`RULES.md §4`):
+    /// each member stands again at its own place (its own class and registration moment)
+    /// and may be offered a place alone; each gets a `BATCH_UNLINKED` event.
+    ///
+    /// # Errors
+    /// `BATCH_NOT_LINKED` when `id` is in no batch, `APPLICATION_UNKNOWN`.
+    pub fn unlink_batch(
+        &mut self,
+        id: ApplicationId,
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        let Some(lead) = self.record(id)?.batch else {
+            return Err(LifecycleError::Batch {
+                rule: "BATCH_NOT_LINKED",
+            });
+        };
+        let members = self.batch_members(lead);
+        self.run(
+            &members,
+            at,
+            Actor::Applicant,
+            Command::UnlinkBatch { id },
+            |_, r| {
+                let mut n = r.clone();
+                n.batch = None;
+                n.order.class = n.app.class;
+                n.order.moment = n.app.registered_at;
+                change(n, Reason::BatchUnlinked, None)
+            },
+        )?;
+        self.batches.remove(&lead);
+        Ok(())
+    }
+
     /// Changes the benefit claim and its documents (`RULES.md §3`: children move between
     /// categories as their data change); the child keeps its registration moment and moves
     /// to its new class. Also how a ПМПК conclusion is attached.

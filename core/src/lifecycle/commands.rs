@@ -276,6 +276,7 @@ impl Engine {
                 self.link_applicant(*id, applicant.expose_digits(), at)
             }
             Command::LinkBatch { ids } => self.link_batch(ids, at),
+            Command::UnlinkBatch { id } => self.unlink_batch(*id, at),
             Command::UpdateBenefit {
                 id,
                 benefit,

@@ -139,11 +139,12 @@ pub enum LifecycleError {
         /// The application.
         id: ApplicationId,
     },
-    /// Applications cannot be linked as one batch of twins or triplets (`RULES.md §4`).
-    #[error("applications cannot form one batch: {rule}")]
+    /// Applications cannot be linked as one batch of twins or triplets, or a batch cannot
+    /// be unlinked (`RULES.md §4`).
+    #[error("{}", batch_texts(rule)[2])]
     Batch {
         /// Which rule is broken: `BATCH_SIZE`, `BATCH_QUEUE`, `BATCH_FAMILY`,
-        /// `BATCH_BIRTHS`, `BATCH_LINKED` or `BATCH_STATE`.
+        /// `BATCH_BIRTHS`, `BATCH_LINKED`, `BATCH_STATE` or `BATCH_NOT_LINKED`.
         rule: &'static str,
     },
     /// A deadline could not be computed (e.g. a year without calendar data).
@@ -323,12 +324,10 @@ impl LocalizedError for LifecycleError {
                 format!("этот заявитель уже прикреплён к заявлению {id}"),
                 en,
             ),
-            LifecycleError::Batch { rule } => pick(
-                lang,
-                format!("өтініштерді бір топқа (егіздер) біріктіруге болмайды: {rule}"),
-                format!("заявления нельзя объединить в одну группу (близнецы): {rule}"),
-                en,
-            ),
+            LifecycleError::Batch { rule } => {
+                let [kk, ru, en] = batch_texts(rule);
+                pick(lang, kk.to_owned(), ru.to_owned(), en.to_owned())
+            }
             LifecycleError::Calendar(e) => e.message(lang),
             LifecycleError::Allocation(e) => e.message(lang),
             LifecycleError::Policy(e) => e.message(lang),
@@ -351,5 +350,47 @@ impl LocalizedError for LifecycleError {
                 en,
             ),
         }
+    }
+}
+
+/// The kk/ru/en message of each batch rule: what a parent reads, without the code (which
+/// stays in the error's `rule`).
+fn batch_texts(rule: &str) -> [&'static str; 3] {
+    match rule {
+        "BATCH_SIZE" => [
+            "бір топқа 2-ден 4-ке дейін бала біріктіріледі (егіздер, үшемдер)",
+            "в одну группу объединяют от 2 до 4 детей (близнецы, тройни)",
+            "a batch links 2 to 4 children (twins, triplets)",
+        ],
+        "BATCH_QUEUE" => [
+            "егіздер бір кезекте тұруы керек (бір аудан, топ түрі және туған жыл)",
+            "близнецы должны стоять в одной очереди (район, вид группы, год рождения)",
+            "twins must stand in one queue (area, group type, year of birth)",
+        ],
+        "BATCH_FAMILY" => [
+            "өтініштердің ортақ өтініш берушісі болуы керек",
+            "у заявлений должен быть общий заявитель",
+            "the applications must share an applicant",
+        ],
+        "BATCH_BIRTHS" => [
+            "егіздердің туған күндерінің арасы бір айдан аспауы керек",
+            "даты рождения близнецов должны различаться не более чем на месяц",
+            "the children's births must be at most a month apart",
+        ],
+        "BATCH_LINKED" => [
+            "өтініштердің бірі басқа топқа біріктірілген",
+            "одно из заявлений уже объединено в другую группу",
+            "one of the applications is already linked in a batch",
+        ],
+        "BATCH_NOT_LINKED" => [
+            "бұл өтініш егіздер тобына біріктірілмеген",
+            "это заявление не объединено в группу близнецов",
+            "this application is not linked in a batch",
+        ],
+        _ => [
+            "кезекте тұрған өтініштерді ғана біріктіруге болады",
+            "объединить можно только заявления, стоящие в очереди",
+            "only applications standing in the queue can be linked",
+        ],
     }
 }

@@ -53,6 +53,8 @@ pub enum Reason {
     /// Another member of the twins/triplets batch left the queue (withdrawn, removed,
     /// enrolled): it left the batch (`RULES.md §4`; issue 23). The detail is its id.
     BatchMemberLeft,
+    /// The applicant unlinked the batch: each member stands again at its own place.
+    BatchUnlinked,
     BenefitChanged,
     VoucherOffered,
     VoucherConfirmed,
@@ -92,6 +94,7 @@ impl Reason {
             Reason::ApplicantLinked => "APPLICANT_LINKED",
             Reason::BatchLinked => "BATCH_LINKED",
             Reason::BatchMemberLeft => "BATCH_MEMBER_LEFT",
+            Reason::BatchUnlinked => "BATCH_UNLINKED",
             Reason::BenefitChanged => "BENEFIT_CHANGED",
             Reason::VoucherOffered => "VOUCHER_OFFERED",
             Reason::VoucherConfirmed => "VOUCHER_CONFIRMED",
@@ -176,6 +179,9 @@ pub enum Command {
     },
     LinkBatch {
         ids: Vec<ApplicationId>,
+    },
+    UnlinkBatch {
+        id: ApplicationId,
     },
     UpdateBenefit {
         id: ApplicationId,

@@ -411,6 +411,9 @@ impl Engine {
     }
 
     pub(crate) fn check_clock(&self, at: NaiveDateTime) -> Result<(), LifecycleError> {
+        // Outside the calendar's span no deadline can be counted, and a clock past year
+        // 9999 would make a snapshot that does not load: such a moment is refused first.
+        self.calendar.covers(at.date())?;
         match self.now {
             Some(now) if at < now => Err(LifecycleError::TimeBeforeClock { at, now }),
             _ => Ok(()),
