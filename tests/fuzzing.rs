@@ -364,9 +364,19 @@ pub fn engine_commands(data: &[u8]) {
         // A clone is much cheaper than a snapshot; it is serialised only on a refusal.
         let before = e.clone();
         match run(&mut e, op, t) {
-            Ok(()) => e
-                .check_invariants()
-                .expect("invariants after an accepted command"),
+            Ok(()) => {
+                if let Err(broken) = e.check_invariants() {
+                    panic!(
+                        "invariants after {op:?} at {t}: {broken:?}\nhistories: {:#?}",
+                        (1..=u64::try_from(e.len()).unwrap_or(u64::MAX))
+                            .map(|n| (
+                                n,
+                                e.history(ApplicationId(n)).map(Iterator::collect::<Vec<_>>)
+                            ))
+                            .collect::<Vec<_>>()
+                    );
+                }
+            }
             Err(err) => {
                 coded(&err);
                 assert_eq!(

@@ -421,7 +421,15 @@ impl Engine {
     }
 
     pub(crate) fn advance(&mut self, t: NaiveDateTime) {
+        // A deadline scheduled by a change may already be past when it is scheduled (a
+        // child who ages out while holding a direction is removed when the direction
+        // lapses, not before): it applies at the moment of that change, never earlier, so a
+        // history never goes back in time. Found by fuzzing once provisional deadlines let
+        // commands run into years without decree data.
+        let mut floor = self.now;
         while let Some((due, i, kind)) = self.dues.take_due(t, &mut self.records[..]) {
+            let due = floor.map_or(due, |f| due.max(f));
+            floor = Some(due);
             if kind.changes_application() {
                 let mut r = self.records[i].clone();
                 let applied = r.apply_due(kind, due, &self.policy, &self.calendar);
