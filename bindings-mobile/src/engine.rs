@@ -48,16 +48,7 @@ impl Engine {
         &self,
         f: impl FnOnce(&mut kezek::Engine) -> Result<T, LifecycleError>,
     ) -> Result<T, KezekError> {
-        let mut engine = self.lock();
-        let checkpoint = engine.checkpoint();
-        match kezek::internal::catch(|| f(&mut engine)) {
-            Ok(result) => Ok(result?),
-            Err(bug) => {
-                // A failed roll-back would be a second bug: the engine is left as it is.
-                let _ = engine.roll_back(checkpoint);
-                Err(bug.into())
-            }
-        }
+        Ok(self.lock().guarded(f)??)
     }
 
     fn wrap(engine: kezek::Engine) -> Arc<Self> {

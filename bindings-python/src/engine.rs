@@ -53,16 +53,7 @@ impl PyEngine {
         py_: Python<'_>,
         f: impl FnOnce(&mut Engine) -> Result<T, E>,
     ) -> PyResult<T> {
-        let mut engine = self.lock(py_);
-        let checkpoint = engine.checkpoint();
-        match kezek::internal::catch(|| f(&mut engine)) {
-            Ok(result) => py(result),
-            Err(bug) => {
-                // A failed roll-back would be a second bug: the engine is left as it is.
-                let _ = engine.roll_back(checkpoint);
-                py(Err::<T, _>(bug))
-            }
-        }
+        py(self.lock(py_).guarded(f)).and_then(py)
     }
 }
 

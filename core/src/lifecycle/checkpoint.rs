@@ -6,6 +6,7 @@
 //! that keeps no log, from a copy.
 
 use super::{Engine, LifecycleError};
+use crate::internal::{catch, InternalError};
 
 /// What [`Engine::roll_back`] needs: the log's length, or a copy of an engine without a log.
 #[derive(Debug, Clone)]
@@ -44,6 +45,23 @@ impl Engine {
             }
         }
         Ok(())
+    }
+
+    /// Runs `f`, a command on this engine, for a binding: a panic inside it (a bug) is
+    /// caught, the engine rolled back to a checkpoint taken before, and the panic returned
+    /// as [`InternalError`]; otherwise `f`'s own result.
+    ///
+    /// # Errors
+    /// [`InternalError`] when `f` panics.
+    pub fn guarded<T, E>(
+        &mut self,
+        f: impl FnOnce(&mut Engine) -> Result<T, E>,
+    ) -> Result<Result<T, E>, InternalError> {
+        let checkpoint = self.checkpoint();
+        catch(|| f(self)).inspect_err(|_| {
+            // A failed roll-back would be a second bug: the engine is left as it is.
+            let _ = self.roll_back(checkpoint);
+        })
     }
 }
 
@@ -84,6 +102,15 @@ mod tests {
             assert_ne!(e.to_json(), before, "the command changed the engine");
             e.roll_back(mark).expect("restores");
             assert_eq!(e.to_json(), before, "keep_log = {keep_log}");
+            let bug = e
+                .guarded(|e| -> Result<(), crate::LifecycleError> {
+                    e.advance_to(at(13))?;
+                    panic!("a bug in a guarded command")
+                })
+                .expect_err("it panics");
+            assert_eq!(bug.panic, "a bug in a guarded command");
+            assert_eq!(e.to_json(), before, "guarded, keep_log = {keep_log}");
+            assert!(matches!(e.guarded(|e| e.advance_to(at(14))), Ok(Ok(()))));
         }
     }
 }
