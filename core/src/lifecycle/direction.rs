@@ -88,13 +88,11 @@ impl Engine {
                     });
                 }
                 let latest = e.deadline(midnight(d.show_up_by.last_day), e.policy.extension)?;
-                let latest_provisional = latest.provisional;
-                let latest = latest.last_day;
-                if until > latest {
+                if until > latest.last_day {
                     return Err(LifecycleError::ExtensionTooLong {
                         id,
                         asked: until,
-                        latest,
+                        latest: latest.last_day,
                     });
                 }
                 if until <= d.show_up_by.last_day {
@@ -108,7 +106,7 @@ impl Engine {
                 d.show_up_by = Deadline {
                     last_day: until,
                     ends_at: midnight(until) + TimeDelta::days(1),
-                    provisional: latest_provisional,
+                    provisional: latest.provisional,
                 };
                 d.extensions_used += 1;
                 d.lapse_stop_list = e.stop_list_after(d.show_up_by)?;

@@ -71,11 +71,7 @@ impl PolicyBook {
     /// # Errors
     /// `POLICY_JSON` for unreadable JSON, else as [`PolicyBook::validate`].
     pub fn from_json(json: &str) -> Result<Self, PolicyError> {
-        let book: Self = serde_json::from_str(json).map_err(|e| PolicyError::Json {
-            line: e.line(),
-            column: e.column(),
-            detail: crate::input::json_said(&e),
-        })?;
+        let book: Self = serde_json::from_str(json).map_err(|e| PolicyError::json(&e))?;
         book.validate()?;
         Ok(book)
     }

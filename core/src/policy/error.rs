@@ -77,6 +77,17 @@ pub enum PolicyError {
     },
 }
 
+impl PolicyError {
+    /// `POLICY_JSON` for a JSON error, with its position and without any value read.
+    pub(crate) fn json(e: &serde_json::Error) -> Self {
+        PolicyError::Json {
+            line: e.line(),
+            column: e.column(),
+            detail: crate::input::json_said(e),
+        }
+    }
+}
+
 impl LocalizedError for PolicyError {
     fn code(&self) -> &'static str {
         match self {

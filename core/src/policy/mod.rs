@@ -245,11 +245,7 @@ impl Policy {
     /// `POLICY_JSON` for unreadable JSON (described without its values), else as
     /// [`Policy::validate`].
     pub fn from_json(json: &str) -> Result<Self, PolicyError> {
-        let policy: Self = serde_json::from_str(json).map_err(|e| PolicyError::Json {
-            line: e.line(),
-            column: e.column(),
-            detail: crate::input::json_said(&e),
-        })?;
+        let policy: Self = serde_json::from_str(json).map_err(|e| PolicyError::json(&e))?;
         policy.validate()?;
         Ok(policy)
     }
