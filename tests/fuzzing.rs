@@ -388,14 +388,5 @@ pub fn engine_commands(data: &[u8]) {
             }
         }
     }
-    let json = e.to_json();
-    assert_eq!(
-        Engine::from_json(&json)
-            .expect("its snapshot loads")
-            .to_json(),
-        json
-    );
-    let replayed =
-        Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).expect("its log replays");
-    assert_eq!(replayed.to_json(), json);
+    crate::assert_round_trips(&e);
 }

@@ -397,6 +397,29 @@ pub fn assert_localized(e: &dyn kezek::LocalizedError) {
 }
 
 /// The codes a refusal lists: the failed checks of a refused registration, benefit change
+/// Asserts what every engine guarantees of its state: the invariants hold, the snapshot
+/// loads into an engine that writes it back byte for byte, and (when the engine keeps its
+/// log) replaying the log gives the same snapshot.
+///
+/// # Panics
+/// When one of them does not hold.
+pub fn assert_round_trips(e: &kezek::Engine) {
+    use kezek::Engine;
+    e.check_invariants().expect("the invariants hold");
+    let json = e.to_json();
+    let loaded = Engine::from_json(&json).expect("its snapshot loads");
+    assert_eq!(loaded.to_json(), json, "the snapshot round-trips");
+    if e.keeps_log() {
+        let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log())
+            .expect("its log replays");
+        assert_eq!(
+            replayed.to_json(),
+            json,
+            "the log replays to the same engine"
+        );
+    }
+}
+
 /// or offer (the finer code where one exists, `IIN_CHECKSUM` for a bad IIN), else the
 /// error's own code.
 #[must_use]

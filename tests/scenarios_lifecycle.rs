@@ -5,6 +5,7 @@
 use kezek::application::ApplicationId;
 use kezek::lifecycle::{Engine, Reason, RemovalReason, State, StateName, Via};
 use kezek::LocalizedError;
+use kezek_conformance::assert_round_trips;
 use kezek_conformance::fixture::{application, at, child, day, engine};
 
 /// An engine with one child (born 8 March 2021) registered on 10 January 2024.
@@ -412,8 +413,8 @@ fn an_engine_without_a_log_keeps_histories_and_snapshots_but_no_log() {
 /// Issue 23, §3: the service must not stop in December. A direction issued on Monday
 /// 14 December 2026 carries deadlines in 2026 (5 working days to bring the child, over
 /// Independence Day on the 16th: the 22nd; 24 hours to revoke), but the stop-list that
-/// would follow a lapse ends 10 working days after the 22nd, in January 2027, a year the built-in calendar has no decree data for.
-/// The direction is issued; that stop-list end is counted by the statutory rules alone and
+/// would follow a lapse ends 10 working days after the 22nd, in January 2027, a year the
+/// built-in calendar has no decree data for. The direction is issued; that stop-list end is counted by the statutory rules alone and
 /// marked provisional, and the deadlines in 2026 are not.
 #[test]
 fn s9_a_direction_in_december_is_issued_with_a_provisional_stop_list_end() {
@@ -434,8 +435,7 @@ fn s9_a_direction_in_december_is_issued_with_a_provisional_stop_list_end() {
         panic!("stop-listed")
     };
     assert!(until.provisional);
-    let json = e.to_json();
-    assert_eq!(Engine::from_json(&json).unwrap().to_json(), json);
+    assert_round_trips(&e);
 }
 
 /// Found by the Kotlin hostile suite: `advance_to` a moment past year 9999 was accepted,
@@ -458,6 +458,5 @@ fn a_command_outside_the_calendars_span_is_refused_and_the_snapshot_still_loads(
     assert_eq!(e.to_json(), before);
     e.advance_to(at(2100, 12, 31, 0, 0))
         .expect("the span's last year");
-    let json = e.to_json();
-    assert_eq!(Engine::from_json(&json).expect("it loads").to_json(), json);
+    assert_round_trips(&e);
 }

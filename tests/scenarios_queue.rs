@@ -13,7 +13,7 @@ use kezek_conformance::fixture::{
     PARENT,
 };
 
-use kezek_conformance::refusal_codes as codes;
+use kezek_conformance::{assert_round_trips, refusal_codes as codes};
 
 #[test]
 fn s3_out_of_turn_then_first_priority_then_general() {
@@ -380,13 +380,8 @@ fn refused_commands_change_nothing() {
     let _ = PARENT;
 }
 
-/// Issue 23, §4: a twin who leaves the queue leaves the batch. Twins A and B are linked; B
-/// is withdrawn. A alone is offered the place its turn brings (it was offered nobody, B
-/// listed as skipped, and `notify(A)` was refused naming B), A's history says B left, and
-/// A's batch is A alone. The same when a member is enrolled: tested by the withdrawal,
-/// which takes the same path (every change of state settles in one place).
-#[test]
-fn s4_a_twin_who_leaves_the_queue_leaves_the_batch() {
+/// The twins registered (not linked) under the Akmola policy.
+fn twins() -> (Engine, ApplicationId, ApplicationId) {
     let mut e = engine("akmola-2024");
     let a = e
         .register(application(child::TWIN_A), at(2024, 5, 2, 9, 30))
@@ -394,6 +389,17 @@ fn s4_a_twin_who_leaves_the_queue_leaves_the_batch() {
     let b = e
         .register(application(child::TWIN_B), at(2024, 5, 2, 9, 50))
         .unwrap();
+    (e, a, b)
+}
+
+/// Issue 23, §4: a twin who leaves the queue leaves the batch. Twins A and B are linked; B
+/// is withdrawn. A alone is offered the place its turn brings (it was offered nobody, B
+/// listed as skipped, and `notify(A)` was refused naming B), A's history says B left, and
+/// A's batch is A alone. The same when a member is enrolled: tested by the withdrawal,
+/// which takes the same path (every change of state settles in one place).
+#[test]
+fn s4_a_twin_who_leaves_the_queue_leaves_the_batch() {
+    let (mut e, a, b) = twins();
     e.link_batch(&[a, b], at(2024, 5, 2, 10, 0)).unwrap();
     e.withdraw(b, at(2024, 6, 11, 11, 0)).unwrap();
     assert_eq!(e.batch(a).unwrap(), [a]);
@@ -407,10 +413,7 @@ fn s4_a_twin_who_leaves_the_queue_leaves_the_batch() {
         Vec::<&str>::new()
     );
     assert_eq!(e.notify(a, 1, at(2024, 6, 11, 12, 0)).unwrap(), [a]);
-    let json = e.to_json();
-    assert_eq!(Engine::from_json(&json).unwrap().to_json(), json);
-    let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
-    assert_eq!(replayed.to_json(), json);
+    assert_round_trips(&e);
 }
 
 /// Triplets: one leaves, the other two stay one batch, led by the lower id.
@@ -444,13 +447,7 @@ fn s4_triplets_stay_a_batch_of_two_when_one_leaves() {
 /// alone); a free-choice place that cannot take them all is refused to each.
 #[test]
 fn s4_twins_are_directed_together_or_not_at_all() {
-    let mut e = engine("akmola-2024");
-    let a = e
-        .register(application(child::TWIN_A), at(2024, 5, 2, 9, 30))
-        .unwrap();
-    let b = e
-        .register(application(child::TWIN_B), at(2024, 5, 2, 9, 50))
-        .unwrap();
+    let (mut e, a, b) = twins();
     e.link_batch(&[a, b], at(2024, 5, 2, 10, 0)).unwrap();
     // One free-choice place, published in the twins' cohort: not enough for both.
     let reports = e
@@ -470,22 +467,14 @@ fn s4_twins_are_directed_together_or_not_at_all() {
             "{id:?}"
         );
     }
-    let json = e.to_json();
-    let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
-    assert_eq!(replayed.to_json(), json);
+    assert_round_trips(&e);
 }
 
 /// Issue 23, §4: the applicant may unlink a batch; each twin stands again at its own place
 /// and may be offered one alone.
 #[test]
 fn s4_an_applicant_unlinks_the_twins() {
-    let mut e = engine("akmola-2024");
-    let a = e
-        .register(application(child::TWIN_A), at(2024, 5, 2, 9, 30))
-        .unwrap();
-    let b = e
-        .register(application(child::TWIN_B), at(2024, 5, 2, 9, 50))
-        .unwrap();
+    let (mut e, a, b) = twins();
     assert_eq!(
         e.unlink_batch(a, at(2024, 5, 2, 9, 55)).unwrap_err().code(),
         "BATCH_NOT_LINKED"
@@ -498,8 +487,5 @@ fn s4_an_applicant_unlinks_the_twins() {
         Reason::BatchUnlinked
     );
     assert_eq!(e.notify(a, 1, at(2024, 6, 11, 12, 0)).unwrap(), [a]);
-    e.check_invariants().unwrap();
-    let json = e.to_json();
-    let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
-    assert_eq!(replayed.to_json(), json);
+    assert_round_trips(&e);
 }
