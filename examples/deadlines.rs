@@ -236,7 +236,9 @@ fn follow_application(args: &Args, policy: &kezek::Policy) -> Result<(), Lifecyc
             "  bring the child by     {} (until {})",
             d.show_up_by.last_day, d.show_up_by.ends_at
         );
-        println!("  if not, stop-list to   {}", d.lapse_stop_list.last_day);
+    }
+    if let Some(stop) = engine.stop_list_if_lapsed(id)? {
+        println!("  if not, stop-list to   {}", stop.last_day);
     }
     println!("History:");
     for event in engine.history(id)? {

@@ -76,8 +76,9 @@ fn samples() -> Vec<LifecycleError> {
         .unwrap();
     e.link_batch(&[t1, t3], at(2024, 12, 21, 9, 2)).unwrap();
     push(e.link_batch(&[t1, t3], at(2024, 12, 21, 9, 3)));
-    // A direction whose show-up window runs past the calendar's span. (Into a year of the
-    // span without decree data, it is issued with provisional deadlines: issue 23, §3.)
+    // A direction whose show-up window runs past the calendar's span: the year to add is
+    // named. (Into a year of the span without decree data, it is issued with provisional
+    // deadlines: issue 23, §3.)
     let mut data: serde_json::Value =
         serde_json::from_str(kezek::calendar::KAZAKHSTAN_JSON).expect("its JSON");
     data["span"]["last_year"] = 2026.into();
@@ -87,6 +88,8 @@ fn samples() -> Vec<LifecycleError> {
         .register(application(child::MAR_2021), at(2026, 12, 1, 9, 0))
         .unwrap();
     push(late.issue_direction(id, "kg-1", at(2026, 12, 28, 9, 0)));
+    // A moment past the span.
+    push(late.advance_to(at(2027, 1, 4, 9, 0)));
     let mut policy = e.policy().clone();
     policy.lapses_before_removal = 0;
     out.push(Engine::new(policy, WorkCalendar::kazakhstan()).expect_err("policy"));
@@ -123,6 +126,7 @@ fn every_lifecycle_error_code_is_reached_with_three_messages() {
         "BATCH_STATE",
         "BATCH_LINKED",
         "CALENDAR_OUT_OF_RANGE",
+        "CALENDAR_DATA_NEEDED",
         "POLICY_VALUE",
         "SNAPSHOT_VERSION",
         "SNAPSHOT_FORMAT",

@@ -186,9 +186,6 @@ fn check_invariants(e: &Engine) {
                         "show-up window ends on a day off"
                     );
                 }
-                if p.stop_list.unit == PeriodUnit::WorkingDays {
-                    assert!(working(d.lapse_stop_list.last_day));
-                }
             }
             State::StopListed { until, .. } => {
                 stop_listed.push(child);

@@ -134,10 +134,6 @@ pub struct Direction {
     pub extensions_used: u32,
     /// An out-of-turn right must be confirmed by then.
     pub right_confirm_by: Option<Deadline>,
-    /// The stop-list a lapse leads to.
-    pub lapse_stop_list: Deadline,
-    /// The stop-list an unconfirmed right leads to.
-    pub right_stop_list: Option<Deadline>,
     /// The bulletin whose place it holds.
     pub bulletin: Option<BulletinId>,
 }
@@ -253,8 +249,6 @@ impl From<&CoreDirection> for Direction {
             revocable_until: d.revocable_until,
             extensions_used: d.extensions_used,
             right_confirm_by: d.right_confirm_by,
-            lapse_stop_list: d.lapse_stop_list,
-            right_stop_list: d.right_stop_list,
             bulletin: d.bulletin,
         }
     }

@@ -338,6 +338,10 @@ fn lifecycle(e: &LifecycleError) -> Mapped {
         ),
         LifecycleError::Iin(inner) => iin(inner),
         LifecycleError::Calendar(inner) => calendar(inner),
+        LifecycleError::CalendarNeeded { last_year, needed } => (
+            "CalendarError",
+            vec![("last_year", year(*last_year)), ("needed", year(*needed))],
+        ),
         LifecycleError::Allocation(inner) => allocation(inner),
         LifecycleError::Policy(inner) => policy(inner),
     }

@@ -4,12 +4,13 @@ the Python engine: the same states, positions, deadlines and errors as Rust."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
 
 import kezek
-from conformance import contains, load
+from conformance import CONFORMANCE, contains, load
 
 Step = dict[str, Any]
 
@@ -128,3 +129,15 @@ def test_scenario(file: dict[str, Any], scenario: dict[str, Any]) -> None:
         else:
             assert outcome[0] == "ok", f"{where}: raised {outcome[1]}"
             assert contains(outcome[1], s["expect"]), f"{where}: {outcome[1]!r} vs {s['expect']!r}"
+
+
+@pytest.mark.parametrize("case", load("snapshots.json")["cases"], ids=lambda c: c["name"][:60])
+def test_earlier_snapshot_loads_migrated(case: dict[str, Any]) -> None:
+    text = (CONFORMANCE / case["from"]).read_text(encoding="utf-8")
+    if "error" in case:
+        with pytest.raises(kezek.KezekError) as caught:
+            kezek.Engine.from_json(text)
+        assert caught.value.code == case["error"]
+        return
+    engine = kezek.Engine.from_json(text)
+    assert json.loads(engine.to_json()) == load(case["expect"])

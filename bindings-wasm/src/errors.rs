@@ -226,6 +226,10 @@ fn lifecycle(e: &LifecycleError) -> Mapped {
         ),
         LifecycleError::Iin(inner) => iin(inner),
         LifecycleError::Calendar(inner) => calendar(inner),
+        LifecycleError::CalendarNeeded { last_year, needed } => (
+            "CalendarError",
+            json!({ "last_year": last_year, "needed": needed }),
+        ),
         LifecycleError::Allocation(inner) => allocation(inner),
         LifecycleError::Policy(inner) => policy(inner),
     }

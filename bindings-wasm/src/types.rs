@@ -90,8 +90,6 @@ export interface Direction {
   revocableUntil: Deadline;
   extensionsUsed: number;
   rightConfirmBy: Deadline | null;
-  lapseStopList: Deadline;
-  rightStopList: Deadline | null;
   bulletin?: number;
 }
 export type RemovalReason =

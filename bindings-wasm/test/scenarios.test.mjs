@@ -2,9 +2,20 @@
 // through the JS engine: the same states, positions, deadlines and errors as Rust.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { Engine, PolicyBook } from "../pkg/index.js";
 import { camel, contains, load, outcome } from "./conformance.mjs";
 import { runStep } from "./runners.mjs";
+
+// Snapshots of earlier versions load migrated (tests/conformance/snapshots.json).
+for (const c of load("snapshots.json").cases) {
+  test(`snapshots.json: ${c.name}`, () => {
+    const text = readFileSync(new URL(`../../tests/conformance/${c.from}`, import.meta.url), "utf8");
+    const [kind, value] = outcome(() => JSON.parse(Engine.fromSnapshot(text).snapshot()));
+    if ("error" in c) assert.deepEqual([kind, value], ["error", c.error]);
+    else assert.deepEqual([kind, value], ["ok", load(c.expect)]);
+  });
+}
 
 for (const name of ["lifecycle.json", "offer_rounds.json", "refusals.json"]) {
   const file = load(name);

@@ -351,6 +351,11 @@ impl From<LifecycleError> for KezekError {
             }
             LifecycleError::Iin(inner) => inner.into(),
             LifecycleError::Calendar(inner) => inner.into(),
+            LifecycleError::CalendarNeeded { last_year, needed } => Self::CalendarDataNeeded {
+                last_year,
+                needed,
+                messages,
+            },
             LifecycleError::Allocation(inner) => inner.into(),
             LifecycleError::Policy(inner) => inner.into(),
         }

@@ -123,6 +123,12 @@ pub enum KezekError {
         last_year: i32,
         messages: LocalizedText,
     },
+    /// A deadline a command sets falls after the calendar's last year: add `needed`.
+    CalendarDataNeeded {
+        last_year: i32,
+        needed: i32,
+        messages: LocalizedText,
+    },
     CalendarFormat {
         found: u32,
         expected: u32,
@@ -378,6 +384,7 @@ fn localized(e: &KezekError) -> LocalizedText {
         | K::IinChecksum { messages }
         | K::IinSerial { messages, .. }
         | K::CalendarYearUnknown { messages, .. }
+        | K::CalendarDataNeeded { messages, .. }
         | K::CalendarOutOfRange { messages, .. }
         | K::CalendarFormat { messages, .. }
         | K::CalendarSpan { messages, .. }
@@ -444,6 +451,7 @@ fn code(e: &KezekError) -> String {
         K::IinChecksum { .. } => "IIN_CHECKSUM",
         K::IinSerial { .. } => "IIN_SERIAL",
         K::CalendarYearUnknown { .. } => "CALENDAR_YEAR_UNKNOWN",
+        K::CalendarDataNeeded { .. } => "CALENDAR_DATA_NEEDED",
         K::CalendarOutOfRange { .. } => "CALENDAR_OUT_OF_RANGE",
         K::CalendarFormat { .. } => "CALENDAR_FORMAT",
         K::CalendarSpan { .. } => "CALENDAR_SPAN",
@@ -510,6 +518,7 @@ fn kind(e: &KezekError) -> ErrorKind {
         | K::IinChecksum { .. }
         | K::IinSerial { .. } => E::Iin,
         K::CalendarYearUnknown { .. }
+        | K::CalendarDataNeeded { .. }
         | K::CalendarOutOfRange { .. }
         | K::CalendarFormat { .. }
         | K::CalendarSpan { .. }

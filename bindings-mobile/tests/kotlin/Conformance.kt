@@ -269,4 +269,18 @@ fun conformance() {
             }
         }
     }
+
+    // Snapshots of earlier versions load migrated (tests/conformance/snapshots.json).
+    for (cs in load("snapshots.json")["cases"] as List<*>) {
+        val c = cs.obj()
+        test("snapshots.json: ${c["name"]}") {
+            val text = File(root, "tests/conformance/${c["from"].str()}").readText()
+            val o = outcome { Json.parse(Engine.fromSnapshot(text).snapshot()) }
+            if ("error" in c) {
+                o.kind == "error" && o.value == c["error"]
+            } else {
+                o.kind == "ok" && o.value == load(c["expect"].str())
+            }
+        }
+    }
 }

@@ -40,8 +40,8 @@ fun state(s: State): Map<String, Any?> = when (s) {
             "state" to "direction_issued", "kindergarten" to d.kindergarten, "issued_at" to iso(d.issuedAt),
             "via" to snake(d.via), "show_up_by" to deadline(d.showUpBy),
             "revocable_until" to deadline(d.revocableUntil), "extensions_used" to d.extensionsUsed.toLong(),
-            "right_confirm_by" to d.rightConfirmBy?.let(::deadline), "lapse_stop_list" to deadline(d.lapseStopList),
-            "right_stop_list" to d.rightStopList?.let(::deadline), "bulletin" to d.bulletin?.toLong(),
+            "right_confirm_by" to d.rightConfirmBy?.let(::deadline),
+            "bulletin" to d.bulletin?.toLong(),
         )
     }
     is State.StopListed -> mapOf("state" to "stop_listed", "since" to iso(s.since), "until" to deadline(s.until))

@@ -103,13 +103,14 @@ impl Engine {
                     });
                 }
                 let mut d = d.clone();
+                // A day the applicant chose ends at its close whatever the calendar's data
+                // says: it is not provisional, even when the limit it keeps within was.
                 d.show_up_by = Deadline {
                     last_day: until,
                     ends_at: midnight(until) + TimeDelta::days(1),
-                    provisional: latest.provisional,
+                    provisional: false,
                 };
                 d.extensions_used += 1;
-                d.lapse_stop_list = e.stop_list_after(d.show_up_by)?;
                 change_state(
                     State::DirectionIssued(Box::new(d)),
                     Reason::DirectionExtended,
@@ -140,7 +141,6 @@ impl Engine {
                 }
                 let mut d = d.clone();
                 d.right_confirm_by = None;
-                d.right_stop_list = None;
                 change_state(
                     State::DirectionIssued(Box::new(d)),
                     Reason::RightConfirmed,

@@ -147,9 +147,21 @@ pub enum LifecycleError {
         /// `BATCH_BIRTHS`, `BATCH_LINKED`, `BATCH_STATE` or `BATCH_NOT_LINKED`.
         rule: &'static str,
     },
-    /// A deadline could not be computed (e.g. a year without calendar data).
+    /// A calendar error: a moment outside the calendar's span, or a calendar patch that
+    /// does not apply.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
+    /// A deadline the command sets would end past the last year the engine's calendar
+    /// covers: the command can run once that year's data is added (`Engine::patch_calendar`;
+    /// `RULES.md §9`, issue 23). Years without decree data inside the span never refuse a
+    /// command: their deadlines are counted by the statutory rules and marked provisional.
+    #[error("a deadline falls after {last_year}, the calendar's last year: add the calendar data of {needed} (a calendar patch), then repeat")]
+    CalendarNeeded {
+        /// The calendar's last year.
+        last_year: i32,
+        /// The year whose data to add.
+        needed: i32,
+    },
     /// A bulletin, an offer round, a place or a voucher command was refused; the code is
     /// the allocation error's own (`RULES.md §5`, `§8`).
     #[error(transparent)]
@@ -177,7 +189,7 @@ pub enum LifecycleError {
         detail: String,
     },
     /// A snapshot has a schema version this library does not read.
-    #[error("snapshot schema version {found} is not supported (this library reads {supported})")]
+    #[error("snapshot schema version {found} is not supported (this library reads versions {}–{supported})", super::OLDEST_LOADABLE_SCHEMA_VERSION)]
     SnapshotVersion {
         /// The version found.
         found: u32,
@@ -215,6 +227,7 @@ impl LocalizedError for LifecycleError {
             LifecycleError::ApplicantAlreadyLinked { .. } => "APPLICANT_ALREADY_LINKED",
             LifecycleError::Batch { rule } => rule,
             LifecycleError::Calendar(e) => e.code(),
+            LifecycleError::CalendarNeeded { .. } => "CALENDAR_DATA_NEEDED",
             LifecycleError::Allocation(e) => e.code(),
             LifecycleError::Policy(e) => e.code(),
             LifecycleError::SnapshotFormat { .. } => "SNAPSHOT_FORMAT",
@@ -329,6 +342,12 @@ impl LocalizedError for LifecycleError {
                 pick(lang, kk.to_owned(), ru.to_owned(), en.to_owned())
             }
             LifecycleError::Calendar(e) => e.message(lang),
+            LifecycleError::CalendarNeeded { last_year, needed } => pick(
+                lang,
+                format!("мерзім күнтізбенің соңғы жылынан ({last_year}) кейін аяқталады: {needed} жылдың күнтізбе деректерін қосып, қайталаңыз"),
+                format!("срок заканчивается после последнего года календаря ({last_year}): добавьте данные календаря за {needed} год и повторите"),
+                en,
+            ),
             LifecycleError::Allocation(e) => e.message(lang),
             LifecycleError::Policy(e) => e.message(lang),
             LifecycleError::SnapshotFormat { line, column, detail } => pick(
@@ -345,8 +364,8 @@ impl LocalizedError for LifecycleError {
             ),
             LifecycleError::SnapshotVersion { found, supported } => pick(
                 lang,
-                format!("снапшот схемасының {found} нұсқасы қолданылмайды (кітапхана {supported} оқиды)"),
-                format!("версия схемы снимка {found} не поддерживается (библиотека читает {supported})"),
+                format!("снапшот схемасының {found} нұсқасы қолданылмайды (кітапхана {}–{supported} нұсқаларын оқиды)", super::OLDEST_LOADABLE_SCHEMA_VERSION),
+                format!("версия схемы снимка {found} не поддерживается (библиотека читает версии {}–{supported})", super::OLDEST_LOADABLE_SCHEMA_VERSION),
                 en,
             ),
         }

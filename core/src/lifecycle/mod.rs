@@ -36,6 +36,7 @@ mod event;
 mod history;
 mod invariants;
 mod listing;
+mod migration;
 mod offer;
 mod queries;
 mod record;
@@ -53,7 +54,7 @@ pub use history::History;
 pub use invariants::{INVARIANTS, MAX_SEQ};
 pub use listing::{ListingEntry, QueueStatistics};
 pub use record::{DueKind, Interest};
-pub use snapshot::{Snapshot, SNAPSHOT_SCHEMA_VERSION};
+pub use snapshot::{Snapshot, OLDEST_LOADABLE_SCHEMA_VERSION, SNAPSHOT_SCHEMA_VERSION};
 pub use state::{Direction, RemovalReason, State, StateName, Via};
 
 use crate::allocation::bulletin::Board;

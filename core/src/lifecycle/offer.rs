@@ -13,7 +13,7 @@ use crate::application::ApplicationId;
 use crate::calendar::{CalendarError, Deadline};
 use crate::eligibility;
 
-use super::commands::{change_state, forbids, midnight};
+use super::commands::{change_state, forbids};
 use super::detail::Detail;
 
 impl Engine {
@@ -167,7 +167,7 @@ impl Engine {
         bulletin: Option<BulletinId>,
         via: Via,
         at: NaiveDateTime,
-    ) -> Result<Direction, CalendarError> {
+    ) -> Result<Direction, LifecycleError> {
         let p = &self.policy;
         let show_up_by = self.deadline(at, p.show_up_window)?;
         let right_confirm_by = if r.app.class == crate::benefit::PriorityClass::OutOfTurn {
@@ -183,10 +183,6 @@ impl Engine {
             revocable_until: self.deadline(at, p.revocation_window)?,
             extensions_used: 0,
             right_confirm_by,
-            lapse_stop_list: self.stop_list_after(show_up_by)?,
-            right_stop_list: right_confirm_by
-                .map(|d| self.stop_list_after(d))
-                .transpose()?,
             bulletin,
         })
     }
@@ -200,16 +196,13 @@ impl Engine {
         &self,
         start: NaiveDateTime,
         period: crate::period::Period,
-    ) -> Result<Deadline, CalendarError> {
-        self.calendar
-            .provisional()
-            .deadline(start, period)
-            .map(|a| a.value)
-    }
-
-    /// The stop-list that follows a window ending with `window` (`RULES.md §6`: 10 working
-    /// days, counted from the day after the window's last day).
-    pub(super) fn stop_list_after(&self, window: Deadline) -> Result<Deadline, CalendarError> {
-        self.deadline(midnight(window.last_day), self.policy.stop_list)
+    ) -> Result<Deadline, LifecycleError> {
+        super::record::count(&self.calendar, start, period).map_err(|e| match e {
+            CalendarError::OutOfRange { last_year, .. } => LifecycleError::CalendarNeeded {
+                last_year,
+                needed: last_year.saturating_add(1),
+            },
+            other => LifecycleError::Calendar(other),
+        })
     }
 }

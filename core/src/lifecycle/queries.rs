@@ -33,6 +33,27 @@ impl Engine {
         Ok(self.record(id)?.next_due(&self.policy, &self.calendar))
     }
 
+    /// The stop-list the application's live direction would bring if it lapsed
+    /// (`RULES.md §6`), counted now on the calendar as it stands (provisional where a year
+    /// has no decree data); `None` without a live direction. The engine counts the real
+    /// stop-list when it begins, on the calendar it has then.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn stop_list_if_lapsed(
+        &self,
+        id: ApplicationId,
+    ) -> Result<Option<crate::calendar::Deadline>, LifecycleError> {
+        Ok(match &self.record(id)?.state {
+            State::DirectionIssued(d) => Some(super::record::stop_list_end(
+                d.show_up_by.ends_at,
+                &self.policy,
+                &self.calendar,
+            )),
+            _ => None,
+        })
+    }
+
     /// "May register", explained (`RULES.md §1–§4`).
     #[must_use]
     pub fn explain_registration(&self, input: &NewApplication, at: NaiveDateTime) -> Decision {

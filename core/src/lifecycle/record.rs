@@ -255,15 +255,11 @@ impl Record {
                 Reason::NoticeExpired
             }
             DueKind::RightExpires => {
-                let stop = match &self.state {
-                    State::DirectionIssued(d) => d.right_stop_list,
-                    _ => None,
-                };
                 // RULES.md §3 [pub-M]: back to the general queue at the original moment.
                 let app = Arc::make_mut(&mut self.app);
                 app.benefit = None;
                 app.class = PriorityClass::General;
-                self.stop_list(at, stop, policy, cal);
+                self.stop_list(at, policy, cal);
                 detail = Some(super::detail::Detail::Static(self.app.class.as_str()));
                 Reason::RightNotConfirmed
             }
@@ -276,11 +272,7 @@ impl Record {
                     };
                     Reason::RemovedAfterLapses
                 } else {
-                    let stop = match &self.state {
-                        State::DirectionIssued(d) => Some(d.lapse_stop_list),
-                        _ => None,
-                    };
-                    self.stop_list(at, stop, policy, cal);
+                    self.stop_list(at, policy, cal);
                     Reason::DirectionLapsed
                 }
             }
@@ -348,20 +340,9 @@ impl Record {
         Applied { reason, detail }
     }
 
-    /// Puts the child on the stop-list from `at` until `until` (precomputed when the
-    /// direction was issued, so applying a deadline never fails).
-    fn stop_list(
-        &mut self,
-        at: NaiveDateTime,
-        until: Option<Deadline>,
-        policy: &Policy,
-        cal: &WorkCalendar,
-    ) {
-        let until = until.unwrap_or(Deadline {
-            last_day: at.date(),
-            ends_at: at + TimeDelta::seconds(1),
-            provisional: false,
-        });
+    /// Puts the child on the stop-list from `at` ([`stop_list_end`]).
+    fn stop_list(&mut self, at: NaiveDateTime, policy: &Policy, cal: &WorkCalendar) {
+        let until = stop_list_end(at, policy, cal);
         self.state = State::StopListed { since: at, until };
         self.catch_up_interest(at, policy, cal);
     }
@@ -383,4 +364,44 @@ impl Record {
         }
         r
     }
+}
+
+/// A deadline counted from `start` when it is needed, on the calendar as it stands: by the
+/// statutory rules alone, and marked provisional, where a year has no decree data
+/// (`RULES.md §9`; issue 23).
+///
+/// # Errors
+/// `CALENDAR_OUT_OF_RANGE` when the count leaves the calendar's span.
+pub(crate) fn count(
+    cal: &WorkCalendar,
+    start: NaiveDateTime,
+    period: Period,
+) -> Result<Deadline, crate::CalendarError> {
+    cal.provisional().deadline(start, period).map(|a| a.value)
+}
+
+/// The end of a stop-list that begins at `since`, when a window closed (`RULES.md §6`:
+/// 10 working days counted from the day after the window's last day, the day of the last
+/// moment before `since`). Counted when the stop-list begins, not when the direction is
+/// issued, so that a direction near the end of the calendar's data needs no later year.
+/// Past the calendar's span the period is counted in calendar days, marked provisional:
+/// applying a deadline never fails.
+pub(crate) fn stop_list_end(since: NaiveDateTime, policy: &Policy, cal: &WorkCalendar) -> Deadline {
+    let closed = since
+        .checked_sub_signed(TimeDelta::nanoseconds(1))
+        .map_or(since.date(), |t| t.date());
+    let period = policy.stop_list;
+    count(cal, closed.and_time(chrono::NaiveTime::MIN), period).unwrap_or_else(|_| {
+        let last_day = closed
+            .checked_add_days(chrono::Days::new(u64::from(period.amount)))
+            .unwrap_or(closed);
+        Deadline {
+            last_day,
+            ends_at: last_day
+                .succ_opt()
+                .unwrap_or(last_day)
+                .and_time(chrono::NaiveTime::MIN),
+            provisional: true,
+        }
+    })
 }

@@ -15,10 +15,15 @@ use crate::calendar::{CalendarData, WorkCalendar};
 use crate::policy::Policy;
 use crate::queue::QueueIndex;
 
-/// The schema version written into every snapshot; a snapshot of another version is
-/// refused with `SNAPSHOT_VERSION`. Version 2: the log keeps a registration as the
-/// application registered (`Command::Register`), no longer as its raw input.
-pub const SNAPSHOT_SCHEMA_VERSION: u32 = 2;
+/// The schema version written into every snapshot. [`Engine::from_json`] reads it and the
+/// versions from [`OLDEST_LOADABLE_SCHEMA_VERSION`] on, migrated (`migration.rs`); any other
+/// is refused with `SNAPSHOT_VERSION`. Version 2: the log keeps a registration as the
+/// application registered (`Command::Register`), no longer as its raw input. Version 3: a
+/// direction no longer carries precomputed stop-lists (counted when one begins).
+pub const SNAPSHOT_SCHEMA_VERSION: u32 = 3;
+
+/// The oldest snapshot version [`Engine::from_json`] still loads.
+pub const OLDEST_LOADABLE_SCHEMA_VERSION: u32 = super::migration::OLDEST_LOADABLE;
 
 /// One application in a snapshot: its record and its history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,19 +191,29 @@ impl Engine {
         Ok(engine)
     }
 
-    /// Reads a snapshot from JSON.
+    /// Reads a snapshot from JSON: of this version, or of an earlier one still loadable
+    /// ([`OLDEST_LOADABLE_SCHEMA_VERSION`]), migrated first.
     ///
     /// # Errors
     /// `SNAPSHOT_FORMAT`, `SNAPSHOT_VERSION`, and those of [`Engine::from_snapshot`].
     pub fn from_json(json: &str) -> Result<Engine, LifecycleError> {
         let probe: VersionProbe = serde_json::from_str(json).map_err(|e| format_error(&e))?;
-        if probe.schema_version != SNAPSHOT_SCHEMA_VERSION {
-            return Err(LifecycleError::SnapshotVersion {
+        let snapshot: Snapshot = if probe.schema_version == SNAPSHOT_SCHEMA_VERSION {
+            serde_json::from_str(json).map_err(|e| format_error(&e))?
+        } else {
+            let refused = LifecycleError::SnapshotVersion {
                 found: probe.schema_version,
                 supported: SNAPSHOT_SCHEMA_VERSION,
-            });
-        }
-        let snapshot: Snapshot = serde_json::from_str(json).map_err(|e| format_error(&e))?;
+            };
+            if probe.schema_version > SNAPSHOT_SCHEMA_VERSION {
+                return Err(refused);
+            }
+            let mut value: serde_json::Value =
+                serde_json::from_str(json).map_err(|e| format_error(&e))?;
+            super::migration::migrate(&mut value, probe.schema_version, SNAPSHOT_SCHEMA_VERSION)
+                .ok_or(refused)?;
+            serde_json::from_value(value).map_err(|e| format_error(&e))?
+        };
         Engine::from_snapshot(snapshot)
     }
 

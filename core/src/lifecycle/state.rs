@@ -133,11 +133,6 @@ pub struct Direction {
     /// For an out-of-turn child: the right must be confirmed in person before this passes
     /// (`RULES.md §3` \[pub-M\]); `None` once confirmed or when not needed.
     pub right_confirm_by: Option<Deadline>,
-    /// If the direction lapses, the stop-list runs until this passes (`RULES.md §6`: 10
-    /// working days); computed with the direction so a lapse never needs the calendar.
-    pub lapse_stop_list: Deadline,
-    /// If the out-of-turn right is not confirmed, the stop-list runs until this passes.
-    pub right_stop_list: Option<Deadline>,
     /// The bulletin whose place it takes; a revocation or a lapse gives the place back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bulletin: Option<BulletinId>,
