@@ -192,3 +192,21 @@ fn iin_and_calendar_errors_are_distinct_types() {
         ("IIN_LENGTH", "CALENDAR_OUT_OF_RANGE")
     );
 }
+
+/// An IIN given where a benefit category goes (a portal's field mix-up, found by the
+/// Kotlin hostile suite) is not echoed by the refusal: the unknown category's message does
+/// not repeat the value given.
+#[test]
+fn an_unknown_benefit_category_is_not_echoed() {
+    use kezek_conformance::fixture::{application, at, child, engine};
+    let mut e = engine("akmola-2024");
+    let mut input = application(child::MAR_2021);
+    input.benefit = Some("900101300017".into());
+    let err = e.register(input, at(2025, 3, 3, 9, 0)).unwrap_err();
+    assert_eq!(err.code(), "REGISTRATION_REFUSED");
+    for lang in kezek::Lang::ALL {
+        let m = err.message(lang);
+        assert!(!m.contains("900101300017"), "{m}");
+    }
+    assert!(!format!("{err} {err:?}").contains("900101300017"));
+}

@@ -410,7 +410,7 @@ pub fn assert_round_trips(e: &kezek::Engine) {
     let loaded = Engine::from_json(&json).expect("its snapshot loads");
     assert_eq!(loaded.to_json(), json, "the snapshot round-trips");
     if e.keeps_log() {
-        let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log())
+        let replayed = Engine::replay(e.policy().clone(), e.log_calendar().clone(), e.log())
             .expect("its log replays");
         assert_eq!(
             replayed.to_json(),

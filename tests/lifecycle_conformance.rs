@@ -88,6 +88,9 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
         }
         "link_batch" => done(e.link_batch(&arg::<Vec<ApplicationId>>(s, "ids"), at(s))),
         "unlink_batch" => done(e.unlink_batch(id(s), at(s))),
+        "patch_calendar" => q(e
+            .patch_calendar(arg(s, "patch"), at(s))
+            .map(|ids| json!(ids))),
         "update_benefit" => {
             let benefit: Option<String> = arg(s, "benefit");
             let documents: Vec<Document> = arg(s, "documents");

@@ -250,7 +250,7 @@ proptest! {
             check_invariants(&e);
         }
         let json = e.to_json();
-        let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
+        let replayed = Engine::replay(e.policy().clone(), e.log_calendar().clone(), e.log()).unwrap();
         prop_assert_eq!(replayed.to_json(), json.clone());
         let loaded = Engine::from_json(&json).unwrap();
         check_invariants(&loaded);

@@ -230,7 +230,7 @@ proptest! {
         // Same inputs, same engine; replay and snapshots give it back.
         let again = run(&children, interleave, &ops, false)?;
         prop_assert_eq!(again.to_json(), e.to_json());
-        let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
+        let replayed = Engine::replay(e.policy().clone(), e.log_calendar().clone(), e.log()).unwrap();
         prop_assert_eq!(replayed.to_json(), e.to_json());
         e.check_invariants().unwrap();
         let restored = Engine::from_json(&e.to_json()).unwrap();

@@ -348,7 +348,7 @@ fn replay_of_the_log_gives_an_identical_engine_and_snapshots_round_trip() {
     .unwrap();
     e.advance_to(at(2025, 3, 1, 0, 0)).unwrap();
     let json = e.to_json();
-    let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
+    let replayed = Engine::replay(e.policy().clone(), e.log_calendar().clone(), e.log()).unwrap();
     assert_eq!(replayed.to_json(), json);
     let restored = Engine::from_json(&json).unwrap();
     assert_eq!(restored.to_json(), json);

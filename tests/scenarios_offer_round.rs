@@ -292,7 +292,7 @@ fn s5_a_notified_applicant_chooses_among_the_pool_then_places_go_to_free_choice(
     let restored = Engine::from_json(&e.to_json()).unwrap();
     assert_eq!(restored.to_json(), e.to_json());
     assert_eq!(restored.bulletins(), e.bulletins());
-    let replayed = Engine::replay(e.policy().clone(), e.calendar().clone(), e.log()).unwrap();
+    let replayed = Engine::replay(e.policy().clone(), e.log_calendar().clone(), e.log()).unwrap();
     assert_eq!(replayed.to_json(), e.to_json());
 }
 

@@ -31,7 +31,7 @@ fn earlier_snapshots_load_migrated() {
         assert_eq!(written, expected, "{name}");
         let replayed = Engine::replay(
             engine.policy().clone(),
-            engine.calendar().clone(),
+            engine.log_calendar().clone(),
             engine.log(),
         )
         .unwrap();

@@ -308,6 +308,20 @@ impl Engine {
         self.command(|e| e.unlink_batch(id, at))
     }
 
+    /// Adds calendar data at `at` (a patch, JSON text: a new year's order moving days off)
+    /// and counts every pending deadline again; returns the ids whose deadlines moved.
+    ///
+    /// # Errors
+    /// `CALENDAR_JSON` and the calendar's other errors, `TIME_BEFORE_CLOCK`.
+    pub fn patch_calendar(
+        &self,
+        json: &str,
+        at: CivilMoment,
+    ) -> Result<Vec<ApplicationId>, KezekError> {
+        let patch = guarded(|| Ok(kezek::calendar::CalendarPatch::from_json(json)?))?;
+        self.command(|e| e.patch_calendar(patch, at))
+    }
+
     /// Changes the benefit (or removes it with `None`) and its documents.
     ///
     /// # Errors

@@ -90,6 +90,7 @@ pub enum Reason {
     BatchMemberLeft,
     BatchUnlinked,
     BenefitChanged,
+    DeadlineRecomputed,
     VoucherOffered,
     VoucherConfirmed,
     VoucherNotConfirmed,

@@ -102,6 +102,13 @@ impl PyEngine {
         PyCalendar(self.lock(py_).calendar().clone())
     }
 
+    /// The calendar the log starts from (before the log's calendar patches): replay the
+    /// log on this one.
+    #[getter]
+    fn log_calendar(&self, py_: Python<'_>) -> PyCalendar {
+        PyCalendar(self.lock(py_).log_calendar().clone())
+    }
+
     /// The moment of the last command, if any.
     #[getter]
     fn now(&self, py_: Python<'_>) -> Option<NaiveDateTime> {
@@ -228,6 +235,21 @@ impl PyEngine {
     fn link_batch(&self, py_: Python<'_>, ids: Vec<u64>, at: NaiveDateTime) -> PyResult<()> {
         let ids: Vec<ApplicationId> = ids.into_iter().map(id).collect();
         self.command(py_, |e| e.link_batch(&ids, at))
+    }
+
+    /// Adds calendar data (a patch: JSON text or a dict) at `at` and counts every pending
+    /// deadline again; returns the ids whose deadlines moved.
+    fn patch_calendar(
+        &self,
+        py_: Python<'_>,
+        patch: &Bound<'_, PyAny>,
+        at: NaiveDateTime,
+    ) -> PyResult<Vec<u64>> {
+        let patch = py(kezek::calendar::CalendarPatch::from_json(
+            &crate::convert::json_text(patch)?,
+        ))?;
+        self.command(py_, |e| e.patch_calendar(patch, at))
+            .map(|v| ids(&v))
     }
 
     /// Unlinks the batch of `id`: each member stands again at its own place.

@@ -59,6 +59,8 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
     if op == "link_applicant":
         engine.link_applicant(i, a["applicant_iin"], at)
         return None
+    if op == "patch_calendar":
+        return engine.patch_calendar(a["patch"], at)
     if op == "unlink_batch":
         engine.unlink_batch(a["id"], at)
         return None

@@ -86,6 +86,13 @@ impl Engine {
         self.0.read(|e| WorkCalendar(e.calendar().clone()))
     }
 
+    /// The calendar the log starts from (before the log's calendar patches): replay the
+    /// log on this one.
+    #[wasm_bindgen(getter, js_name = logCalendar)]
+    pub fn log_calendar(&self) -> Result<WorkCalendar, JsValue> {
+        self.0.read(|e| WorkCalendar(e.log_calendar().clone()))
+    }
+
     /// The moment of the last command (an ISO string), or `null`.
     #[wasm_bindgen(getter, unchecked_return_type = "string | null")]
     pub fn now(&self) -> Result<JsValue, JsValue> {
@@ -263,6 +270,24 @@ impl Engine {
             .collect();
         let at = moment("at", at)?;
         self.0.write(|e| js(e.link_batch(&ids, at)))
+    }
+
+    /// Adds calendar data at `at` (a patch, JSON text or data: a new year's order moving
+    /// days off) and counts every pending deadline again on it (`RULES.md §9`); returns the
+    /// ids whose deadlines moved, each with a `DEADLINE_RECOMPUTED` event.
+    #[wasm_bindgen(js_name = patchCalendar, unchecked_return_type = "number[]")]
+    pub fn patch_calendar(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] patch: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = crate::convert::json_text("calendar patch", patch)?;
+        let (patch, at) = (
+            js(kezek::calendar::CalendarPatch::from_json(&text))?,
+            moment("at", at)?,
+        );
+        let moved = self.0.write(|e| js(e.patch_calendar(patch, at)))?;
+        ids(&moved)
     }
 
     /// Unlinks the twins batch of `id` (the applicant's request): each member stands again

@@ -88,6 +88,7 @@ export function runStep(engine, file, s) {
     case "link_applicant": return engine.linkApplicant(id, a.applicant_iin, at) ?? null;
     case "link_batch": return engine.linkBatch(a.ids, at) ?? null;
     case "unlink_batch": return engine.unlinkBatch(a.id, at) ?? null;
+    case "patch_calendar": return engine.patchCalendar(a.patch, at);
     case "update_benefit": return engine.updateBenefit(id, a.benefit, camel(a.documents), at) ?? null;
     case "state": return snake(engine.state(id));
     case "position": return snake(engine.position(id));

@@ -162,6 +162,7 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
         "link_applicant" -> engine.linkApplicant(id!!, a["applicant_iin"].str(), at!!).let { null }
         "link_batch" -> engine.linkBatch((a["ids"] as List<*>).map { it.long().toULong() }, at!!).let { null }
         "unlink_batch" -> engine.unlinkBatch(id!!, at!!).let { null }
+        "patch_calendar" -> engine.patchCalendar(Json.write(a["patch"]), at!!).map { it.toLong() }
         "update_benefit" -> {
             @Suppress("UNCHECKED_CAST")
             val docs = (a["documents"] as List<Any?>? ?: emptyList()).map {

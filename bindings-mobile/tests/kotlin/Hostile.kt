@@ -186,6 +186,13 @@ val entries: List<Entry> = run {
         c("Engine.linkApplicant") { e, g -> e.linkApplicant(g.ulong(), g.text(), g.moment()) },
         c("Engine.linkBatch") { e, g -> e.linkBatch(g.ids(), g.moment()) },
         c("Engine.unlinkBatch") { e, g -> e.unlinkBatch(g.ulong(), g.moment()) },
+        c("Engine.patchCalendar") { e, g ->
+            val patch = g.pick(
+                g.text(), "{\"years\": {\"2101\": {\"source\": \"x\"}}}", "{\"years\": {\"9999\": {\"source\": \"x\"}}}",
+                "{\"years\": {\"2027\": {\"source\": \"x\", \"transfers\": [{\"from\": \"2027-01-09\", \"to\": \"2027-01-08\", \"source\": \"x\"}]}}}",
+            )
+            e.patchCalendar(patch, g.moment())
+        },
         c("Engine.updateBenefit") { e, g -> e.updateBenefit(g.ulong(), if (g.r.nextBoolean()) g.text() else null, g.documents(), g.moment()) },
         c("Engine.advanceTo") { e, g -> e.advanceTo(g.moment()) },
         c("Engine.publish") { e, g -> e.publish(List(g.pick(0, 1, 2)) { g.bulletin() }, g.moment()) },

@@ -7,7 +7,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _kezek
 from ._boundary import guard_class
-from ._classes import Iin, Policy, WorkCalendar, _Wrapper
+from ._classes import Data, Iin, Policy, WorkCalendar, _Wrapper
 from ._records import (
     Bulletin,
     ClassCounts,
@@ -56,6 +56,12 @@ class Engine(_Wrapper):
     @property
     def calendar(self) -> WorkCalendar:
         return WorkCalendar(self._native.calendar)
+
+    @property
+    def log_calendar(self) -> WorkCalendar:
+        """The calendar the log starts from, before the log's calendar patches: pass this one
+        to :meth:`replay`."""
+        return WorkCalendar(self._native.log_calendar)
 
     @property
     def now(self) -> Optional[dt.datetime]:
@@ -134,6 +140,13 @@ class Engine(_Wrapper):
 
     def link_batch(self, ids: Iterable[int], at: dt.datetime) -> None:
         self._native.link_batch(list(ids), at)
+
+    def patch_calendar(self, patch: Data, at: dt.datetime) -> list[int]:
+        """Adds calendar data at ``at`` (a patch, as JSON text or a dict: a new year's order
+        moving days off, a corrected year) and counts every pending deadline again on it.
+        Returns the applications whose deadlines moved; each has a ``DEADLINE_RECOMPUTED``
+        event. Logged: replay and snapshots keep it."""
+        return list(self._native.patch_calendar(patch, at))
 
     def unlink_batch(self, id: int, at: dt.datetime) -> None:
         """Unlinks the twins batch of ``id`` (the applicant's request): each member stands

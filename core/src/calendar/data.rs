@@ -155,8 +155,25 @@ pub struct CalendarPatch {
     #[serde(default)]
     pub holidays: Vec<StatutoryHoliday>,
     /// Years to add or replace.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "years_by_text")]
     pub years: BTreeMap<i32, YearData>,
+}
+
+/// Years keyed by their text, as JSON writes them. Read through text keys explicitly: a
+/// patch kept inside an engine's log entry is buffered by serde (a flattened, tagged
+/// command), and a buffered map no longer turns `"2027"` into a number by itself.
+fn years_by_text<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<i32, YearData>, D::Error> {
+    BTreeMap::<String, YearData>::deserialize(d)?
+        .into_iter()
+        .map(|(year, data)| {
+            year.trim()
+                .parse::<i32>()
+                .map(|y| (y, data))
+                .map_err(|_| serde::de::Error::custom("a year key is not a whole number"))
+        })
+        .collect()
 }
 
 impl CalendarPatch {

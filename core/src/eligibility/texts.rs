@@ -274,10 +274,12 @@ pub(super) fn benefit_known(ok: bool, code: &str) -> LocalizedText {
             format!("benefit category `{code}` is known"),
         )
     } else {
+        // The value given is not repeated: it is not one of ours, and may be anything a
+        // host put in the field, an IIN included.
         t(
-            format!("«{code}» жеңілдік санаты жоқ"),
-            format!("категории льготы «{code}» нет"),
-            format!("there is no benefit category `{code}`"),
+            "мұндай жеңілдік санаты жоқ".to_owned(),
+            "такой категории льготы нет".to_owned(),
+            "there is no such benefit category".to_owned(),
         )
     }
 }

@@ -41,7 +41,7 @@ impl Engine {
             Saved::Copy(copy) => *self = *copy,
             Saved::LogLength(n) => {
                 let log = self.log().get(..n).unwrap_or_else(|| self.log());
-                *self = Engine::replay(self.policy.clone(), self.calendar.clone(), log)?;
+                *self = Engine::replay(self.policy.clone(), self.log_calendar.clone(), log)?;
             }
         }
         Ok(())

@@ -293,11 +293,13 @@ impl Engine {
             Command::JoinWaitingList { id, kindergarten } => {
                 self.join_waiting_list(*id, kindergarten, at)
             }
+            Command::PatchCalendar { patch } => self.patch_calendar(patch.clone(), at).map(|_| ()),
         }
     }
 
     /// Rebuilds an engine from a log: the same commands at the same moments give an
-    /// identical engine (equal snapshots).
+    /// identical engine (equal snapshots). `calendar` is the one the log starts from
+    /// ([`Engine::log_calendar`]): calendar patches are commands of the log.
     ///
     /// # Errors
     /// The policy's validation error, or the first command the log cannot replay.

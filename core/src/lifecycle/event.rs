@@ -56,6 +56,10 @@ pub enum Reason {
     /// The applicant unlinked the batch: each member stands again at its own place.
     BatchUnlinked,
     BenefitChanged,
+    /// Calendar data was added (`Engine::patch_calendar`): the state's deadlines were
+    /// counted again and moved, or lost their provisional mark (`RULES.md §9`; issue 23).
+    /// The detail is the new last day of the first that moved.
+    DeadlineRecomputed,
     VoucherOffered,
     VoucherConfirmed,
     VoucherNotConfirmed,
@@ -96,6 +100,7 @@ impl Reason {
             Reason::BatchMemberLeft => "BATCH_MEMBER_LEFT",
             Reason::BatchUnlinked => "BATCH_UNLINKED",
             Reason::BenefitChanged => "BENEFIT_CHANGED",
+            Reason::DeadlineRecomputed => "DEADLINE_RECOMPUTED",
             Reason::VoucherOffered => "VOUCHER_OFFERED",
             Reason::VoucherConfirmed => "VOUCHER_CONFIRMED",
             Reason::VoucherNotConfirmed => "VOUCHER_NOT_CONFIRMED",
@@ -215,6 +220,9 @@ pub enum Command {
     JoinWaitingList {
         id: ApplicationId,
         kindergarten: String,
+    },
+    PatchCalendar {
+        patch: crate::calendar::CalendarPatch,
     },
 }
 

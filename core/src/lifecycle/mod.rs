@@ -40,6 +40,7 @@ mod migration;
 mod offer;
 mod queries;
 mod record;
+mod recount;
 mod snapshot;
 mod state;
 
@@ -109,6 +110,9 @@ pub(crate) struct Elsewhere {
 pub struct Engine {
     pub(crate) policy: Policy,
     pub(crate) calendar: WorkCalendar,
+    /// The calendar the log starts from: `calendar` before the patches the log holds
+    /// (`recount.rs`); `calendar` itself when no patch is logged.
+    log_calendar: WorkCalendar,
     now: Option<NaiveDateTime>,
     pub(crate) records: Vec<Record>,
     /// Each record's state name, a byte each beside the records (kept by `settle`): a
@@ -144,6 +148,7 @@ impl Engine {
         policy.validate()?;
         Ok(Self {
             policy,
+            log_calendar: calendar.clone(),
             calendar,
             now: None,
             records: Vec::new(),
@@ -207,6 +212,7 @@ impl Engine {
     pub fn without_log(mut self) -> Self {
         self.keeps_log = false;
         self.log = Vec::new();
+        self.log_calendar = self.calendar.clone();
         self
     }
 

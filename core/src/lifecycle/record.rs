@@ -306,16 +306,7 @@ impl Record {
                 Reason::AgedOut
             }
             DueKind::ConsentExpires => {
-                let window = policy
-                    .voucher
-                    .map_or(Period::calendar_days(28), |v| v.restore_window);
-                // A window in calendar days cannot fail inside the calendar's span; past it
-                // the window still ends, counted in plain days.
-                let restore_by = cal.deadline(at, window).unwrap_or(Deadline {
-                    last_day: at.date() + TimeDelta::days(i64::from(window.amount)),
-                    ends_at: midnight(at.date() + TimeDelta::days(i64::from(window.amount) + 1)),
-                    provisional: false,
-                });
+                let restore_by = restore_end(at, policy, cal);
                 detail = Some(super::detail::Detail::Date(restore_by.last_day));
                 self.state = State::Inactive {
                     since: at,
@@ -380,27 +371,38 @@ pub(crate) fn count(
     cal.provisional().deadline(start, period).map(|a| a.value)
 }
 
+/// The end of the window to restore an application that became inactive at `since`
+/// (`RULES.md §8`: 28 calendar days), as [`count_or_days`] counts it.
+pub(crate) fn restore_end(since: NaiveDateTime, policy: &Policy, cal: &WorkCalendar) -> Deadline {
+    let window = policy
+        .voucher
+        .map_or(Period::calendar_days(28), |v| v.restore_window);
+    count_or_days(cal, since, window)
+}
+
 /// The end of a stop-list that begins at `since`, when a window closed (`RULES.md §6`:
 /// 10 working days counted from the day after the window's last day, the day of the last
 /// moment before `since`). Counted when the stop-list begins, not when the direction is
 /// issued, so that a direction near the end of the calendar's data needs no later year.
-/// Past the calendar's span the period is counted in calendar days, marked provisional:
-/// applying a deadline never fails.
 pub(crate) fn stop_list_end(since: NaiveDateTime, policy: &Policy, cal: &WorkCalendar) -> Deadline {
     let closed = since
         .checked_sub_signed(TimeDelta::nanoseconds(1))
         .map_or(since.date(), |t| t.date());
-    let period = policy.stop_list;
-    count(cal, closed.and_time(chrono::NaiveTime::MIN), period).unwrap_or_else(|_| {
-        let last_day = closed
+    count_or_days(cal, midnight(closed), policy.stop_list)
+}
+
+/// A deadline a rule applies (never refused): [`count`]ed, or past the calendar's span
+/// counted in plain days from `start`'s day and marked provisional, so that applying a
+/// deadline never fails.
+fn count_or_days(cal: &WorkCalendar, start: NaiveDateTime, period: Period) -> Deadline {
+    count(cal, start, period).unwrap_or_else(|_| {
+        let day = start.date();
+        let last_day = day
             .checked_add_days(chrono::Days::new(u64::from(period.amount)))
-            .unwrap_or(closed);
+            .unwrap_or(day);
         Deadline {
             last_day,
-            ends_at: last_day
-                .succ_opt()
-                .unwrap_or(last_day)
-                .and_time(chrono::NaiveTime::MIN),
+            ends_at: midnight(last_day.succ_opt().unwrap_or(last_day)),
             provisional: true,
         }
     })

@@ -42,7 +42,9 @@ pub struct Snapshot {
     pub schema_version: u32,
     /// The policy.
     pub policy: Policy,
-    /// The calendar's data, or `None` for the built-in calendar of Kazakhstan.
+    /// The data of the calendar the log starts from ([`Engine::log_calendar`]), or `None`
+    /// for the built-in calendar of Kazakhstan; the engine's calendar is this one with the
+    /// log's calendar patches applied in order.
     pub calendar: Option<CalendarData>,
     /// The engine's clock.
     pub now: Option<NaiveDateTime>,
@@ -93,7 +95,7 @@ impl Engine {
         Snapshot {
             schema_version: SNAPSHOT_SCHEMA_VERSION,
             policy: self.policy.clone(),
-            calendar: (!self.calendar.is_builtin()).then(|| self.calendar.data().clone()),
+            calendar: (!self.log_calendar.is_builtin()).then(|| self.log_calendar.data().clone()),
             now: self.now,
             next_seq: self.next_seq,
             applications: self
@@ -139,11 +141,12 @@ impl Engine {
                 supported: SNAPSHOT_SCHEMA_VERSION,
             });
         }
-        let calendar = match snapshot.calendar {
+        let log_calendar = match snapshot.calendar {
             None => WorkCalendar::kazakhstan(),
             Some(data) => WorkCalendar::from_data(data)?,
         };
-        let mut engine = Engine::new(snapshot.policy, calendar)?;
+        let mut engine = Engine::new(snapshot.policy, log_calendar)?;
+        engine.calendar = engine.patched_by_log(&snapshot.log)?;
         let n = snapshot.applications.len();
         engine.records.reserve(n);
         for (i, entry) in snapshot.applications.into_iter().enumerate() {
@@ -215,6 +218,23 @@ impl Engine {
             serde_json::from_value(value).map_err(|e| format_error(&e))?
         };
         Engine::from_snapshot(snapshot)
+    }
+
+    /// The calendar the log starts from with the log's calendar patches applied.
+    fn patched_by_log(&self, log: &[LogEntry]) -> Result<WorkCalendar, LifecycleError> {
+        let patches = log.iter().filter_map(|entry| match &entry.command {
+            super::event::Command::PatchCalendar { patch } => Some(patch.clone()),
+            _ => None,
+        });
+        let mut data: Option<CalendarData> = None;
+        for patch in patches {
+            data.get_or_insert_with(|| self.log_calendar.data().clone())
+                .apply(patch);
+        }
+        Ok(match data {
+            Some(data) => WorkCalendar::from_data(data)?,
+            None => self.log_calendar.clone(),
+        })
     }
 
     /// Rebuilds the derived parts (queues, child index, batches, pending deadlines) from
