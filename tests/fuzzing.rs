@@ -287,6 +287,9 @@ pub enum Op {
     UnlinkBatch {
         id: u8,
     },
+    PatchCalendar {
+        which: u8,
+    },
     Extend {
         id: u8,
         days: u8,
@@ -303,6 +306,34 @@ const CHILDREN: [&str; 6] = [
     fixture::child::TWIN_A,
     fixture::child::TWIN_B,
     fixture::child::JAN_2022,
+];
+
+/// The built-in calendar's data over 2020–2035 only: a patch rebuilds the calendar's day
+/// table, and over the built-in 99 years that build was most of each run's time (≈200
+/// runs a second instead of ≈2,000). Commands past 2035 meet the span's end
+/// (`CALENDAR_OUT_OF_RANGE`, `CALENDAR_DATA_NEEDED`), and a patch of 2036 extends it.
+fn short_calendar() -> kezek::WorkCalendar {
+    static SHORT: std::sync::OnceLock<kezek::WorkCalendar> = std::sync::OnceLock::new();
+    SHORT
+        .get_or_init(|| {
+            let mut data = kezek::WorkCalendar::kazakhstan().data().clone();
+            data.span.first_year = 2020;
+            data.span.last_year = 2035;
+            data.years.retain(|y, _| (2020..=2035).contains(y));
+            kezek::WorkCalendar::from_data(data).expect("the built-in data over 2020–2035")
+        })
+        .clone()
+}
+
+/// Calendar patches the target adds: a new year's transfer, a known year replaced (its
+/// deadlines move), a statutory holiday added, years past the span, nothing at all.
+const PATCHES: [&str; 6] = [
+    r#"{"years": {"2027": {"source": "t", "transfers": [{"from": "2027-01-09", "to": "2027-01-08", "source": "t"}]}}}"#,
+    r#"{"years": {"2024": {"source": "t", "transfers": [{"from": "2024-03-02", "to": "2024-03-04", "source": "t"}]}}}"#,
+    r#"{"years": {"2025": {"source": "t"}}}"#,
+    r#"{"holidays": [{"id": "t", "name": {"kk": "t", "ru": "t", "en": "t"}, "month": 2, "day": 12, "carry_over": true, "source": "t"}]}"#,
+    r#"{"years": {"2036": {"source": "t"}}}"#,
+    "{}",
 ];
 
 fn run(e: &mut Engine, op: &Op, t: NaiveDateTime) -> Result<(), kezek::LifecycleError> {
@@ -341,6 +372,11 @@ fn run(e: &mut Engine, op: &Op, t: NaiveDateTime) -> Result<(), kezek::Lifecycle
         Op::ConfirmInterest { id } => e.confirm_interest(app(id), t),
         Op::LinkBatch { a, b } => e.link_batch(&[app(a), app(b)], t),
         Op::UnlinkBatch { id } => e.unlink_batch(app(id), t),
+        Op::PatchCalendar { which } => {
+            let patch = PATCHES[usize::from(*which) % PATCHES.len()];
+            let patch = kezek::calendar::CalendarPatch::from_json(patch).expect("a patch");
+            e.patch_calendar(patch, t).map(|_| ())
+        }
         Op::Extend { id, days } => e.extend(
             app(id),
             t.date() + TimeDelta::days(i64::from(*days % 20)),
@@ -361,7 +397,11 @@ pub fn engine_commands(data: &[u8]) {
     else {
         return;
     };
-    let mut e = fixture::engine("akmola-2024");
+    let mut e = Engine::new(
+        fixture::engine("akmola-2024").policy().clone(),
+        short_calendar(),
+    )
+    .expect("an engine");
     let mut t = fixture::at(2024, 1, 8, 9, 0);
     for (op, minutes) in &ops {
         t += TimeDelta::minutes(i64::from(*minutes) * 7);

@@ -156,16 +156,7 @@ impl DayTable {
             }
         }
 
-        let mut worked_through = Vec::with_capacity(len);
-        let mut working = Vec::with_capacity(len * 5 / 7);
-        let mut count = 0u32;
-        for (offset, day) in first_day.iter_days().take(len).enumerate() {
-            if is_working(day, special.get(&day)) {
-                working.push(u32::try_from(offset).unwrap_or(u32::MAX));
-                count += 1;
-            }
-            worked_through.push(count);
-        }
+        let (worked_through, working) = running_counts(first_day, len, &special);
         let mut known_before = vec![0u32];
         for year in first_year..=last_year {
             let last = known_before.last().copied().unwrap_or(0);
@@ -243,6 +234,30 @@ impl DayTable {
                 DayKind::Weekday
             })
     }
+}
+
+/// The running count of working days over the `len` days from `first_day`, and the offsets
+/// of the working days: the special days walked in date order beside the days, with no
+/// lookup per day.
+fn running_counts(
+    first_day: NaiveDate,
+    len: usize,
+    special: &BTreeMap<NaiveDate, DayKind>,
+) -> (Vec<u32>, Vec<u32>) {
+    let mut worked_through = Vec::with_capacity(len);
+    let mut working = Vec::with_capacity(len * 5 / 7);
+    let mut count = 0u32;
+    let mut specials = special.iter().peekable();
+    for (offset, day) in first_day.iter_days().take(len).enumerate() {
+        while specials.next_if(|(d, _)| **d < day).is_some() {}
+        let kind = specials.next_if(|(d, _)| **d == day).map(|(_, k)| k);
+        if is_working(day, kind) {
+            working.push(u32::try_from(offset).unwrap_or(u32::MAX));
+            count += 1;
+        }
+        worked_through.push(count);
+    }
+    (worked_through, working)
 }
 
 fn jan_first(year: i32) -> Result<NaiveDate, CalendarError> {
