@@ -36,7 +36,8 @@ pub struct RegionInfo {
 /// let book = PolicyBook::builtin();
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // Turkistan has no portal of its own: the national portal's policy applies.
-/// assert_eq!(book.policy_for("turkistan", d(2023, 5, 1))?.id, "national-2016");
+/// assert_eq!(book.policy_for("turkistan", d(2019, 5, 1))?.id, "national-2016");
+/// assert_eq!(book.policy_for("turkistan", d(2023, 5, 1))?.id, "national-2020");
 /// assert_eq!(book.policy_for("turkistan", d(2024, 5, 1))?.id, "national-2024");
 /// // A book survives a JSON round trip.
 /// assert_eq!(&PolicyBook::from_json(&book.to_json())?, book);
