@@ -159,7 +159,7 @@ fn s5_a_child_enrolled_elsewhere_gets_no_direction_until_released() {
     let mut special = application(child::MAR_2021);
     special.group_type = kezek::application::GroupType::Sanatorium;
     special.documents = vec![kezek_conformance::fixture::document(
-        "pmpk_conclusion",
+        kezek::application::TB_REFERRAL,
         day(2024, 4, 1),
     )];
     let other = e.register(special, at(2024, 5, 2, 9, 5)).unwrap();

@@ -3,7 +3,7 @@
 //! command changes nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
 
-use kezek::application::{ApplicationId, GroupType, PMPK_CONCLUSION};
+use kezek::application::{ApplicationId, GroupType, PMPK_CONCLUSION, TB_REFERRAL};
 use kezek::benefit::{BenefitCategory, PriorityClass};
 use kezek::lifecycle::{Engine, Reason, RemovalReason, State, StateName};
 use kezek::period::Period;
@@ -343,6 +343,43 @@ fn s7_special_groups_need_a_pmpk_conclusion_and_have_their_own_queue() {
         .explain_offer(id, 1, at(2024, 6, 3, 9, 0))
         .unwrap()
         .allowed());
+}
+
+/// RULES.md §7, revised 2026-12: a sanatorium group needs a TB doctor's (or a treatment
+/// centre's) referral, not a ПМПК conclusion.
+#[test]
+fn s7_sanatorium_groups_need_a_tb_referral_not_a_pmpk_conclusion() {
+    let mut e = engine("almaty-2024");
+    let mut app = application(child::MAR_2021);
+    app.address.region = "almaty".into();
+    app.address.district = "bostandyk".into();
+    app.group_type = GroupType::Sanatorium;
+    let id = e.register(app, at(2024, 5, 2, 9, 0)).unwrap();
+    let at_offer = at(2024, 6, 3, 9, 0);
+    assert_eq!(
+        e.explain_offer(id, 1, at_offer).unwrap().failed_codes(),
+        ["TB_REFERRAL"]
+    );
+    e.update_benefit(
+        id,
+        None,
+        &[document(PMPK_CONCLUSION, day(2024, 5, 20))],
+        at_offer,
+    )
+    .unwrap();
+    assert_eq!(
+        e.explain_offer(id, 1, at_offer).unwrap().failed_codes(),
+        ["TB_REFERRAL"],
+        "a ПМПК conclusion does not stand for the referral"
+    );
+    e.update_benefit(
+        id,
+        None,
+        &[document(TB_REFERRAL, day(2024, 5, 20))],
+        at_offer,
+    )
+    .unwrap();
+    assert!(e.explain_offer(id, 1, at_offer).unwrap().allowed());
 }
 
 #[test]

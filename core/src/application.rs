@@ -35,16 +35,30 @@ pub enum GroupType {
     General,
     /// A special (correctional) group: needs a ПМПК conclusion [000, pub-M].
     Special,
-    /// A sanatorium group: needs a ПМПК conclusion \[pub-M\].
+    /// A sanatorium group: needs a referral from the polyclinic's TB doctor (фтизиатр) or
+    /// a regional treatment centre, not a ПМПК conclusion \[pub-M; revised 2026-12\].
     Sanatorium,
 }
 
 impl GroupType {
-    /// Whether places in such groups need a conclusion of the psychological-medical-
-    /// pedagogical commission (ПМПК) (`RULES.md §7`).
+    /// Whether such groups have their own terms (`RULES.md §7`): special and sanatorium
+    /// groups, whose places need a document ([`GroupType::required_document`]) and may be
+    /// offered first (`special_queue_first`).
     #[must_use]
-    pub fn needs_pmpk(self) -> bool {
+    pub fn is_specialised(self) -> bool {
         !matches!(self, GroupType::General)
+    }
+
+    /// The document a place in such a group needs (`RULES.md §7`): a ПМПК conclusion for a
+    /// special group ([`PMPK_CONCLUSION`]), a TB doctor's referral for a sanatorium group
+    /// ([`TB_REFERRAL`]; revised 2026-12); none for a general group.
+    #[must_use]
+    pub fn required_document(self) -> Option<&'static str> {
+        match self {
+            GroupType::General => None,
+            GroupType::Special => Some(PMPK_CONCLUSION),
+            GroupType::Sanatorium => Some(TB_REFERRAL),
+        }
     }
 
     /// The snake-case name used in JSON.
@@ -161,6 +175,9 @@ pub fn holds_valid(documents: &[Document], kind: &str, date: NaiveDate) -> bool 
 
 /// The document kind that proves a ПМПК conclusion (`RULES.md §7`).
 pub const PMPK_CONCLUSION: &str = "pmpk_conclusion";
+/// The document kind that proves a referral to a sanatorium group from the polyclinic's TB
+/// doctor (фтизиатр) or a regional treatment centre (`RULES.md §7`, revised 2026-12).
+pub const TB_REFERRAL: &str = "tb_referral";
 /// The document kind a non-resident applicant attaches: registration at a temporary
 /// address (`RULES.md §2` \[003\]; kezek's reading of the form's non-resident documents).
 pub const TEMPORARY_REGISTRATION: &str = "temporary_registration";

@@ -290,7 +290,7 @@ impl Engine {
         windows: OfferWindows,
     ) -> Vec<RoundReport> {
         if self.policy.special_queue_first {
-            pools.sort_by_key(|(k, _)| !k.group_type.needs_pmpk());
+            pools.sort_by_key(|(k, _)| !k.group_type.is_specialised());
         }
         pools
             .iter()
@@ -339,7 +339,7 @@ impl Engine {
         report.offered = std::mem::take(&mut walk.picked);
         report.skipped = walk.skipped;
         report.open = self.board.open(key);
-        if self.policy.special_queue_first && key.group_type.needs_pmpk() && report.open > 0 {
+        if self.policy.special_queue_first && key.group_type.is_specialised() && report.open > 0 {
             for b in self.board.pool_bulletins(key).to_vec() {
                 self.board.set_open_to_all(b);
             }

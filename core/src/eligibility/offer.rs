@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{texts, Decision, Question};
-use crate::application::{holds_valid, PMPK_CONCLUSION};
+use crate::application::{holds_valid, GroupType};
 use crate::benefit;
 use crate::policy::Policy;
 
@@ -178,7 +178,7 @@ pub(crate) fn offer_check(
     let birth = facts.born;
     // [000] states only the turn and the vacancies for correctional kindergartens: the
     // minimum age applies to special groups only where the policy says so.
-    if !facts.group_type.needs_pmpk() || policy.min_age_for_special_groups {
+    if !facts.group_type.is_specialised() || policy.min_age_for_special_groups {
         let min = ages_in_months(policy).0;
         let ok = facts.has_reached(min, today);
         d.push("MIN_AGE", ok, || texts::min_age(ok, birth, today, min));
@@ -204,9 +204,13 @@ pub(crate) fn offer_check(
     d.push("NO_OFFER_ELSEWHERE", !s.offer_elsewhere, || {
         texts::no_offer_elsewhere(!s.offer_elsewhere)
     });
-    if facts.group_type.needs_pmpk() {
-        let ok = holds_valid(&app.documents, PMPK_CONCLUSION, today);
-        d.push("PMPK_CONCLUSION", ok, || texts::pmpk(ok));
+    if let Some(kind) = facts.group_type.required_document() {
+        let ok = holds_valid(&app.documents, kind, today);
+        if facts.group_type == GroupType::Sanatorium {
+            d.push("TB_REFERRAL", ok, || texts::tb_referral(ok));
+        } else {
+            d.push("PMPK_CONCLUSION", ok, || texts::pmpk(ok));
+        }
     }
     // Passing checks leave no trace when not explained: documents known to hold today
     // need no look at the application.

@@ -31,6 +31,7 @@ pub(super) fn source(code: &str) -> &'static str {
             "RULES.md §5 [000]; one offer at a time per child is kezek's reading"
         }
         "PMPK_CONCLUSION" => "RULES.md §7 [000, pub-M]",
+        "TB_REFERRAL" => "RULES.md §7 [pub-M; revised 2026-12]",
         "NOT_FROZEN" => "RULES.md §9 [pub-M]",
         _ => "RULES.md",
     }
@@ -417,9 +418,25 @@ pub(super) fn pmpk(ok: bool) -> LocalizedText {
             "a ПМПК (PMPK) conclusion is attached",
         ],
         [
-            "арнайы және санаторлық топтарға ПМПК қорытындысы қажет",
-            "для специальных и санаторных групп нужно заключение ПМПК",
-            "special and sanatorium groups need a ПМПК (PMPK) conclusion",
+            "арнайы (түзету) топтарға ПМПК қорытындысы қажет",
+            "для специальных (коррекционных) групп нужно заключение ПМПК",
+            "special (correctional) groups need a ПМПК (PMPK) conclusion",
+        ],
+    )
+}
+
+pub(super) fn tb_referral(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        [
+            "фтизиатрдың жолдамасы бар",
+            "направление фтизиатра есть",
+            "a TB doctor's referral is attached",
+        ],
+        [
+            "санаторлық топқа емханадағы фтизиатрдың немесе өңірлік емдеу орталығының жолдамасы қажет",
+            "для санаторной группы нужно направление фтизиатра поликлиники или регионального лечебного центра",
+            "a sanatorium group needs a referral from the polyclinic's TB doctor or a regional treatment centre",
         ],
     )
 }

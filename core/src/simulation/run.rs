@@ -292,9 +292,9 @@ impl<'a> Run<'a> {
                 valid_until: None,
             })
             .collect();
-        if group_type.needs_pmpk() {
+        if let Some(kind) = group_type.required_document() {
             documents.push(Document {
-                kind: "pmpk_conclusion".into(),
+                kind: kind.into(),
                 issued_on: day,
                 valid_until: None,
             });
