@@ -124,3 +124,22 @@ fn an_engine_without_a_log_keeps_its_patched_calendar_in_its_snapshot() {
     assert!(restored.calendar().is_working_day(day(2027, 1, 9)).unwrap());
     assert_eq!(restored.to_json(), e.to_json());
 }
+
+/// An interest confirmation whose opening is counted in working days before an
+/// anniversary in a year without decree data is not refused with a calendar error the
+/// caller cannot act on: the count is provisional, as every other (issue 23, §3).
+#[test]
+fn confirming_interest_before_an_anniversary_in_a_year_without_data_is_not_refused() {
+    let mut policy = engine("akmola-2024").policy().clone();
+    policy.interest_confirmation_early = kezek::period::Period {
+        amount: 10,
+        unit: kezek::period::PeriodUnit::WorkingDays,
+    };
+    let mut e = Engine::new(policy, kezek::WorkCalendar::kazakhstan()).unwrap();
+    let a = e
+        .register(application(child::JAN_2022), at(2026, 2, 2, 9, 0))
+        .unwrap();
+    e.confirm_interest(a, at(2027, 1, 25, 9, 0))
+        .expect("the first anniversary, 2 February 2027, opens 10 working days before");
+    assert_round_trips(&e);
+}

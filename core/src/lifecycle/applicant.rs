@@ -83,7 +83,8 @@ impl Engine {
         )
     }
 
-    /// The first moment that counts for a deadline, `early` before its last day.
+    /// The first moment that counts for a deadline, `early` before its last day; fails
+    /// only outside the calendar's span.
     fn opens_before(
         &self,
         deadline: Deadline,
@@ -102,7 +103,9 @@ impl Engine {
                 let mut left = early.amount;
                 while left > 0 {
                     d = d.pred_opt().unwrap_or(d);
-                    if self.calendar.is_working_day(d)? {
+                    // Provisional where the year has no decree data, as every count a
+                    // command makes (issue 23, §3).
+                    if self.calendar.provisional().is_working_day(d)?.value {
                         left -= 1;
                     }
                 }
