@@ -200,6 +200,21 @@ pub mod fixture {
         }
     }
 
+    /// The live direction of `id`.
+    ///
+    /// # Panics
+    /// When `id` holds no direction.
+    #[must_use]
+    pub fn direction(
+        e: &Engine,
+        id: kezek::application::ApplicationId,
+    ) -> kezek::lifecycle::Direction {
+        match e.state(id).expect("a known application") {
+            kezek::lifecycle::State::DirectionIssued(d) => (**d).clone(),
+            other => panic!("no direction: {other:?}"),
+        }
+    }
+
     /// An engine under the built-in policy `id` and the calendar of Kazakhstan.
     ///
     /// # Panics
@@ -396,7 +411,6 @@ pub fn assert_localized(e: &dyn kezek::LocalizedError) {
     }
 }
 
-/// The codes a refusal lists: the failed checks of a refused registration, benefit change
 /// Asserts what every engine guarantees of its state: the invariants hold, the snapshot
 /// loads into an engine that writes it back byte for byte, and (when the engine keeps its
 /// log) replaying the log gives the same snapshot.
@@ -420,6 +434,7 @@ pub fn assert_round_trips(e: &kezek::Engine) {
     }
 }
 
+/// The codes a refusal lists: the failed checks of a refused registration, benefit change
 /// or offer (the finer code where one exists, `IIN_CHECKSUM` for a bad IIN), else the
 /// error's own code.
 #[must_use]

@@ -7,7 +7,7 @@
 use kezek::calendar::CalendarPatch;
 use kezek::lifecycle::{Engine, Reason, State};
 use kezek_conformance::assert_round_trips;
-use kezek_conformance::fixture::{application, at, child, day, engine};
+use kezek_conformance::fixture::{application, at, child, day, direction, engine};
 
 /// Example 2027 data (test data, not the real order, which is not yet published): Friday
 /// 8 January, between Orthodox Christmas and the weekend, off; Saturday 9 January worked.
@@ -16,13 +16,6 @@ const EXAMPLE_2027: &str = r#"{"years": {"2027": {"source": "test data (not the 
 
 fn example_2027() -> CalendarPatch {
     CalendarPatch::from_json(EXAMPLE_2027).unwrap()
-}
-
-fn direction(e: &Engine, id: kezek::application::ApplicationId) -> kezek::lifecycle::Direction {
-    match e.state(id).unwrap() {
-        State::DirectionIssued(d) => (**d).clone(),
-        other => panic!("not a direction: {other:?}"),
-    }
 }
 
 #[test]

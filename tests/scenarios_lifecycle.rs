@@ -6,7 +6,7 @@ use kezek::application::ApplicationId;
 use kezek::lifecycle::{Engine, Reason, RemovalReason, State, StateName, Via};
 use kezek::LocalizedError;
 use kezek_conformance::assert_round_trips;
-use kezek_conformance::fixture::{application, at, child, day, engine};
+use kezek_conformance::fixture::{application, at, child, day, direction, engine};
 
 /// An engine with one child (born 8 March 2021) registered on 10 January 2024.
 fn one_child(policy: &str) -> (Engine, ApplicationId) {
@@ -15,13 +15,6 @@ fn one_child(policy: &str) -> (Engine, ApplicationId) {
         .register(application(child::MAR_2021), at(2024, 1, 10, 9, 0))
         .unwrap();
     (e, id)
-}
-
-fn direction(e: &Engine, id: ApplicationId) -> kezek::lifecycle::Direction {
-    match e.state(id).unwrap() {
-        State::DirectionIssued(d) => (**d).clone(),
-        other => panic!("no direction: {other:?}"),
-    }
 }
 
 #[test]

@@ -312,13 +312,19 @@ fn s4_twins_stand_together_and_are_offered_places_only_for_all() {
     );
 }
 
+/// An application in Almaty (Bostandyk) for a group of `group_type`.
+fn almaty_application(iin: &str, group_type: GroupType) -> kezek::application::NewApplication {
+    let mut app = application(iin);
+    app.address.region = "almaty".into();
+    app.address.district = "bostandyk".into();
+    app.group_type = group_type;
+    app
+}
+
 #[test]
 fn s7_special_groups_need_a_pmpk_conclusion_and_have_their_own_queue() {
     let mut e = engine("almaty-2024");
-    let mut app = application(child::MAY_2023);
-    app.address.region = "almaty".into();
-    app.address.district = "bostandyk".into();
-    app.group_type = GroupType::Special;
+    let app = almaty_application(child::MAY_2023, GroupType::Special);
     let general = e
         .register(application(child::MAR_2021), at(2024, 5, 2, 8, 0))
         .unwrap();
@@ -350,10 +356,7 @@ fn s7_special_groups_need_a_pmpk_conclusion_and_have_their_own_queue() {
 #[test]
 fn s7_sanatorium_groups_need_a_tb_referral_not_a_pmpk_conclusion() {
     let mut e = engine("almaty-2024");
-    let mut app = application(child::MAR_2021);
-    app.address.region = "almaty".into();
-    app.address.district = "bostandyk".into();
-    app.group_type = GroupType::Sanatorium;
+    let app = almaty_application(child::MAR_2021, GroupType::Sanatorium);
     let id = e.register(app, at(2024, 5, 2, 9, 0)).unwrap();
     let at_offer = at(2024, 6, 3, 9, 0);
     assert_eq!(
