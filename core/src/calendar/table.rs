@@ -247,15 +247,28 @@ fn running_counts(
     let mut worked_through = Vec::with_capacity(len);
     let mut working = Vec::with_capacity(len * 5 / 7);
     let mut count = 0u32;
-    let mut specials = special.iter().peekable();
-    for (offset, day) in first_day.iter_days().take(len).enumerate() {
-        while specials.next_if(|(d, _)| **d < day).is_some() {}
-        let kind = specials.next_if(|(d, _)| **d == day).map(|(_, k)| k);
-        if is_working(day, kind) {
+    // The special days as offsets, in order; every other day is classified by its weekday,
+    // counted from the first day's (no date arithmetic per day: this loop is most of a
+    // calendar's build).
+    let mut specials = special
+        .iter()
+        .filter_map(|(d, k)| {
+            let offset = usize::try_from((*d - first_day).num_days()).ok()?;
+            (offset < len).then(|| (offset, is_working(*d, Some(k))))
+        })
+        .peekable();
+    let mut weekday = first_day.weekday().num_days_from_monday();
+    for offset in 0..len {
+        let works = match specials.next_if(|(o, _)| *o == offset) {
+            Some((_, works)) => works,
+            None => weekday < 5,
+        };
+        if works {
             working.push(u32::try_from(offset).unwrap_or(u32::MAX));
             count += 1;
         }
         worked_through.push(count);
+        weekday = if weekday == 6 { 0 } else { weekday + 1 };
     }
     (worked_through, working)
 }
