@@ -77,6 +77,8 @@ pub fn applications(n: usize) -> Vec<(NewApplication, NaiveDateTime)> {
             NewApplication {
                 applicant_iin: "900101300017".into(),
                 child_iin: child.expose_digits().to_owned(),
+                child_birth_date: Some(birth),
+                child_sex: child.encoded_sex(),
                 address: Address {
                     region: "almaty".into(),
                     district: format!("district-{:02}", walk.below(20)).into(),

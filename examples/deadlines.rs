@@ -6,7 +6,11 @@
 //! ```text
 //! cargo run --release --example deadlines
 //! cargo run --release --example deadlines -- --iin 210308600403 --region astana --at 2025-03-20T15:00 --lang ru
+//! cargo run --release --example deadlines -- --iin 210308700405 --born 2021-03-08
 //! ```
+//!
+//! `--born` is the child's birth date as the state register has it; without it the date the
+//! IIN's digits encode is used, where they encode one.
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use kezek::application::{Address, Contacts, GroupType, Language, NewApplication};
@@ -18,6 +22,7 @@ use kezek::{Iin, Lang, LocalizedError};
 
 struct Args {
     iin: String,
+    born: Option<NaiveDate>,
     region: String,
     at: NaiveDateTime,
     lang: Lang,
@@ -26,6 +31,7 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         iin: "210308600403".into(),
+        born: None,
         region: "akmola".into(),
         at: NaiveDate::from_ymd_opt(2025, 3, 20)
             .and_then(|d| d.and_hms_opt(15, 0, 0))
@@ -38,6 +44,12 @@ fn parse_args() -> Result<Args, String> {
         match flag.as_str() {
             "--iin" => args.iin = value,
             "--region" => args.region = value,
+            "--born" => {
+                args.born = Some(
+                    NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+                        .map_err(|e| format!("--born {value}: {e}"))?,
+                );
+            }
             "--at" => {
                 args.at = NaiveDateTime::parse_from_str(&value, "%Y-%m-%dT%H:%M")
                     .map_err(|e| format!("--at {value}: {e}"))?;
@@ -49,7 +61,7 @@ fn parse_args() -> Result<Args, String> {
             }
             _ => {
                 return Err(format!(
-                    "unknown argument {flag} (use --iin, --region, --at, --lang)"
+                    "unknown argument {flag} (use --iin, --born, --region, --at, --lang)"
                 ))
             }
         }
@@ -97,11 +109,14 @@ fn main() -> std::process::ExitCode {
         env!("CARGO_PKG_VERSION")
     );
     match Iin::parse(&args.iin) {
-        Ok(child) => println!(
-            "Child {child}: born {}, {:?}",
-            child.birth_date(),
-            child.sex()
-        ),
+        Ok(child) => match (args.born, child.encoded_birth_date()) {
+            (Some(born), _) => println!("Child {child}: born {born} (from the register)"),
+            (None, Some(born)) => println!("Child {child}: born {born} (as the IIN encodes it)"),
+            (None, None) => {
+                println!("Child {child}: the IIN encodes no birth date; pass --born");
+                return std::process::ExitCode::FAILURE;
+            }
+        },
         Err(e) => {
             println!("IIN rejected: {} — {}", e.code(), e.message(lang));
             return std::process::ExitCode::FAILURE;
@@ -182,6 +197,8 @@ fn follow_application(args: &Args, policy: &kezek::Policy) -> Result<(), Lifecyc
         NewApplication {
             applicant_iin: "900101300017".into(),
             child_iin: args.iin.clone(),
+            child_birth_date: args.born,
+            child_sex: None,
             address: Address {
                 region: args.region.as_str().into(),
                 district: "center".into(),

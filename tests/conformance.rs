@@ -25,7 +25,11 @@ fn iin_cases() {
     let failed = run_cases("iin.json", |case| match case.op.as_str() {
         "parse_iin" => {
             let iin = Iin::parse(&arg::<String>(case, "text")).map_err(|e| code(&e))?;
-            Ok(json!({"birth_date": iin.birth_date(), "sex": iin.sex(), "masked": iin.masked()}))
+            Ok(json!({
+                "encoded_birth_date": iin.encoded_birth_date(),
+                "encoded_sex": iin.encoded_sex(),
+                "masked": iin.masked()
+            }))
         }
         op => panic!("unknown op {op}"),
     });

@@ -128,7 +128,6 @@ fn every_error_has_a_code_and_three_messages() {
     let expected = [
         "IIN_LENGTH",
         "IIN_NON_DIGIT",
-        "IIN_CENTURY_DIGIT",
         "IIN_DATE",
         "IIN_CHECKSUM",
         "IIN_SERIAL",

@@ -140,6 +140,9 @@ pub mod fixture {
         NewApplication {
             applicant_iin: PARENT.into(),
             child_iin: child.into(),
+            // No register data: the engine reads what the IIN encodes, and says so.
+            child_birth_date: None,
+            child_sex: None,
             address: Address {
                 region: "akmola".into(),
                 district: "kokshetau".into(),

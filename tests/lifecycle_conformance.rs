@@ -129,6 +129,14 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
             done(e.join_waiting_list(id(s), &arg::<String>(s, "kindergarten"), at(s)))
         }
         "bulletin" => q(e.bulletin(bulletin(s)).map(|b| json!(b))),
+        "child" => q(e.application(id(s)).map(|a| {
+            json!({
+                "birth_date": a.child_birth_date,
+                "sex": a.child_sex,
+                "birth_date_source": a.birth_date_source,
+                "cohort": a.queue_key().cohort,
+            })
+        })),
         "open_places" => q(e
             .application(id(s))
             .map(|a| json!(e.open_places(&a.queue_key())))),

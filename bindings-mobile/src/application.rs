@@ -5,13 +5,14 @@
 use std::sync::Arc;
 
 use kezek::application::{
-    Address as CoreAddress, Application as CoreApplication, ApplicationId,
+    Address as CoreAddress, Application as CoreApplication, ApplicationId, BirthDateSource,
     Contacts as CoreContacts, Document, GroupType, Language, NewApplication as CoreNewApplication,
     QueueKey,
 };
 use kezek::benefit::PriorityClass;
 use kezek::lifecycle::ListingEntry;
 use kezek::queue::{ClassCounts, Position};
+use kezek::Sex;
 
 use crate::types::{CivilDate, CivilMoment};
 
@@ -38,6 +39,13 @@ pub enum GroupLanguage {
     Kazakh,
     Russian,
     Other,
+}
+
+/// Where an application's birth date comes from (`RULES.md §1`, revised 2026-12).
+#[uniffi::remote(Enum)]
+pub enum BirthDateSource {
+    Register,
+    Iin,
 }
 
 /// A priority class of the queue (`RULES.md §3`).
@@ -119,6 +127,13 @@ pub struct NewApplication {
     pub applicant_iin: String,
     /// The child's IIN.
     pub child_iin: String,
+    /// The child's birth date from the state register; without it, the date the IIN
+    /// encodes is used.
+    #[uniffi(default = None)]
+    pub child_birth_date: Option<CivilDate>,
+    /// The child's sex from the register; without it, what the IIN encodes, if anything.
+    #[uniffi(default = None)]
+    pub child_sex: Option<Sex>,
     /// Where the family lives.
     pub address: Address,
     /// The kind of group.
@@ -147,8 +162,12 @@ pub struct Application {
     pub applicants: Vec<String>,
     /// The child's IIN, masked.
     pub child: String,
-    /// The child's date of birth.
+    /// The child's date of birth: every age rule and the cohort read it.
     pub child_birth_date: CivilDate,
+    /// The child's sex, if the register or the IIN gives it.
+    pub child_sex: Option<Sex>,
+    /// `Register`, or `Iin` when no date was passed and the IIN's digits gave it.
+    pub birth_date_source: BirthDateSource,
     /// Where the family lives.
     pub address: Address,
     /// The kind of group.
@@ -203,6 +222,8 @@ impl From<NewApplication> for CoreNewApplication {
         Self {
             applicant_iin: a.applicant_iin,
             child_iin: a.child_iin,
+            child_birth_date: a.child_birth_date,
+            child_sex: a.child_sex,
             address: a.address.into(),
             group_type: a.group_type,
             language: a.language,
@@ -223,7 +244,9 @@ impl From<&CoreApplication> for Application {
             id: a.id,
             applicants: a.applicants.iter().map(kezek::Iin::masked).collect(),
             child: a.child.masked(),
-            child_birth_date: a.child.birth_date(),
+            child_birth_date: a.child_birth_date,
+            child_sex: a.child_sex,
+            birth_date_source: a.birth_date_source,
             address: (&a.address).into(),
             group_type: a.group_type,
             language: a.language,

@@ -19,7 +19,8 @@ impl Iin {
     /// Parses 12 digits (surrounding white space is ignored).
     ///
     /// # Errors
-    /// `IIN_LENGTH`, `IIN_NON_DIGIT`, `IIN_CENTURY_DIGIT`, `IIN_DATE`, `IIN_CHECKSUM`.
+    /// `IIN_LENGTH`, `IIN_NON_DIGIT`, `IIN_CHECKSUM`. Digits that encode no birth date
+    /// are valid (`RULES.md §1`, revised 2026-12).
     #[uniffi::constructor]
     pub fn new(text: &str) -> Result<Self, KezekError> {
         guarded(|| Ok(Self(kezek::Iin::parse(text)?)))
@@ -34,16 +35,17 @@ impl Iin {
         guarded(|| Ok(Self(kezek::Iin::from_parts(birth_date, sex, serial)?)))
     }
 
-    /// The date of birth the IIN encodes.
+    /// The date of birth the digits encode, or null when they encode none. Not the
+    /// child's birth date: that is the register's, on the application.
     #[must_use]
-    pub fn birth_date(&self) -> CivilDate {
-        self.0.birth_date()
+    pub fn encoded_birth_date(&self) -> Option<CivilDate> {
+        self.0.encoded_birth_date()
     }
 
-    /// The sex the IIN encodes.
+    /// The sex the 7th digit encodes, or null.
     #[must_use]
-    pub fn sex(&self) -> Sex {
-        self.0.sex()
+    pub fn encoded_sex(&self) -> Option<Sex> {
+        self.0.encoded_sex()
     }
 
     /// The masked form, `********0403`.

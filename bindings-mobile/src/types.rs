@@ -63,7 +63,7 @@ pub struct LocalizedText {
     pub en: String,
 }
 
-/// The sex an IIN encodes (`RULES.md §1`).
+/// A child's sex: the register's, or as an IIN encodes it (`RULES.md §1`).
 #[uniffi::remote(Enum)]
 pub enum Sex {
     Male,

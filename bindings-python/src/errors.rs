@@ -106,7 +106,6 @@ fn iin(e: &IinError) -> Mapped {
     let fields = match e {
         IinError::Length { found } => vec![("found", size(*found))],
         IinError::NonDigit { position } => vec![("position", size(*position))],
-        IinError::CenturyDigit { found } => vec![("found", int(*found))],
         IinError::BirthDate { part } => vec![("part", text(part.as_str()))],
         IinError::Checksum => vec![],
         IinError::Serial { found } => vec![("found", int(*found))],

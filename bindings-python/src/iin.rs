@@ -14,7 +14,8 @@ pub(crate) struct PyIin(pub(crate) kezek::Iin);
 
 #[pymethods]
 impl PyIin {
-    /// Parses and checks an IIN (length, digits, century digit, birth date, checksum).
+    /// Parses and checks an IIN (length, digits, checksum). Digits that encode no birth
+    /// date are valid (`RULES.md §1`, revised 2026-12).
     #[new]
     fn new(text: &str) -> PyResult<Self> {
         py(kezek::Iin::parse(text)).map(Self)
@@ -37,19 +38,20 @@ impl PyIin {
         py(kezek::Iin::from_parts(birth_date, sex, serial)).map(Self)
     }
 
-    /// The birth date the IIN encodes.
+    /// The birth date the digits encode, or `None` when they encode none. Not the
+    /// child's birth date: that is the register's, on the application.
     #[getter]
-    fn birth_date(&self) -> NaiveDate {
-        self.0.birth_date()
+    fn encoded_birth_date(&self) -> Option<NaiveDate> {
+        self.0.encoded_birth_date()
     }
 
-    /// `"male"` or `"female"`.
+    /// `"male"` or `"female"` as the 7th digit encodes it, or `None`.
     #[getter]
-    fn sex(&self) -> &'static str {
-        match self.0.sex() {
+    fn encoded_sex(&self) -> Option<&'static str> {
+        self.0.encoded_sex().map(|s| match s {
             kezek::Sex::Male => "male",
             kezek::Sex::Female => "female",
-        }
+        })
     }
 
     /// The IIN with its first eight digits hidden.

@@ -46,7 +46,12 @@ def iin_case(case: Case) -> Callable[[], Any]:
     """The call a case of ``iin.json`` makes."""
     def run() -> Any:
         iin = kezek.Iin(case["args"]["text"])
-        return {"birth_date": iin.birth_date.isoformat(), "sex": iin.sex.value, "masked": iin.masked}
+        born, sex = iin.encoded_birth_date, iin.encoded_sex
+        return {
+            "encoded_birth_date": None if born is None else born.isoformat(),
+            "encoded_sex": None if sex is None else sex.value,
+            "masked": iin.masked,
+        }
 
     return run
 

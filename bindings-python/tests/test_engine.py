@@ -54,7 +54,7 @@ def test_iin_is_masked_when_printed() -> None:
     iin = kezek.Iin("210308600403")
     assert repr(iin) == "Iin('********0403')" and str(iin) == "********0403"
     assert "21030860" not in repr([iin]) and iin.expose_digits() == "210308600403"
-    assert iin.sex is kezek.Sex.FEMALE and iin.birth_date == dt.date(2021, 3, 8)
+    assert iin.encoded_sex is kezek.Sex.FEMALE and iin.encoded_birth_date == dt.date(2021, 3, 8)
     assert kezek.Iin.from_parts(dt.date(2021, 3, 8), "female", 40) == iin
 
 

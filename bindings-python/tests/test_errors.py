@@ -69,6 +69,7 @@ TRIGGERS: list[tuple[str, Callable[[], Any], type, type]] = [
     ("IIN_LENGTH", lambda: kezek.Iin("21030860040"), errors.IinError, ValueError),
     ("IIN_CHECKSUM", lambda: kezek.Iin("210308600404"), errors.IinError, ValueError),
     ("IIN_SERIAL", lambda: kezek.Iin.from_parts(dt.date(2021, 3, 8), "female", 10000), errors.IinError, ValueError),
+    ("IIN_DATE", lambda: kezek.Iin.from_parts(dt.date(2100, 1, 1), "male", 1), errors.IinError, ValueError),
     ("CALENDAR_YEAR_UNKNOWN", lambda: kezek.WorkCalendar.kazakhstan().is_working_day(dt.date(2031, 1, 1)), errors.CalendarError, ValueError),
     ("CALENDAR_JSON", lambda: kezek.WorkCalendar.from_json("{"), errors.CalendarError, ValueError),
     ("POLICY_UNKNOWN_REGION", lambda: kezek.PolicyBook.builtin().policy_for("mars", dt.date(2025, 1, 1)), errors.PolicyNotFoundError, LookupError),

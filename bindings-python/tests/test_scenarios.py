@@ -100,6 +100,14 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
         return engine.bulletin(a["bulletin"]).to_dict()
     if op == "open_places":
         return engine.open_places(engine.queue_key(i))
+    if op == "child":
+        app = engine.application(i)
+        return {
+            "birth_date": app["child_birth_date"],
+            "sex": app["child_sex"],
+            "birth_date_source": app["birth_date_source"],
+            "cohort": engine.queue_key(i).cohort,
+        }
     raise AssertionError(f"unknown op {op}")
 
 

@@ -35,7 +35,6 @@ fn iin(e: &IinError) -> Mapped {
     let details = match e {
         IinError::Length { found } => json!({ "found": found }),
         IinError::NonDigit { position } => json!({ "position": position }),
-        IinError::CenturyDigit { found } => json!({ "found": found }),
         IinError::Serial { found } => json!({ "found": found }),
         IinError::BirthDate { part } => json!({ "part": part.as_str() }),
         IinError::Checksum => json!({}),

@@ -15,7 +15,8 @@ pub struct Iin(pub(crate) kezek::Iin);
 
 #[wasm_bindgen]
 impl Iin {
-    /// Parses and checks an IIN (length, digits, century digit, birth date, checksum).
+    /// Parses and checks an IIN (length, digits, checksum). Digits that encode no birth
+    /// date are valid (`RULES.md §1`, revised 2026-12).
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
@@ -42,20 +43,23 @@ impl Iin {
         js(kezek::Iin::from_parts(birth, sex, serial)).map(Self)
     }
 
-    /// The birth date the IIN encodes (an ISO date).
-    #[wasm_bindgen(getter, js_name = birthDate)]
-    pub fn birth_date(&self) -> String {
-        self.0.birth_date().to_string()
+    /// The birth date the digits encode (an ISO date), or `undefined` when they encode
+    /// none. Not the child's birth date: that is the register's, on the application.
+    #[wasm_bindgen(getter, js_name = encodedBirthDate)]
+    pub fn encoded_birth_date(&self) -> Option<String> {
+        self.0.encoded_birth_date().map(|d| d.to_string())
     }
 
-    /// `"male"` or `"female"`.
-    #[wasm_bindgen(getter, unchecked_return_type = "Sex")]
-    pub fn sex(&self) -> String {
-        match self.0.sex() {
-            kezek::Sex::Male => "male",
-            kezek::Sex::Female => "female",
-        }
-        .to_owned()
+    /// `"male"` or `"female"` as the 7th digit encodes it, or `undefined`.
+    #[wasm_bindgen(getter, js_name = encodedSex, unchecked_return_type = "Sex | undefined")]
+    pub fn encoded_sex(&self) -> Option<String> {
+        self.0.encoded_sex().map(|s| {
+            match s {
+                kezek::Sex::Male => "male",
+                kezek::Sex::Female => "female",
+            }
+            .to_owned()
+        })
     }
 
     /// The IIN with its first eight digits hidden.

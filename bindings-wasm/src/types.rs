@@ -37,6 +37,7 @@ export interface DayInfo { date: IsoDate; working: boolean; kind: DayKind }
 
 export type GroupType = "general" | "special" | "sanatorium";
 export type ApplicationLanguage = "kazakh" | "russian" | "other";
+export type BirthDateSource = "register" | "iin";
 export type PriorityClass = "out_of_turn" | "first_priority" | "general";
 export interface Address { region: string; district: string; locality?: string | null }
 export interface Contacts { email: string; phone: string }
@@ -45,6 +46,10 @@ export interface Document { kind: string; issuedOn: IsoDate; validUntil?: IsoDat
 export interface NewApplication {
   applicantIin: string;
   childIin: string;
+  /** The child's birth date from the state register; without it, the date the IIN encodes. */
+  childBirthDate?: IsoDate | null;
+  /** The child's sex from the register; without it, what the IIN encodes, if anything. */
+  childSex?: Sex | null;
   address: Address;
   groupType: GroupType;
   language: ApplicationLanguage;
@@ -58,6 +63,11 @@ export interface Application {
   id: number;
   applicants: string[];
   child: string;
+  /** The birth date every age rule and the cohort read. */
+  childBirthDate: IsoDate;
+  childSex: Sex | null;
+  /** `"register"`, or `"iin"` when no date was passed and the IIN's digits gave it. */
+  birthDateSource: BirthDateSource;
   address: Address;
   groupType: GroupType;
   language: ApplicationLanguage;

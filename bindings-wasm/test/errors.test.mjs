@@ -61,6 +61,7 @@ function thrown(f) {
 const TRIGGERS = [
   () => new Iin("21030860040"),
   () => Iin.fromParts("2021-03-08", "female", 10000),
+  () => Iin.fromParts("2100-01-01", "male", 1),
   () => WorkCalendar.kazakhstan().isWorkingDay("2031-01-01"),
   () => WorkCalendar.fromJson("{"),
   () => PolicyBook.builtin().policyFor("mars", "2025-01-01"),

@@ -7,7 +7,7 @@ import { camel, snake } from "./conformance.mjs";
 /** The call a case of iin.json makes. */
 export function iinCase(c) {
   const iin = new Iin(c.args.text);
-  return { birth_date: iin.birthDate, sex: iin.sex, masked: iin.masked };
+  return { encoded_birth_date: iin.encodedBirthDate ?? null, encoded_sex: iin.encodedSex ?? null, masked: iin.masked };
 }
 
 function calendar(c) {
@@ -112,6 +112,13 @@ export function runStep(engine, file, s) {
     case "sign_contract": return engine.signContract(id, a.bulletin, at) ?? null;
     case "bulletin": return snake(engine.bulletin(a.bulletin));
     case "open_places": return engine.openPlaces(engine.queueKey(id));
+    case "child": {
+      const app = engine.application(id);
+      return {
+        birth_date: app.childBirthDate, sex: app.childSex ?? null,
+        birth_date_source: app.birthDateSource, cohort: engine.queueKey(id).cohort,
+      };
+    }
     default:
       if (s.op in SIMPLE) return engine[SIMPLE[s.op]](id, at) ?? null;
       throw new Error(`unknown op ${s.op}`);

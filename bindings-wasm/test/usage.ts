@@ -7,7 +7,7 @@ import {
 } from "../pkg/index.js";
 
 const child: Iin = new Iin("210308600403");
-const birth: string = child.birthDate;
+const birth: string | undefined = child.encodedBirthDate;
 const policy = PolicyBook.builtin().policyFor("akmola", "2025-09-01");
 const engine = Engine.withCalendar(policy, WorkCalendar.kazakhstan());
 const replayed: Engine = Engine.replay(policy, engine.calendar, engine.log());

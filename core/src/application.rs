@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::benefit::PriorityClass;
-use crate::iin::Iin;
+use crate::iin::{Iin, Sex};
 
 /// The engine's id of an application, given in registration order from 1; ties in the
 /// queue break by it (`RULES.md §3`).
@@ -190,8 +190,17 @@ pub const TEMPORARY_REGISTRATION: &str = "temporary_registration";
 pub struct NewApplication {
     /// The applicant's IIN, as typed.
     pub applicant_iin: String,
-    /// The child's IIN, as typed (birth date and sex follow from it).
+    /// The child's IIN, as typed.
     pub child_iin: String,
+    /// The child's birth date as the state register records it (`RULES.md §1`, `§2`,
+    /// revised 2026-12). When absent, the date the IIN encodes is used and the application
+    /// records that it came from there ([`BirthDateSource::Iin`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_birth_date: Option<NaiveDate>,
+    /// The child's sex as the register records it; when absent, what the IIN encodes, if
+    /// anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_sex: Option<Sex>,
     /// Region, district and locality.
     pub address: Address,
     /// The kind of group.
@@ -216,6 +225,8 @@ impl fmt::Debug for NewApplication {
         f.debug_struct("NewApplication")
             .field("applicant_iin", &mask_text(&self.applicant_iin))
             .field("child_iin", &mask_text(&self.child_iin))
+            .field("child_birth_date", &self.child_birth_date)
+            .field("child_sex", &self.child_sex)
             .field("address", &self.address)
             .field("group_type", &self.group_type)
             .field("language", &self.language)
@@ -224,6 +235,43 @@ impl fmt::Debug for NewApplication {
             .field("non_resident", &self.non_resident)
             .field("contacts", &self.contacts)
             .finish()
+    }
+}
+
+impl NewApplication {
+    /// The child's birth date and where it comes from: the register's when the input has
+    /// one, else the date `child` (the input's IIN, parsed) encodes; `None` when neither
+    /// gives one (the registration check `CHILD_BIRTH_DATE`).
+    #[must_use]
+    pub fn child_birth(&self, child: &Iin) -> Option<(NaiveDate, BirthDateSource)> {
+        match self.child_birth_date {
+            Some(date) => Some((date, BirthDateSource::Register)),
+            None => child
+                .encoded_birth_date()
+                .map(|date| (date, BirthDateSource::Iin)),
+        }
+    }
+}
+
+/// Where an application's birth date comes from (`RULES.md §1`, revised 2026-12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BirthDateSource {
+    /// The state register, as the host passed it (`child_birth_date`) or corrected it.
+    Register,
+    /// The digits of the child's IIN, because the host passed no date: a listing or an
+    /// explanation says so.
+    Iin,
+}
+
+impl BirthDateSource {
+    /// `"register"` or `"iin"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BirthDateSource::Register => "register",
+            BirthDateSource::Iin => "iin",
+        }
     }
 }
 
@@ -319,6 +367,13 @@ pub struct Application {
     pub applicants: Applicants,
     /// The child.
     pub child: Iin,
+    /// The child's birth date: every age rule, the cohort and the group year read it
+    /// (`RULES.md §1`, `§2`, `§4`, revised 2026-12).
+    pub child_birth_date: NaiveDate,
+    /// The child's sex, from the register, else as the IIN encodes it, if it does.
+    pub child_sex: Option<Sex>,
+    /// Where [`Application::child_birth_date`] comes from.
+    pub birth_date_source: BirthDateSource,
     /// Region, district and locality.
     pub address: Address,
     /// The kind of group.
@@ -352,6 +407,9 @@ impl Application {
                 .map(|a| a.expose_digits().to_owned())
                 .unwrap_or_default(),
             child_iin: self.child.expose_digits().to_owned(),
+            child_birth_date: (self.birth_date_source == BirthDateSource::Register)
+                .then_some(self.child_birth_date),
+            child_sex: self.child_sex,
             address: self.address.clone(),
             group_type: self.group_type,
             language: self.language,
@@ -368,7 +426,7 @@ impl Application {
             region: &self.address.region,
             area: self.address.area(),
             group_type: self.group_type,
-            cohort: self.child.birth_date().year(),
+            cohort: self.child_birth_date.year(),
         }
     }
 

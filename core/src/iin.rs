@@ -17,7 +17,8 @@ const WEIGHTS_FIRST: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 /// Weights of the second pass, used when the first gives 10 (`RULES.md §1`).
 const WEIGHTS_SECOND: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
 
-/// The sex encoded in the 7th digit of an IIN: odd male, even female (`RULES.md §1`).
+/// A person's sex: as the state register records it, or as the 7th digit of an IIN may
+/// encode it (odd male, even female; `RULES.md §1`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sex {
@@ -27,14 +28,21 @@ pub enum Sex {
     Female,
 }
 
-/// A validated IIN: 12 digits, a real birth date, a century-and-sex digit 1–6, and a check
-/// digit that matches (`RULES.md §1`).
+/// A validated IIN: 12 digits whose check digit matches (`RULES.md §1`, revised 2026-12).
+///
+/// Since Government decree №853 of 26.08.2013 the digits need not encode the birth date
+/// or sex, and many real IINs do not: what they would encode is an `Option`
+/// ([`Iin::encoded_birth_date`], [`Iin::encoded_sex`]), never a reason to refuse. The
+/// register's birth date and sex are the application's (`child_birth_date`, `child_sex`).
 ///
 /// ```
 /// use kezek::{Iin, Sex};
 /// let iin = Iin::parse("000101500001")?;
-/// assert_eq!(iin.birth_date().to_string(), "2000-01-01");
-/// assert_eq!(iin.sex(), Sex::Male);
+/// assert_eq!(iin.encoded_birth_date().map(|d| d.to_string()).as_deref(), Some("2000-01-01"));
+/// assert_eq!(iin.encoded_sex(), Some(Sex::Male));
+/// // Digits that encode no date: a valid IIN all the same.
+/// let other = Iin::parse("219908700406")?;
+/// assert_eq!((other.encoded_birth_date(), other.encoded_sex()), (None, None));
 /// assert_eq!(format!("{iin}"), "********0001");      // masked
 /// assert_eq!(format!("{iin:?}"), "Iin(********0001)"); // masked too
 /// assert_eq!(iin.expose_digits(), "000101500001");    // only when asked for
@@ -44,18 +52,18 @@ pub enum Sex {
 pub struct Iin {
     /// The twelve ASCII digits.
     digits: [u8; 12],
-    /// The birth date they encode, read once when the IIN is made: every registration
-    /// and offer asks for it several times. Follows from the digits, so it changes
-    /// neither equality nor order.
-    born: NaiveDate,
+    /// The birth date they encode, if they encode one, read once when the IIN is made.
+    /// Follows from the digits, so it changes neither equality nor order.
+    born: Option<NaiveDate>,
 }
 
 impl Iin {
     /// Parses and validates an IIN. Leading and trailing white space is ignored.
     ///
     /// # Errors
-    /// [`IinError`] with the first failed check, in this order: length, non-digit,
-    /// century digit, birth date, check digit.
+    /// [`IinError`] with the first failed check, in this order: length, non-digit, check
+    /// digit. The date and century digits are not checked (`RULES.md §1`, revised
+    /// 2026-12): an IIN whose digits encode no date is valid.
     pub fn parse(text: &str) -> Result<Self, IinError> {
         let text = crate::text::trimmed(text);
         // Twelve ASCII digits, the common case, need no look at characters.
@@ -73,7 +81,7 @@ impl Iin {
         }
         let mut digits = [0u8; 12];
         digits.copy_from_slice(text.as_bytes());
-        let born = birth_date_of(&digits)?;
+        let born = birth_date_of(&digits);
         let iin = Iin { digits, born };
         let values = iin.values();
         let expected = check_digit(&values[..11]).ok_or(IinError::Checksum)?;
@@ -92,7 +100,7 @@ impl Iin {
     /// let born = NaiveDate::from_ymd_opt(2021, 3, 8).unwrap();
     /// let iin = Iin::from_parts(born, Sex::Female, 42)?;
     /// assert_eq!(Iin::parse(iin.expose_digits())?, iin);
-    /// assert_eq!(iin.birth_date(), born);
+    /// assert_eq!(iin.encoded_birth_date(), Some(born));
     /// # Ok::<(), kezek::IinError>(())
     /// ```
     ///
@@ -143,23 +151,26 @@ impl Iin {
         }
         Ok(Iin {
             digits,
-            born: birth_date,
+            born: Some(birth_date),
         })
     }
 
-    /// The birth date encoded in the first six digits and the century digit.
+    /// The birth date the first six digits and the century digit encode, if they encode
+    /// one. Not the child's birth date: that is the register's, on the application; this
+    /// is its fallback when a host gives none.
     #[must_use]
-    pub fn birth_date(&self) -> NaiveDate {
+    pub fn encoded_birth_date(&self) -> Option<NaiveDate> {
         self.born
     }
 
-    /// The sex encoded in the 7th digit.
+    /// The sex the 7th digit encodes, if it is a century digit (1–6): odd male, even
+    /// female.
     #[must_use]
-    pub fn sex(&self) -> Sex {
-        if self.values()[6] % 2 == 1 {
-            Sex::Male
-        } else {
-            Sex::Female
+    pub fn encoded_sex(&self) -> Option<Sex> {
+        match self.values()[6] {
+            1 | 3 | 5 => Some(Sex::Male),
+            2 | 4 | 6 => Some(Sex::Female),
+            _ => None,
         }
     }
 
@@ -193,25 +204,20 @@ impl Iin {
     }
 }
 
-/// The birth date of twelve ASCII digits, checking the century digit and the date
-/// (`RULES.md §1`).
-fn birth_date_of(digits: &[u8; 12]) -> Result<NaiveDate, IinError> {
+/// The birth date twelve ASCII digits encode, if the century digit is 1–6 and the first
+/// six digits are a date (`RULES.md §1`).
+fn birth_date_of(digits: &[u8; 12]) -> Option<NaiveDate> {
     let v = digits.map(|d| d - b'0');
     let century_base = match v[6] {
         1 | 2 => 1800,
         3 | 4 => 1900,
         5 | 6 => 2000,
-        found => return Err(IinError::CenturyDigit { found }),
+        _ => return None,
     };
     let year = century_base + i32::from(v[0]) * 10 + i32::from(v[1]);
     let month = u32::from(v[2]) * 10 + u32::from(v[3]);
     let day = u32::from(v[4]) * 10 + u32::from(v[5]);
-    let part = if (1..=12).contains(&month) {
-        DatePart::Day
-    } else {
-        DatePart::Month
-    };
-    NaiveDate::from_ymd_opt(year, month, day).ok_or(IinError::BirthDate { part })
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// The last decimal digit of `n`.
@@ -295,14 +301,8 @@ pub enum IinError {
         /// 1-based position of the first offending character.
         position: usize,
     },
-    /// The 7th digit is not 1–6.
-    #[error("the 7th digit of an IIN gives the century and sex and must be 1-6, not {found}")]
-    CenturyDigit {
-        /// The digit found.
-        found: u8,
-    },
-    /// The first six digits are not a real date. Which part is wrong, never its digits:
-    /// an error carries nothing of the IIN it refuses.
+    /// A birth date [`Iin::from_parts`] cannot encode. (A parsed IIN is never refused for
+    /// its date digits: `RULES.md §1`, revised 2026-12.)
     #[error("{}", part.message_en())]
     BirthDate {
         /// The part of the date that is wrong.
@@ -319,15 +319,12 @@ pub enum IinError {
     },
 }
 
-/// The part of an IIN's birth date that is wrong ([`IinError::BirthDate`]).
+/// The part of a birth date an IIN cannot encode ([`IinError::BirthDate`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum DatePart {
     /// A year outside 1800–2099 given to [`Iin::from_parts`].
     Year,
-    /// Digits 3–4 are not a month.
-    Month,
-    /// Digits 5–6 are not a day of that month (and year).
-    Day,
 }
 
 impl DatePart {
@@ -336,20 +333,12 @@ impl DatePart {
     pub fn as_str(self) -> &'static str {
         match self {
             DatePart::Year => "year",
-            DatePart::Month => "month",
-            DatePart::Day => "day",
         }
     }
 
     fn message_en(self) -> &'static str {
         match self {
             DatePart::Year => "an IIN holds birth dates from 1800 to 2099 only",
-            DatePart::Month => {
-                "the first six digits of an IIN are a birth date: digits 3-4 are not a month (01-12)"
-            }
-            DatePart::Day => {
-                "the first six digits of an IIN are a birth date: digits 5-6 are not a day of that month"
-            }
         }
     }
 }
@@ -359,7 +348,6 @@ impl LocalizedError for IinError {
         match self {
             IinError::Length { .. } => "IIN_LENGTH",
             IinError::NonDigit { .. } => "IIN_NON_DIGIT",
-            IinError::CenturyDigit { .. } => "IIN_CENTURY_DIGIT",
             IinError::BirthDate { .. } => "IIN_DATE",
             IinError::Checksum => "IIN_CHECKSUM",
             IinError::Serial { .. } => "IIN_SERIAL",
@@ -381,24 +369,14 @@ impl LocalizedError for IinError {
                 format!("ИИН состоит только из цифр; символ {position} не цифра"),
                 en,
             ),
-            IinError::CenturyDigit { found } => pick(
-                lang,
-                format!("ЖСН-нің 7-цифры ғасыр мен жынысты білдіреді және 1-6 болуы керек, {found} емес"),
-                format!("7-я цифра ИИН означает век и пол и должна быть от 1 до 6, а не {found}"),
-                en,
-            ),
             IinError::BirthDate { part } => pick(
                 lang,
                 match part {
                     DatePart::Year => "ЖСН 1800–2099 жылдары туғандардың күнін ғана сақтайды",
-                    DatePart::Month => "ЖСН-нің алғашқы алты цифры туған күн болуы керек: 3–4-цифрлар ай емес (01–12)",
-                    DatePart::Day => "ЖСН-нің алғашқы алты цифры туған күн болуы керек: 5–6-цифрлар сол айдың күні емес",
                 }
                 .to_owned(),
                 match part {
                     DatePart::Year => "ИИН хранит только даты рождения с 1800 по 2099 год",
-                    DatePart::Month => "первые шесть цифр ИИН — дата рождения: цифры 3–4 не являются месяцем (01–12)",
-                    DatePart::Day => "первые шесть цифр ИИН — дата рождения: цифры 5–6 не являются днём этого месяца",
                 }
                 .to_owned(),
                 en,
@@ -424,23 +402,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_bad_birth_date_names_the_part_and_echoes_no_digit() {
-        for (text, part) in [
-            ("211345600403", DatePart::Month),
-            ("210045600403", DatePart::Month),
-            ("210231600403", DatePart::Day),
-            ("180229300000", DatePart::Day),
+    fn digits_that_encode_no_date_or_sex_are_a_valid_iin() {
+        // Month 13, month 00, 31 February, 29 February of a common year, century digits
+        // 0 and 7–9: each with its right check digit.
+        for first_eleven in [
+            "21134560040",
+            "21004560040",
+            "21023160040",
+            "18022930000",
+            "21030800040",
+            "21030870040",
+            "21030890040",
         ] {
-            let err = Iin::parse(text).expect_err("not a date");
-            assert_eq!(err, IinError::BirthDate { part });
-            for lang in [Lang::Kk, Lang::Ru, Lang::En] {
-                let message = err.message(lang);
-                for pair in text.as_bytes()[2..6].chunks(2) {
-                    let pair = std::str::from_utf8(pair).unwrap_or_default();
-                    assert!(!message.contains(pair), "{message} echoes {pair}");
-                }
-            }
+            let values: Vec<u8> = first_eleven.bytes().map(|b| b - b'0').collect();
+            let Some(check) = check_digit(&values) else {
+                continue;
+            };
+            let iin = Iin::parse(&format!("{first_eleven}{check}")).expect("a valid IIN");
+            assert_eq!(iin.encoded_birth_date(), None, "{iin}");
         }
+        assert_eq!(
+            Iin::parse("210308700403").map(|i| i.encoded_sex()),
+            Err(IinError::Checksum),
+            "the check digit is still checked"
+        );
         let old = NaiveDate::from_ymd_opt(1799, 12, 31).unwrap_or(NaiveDate::MIN);
         assert_eq!(
             Iin::from_parts(old, Sex::Male, 1),

@@ -25,7 +25,8 @@
 //! use kezek::{calendar::WorkCalendar, policy::PolicyBook, Iin, Lang, LocalizedError};
 //!
 //! let child = Iin::parse("210308600403")?;
-//! assert_eq!(child.birth_date(), NaiveDate::from_ymd_opt(2021, 3, 8).unwrap());
+//! // What the digits encode, if anything: the child's birth date is the register's.
+//! assert_eq!(child.encoded_birth_date(), NaiveDate::from_ymd_opt(2021, 3, 8));
 //!
 //! let book = PolicyBook::builtin();
 //! let policy = book.policy_for("akmola", NaiveDate::from_ymd_opt(2025, 9, 1).unwrap())?;

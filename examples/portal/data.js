@@ -18,28 +18,31 @@ export const APPLICANT = {
   contacts: { email: "ana@mail.kz", phone: "+7 701 123 45 67" },
 };
 
-/** Children in the queue, in order of registration. */
+/** Children in the queue, in order of registration. `birthDate` and `sex` are what the
+ * state register records: a portal passes them with the application (`RULES.md §1`). */
 export const REGISTERED = [
-  { name: "Аружан", childIin: "210308600403", language: "kazakh", at: "2024-04-01T09:00:00" },
-  { name: "Тимур", childIin: "210911500613", language: "russian", at: "2024-04-01T09:30:00" },
+  { name: "Аружан", childIin: "210308600403", birthDate: "2021-03-08", sex: "female", language: "kazakh", at: "2024-04-01T09:00:00" },
+  { name: "Тимур", childIin: "210911500613", birthDate: "2021-09-11", sex: "male", language: "russian", at: "2024-04-01T09:30:00" },
   {
-    name: "Аяру", childIin: "210514600770", language: "kazakh", at: "2024-05-06T10:00:00",
+    name: "Аяру", childIin: "210514600770", birthDate: "2021-05-14", sex: "female", language: "kazakh", at: "2024-05-06T10:00:00",
     benefit: "large_family",
     documents: [{ kind: "large_family_certificate", issuedOn: "2024-01-15" }],
   },
-  { name: "Данияр", childIin: "211225500914", language: "kazakh", at: "2024-06-10T11:00:00" },
+  { name: "Данияр", childIin: "211225500914", birthDate: "2021-12-25", sex: "male", language: "kazakh", at: "2024-06-10T11:00:00" },
   {
-    name: "Әлихан", childIin: "210702501050", language: "kazakh", at: "2024-07-01T09:00:00",
+    name: "Әлихан", childIin: "210702501050", birthDate: "2021-07-02", sex: "male", language: "kazakh", at: "2024-07-01T09:00:00",
     benefit: "fallen_in_service",
     documents: [{ kind: "death_or_missing_certificate", issuedOn: "2023-05-01" }],
   },
-  { name: "Әйгерім", childIin: "211119601328", language: "russian", at: "2024-09-02T09:00:00" },
+  { name: "Әйгерім", childIin: "211119601328", birthDate: "2021-11-19", sex: "female", language: "russian", at: "2024-09-02T09:00:00" },
 ];
 
-/** Children a parent may try who are not registered: one of age, one past preschool age. */
+/** Children a parent may try who are not registered: one of age, one past preschool age,
+ * and one whose IIN (issued under decree №853) encodes no birth date at all. */
 export const NOT_REGISTERED = [
-  { name: "Нұрәли", childIin: "220217501482", language: "kazakh" },
-  { name: "Камила", childIin: "180423601637", language: "russian" },
+  { name: "Нұрәли", childIin: "220217501482", birthDate: "2022-02-17", sex: "male", language: "kazakh" },
+  { name: "Камила", childIin: "180423601637", birthDate: "2018-04-23", sex: "female", language: "russian" },
+  { name: "Сая", childIin: "220501701845", birthDate: "2022-05-01", sex: "female", language: "kazakh" },
 ];
 
 /** Kindergartens of the district, with the names a portal shows. */

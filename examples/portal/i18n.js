@@ -25,6 +25,12 @@ const WORDS = {
   demoChildren: { kk: "Демо балалар:", ru: "Дети из демо:", en: "Demo children:" },
   iin: { kk: "ЖСН", ru: "ИИН", en: "IIN" },
   born: { kk: "Туған күні", ru: "Дата рождения", en: "Born" },
+  from_iin: { kk: "ЖСН бойынша, тізілімнен емес", ru: "по ИИН, не из регистра", en: "as the IIN encodes it, not from the register" },
+  no_birth_date: {
+    kk: "ЖСН-нен анықталмайды: тізілімдегі туған күні керек",
+    ru: "по ИИН не определяется: нужна дата из регистра",
+    en: "not encoded in the IIN: the register's date is needed",
+  },
   male: { kk: "ұл", ru: "мальчик", en: "boy" },
   female: { kk: "қыз", ru: "девочка", en: "girl" },
   mayRegister: { kk: "Кезекке тұруға бола ма?", ru: "Можно ли встать в очередь?", en: "May the child join the queue?" },

@@ -22,14 +22,14 @@ export class Portal {
       PolicyBook.builtin().policyFor(data.REGION, data.POLICY_DAY),
       this.calendar,
     );
-    /** Children of the demo by IIN digits: their names and application ids. */
+    /** Children of the demo by IIN digits: their names, register data and application ids. */
     this.children = new Map();
     for (const c of data.REGISTERED) {
       const id = this.engine.register(application(c.childIin, c.language, c), c.at);
-      this.children.set(c.childIin, { name: c.name, id });
+      this.children.set(c.childIin, { ...c, id });
     }
     for (const c of data.NOT_REGISTERED) {
-      this.children.set(c.childIin, { name: c.name, id: null });
+      this.children.set(c.childIin, { ...c, id: null });
     }
   }
 
@@ -43,7 +43,9 @@ export class Portal {
   }
 
   /**
-   * What a parent sees for a child's IIN: the IIN's facts; for a child not registered,
+   * What a parent sees for a child's IIN: its birth date and sex (the register's; for a
+   * child the demo's register does not know, what the IIN encodes, marked so, or none),
+   * and for a child not registered,
    * whether it may join the queue and why; for a registered one, its state, queue number,
    * classes ahead, deadlines, whether a place may be offered now and why, and the places
    * its notice lets it choose. Throws the `KezekError` of a bad IIN or moment.
@@ -54,15 +56,23 @@ export class Portal {
     const digits = iin.exposeDigits();
     const known = this.children.get(digits);
     const view = {
-      iin: { masked: iin.masked, birthDate: iin.birthDate, sex: iin.sex },
+      iin: { masked: iin.masked, ...birth(iin, known) },
       name: known?.name ?? null,
       application: null,
     };
     if (known?.id == null) {
-      view.decision = this.engine.explainRegistration(application(digits, language), at);
+      view.decision = this.engine.explainRegistration(application(digits, language, known), at);
       return view;
     }
     const id = known.id;
+    // A registered child: the birth date the engine's age rules read, and its source.
+    const registered = this.engine.application(id);
+    view.iin = {
+      masked: iin.masked,
+      birthDate: registered.childBirthDate,
+      sex: registered.childSex,
+      source: registered.birthDateSource,
+    };
     const state = this.engine.state(id);
     view.application = {
       id,
@@ -84,9 +94,9 @@ export class Portal {
   register(text, language, at) {
     const iin = new Iin(text);
     const digits = iin.exposeDigits();
-    const id = this.engine.register(application(digits, language), at);
     const known = this.children.get(digits);
-    this.children.set(digits, { name: known?.name ?? iin.masked, id });
+    const id = this.engine.register(application(digits, language, known), at);
+    this.children.set(digits, { ...known, name: known?.name ?? iin.masked, id });
     return id;
   }
 
@@ -181,11 +191,21 @@ export function defaultPlaces() {
   return Object.fromEntries(data.KINDERGARTENS.map((k) => [k.kindergarten.id, k.places]));
 }
 
+/** A child's birth date and sex: the demo register's, else what the IIN encodes. */
+function birth(iin, known) {
+  if (known?.birthDate) return { birthDate: known.birthDate, sex: known.sex, source: "register" };
+  return { birthDate: iin.encodedBirthDate ?? null, sex: iin.encodedSex ?? null, source: "iin" };
+}
+
 /** The demo family's application for a child (`RULES.md §2`: what an application holds). */
 function application(childIin, language, extra = {}) {
   return {
     ...data.APPLICANT,
     childIin,
+    // The register's birth date and sex when the demo's register knows the child; else
+    // kezek reads what the IIN encodes (or refuses with CHILD_BIRTH_DATE).
+    childBirthDate: extra.birthDate ?? null,
+    childSex: extra.sex ?? null,
     language,
     benefit: extra.benefit ?? null,
     documents: extra.documents ?? [],

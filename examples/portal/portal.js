@@ -84,6 +84,14 @@ function lookUp() {
   ui.answer = ui.portal.lookup($("child-iin").value, $("group-language").value, moment());
 }
 
+/** "Born: 2021-09-11 (boy)", marked when the date is only what the IIN encodes. */
+function bornLine(L, child) {
+  if (!child.birthDate) return `${t(L, "born")}: ${t(L, "no_birth_date")}`;
+  const sex = child.sex ? ` (${t(L, child.sex)})` : "";
+  const source = child.source === "iin" ? ` — ${t(L, "from_iin")}` : "";
+  return `${t(L, "born")}: ${child.birthDate}${sex}${source}`;
+}
+
 function renderAnswer() {
   const L = ui.lang;
   const view = ui.answer;
@@ -94,7 +102,7 @@ function renderAnswer() {
     h("div", { id: "iin-card", className: "card" },
       view.name ? h("strong", { text: view.name }) : null,
       h("div", { text: `${t(L, "iin")}: ${view.iin.masked}` }),
-      h("div", { text: `${t(L, "born")}: ${view.iin.birthDate} (${t(L, view.iin.sex)})` })),
+      h("div", { id: "born", text: bornLine(L, view.iin) })),
   );
   const app = view.application;
   if (app) box.append(renderApplication(app));

@@ -80,7 +80,6 @@ impl From<IinError> for KezekError {
                 position: n(position),
                 messages,
             },
-            IinError::CenturyDigit { found } => Self::IinCenturyDigit { found, messages },
             IinError::BirthDate { part } => Self::IinBirthDate {
                 part: part.as_str().to_owned(),
                 messages,

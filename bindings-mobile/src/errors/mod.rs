@@ -97,12 +97,8 @@ pub enum KezekError {
         position: u64,
         messages: LocalizedText,
     },
-    IinCenturyDigit {
-        found: u8,
-        messages: LocalizedText,
-    },
     IinBirthDate {
-        /// `"year"`, `"month"` or `"day"`: the part of the birth date that is wrong.
+        /// `"year"`: the part of a birth date `Iin.fromParts` cannot encode.
         part: String,
         messages: LocalizedText,
     },
@@ -379,7 +375,6 @@ fn localized(e: &KezekError) -> LocalizedText {
         | K::InputTooLarge { messages, .. }
         | K::IinLength { messages, .. }
         | K::IinNonDigit { messages, .. }
-        | K::IinCenturyDigit { messages, .. }
         | K::IinBirthDate { messages, .. }
         | K::IinChecksum { messages }
         | K::IinSerial { messages, .. }
@@ -446,7 +441,6 @@ fn code(e: &KezekError) -> String {
         K::Internal { .. } => "INTERNAL",
         K::IinLength { .. } => "IIN_LENGTH",
         K::IinNonDigit { .. } => "IIN_NON_DIGIT",
-        K::IinCenturyDigit { .. } => "IIN_CENTURY_DIGIT",
         K::IinBirthDate { .. } => "IIN_DATE",
         K::IinChecksum { .. } => "IIN_CHECKSUM",
         K::IinSerial { .. } => "IIN_SERIAL",
@@ -513,7 +507,6 @@ fn kind(e: &KezekError) -> ErrorKind {
         K::Internal { .. } => E::Internal,
         K::IinLength { .. }
         | K::IinNonDigit { .. }
-        | K::IinCenturyDigit { .. }
         | K::IinBirthDate { .. }
         | K::IinChecksum { .. }
         | K::IinSerial { .. } => E::Iin,

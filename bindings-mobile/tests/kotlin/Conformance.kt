@@ -51,7 +51,11 @@ fun case(file: String, c: Map<String, Any?>, run: () -> Any?) {
 
 fun iinCase(c: Map<String, Any?>): Any? {
     val iin = Iin(c["args"].obj()["text"].str())
-    return mapOf("birth_date" to iso(iin.birthDate()), "sex" to snake(iin.sex()), "masked" to iin.masked())
+    return mapOf(
+        "encoded_birth_date" to iin.encodedBirthDate()?.let { iso(it) },
+        "encoded_sex" to iin.encodedSex()?.let { snake(it) },
+        "masked" to iin.masked(),
+    )
 }
 
 fun calendarOf(c: Map<String, Any?>): WorkCalendar = when {
@@ -124,6 +128,8 @@ fun newApplication(m: Map<String, Any?>): NewApplication {
     return NewApplication(
         applicantIin = m["applicant_iin"].str(),
         childIin = m["child_iin"].str(),
+        childBirthDate = m["child_birth_date"]?.let(::date),
+        childSex = (m["child_sex"] as String?)?.let { Sex.valueOf(it.uppercase()) },
         address = Address(address["region"].str(), address["district"].str(), address["locality"] as String?),
         groupType = GroupType.valueOf(m["group_type"].str().uppercase()),
         language = GroupLanguage.valueOf(m["language"].str().uppercase()),
@@ -195,6 +201,14 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
         "sign_contract" -> engine.signContract(id!!, a["bulletin"].long().toULong(), at!!).let { null }
         "bulletin" -> bulletin(engine.bulletin(a["bulletin"].long().toULong()))
         "open_places" -> engine.openPlaces(engine.queueKey(id!!)).toLong()
+        "child" -> engine.application(id!!).let {
+            mapOf(
+                "birth_date" to iso(it.childBirthDate),
+                "sex" to it.childSex?.let(::snake),
+                "birth_date_source" to snake(it.birthDateSource),
+                "cohort" to engine.queueKey(id).cohort.toLong(),
+            )
+        }
         "revoke" -> engine.revoke(id!!, at!!).let { null }
         "confirm_right" -> engine.confirmRight(id!!, at!!).let { null }
         "enroll" -> engine.enroll(id!!, at!!).let { null }

@@ -30,6 +30,7 @@ fun expectedKind(code: String): ErrorKind = when {
 /** What each trigger must raise, and how. */
 val triggers: List<Pair<String, () -> Unit>> = listOf(
     "IIN_SERIAL" to { Iin.fromParts(LocalDate.parse("2021-03-08"), Sex.FEMALE, 10000u) },
+    "IIN_DATE" to { Iin.fromParts(LocalDate.parse("2100-01-01"), Sex.MALE, 1u) },
     "SNAPSHOT_FORMAT" to { Engine.fromSnapshot("{not json") },
     "SNAPSHOT_VERSION" to {
         val json = Json.parse(Engine(PolicyBook.builtin().get("national-2024")).snapshot()).obj().toMutableMap()

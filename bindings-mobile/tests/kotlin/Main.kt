@@ -134,7 +134,7 @@ fun calendarAndIin() {
     test("an IIN prints masked; its digits only on request") {
         val iin = Iin("210308600403")
         iin.toString() == "********0403" && "210308600403" !in "$iin" && iin.exposeDigits() == "210308600403" &&
-            iin.sex() == Sex.FEMALE && iin == Iin.fromParts(LocalDate.parse("2021-03-08"), Sex.FEMALE, 40u)
+            iin.encodedSex() == Sex.FEMALE && iin == Iin.fromParts(LocalDate.parse("2021-03-08"), Sex.FEMALE, 40u)
     }
     test("policies: the periods of a policy by name") {
         val p = PolicyBook.builtin().get("akmola-2024")

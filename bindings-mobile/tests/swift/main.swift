@@ -22,7 +22,7 @@ let family = NewApplication(
 
 test("an IIN prints masked") {
     let iin = try Iin(text: "210308600403")
-    return "\(iin)" == "********0403" && iin.birthDate() == "2021-03-08"
+    return "\(iin)" == "********0403" && iin.encodedBirthDate() == "2021-03-08"
 }
 
 test("a bad IIN throws KezekError.IinLength with its code and messages") {

@@ -7,7 +7,7 @@ simulator in :mod:`kezek.simulation`.
 
 >>> import datetime as dt, kezek
 >>> iin = kezek.Iin("210308600403")
->>> iin, iin.birth_date
+>>> iin, iin.encoded_birth_date
 (Iin('********0403'), datetime.date(2021, 3, 8))
 >>> policy = kezek.PolicyBook.builtin().policy_for("akmola", dt.date(2025, 9, 1))
 >>> cal = kezek.WorkCalendar.kazakhstan()

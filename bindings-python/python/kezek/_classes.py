@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping, TypeVar, Union
+from typing import Any, Mapping, Optional, TypeVar, Union
 
 from . import _kezek
 from ._boundary import guard_class
@@ -34,7 +34,9 @@ class Iin(_Wrapper):
     """A valid IIN (``RULES.md §1``): ``Iin("210308600403")``.
 
     ``repr()`` and ``str()`` mask it; :meth:`expose_digits` gives the digits. Raises
-    :class:`kezek.IinError` with the failed check's code (``IIN_CHECKSUM``…)."""
+    :class:`kezek.IinError` with the failed check's code (``IIN_CHECKSUM``…). Digits that
+    encode no birth date or sex are a valid IIN (``RULES.md §1``, revised 2026-12): the
+    child's birth date and sex are the register's, passed with the application."""
 
     __slots__ = ()
     _native: _kezek.Iin
@@ -48,12 +50,15 @@ class Iin(_Wrapper):
         return Iin._of(_kezek.Iin.from_parts(birth_date, Sex(sex).value, serial))
 
     @property
-    def birth_date(self) -> dt.date:
-        return self._native.birth_date
+    def encoded_birth_date(self) -> Optional[dt.date]:
+        """The birth date the digits encode, or ``None`` when they encode none."""
+        return self._native.encoded_birth_date
 
     @property
-    def sex(self) -> Sex:
-        return Sex(self._native.sex)
+    def encoded_sex(self) -> Optional[Sex]:
+        """The sex the 7th digit encodes, or ``None``."""
+        sex = self._native.encoded_sex
+        return None if sex is None else Sex(sex)
 
     @property
     def masked(self) -> str:

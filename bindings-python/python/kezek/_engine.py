@@ -23,8 +23,10 @@ from ._records import (
 
 Application = Mapping[str, Any]
 """A new application as data: ``applicant_iin``, ``child_iin``, ``address`` (``region``,
-``district``…), ``group_type``, ``language``, ``contacts``; optional ``benefit``,
-``documents``, ``non_resident`` (the format of ``tests/conformance/lifecycle.json``)."""
+``district``…), ``group_type``, ``language``, ``contacts``; optional ``child_birth_date``
+and ``child_sex`` (from the state register: without a date, the one the IIN encodes is used
+and the application's ``birth_date_source`` says ``"iin"``), ``benefit``, ``documents``,
+``non_resident`` (the format of ``tests/conformance/lifecycle.json``)."""
 
 Queue = Union[QueueKey, Mapping[str, Any]]
 

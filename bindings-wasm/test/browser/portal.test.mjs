@@ -115,6 +115,23 @@ test("a child past preschool age may not join the queue, and the page says why",
   assert.equal(await page.locator("#register").count(), 0);
 });
 
+test("a birth date comes from the register; an IIN that encodes none needs it", async () => {
+  // Сая's IIN encodes no date (7th digit 7, decree №853): the demo register has hers.
+  await check("220501701845");
+  assert.equal(await text("#born"), "Born: 2022-05-01 (girl)");
+  assert.equal(await page.getAttribute("#decision", "data-allowed"), "true");
+  assert.equal(await page.getAttribute("#checks [data-code=CHILD_BIRTH_DATE]", "class"), "passed");
+  // A child the register does not know: the IIN is valid, but gives no date to check ages by.
+  await check("210308700405");
+  assert.equal(await page.isHidden("#error"), true, "a valid IIN, not an error");
+  assert.equal(await text("#born"), "Born: not encoded in the IIN: the register's date is needed");
+  assert.equal(await page.getAttribute("#decision", "data-allowed"), "false");
+  assert.equal(await page.getAttribute("#checks [data-code=CHILD_BIRTH_DATE]", "class"), "failed");
+  // A child the register does not know whose IIN encodes a date: used, and marked so.
+  await check("220115500112");
+  assert.equal(await text("#born"), "Born: 2022-01-15 (boy) — as the IIN encodes it, not from the register");
+});
+
 test("a child of age joins the queue and gets a number", async () => {
   await check("220217501482");
   assert.equal(await page.getAttribute("#decision", "data-allowed"), "true");

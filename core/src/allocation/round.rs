@@ -34,6 +34,9 @@
 //!     ids.push(engine.register(NewApplication {
 //!         applicant_iin: parent.into(),
 //!         child_iin: child.into(),
+//!         // No register data passed: the dates the IINs encode, marked as such.
+//!         child_birth_date: None,
+//!         child_sex: None,
 //!         address: address.clone(),
 //!         group_type: GroupType::General,
 //!         language: Language::Kazakh,

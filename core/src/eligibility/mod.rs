@@ -12,7 +12,9 @@ mod texts;
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::application::{holds_valid, Document, NewApplication, TEMPORARY_REGISTRATION};
+use crate::application::{
+    holds_valid, BirthDateSource, Document, NewApplication, TEMPORARY_REGISTRATION,
+};
 use crate::benefit::{self, PriorityClass};
 use crate::iin::Iin;
 use crate::lang::{Lang, LocalizedError, LocalizedText};
@@ -67,9 +69,9 @@ impl Check {
 /// use kezek::eligibility::{may_remove_for_age, Question};
 /// use kezek::{Iin, Lang, PolicyBook};
 /// let policy = PolicyBook::builtin().get("national-2024")?;
-/// let child = Iin::parse("170308600403")?; // born 8 March 2017
+/// let born = NaiveDate::from_ymd_opt(2017, 3, 8).unwrap();
 /// let at = NaiveDate::from_ymd_opt(2023, 3, 8).unwrap().and_hms_opt(0, 0, 0).unwrap();
-/// let decision = may_remove_for_age(policy, &child, at, true);
+/// let decision = may_remove_for_age(policy, born, at, true);
 /// assert_eq!(decision.question, Question::MayBeRemovedForAge);
 /// assert!(decision.allowed());
 /// assert_eq!(decision.checks[0].code, "AGED_OUT");
@@ -222,6 +224,8 @@ pub struct RegistrationCheck {
     pub applicant: Option<Iin>,
     /// The child's IIN, when valid.
     pub child: Option<Iin>,
+    /// The child's birth date and its source, when the input or the IIN gives one.
+    pub child_birth: Option<(NaiveDate, BirthDateSource)>,
     /// The class the benefit gives, when the category is known (general without one).
     pub class: PriorityClass,
 }
@@ -258,20 +262,28 @@ pub(crate) fn registration_check(
     );
     let child = iin_check(&mut d, "CHILD_IIN", "child_iin", &input.child_iin);
     if let (Some(a), Some(c)) = (&applicant, &child) {
-        let ok = a != c && a.birth_date() < c.birth_date();
+        // The digits' dates are not compared: they need not be birth dates (`RULES.md
+        // §1`, revised 2026-12).
+        let ok = a != c;
         d.push("APPLICANT_NOT_CHILD", ok, || texts::applicant_not_child(ok))
             .field("applicant_iin");
     }
+    let child_birth = child.as_ref().and_then(|c| input.child_birth(c));
     if let Some(c) = &child {
-        let born = c.birth_date() <= today;
-        d.push("CHILD_BORN", born, || texts::child_born(born))
-            .field("child_iin");
-        let max = policy.max_age.in_months().unwrap_or(u32::MAX);
-        let young = !has_reached_age(c.birth_date(), max, today);
-        d.push("CHILD_UNDER_MAX_AGE", young, || {
-            texts::under_max_age(young, c.birth_date(), today, max)
-        })
-        .field("child_iin");
+        let known = child_birth.is_some();
+        d.push("CHILD_BIRTH_DATE", known, || texts::birth_date_known(known))
+            .field("child_birth_date");
+        if let Some((birth, _)) = child_birth {
+            let born = birth <= today;
+            d.push("CHILD_BORN", born, || texts::child_born(born))
+                .field("child_birth_date");
+            let max = policy.max_age.in_months().unwrap_or(u32::MAX);
+            let young = !has_reached_age(birth, max, today);
+            d.push("CHILD_UNDER_MAX_AGE", young, || {
+                texts::under_max_age(young, birth, today, max)
+            })
+            .field("child_birth_date");
+        }
         let fresh = !already_queued(c);
         d.push("NOT_ALREADY_QUEUED", fresh, || {
             texts::not_already_queued(fresh)
@@ -308,6 +320,7 @@ pub(crate) fn registration_check(
         decision: d,
         applicant,
         child,
+        child_birth,
         class,
     }
 }
@@ -445,15 +458,15 @@ fn valid_phone(s: &str) -> bool {
 #[must_use]
 pub fn may_remove_for_age(
     policy: &Policy,
-    child: &Iin,
+    born: NaiveDate,
     at: NaiveDateTime,
     in_queue: bool,
 ) -> Decision {
     let mut d = Decision::new(Question::MayBeRemovedForAge, true);
     let max = policy.max_age.in_months().unwrap_or(u32::MAX);
-    let old = has_reached_age(child.birth_date(), max, at.date());
+    let old = has_reached_age(born, max, at.date());
     d.push("AGED_OUT", old, || {
-        texts::aged_out(old, child.birth_date(), at.date(), max)
+        texts::aged_out(old, born, at.date(), max)
     });
     d.push("IN_QUEUE", in_queue, || texts::in_queue(in_queue));
     d

@@ -105,7 +105,7 @@ impl ChildFacts {
                 }
                 (span.0 <= span.1).then_some(span)
             });
-        let born = app.child.birth_date();
+        let born = app.child_birth_date;
         let (min, max) = ages_in_months(policy);
         let max_age = (max, born.checked_add_months(chrono::Months::new(max)));
         Self {
@@ -256,6 +256,9 @@ mod tests {
                 id: ApplicationId(1),
                 applicants: crate::application::Applicants::default(),
                 child: Iin::parse("210308600403").unwrap(),
+                child_birth_date: NaiveDate::from_ymd_opt(2021, 3, 8).unwrap(),
+                child_sex: None,
+                birth_date_source: crate::application::BirthDateSource::Register,
                 address: Address { region: "r".into(), district: "d".into(), locality: None },
                 group_type: GroupType::General,
                 language: Language::Kazakh,
@@ -293,6 +296,9 @@ mod tests {
                 id: crate::application::ApplicationId(1),
                 applicants: crate::application::Applicants::default(),
                 child: iin,
+                child_birth_date: day(born),
+                child_sex: None,
+                birth_date_source: crate::application::BirthDateSource::Register,
                 address: crate::application::Address { region: "r".into(), district: "d".into(), locality: None },
                 group_type: crate::application::GroupType::General,
                 language: crate::application::Language::Kazakh,

@@ -9,7 +9,8 @@ use crate::lang::LocalizedText;
 /// The source of each rule code.
 pub(super) fn source(code: &str) -> &'static str {
     match code {
-        "APPLICANT_IIN" | "CHILD_IIN" => "RULES.md §1 [002, 003, 004, pub-H]",
+        "APPLICANT_IIN" | "CHILD_IIN" => "RULES.md §1 [002, 003, 004, pub-H; revised 2026-12]",
+        "CHILD_BIRTH_DATE" => "RULES.md §1, §2 [revised 2026-12: the register's birth date]",
         "APPLICANT_NOT_CHILD"
         | "CHILD_BORN"
         | "NOT_ALREADY_QUEUED"
@@ -67,34 +68,41 @@ pub(super) fn iin_ok(code: &str, iin: &Iin) -> LocalizedText {
         )
     } else {
         t(
-            format!(
-                "баланың ЖСН-і дұрыс ({masked}), туған күні {}",
-                iin.birth_date()
-            ),
-            format!(
-                "ИИН ребёнка корректен ({masked}), дата рождения {}",
-                iin.birth_date()
-            ),
-            format!(
-                "the child's IIN is valid ({masked}), born {}",
-                iin.birth_date()
-            ),
+            format!("баланың ЖСН-і дұрыс ({masked})"),
+            format!("ИИН ребёнка корректен ({masked})"),
+            format!("the child's IIN is valid ({masked})"),
         )
     }
+}
+
+pub(super) fn birth_date_known(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        [
+            "баланың туған күні белгілі",
+            "дата рождения ребёнка известна",
+            "the child's birth date is known",
+        ],
+        [
+            "баланың туған күнін көрсетіңіз: ол ЖСН-нен анықталмайды",
+            "укажите дату рождения ребёнка: по ИИН её определить нельзя",
+            "give the child's birth date: it cannot be read from the IIN",
+        ],
+    )
 }
 
 pub(super) fn applicant_not_child(ok: bool) -> LocalizedText {
     either(
         ok,
         [
-            "өтініш беруші баладан үлкен",
-            "заявитель старше ребёнка",
-            "the applicant is older than the child",
+            "өтініш беруші баланың өзі емес",
+            "заявитель — не сам ребёнок",
+            "the applicant is not the child",
         ],
         [
-            "өтініш беруші баланың өзі немесе баладан кіші бола алмайды",
-            "заявитель не может быть самим ребёнком или моложе него",
-            "the applicant cannot be the child or younger than the child",
+            "өтініш беруші баланың өзі бола алмайды",
+            "заявитель не может быть самим ребёнком",
+            "the applicant cannot be the child",
         ],
     )
 }
@@ -108,9 +116,9 @@ pub(super) fn child_born(ok: bool) -> LocalizedText {
             "the child is born by the day of registration",
         ],
         [
-            "ЖСН-дегі туған күн тіркеу күнінен кейін",
-            "дата рождения в ИИН позже даты регистрации",
-            "the birth date in the IIN is after the day of registration",
+            "баланың туған күні тіркеу күнінен кейін",
+            "дата рождения ребёнка позже даты регистрации",
+            "the child's birth date is after the day of registration",
         ],
     )
 }

@@ -191,7 +191,7 @@ impl Engine {
         }) {
             return Err(batch("BATCH_FAMILY"));
         }
-        let births = records.iter().map(|r| r.app.child.birth_date());
+        let births = records.iter().map(|r| r.app.child_birth_date);
         let (lo, hi) = (births.clone().min(), births.max());
         if let (Some(lo), Some(hi)) = (lo, hi) {
             if lo

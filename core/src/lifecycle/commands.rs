@@ -167,9 +167,12 @@ impl Engine {
             |child| self.child_queued(child, input.group_type),
             false,
         );
-        let (Some(applicant), Some(child), true) =
-            (check.applicant, check.child, check.decision.allowed())
-        else {
+        let (Some(applicant), Some(child), Some((child_birth_date, birth_date_source)), true) = (
+            check.applicant,
+            check.child,
+            check.child_birth,
+            check.decision.allowed(),
+        ) else {
             return Err(LifecycleError::Registration {
                 failures: check.decision.failures().cloned().collect(),
             });
@@ -182,6 +185,9 @@ impl Engine {
             id,
             applicants: std::iter::once(applicant).collect(),
             child,
+            child_birth_date,
+            child_sex: input.child_sex.or_else(|| child.encoded_sex()),
+            birth_date_source,
             address: input.address.normalized(),
             group_type: input.group_type,
             language: input.language,

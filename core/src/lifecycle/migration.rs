@@ -14,7 +14,7 @@ pub(super) const OLDEST_LOADABLE: u32 = 2;
 type Step = fn(&mut Value);
 
 /// The step from each version to the next: `(from, step)`.
-const MIGRATIONS: &[(u32, Step)] = &[(2, v2_to_v3)];
+const MIGRATIONS: &[(u32, Step)] = &[(2, v2_to_v3), (3, v3_to_v4)];
 
 /// Version 2 → 3: a direction no longer carries the stop-lists a lapse or an unconfirmed
 /// right would bring (`lapse_stop_list`, `right_stop_list`): the engine counts a stop-list
@@ -34,6 +34,50 @@ fn v2_to_v3(snapshot: &mut Value) {
         if state.get("state").and_then(Value::as_str) == Some("direction_issued") {
             state.remove("lapse_stop_list");
             state.remove("right_stop_list");
+        }
+    }
+}
+
+/// Version 3 → 4: an application carries the child's birth date and sex, which come from
+/// the register (issue 23, §1). Every application of version 3 had them from its child's
+/// IIN (it refused IINs that encode none), so each is filled from there and marked so
+/// (`birth_date_source: "iin"`), in the applications and in the log's registrations.
+fn v3_to_v4(snapshot: &mut Value) {
+    fn fill(application: &mut Value) {
+        let Some(app) = application.as_object_mut() else {
+            return;
+        };
+        let child = app
+            .get("child")
+            .and_then(Value::as_str)
+            .and_then(|digits| crate::Iin::parse(digits).ok());
+        let Some(child) = child else {
+            return; // the load refuses it, as it would have before
+        };
+        if let Some(born) = child.encoded_birth_date() {
+            app.insert("child_birth_date".into(), Value::from(born.to_string()));
+        }
+        let sex = serde_json::to_value(child.encoded_sex()).unwrap_or(Value::Null);
+        app.insert("child_sex".into(), sex);
+        app.insert("birth_date_source".into(), Value::from("iin"));
+    }
+    if let Some(applications) = snapshot
+        .get_mut("applications")
+        .and_then(Value::as_array_mut)
+    {
+        for record in applications {
+            if let Some(app) = record.get_mut("app") {
+                fill(app);
+            }
+        }
+    }
+    if let Some(log) = snapshot.get_mut("log").and_then(Value::as_array_mut) {
+        for entry in log {
+            if entry.get("command").and_then(Value::as_str) == Some("register") {
+                if let Some(app) = entry.get_mut("application") {
+                    fill(app);
+                }
+            }
         }
     }
 }

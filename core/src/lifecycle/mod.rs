@@ -79,7 +79,7 @@ pub(crate) struct Elsewhere {
 /// use chrono::NaiveDate;
 /// use kezek::application::*;
 /// use kezek::lifecycle::{Engine, StateName};
-/// use kezek::{PolicyBook, WorkCalendar};
+/// use kezek::{PolicyBook, Sex, WorkCalendar};
 ///
 /// let policy = PolicyBook::builtin().get("national-2024")?.clone();
 /// let mut engine = Engine::new(policy, WorkCalendar::kazakhstan())?;
@@ -87,6 +87,9 @@ pub(crate) struct Elsewhere {
 /// let id = engine.register(NewApplication {
 ///     applicant_iin: "900101300017".into(),
 ///     child_iin: "210308600403".into(),
+///     // The birth date and sex the state register records.
+///     child_birth_date: NaiveDate::from_ymd_opt(2021, 3, 8),
+///     child_sex: Some(Sex::Female),
 ///     address: Address { region: "akmola".into(), district: "kokshetau".into(), locality: None },
 ///     group_type: GroupType::General,
 ///     language: Language::Kazakh,

@@ -163,7 +163,7 @@ impl Engine {
         let in_queue = r.state.stands_in_queue() || matches!(r.state, State::DirectionIssued(_));
         Ok(eligibility::may_remove_for_age(
             &self.policy,
-            &r.app.child,
+            r.app.child_birth_date,
             at,
             in_queue,
         ))

@@ -19,8 +19,9 @@ use crate::queue::QueueIndex;
 /// versions from [`OLDEST_LOADABLE_SCHEMA_VERSION`] on, migrated (`migration.rs`); any other
 /// is refused with `SNAPSHOT_VERSION`. Version 2: the log keeps a registration as the
 /// application registered (`Command::Register`), no longer as its raw input. Version 3: a
-/// direction no longer carries precomputed stop-lists (counted when one begins).
-pub const SNAPSHOT_SCHEMA_VERSION: u32 = 3;
+/// direction no longer carries precomputed stop-lists (counted when one begins). Version 4:
+/// an application carries the child's birth date, sex and the date's source.
+pub const SNAPSHOT_SCHEMA_VERSION: u32 = 4;
 
 /// The oldest snapshot version [`Engine::from_json`] still loads.
 pub const OLDEST_LOADABLE_SCHEMA_VERSION: u32 = super::migration::OLDEST_LOADABLE;

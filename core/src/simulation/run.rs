@@ -315,6 +315,9 @@ impl<'a> Run<'a> {
             NewApplication {
                 applicant_iin: parent.expose_digits().to_owned(),
                 child_iin: child.expose_digits().to_owned(),
+                // The register's date and sex, as a portal passes them.
+                child_birth_date: Some(born),
+                child_sex: Some(sex),
                 // Shared texts: the children of a district share its names.
                 address: Address {
                     region: Arc::clone(&self.texts.region),

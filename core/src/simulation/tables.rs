@@ -113,7 +113,7 @@ pub(super) fn build(
             State::Withdrawn { .. } => (Outcome::Removed, None),
             _ => (Outcome::StillWaiting, None),
         };
-        let born = app.child.birth_date();
+        let born = app.child_birth_date;
         children.id.push(id.0);
         children.warm_up.push(registered < start);
         children.district.push(app.address.district.clone());
