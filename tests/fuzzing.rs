@@ -247,6 +247,8 @@ pub enum Op {
     Register {
         child: u8,
         minutes: u16,
+        /// The register's birth date, in days from 2019-01-01; none: the IIN's.
+        born: Option<u16>,
     },
     Notify {
         id: u8,
@@ -289,6 +291,11 @@ pub enum Op {
     },
     PatchCalendar {
         which: u8,
+    },
+    CorrectBirthDate {
+        id: u8,
+        /// Days from 2019-01-01.
+        born: u16,
     },
     Extend {
         id: u8,
@@ -336,16 +343,21 @@ const PATCHES: [&str; 6] = [
     "{}",
 ];
 
+/// A birth date `days` (up to ≈ 5½ years) after 2019-01-01.
+fn register_date(days: u16) -> NaiveDate {
+    fixture::day(2019, 1, 1) + TimeDelta::days(i64::from(days % 2000))
+}
+
 fn run(e: &mut Engine, op: &Op, t: NaiveDateTime) -> Result<(), kezek::LifecycleError> {
     let app = |id: &u8| ApplicationId(u64::from(*id % 8));
     let kg = |k: &u8| format!("kg-{}", k % 3);
     match op {
-        Op::Register { child, .. } => e
-            .register(
-                fixture::application(CHILDREN[usize::from(*child) % CHILDREN.len()]),
-                t,
-            )
-            .map(|_| ()),
+        Op::Register { child, born, .. } => {
+            let mut input = fixture::application(CHILDREN[usize::from(*child) % CHILDREN.len()]);
+            input.child_birth_date = born.map(register_date);
+            e.register(input, t).map(|_| ())
+        }
+        Op::CorrectBirthDate { id, born } => e.correct_birth_date(app(id), register_date(*born), t),
         Op::Notify { id, vacancies } => e.notify(app(id), u32::from(*vacancies % 4), t).map(|_| ()),
         Op::Publish {
             kindergarten,

@@ -444,12 +444,12 @@ pub fn assert_round_trips(e: &kezek::Engine) {
 pub fn refusal_codes(e: &kezek::LifecycleError) -> Vec<&'static str> {
     use kezek::{LifecycleError, LocalizedError};
     match e {
-        LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => {
-            failures
-                .iter()
-                .map(kezek::eligibility::Check::reported_code)
-                .collect()
-        }
+        LifecycleError::Registration { failures }
+        | LifecycleError::Benefit { failures }
+        | LifecycleError::BirthDate { failures } => failures
+            .iter()
+            .map(kezek::eligibility::Check::reported_code)
+            .collect(),
         LifecycleError::NotEligible { failed, .. } => failed.clone(),
         other => vec![other.code()],
     }

@@ -31,12 +31,12 @@ fn at(step: &Step) -> chrono::NaiveDateTime {
 
 fn err(e: &LifecycleError) -> StepError {
     let checks = match e {
-        LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => {
-            failures
-                .iter()
-                .map(|c| c.reported_code().to_owned())
-                .collect()
-        }
+        LifecycleError::Registration { failures }
+        | LifecycleError::Benefit { failures }
+        | LifecycleError::BirthDate { failures } => failures
+            .iter()
+            .map(|c| c.reported_code().to_owned())
+            .collect(),
         LifecycleError::NotEligible { failed, .. } => {
             failed.iter().map(|c| (*c).to_owned()).collect()
         }
@@ -78,6 +78,9 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
         }
         "revoke" => done(e.revoke(id(s), at(s))),
         "extend" => done(e.extend(id(s), arg::<NaiveDate>(s, "until"), at(s))),
+        "correct_birth_date" => {
+            done(e.correct_birth_date(id(s), arg::<NaiveDate>(s, "birth_date"), at(s)))
+        }
         "confirm_right" => done(e.confirm_right(id(s), at(s))),
         "enroll" => done(e.enroll(id(s), at(s))),
         "release" => done(e.release(id(s), at(s))),

@@ -30,6 +30,7 @@ fn samples() -> Vec<LifecycleError> {
     far.address.district = "zerendi".into();
     let far = e.register(far, at(2024, 1, 10, 9, 8)).unwrap();
     push(e.update_benefit(b, Some("large_family"), &[], at(2024, 1, 11, 9, 0)));
+    push(e.correct_birth_date(b, day(2024, 2, 1), at(2024, 1, 11, 9, 0)));
     push(e.notify(b, 1, at(2024, 1, 11, 9, 0)).map(|_| ()));
     push(e.enroll(ApplicationId(99), at(2024, 1, 11, 9, 0)));
     push(e.enroll(a, at(2024, 1, 11, 9, 0)));
@@ -105,6 +106,7 @@ fn every_lifecycle_error_code_is_reached_with_three_messages() {
     let expected: BTreeSet<&str> = [
         "REGISTRATION_REFUSED",
         "BENEFIT_REFUSED",
+        "BIRTH_DATE_REFUSED",
         "NOT_ELIGIBLE",
         "APPLICATION_UNKNOWN",
         "STATE_FORBIDS",

@@ -336,6 +336,20 @@ impl Engine {
         self.command(|e| e.update_benefit(id, benefit.as_deref(), &documents, at))
     }
 
+    /// The state register corrected the child's birth date: the age rules and the cohort
+    /// read the new date; the child keeps its registration moment.
+    ///
+    /// # Errors
+    /// `BIRTH_DATE_REFUSED`, `STATE_FORBIDS`, `BATCH_LINKED`, `TIME_BEFORE_CLOCK`.
+    pub fn correct_birth_date(
+        &self,
+        id: ApplicationId,
+        birth_date: CivilDate,
+        at: CivilMoment,
+    ) -> Result<(), KezekError> {
+        self.command(|e| e.correct_birth_date(id, birth_date, at))
+    }
+
     /// Moves the clock to `at`, applying every deadline due by then.
     ///
     /// # Errors

@@ -90,6 +90,7 @@ pub enum Reason {
     BatchMemberLeft,
     BatchUnlinked,
     BenefitChanged,
+    BirthDateCorrected,
     DeadlineRecomputed,
     VoucherOffered,
     VoucherConfirmed,

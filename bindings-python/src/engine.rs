@@ -273,6 +273,20 @@ impl PyEngine {
         })
     }
 
+    /// The register corrected the child's birth date: the age rules and the cohort read the
+    /// new date; the child keeps its registration moment.
+    fn correct_birth_date(
+        &self,
+        py_: Python<'_>,
+        id: u64,
+        birth_date: NaiveDate,
+        at: NaiveDateTime,
+    ) -> PyResult<()> {
+        self.command(py_, |e| {
+            e.correct_birth_date(ApplicationId(id), birth_date, at)
+        })
+    }
+
     /// Applies every deadline due up to `at`.
     fn advance_to(&self, py_: Python<'_>, at: NaiveDateTime) -> PyResult<()> {
         self.command(py_, |e| e.advance_to(at))

@@ -254,7 +254,9 @@ fn lifecycle(e: &LifecycleError) -> Mapped {
     let refused = "CommandRefusedError";
     let id_only = |id: &kezek::application::ApplicationId| vec![("id", int(id.0))];
     match e {
-        LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => (
+        LifecycleError::Registration { failures }
+        | LifecycleError::Benefit { failures }
+        | LifecycleError::BirthDate { failures } => (
             refused,
             vec![
                 ("failed", Field::Texts(failed_codes(failures))),

@@ -56,6 +56,9 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
     if op == "extend":
         engine.extend(i, dt.date.fromisoformat(a["until"]), at)
         return None
+    if op == "correct_birth_date":
+        engine.correct_birth_date(i, dt.date.fromisoformat(a["birth_date"]), at)
+        return None
     if op == "link_applicant":
         engine.link_applicant(i, a["applicant_iin"], at)
         return None

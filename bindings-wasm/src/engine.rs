@@ -317,6 +317,20 @@ impl Engine {
             .write(|e| js(e.update_benefit(id, benefit.as_deref(), &documents, at)))
     }
 
+    /// The state register corrected the child's birth date (`birthDate`, an ISO date): the
+    /// age rules and the cohort read the new date; the child keeps its registration
+    /// moment. `BIRTH_DATE_REFUSED`, `STATE_FORBIDS`, `BATCH_LINKED`.
+    #[wasm_bindgen(js_name = correctBirthDate)]
+    pub fn correct_birth_date(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(js_name = birthDate, unchecked_param_type = "string")] birth_date: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<(), JsValue> {
+        let (id, birth, at) = (app(id)?, date("birthDate", birth_date)?, moment("at", at)?);
+        self.0.write(|e| js(e.correct_birth_date(id, birth, at)))
+    }
+
     /// Applies every deadline due up to `at`.
     #[wasm_bindgen(js_name = advanceTo)]
     pub fn advance_to(

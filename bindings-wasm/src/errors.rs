@@ -168,7 +168,9 @@ fn allocation(e: &AllocationError) -> Mapped {
 fn lifecycle(e: &LifecycleError) -> Mapped {
     let refused = "CommandRefusedError";
     match e {
-        LifecycleError::Registration { failures } | LifecycleError::Benefit { failures } => {
+        LifecycleError::Registration { failures }
+        | LifecycleError::Benefit { failures }
+        | LifecycleError::BirthDate { failures } => {
             let failed: Vec<&str> = failures
                 .iter()
                 .map(kezek::eligibility::Check::reported_code)

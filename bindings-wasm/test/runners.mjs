@@ -85,6 +85,7 @@ export function runStep(engine, file, s) {
     case "issue_direction": return engine.issueDirection(id, a.kindergarten, at) ?? null;
     case "join_waiting_list": return engine.joinWaitingList(id, a.kindergarten, at) ?? null;
     case "extend": return engine.extend(id, a.until, at) ?? null;
+    case "correct_birth_date": return engine.correctBirthDate(id, a.birth_date, at) ?? null;
     case "link_applicant": return engine.linkApplicant(id, a.applicant_iin, at) ?? null;
     case "link_batch": return engine.linkBatch(a.ids, at) ?? null;
     case "unlink_batch": return engine.unlinkBatch(a.id, at) ?? null;

@@ -262,6 +262,10 @@ impl From<LifecycleError> for KezekError {
                 failures: checks(&failures),
                 messages,
             },
+            LifecycleError::BirthDate { failures } => Self::BirthDateRefused {
+                failures: checks(&failures),
+                messages,
+            },
             LifecycleError::NotEligible { id, failed } => Self::NotEligible {
                 id: id.0,
                 failed: failed.iter().map(|c| (*c).to_owned()).collect(),

@@ -256,6 +256,10 @@ pub enum KezekError {
         failures: Vec<crate::types::Check>,
         messages: LocalizedText,
     },
+    BirthDateRefused {
+        failures: Vec<crate::types::Check>,
+        messages: LocalizedText,
+    },
     NotEligible {
         id: u64,
         failed: Vec<String>,
@@ -408,6 +412,7 @@ fn localized(e: &KezekError) -> LocalizedText {
         | K::RestoreUsed { messages, .. }
         | K::RegistrationRefused { messages, .. }
         | K::BenefitRefused { messages, .. }
+        | K::BirthDateRefused { messages, .. }
         | K::NotEligible { messages, .. }
         | K::ApplicationUnknown { messages, .. }
         | K::StateForbids { messages, .. }
@@ -474,6 +479,7 @@ fn code(e: &KezekError) -> String {
         K::RestoreUsed { .. } => "RESTORE_USED",
         K::RegistrationRefused { .. } => "REGISTRATION_REFUSED",
         K::BenefitRefused { .. } => "BENEFIT_REFUSED",
+        K::BirthDateRefused { .. } => "BIRTH_DATE_REFUSED",
         K::NotEligible { .. } => "NOT_ELIGIBLE",
         K::ApplicationUnknown { .. } => "APPLICATION_UNKNOWN",
         K::StateForbids { .. } => "STATE_FORBIDS",
@@ -544,6 +550,7 @@ fn kind(e: &KezekError) -> ErrorKind {
         }
         K::RegistrationRefused { .. }
         | K::BenefitRefused { .. }
+        | K::BirthDateRefused { .. }
         | K::NotEligible { .. }
         | K::StateForbids { .. }
         | K::TimeBeforeClock { .. }

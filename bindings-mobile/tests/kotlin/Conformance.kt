@@ -165,6 +165,7 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
         "issue_direction" -> engine.issueDirection(id!!, a["kindergarten"].str(), at!!).let { null }
         "join_waiting_list" -> engine.joinWaitingList(id!!, a["kindergarten"].str(), at!!).let { null }
         "extend" -> engine.extend(id!!, date(a["until"]), at!!).let { null }
+        "correct_birth_date" -> engine.correctBirthDate(id!!, date(a["birth_date"]), at!!).let { null }
         "link_applicant" -> engine.linkApplicant(id!!, a["applicant_iin"].str(), at!!).let { null }
         "link_batch" -> engine.linkBatch((a["ids"] as List<*>).map { it.long().toULong() }, at!!).let { null }
         "unlink_batch" -> engine.unlinkBatch(id!!, at!!).let { null }
@@ -226,6 +227,7 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
 fun failedOf(e: KezekException?): List<String>? = when (e) {
     is KezekException.RegistrationRefused -> e.failures.map { it.detail ?: it.code }
     is KezekException.BenefitRefused -> e.failures.map { it.detail ?: it.code }
+    is KezekException.BirthDateRefused -> e.failures.map { it.detail ?: it.code }
     is KezekException.NotEligible -> e.failed
     else -> null
 }

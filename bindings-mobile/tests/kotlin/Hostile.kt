@@ -194,6 +194,7 @@ val entries: List<Entry> = run {
             e.patchCalendar(patch, g.moment())
         },
         c("Engine.updateBenefit") { e, g -> e.updateBenefit(g.ulong(), if (g.r.nextBoolean()) g.text() else null, g.documents(), g.moment()) },
+        c("Engine.correctBirthDate") { e, g -> e.correctBirthDate(g.ulong(), g.date(), g.moment()) },
         c("Engine.advanceTo") { e, g -> e.advanceTo(g.moment()) },
         c("Engine.publish") { e, g -> e.publish(List(g.pick(0, 1, 2)) { g.bulletin() }, g.moment()) },
         c("Engine.offerRound") { e, g -> e.offerRound(g.ulong(), g.moment()) },

@@ -164,6 +164,14 @@ class Engine(_Wrapper):
     ) -> None:
         self._native.update_benefit(id, benefit, list(documents), at)
 
+    def correct_birth_date(self, id: int, birth_date: dt.date, at: dt.datetime) -> None:
+        """The state register corrected the child's birth date (``RULES.md §1``): every
+        age rule and the cohort read the new date, and the child keeps its registration
+        moment in the queue of its new birth year. A ``BIRTH_DATE_CORRECTED`` event.
+        ``BIRTH_DATE_REFUSED`` for a date after ``at``; ``STATE_FORBIDS`` unless the child
+        waits without a place; ``BATCH_LINKED`` for a twin in a batch."""
+        self._native.correct_birth_date(id, birth_date, at)
+
     def advance_to(self, at: dt.datetime) -> None:
         """Applies every deadline due up to ``at``."""
         self._native.advance_to(at)

@@ -368,6 +368,21 @@ pub(crate) fn benefit_claim(
     }
 }
 
+/// The checks of a corrected birth date (`RULES.md §1`, revised 2026-12): the child is
+/// born by `at`. Age limits are not checked here: an application whose child has aged out
+/// is removed for age as any other.
+pub(crate) fn birth_date_claim(birth: NaiveDate, at: NaiveDateTime) -> Result<(), Vec<Check>> {
+    let mut d = Decision::new(Question::MayRegister, false);
+    let born = birth <= at.date();
+    d.push("CHILD_BORN", born, || texts::child_born(born))
+        .field("child_birth_date");
+    if d.allowed() {
+        Ok(())
+    } else {
+        Err(d.failures().cloned().collect())
+    }
+}
+
 fn iin_check(d: &mut Decision, code: &'static str, field: &'static str, text: &str) -> Option<Iin> {
     let parsed = Iin::parse(text);
     let message = || match &parsed {

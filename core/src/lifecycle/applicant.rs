@@ -1,14 +1,15 @@
 //! The applicant's commands on a standing application: withdrawal, interest, linked
-//! parents and twins, benefit changes (`RULES.md §2–§4`).
+//! parents and twins, benefit changes, and a birth date the register corrected
+//! (`RULES.md §1–§4`).
 
 use std::sync::Arc;
 
-use chrono::{Months, NaiveDateTime, TimeDelta};
+use chrono::{Months, NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::event::{Actor, Command, Reason};
 use super::state::State;
 use super::{Engine, LifecycleError};
-use crate::application::{ApplicationId, Document};
+use crate::application::{ApplicationId, BirthDateSource, Document};
 use crate::calendar::{CalendarError, Deadline};
 use crate::eligibility;
 use crate::iin::Iin;
@@ -290,6 +291,50 @@ impl Engine {
             app.documents.clone_from(&documents);
             let detail = Some(Detail::Static(app.class.as_str()));
             change(n, Reason::BenefitChanged, detail)
+        })
+    }
+
+    /// The state register corrected the child's birth date (`RULES.md §1`, revised
+    /// 2026-12): the application reads the new date for every age rule from now on, and
+    /// the child keeps its registration moment in the queue of its new birth year (its
+    /// cohort). A `BIRTH_DATE_CORRECTED` event, by the operator, names the date.
+    ///
+    /// Only while the child waits and holds no place (queued, stop-listed, inactive), and
+    /// outside a batch of twins (unlink it first: their dates are checked together).
+    ///
+    /// # Errors
+    /// `BIRTH_DATE_REFUSED` (`CHILD_BORN`) for a date after `at`, `STATE_FORBIDS`,
+    /// `BATCH_LINKED`, `APPLICATION_UNKNOWN`, `TIME_BEFORE_CLOCK`.
+    pub fn correct_birth_date(
+        &mut self,
+        id: ApplicationId,
+        birth_date: NaiveDate,
+        at: NaiveDateTime,
+    ) -> Result<(), LifecycleError> {
+        let command = Command::CorrectBirthDate { id, birth_date };
+        self.run(&[id], at, Actor::Operator, command, |_, r| {
+            if !matches!(
+                r.state,
+                State::Queued | State::StopListed { .. } | State::Inactive { .. }
+            ) {
+                return Err(forbids(r, "correct_birth_date"));
+            }
+            if r.batch.is_some() {
+                return Err(LifecycleError::Batch {
+                    rule: "BATCH_LINKED",
+                });
+            }
+            eligibility::birth_date_claim(birth_date, at)
+                .map_err(|failures| LifecycleError::BirthDate { failures })?;
+            let mut n = r.clone();
+            let app = Arc::make_mut(&mut n.app);
+            app.child_birth_date = birth_date;
+            app.birth_date_source = BirthDateSource::Register;
+            change(
+                n,
+                Reason::BirthDateCorrected,
+                Some(Detail::Date(birth_date)),
+            )
         })
     }
 }

@@ -18,7 +18,7 @@ use super::state::{State, StateName};
 use super::{Engine, LifecycleError};
 use crate::application::{Application, ApplicationId, NewApplication};
 use crate::eligibility;
-use crate::queue::OrderKey;
+use crate::queue::{OrderKey, QueueId};
 
 /// What a command does to one record.
 pub(crate) struct Change {
@@ -64,6 +64,20 @@ pub(crate) fn change_state(
         reason,
         detail,
     })
+}
+
+impl Engine {
+    /// The id of queue `key` in both indices, made on first use.
+    pub(crate) fn intern_queue(&mut self, key: crate::application::QueueKeyRef<'_>) -> QueueId {
+        let q = self.standing.intern_ref(key);
+        // Both indices intern queues in the same order: a queue the waiting index knows
+        // has the same id there.
+        if !self.waiting.knows(q) {
+            let qw = self.waiting.intern_ref(key);
+            debug_assert_eq!(q, qw, "both indices intern queues in the same order");
+        }
+        q
+    }
 }
 
 pub(crate) fn forbids(r: &Record, command: &'static str) -> LifecycleError {
@@ -198,14 +212,7 @@ impl Engine {
             contacts: input.contacts.normalized(),
             registered_at: at,
         });
-        let key = app.queue_key_ref();
-        let q = self.standing.intern_ref(key);
-        // Both indices intern queues in the same order: a queue the waiting index knows
-        // has the same id there.
-        if !self.waiting.knows(q) {
-            let qw = self.waiting.intern_ref(key);
-            debug_assert_eq!(q, qw, "both indices intern queues in the same order");
-        }
+        let q = self.intern_queue(app.queue_key_ref());
         let order = OrderKey {
             class: app.class,
             moment: at,
@@ -288,6 +295,9 @@ impl Engine {
                 benefit,
                 documents,
             } => self.update_benefit(*id, benefit.as_deref(), documents, at),
+            Command::CorrectBirthDate { id, birth_date } => {
+                self.correct_birth_date(*id, *birth_date, at)
+            }
             Command::Publish { bulletins } => self.publish(bulletins, at).map(|_| ()),
             Command::OfferRound { bulletin } => self.offer_round(*bulletin, at).map(|_| ()),
             Command::Distribute => self.distribute(at).map(|_| ()),

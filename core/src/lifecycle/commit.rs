@@ -22,11 +22,13 @@ struct Before {
     claim: crate::allocation::bulletin::Claim,
     name: StateName,
     order: OrderKey,
+    queue: crate::queue::QueueId,
 }
 
 impl Before {
     fn of(r: &Record) -> Self {
         Self {
+            queue: r.queue,
             claim: r.state.claim(),
             name: r.state.name(),
             order: r.order,
@@ -64,6 +66,10 @@ impl Engine {
         let class_changed = app_changed && new.app.class != self.records[i].app.class;
         if class_changed && new.batch.is_none() {
             new.order.class = new.app.class;
+        }
+        // A corrected birth date can move the child to the queue of another year.
+        if app_changed && new.app.queue_key_ref() != self.records[i].app.queue_key_ref() {
+            new.queue = self.intern_queue(new.app.queue_key_ref());
         }
         let before = Before::of(&self.records[i]);
         // The deadline as scheduled is the engine's, whatever copy `new` was made from.
@@ -122,13 +128,13 @@ impl Engine {
     ) {
         let old_order = before.order;
         let new = &self.records[i];
-        let q = new.queue;
+        let (old_q, q) = (before.queue, new.queue);
         self.board.transfer(before.claim, new.state.claim());
-        let moved = old_order != new.order;
+        let moved = old_order != new.order || old_q != q;
         let (stood, stands) = (before.name.stands_in_queue(), new.state.stands_in_queue());
         let hint = new.placement;
         if stood && (moved || !stands) {
-            self.standing.remove_hinted(q, &old_order, hint);
+            self.standing.remove_hinted(old_q, &old_order, hint);
         }
         if stands && (moved || !stood) {
             let placed = self.standing.insert_hinted(q, &new.order, hint);
@@ -140,7 +146,7 @@ impl Engine {
             matches!(new.state, State::Queued),
         );
         if waited && (moved || !waits) {
-            self.waiting.remove_hinted(q, &old_order, hint);
+            self.waiting.remove_hinted(old_q, &old_order, hint);
         }
         if waits && (moved || !waited) {
             self.waiting.insert_in(q, &new.order);

@@ -31,6 +31,12 @@ pub enum LifecycleError {
         /// The failed checks.
         failures: Vec<Check>,
     },
+    /// A corrected birth date failed its checks (`RULES.md §1`, revised 2026-12).
+    #[error("the birth date cannot be corrected: {}", english(failures))]
+    BirthDate {
+        /// The failed checks.
+        failures: Vec<Check>,
+    },
     /// The child may not be offered a place, or take one, now (`RULES.md §4–§7`).
     #[error("application {id} may not be offered a place now: {}", failed.join(", "))]
     NotEligible {
@@ -211,6 +217,7 @@ impl LocalizedError for LifecycleError {
         match self {
             LifecycleError::Registration { .. } => "REGISTRATION_REFUSED",
             LifecycleError::Benefit { .. } => "BENEFIT_REFUSED",
+            LifecycleError::BirthDate { .. } => "BIRTH_DATE_REFUSED",
             LifecycleError::NotEligible { .. } => "NOT_ELIGIBLE",
             LifecycleError::UnknownApplication { .. } => "APPLICATION_UNKNOWN",
             LifecycleError::StateForbids { .. } => "STATE_FORBIDS",
@@ -255,6 +262,15 @@ impl LocalizedError for LifecycleError {
                     lang,
                     format!("жеңілдік өзгертілмейді: {list}"),
                     format!("льготу нельзя изменить: {list}"),
+                    en,
+                )
+            }
+            LifecycleError::BirthDate { failures } => {
+                let list = failures.iter().map(|c| c.message.get(lang)).collect::<Vec<_>>().join("; ");
+                pick(
+                    lang,
+                    format!("туған күн түзетілмейді: {list}"),
+                    format!("дату рождения нельзя исправить: {list}"),
                     en,
                 )
             }

@@ -56,6 +56,10 @@ pub enum Reason {
     /// The applicant unlinked the batch: each member stands again at its own place.
     BatchUnlinked,
     BenefitChanged,
+    /// The register corrected the child's birth date (`Engine::correct_birth_date`;
+    /// `RULES.md §1`, revised 2026-12): the child keeps its registration moment and stands
+    /// in the queue of its new birth year. The detail is the new date.
+    BirthDateCorrected,
     /// Calendar data was added (`Engine::patch_calendar`): the state's deadlines were
     /// counted again and moved, or lost their provisional mark (`RULES.md §9`; issue 23).
     /// The detail is the new last day of the first that moved.
@@ -100,6 +104,7 @@ impl Reason {
             Reason::BatchMemberLeft => "BATCH_MEMBER_LEFT",
             Reason::BatchUnlinked => "BATCH_UNLINKED",
             Reason::BenefitChanged => "BENEFIT_CHANGED",
+            Reason::BirthDateCorrected => "BIRTH_DATE_CORRECTED",
             Reason::DeadlineRecomputed => "DEADLINE_RECOMPUTED",
             Reason::VoucherOffered => "VOUCHER_OFFERED",
             Reason::VoucherConfirmed => "VOUCHER_CONFIRMED",
@@ -192,6 +197,10 @@ pub enum Command {
         id: ApplicationId,
         benefit: Option<String>,
         documents: Vec<Document>,
+    },
+    CorrectBirthDate {
+        id: ApplicationId,
+        birth_date: NaiveDate,
     },
     Publish {
         bulletins: Vec<NewBulletin>,
