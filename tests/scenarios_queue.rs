@@ -237,23 +237,43 @@ fn s4_the_cohort_is_the_birth_year() {
 
 #[test]
 fn s4_a_child_of_the_maximum_age_is_removed() {
-    // The 2024 edition: up to 6. Born 4 April 2019.
+    // Up to 6 since the 2020 Rules, counted by calendar year (RULES.md §4, revised
+    // 2026-12): born 4 April 2019, the child turns 6 in 2025 and leaves the queue on
+    // 1 January 2025, not on its birthday.
     let mut e = engine("akmola-2024");
     let id = e
         .register(application(child::APR_2019), at(2024, 6, 3, 9, 0))
         .unwrap();
     let d = e
-        .explain_removal_for_age(id, at(2025, 4, 3, 23, 0))
+        .explain_removal_for_age(id, at(2024, 12, 31, 23, 0))
         .unwrap();
     assert_eq!(d.failed_codes(), ["AGED_OUT"]);
-    e.advance_to(at(2025, 4, 4, 0, 0)).unwrap();
+    e.advance_to(at(2025, 1, 1, 0, 0)).unwrap();
     assert_eq!(
         e.state(id).unwrap(),
         &State::Removed {
             reason: RemovalReason::AgedOut,
-            at: at(2025, 4, 4, 0, 0)
+            at: at(2025, 1, 1, 0, 0)
         }
     );
+    // Counted from the birthday (a policy without the calendar-year rule), the same child
+    // waits until 4 April.
+    let mut policy = e.policy().clone();
+    policy.max_age_counted = kezek::policy::AgeCounting::Birthday;
+    let mut by_birthday = kezek::Engine::new(policy, kezek::WorkCalendar::kazakhstan()).unwrap();
+    let id = by_birthday
+        .register(application(child::APR_2019), at(2024, 6, 3, 9, 0))
+        .unwrap();
+    by_birthday.advance_to(at(2025, 4, 3, 23, 0)).unwrap();
+    assert_eq!(by_birthday.state(id).unwrap(), &State::Queued);
+    by_birthday.advance_to(at(2025, 4, 4, 0, 0)).unwrap();
+    assert!(matches!(
+        by_birthday.state(id).unwrap(),
+        State::Removed {
+            reason: RemovalReason::AgedOut,
+            ..
+        }
+    ));
     // Under the older edition (up to 7) the same child may still register in 2024.
     let mut old = engine("akmola-2016");
     assert!(old

@@ -197,6 +197,8 @@ export interface PolicyData {
   outOfTurnConfirmation: Period;
   minOfferAge: Period;
   maxAge: Period;
+  /** How the maximum age is counted; absent: from the birthday. */
+  maxAgeCounted?: "birthday" | "calendar_year";
   interleave: { firstPriority: number; general: number } | null;
   augustFreeze: { from: MonthDay; to: MonthDay } | null;
   minAgeForSpecialGroups?: boolean;

@@ -190,6 +190,20 @@ impl Pushed<'_> {
     }
 }
 
+/// The first day a child born on `birth` counts as past the policy's maximum age: its
+/// birthday of that age, or 1 January of that birthday's year where the policy counts by
+/// calendar year (`RULES.md §4`, revised 2026-12: a child who turns 6 this year is not
+/// admitted). `None`: never (no limit, or past the calendar).
+#[must_use]
+pub fn max_age_reached_on(policy: &Policy, birth: NaiveDate) -> Option<NaiveDate> {
+    let months = policy.max_age.in_months()?;
+    let birthday = birth.checked_add_months(Months::new(months))?;
+    match policy.max_age_counted {
+        crate::policy::AgeCounting::Birthday => Some(birthday),
+        crate::policy::AgeCounting::CalendarYear => NaiveDate::from_ymd_opt(birthday.year(), 1, 1),
+    }
+}
+
 /// Whether a child born on `birth` has reached the age of `months` full months on `date`
 /// (a child born on the 31st turns a month older on the last day of a shorter month).
 #[must_use]
@@ -278,7 +292,7 @@ pub(crate) fn registration_check(
             d.push("CHILD_BORN", born, || texts::child_born(born))
                 .field("child_birth_date");
             let max = policy.max_age.in_months().unwrap_or(u32::MAX);
-            let young = !has_reached_age(birth, max, today);
+            let young = max_age_reached_on(policy, birth).is_none_or(|d| today < d);
             d.push("CHILD_UNDER_MAX_AGE", young, || {
                 texts::under_max_age(young, birth, today, max)
             })
@@ -479,7 +493,7 @@ pub fn may_remove_for_age(
 ) -> Decision {
     let mut d = Decision::new(Question::MayBeRemovedForAge, true);
     let max = policy.max_age.in_months().unwrap_or(u32::MAX);
-    let old = has_reached_age(born, max, at.date());
+    let old = max_age_reached_on(policy, born).is_some_and(|d| d <= at.date());
     d.push("AGED_OUT", old, || {
         texts::aged_out(old, born, at.date(), max)
     });

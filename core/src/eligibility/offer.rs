@@ -107,7 +107,7 @@ impl ChildFacts {
             });
         let born = app.child_birth_date;
         let (min, max) = ages_in_months(policy);
-        let max_age = (max, born.checked_add_months(chrono::Months::new(max)));
+        let max_age = (max, super::max_age_reached_on(policy, born));
         Self {
             born,
             registered_at: app.registered_at,
@@ -313,7 +313,12 @@ mod tests {
             let today = day(today);
             let (min, max) = ages_in_months(policy);
             // The policy's own ages, and others (a round for younger children).
-            for months in [min, max, 18, 30, min + 1] {
+            // The maximum age as the policy counts it (by calendar year in the 2020 Rules).
+            proptest::prop_assert_eq!(
+                facts.has_reached(max, today),
+                super::super::max_age_reached_on(policy, day(born)).is_some_and(|d| d <= today)
+            );
+            for months in [min, 18, 30, min + 1] {
                 proptest::prop_assert_eq!(
                     facts.has_reached(months, today),
                     super::super::has_reached_age(day(born), months, today),

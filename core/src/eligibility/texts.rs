@@ -124,7 +124,26 @@ pub(super) fn child_born(ok: bool) -> LocalizedText {
 }
 
 pub(super) fn under_max_age(ok: bool, birth: NaiveDate, on: NaiveDate, max: u32) -> LocalizedText {
-    let (age, lim) = (age_text(age_in_months(birth, on)), age_text(max));
+    let months = age_in_months(birth, on);
+    let (age, lim) = (age_text(months), age_text(max));
+    if !ok && months < max {
+        // Past the limit before the birthday: the policy counts by calendar year.
+        let years = max / 12;
+        return t(
+            format!(
+                "баланың жасы {} — биыл {years} жасқа толады: жас күнтізбелік жыл бойынша есептеледі",
+                age.kk
+            ),
+            format!(
+                "возраст ребёнка {} — в этом году исполняется {years}: возраст считается по календарному году",
+                age.ru
+            ),
+            format!(
+                "the child is {} old and turns {years} this year: age is counted by calendar year",
+                age.en
+            ),
+        );
+    }
     if ok {
         t(
             format!("баланың жасы {} — шекті жастан ({}) кіші", age.kk, lim.kk),

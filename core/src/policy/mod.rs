@@ -80,6 +80,11 @@ pub struct Policy {
     /// The service covers children under this age: 7 years \[004\]; 6 years in the 2024
     /// edition of the rules \[pub-M\] (`RULES.md §4`).
     pub max_age: Period,
+    /// How the maximum age is counted: from the birthday (the default), or by calendar
+    /// year, so that a child who turns 6 in the current year is no longer admitted (the
+    /// 2020 Rules, `RULES.md §4`, revised 2026-12 \[pub-M\]).
+    #[serde(default, skip_serializing_if = "AgeCounting::is_birthday")]
+    pub max_age_counted: AgeCounting,
     /// Directions alternate first-priority and general children in this ratio, when set:
     /// 1:3 [pub-L, unverified], off by default (`RULES.md §3`).
     pub interleave: Option<Interleave>,
@@ -100,6 +105,26 @@ pub struct Policy {
     /// replaces in it (same code); see [`crate::benefit`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub benefit_categories: Vec<BenefitCategory>,
+}
+
+/// How an age limit is counted (`RULES.md §4`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeCounting {
+    /// The child has the age from its birthday on.
+    #[default]
+    Birthday,
+    /// The child has the age from 1 January of the year of that birthday: "turns 6 this
+    /// year" counts as 6.
+    CalendarYear,
+}
+
+impl AgeCounting {
+    /// Whether this is the default, [`AgeCounting::Birthday`] (not written out).
+    #[must_use]
+    pub fn is_birthday(&self) -> bool {
+        *self == AgeCounting::Birthday
+    }
 }
 
 /// Interleaving of priority classes in directions (`RULES.md §3`).
