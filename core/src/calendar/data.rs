@@ -74,6 +74,38 @@ pub struct StatutoryHoliday {
     pub source: String,
 }
 
+/// The id of a statutory holiday on a day another one has in overlapping years, if any: a
+/// data error, and what would let data grow without bound (the day table walks every
+/// holiday of every year). Sorted once, so the check is O(n log n) however many come.
+fn holiday_on_a_taken_day(holidays: &[StatutoryHoliday]) -> Option<&str> {
+    let mut days: Vec<(u32, u32, i32, i32, &str)> = holidays
+        .iter()
+        .map(|h| {
+            let (from, until) = (
+                h.from_year.unwrap_or(i32::MIN),
+                h.until_year.unwrap_or(i32::MAX),
+            );
+            (h.month, h.day, from, until, h.id.as_str())
+        })
+        .collect();
+    days.sort_unstable();
+    // The last day seen, and the last year any holiday on it is observed.
+    let mut seen: Option<(u32, u32, i32)> = None;
+    for (month, day, from, until, id) in days {
+        let until = match seen {
+            Some((m, d, last)) if (m, d) == (month, day) => {
+                if from <= last {
+                    return Some(id);
+                }
+                last.max(until)
+            }
+            _ => until,
+        };
+        seen = Some((month, day, until));
+    }
+    None
+}
+
 impl StatutoryHoliday {
     /// The holiday's date in `year`, if it is observed that year (a 29 February holiday
     /// exists only in leap years).
@@ -246,12 +278,26 @@ impl CalendarData {
                 return Err(CalendarError::Holiday { id: h.id.clone() });
             }
         }
+        if let Some(id) = holiday_on_a_taken_day(&self.holidays) {
+            return Err(CalendarError::Holiday { id: id.to_owned() });
+        }
         for (&year, data) in &self.years {
             if year < first_year || year > last_year {
                 return Err(CalendarError::YearOutsideSpan { year });
             }
             if let Some(h) = data.holidays.iter().find(|h| h.date.year() != year) {
                 return Err(CalendarError::Holiday { id: h.id.clone() });
+            }
+            let mut dates: Vec<(NaiveDate, &str)> = data
+                .holidays
+                .iter()
+                .map(|h| (h.date, h.id.as_str()))
+                .collect();
+            dates.sort_unstable();
+            if let Some(w) = dates.windows(2).find(|w| w[0].0 == w[1].0) {
+                return Err(CalendarError::Holiday {
+                    id: w[1].1.to_owned(),
+                });
             }
             if let Some(t) = data.transfers.iter().find(|t| t.to.year() != year) {
                 return Err(CalendarError::Transfer {

@@ -46,8 +46,9 @@ pub enum CalendarError {
         /// Last year of the span.
         last_year: i32,
     },
-    /// A holiday's date is impossible, or a dated holiday lies outside its year.
-    #[error("holiday `{id}` has an impossible date or lies outside its year")]
+    /// A holiday's date is impossible, another holiday has that day in the same years, or a
+    /// dated holiday lies outside its year.
+    #[error("holiday `{id}` has an impossible date, a day another holiday has, or lies outside its year")]
     Holiday {
         /// The holiday's id.
         id: String,
@@ -131,8 +132,8 @@ impl LocalizedError for CalendarError {
             ),
             CalendarError::Holiday { id } => pick(
                 lang,
-                format!("`{id}` мерекесінің күні мүмкін емес немесе өз жылынан тыс"),
-                format!("праздник `{id}` имеет невозможную дату или вне своего года"),
+                format!("`{id}` мерекесінің күні мүмкін емес, басқа мерекенің күнімен бірдей немесе өз жылынан тыс"),
+                format!("праздник `{id}` имеет невозможную дату, дату другого праздника или вне своего года"),
                 en,
             ),
             CalendarError::YearOutsideSpan { year } => pick(
