@@ -247,33 +247,24 @@ impl LocalizedError for LifecycleError {
     fn message(&self, lang: Lang) -> String {
         let en = self.to_string();
         match self {
-            LifecycleError::Registration { failures } => {
-                let list = failures.iter().map(|c| c.message.get(lang)).collect::<Vec<_>>().join("; ");
-                pick(
-                    lang,
-                    format!("өтініш тіркелмейді: {list}"),
-                    format!("заявление не может быть зарегистрировано: {list}"),
-                    en,
-                )
-            }
-            LifecycleError::Benefit { failures } => {
-                let list = failures.iter().map(|c| c.message.get(lang)).collect::<Vec<_>>().join("; ");
-                pick(
-                    lang,
-                    format!("жеңілдік өзгертілмейді: {list}"),
-                    format!("льготу нельзя изменить: {list}"),
-                    en,
-                )
-            }
-            LifecycleError::BirthDate { failures } => {
-                let list = failures.iter().map(|c| c.message.get(lang)).collect::<Vec<_>>().join("; ");
-                pick(
-                    lang,
-                    format!("туған күн түзетілмейді: {list}"),
-                    format!("дату рождения нельзя исправить: {list}"),
-                    en,
-                )
-            }
+            LifecycleError::Registration { failures } => refused(
+                lang,
+                failures,
+                ["өтініш тіркелмейді", "заявление не может быть зарегистрировано"],
+                en,
+            ),
+            LifecycleError::Benefit { failures } => refused(
+                lang,
+                failures,
+                ["жеңілдік өзгертілмейді", "льготу нельзя изменить"],
+                en,
+            ),
+            LifecycleError::BirthDate { failures } => refused(
+                lang,
+                failures,
+                ["туған күн түзетілмейді", "дату рождения нельзя исправить"],
+                en,
+            ),
             LifecycleError::NotEligible { id, failed } => pick(
                 lang,
                 format!("{id} өтініші бойынша қазір орын ұсынуға болмайды: {}", failed.join(", ")),
@@ -386,6 +377,17 @@ impl LocalizedError for LifecycleError {
             ),
         }
     }
+}
+
+/// The message of a refusal that lists failed checks: the heads in Kazakh and
+/// Russian, then the checks' messages in `lang` (the English is the error's `Display`).
+fn refused(lang: Lang, failures: &[Check], [kk, ru]: [&str; 2], en: String) -> String {
+    let list = failures
+        .iter()
+        .map(|c| c.message.get(lang))
+        .collect::<Vec<_>>()
+        .join("; ");
+    pick(lang, format!("{kk}: {list}"), format!("{ru}: {list}"), en)
 }
 
 /// The kk/ru/en message of each batch rule: what a parent reads, without the code (which
