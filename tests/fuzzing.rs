@@ -410,7 +410,7 @@ pub fn engine_commands(data: &[u8]) {
         return;
     };
     let mut e = Engine::new(
-        fixture::engine("akmola-2024").policy().clone(),
+        fixture::engine_linking_twins().policy().clone(),
         short_calendar(),
     )
     .expect("an engine");

@@ -231,6 +231,19 @@ pub mod fixture {
         Engine::new(policy, WorkCalendar::kazakhstan()).expect("a valid policy")
     }
 
+    /// Akmola's 2024 policy with twins linked as batches (as Astana links them since
+    /// 16.10.2019, `RULES.md §4`): the engine random command sequences run on, so that they
+    /// reach the batch rules as well as every other rule of a plain region.
+    ///
+    /// # Panics
+    /// Never: the built-in policy is valid (a test would fail first).
+    #[must_use]
+    pub fn engine_linking_twins() -> Engine {
+        let mut policy = engine("akmola-2024").policy().clone();
+        policy.twin_batches = true;
+        Engine::new(policy, WorkCalendar::kazakhstan()).expect("a valid policy")
+    }
+
     /// `places` general-group places of kindergarten `kg` in Kokshetau for `cohort`.
     #[must_use]
     pub fn bulletin(kg: &str, cohort: i32, places: u32) -> kezek::allocation::NewBulletin {

@@ -12,7 +12,17 @@ use kezek_conformance::fixture::{application, at, child, day, engine, military, 
 
 fn samples() -> Vec<LifecycleError> {
     let mut out = Vec::new();
-    let mut e = engine("akmola-2024");
+    let mut akmola = engine("akmola-2024");
+    let twin = akmola
+        .register(application(child::TWIN_A), at(2024, 1, 10, 9, 0))
+        .unwrap();
+    out.push(
+        akmola
+            .link_batch(&[twin, twin], at(2024, 1, 10, 9, 0))
+            .expect_err("Akmola does not link twins"),
+    );
+    // Astana's policy links twins (`RULES.md §4`, revised 2026-12).
+    let mut e = engine("astana-2024");
     let mut push = |r: Result<(), LifecycleError>| out.push(r.expect_err("refused"));
     let mut bad = application("210308600404");
     bad.applicant_iin = "900101300018".into();
@@ -121,6 +131,7 @@ fn every_lifecycle_error_code_is_reached_with_three_messages() {
         "INTEREST_ALREADY_CONFIRMED",
         "IIN_CHECKSUM",
         "APPLICANT_ALREADY_LINKED",
+        "BATCH_NOT_IN_POLICY",
         "BATCH_SIZE",
         "BATCH_QUEUE",
         "BATCH_FAMILY",

@@ -10,7 +10,9 @@ use kezek::application::{ApplicationId, GroupType, PMPK_CONCLUSION};
 use kezek::lifecycle::{Engine, State};
 use kezek::period::PeriodUnit;
 use kezek::WorkCalendar;
-use kezek_conformance::fixture::{application, at, child, day, document, engine, with_benefit};
+use kezek_conformance::fixture::{
+    application, at, child, day, document, engine_linking_twins, with_benefit,
+};
 use proptest::prelude::*;
 
 const CHILDREN: [&str; 8] = [
@@ -242,7 +244,7 @@ proptest! {
     fn random_commands_keep_the_invariants_and_replay_equals_the_live_state(
         ops in prop::collection::vec((op(), prop_oneof![8 => 0i64..30, 1 => 0i64..(24 * 90)]), 1..80),
     ) {
-        let mut e = engine("akmola-2024");
+        let mut e = engine_linking_twins();
         let mut t = at(2024, 1, 8, 9, 0);
         for (op, hours) in &ops {
             t += TimeDelta::hours(*hours);

@@ -158,7 +158,7 @@ fn s3_interleaving_gives_one_first_priority_place_to_three_general_across_rounds
 
 #[test]
 fn s4_twins_are_notified_together_or_not_at_all() {
-    let mut e = engine("national-2024");
+    let mut e = engine("astana-2024");
     let apps = vec![
         application(child::TWIN_A),
         application(child::TWIN_B),
@@ -178,6 +178,40 @@ fn s4_twins_are_notified_together_or_not_at_all() {
             .unwrap(),
     );
     assert_eq!(round.offered, [ids[0], ids[1]]);
+}
+
+/// Revised 2026-12 (`RULES.md §4`): twins form one batch only in Astana, from 16 October
+/// 2019. Under the national rules they cannot be linked, and each twin is offered a place
+/// in its own turn: one place goes to the first twin alone.
+#[test]
+fn s4_outside_astana_each_twin_is_offered_a_place_in_its_own_turn() {
+    let mut e = engine("national-2024");
+    let apps = vec![
+        application(child::TWIN_A),
+        application(child::TWIN_B),
+        application(child::JAN_2022),
+    ];
+    let ids = register_all(&mut e, apps, day(2024, 1, 10));
+    let before = e.to_json();
+    let refused = e.link_batch(&ids[..2], at(2024, 1, 11, 9, 0)).unwrap_err();
+    assert_eq!(refused.code(), "BATCH_NOT_IN_POLICY");
+    assert_eq!(e.to_json(), before, "refused: nothing changed");
+    let round = only(
+        e.publish(&[bulletin("kg-1", 2022, 1)], at(2024, 7, 1, 10, 0))
+            .unwrap(),
+    );
+    assert_eq!(round.offered, [ids[0]]);
+    // Astana's policy in force on each day: the batch from 16 October 2019.
+    let book = PolicyBook::builtin();
+    let on = |d| book.policy_for("astana", d).unwrap().twin_batches;
+    assert!(!on(day(2019, 10, 15)));
+    assert!(on(day(2019, 10, 16)));
+    assert!(
+        !book
+            .policy_for("akmola", day(2024, 1, 11))
+            .unwrap()
+            .twin_batches
+    );
 }
 
 fn special(child: &str) -> NewApplication {

@@ -287,7 +287,7 @@ fn s4_a_child_of_the_maximum_age_is_removed() {
 
 #[test]
 fn s4_twins_stand_together_and_are_offered_places_only_for_all() {
-    let mut e = engine("akmola-2024");
+    let mut e = engine("astana-2024");
     let before = e
         .register(application(child::JAN_2022), at(2024, 5, 2, 9, 0))
         .unwrap();
@@ -440,9 +440,10 @@ fn refused_commands_change_nothing() {
     let _ = PARENT;
 }
 
-/// The twins registered (not linked) under the Akmola policy.
+/// The twins registered (not linked) under Astana's policy, the one that links twins
+/// (`RULES.md §4`, revised 2026-12).
 fn twins() -> (Engine, ApplicationId, ApplicationId) {
-    let mut e = engine("akmola-2024");
+    let mut e = engine("astana-2024");
     let a = e
         .register(application(child::TWIN_A), at(2024, 5, 2, 9, 30))
         .unwrap();
@@ -479,7 +480,7 @@ fn s4_a_twin_who_leaves_the_queue_leaves_the_batch() {
 /// Triplets: one leaves, the other two stay one batch, led by the lower id.
 #[test]
 fn s4_triplets_stay_a_batch_of_two_when_one_leaves() {
-    let mut e = engine("akmola-2024");
+    let mut e = engine("astana-2024");
     let ids: Vec<_> = [child::TWIN_A, child::TWIN_B, child::TWIN_A_SISTER]
         .iter()
         .enumerate()

@@ -290,11 +290,11 @@ impl Engine {
         self.command(|e| e.link_applicant(id, applicant_iin, at))
     }
 
-    /// Links twins' or siblings' applications into a batch offered together (`RULES.md §4`).
+    /// Links twins into a batch directed together, where the policy links them (`RULES.md §4`).
     ///
     /// # Errors
-    /// `BATCH_SIZE`, `BATCH_QUEUE`, `BATCH_FAMILY`, `BATCH_BIRTHS`, `BATCH_STATE`,
-    /// `BATCH_LINKED`.
+    /// `BATCH_NOT_IN_POLICY`, `BATCH_SIZE`, `BATCH_QUEUE`, `BATCH_FAMILY`, `BATCH_BIRTHS`,
+    /// `BATCH_STATE`, `BATCH_LINKED`.
     pub fn link_batch(&self, ids: Vec<ApplicationId>, at: CivilMoment) -> Result<(), KezekError> {
         self.command(|e| e.link_batch(&ids, at))
     }

@@ -43,8 +43,13 @@ def _on(engine_and_id: tuple[kezek.Engine, int], command: str, at: dt.datetime) 
 
 
 def _link_alone() -> None:
+    e = engine("astana-2024")  # Astana links twins (RULES.md §4, revised 2026-12)
+    e.link_batch([e.register(APP, AT)], AT)
+
+
+def _link_in_akmola() -> None:
     e, i = registered()
-    e.link_batch([i], AT)
+    e.link_batch([i, i], AT)
 
 
 def _raise(f: Callable[[], Any]) -> kezek.KezekError:
@@ -91,6 +96,7 @@ TRIGGERS: list[tuple[str, Callable[[], Any], type, type]] = [
     ("STATE_FORBIDS", lambda: _on(registered(), "enroll", AT), errors.CommandRefusedError, ValueError),
     ("RIGHT_NOT_REQUIRED", lambda: _on(directed(), "confirm_right", AT + dt.timedelta(hours=3)), errors.CommandRefusedError, ValueError),
     ("BATCH_SIZE", lambda: _link_alone(), errors.CommandRefusedError, ValueError),
+    ("BATCH_NOT_IN_POLICY", lambda: _link_in_akmola(), errors.CommandRefusedError, ValueError),
     ("REGISTRATION_REFUSED", lambda: engine().register({**APP, "child_iin": APP["applicant_iin"]}, AT), errors.CommandRefusedError, ValueError),
     ("MATCHING_UNRANKED", lambda: kezek.matching.Instance([[0], [0]], [1, 1], [0, 1]).matching([0, 1]), errors.MatchingError, ValueError),
     ("BULLETIN_INVALID", lambda: engine().publish([{"kindergarten": {"id": " ", "region": "akmola", "area": "kokshetau", "languages": ["kazakh"]}, "group_type": "general", "cohort": 2021, "places": 1}], AT), errors.PlacesRefusedError, ValueError),

@@ -257,7 +257,10 @@ impl Engine {
             .write(|e| js(e.link_applicant(id, &applicant_iin, at)))
     }
 
-    /// Links twins or triplets into one batch.
+    /// Links twins or triplets into one batch, directed together or not at all. Only where
+    /// the policy links twins (`twinBatches`: Astana since 16.10.2019); elsewhere
+    /// `BATCH_NOT_IN_POLICY`. Also `BATCH_SIZE`, `BATCH_QUEUE`, `BATCH_FAMILY`,
+    /// `BATCH_BIRTHS`, `BATCH_LINKED`, `BATCH_STATE`.
     #[wasm_bindgen(js_name = linkBatch)]
     pub fn link_batch(
         &self,

@@ -199,6 +199,8 @@ export interface PolicyData {
   maxAge: Period;
   /** How the maximum age is counted; absent: from the birthday. */
   maxAgeCounted?: "birthday" | "calendar_year";
+  /** Whether twins are linked as one batch (Astana since 16.10.2019); absent: they are. */
+  twinBatches?: boolean;
   interleave: { firstPriority: number; general: number } | null;
   augustFreeze: { from: MonthDay; to: MonthDay } | null;
   minAgeForSpecialGroups?: boolean;

@@ -141,6 +141,11 @@ class Engine(_Wrapper):
         self._native.link_applicant(id, digits, at)
 
     def link_batch(self, ids: Iterable[int], at: dt.datetime) -> None:
+        """Links twins or triplets (2 to 4 children of one family, births at most a month
+        apart, in one queue) as one batch, directed together or not at all. Only where the
+        policy links twins (``twin_batches``: Astana since 16.10.2019); elsewhere
+        ``BATCH_NOT_IN_POLICY``. Also ``BATCH_SIZE``, ``BATCH_QUEUE``, ``BATCH_FAMILY``,
+        ``BATCH_BIRTHS``, ``BATCH_LINKED``, ``BATCH_STATE``."""
         self._native.link_batch(list(ids), at)
 
     def patch_calendar(self, patch: Data, at: dt.datetime) -> list[int]:

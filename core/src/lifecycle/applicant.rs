@@ -155,9 +155,13 @@ impl Engine {
     /// apart, in one queue) as one batch: they stand together at the batch's best place,
     /// and are notified together only when there are places for all (`RULES.md §4`).
     ///
+    /// Only where the policy links twins ([`crate::Policy::twin_batches`]: Astana since
+    /// 16.10.2019); elsewhere each child is directed in its own turn.
+    ///
     /// # Errors
-    /// `BATCH_SIZE`, `BATCH_QUEUE`, `BATCH_FAMILY`, `BATCH_BIRTHS`, `BATCH_LINKED`,
-    /// `BATCH_STATE`, `APPLICATION_UNKNOWN`.
+    /// `BATCH_NOT_IN_POLICY` where the policy does not link twins, `BATCH_SIZE`,
+    /// `BATCH_QUEUE`, `BATCH_FAMILY`, `BATCH_BIRTHS`, `BATCH_LINKED`, `BATCH_STATE`,
+    /// `APPLICATION_UNKNOWN`.
     pub fn link_batch(
         &mut self,
         ids: &[ApplicationId],
@@ -167,6 +171,9 @@ impl Engine {
         ids.sort_unstable();
         ids.dedup();
         let batch = |rule| LifecycleError::Batch { rule };
+        if !self.policy.twin_batches {
+            return Err(batch("BATCH_NOT_IN_POLICY"));
+        }
         if !(2..=4).contains(&ids.len()) {
             return Err(batch("BATCH_SIZE"));
         }

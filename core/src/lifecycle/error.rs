@@ -149,8 +149,9 @@ pub enum LifecycleError {
     /// be unlinked (`RULES.md §4`).
     #[error("{}", batch_texts(rule)[2])]
     Batch {
-        /// Which rule is broken: `BATCH_SIZE`, `BATCH_QUEUE`, `BATCH_FAMILY`,
-        /// `BATCH_BIRTHS`, `BATCH_LINKED`, `BATCH_STATE` or `BATCH_NOT_LINKED`.
+        /// Which rule is broken: `BATCH_NOT_IN_POLICY`, `BATCH_SIZE`, `BATCH_QUEUE`,
+        /// `BATCH_FAMILY`, `BATCH_BIRTHS`, `BATCH_LINKED`, `BATCH_STATE` or
+        /// `BATCH_NOT_LINKED`.
         rule: &'static str,
     },
     /// A calendar error: a moment outside the calendar's span, or a calendar patch that
@@ -394,6 +395,11 @@ fn refused(lang: Lang, failures: &[Check], [kk, ru]: [&str; 2], en: String) -> S
 /// stays in the error's `rule`).
 fn batch_texts(rule: &str) -> [&'static str; 3] {
     match rule {
+        "BATCH_NOT_IN_POLICY" => [
+            "бұл өңірде егіздер бірге жолданбайды: әр бала жолдаманы өз кезегімен алады",
+            "в этом регионе близнецов не направляют вместе: каждый ребёнок получает направление в свою очередь",
+            "in this region twins are not directed together: each child is directed in its own turn",
+        ],
         "BATCH_SIZE" => [
             "бір топқа 2-ден 4-ке дейін бала біріктіріледі (егіздер, үшемдер)",
             "в одну группу объединяют от 2 до 4 детей (близнецы, тройни)",

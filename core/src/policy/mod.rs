@@ -85,6 +85,12 @@ pub struct Policy {
     /// 2020 Rules, `RULES.md §4`, revised 2026-12 \[pub-M\]).
     #[serde(default, skip_serializing_if = "AgeCounting::is_birthday")]
     pub max_age_counted: AgeCounting,
+    /// Whether twins and triplets may be linked in one batch, directed together or not at
+    /// all: Astana from 16.10.2019, a regional rule, not a national one \[pub-M\]
+    /// (`RULES.md §4`, revised 2026-12). A book that does not say links them (as every
+    /// policy did before the field existed); every built-in version says.
+    #[serde(default = "links_twins", skip_serializing_if = "is_true")]
+    pub twin_batches: bool,
     /// Directions alternate first-priority and general children in this ratio, when set:
     /// 1:3 [pub-L, unverified], off by default (`RULES.md §3`).
     pub interleave: Option<Interleave>,
@@ -105,6 +111,17 @@ pub struct Policy {
     /// replaces in it (same code); see [`crate::benefit`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub benefit_categories: Vec<BenefitCategory>,
+}
+
+/// The value of [`Policy::twin_batches`] in a book that does not say.
+fn links_twins() -> bool {
+    true
+}
+
+/// Whether a flag has its default, `true` (not written out).
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 /// How an age limit is counted (`RULES.md §4`).
