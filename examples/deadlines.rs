@@ -139,34 +139,25 @@ fn main() -> std::process::ExitCode {
     );
     let cal = WorkCalendar::kazakhstan();
     println!("Starting at {}:", args.at);
-    show(
-        &cal,
-        "choose a kindergarten (notice)",
-        args.at,
-        policy.choice_window,
-        lang,
-    );
-    show(
-        &cal,
-        "revoke the direction",
-        args.at,
-        policy.revocation_window,
-        lang,
-    );
-    show(
-        &cal,
-        "bring the child (direction)",
-        args.at,
-        policy.show_up_window,
-        lang,
-    );
-    show(
-        &cal,
-        "confirm interest",
-        args.at,
-        policy.interest_confirmation_every,
-        lang,
-    );
+    // Under a voucher policy (`RULES.md §8`: Astana since January 2025, every region since
+    // September 2025) places come as vouchers: no notice, no direction.
+    let windows = match policy.voucher {
+        Some(v) => [
+            ("confirm the voucher", v.consent_window),
+            ("sign the contract", v.contract_window),
+            ("restore if it lapsed", v.restore_window),
+            ("confirm interest", policy.interest_confirmation_every),
+        ],
+        None => [
+            ("choose a kindergarten (notice)", policy.choice_window),
+            ("revoke the direction", policy.revocation_window),
+            ("bring the child (direction)", policy.show_up_window),
+            ("confirm interest", policy.interest_confirmation_every),
+        ],
+    };
+    for (what, period) in windows {
+        show(&cal, what, args.at, period, lang);
+    }
     if let Ok(info) = cal.provisional().day_info(args.at.date()) {
         println!(
             "\n{} is {}: {:?}",
@@ -235,6 +226,15 @@ fn follow_application(args: &Args, policy: &kezek::Policy) -> Result<(), Lifecyc
         );
     }
     if !decision.allowed() {
+        return Ok(());
+    }
+    if let Some(v) = policy.voucher {
+        let starts = v.distribution_starts;
+        println!(
+            "Under this policy places come as vouchers (RULES.md §8): offered at the distribution \
+             from {:02}-{:02} each year, confirmed, then a contract signed (deadlines above).",
+            starts.month, starts.day
+        );
         return Ok(());
     }
     engine.notify(id, 1, args.at)?;
