@@ -172,4 +172,10 @@ fn report(r: &kezek::simulation::SimulationResult) {
         "notices {}, directions {}, lapses {}, revocations {}; places published {}, idle on average {:.0}",
         s.notices, s.directions, s.lapses, s.revocations, s.places_published, s.mean_places_idle
     );
+    if s.vouchers > 0 {
+        println!(
+            "vouchers offered {}, contracts signed {} (a voucher policy: no notices, no free choice)",
+            s.vouchers, s.contracts
+        );
+    }
 }

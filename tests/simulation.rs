@@ -137,6 +137,16 @@ fn bad_input_is_a_typed_error() {
     assert_eq!(e.code(), "SIMULATION_INPUT");
     assert!(e.message(kezek::Lang::Ru).contains("behaviour.shows_up"));
     let mut input = small(1, 0, 1);
+    input.behaviour.voucher.confirms = -0.1;
+    let e = simulate(&input).expect_err("refused");
+    assert!(e.message(kezek::Lang::En).contains("behaviour.voucher.confirms"));
+    let mut input = small(1, 0, 1);
+    input.behaviour.voucher.contract_delay_weights = vec![0.0, f64::NAN];
+    let e = simulate(&input).expect_err("refused");
+    assert!(e
+        .message(kezek::Lang::En)
+        .contains("behaviour.voucher.contract_delay_weights"));
+    let mut input = small(1, 0, 1);
     input.arrivals.benefits[0].value = "astronaut".into();
     assert_eq!(
         simulate(&input).expect_err("refused").code(),
@@ -231,4 +241,43 @@ fn the_calendar_is_an_input() {
         free(&few),
         free(&plain)
     );
+}
+
+/// Issue 23 §2: under a voucher policy (every region since September 2025) the simulated
+/// parents answer vouchers: they confirm them, sign contracts, restore lapsed ones or refuse
+/// them, as behaviour parameters say. (The notice flow's parents never confirmed a voucher:
+/// every child offered one was removed as not restored, and the numbers showed places taken
+/// only by free choice.)
+#[test]
+fn under_a_voucher_policy_parents_answer_vouchers() {
+    use kezek::lifecycle::RemovalReason;
+    let mut input = small(6, 1, 2);
+    input.policy = kezek::PolicyBook::builtin()
+        .get("almaty-2025-vouchers")
+        .expect("a built-in version")
+        .clone();
+    let r = simulate(&input).expect("runs");
+    let c = &r.children;
+    let count = |f: &dyn Fn(usize) -> bool| (0..c.len()).filter(|&i| f(i)).count();
+    let by_offer = count(&|i| c.outcome[i] == Outcome::PlacedByOffer);
+    let not_restored = count(&|i| c.removal[i] == Some(RemovalReason::NotRestored));
+    let refused = count(&|i| c.removal[i] == Some(RemovalReason::VoucherRefused));
+    assert!(by_offer > 500, "placed by a voucher: {by_offer}");
+    assert!(
+        not_restored * 10 < by_offer,
+        "not restored {not_restored}, placed {by_offer}"
+    );
+    assert!(refused > 0 && refused * 10 < by_offer, "refused {refused}");
+    // No notice, no direction, no free choice: every placement is a contract.
+    let sum = |col: &[u32]| col.iter().map(|&x| u64::from(x)).sum::<u64>();
+    let d = &r.days;
+    assert_eq!(
+        sum(&d.notices) + sum(&d.directions) + sum(&d.free_choice),
+        0
+    );
+    assert_eq!(r.summary.outcomes[&Outcome::PlacedByFreeChoice], 0);
+    assert_eq!(sum(&d.contracts), sum(&d.enrolments));
+    assert!(sum(&d.vouchers) >= sum(&d.contracts));
+    assert_eq!(r.summary.vouchers, sum(&d.vouchers));
+    assert_eq!(r.summary.contracts, sum(&d.contracts));
 }

@@ -149,6 +149,8 @@ impl PySimulationResult {
             ("revocations", &t.revocations),
             ("lapses", &t.lapses),
             ("enrolments", &t.enrolments),
+            ("vouchers", &t.vouchers),
+            ("contracts", &t.contracts),
             ("removals", &t.removals),
             ("queue", &t.queue),
             ("stop_list", &t.stop_list),

@@ -251,6 +251,9 @@ export interface Summary {
   directions: number;
   lapses: number;
   revocations: number;
+  /** Vouchers offered and contracts signed, under a policy that runs vouchers. */
+  vouchers: number;
+  contracts: number;
   placesPublished: number;
   meanPlacesIdle: number;
   [metric: string]: unknown;

@@ -140,6 +140,8 @@ class Summary(_Record):
     lapses: int
     revocations: int
     places_published: int
+    vouchers: int
+    contracts: int
     mean_places_idle: float
 
     @classmethod

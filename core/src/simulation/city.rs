@@ -223,6 +223,7 @@ pub fn default_city_input(
             confirms_right: 0.95,
             free_choice_daily: 0.5,
             prefers_language: 0.8,
+            voucher: super::input::VoucherBehaviour::default(),
         },
         policy,
         start,

@@ -199,6 +199,49 @@ pub struct Behaviour {
     pub free_choice_daily: f64,
     /// Probability that a parent prefers a kindergarten of its language when choosing.
     pub prefers_language: f64,
+    /// What parents do with a voucher, under a policy that runs vouchers (`RULES.md §8`).
+    /// An input written before it existed gets the defaults.
+    #[serde(default)]
+    pub voucher: VoucherBehaviour,
+}
+
+/// What parents do with a voucher (`RULES.md §8`): confirm it or let it lapse, sign a
+/// contract, restore a lapsed one, or refuse it. The defaults are kezek's guesses, not
+/// data, like the rest of the default city's behaviour.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoucherBehaviour {
+    /// Probability that a parent refuses the voucher at once (the child leaves the queue).
+    pub refuses: f64,
+    /// Probability that a parent who does not refuse confirms the voucher.
+    pub confirms: f64,
+    /// Weights of the delay, in working days after the offer, before the confirmation
+    /// (index 0: the same day). A delay past the consent window lets it lapse.
+    pub confirm_delay_weights: Vec<f64>,
+    /// Probability that a parent who confirmed signs a contract (else the contract window
+    /// passes and the child goes back to the queue).
+    pub signs_contract: f64,
+    /// Weights of the delay, in working days after the confirmation, before the contract.
+    pub contract_delay_weights: Vec<f64>,
+    /// Probability that a parent whose voucher lapsed restores the application.
+    pub restores: f64,
+    /// Weights of the delay, in working days after the lapse (index 0: the next working
+    /// day), before the restoration.
+    pub restore_delay_weights: Vec<f64>,
+}
+
+impl Default for VoucherBehaviour {
+    fn default() -> Self {
+        Self {
+            refuses: 0.02,
+            confirms: 0.9,
+            confirm_delay_weights: vec![0.5, 0.3, 0.2],
+            signs_contract: 0.9,
+            contract_delay_weights: vec![0.1, 0.3, 0.3, 0.2, 0.1],
+            restores: 0.5,
+            restore_delay_weights: vec![0.4, 0.3, 0.2, 0.1],
+        }
+    }
 }
 
 impl SimulationInput {
@@ -243,12 +286,7 @@ impl SimulationInput {
     }
 
     fn validate_fields(&self) -> Result<(), SimulationError> {
-        let bad = |field: &str, detail: &str| {
-            Err(SimulationError::Input {
-                field: field.to_owned(),
-                detail: detail.to_owned(),
-            })
-        };
+        self.behaviour.validate()?;
         if self.years == 0 || self.years > 50 {
             return bad("years", "must be 1–50");
         }
@@ -277,14 +315,6 @@ impl SimulationInput {
         for (field, w) in [
             ("arrivals.age_months_weights", a.age_months_weights.clone()),
             ("arrivals.languages", shares(&a.languages)),
-            (
-                "behaviour.choice_delay_weights",
-                self.behaviour.choice_delay_weights.clone(),
-            ),
-            (
-                "behaviour.show_up_delay_weights",
-                self.behaviour.show_up_delay_weights.clone(),
-            ),
         ] {
             if !weights_ok(w.into_iter()) {
                 return bad(field, "needs a positive, finite weight and none negative");
@@ -317,7 +347,46 @@ impl SimulationInput {
                 "a day that does not exist or a share outside 0–1",
             );
         }
-        let b = &self.behaviour;
+        Ok(())
+    }
+}
+
+/// A field of the input that is wrong: `SIMULATION_INPUT` naming it.
+fn bad(field: &str, detail: &str) -> Result<(), SimulationError> {
+    Err(SimulationError::Input {
+        field: field.to_owned(),
+        detail: detail.to_owned(),
+    })
+}
+
+impl Behaviour {
+    /// Checks every probability (0–1) and every set of delay weights.
+    fn validate(&self) -> Result<(), SimulationError> {
+        let v = &self.voucher;
+        for (field, w) in [
+            ("behaviour.choice_delay_weights", &self.choice_delay_weights),
+            (
+                "behaviour.show_up_delay_weights",
+                &self.show_up_delay_weights,
+            ),
+            (
+                "behaviour.voucher.confirm_delay_weights",
+                &v.confirm_delay_weights,
+            ),
+            (
+                "behaviour.voucher.contract_delay_weights",
+                &v.contract_delay_weights,
+            ),
+            (
+                "behaviour.voucher.restore_delay_weights",
+                &v.restore_delay_weights,
+            ),
+        ] {
+            if !weights_ok(w.iter().copied()) {
+                return bad(field, "needs a positive, finite weight and none negative");
+            }
+        }
+        let b = self;
         for (field, p) in [
             ("behaviour.answers_notice", b.answers_notice),
             ("behaviour.revokes", b.revokes),
@@ -327,6 +396,10 @@ impl SimulationInput {
             ("behaviour.confirms_right", b.confirms_right),
             ("behaviour.free_choice_daily", b.free_choice_daily),
             ("behaviour.prefers_language", b.prefers_language),
+            ("behaviour.voucher.refuses", b.voucher.refuses),
+            ("behaviour.voucher.confirms", b.voucher.confirms),
+            ("behaviour.voucher.signs_contract", b.voucher.signs_contract),
+            ("behaviour.voucher.restores", b.voucher.restores),
         ] {
             if !(0.0..=1.0).contains(&p) {
                 return bad(field, "a probability must be 0–1");

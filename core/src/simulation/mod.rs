@@ -40,6 +40,7 @@ mod parents;
 mod run;
 mod summary;
 mod tables;
+mod vouchers;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -47,7 +48,7 @@ pub use city::{default_city, default_city_input};
 pub use error::SimulationError;
 pub use input::{
     Arrivals, Behaviour, City, District, Intake, KindergartenSpec, Share, SimulationInput,
-    Turnover, Wave, DEFAULT_MEMORY_BUDGET,
+    Turnover, VoucherBehaviour, Wave, DEFAULT_MEMORY_BUDGET,
 };
 pub use output::{ChildTable, DayTable, Outcome, SimulationResult};
 pub use summary::{compare, GroupWaits, MetricDiff, Summary};

@@ -129,6 +129,12 @@ pub struct DayTable {
     pub lapses: Vec<u32>,
     /// Children enrolled that day.
     pub enrolments: Vec<u32>,
+    /// Vouchers offered that day, under a policy that runs vouchers (`RULES.md §8`).
+    #[serde(default)]
+    pub vouchers: Vec<u32>,
+    /// Contracts signed that day with a voucher: each enrols the child.
+    #[serde(default)]
+    pub contracts: Vec<u32>,
     /// Children removed from the queue that day, for any reason.
     pub removals: Vec<u32>,
     /// Children standing in the queue at the end of the day.

@@ -93,6 +93,10 @@ impl Run<'_> {
                         self.plan_interest(id);
                     }
                 }
+                Action::RefuseVoucher(_)
+                | Action::ConfirmVoucher(_)
+                | Action::SignContract(_)
+                | Action::Restore(_) => self.voucher_action(action, day, t)?,
             }
         }
         Ok(())
@@ -106,7 +110,7 @@ impl Run<'_> {
 
     /// A bulletin of the child's pool with a free place, of its language when the parent
     /// prefers it and one exists.
-    fn choice(&mut self, id: ApplicationId) -> Option<BulletinId> {
+    pub(super) fn choice(&mut self, id: ApplicationId) -> Option<BulletinId> {
         let child = self.child(id)?;
         let (pool, language) = (child.pool, child.language);
         let prefers = chance(&mut self.rng, self.input.behaviour.prefers_language);

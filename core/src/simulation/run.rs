@@ -36,6 +36,14 @@ pub(super) enum Action {
     ConfirmRight(ApplicationId),
     /// Confirm interest before an anniversary.
     ConfirmInterest(ApplicationId),
+    /// Refuse the voucher offered (`RULES.md §8`).
+    RefuseVoucher(ApplicationId),
+    /// Confirm the voucher offered.
+    ConfirmVoucher(ApplicationId),
+    /// Sign a contract with a kindergarten of the voucher's pool.
+    SignContract(ApplicationId),
+    /// Restore the application after the voucher lapsed.
+    Restore(ApplicationId),
 }
 
 impl Action {
@@ -47,7 +55,11 @@ impl Action {
             | Action::Extend(id, _)
             | Action::Revoke(id)
             | Action::ConfirmRight(id)
-            | Action::ConfirmInterest(id) => id,
+            | Action::ConfirmInterest(id)
+            | Action::RefuseVoucher(id)
+            | Action::ConfirmVoucher(id)
+            | Action::SignContract(id)
+            | Action::Restore(id) => id,
         }
     }
 }
@@ -220,8 +232,14 @@ impl<'a> Run<'a> {
             self.register_arrivals(day)?;
             let published = self.publish(day)?;
             let working = self.engine.calendar().is_working_day(day)?;
+            let vouchers = self.input.policy.voucher.is_some();
+            if working && vouchers {
+                self.distribute(day)?;
+            }
             self.act(day)?;
-            if working {
+            // Voucher regions have no free choice: places given back go to the next
+            // distribution (`RULES.md §8`).
+            if working && !vouchers {
                 self.free_choice(day)?;
             }
             self.published.push(published);
@@ -443,11 +461,7 @@ impl<'a> Run<'a> {
             let p = self.pool(district, group_type, cohort);
             self.pools[p as usize].bulletin.get_or_insert(id);
         }
-        for r in reports {
-            for id in r.offered {
-                self.notified(id, day)?;
-            }
-        }
+        self.offered(&reports, day)?;
         Ok(places)
     }
 

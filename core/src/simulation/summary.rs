@@ -42,7 +42,8 @@ pub struct Summary {
     pub placed_by_age: BTreeMap<u32, f64>,
     /// Placements by free choice among all placements (0 when none).
     pub free_choice_share: f64,
-    /// Totals over the days: notices, directions, lapses, revocations, places published.
+    /// Totals over the days: notices, directions, lapses, revocations, vouchers, contracts,
+    /// places published.
     pub notices: u64,
     /// Directions issued.
     pub directions: u64,
@@ -50,6 +51,12 @@ pub struct Summary {
     pub lapses: u64,
     /// Directions revoked.
     pub revocations: u64,
+    /// Vouchers offered, under a policy that runs vouchers (`RULES.md §8`).
+    #[serde(default)]
+    pub vouchers: u64,
+    /// Contracts signed with a voucher (each an enrolment).
+    #[serde(default)]
+    pub contracts: u64,
     /// Places published.
     pub places_published: u64,
     /// Mean number of places open to free choice and not taken at the end of a day.
@@ -143,6 +150,8 @@ impl Summary {
             directions: sum(&days.directions),
             lapses: sum(&days.lapses),
             revocations: sum(&days.revocations),
+            vouchers: sum(&days.vouchers),
+            contracts: sum(&days.contracts),
             places_published: sum(&days.published),
             mean_places_idle: ratio(sum(&days.places_idle), days.len() as u64),
         }
@@ -173,6 +182,8 @@ impl Summary {
             ("directions", self.directions),
             ("lapses", self.lapses),
             ("revocations", self.revocations),
+            ("vouchers", self.vouchers),
+            ("contracts", self.contracts),
             ("places_published", self.places_published),
         ] {
             out.push((name.into(), n as f64));

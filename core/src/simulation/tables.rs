@@ -34,6 +34,8 @@ pub(super) fn build(
         &mut days.revocations,
         &mut days.lapses,
         &mut days.enrolments,
+        &mut days.vouchers,
+        &mut days.contracts,
         &mut days.removals,
     ] {
         *col = vec![0; n_days];
@@ -72,6 +74,8 @@ pub(super) fn build(
                 }
             }
             Reason::DirectionRevoked => count(&mut days.revocations),
+            Reason::VoucherOffered => count(&mut days.vouchers),
+            Reason::ContractSigned => count(&mut days.contracts),
             Reason::DirectionLapsed | Reason::RemovedAfterLapses | Reason::RightNotConfirmed => {
                 child.lapses += 1;
                 count(&mut days.lapses);
@@ -178,6 +182,8 @@ impl DayTable {
             revocations: cut(self.revocations),
             lapses: cut(self.lapses),
             enrolments: cut(self.enrolments),
+            vouchers: cut(self.vouchers),
+            contracts: cut(self.contracts),
             removals: cut(self.removals),
             queue: cut(self.queue),
             stop_list: cut(self.stop_list),
