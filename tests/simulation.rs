@@ -139,7 +139,9 @@ fn bad_input_is_a_typed_error() {
     let mut input = small(1, 0, 1);
     input.behaviour.voucher.confirms = -0.1;
     let e = simulate(&input).expect_err("refused");
-    assert!(e.message(kezek::Lang::En).contains("behaviour.voucher.confirms"));
+    assert!(e
+        .message(kezek::Lang::En)
+        .contains("behaviour.voucher.confirms"));
     let mut input = small(1, 0, 1);
     input.behaviour.voucher.contract_delay_weights = vec![0.0, f64::NAN];
     let e = simulate(&input).expect_err("refused");
