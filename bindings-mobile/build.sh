@@ -37,7 +37,7 @@ as_root() {
 kotlin() {
   local kotlinc="$tools/kotlin-compiler-$kotlin_version/package/bin/kotlinc"
   if [ ! -x "$kotlinc" ]; then
-    # Maven Central is out of reach here; npm carries the compiler (../shared/TOOLCHAIN.md).
+    # Maven Central is out of reach on the build machines; npm carries the compiler.
     mkdir -p "$tools/kotlin-compiler-$kotlin_version"
     (cd "$tools" && npm pack --silent "kotlin-compiler@$kotlin_version" >/dev/null)
     tar -xzf "$tools/kotlin-compiler-$kotlin_version.tgz" -C "$tools/kotlin-compiler-$kotlin_version"
