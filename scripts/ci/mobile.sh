@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Step 7: the uniffi bindings (bindings-mobile/build.sh test; installs the Kotlin compiler
+# from npm, JNA, a JDK and gcc when missing): Kotlin and Swift generated, the Kotlin tests
+# on the JVM, the Swift header compiled and its symbols checked, a C caller.
+source "$(dirname "$0")/lib.sh"
+if ! command -v java >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends default-jdk-headless
+fi
+command -v gcc >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq gcc; }
+bash bindings-mobile/build.sh test

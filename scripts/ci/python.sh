@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Step 4: the `kezek` Python package built with maturin into .venv, mypy --strict, and its
+# pytest suite (conformance files, every error code, hostile inputs, README examples, the
+# simulator, the analysts' example script).
+source "$(dirname "$0")/lib.sh"
+ensure_venv
+"$venv/bin/pip" install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+(cd bindings-python && VIRTUAL_ENV="$PWD/../$venv" "../$venv/bin/maturin" develop --release --quiet)
+(cd bindings-python && "../$venv/bin/python" -m mypy)
+"$venv/bin/python" -m pytest -q bindings-python/tests
