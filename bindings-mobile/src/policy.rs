@@ -107,10 +107,11 @@ impl PolicyBook {
         Arc::new(Self(kezek::PolicyBook::builtin().clone()))
     }
 
-    /// A book from JSON text.
+    /// A book from JSON text; a book of an older format is migrated.
     ///
     /// # Errors
-    /// `POLICY_JSON`, `POLICY_DUPLICATE`, `POLICY_UNIT`, `POLICY_VALUE`, `POLICY_REGION`.
+    /// `POLICY_JSON`, `POLICY_FORMAT`, `POLICY_DUPLICATE`, `POLICY_UNIT`, `POLICY_VALUE`,
+    /// `POLICY_REGION`.
     #[uniffi::constructor]
     pub fn from_json(json: &str) -> Result<Arc<Self>, KezekError> {
         guarded(|| Ok(Arc::new(Self(kezek::PolicyBook::from_json(json)?))))

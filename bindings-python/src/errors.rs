@@ -192,6 +192,13 @@ fn policy(e: &PolicyError) -> Mapped {
             "PolicyInvalidError",
             vec![("policy", text(policy)), ("region", text(region))],
         ),
+        PolicyError::Format { found, supported } => (
+            "PolicyInvalidError",
+            vec![
+                ("found", Field::Int(*found)),
+                ("supported", Field::Int(u64::from(*supported))),
+            ],
+        ),
         PolicyError::Json {
             line,
             column,

@@ -118,6 +118,9 @@ fn policy(e: &PolicyError) -> Mapped {
         PolicyError::PolicyRegion { policy, region } => {
             (invalid, json!({ "policy": policy, "region": region }))
         }
+        PolicyError::Format { found, supported } => {
+            (invalid, json!({ "found": found, "supported": supported }))
+        }
         PolicyError::Json {
             line,
             column,

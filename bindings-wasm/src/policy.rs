@@ -87,7 +87,8 @@ impl PolicyBook {
         Self(CoreBook::builtin().clone())
     }
 
-    /// A book from JSON text, or data of the same format.
+    /// A book from JSON text, or data of the same format; a book of an older format (no
+    /// `format` field: format 1) is migrated. `POLICY_FORMAT` for a newer one.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | object")] data: &JsValue,

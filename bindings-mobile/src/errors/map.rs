@@ -172,6 +172,11 @@ impl From<PolicyError> for KezekError {
                 region,
                 messages,
             },
+            PolicyError::Format { found, supported } => Self::PolicyFormat {
+                found,
+                supported,
+                messages,
+            },
             PolicyError::Json {
                 line,
                 column,

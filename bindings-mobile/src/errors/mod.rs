@@ -189,6 +189,11 @@ pub enum KezekError {
         region: String,
         messages: LocalizedText,
     },
+    PolicyFormat {
+        found: u64,
+        supported: u32,
+        messages: LocalizedText,
+    },
     PolicyJson {
         line: u64,
         column: u64,
@@ -398,6 +403,7 @@ fn localized(e: &KezekError) -> LocalizedText {
         | K::PolicyUnit { messages, .. }
         | K::PolicyValue { messages, .. }
         | K::PolicyRegion { messages, .. }
+        | K::PolicyFormat { messages, .. }
         | K::PolicyJson { messages, .. }
         | K::BulletinInvalid { messages, .. }
         | K::BulletinUnknown { messages, .. }
@@ -465,6 +471,7 @@ fn code(e: &KezekError) -> String {
         K::PolicyUnit { .. } => "POLICY_UNIT",
         K::PolicyValue { .. } => "POLICY_VALUE",
         K::PolicyRegion { .. } => "POLICY_REGION",
+        K::PolicyFormat { .. } => "POLICY_FORMAT",
         K::PolicyJson { .. } => "POLICY_JSON",
         K::BulletinInvalid { .. } => "BULLETIN_INVALID",
         K::BulletinUnknown { .. } => "BULLETIN_UNKNOWN",
@@ -532,6 +539,7 @@ fn kind(e: &KezekError) -> ErrorKind {
         | K::PolicyUnit { .. }
         | K::PolicyValue { .. }
         | K::PolicyRegion { .. }
+        | K::PolicyFormat { .. }
         | K::PolicyJson { .. } => E::PolicyInvalid,
         K::BulletinUnknown { .. } => E::BulletinNotFound,
         K::KindergartenUnknown { .. } => E::KindergartenNotFound,

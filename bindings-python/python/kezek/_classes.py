@@ -272,6 +272,8 @@ class PolicyBook:
 
     @staticmethod
     def from_json(data: Data) -> PolicyBook:
+        """A book from JSON text or data; a book of an older format (no ``format`` field:
+        format 1) is migrated to the current one. ``POLICY_FORMAT`` for a newer format."""
         return PolicyBook(_kezek.PolicyBook.from_json(data))
 
     def to_json(self) -> str:

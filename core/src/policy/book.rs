@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::format::{self, BOOK_FORMAT};
 use super::{Policy, PolicyError};
 use crate::lang::LocalizedText;
 
@@ -46,6 +47,9 @@ pub struct RegionInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyBook {
+    /// The format of the book: [`BOOK_FORMAT`] when written. Older books are migrated when
+    /// read ([`PolicyBook::from_json`]).
+    pub format: u32,
     /// The regions policies may name.
     pub regions: Vec<RegionInfo>,
     /// Every version of every profile.
@@ -67,12 +71,17 @@ impl PolicyBook {
         })
     }
 
-    /// Reads a book from JSON and validates it.
+    /// Reads a book from JSON, brings a book of an older format to [`BOOK_FORMAT`] (a book
+    /// without a `format` field is format 1), and validates it.
     ///
     /// # Errors
-    /// `POLICY_JSON` for unreadable JSON, else as [`PolicyBook::validate`].
+    /// `POLICY_JSON` for unreadable JSON, `POLICY_FORMAT` for a format this release cannot
+    /// read, else as [`PolicyBook::validate`].
     pub fn from_json(json: &str) -> Result<Self, PolicyError> {
-        let book: Self = serde_json::from_str(json).map_err(|e| PolicyError::json(&e))?;
+        let mut value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| PolicyError::json(&e))?;
+        format::migrate(&mut value)?;
+        let book: Self = serde_json::from_value(value).map_err(|e| PolicyError::json(&e))?;
         book.validate()?;
         Ok(book)
     }
@@ -90,6 +99,12 @@ impl PolicyBook {
     /// # Errors
     /// The first problem found.
     pub fn validate(&self) -> Result<(), PolicyError> {
+        if self.format != BOOK_FORMAT {
+            return Err(PolicyError::Format {
+                found: u64::from(self.format),
+                supported: BOOK_FORMAT,
+            });
+        }
         let mut codes = HashSet::new();
         for r in &self.regions {
             if !codes.insert(r.code.as_str()) || r.code == ANY_REGION {

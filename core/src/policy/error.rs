@@ -65,6 +65,16 @@ pub enum PolicyError {
         /// The region code.
         region: String,
     },
+    /// A policy book of a format this release cannot read (a newer one, or none it knows).
+    #[error(
+        "policy book format {found} cannot be read; this release reads formats 1 to {supported}"
+    )]
+    Format {
+        /// The format found.
+        found: u64,
+        /// The newest format this release reads.
+        supported: u32,
+    },
     /// Policy JSON could not be read.
     #[error("policy JSON could not be read at line {line}, column {column}: {detail}")]
     Json {
@@ -98,6 +108,7 @@ impl LocalizedError for PolicyError {
             PolicyError::Unit { .. } => "POLICY_UNIT",
             PolicyError::Value { .. } => "POLICY_VALUE",
             PolicyError::PolicyRegion { .. } => "POLICY_REGION",
+            PolicyError::Format { .. } => "POLICY_FORMAT",
             PolicyError::Json { .. } => "POLICY_JSON",
         }
     }
@@ -145,6 +156,12 @@ impl LocalizedError for PolicyError {
                 lang,
                 format!("`{policy}` саясаты белгісіз `{region}` өңірін атайды"),
                 format!("политика `{policy}` указывает неизвестный регион `{region}`"),
+                en,
+            ),
+            PolicyError::Format { found, supported } => pick(
+                lang,
+                format!("саясат кітабының {found} форматы оқылмайды; бұл нұсқа 1–{supported} форматтарын оқиды"),
+                format!("формат книги политик {found} не читается; эта версия читает форматы 1–{supported}"),
                 en,
             ),
             PolicyError::Json { line, column, detail } => pick(

@@ -9,12 +9,14 @@
 
 mod book;
 mod error;
+mod format;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use book::{PolicyBook, RegionInfo, BUILTIN_JSON};
 pub use error::PolicyError;
+pub use format::BOOK_FORMAT;
 
 use crate::benefit::BenefitCategory;
 use crate::lang::LocalizedText;
@@ -87,9 +89,9 @@ pub struct Policy {
     pub max_age_counted: AgeCounting,
     /// Whether twins and triplets may be linked in one batch, directed together or not at
     /// all: Astana from 16.10.2019, a regional rule, not a national one \[pub-M\]
-    /// (`RULES.md §4`, revised 2026-12). A book that does not say links them (as every
-    /// policy did before the field existed); every built-in version says.
-    #[serde(default = "links_twins", skip_serializing_if = "is_true")]
+    /// (`RULES.md §4`, revised 2026-12). Always written; a policy that does not say links
+    /// them, as every policy did before the field existed (format 1 books).
+    #[serde(default = "links_twins")]
     pub twin_batches: bool,
     /// Directions alternate first-priority and general children in this ratio, when set:
     /// 1:3 [pub-L, unverified], off by default (`RULES.md §3`).
@@ -116,12 +118,6 @@ pub struct Policy {
 /// The value of [`Policy::twin_batches`] in a book that does not say.
 fn links_twins() -> bool {
     true
-}
-
-/// Whether a flag has its default, `true` (not written out).
-#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
-fn is_true(value: &bool) -> bool {
-    *value
 }
 
 /// How an age limit is counted (`RULES.md §4`).
