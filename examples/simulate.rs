@@ -52,7 +52,8 @@ fn input(a: &Args) -> Result<SimulationInput, String> {
     let mut input = match &a.input {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-            serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?
+            SimulationInput::from_json(&text)
+                .map_err(|e| format!("{path}: {}", e.message(kezek::Lang::En)))?
         }
         None => {
             default_city_input(a.start, a.years, a.seed).map_err(|e| e.message(kezek::Lang::En))?

@@ -165,7 +165,10 @@ pub fn snapshot(data: &[u8]) {
 
 /// Simulation inputs: validation answers, and the memory estimate never overflows.
 pub fn simulation_input(data: &[u8]) {
-    let Ok(input) = serde_json::from_slice::<kezek::simulation::SimulationInput>(data) else {
+    let Ok(input) = std::str::from_utf8(data)
+        .map_err(|_| ())
+        .and_then(|text| kezek::simulation::SimulationInput::from_json(text).map_err(|_| ()))
+    else {
         return;
     };
     let _ = input.estimated_memory();

@@ -168,8 +168,8 @@ fn bad_input_is_a_typed_error() {
 fn conformance_cases() {
     let failed = kezek_conformance::run_cases("simulation.json", |case| {
         assert_eq!(case.op, "simulate", "unknown op");
-        let input: SimulationInput = serde_json::from_value(case.args["input"].clone())
-            .map_err(|e| format!("input: {e}"))?;
+        let input = SimulationInput::from_value(case.args["input"].clone())
+            .map_err(|e| e.code().to_owned())?;
         let r = simulate(&input).map_err(|e| e.code().to_owned())?;
         serde_json::to_value(&r).map_err(|e| e.to_string())
     });
@@ -282,4 +282,38 @@ fn under_a_voucher_policy_parents_answer_vouchers() {
     assert!(sum(&d.vouchers) >= sum(&d.contracts));
     assert_eq!(r.summary.vouchers, sum(&d.vouchers));
     assert_eq!(r.summary.contracts, sum(&d.contracts));
+}
+
+/// Issue 24 §6: inputs say their format. A format-1 input (no `format`; the conformance
+/// town's) loads through the migration, with the voucher behaviour's defaults written out;
+/// serde alone reads only the current format; a newer format is `INPUT_FORMAT`; an input
+/// built in Rust with another format is refused before it runs.
+#[test]
+fn older_inputs_load_through_their_migration() {
+    let text =
+        std::fs::read_to_string(kezek_conformance::conformance_dir().join("simulation.json"))
+            .expect("the shared file");
+    let file: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let v1 = file["cases"][0]["args"]["input"].clone();
+    assert!(
+        v1.get("format").is_none(),
+        "the shared town is a format-1 input"
+    );
+    assert!(v1["behaviour"].get("voucher").is_none());
+    let input = SimulationInput::from_value(v1.clone()).expect("migrated");
+    assert_eq!(input.format, kezek::simulation::INPUT_FORMAT);
+    assert_eq!(
+        input.behaviour.voucher,
+        kezek::simulation::VoucherBehaviour::default()
+    );
+    assert!(serde_json::from_value::<SimulationInput>(v1).is_err());
+    let again = serde_json::to_string(&input).expect("JSON");
+    assert_eq!(SimulationInput::from_json(&again).expect("current"), input);
+    let newer = SimulationInput::from_json(r#"{"format": 3}"#).expect_err("refused");
+    assert_eq!(newer.code(), "INPUT_FORMAT");
+    assert!(newer.message(kezek::Lang::En).contains("format 3"));
+    let mut built = small(1, 0, 1);
+    built.format = 1;
+    let e = simulate(&built).expect_err("refused");
+    assert!(e.message(kezek::Lang::En).contains("`format`"));
 }

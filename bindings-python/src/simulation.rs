@@ -18,8 +18,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde::Serialize;
 
-use crate::convert::{deserialize, serialize, to_py};
+use crate::convert::{from_py, serialize, to_py};
 use crate::errors::py;
+use crate::errors::ToPyErr;
 use crate::policy::PyPolicy;
 
 /// A simulation's input (see `kezek::simulation::SimulationInput`).
@@ -31,7 +32,9 @@ impl PySimulationInput {
     /// From data in the shape of `tests/conformance/simulation.json`'s `input`.
     #[staticmethod]
     fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        deserialize("simulation input", data).map(Self)
+        SimulationInput::from_value(from_py(data)?)
+            .map(Self)
+            .map_err(|e| e.to_py_err())
     }
 
     /// The default city (a made-up city of Almaty's size) from 1 January of `start_year`.

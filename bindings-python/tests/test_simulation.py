@@ -28,9 +28,12 @@ def town(**changes: Any) -> SimulationInput:
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_conformance_case(case: dict[str, Any]) -> None:
     if "error" in case:
-        with pytest.raises(kezek.SimulationError) as info:
+        # A malformed input (INPUT_…) is refused when it is built, a bad value
+        # (SIMULATION_…) when it runs.
+        with pytest.raises(kezek.KezekError) as info:
             simulation.simulate(SimulationInput(case["args"]["input"]))
         assert info.value.code == case["error"] and isinstance(info.value, ValueError)
+        assert isinstance(info.value, kezek.InputError if case["error"].startswith("INPUT_") else kezek.SimulationError)
         return
     result = simulation.simulate(SimulationInput(case["args"]["input"]))
     assert contains(result.to_dict(), case["expect"])

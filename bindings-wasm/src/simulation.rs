@@ -8,7 +8,7 @@ use kezek::simulation::{
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::convert::{from_js, signed, small, to_js, whole};
+use crate::convert::{signed, small, to_js, whole};
 use crate::errors::js;
 use crate::policy::Policy;
 
@@ -103,7 +103,7 @@ pub fn simulate(
     )]
     on_progress: &JsValue,
 ) -> Result<SimulationResult, JsValue> {
-    let input: SimulationInput = from_js("simulation input", input)?;
+    let input = simulation_input(input)?;
     let callback = if on_progress.is_undefined() || on_progress.is_null() {
         None
     } else {
@@ -142,7 +142,13 @@ pub fn simulate_two(
     #[wasm_bindgen(unchecked_param_type = "SimulationInput")] input: &JsValue,
     other: &Policy,
 ) -> Result<Vec<SimulationResult>, JsValue> {
-    let input: SimulationInput = from_js("simulation input", input)?;
+    let input = simulation_input(input)?;
     let (a, b, _) = js(simulate_pair(&input, &other.0))?;
     Ok(vec![SimulationResult(a), SimulationResult(b)])
+}
+
+/// A simulation input from JS data or JSON text, an older format migrated by the core.
+fn simulation_input(input: &JsValue) -> Result<SimulationInput, JsValue> {
+    let json = crate::convert::json_text("simulation input", input)?;
+    SimulationInput::from_json(&json).map_err(|e| crate::errors::js_error(&e))
 }

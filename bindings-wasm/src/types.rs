@@ -229,6 +229,8 @@ export interface WhyNot {
 
 /** A simulation's input: a city, its arrivals and behaviour, a policy, the horizon, a seed. */
 export interface SimulationInput {
+  /** The input's format (2); an input without one is format 1 and is migrated when read. */
+  format?: number;
   city: Record<string, unknown>;
   policy: PolicyData;
   seed: number;

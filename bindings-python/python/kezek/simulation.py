@@ -37,9 +37,11 @@ __all__ = [
 class SimulationInput(_Wrapper):
     """A simulation's input: ``city``, ``arrivals``, ``turnover``, ``behaviour``,
     ``policy``, optional ``calendar``, ``start``, ``years``, ``warm_up_years``, ``seed``
-    (the shape of ``tests/conformance/simulation.json``). Checked when built; a wrong shape
-    raises :class:`kezek.InputError`, a value out of range :class:`kezek.SimulationError`
-    when it runs."""
+    (the shape of ``tests/conformance/simulation.json``), and its ``format`` (2). An input
+    without ``format`` is format 1 (saved before formats existed) and is migrated when
+    read, keeping its meaning. Checked when built; a wrong shape or a newer format raises
+    :class:`kezek.InputError`, a value out of range :class:`kezek.SimulationError` when it
+    runs."""
 
     __slots__ = ()
     _native: _kezek.SimulationInput

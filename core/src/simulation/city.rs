@@ -137,6 +137,7 @@ pub fn default_city_input(
         share,
     };
     Ok(SimulationInput {
+        format: super::INPUT_FORMAT,
         calendar: None,
         city: default_city(),
         arrivals: Arrivals {

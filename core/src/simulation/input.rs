@@ -13,6 +13,10 @@ use crate::policy::Policy;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SimulationInput {
+    /// The format of the input: [`INPUT_FORMAT`](super::INPUT_FORMAT) when written. Older
+    /// inputs (format 1 had no such field) are migrated by
+    /// [`SimulationInput::from_json`] and [`SimulationInput::from_value`].
+    pub format: u32,
     /// The city: districts and kindergartens.
     pub city: City,
     /// Children registered per month, and who they are.
@@ -287,6 +291,12 @@ impl SimulationInput {
 
     fn validate_fields(&self) -> Result<(), SimulationError> {
         self.behaviour.validate()?;
+        if self.format != super::INPUT_FORMAT {
+            return bad(
+                "format",
+                "not this release's format: read the input with SimulationInput::from_json",
+            );
+        }
         if self.years == 0 || self.years > 50 {
             return bad("years", "must be 1–50");
         }

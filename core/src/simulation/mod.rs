@@ -34,6 +34,7 @@
 mod agenda;
 mod city;
 mod error;
+mod format;
 mod input;
 mod output;
 mod parents;
@@ -46,6 +47,7 @@ use chrono::{Datelike, NaiveDate};
 
 pub use city::{default_city, default_city_input};
 pub use error::SimulationError;
+pub use format::INPUT_FORMAT;
 pub use input::{
     Arrivals, Behaviour, City, District, Intake, KindergartenSpec, Share, SimulationInput,
     Turnover, VoucherBehaviour, Wave, DEFAULT_MEMORY_BUDGET,

@@ -1,0 +1,93 @@
+//! Formats of simulation inputs, and the steps that bring an older input to the current
+//! format before it is read, so an analyst's saved inputs keep running, with the meaning
+//! they had, after an upgrade (as policy books and snapshots do).
+//!
+//! An input without a `format` field is format 1. Read inputs with
+//! [`SimulationInput::from_json`] or [`SimulationInput::from_value`], which migrate;
+//! serde alone reads only the current format.
+
+use serde_json::{Map, Value};
+
+use super::input::{SimulationInput, VoucherBehaviour};
+use crate::InputError;
+
+/// The format of simulation inputs this release reads and writes.
+pub const INPUT_FORMAT: u32 = 2;
+
+/// What the errors name.
+const WHAT: &str = "simulation input";
+
+/// A step: the JSON of one format made the JSON of the next.
+type Step = fn(&mut Map<String, Value>);
+
+/// The step from each format to the next: `(from, step)`.
+const STEPS: &[(u32, Step)] = &[(1, v1_to_v2)];
+
+/// Format 1 → 2: the input says its format, and its parents' behaviour says what they do
+/// with a voucher (`behaviour.voucher`, issue 23 §2). Format 1 had no voucher behaviour:
+/// its parents get the defaults, written out.
+fn v1_to_v2(input: &mut Map<String, Value>) {
+    if let Some(behaviour) = input.get_mut("behaviour").and_then(Value::as_object_mut) {
+        behaviour.entry("voucher").or_insert_with(|| {
+            serde_json::to_value(VoucherBehaviour::default()).unwrap_or(Value::Null)
+        });
+    }
+    input.insert("format".into(), Value::from(2));
+}
+
+impl SimulationInput {
+    /// Reads an input from JSON text, migrating an older format.
+    ///
+    /// # Errors
+    /// `INPUT_FORMAT` for text that is not an input (naming what is wrong), or a format
+    /// this release cannot read.
+    pub fn from_json(json: &str) -> Result<Self, InputError> {
+        let value: Value = serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))?;
+        Self::from_value(value)
+    }
+
+    /// Reads an input from JSON data, migrating an older format.
+    ///
+    /// # Errors
+    /// As [`SimulationInput::from_json`].
+    pub fn from_value(mut value: Value) -> Result<Self, InputError> {
+        migrate(&mut value)?;
+        // The text reader, not `from_value`: the core's types are read from text everywhere
+        // else, and a second reader would grow the .wasm.
+        serde_json::from_str(&value.to_string()).map_err(|e| InputError::json(WHAT, &e))
+    }
+}
+
+/// Brings the JSON of an input to [`INPUT_FORMAT`] in place.
+fn migrate(value: &mut Value) -> Result<(), InputError> {
+    let input = value
+        .as_object_mut()
+        .ok_or_else(|| InputError::format(WHAT, "a simulation input is a JSON object"))?;
+    let mut format = match input.get("format") {
+        None => 1,
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| InputError::format(WHAT, "`format` must be a whole number"))?,
+    };
+    let refused = |found: u64| {
+        InputError::format(
+            WHAT,
+            format!(
+                "format {found} cannot be read; this release reads formats 1 to {INPUT_FORMAT}"
+            ),
+        )
+    };
+    if format == 0 || format > u64::from(INPUT_FORMAT) {
+        return Err(refused(format));
+    }
+    while format < u64::from(INPUT_FORMAT) {
+        let step = STEPS
+            .iter()
+            .find(|(from, _)| u64::from(*from) == format)
+            .map(|(_, step)| step)
+            .ok_or_else(|| refused(format))?;
+        step(input);
+        format += 1;
+    }
+    Ok(())
+}
