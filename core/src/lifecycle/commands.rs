@@ -268,49 +268,7 @@ impl Engine {
     /// # Errors
     /// Whatever the command itself returns.
     pub fn apply(&mut self, entry: &LogEntry) -> Result<(), LifecycleError> {
-        let at = entry.at;
-        match &entry.command {
-            Command::Register { application } => {
-                self.register(application.to_new(), at).map(|_| ())
-            }
-            Command::AdvanceTo => self.advance_to(at),
-            Command::Notify { id, vacancies } => self.notify(*id, *vacancies, at).map(|_| ()),
-            Command::IssueDirection { id, kindergarten } => {
-                self.issue_direction(*id, kindergarten, at)
-            }
-            Command::Revoke { id } => self.revoke(*id, at),
-            Command::Extend { id, until } => self.extend(*id, *until, at),
-            Command::ConfirmRight { id } => self.confirm_right(*id, at),
-            Command::Enroll { id } => self.enroll(*id, at),
-            Command::Release { id } => self.release(*id, at),
-            Command::Withdraw { id } => self.withdraw(*id, at),
-            Command::ConfirmInterest { id } => self.confirm_interest(*id, at),
-            Command::LinkApplicant { id, applicant } => {
-                self.link_applicant(*id, applicant.expose_digits(), at)
-            }
-            Command::LinkBatch { ids } => self.link_batch(ids, at),
-            Command::UnlinkBatch { id } => self.unlink_batch(*id, at),
-            Command::UpdateBenefit {
-                id,
-                benefit,
-                documents,
-            } => self.update_benefit(*id, benefit.as_deref(), documents, at),
-            Command::CorrectBirthDate { id, birth_date } => {
-                self.correct_birth_date(*id, *birth_date, at)
-            }
-            Command::Publish { bulletins } => self.publish(bulletins, at).map(|_| ()),
-            Command::OfferRound { bulletin } => self.offer_round(*bulletin, at).map(|_| ()),
-            Command::Distribute => self.distribute(at).map(|_| ()),
-            Command::TakePlace { id, bulletin } => self.take_place(*id, *bulletin, at),
-            Command::ConfirmVoucher { id } => self.confirm_voucher(*id, at),
-            Command::RefuseVoucher { id } => self.refuse_voucher(*id, at),
-            Command::Restore { id } => self.restore(*id, at),
-            Command::SignContract { id, bulletin } => self.sign_contract(*id, *bulletin, at),
-            Command::JoinWaitingList { id, kindergarten } => {
-                self.join_waiting_list(*id, kindergarten, at)
-            }
-            Command::PatchCalendar { patch } => self.patch_calendar(patch.clone(), at).map(|_| ()),
-        }
+        self.execute_logged(&entry.command, entry.at).map(|_| ())
     }
 
     /// Rebuilds an engine from a log: the same commands at the same moments give an
