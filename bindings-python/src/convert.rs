@@ -118,6 +118,16 @@ fn nested(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
             .collect::<PyResult<Vec<_>>>()
             .map(Value::Array);
     }
+    // Integers of other libraries (NumPy's `int64`, read from an analyst's table): what
+    // their `__index__` gives.
+    if obj.hasattr("__index__")? && !obj.is_instance_of::<PyFloat>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::from(u));
+        }
+    }
     // Enums and the package's dataclasses: their `value` or their dict form.
     if let Ok(value) = obj.getattr("value") {
         return from_py(&value);

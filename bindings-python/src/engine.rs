@@ -4,18 +4,18 @@
 //! `datetime.datetime` in Kazakhstan civil time. A refused command raises and leaves the
 //! engine unchanged.
 
-use chrono::{NaiveDate, NaiveDateTime};
-use kezek::allocation::{BulletinId, NewBulletin};
-use kezek::application::{ApplicationId, Document, NewApplication, QueueKey};
+use chrono::NaiveDateTime;
+use kezek::allocation::BulletinId;
+use kezek::application::{ApplicationId, NewApplication, QueueKey};
 use kezek::eligibility::Decision;
-use kezek::lifecycle::{Engine, LogEntry};
+use kezek::lifecycle::{Engine, LogEntry, Request};
 use std::sync::{Mutex, MutexGuard, TryLockError};
 
 use pyo3::prelude::*;
 
 use crate::calendar::PyCalendar;
-use crate::convert::{deserialize, serialize};
-use crate::errors::py;
+use crate::convert::{deserialize, from_py, serialize};
+use crate::errors::{py, ToPyErr};
 use crate::policy::PyPolicy;
 
 /// The lifecycle engine: one policy, one calendar, every application and bulletin.
@@ -55,10 +55,6 @@ impl PyEngine {
     ) -> PyResult<T> {
         py(self.lock(py_).guarded(f)).and_then(py)
     }
-}
-
-fn id(n: u64) -> ApplicationId {
-    ApplicationId(n)
 }
 
 /// The engine's id list as integers.
@@ -119,122 +115,24 @@ impl PyEngine {
         self.lock(py_).len()
     }
 
-    /// Revokes a direction (`RULES.md §6`).
-    fn revoke(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.revoke(ApplicationId(id), at))
-    }
-
-    /// Confirms an out-of-turn right in person (`RULES.md §3`).
-    fn confirm_right(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.confirm_right(ApplicationId(id), at))
-    }
-
-    /// Enrols the child of a direction (`RULES.md §6`).
-    fn enroll(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.enroll(ApplicationId(id), at))
-    }
-
-    /// Releases an enrolled child's place.
-    fn release(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.release(ApplicationId(id), at))
-    }
-
-    /// Withdraws the application.
-    fn withdraw(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.withdraw(ApplicationId(id), at))
-    }
-
-    /// Confirms interest for the year (`RULES.md §2`).
-    fn confirm_interest(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.confirm_interest(ApplicationId(id), at))
-    }
-
-    /// Confirms a voucher (`RULES.md §8`).
-    fn confirm_voucher(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.confirm_voucher(ApplicationId(id), at))
-    }
-
-    /// Refuses a voucher (`RULES.md §8`).
-    fn refuse_voucher(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.refuse_voucher(ApplicationId(id), at))
-    }
-
-    /// Restores an inactive application (`RULES.md §8`).
-    fn restore(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.restore(ApplicationId(id), at))
-    }
-
-    /// Registers an application (`RULES.md §2`); returns its id.
-    fn register(
+    /// Runs any engine command given as data, `{"command": "withdraw", "id": 3}` (the
+    /// shapes of `kezek::lifecycle::Request`), at `at`; gives what the command gives (an
+    /// id, ids, round reports or `None`). The typed methods of `kezek.Engine` are written
+    /// on it.
+    fn execute<'py>(
         &self,
-        py_: Python<'_>,
-        application: &Bound<'_, PyAny>,
+        py_: Python<'py>,
+        command: &Bound<'py, PyAny>,
         at: NaiveDateTime,
-    ) -> PyResult<u64> {
-        let input: NewApplication = deserialize("application", application)?;
-        self.command(py_, |e| e.register(input, at)).map(|i| i.0)
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let request = Request::from_value(&from_py(command)?).map_err(|e| e.to_py_err())?;
+        serialize(py_, &self.command(py_, |e| e.execute(request, at))?)
     }
 
     /// Makes room for `additional` registrations (at most `kezek::input::MAX_RESERVE`).
     fn reserve(&self, py_: Python<'_>, additional: &Bound<'_, PyAny>) -> PyResult<()> {
         let additional = crate::convert::count("additional", additional)?;
         self.command(py_, |e| e.reserve(additional))
-    }
-
-    /// Notifies the application (and its batch) of `vacancies` places; returns the ids
-    /// notified.
-    fn notify(
-        &self,
-        py_: Python<'_>,
-        id: u64,
-        vacancies: u32,
-        at: NaiveDateTime,
-    ) -> PyResult<Vec<u64>> {
-        self.command(py_, |e| e.notify(ApplicationId(id), vacancies, at))
-            .map(|v| ids(&v))
-    }
-
-    /// Issues a direction to `kindergarten`.
-    fn issue_direction(
-        &self,
-        py_: Python<'_>,
-        id: u64,
-        kindergarten: &str,
-        at: NaiveDateTime,
-    ) -> PyResult<()> {
-        self.command(py_, |e| {
-            e.issue_direction(ApplicationId(id), kindergarten, at)
-        })
-    }
-
-    /// Extends a direction's show-up window to `until` (`RULES.md §6`).
-    fn extend(
-        &self,
-        py_: Python<'_>,
-        id: u64,
-        until: NaiveDate,
-        at: NaiveDateTime,
-    ) -> PyResult<()> {
-        self.command(py_, |e| e.extend(ApplicationId(id), until, at))
-    }
-
-    /// Links a second applicant (a parent) to the application.
-    fn link_applicant(
-        &self,
-        py_: Python<'_>,
-        id: u64,
-        applicant_iin: &str,
-        at: NaiveDateTime,
-    ) -> PyResult<()> {
-        self.command(py_, |e| {
-            e.link_applicant(ApplicationId(id), applicant_iin, at)
-        })
-    }
-
-    /// Links twins or triplets into one batch.
-    fn link_batch(&self, py_: Python<'_>, ids: Vec<u64>, at: NaiveDateTime) -> PyResult<()> {
-        let ids: Vec<ApplicationId> = ids.into_iter().map(id).collect();
-        self.command(py_, |e| e.link_batch(&ids, at))
     }
 
     /// Adds calendar data (a patch: JSON text or a dict) at `at` and counts every pending
@@ -250,114 +148,6 @@ impl PyEngine {
         ))?;
         self.command(py_, |e| e.patch_calendar(patch, at))
             .map(|v| ids(&v))
-    }
-
-    /// Unlinks the batch of `id`: each member stands again at its own place.
-    fn unlink_batch(&self, py_: Python<'_>, id: u64, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.unlink_batch(ApplicationId(id), at))
-    }
-
-    /// Changes the benefit category (or removes it with `None`) and its documents.
-    #[pyo3(signature = (id, benefit, documents, at))]
-    fn update_benefit(
-        &self,
-        py_: Python<'_>,
-        id: u64,
-        benefit: Option<&str>,
-        documents: &Bound<'_, PyAny>,
-        at: NaiveDateTime,
-    ) -> PyResult<()> {
-        let documents: Vec<Document> = deserialize("documents", documents)?;
-        self.command(py_, |e| {
-            e.update_benefit(ApplicationId(id), benefit, &documents, at)
-        })
-    }
-
-    /// The register corrected the child's birth date: the age rules and the cohort read the
-    /// new date; the child keeps its registration moment.
-    fn correct_birth_date(
-        &self,
-        py_: Python<'_>,
-        id: u64,
-        birth_date: NaiveDate,
-        at: NaiveDateTime,
-    ) -> PyResult<()> {
-        self.command(py_, |e| {
-            e.correct_birth_date(ApplicationId(id), birth_date, at)
-        })
-    }
-
-    /// Applies every deadline due up to `at`.
-    fn advance_to(&self, py_: Python<'_>, at: NaiveDateTime) -> PyResult<()> {
-        self.command(py_, |e| e.advance_to(at))
-    }
-
-    /// Publishes bulletins of places and runs their offer rounds; one report per pool.
-    fn publish<'py>(
-        &self,
-        py_: Python<'py>,
-        bulletins: &Bound<'py, PyAny>,
-        at: NaiveDateTime,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let bulletins: Vec<NewBulletin> = deserialize("bulletins", bulletins)?;
-        serialize(py_, &self.command(py_, |e| e.publish(&bulletins, at))?)
-    }
-
-    /// Runs the offer round of a bulletin's pool.
-    fn offer_round<'py>(
-        &self,
-        py_: Python<'py>,
-        bulletin: u64,
-        at: NaiveDateTime,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        serialize(
-            py_,
-            &self.command(py_, |e| e.offer_round(BulletinId(bulletin), at))?,
-        )
-    }
-
-    /// Runs the offer rounds of every pool with open places (the distribution).
-    fn distribute<'py>(&self, py_: Python<'py>, at: NaiveDateTime) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &self.command(py_, |e| e.distribute(at))?)
-    }
-
-    /// Takes a place of `bulletin` (`RULES.md §5`, free choice `§7`).
-    fn take_place(
-        &self,
-        py_: Python<'_>,
-        id: u64,
-        bulletin: u64,
-        at: NaiveDateTime,
-    ) -> PyResult<()> {
-        self.command(py_, |e| {
-            e.take_place(ApplicationId(id), BulletinId(bulletin), at)
-        })
-    }
-
-    /// Signs the contract of a confirmed voucher at `bulletin` (`RULES.md §8`).
-    fn sign_contract(
-        &self,
-        py_: Python<'_>,
-        id: u64,
-        bulletin: u64,
-        at: NaiveDateTime,
-    ) -> PyResult<()> {
-        self.command(py_, |e| {
-            e.sign_contract(ApplicationId(id), BulletinId(bulletin), at)
-        })
-    }
-
-    /// Joins a kindergarten's waiting list (`RULES.md §8`).
-    fn join_waiting_list(
-        &self,
-        py_: Python<'_>,
-        id: u64,
-        kindergarten: &str,
-        at: NaiveDateTime,
-    ) -> PyResult<()> {
-        self.command(py_, |e| {
-            e.join_waiting_list(ApplicationId(id), kindergarten, at)
-        })
     }
 
     /// The application as registered (IINs as digits: personal data).

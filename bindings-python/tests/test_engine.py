@@ -66,3 +66,37 @@ def test_policy_variants_for_analysts() -> None:
     cal = kezek.WorkCalendar.kazakhstan()
     notice = dt.datetime(2025, 9, 5, 10)
     assert cal.deadline(notice, short.period("choice_window")).last_day < cal.deadline(notice, policy.period("choice_window")).last_day
+
+
+def test_every_command_goes_through_one_entry() -> None:
+    """Issue 24 §2: Engine.execute takes any command as data; the typed methods are
+    written on it and check their scalar arguments first."""
+    import numpy as np
+
+    e = kezek.Engine(kezek.PolicyBook.builtin().get("akmola-2024"))
+    a = e.execute({"command": "register", "application": APP}, AT)
+    assert a == 1
+    assert e.execute({"command": "notify", "id": a, "vacancies": 1}, AT) == [a]
+    assert e.execute({"command": "issue_direction", "id": a, "kindergarten": "kg-1"}, AT) is None
+    assert e.state(a).name is kezek.StateName.DIRECTION_ISSUED
+    before = e.to_json()
+    for bad in ({"id": 1}, {"command": "fly"}, {"command": "withdraw"}, {"command": "withdraw", "id": "1"},
+                {"command": "withdraw", "id": 1, "extra": 2}):
+        try:
+            e.execute(bad, AT)
+        except kezek.InputError as err:
+            assert err.code == "INPUT_FORMAT", bad
+        else:
+            raise AssertionError(f"{bad} was accepted")
+    # A date is not a kindergarten's name, though as data it would read as one.
+    for wrong in (dt.date(2025, 1, 1), b"kg-1", 5):
+        try:
+            e.issue_direction(a, wrong, AT)  # type: ignore[arg-type]
+        except kezek.InputError as err:
+            assert err.code == "INPUT_TYPE", wrong
+        else:
+            raise AssertionError(f"{wrong!r} was accepted")
+    assert e.to_json() == before, "refusals changed nothing"
+    # Ids read from an analyst's table (NumPy integers) are integers.
+    e.enroll(np.int64(a), AT + dt.timedelta(hours=1))  # type: ignore[arg-type]
+    assert e.state(a).name is kezek.StateName.ENROLLED

@@ -27,6 +27,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# The engine's commands; every other op is a query.
+COMMANDS = {
+    "register", "notify", "issue_direction", "revoke", "extend", "correct_birth_date",
+    "confirm_right", "enroll", "release", "withdraw", "confirm_interest", "link_applicant",
+    "link_batch", "unlink_batch", "patch_calendar", "update_benefit", "advance_to", "publish",
+    "offer_round", "distribute", "take_place", "confirm_voucher", "refuse_voucher", "restore",
+    "sign_contract", "join_waiting_list",
+}
+
+
 def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
     a: dict[str, Any] = s.get("args") or {}
     at: Any = dt.datetime.fromisoformat(s["at"]) if s.get("at") else None
@@ -36,43 +46,10 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
     def application() -> dict[str, Any]:
         return {**file["application"], **a}
 
-    simple = {
-        "revoke", "confirm_right", "enroll", "release", "withdraw", "confirm_interest",
-        "confirm_voucher", "refuse_voucher", "restore", "advance_to",
-    }
-    if op == "register":
-        return engine.register(application(), at)
-    if op in simple:
-        if op == "advance_to":
-            engine.advance_to(at)
-        else:
-            getattr(engine, op)(i, at)
-        return None
-    if op == "notify":
-        return engine.notify(i, a["vacancies"], at)
-    if op in ("issue_direction", "join_waiting_list"):
-        getattr(engine, op)(i, a["kindergarten"], at)
-        return None
-    if op == "extend":
-        engine.extend(i, dt.date.fromisoformat(a["until"]), at)
-        return None
-    if op == "correct_birth_date":
-        engine.correct_birth_date(i, dt.date.fromisoformat(a["birth_date"]), at)
-        return None
-    if op == "link_applicant":
-        engine.link_applicant(i, a["applicant_iin"], at)
-        return None
-    if op == "patch_calendar":
-        return engine.patch_calendar(a["patch"], at)
-    if op == "unlink_batch":
-        engine.unlink_batch(a["id"], at)
-        return None
-    if op == "link_batch":
-        engine.link_batch(a["ids"], at)
-        return None
-    if op == "update_benefit":
-        engine.update_benefit(i, a["benefit"], a["documents"], at)
-        return None
+    if op in COMMANDS:
+        # Every command through the one entry, as data (RoundReports, ids or None back).
+        fields = {"application": application()} if op == "register" else a
+        return engine.execute({"command": op, **fields}, at)
     if op == "state":
         return engine.state(i).to_dict()
     if op == "position":
@@ -90,15 +67,6 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
     if op == "explain_registration":
         d = engine.explain_registration(application(), at)
         return {"allowed": d.allowed, "failed": list(d.failed)}
-    if op == "publish":
-        return _plain(engine.publish(a["bulletins"], at))
-    if op == "offer_round":
-        return _plain(engine.offer_round(a["bulletin"], at))
-    if op == "distribute":
-        return _plain(engine.distribute(at))
-    if op in ("take_place", "sign_contract"):
-        getattr(engine, op)(i, a["bulletin"], at)
-        return None
     if op == "bulletin":
         return engine.bulletin(a["bulletin"]).to_dict()
     if op == "open_places":

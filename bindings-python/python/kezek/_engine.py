@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _kezek
 from ._boundary import guard_class
@@ -29,6 +29,32 @@ and the application's ``birth_date_source`` says ``"iin"``), ``benefit``, ``docu
 ``non_resident`` (the format of ``tests/conformance/lifecycle.json``)."""
 
 Queue = Union[QueueKey, Mapping[str, Any]]
+
+
+def _is_integer(value: Any) -> bool:
+    """An integer, NumPy's included; not a bool, not a float."""
+    return hasattr(value, "__index__") and not isinstance(value, (bool, float))
+
+
+# The scalar fields of the typed command methods, checked before the command is built: as
+# data a date or an enum would pass for a string (its ISO form, its value).
+_FIELD_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "id": _is_integer,
+    "vacancies": _is_integer,
+    "bulletin": _is_integer,
+    "kindergarten": lambda v: isinstance(v, str),
+    "applicant_iin": lambda v: isinstance(v, str),
+    "benefit": lambda v: v is None or isinstance(v, str),
+    "until": lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
+    "birth_date": lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
+}
+
+
+def _check_type(name: str, value: Any) -> None:
+    check = _FIELD_CHECKS.get(name)
+    if check is not None and not check(value):
+        # Translated at the boundary into the core's InputError (INPUT_TYPE).
+        raise TypeError(f"argument '{name}': '{type(value).__name__}' object")
 
 
 @guard_class
@@ -99,10 +125,25 @@ class Engine(_Wrapper):
         return cls._of(_kezek.Engine.replay(policy._native, log, native_calendar))
 
     # --- commands ----------------------------------------------------------------------
+    # Every command goes through the one entry, execute(); the methods below only name
+    # their fields.
+
+    def execute(self, command: Mapping[str, Any], at: dt.datetime) -> Any:
+        """Runs any engine command given as data, ``{"command": "withdraw", "id": 3}`` (the
+        method's name and its fields; ``register`` takes ``application``), at ``at``; gives
+        what the command gives: an id, a list of ids, round reports as data, or ``None``.
+        A malformed command raises :class:`kezek.InputError` (``INPUT_FORMAT``)."""
+        return self._native.execute(command, at)
+
+    def _run(self, command: str, at: dt.datetime, **fields: Any) -> Any:
+        for name, value in fields.items():
+            _check_type(name, value)
+        return self._native.execute({"command": command, **fields}, at)
+
 
     def register(self, application: Application, at: dt.datetime) -> int:
         """Registers an application (``RULES.md §2``); returns its id."""
-        return self._native.register(application, at)
+        return int(self._run("register", at, application=application))
 
     def reserve(self, additional: int) -> None:
         """Makes room for ``additional`` registrations (bulk imports)."""
@@ -110,35 +151,35 @@ class Engine(_Wrapper):
 
     def notify(self, id: int, vacancies: int, at: dt.datetime) -> list[int]:
         """Notifies the application (and its twins) of places; returns the ids notified."""
-        return self._native.notify(id, vacancies, at)
+        return list(self._run("notify", at, id=id, vacancies=vacancies))
 
     def issue_direction(self, id: int, kindergarten: str, at: dt.datetime) -> None:
-        self._native.issue_direction(id, kindergarten, at)
+        self._run("issue_direction", at, id=id, kindergarten=kindergarten)
 
     def revoke(self, id: int, at: dt.datetime) -> None:
-        self._native.revoke(id, at)
+        self._run("revoke", at, id=id)
 
     def extend(self, id: int, until: dt.date, at: dt.datetime) -> None:
-        self._native.extend(id, until, at)
+        self._run("extend", at, id=id, until=until)
 
     def confirm_right(self, id: int, at: dt.datetime) -> None:
-        self._native.confirm_right(id, at)
+        self._run("confirm_right", at, id=id)
 
     def enroll(self, id: int, at: dt.datetime) -> None:
-        self._native.enroll(id, at)
+        self._run("enroll", at, id=id)
 
     def release(self, id: int, at: dt.datetime) -> None:
-        self._native.release(id, at)
+        self._run("release", at, id=id)
 
     def withdraw(self, id: int, at: dt.datetime) -> None:
-        self._native.withdraw(id, at)
+        self._run("withdraw", at, id=id)
 
     def confirm_interest(self, id: int, at: dt.datetime) -> None:
-        self._native.confirm_interest(id, at)
+        self._run("confirm_interest", at, id=id)
 
     def link_applicant(self, id: int, applicant_iin: Union[str, Iin], at: dt.datetime) -> None:
         digits = applicant_iin.expose_digits() if isinstance(applicant_iin, Iin) else applicant_iin
-        self._native.link_applicant(id, digits, at)
+        self._run("link_applicant", at, id=id, applicant_iin=digits)
 
     def link_batch(self, ids: Iterable[int], at: dt.datetime) -> None:
         """Links twins or triplets (2 to 4 children of one family, births at most a month
@@ -146,7 +187,7 @@ class Engine(_Wrapper):
         policy links twins (``twin_batches``: Astana since 16.10.2019); elsewhere
         ``BATCH_NOT_IN_POLICY``. Also ``BATCH_SIZE``, ``BATCH_QUEUE``, ``BATCH_FAMILY``,
         ``BATCH_BIRTHS``, ``BATCH_LINKED``, ``BATCH_STATE``."""
-        self._native.link_batch(list(ids), at)
+        self._run("link_batch", at, ids=list(ids))
 
     def patch_calendar(self, patch: Data, at: dt.datetime) -> list[int]:
         """Adds calendar data at ``at`` (a patch, as JSON text or a dict: a new year's order
@@ -158,7 +199,7 @@ class Engine(_Wrapper):
     def unlink_batch(self, id: int, at: dt.datetime) -> None:
         """Unlinks the twins batch of ``id`` (the applicant's request): each member stands
         again at its own place. ``BATCH_NOT_LINKED`` when it is in no batch."""
-        self._native.unlink_batch(id, at)
+        self._run("unlink_batch", at, id=id)
 
     def update_benefit(
         self,
@@ -167,7 +208,7 @@ class Engine(_Wrapper):
         documents: Sequence[Mapping[str, Any]],
         at: dt.datetime,
     ) -> None:
-        self._native.update_benefit(id, benefit, list(documents), at)
+        self._run("update_benefit", at, id=id, benefit=benefit, documents=list(documents))
 
     def correct_birth_date(self, id: int, birth_date: dt.date, at: dt.datetime) -> None:
         """The state register corrected the child's birth date (``RULES.md §1``): every
@@ -175,40 +216,40 @@ class Engine(_Wrapper):
         moment in the queue of its new birth year. A ``BIRTH_DATE_CORRECTED`` event.
         ``BIRTH_DATE_REFUSED`` for a date after ``at``; ``STATE_FORBIDS`` unless the child
         waits without a place; ``BATCH_LINKED`` for a twin in a batch."""
-        self._native.correct_birth_date(id, birth_date, at)
+        self._run("correct_birth_date", at, id=id, birth_date=birth_date)
 
     def advance_to(self, at: dt.datetime) -> None:
         """Applies every deadline due up to ``at``."""
-        self._native.advance_to(at)
+        self._run("advance_to", at)
 
     def publish(self, bulletins: Sequence[Mapping[str, Any]], at: dt.datetime) -> list[RoundReport]:
         """Publishes places (``kindergarten``, ``group_type``, ``cohort``, ``places`` each)
         and runs their offer rounds; one report per pool."""
-        return [RoundReport.from_dict(r) for r in self._native.publish(list(bulletins), at)]
+        return [RoundReport.from_dict(r) for r in self._run("publish", at, bulletins=list(bulletins))]
 
     def offer_round(self, bulletin: int, at: dt.datetime) -> RoundReport:
-        return RoundReport.from_dict(self._native.offer_round(bulletin, at))
+        return RoundReport.from_dict(self._run("offer_round", at, bulletin=bulletin))
 
     def distribute(self, at: dt.datetime) -> list[RoundReport]:
-        return [RoundReport.from_dict(r) for r in self._native.distribute(at)]
+        return [RoundReport.from_dict(r) for r in self._run("distribute", at)]
 
     def take_place(self, id: int, bulletin: int, at: dt.datetime) -> None:
-        self._native.take_place(id, bulletin, at)
+        self._run("take_place", at, id=id, bulletin=bulletin)
 
     def confirm_voucher(self, id: int, at: dt.datetime) -> None:
-        self._native.confirm_voucher(id, at)
+        self._run("confirm_voucher", at, id=id)
 
     def refuse_voucher(self, id: int, at: dt.datetime) -> None:
-        self._native.refuse_voucher(id, at)
+        self._run("refuse_voucher", at, id=id)
 
     def restore(self, id: int, at: dt.datetime) -> None:
-        self._native.restore(id, at)
+        self._run("restore", at, id=id)
 
     def sign_contract(self, id: int, bulletin: int, at: dt.datetime) -> None:
-        self._native.sign_contract(id, bulletin, at)
+        self._run("sign_contract", at, id=id, bulletin=bulletin)
 
     def join_waiting_list(self, id: int, kindergarten: str, at: dt.datetime) -> None:
-        self._native.join_waiting_list(id, kindergarten, at)
+        self._run("join_waiting_list", at, id=id, kindergarten=kindergarten)
 
     # --- queries -----------------------------------------------------------------------
 
