@@ -7,12 +7,14 @@
 use kezek::allocation::{BulletinId, NewBulletin};
 use kezek::application::{ApplicationId, Document, NewApplication};
 use kezek::eligibility::Decision;
-use kezek::lifecycle::{Engine as CoreEngine, LogEntry};
+use kezek::lifecycle::{Engine as CoreEngine, LogEntry, Request};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use crate::calendar::WorkCalendar;
-use crate::convert::{date, from_js, moment, optional_string, small, string, to_js, whole};
+use crate::convert::{
+    date, from_js, json_text, moment, optional_string, small, string, to_js, whole,
+};
 use crate::errors::js;
 use crate::policy::Policy;
 use crate::recovery::Guarded;
@@ -332,6 +334,23 @@ impl Engine {
     ) -> Result<(), JsValue> {
         let (id, birth, at) = (app(id)?, date("birthDate", birth_date)?, moment("at", at)?);
         self.0.write(|e| js(e.correct_birth_date(id, birth, at)))
+    }
+
+    /// Runs any engine command given as data, `{command: "withdraw", id: 3}` (the command's
+    /// snake_case name, as in the log, and the method's fields; `register` takes
+    /// `application`), or as JSON text, at `at`; gives what the command gives: an id, ids,
+    /// round reports, or `null`. `INPUT_FORMAT` for a malformed command.
+    pub fn execute(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EngineCommand | string")] command: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let request = Request::from_json(&json_text("command", command)?)
+            .map_err(|e| crate::errors::js_error(&e))?;
+        let at = moment("at", at)?;
+        self.0
+            .write(|e| js(e.execute(request, at)))
+            .and_then(|outcome| to_js(&outcome))
     }
 
     /// Applies every deadline due up to `at`.

@@ -227,6 +227,9 @@ export interface WhyNot {
   kindergarten: number; choice: number; cutoff: PriorityKey | null; child: PriorityKey; belowCutoff: boolean;
 }
 
+/** An engine command as data (`Engine.execute`): its snake_case name and the method's fields. */
+export interface EngineCommand { command: string; [field: string]: unknown }
+
 /** A simulation's input: a city, its arrivals and behaviour, a policy, the horizon, a seed. */
 export interface SimulationInput {
   /** The input's format (2); an input without one is format 1 and is migrated when read. */

@@ -66,11 +66,14 @@ export function matchingInstance(c) {
     : MatchingInstance.nested(a.preferences, a.capacities, a.base, a.priorities);
 }
 
-const SIMPLE = {
-  revoke: "revoke", confirm_right: "confirmRight", enroll: "enroll", release: "release",
-  withdraw: "withdraw", confirm_interest: "confirmInterest", confirm_voucher: "confirmVoucher",
-  refuse_voucher: "refuseVoucher", restore: "restore",
-};
+/** The engine's commands: each goes through the one entry, `Engine.execute`. */
+const COMMANDS = new Set([
+  "register", "notify", "issue_direction", "revoke", "extend", "correct_birth_date",
+  "confirm_right", "enroll", "release", "withdraw", "confirm_interest", "link_applicant",
+  "link_batch", "unlink_batch", "patch_calendar", "update_benefit", "advance_to", "publish",
+  "offer_round", "distribute", "take_place", "confirm_voucher", "refuse_voucher", "restore",
+  "sign_contract", "join_waiting_list",
+]);
 
 /** Runs one step of a scenario file on `engine`; its answer in the file's shape. */
 export function runStep(engine, file, s) {
@@ -78,19 +81,11 @@ export function runStep(engine, file, s) {
   const { at } = s;
   const id = a.id;
   const application = () => camel({ ...file.application, ...a });
+  if (COMMANDS.has(s.op)) {
+    const fields = s.op === "register" ? { application: application() } : a;
+    return snake(engine.execute({ command: s.op, ...fields }, at));
+  }
   switch (s.op) {
-    case "register": return engine.register(application(), at);
-    case "advance_to": return engine.advanceTo(at) ?? null;
-    case "notify": return engine.notify(id, a.vacancies, at);
-    case "issue_direction": return engine.issueDirection(id, a.kindergarten, at) ?? null;
-    case "join_waiting_list": return engine.joinWaitingList(id, a.kindergarten, at) ?? null;
-    case "extend": return engine.extend(id, a.until, at) ?? null;
-    case "correct_birth_date": return engine.correctBirthDate(id, a.birth_date, at) ?? null;
-    case "link_applicant": return engine.linkApplicant(id, a.applicant_iin, at) ?? null;
-    case "link_batch": return engine.linkBatch(a.ids, at) ?? null;
-    case "unlink_batch": return engine.unlinkBatch(a.id, at) ?? null;
-    case "patch_calendar": return engine.patchCalendar(a.patch, at);
-    case "update_benefit": return engine.updateBenefit(id, a.benefit, camel(a.documents), at) ?? null;
     case "state": return snake(engine.state(id));
     case "position": return snake(engine.position(id));
     case "listing": return engine.listing(engine.queueKey(id));
@@ -106,11 +101,6 @@ export function runStep(engine, file, s) {
       assert.equal(d.question, "may_register");
       return { allowed: d.allowed, failed: d.failed };
     }
-    case "publish": return snake(engine.publish(camel(a.bulletins), at));
-    case "offer_round": return snake(engine.offerRound(a.bulletin, at));
-    case "distribute": return snake(engine.distribute(at));
-    case "take_place": return engine.takePlace(id, a.bulletin, at) ?? null;
-    case "sign_contract": return engine.signContract(id, a.bulletin, at) ?? null;
     case "bulletin": return snake(engine.bulletin(a.bulletin));
     case "open_places": return engine.openPlaces(engine.queueKey(id));
     case "child": {
@@ -121,7 +111,6 @@ export function runStep(engine, file, s) {
       };
     }
     default:
-      if (s.op in SIMPLE) return engine[SIMPLE[s.op]](id, at) ?? null;
       throw new Error(`unknown op ${s.op}`);
   }
 }

@@ -56,3 +56,22 @@ test("choices: the bulletins of the notified application's pool with a free plac
   assert.deepEqual(engine.choices(id).map((b) => b.kindergarten.id), ["kg-3"]);
 });
 
+
+test("execute: every command as data through one entry (issue 24 §2)", () => {
+  const engine = new Engine(PolicyBook.builtin().get("akmola-2024"));
+  const file = load("lifecycle.json");
+  const at = "2025-03-03T09:00:00";
+  const id = engine.execute({ command: "register", application: camel(file.application) }, at);
+  assert.equal(id, 1);
+  assert.deepEqual(engine.execute(JSON.stringify({ command: "notify", id, vacancies: 1 }), at), [id]);
+  assert.equal(engine.execute({ command: "issue_direction", id, kindergarten: "kg-1" }, at), null);
+  assert.equal(engine.state(id).state, "direction_issued");
+  const before = engine.snapshot();
+  for (const bad of [{ id: 1 }, { command: "fly" }, { command: "withdraw" }, { command: "withdraw", id: "1" },
+    { command: "withdraw", id: 1, extra: 2 }, 5, "{"]) {
+    const [kind, code, error] = outcome(() => engine.execute(bad, at));
+    assert.deepEqual([kind, code], ["error", "INPUT_FORMAT"], JSON.stringify(bad));
+    assert.ok(error instanceof Error);
+  }
+  assert.equal(engine.snapshot(), before, "refusals changed nothing");
+});
