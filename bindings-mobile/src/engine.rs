@@ -5,18 +5,15 @@
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use kezek::application::{ApplicationId, Document, QueueKey};
-use kezek::lifecycle::{Interest, ListingEntry, StateName};
-use kezek::queue::{ClassCounts, Position};
+use kezek::application::{ApplicationId, Document};
+use kezek::lifecycle::Request;
 use kezek::LifecycleError;
 
-use crate::allocation::{Bulletin, NewBulletin, RoundReport};
-use crate::application::{Application, NewApplication};
+use crate::allocation::{NewBulletin, RoundReport};
+use crate::application::NewApplication;
 use crate::calendar::WorkCalendar;
 use crate::errors::KezekError;
 use crate::guard::guarded;
-use crate::iin::Iin;
-use crate::lifecycle::{Decision, Event, NextDeadline, State};
 use crate::policy::Policy;
 use crate::types::{CivilDate, CivilMoment};
 use kezek::allocation::BulletinId;
@@ -33,7 +30,7 @@ impl Engine {
     }
 
     /// Reads the engine.
-    fn read<T>(
+    pub(crate) fn read<T>(
         &self,
         f: impl FnOnce(&kezek::Engine) -> Result<T, LifecycleError>,
     ) -> Result<T, KezekError> {
@@ -394,196 +391,18 @@ impl Engine {
             .map(|r| r.iter().map(Into::into).collect())
     }
 
-    /// The application as registered (IINs masked).
+    /// Runs any engine command given as JSON, `{"command": "withdraw", "id": 3}` (the
+    /// command's name as in the log and the method's fields; `register` takes
+    /// `application`), at `at`; gives its outcome as JSON: an id, ids, round reports or
+    /// `null`. The typed methods above are what most apps call; this one entry serves
+    /// hosts that keep commands as data (queues of offline actions, logs, tests).
     ///
     /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn application(&self, id: ApplicationId) -> Result<Application, KezekError> {
-        self.read(|e| e.application(id).map(Into::into))
-    }
-
-    /// Its state, with the deadlines it runs against.
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn state(&self, id: ApplicationId) -> Result<State, KezekError> {
-        self.read(|e| e.state(id).map(Into::into))
-    }
-
-    /// Its state's name.
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn state_name(&self, id: ApplicationId) -> Result<StateName, KezekError> {
-        self.read(|e| e.state(id).map(kezek::lifecycle::State::name))
-    }
-
-    /// Its queue number and the classes ahead (`None` when not in the queue).
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn position(&self, id: ApplicationId) -> Result<Option<Position>, KezekError> {
-        self.read(|e| e.position(id))
-    }
-
-    /// Its history, oldest first.
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn history(&self, id: ApplicationId) -> Result<Vec<Event>, KezekError> {
-        self.read(|e| Ok(e.history(id)?.map(|ev| (&ev).into()).collect()))
-    }
-
-    /// Its next deadline, if any.
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn next_deadline(&self, id: ApplicationId) -> Result<Option<NextDeadline>, KezekError> {
-        self.read(|e| {
-            Ok(e.next_deadline(id)?
-                .map(|(at, kind)| NextDeadline { at, kind }))
-        })
-    }
-
-    /// Its queue.
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn queue_key(&self, id: ApplicationId) -> Result<QueueKey, KezekError> {
-        self.read(|e| Ok(e.application(id)?.queue_key()))
-    }
-
-    /// Directions it let lapse.
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn lapses(&self, id: ApplicationId) -> Result<u32, KezekError> {
-        self.read(|e| e.lapses(id))
-    }
-
-    /// Its yearly confirmation of interest.
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn interest(&self, id: ApplicationId) -> Result<Interest, KezekError> {
-        self.read(|e| e.interest(id))
-    }
-
-    /// The applications offered together with it (itself included).
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn batch(&self, id: ApplicationId) -> Result<Vec<ApplicationId>, KezekError> {
-        self.read(|e| e.batch(id))
-    }
-
-    /// The applications of an applicant.
-    ///
-    /// # Errors
-    /// `INTERNAL` only.
-    pub fn applications_of(&self, applicant: &Iin) -> Result<Vec<ApplicationId>, KezekError> {
-        self.read(|e| Ok(e.applications_of(&applicant.0)))
-    }
-
-    /// Whether an application may be registered at `at`, and why: every rule checked.
-    ///
-    /// # Errors
-    /// `INTERNAL` only.
-    pub fn explain_registration(
-        &self,
-        application: NewApplication,
-        at: CivilMoment,
-    ) -> Result<Decision, KezekError> {
-        let input = application.into();
-        self.read(|e| Ok((&e.explain_registration(&input, at)).into()))
-    }
-
-    /// Whether the application may be offered one of `vacancies` places at `at`, and why.
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn explain_offer(
-        &self,
-        id: ApplicationId,
-        vacancies: u32,
-        at: CivilMoment,
-    ) -> Result<Decision, KezekError> {
-        self.read(|e| Ok((&e.explain_offer(id, vacancies, at)?).into()))
-    }
-
-    /// Whether the application may be removed for age at `at`, and why.
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn explain_removal_for_age(
-        &self,
-        id: ApplicationId,
-        at: CivilMoment,
-    ) -> Result<Decision, KezekError> {
-        self.read(|e| Ok((&e.explain_removal_for_age(id, at)?).into()))
-    }
-
-    /// Every queue with applications.
-    ///
-    /// # Errors
-    /// `INTERNAL` only.
-    pub fn queues(&self) -> Result<Vec<QueueKey>, KezekError> {
-        self.read(|e| Ok(e.queues().into_iter().cloned().collect()))
-    }
-
-    /// A queue in order: numbers, ids, masked IINs, classes.
-    ///
-    /// # Errors
-    /// `INTERNAL` only.
-    pub fn listing(&self, queue: QueueKey) -> Result<Vec<ListingEntry>, KezekError> {
-        self.read(|e| Ok(e.listing_entries(&queue)))
-    }
-
-    /// How many applications of each class wait in a queue.
-    ///
-    /// # Errors
-    /// `INTERNAL` only.
-    pub fn counts(&self, queue: QueueKey) -> Result<ClassCounts, KezekError> {
-        self.read(|e| Ok(e.counts(&queue)))
-    }
-
-    /// Every bulletin published.
-    ///
-    /// # Errors
-    /// `INTERNAL` only.
-    pub fn bulletins(&self) -> Result<Vec<Bulletin>, KezekError> {
-        self.read(|e| Ok(e.bulletins().iter().map(Into::into).collect()))
-    }
-
-    /// A bulletin by id.
-    ///
-    /// # Errors
-    /// `BULLETIN_UNKNOWN`.
-    pub fn bulletin(&self, bulletin: BulletinId) -> Result<Bulletin, KezekError> {
-        self.read(|e| e.bulletin(bulletin).map(Into::into))
-    }
-
-    /// The places a notified application may choose among: the bulletins of its pool with
-    /// a free place (`RULES.md §5`).
-    ///
-    /// # Errors
-    /// `APPLICATION_UNKNOWN`.
-    pub fn choices(&self, id: ApplicationId) -> Result<Vec<Bulletin>, KezekError> {
-        self.read(|e| {
-            let key = e.application(id)?.queue_key();
-            e.bulletins_with_free_places(&key)
-                .iter()
-                .map(|b| e.bulletin(*b).map(Into::into))
-                .collect()
-        })
-    }
-
-    /// Places open for offers in a queue now.
-    ///
-    /// # Errors
-    /// `INTERNAL` only.
-    pub fn open_places(&self, queue: QueueKey) -> Result<u32, KezekError> {
-        self.read(|e| Ok(e.open_places(&queue)))
+    /// `INPUT_FORMAT` for a malformed command, else those of the command.
+    pub fn execute(&self, command: &str, at: CivilMoment) -> Result<String, KezekError> {
+        let request = guarded(|| Ok(Request::from_json(command)?))?;
+        let outcome = self.command(|e| e.execute(request, at))?;
+        Ok(serde_json::to_string(&outcome).unwrap_or_default())
     }
 }
 

@@ -15,6 +15,7 @@ mod allocation;
 mod application;
 mod calendar;
 mod engine;
+mod engine_queries;
 mod errors;
 mod guard;
 mod iin;

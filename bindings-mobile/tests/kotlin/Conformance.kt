@@ -140,17 +140,14 @@ fun newApplication(m: Map<String, Any?>): NewApplication {
     )
 }
 
-fun newBulletin(m: Map<String, Any?>): NewBulletin {
-    val k = m["kindergarten"].obj()
-    @Suppress("UNCHECKED_CAST")
-    val languages = (k["languages"] as List<String>).map { GroupLanguage.valueOf(it.uppercase()) }
-    return NewBulletin(
-        Kindergarten(k["id"].str(), k["region"].str(), k["area"].str(), languages),
-        GroupType.valueOf(m["group_type"].str().uppercase()),
-        m["cohort"].long().toInt(),
-        m["places"].long().toUInt(),
-    )
-}
+/** The engine's commands: each goes through the one entry, `Engine.execute`. */
+val COMMANDS = setOf(
+    "register", "notify", "issue_direction", "revoke", "extend", "correct_birth_date",
+    "confirm_right", "enroll", "release", "withdraw", "confirm_interest", "link_applicant",
+    "link_batch", "unlink_batch", "patch_calendar", "update_benefit", "advance_to", "publish",
+    "offer_round", "distribute", "take_place", "confirm_voucher", "refuse_voucher", "restore",
+    "sign_contract", "join_waiting_list",
+)
 
 /** Runs one step of a scenario file on `engine`; its answer in the file's shape. */
 fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any? {
@@ -158,26 +155,12 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
     val at = s["at"]?.let(::moment)
     val id = a["id"]?.long()?.toULong()
     fun app() = newApplication(file["application"].obj() + a)
+    if (s["op"] in COMMANDS) {
+        // Every command through the one entry, as JSON (the shared files' own shape back).
+        val fields = if (s["op"] == "register") mapOf("application" to file["application"].obj() + a) else a
+        return Json.parse(engine.execute(Json.write(mapOf("command" to s["op"]) + fields), at!!))
+    }
     return when (s["op"]) {
-        "register" -> engine.register(app(), at!!).toLong()
-        "advance_to" -> engine.advanceTo(at!!).let { null }
-        "notify" -> engine.notify(id!!, a["vacancies"].long().toUInt(), at!!).map { it.toLong() }
-        "issue_direction" -> engine.issueDirection(id!!, a["kindergarten"].str(), at!!).let { null }
-        "join_waiting_list" -> engine.joinWaitingList(id!!, a["kindergarten"].str(), at!!).let { null }
-        "extend" -> engine.extend(id!!, date(a["until"]), at!!).let { null }
-        "correct_birth_date" -> engine.correctBirthDate(id!!, date(a["birth_date"]), at!!).let { null }
-        "link_applicant" -> engine.linkApplicant(id!!, a["applicant_iin"].str(), at!!).let { null }
-        "link_batch" -> engine.linkBatch((a["ids"] as List<*>).map { it.long().toULong() }, at!!).let { null }
-        "unlink_batch" -> engine.unlinkBatch(id!!, at!!).let { null }
-        "patch_calendar" -> engine.patchCalendar(Json.write(a["patch"]), at!!).map { it.toLong() }
-        "update_benefit" -> {
-            @Suppress("UNCHECKED_CAST")
-            val docs = (a["documents"] as List<Any?>? ?: emptyList()).map {
-                val d = it.obj()
-                Document(d["kind"].str(), date(d["issued_on"]), d["valid_until"]?.let(::date))
-            }
-            engine.updateBenefit(id!!, a["benefit"] as String?, docs, at!!).let { null }
-        }
         "state" -> state(engine.state(id!!))
         "position" -> position(engine.position(id!!))
         "listing" -> engine.listing(engine.queueKey(id!!)).map { it.id.toLong() }
@@ -191,15 +174,6 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
             check(it.question == Question.MAY_REGISTER)
             mapOf("allowed" to it.allowed, "failed" to it.failed)
         }
-        "publish" -> {
-            @Suppress("UNCHECKED_CAST")
-            val bulletins = (a["bulletins"] as List<Any?>).map { newBulletin(it.obj()) }
-            engine.publish(bulletins, at!!).map(::report)
-        }
-        "offer_round" -> report(engine.offerRound(a["bulletin"].long().toULong(), at!!))
-        "distribute" -> engine.distribute(at!!).map(::report)
-        "take_place" -> engine.takePlace(id!!, a["bulletin"].long().toULong(), at!!).let { null }
-        "sign_contract" -> engine.signContract(id!!, a["bulletin"].long().toULong(), at!!).let { null }
         "bulletin" -> bulletin(engine.bulletin(a["bulletin"].long().toULong()))
         "open_places" -> engine.openPlaces(engine.queueKey(id!!)).toLong()
         "child" -> engine.application(id!!).let {
@@ -210,15 +184,6 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
                 "cohort" to engine.queueKey(id).cohort.toLong(),
             )
         }
-        "revoke" -> engine.revoke(id!!, at!!).let { null }
-        "confirm_right" -> engine.confirmRight(id!!, at!!).let { null }
-        "enroll" -> engine.enroll(id!!, at!!).let { null }
-        "release" -> engine.release(id!!, at!!).let { null }
-        "withdraw" -> engine.withdraw(id!!, at!!).let { null }
-        "confirm_interest" -> engine.confirmInterest(id!!, at!!).let { null }
-        "confirm_voucher" -> engine.confirmVoucher(id!!, at!!).let { null }
-        "refuse_voucher" -> engine.refuseVoucher(id!!, at!!).let { null }
-        "restore" -> engine.restore(id!!, at!!).let { null }
         else -> error("unknown op ${s["op"]}")
     }
 }

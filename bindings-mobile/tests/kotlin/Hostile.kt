@@ -186,6 +186,14 @@ val entries: List<Entry> = run {
         c("Engine.linkApplicant") { e, g -> e.linkApplicant(g.ulong(), g.text(), g.moment()) },
         c("Engine.linkBatch") { e, g -> e.linkBatch(g.ids(), g.moment()) },
         c("Engine.unlinkBatch") { e, g -> e.unlinkBatch(g.ulong(), g.moment()) },
+        c("Engine.execute") { e, g ->
+            val command = g.pick(
+                g.text(), "{\"command\": \"withdraw\", \"id\": ${g.ulong()}}",
+                "{\"command\": \"notify\", \"id\": ${g.ulong()}, \"vacancies\": 4294967296}",
+                "{\"command\": \"link_applicant\", \"id\": 1, \"applicant_iin\": \"${g.text()}\"}",
+            )
+            e.execute(command, g.moment())
+        },
         c("Engine.patchCalendar") { e, g ->
             val patch = g.pick(
                 g.text(), "{\"years\": {\"2101\": {\"source\": \"x\"}}}", "{\"years\": {\"9999\": {\"source\": \"x\"}}}",

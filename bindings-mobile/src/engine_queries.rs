@@ -1,0 +1,211 @@
+//! The queries of `Engine` (a second exported block: `engine.rs` holds the commands):
+//! applications, states, positions, histories, deadlines, explanations, listings and
+//! places. Reads take the engine's lock and change nothing.
+
+use kezek::application::{ApplicationId, QueueKey};
+use kezek::lifecycle::{Interest, ListingEntry, StateName};
+use kezek::queue::{ClassCounts, Position};
+
+use crate::allocation::Bulletin;
+use crate::application::{Application, NewApplication};
+use crate::engine::Engine;
+use crate::errors::KezekError;
+use crate::iin::Iin;
+use crate::lifecycle::{Decision, Event, NextDeadline, State};
+use crate::types::CivilMoment;
+use kezek::allocation::BulletinId;
+
+#[uniffi::export]
+impl Engine {
+    /// The application as registered (IINs masked).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn application(&self, id: ApplicationId) -> Result<Application, KezekError> {
+        self.read(|e| e.application(id).map(Into::into))
+    }
+
+    /// Its state, with the deadlines it runs against.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn state(&self, id: ApplicationId) -> Result<State, KezekError> {
+        self.read(|e| e.state(id).map(Into::into))
+    }
+
+    /// Its state's name.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn state_name(&self, id: ApplicationId) -> Result<StateName, KezekError> {
+        self.read(|e| e.state(id).map(kezek::lifecycle::State::name))
+    }
+
+    /// Its queue number and the classes ahead (`None` when not in the queue).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn position(&self, id: ApplicationId) -> Result<Option<Position>, KezekError> {
+        self.read(|e| e.position(id))
+    }
+
+    /// Its history, oldest first.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn history(&self, id: ApplicationId) -> Result<Vec<Event>, KezekError> {
+        self.read(|e| Ok(e.history(id)?.map(|ev| (&ev).into()).collect()))
+    }
+
+    /// Its next deadline, if any.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn next_deadline(&self, id: ApplicationId) -> Result<Option<NextDeadline>, KezekError> {
+        self.read(|e| {
+            Ok(e.next_deadline(id)?
+                .map(|(at, kind)| NextDeadline { at, kind }))
+        })
+    }
+
+    /// Its queue.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn queue_key(&self, id: ApplicationId) -> Result<QueueKey, KezekError> {
+        self.read(|e| Ok(e.application(id)?.queue_key()))
+    }
+
+    /// Directions it let lapse.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn lapses(&self, id: ApplicationId) -> Result<u32, KezekError> {
+        self.read(|e| e.lapses(id))
+    }
+
+    /// Its yearly confirmation of interest.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn interest(&self, id: ApplicationId) -> Result<Interest, KezekError> {
+        self.read(|e| e.interest(id))
+    }
+
+    /// The applications offered together with it (itself included).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn batch(&self, id: ApplicationId) -> Result<Vec<ApplicationId>, KezekError> {
+        self.read(|e| e.batch(id))
+    }
+
+    /// The applications of an applicant.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn applications_of(&self, applicant: &Iin) -> Result<Vec<ApplicationId>, KezekError> {
+        self.read(|e| Ok(e.applications_of(&applicant.0)))
+    }
+
+    /// Whether an application may be registered at `at`, and why: every rule checked.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn explain_registration(
+        &self,
+        application: NewApplication,
+        at: CivilMoment,
+    ) -> Result<Decision, KezekError> {
+        let input = application.into();
+        self.read(|e| Ok((&e.explain_registration(&input, at)).into()))
+    }
+
+    /// Whether the application may be offered one of `vacancies` places at `at`, and why.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn explain_offer(
+        &self,
+        id: ApplicationId,
+        vacancies: u32,
+        at: CivilMoment,
+    ) -> Result<Decision, KezekError> {
+        self.read(|e| Ok((&e.explain_offer(id, vacancies, at)?).into()))
+    }
+
+    /// Whether the application may be removed for age at `at`, and why.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn explain_removal_for_age(
+        &self,
+        id: ApplicationId,
+        at: CivilMoment,
+    ) -> Result<Decision, KezekError> {
+        self.read(|e| Ok((&e.explain_removal_for_age(id, at)?).into()))
+    }
+
+    /// Every queue with applications.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn queues(&self) -> Result<Vec<QueueKey>, KezekError> {
+        self.read(|e| Ok(e.queues().into_iter().cloned().collect()))
+    }
+
+    /// A queue in order: numbers, ids, masked IINs, classes.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn listing(&self, queue: QueueKey) -> Result<Vec<ListingEntry>, KezekError> {
+        self.read(|e| Ok(e.listing_entries(&queue)))
+    }
+
+    /// How many applications of each class wait in a queue.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn counts(&self, queue: QueueKey) -> Result<ClassCounts, KezekError> {
+        self.read(|e| Ok(e.counts(&queue)))
+    }
+
+    /// Every bulletin published.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn bulletins(&self) -> Result<Vec<Bulletin>, KezekError> {
+        self.read(|e| Ok(e.bulletins().iter().map(Into::into).collect()))
+    }
+
+    /// A bulletin by id.
+    ///
+    /// # Errors
+    /// `BULLETIN_UNKNOWN`.
+    pub fn bulletin(&self, bulletin: BulletinId) -> Result<Bulletin, KezekError> {
+        self.read(|e| e.bulletin(bulletin).map(Into::into))
+    }
+
+    /// The places a notified application may choose among: the bulletins of its pool with
+    /// a free place (`RULES.md §5`).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn choices(&self, id: ApplicationId) -> Result<Vec<Bulletin>, KezekError> {
+        self.read(|e| {
+            let key = e.application(id)?.queue_key();
+            e.bulletins_with_free_places(&key)
+                .iter()
+                .map(|b| e.bulletin(*b).map(Into::into))
+                .collect()
+        })
+    }
+
+    /// Places open for offers in a queue now.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn open_places(&self, queue: QueueKey) -> Result<u32, KezekError> {
+        self.read(|e| Ok(e.open_places(&queue)))
+    }
+}
