@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Step 4: the `kezek` Python package built with maturin into .venv, mypy --strict, and its
+# Step 4: the `kezek` Python package built with maturin into .venv, mypy --strict,
+# mypy.stubtest of the native module's stub (_kezek.pyi) against the module, and its
 # pytest suite (conformance files, every error code, hostile inputs, README examples, the
 # simulator, the analysts' example script).
 source "$(dirname "$0")/lib.sh"
@@ -7,4 +8,6 @@ ensure_venv
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
 (cd bindings-python && VIRTUAL_ENV="$PWD/../$venv" "../$venv/bin/maturin" develop --release --quiet)
 (cd bindings-python && "../$venv/bin/python" -m mypy)
+# The native module's stub against the module itself (every class, method and signature).
+(cd bindings-python && "../$venv/bin/python" -m mypy.stubtest kezek._kezek)
 "$venv/bin/python" -m pytest -q bindings-python/tests
