@@ -100,3 +100,27 @@ def test_every_command_goes_through_one_entry() -> None:
     # Ids read from an analyst's table (NumPy integers) are integers.
     e.enroll(np.int64(a), AT + dt.timedelta(hours=1))  # type: ignore[arg-type]
     assert e.state(a).name is kezek.StateName.ENROLLED
+
+
+def test_a_state_s_fields_are_typed() -> None:
+    """Issue 24 §4: deadlines are Deadlines, moments datetimes, reasons enums; to_dict()
+    gives the core's plain data back."""
+    e = kezek.Engine(kezek.PolicyBook.builtin().get("akmola-2024"))
+    a = e.register(APP, AT)
+    e.notify(a, 1, AT + dt.timedelta(hours=1))
+    notice = e.state(a)
+    assert isinstance(notice["choose_by"], kezek.Deadline)
+    assert notice["choose_by"].last_day == dt.date(2025, 3, 6) and not notice["choose_by"].provisional
+    assert notice["sent_at"] == AT + dt.timedelta(hours=1)
+    e.issue_direction(a, "kg-1", AT + dt.timedelta(hours=2))
+    direction = e.state(a)
+    assert direction["via"] is kezek.Via.NOTICE and direction["kindergarten"] == "kg-1"
+    assert isinstance(direction["show_up_by"], kezek.Deadline) and direction["issued_at"] == AT + dt.timedelta(hours=2)
+    assert direction.to_dict() == e._native.state(a)
+    e.revoke(a, AT + dt.timedelta(hours=3))
+    b = e.register({**APP, "child_iin": "210911500613"}, AT + dt.timedelta(hours=4))
+    e.advance_to(dt.datetime(2026, 3, 5))
+    removed = e.state(b)
+    assert removed.name is kezek.StateName.REMOVED
+    assert removed["reason"] is kezek.RemovalReason.INTEREST_NOT_CONFIRMED
+    assert removed.to_dict() == e._native.state(b)

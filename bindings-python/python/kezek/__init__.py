@@ -39,11 +39,13 @@ from ._records import (
     Position,
     PriorityClass,
     QueueKey,
+    RemovalReason,
     RoundReport,
     Sex,
     Skipped,
     State,
     StateName,
+    Via,
 )
 from .errors import (
     AllocationError,
@@ -70,7 +72,7 @@ from .errors import (
 __all__ = [
     "__version__", "matching", "simulation",
     "Iin", "Sex", "WorkCalendar", "ProvisionalCalendar", "Period", "PeriodUnit",
-    "Deadline", "DayInfo", "Answer", "Policy", "PolicyBook", "Engine", "State", "StateName",
+    "Deadline", "DayInfo", "Answer", "Policy", "PolicyBook", "Engine", "State", "StateName", "RemovalReason", "Via",
     "Event", "Actor", "Position", "ClassCounts", "QueueKey", "GroupType", "Language",
     "PriorityClass", "DueKind", "NextDeadline", "Decision", "Check", "RoundReport", "Skipped",
     "Bulletin", "set_language", "get_language", "language",

@@ -94,6 +94,23 @@ class DueKind(_StrEnum):
     RESTORE_EXPIRES = "restore_expires"
 
 
+class RemovalReason(_StrEnum):
+    """Why a rule removed a child from the queue (a ``removed`` state's ``reason``)."""
+
+    LAPSES = "lapses"
+    INTEREST_NOT_CONFIRMED = "interest_not_confirmed"
+    AGED_OUT = "aged_out"
+    VOUCHER_REFUSED = "voucher_refused"
+    NOT_RESTORED = "not_restored"
+
+
+class Via(_StrEnum):
+    """How a direction was obtained (a ``direction_issued`` state's ``via``)."""
+
+    NOTICE = "notice"
+    FREE_CHOICE = "free_choice"
+
+
 class Actor(_StrEnum):
     """Who or what caused an event."""
 
@@ -241,8 +258,12 @@ class QueueKey(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class State(_Record):
-    """An application's state, and the state's own fields (``choose_by``, ``kindergarten``…;
-    dates and moments as strings in ``fields``, as in the conformance files)."""
+    """An application's state, and the state's own fields, typed: moments (``sent_at``,
+    ``since``, ``at``, ``issued_at``…) are ``datetime``, deadlines (``choose_by``,
+    ``show_up_by``, ``revocable_until``, ``until``, ``consent_by``…) are :class:`Deadline`
+    (with its ``provisional`` mark), a removal's ``reason`` is :class:`RemovalReason`, a
+    direction's ``via`` is :class:`Via`; kindergartens are ``str``, bulletins ``int``.
+    ``to_dict()`` gives the plain data of the conformance files back."""
 
     name: StateName
     fields: dict[str, Any]
@@ -252,10 +273,37 @@ class State(_Record):
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> State:
-        return cls(StateName(d["state"]), {k: v for k, v in d.items() if k != "state"})
+        return cls(StateName(d["state"]), {k: _state_field(k, v) for k, v in d.items() if k != "state"})
 
     def to_dict(self) -> dict[str, Any]:
-        return {"state": self.name.value, **self.fields}
+        fields: dict[str, Any] = _plain(self.fields)
+        for key, value in fields.items():
+            # As the core writes a deadline: `provisional` only when it is.
+            if isinstance(value, dict) and value.get("provisional") is False:
+                del value["provisional"]
+        return {"state": self.name.value, **fields}
+
+
+# The fields of states, by kind (core/src/lifecycle/state.rs).
+_MOMENTS = frozenset({"sent_at", "since", "at", "offered_at", "confirmed_at", "issued_at"})
+_DEADLINES = frozenset({
+    "choose_by", "until", "consent_by", "contract_by", "restore_by", "show_up_by",
+    "revocable_until", "right_confirm_by",
+})
+
+
+def _state_field(key: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if key in _MOMENTS:
+        return moment(value)
+    if key in _DEADLINES:
+        return Deadline.from_dict(value)
+    if key == "reason":
+        return RemovalReason(value)
+    if key == "via":
+        return Via(value)
+    return value
 
 
 @dataclasses.dataclass(frozen=True)
