@@ -4,6 +4,11 @@ A helper thread counts, yielding the GIL after each step (``time.sleep(0)``); th
 interval is raised so that the interpreter never takes the GIL from the calling thread by
 force. The counter can then advance during the call only if the call itself lets the GIL
 go, as kezek's long runs do; a call that held it throughout would see the count unchanged.
+
+The call is repeated until the counter moves (for at most 60 seconds): on a loaded machine
+the helper thread may not be scheduled during one short call, and that is the scheduler's
+doing, not the call's. A call that holds the GIL never lets the counter move, however often
+it is repeated, so the answer stays sound.
 """
 
 from __future__ import annotations
@@ -30,9 +35,13 @@ def steps_during(call: Callable[[], Any]) -> int:
         thread.start()
         while count[0] == 0:
             time.sleep(0.001)
-        before = count[0]
-        call()
-        after = count[0]
+        deadline = time.monotonic() + 60.0
+        while True:
+            before = count[0]
+            call()
+            after = count[0]
+            if after > before or time.monotonic() > deadline:
+                break
     finally:
         stop.set()
         sys.setswitchinterval(old)

@@ -51,6 +51,7 @@ pub mod input;
 pub mod internal;
 pub mod lang;
 pub mod lifecycle;
+pub mod people;
 pub mod period;
 pub mod policy;
 pub mod queue;

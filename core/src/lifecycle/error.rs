@@ -9,6 +9,7 @@ use crate::calendar::CalendarError;
 use crate::eligibility::Check;
 use crate::iin::IinError;
 use crate::lang::{pick, Lang, LocalizedError};
+use crate::people;
 use crate::policy::PolicyError;
 
 /// Why the engine refused a command; a refused command changes nothing.
@@ -38,7 +39,10 @@ pub enum LifecycleError {
         failures: Vec<Check>,
     },
     /// The child may not be offered a place, or take one, now (`RULES.md §4–§7`).
-    #[error("application {id} may not be offered a place now: {}", failed.join(", "))]
+    #[error(
+        "application {id} may not be offered a place now: {}",
+        failed_in(failed, 2)
+    )]
     NotEligible {
         /// The application.
         id: ApplicationId,
@@ -52,7 +56,11 @@ pub enum LifecycleError {
         id: ApplicationId,
     },
     /// The command is not allowed in the application's state.
-    #[error("`{command}` is not allowed for application {id} in state `{}`", state.as_str())]
+    #[error(
+        "application {id} is “{}”: you cannot {} now",
+        people::state(*state)[2],
+        people::action(command)[2]
+    )]
     StateForbids {
         /// The application.
         id: ApplicationId,
@@ -62,7 +70,11 @@ pub enum LifecycleError {
         state: StateName,
     },
     /// The command's moment is before the engine's clock: time only moves forward.
-    #[error("moment {at} is before the engine's clock {now}")]
+    #[error(
+        "the moment {} is earlier than the last recorded action ({})",
+        people::moment(*at),
+        people::moment(*now)
+    )]
     TimeBeforeClock {
         /// The moment given.
         at: NaiveDateTime,
@@ -70,7 +82,10 @@ pub enum LifecycleError {
         now: NaiveDateTime,
     },
     /// The 24 hours to revoke a direction have passed (`RULES.md §6`).
-    #[error("the direction of application {id} could be revoked only until {closed_at}")]
+    #[error(
+        "the direction of application {id} could be given back only until {}",
+        people::moment(*closed_at)
+    )]
     RevocationClosed {
         /// The application.
         id: ApplicationId,
@@ -87,7 +102,9 @@ pub enum LifecycleError {
     },
     /// The extension asked for goes past the policy's limit (`RULES.md §6`: 30 calendar days).
     #[error(
-        "the direction of application {id} can be extended to {latest} at the latest, not {asked}"
+        "the direction of application {id} can be extended to {} at the latest, not {}",
+        people::date(*latest),
+        people::date(*asked)
     )]
     ExtensionTooLong {
         /// The application.
@@ -98,7 +115,11 @@ pub enum LifecycleError {
         latest: NaiveDate,
     },
     /// The extension asked for does not move the deadline later.
-    #[error("the direction of application {id} already runs to {current}, not later than {asked}")]
+    #[error(
+        "the direction of application {id} already runs to {}, not later than {}",
+        people::date(*current),
+        people::date(*asked)
+    )]
     ExtensionTooShort {
         /// The application.
         id: ApplicationId,
@@ -121,7 +142,10 @@ pub enum LifecycleError {
         id: ApplicationId,
     },
     /// A confirmation of interest before the window opens does not count (`RULES.md §2`).
-    #[error("interest in application {id} can be confirmed from {opens_at}")]
+    #[error(
+        "interest in application {id} can be confirmed from {}",
+        people::moment(*opens_at)
+    )]
     InterestTooEarly {
         /// The application.
         id: ApplicationId,
@@ -129,7 +153,10 @@ pub enum LifecycleError {
         opens_at: NaiveDateTime,
     },
     /// Interest was already confirmed for the coming anniversary.
-    #[error("interest in application {id} is already confirmed for {anniversary}")]
+    #[error(
+        "interest in application {id} is already confirmed for {}",
+        people::date(*anniversary)
+    )]
     InterestAlreadyConfirmed {
         /// The application.
         id: ApplicationId,
@@ -268,8 +295,8 @@ impl LocalizedError for LifecycleError {
             ),
             LifecycleError::NotEligible { id, failed } => pick(
                 lang,
-                format!("{id} өтініші бойынша қазір орын ұсынуға болмайды: {}", failed.join(", ")),
-                format!("по заявлению {id} сейчас нельзя предложить место: {}", failed.join(", ")),
+                format!("{id} өтініші бойынша қазір орын ұсынуға болмайды: {}", failed_in(failed, 0)),
+                format!("по заявлению {id} сейчас нельзя предложить место: {}", failed_in(failed, 1)),
                 en,
             ),
             LifecycleError::UnknownApplication { id } => pick(
@@ -280,20 +307,20 @@ impl LocalizedError for LifecycleError {
             ),
             LifecycleError::StateForbids { id, command, state } => pick(
                 lang,
-                format!("{id} өтініші «{}» күйінде: `{command}` әрекетіне болмайды", state.as_str()),
-                format!("заявление {id} в состоянии «{}»: действие `{command}` недоступно", state.as_str()),
+                format!("{id} өтініші «{}» күйінде: қазір {} болмайды", people::state(*state)[0], people::action(command)[0]),
+                format!("заявление {id} в состоянии «{}»: сейчас нельзя {}", people::state(*state)[1], people::action(command)[1]),
                 en,
             ),
             LifecycleError::TimeBeforeClock { at, now } => pick(
                 lang,
-                format!("{at} уақыты қозғалтқыш сағатынан ({now}) бұрын"),
-                format!("момент {at} раньше часов движка ({now})"),
+                format!("{} уақыты соңғы тіркелген әрекеттен ({}) бұрын", people::moment(*at), people::moment(*now)),
+                format!("момент {} раньше последнего записанного действия ({})", people::moment(*at), people::moment(*now)),
                 en,
             ),
             LifecycleError::RevocationClosed { id, closed_at } => pick(
                 lang,
-                format!("{id} өтінішінің жолдамасын тек {closed_at} дейін қайтарып алуға болатын еді"),
-                format!("направление по заявлению {id} можно было отозвать только до {closed_at}"),
+                format!("{id} өтінішінің жолдамасынан тек {} дейін бас тартуға болатын еді", people::moment(*closed_at)),
+                format!("от направления по заявлению {id} можно было отказаться только до {}", people::moment(*closed_at)),
                 en,
             ),
             LifecycleError::ExtensionUsed { id, allowed } => pick(
@@ -304,14 +331,14 @@ impl LocalizedError for LifecycleError {
             ),
             LifecycleError::ExtensionTooLong { id, asked, latest } => pick(
                 lang,
-                format!("{id} өтінішінің жолдамасын ең кешінде {latest} дейін ұзартуға болады, {asked} емес"),
-                format!("направление по заявлению {id} можно продлить не позднее {latest}, а не до {asked}"),
+                format!("{id} өтінішінің жолдамасын ең кешінде {} дейін ұзартуға болады, {} емес", people::date(*latest), people::date(*asked)),
+                format!("направление по заявлению {id} можно продлить не позднее {}, а не до {}", people::date(*latest), people::date(*asked)),
                 en,
             ),
             LifecycleError::ExtensionTooShort { id, asked, current } => pick(
                 lang,
-                format!("{id} өтінішінің жолдамасы {current} дейін жарамды, {asked} одан кеш емес"),
-                format!("направление по заявлению {id} и так действует до {current}, {asked} не позже"),
+                format!("{id} өтінішінің жолдамасы {} дейін жарамды, {} одан кеш емес", people::date(*current), people::date(*asked)),
+                format!("направление по заявлению {id} и так действует до {}, {} не позже", people::date(*current), people::date(*asked)),
                 en,
             ),
             LifecycleError::RightNotConfirmed { id } => pick(
@@ -328,14 +355,14 @@ impl LocalizedError for LifecycleError {
             ),
             LifecycleError::InterestTooEarly { id, opens_at } => pick(
                 lang,
-                format!("{id} өтініші бойынша мүдделілікті {opens_at} бастап растауға болады"),
-                format!("заинтересованность по заявлению {id} можно подтвердить с {opens_at}"),
+                format!("{id} өтініші бойынша мүдделілікті {} бастап растауға болады", people::moment(*opens_at)),
+                format!("заинтересованность по заявлению {id} можно подтвердить с {}", people::moment(*opens_at)),
                 en,
             ),
             LifecycleError::InterestAlreadyConfirmed { id, anniversary } => pick(
                 lang,
-                format!("{id} өтініші бойынша мүдделілік {anniversary} үшін расталған"),
-                format!("заинтересованность по заявлению {id} уже подтверждена на {anniversary}"),
+                format!("{id} өтініші бойынша мүдделілік {} үшін расталған", people::date(*anniversary)),
+                format!("заинтересованность по заявлению {id} уже подтверждена на {}", people::date(*anniversary)),
                 en,
             ),
             LifecycleError::Iin(e) => e.message(lang),
@@ -389,6 +416,15 @@ fn refused(lang: Lang, failures: &[Check], [kk, ru]: [&str; 2], en: String) -> S
         .collect::<Vec<_>>()
         .join("; ");
     pick(lang, format!("{kk}: {list}"), format!("{ru}: {list}"), en)
+}
+
+/// The failed checks of an offer in words, in language `k` (0 kk, 1 ru, 2 en): no codes.
+fn failed_in(failed: &[&str], k: usize) -> String {
+    failed
+        .iter()
+        .map(|c| crate::people::failed_check(c)[k])
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The kk/ru/en message of each batch rule: what a parent reads, without the code (which
