@@ -55,10 +55,6 @@ fn new_application(file: &ScenarioFile, step: &Step) -> NewApplication {
     serde_json::from_value(merged).unwrap_or_else(|e| panic!("register: {e}"))
 }
 
-fn decision(d: &kezek::eligibility::Decision) -> Value {
-    json!({"allowed": d.allowed(), "failed": d.failed_codes()})
-}
-
 /// The engine's commands: every one goes through the one entry, [`Engine::execute`], as
 /// a request built from the step (`{"command": op, …args}`; a registration's application is
 /// the file's defaults with the step's fields over them).
@@ -114,23 +110,19 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
     match s.op.as_str() {
         "state" => q(e.state(id(s)).map(|st| json!(st))),
         "position" => q(e.position(id(s)).map(|p| json!(p))),
-        "listing" => q(e
-            .application(id(s))
-            .map(|a| json!(e.listing(&a.queue_key())))),
+        "listing" => q(e.queue_key(id(s)).map(|k| json!(e.listing(&k)))),
         "history" => q(e
             .history(id(s))
             .map(|h| json!(h.map(|ev| ev.reason.code()).collect::<Vec<_>>()))),
-        "next_deadline" => q(e.next_deadline(id(s)).map(|d| match d {
-            Some((t, kind)) => json!({"at": t, "kind": kind}),
-            None => Value::Null,
-        })),
+        "next_deadline" => q(e.next_deadline(id(s)).map(|d| json!(d))),
         "explain_offer" => q(e
             .explain_offer(id(s), arg(s, "vacancies"), at(s))
-            .map(|d| decision(&d))),
-        "explain_registration" => Ok(decision(
-            &e.explain_registration(&new_application(file, s), at(s)),
+            .map(|d| json!(d))),
+        "explain_registration" => Ok(json!(
+            e.explain_registration(&new_application(file, s), at(s))
         )),
         "bulletin" => q(e.bulletin(bulletin(s)).map(|b| json!(b))),
+        "choices" => q(e.choices(id(s)).map(|b| json!(b))),
         "child" => q(e.application(id(s)).map(|a| {
             json!({
                 "birth_date": a.child_birth_date,

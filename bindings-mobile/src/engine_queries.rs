@@ -63,8 +63,10 @@ impl Engine {
     /// `APPLICATION_UNKNOWN`.
     pub fn next_deadline(&self, id: ApplicationId) -> Result<Option<NextDeadline>, KezekError> {
         self.read(|e| {
-            Ok(e.next_deadline(id)?
-                .map(|(at, kind)| NextDeadline { at, kind }))
+            Ok(e.next_deadline(id)?.map(|d| NextDeadline {
+                at: d.at,
+                kind: d.kind,
+            }))
         })
     }
 
@@ -73,7 +75,7 @@ impl Engine {
     /// # Errors
     /// `APPLICATION_UNKNOWN`.
     pub fn queue_key(&self, id: ApplicationId) -> Result<QueueKey, KezekError> {
-        self.read(|e| Ok(e.application(id)?.queue_key()))
+        self.read(|e| e.queue_key(id))
     }
 
     /// Directions it let lapse.
@@ -192,13 +194,7 @@ impl Engine {
     /// # Errors
     /// `APPLICATION_UNKNOWN`.
     pub fn choices(&self, id: ApplicationId) -> Result<Vec<Bulletin>, KezekError> {
-        self.read(|e| {
-            let key = e.application(id)?.queue_key();
-            e.bulletins_with_free_places(&key)
-                .iter()
-                .map(|b| e.bulletin(*b).map(Into::into))
-                .collect()
-        })
+        self.read(|e| Ok(e.choices(id)?.into_iter().map(Into::into).collect()))
     }
 
     /// Places open for offers in a queue now.

@@ -7,7 +7,6 @@
 use chrono::NaiveDateTime;
 use kezek::allocation::BulletinId;
 use kezek::application::{ApplicationId, NewApplication, QueueKey};
-use kezek::eligibility::Decision;
 use kezek::lifecycle::{Engine, LogEntry, Request};
 use std::sync::{Mutex, MutexGuard, TryLockError};
 
@@ -60,14 +59,6 @@ impl PyEngine {
 /// The engine's id list as integers.
 fn ids(v: &[ApplicationId]) -> Vec<u64> {
     v.iter().map(|i| i.0).collect()
-}
-
-/// A decision as data, with the core's own verdict and failed codes beside its checks.
-fn decision(d: &Decision) -> serde_json::Value {
-    let mut value = serde_json::json!(d);
-    value["allowed"] = serde_json::json!(d.allowed());
-    value["failed"] = serde_json::json!(d.failed_codes());
-    value
 }
 
 #[pymethods]
@@ -157,10 +148,12 @@ impl PyEngine {
 
     /// The queue the application stands in.
     fn queue_key<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(
-            py_,
-            &py(self.lock(py_).application(ApplicationId(id)))?.queue_key(),
-        )
+        serialize(py_, &py(self.lock(py_).queue_key(ApplicationId(id)))?)
+    }
+
+    /// What a notified parent chooses among: the bulletins of its pool with a free place.
+    fn choices<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, &py(self.lock(py_).choices(ApplicationId(id)))?)
     }
 
     /// The application's state as data (`{"state": "queued", …}`).
@@ -186,11 +179,7 @@ impl PyEngine {
 
     /// Its next deadline: `{"at", "kind"}` or `None`.
     fn next_deadline<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        let due = py(self.lock(py_).next_deadline(ApplicationId(id)))?;
-        serialize(
-            py_,
-            &due.map(|(at, kind)| serde_json::json!({"at": at, "kind": kind})),
-        )
+        serialize(py_, &py(self.lock(py_).next_deadline(ApplicationId(id)))?)
     }
 
     /// Directions lapsed so far.
@@ -223,11 +212,9 @@ impl PyEngine {
     ) -> PyResult<Bound<'py, PyAny>> {
         serialize(
             py_,
-            &decision(&py(self.lock(py_).explain_offer(
-                ApplicationId(id),
-                vacancies,
-                at,
-            ))?),
+            &py(self
+                .lock(py_)
+                .explain_offer(ApplicationId(id), vacancies, at))?,
         )
     }
 
@@ -239,10 +226,7 @@ impl PyEngine {
         at: NaiveDateTime,
     ) -> PyResult<Bound<'py, PyAny>> {
         let input: NewApplication = deserialize("application", application)?;
-        serialize(
-            py_,
-            &decision(&self.lock(py_).explain_registration(&input, at)),
-        )
+        serialize(py_, &self.lock(py_).explain_registration(&input, at))
     }
 
     /// Whether the child is too old to stay in the queue (`RULES.md §4`).
@@ -254,9 +238,9 @@ impl PyEngine {
     ) -> PyResult<Bound<'py, PyAny>> {
         serialize(
             py_,
-            &decision(&py(self
+            &py(self
                 .lock(py_)
-                .explain_removal_for_age(ApplicationId(id), at))?),
+                .explain_removal_for_age(ApplicationId(id), at))?,
         )
     }
 

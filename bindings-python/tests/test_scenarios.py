@@ -67,6 +67,8 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
     if op == "explain_registration":
         d = engine.explain_registration(application(), at)
         return {"allowed": d.allowed, "failed": list(d.failed)}
+    if op == "choices":
+        return [b.to_dict() for b in engine.choices(i)]
     if op == "bulletin":
         return engine.bulletin(a["bulletin"]).to_dict()
     if op == "open_places":

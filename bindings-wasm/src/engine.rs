@@ -6,7 +6,6 @@
 
 use kezek::allocation::{BulletinId, NewBulletin};
 use kezek::application::{ApplicationId, Document, NewApplication};
-use kezek::eligibility::Decision;
 use kezek::lifecycle::{Engine as CoreEngine, LogEntry, Request};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -29,14 +28,6 @@ pub(crate) fn app(id: &JsValue) -> Result<ApplicationId, JsValue> {
 
 pub(crate) fn bulletin_id(id: &JsValue) -> Result<BulletinId, JsValue> {
     whole("bulletin", id).map(BulletinId)
-}
-
-/// A decision as data, with the core's own verdict and failed codes beside its checks.
-pub(crate) fn decision(d: &Decision) -> Result<JsValue, JsValue> {
-    let mut value = serde_json::json!(d);
-    value["allowed"] = serde_json::json!(d.allowed());
-    value["failed"] = serde_json::json!(d.failed_codes());
-    to_js(&value)
 }
 
 /// Ids as a JS array of numbers.

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use crate::convert::{from_js, moment, small, to_js};
-use crate::engine::{app, bulletin_id, decision, ids, Engine};
+use crate::engine::{app, bulletin_id, ids, Engine};
 use crate::errors::js;
 
 #[wasm_bindgen]
@@ -29,8 +29,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
-        self.0
-            .read(|e| to_js(&js(e.application(id))?.queue_key()))?
+        self.0.read(|e| to_js(&js(e.queue_key(id))?))?
     }
 
     /// The application's state (`{state: "queued"}`, `{state: "notice_sent", chooseBy}`…).
@@ -82,10 +81,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
-        self.0.read(|e| {
-            let due = js(e.next_deadline(id))?;
-            to_js(&due.map(|(at, kind)| serde_json::json!({"at": at, "kind": kind})))
-        })?
+        self.0.read(|e| to_js(&js(e.next_deadline(id))?))?
     }
 
     /// Directions lapsed so far.
@@ -133,7 +129,7 @@ impl Engine {
     ) -> Result<JsValue, JsValue> {
         let (id, vacancies, at) = (app(id)?, small("vacancies", vacancies)?, moment("at", at)?);
         self.0
-            .read(|e| decision(&js(e.explain_offer(id, vacancies, at))?))?
+            .read(|e| to_js(&js(e.explain_offer(id, vacancies, at))?))?
     }
 
     /// Why an application may or may not be registered now (`RULES.md §1–§4`).
@@ -146,7 +142,7 @@ impl Engine {
         let input: NewApplication = from_js("application", application)?;
         let at = moment("at", at)?;
         self.0
-            .read(|e| decision(&e.explain_registration(&input, at)))?
+            .read(|e| to_js(&e.explain_registration(&input, at)))?
     }
 
     /// Whether the child is too old to stay in the queue (`RULES.md §4`).
@@ -158,7 +154,7 @@ impl Engine {
     ) -> Result<JsValue, JsValue> {
         let (id, at) = (app(id)?, moment("at", at)?);
         self.0
-            .read(|e| decision(&js(e.explain_removal_for_age(id, at))?))?
+            .read(|e| to_js(&js(e.explain_removal_for_age(id, at))?))?
     }
 
     /// The queues with someone standing in them.
@@ -221,15 +217,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = app(id)?;
-        self.0.read(|e| {
-            let key = js(e.application(id))?.queue_key();
-            let free: Result<Vec<_>, _> = e
-                .bulletins_with_free_places(&key)
-                .iter()
-                .map(|b| e.bulletin(*b))
-                .collect();
-            to_js(&js(free)?)
-        })?
+        self.0.read(|e| to_js(&js(e.choices(id))?))?
     }
 
     /// Places of a queue's pool open to free choice (`RULES.md §7`).

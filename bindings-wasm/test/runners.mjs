@@ -102,6 +102,7 @@ export function runStep(engine, file, s) {
       return { allowed: d.allowed, failed: d.failed };
     }
     case "bulletin": return snake(engine.bulletin(a.bulletin));
+    case "choices": return snake(engine.choices(id));
     case "open_places": return engine.openPlaces(engine.queueKey(id));
     case "child": {
       const app = engine.application(id);

@@ -175,6 +175,7 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
             mapOf("allowed" to it.allowed, "failed" to it.failed)
         }
         "bulletin" -> bulletin(engine.bulletin(a["bulletin"].long().toULong()))
+        "choices" -> engine.choices(id!!).map(::bulletin)
         "open_places" -> engine.openPlaces(engine.queueKey(id!!)).toLong()
         "child" -> engine.application(id!!).let {
             mapOf(

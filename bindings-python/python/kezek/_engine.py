@@ -324,6 +324,11 @@ class Engine(_Wrapper):
     def bulletin(self, bulletin: int) -> Bulletin:
         return Bulletin.from_dict(self._native.bulletin(bulletin))
 
+    def choices(self, id: int) -> list[Bulletin]:
+        """What a notified parent chooses among (``RULES.md §5``): the bulletins of the
+        application's pool with a free place, in publication order."""
+        return [Bulletin.from_dict(b) for b in self._native.choices(id)]
+
     def open_places(self, queue: Queue) -> int:
         """Places of a queue's pool open to free choice (``RULES.md §7``)."""
         return self._native.open_places(_queue(queue))

@@ -80,7 +80,7 @@ impl Check {
 /// println!("{}", decision.checks[0].message.get(Lang::Kk));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     /// The question.
     pub question: Question,
@@ -88,15 +88,26 @@ pub struct Decision {
     pub checks: Vec<Check>,
     /// Whether checks carry their messages (always, for the public decisions; the
     /// engine's own screening keeps only the failures, by code).
-    #[serde(skip)]
     explain: bool,
     /// Whether failures carry their messages: not for a screening that reads only codes.
-    #[serde(skip)]
     messages: bool,
     /// A codes-only decision's failed codes, kept here instead of as checks: an offer
     /// round screens every child it passes, and most it skips fail one or two checks.
-    #[serde(skip)]
     failed: smallvec::SmallVec<[&'static str; 4]>,
+}
+
+/// As data: the question, the checks, and the core's own verdict beside them (`allowed`,
+/// `failed`: the failed checks' codes), so no host recomputes it.
+impl Serialize for Decision {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Decision", 4)?;
+        out.serialize_field("question", &self.question)?;
+        out.serialize_field("checks", &self.checks)?;
+        out.serialize_field("allowed", &self.allowed())?;
+        out.serialize_field("failed", &self.failed_codes())?;
+        out.end()
+    }
 }
 
 impl Decision {

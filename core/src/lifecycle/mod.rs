@@ -56,6 +56,7 @@ pub use execute::{Outcome, Request};
 pub use history::History;
 pub use invariants::{INVARIANTS, MAX_SEQ};
 pub use listing::{ListingEntry, QueueStatistics};
+pub use queries::NextDeadline;
 pub use record::{DueKind, Interest};
 pub use snapshot::{Snapshot, OLDEST_LOADABLE_SCHEMA_VERSION, SNAPSHOT_SCHEMA_VERSION};
 pub use state::{Direction, RemovalReason, State, StateName, Via};

@@ -7,9 +7,21 @@ use chrono::NaiveDateTime;
 use super::record::{DueKind, Record};
 use super::state::State;
 use super::{Elsewhere, Engine, LifecycleError};
-use crate::application::{ApplicationId, NewApplication};
+use serde::Serialize;
+
+use crate::allocation::Bulletin;
+use crate::application::{ApplicationId, NewApplication, QueueKey};
 use crate::eligibility::{self, Decision, OfferSituation};
 use crate::iin::Iin;
+
+/// The next deadline pending on an application: when it falls and what happens then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct NextDeadline {
+    /// When it falls.
+    pub at: NaiveDateTime,
+    /// What happens then.
+    pub kind: DueKind,
+}
 
 impl Engine {
     /// The applications an applicant filed or attached (`RULES.md §2` [000, 001]).
@@ -26,11 +38,32 @@ impl Engine {
     ///
     /// # Errors
     /// `APPLICATION_UNKNOWN`.
-    pub fn next_deadline(
-        &self,
-        id: ApplicationId,
-    ) -> Result<Option<(NaiveDateTime, DueKind)>, LifecycleError> {
-        Ok(self.record(id)?.next_due(&self.policy, &self.calendar))
+    pub fn next_deadline(&self, id: ApplicationId) -> Result<Option<NextDeadline>, LifecycleError> {
+        Ok(self
+            .record(id)?
+            .next_due(&self.policy, &self.calendar)
+            .map(|(at, kind)| NextDeadline { at, kind }))
+    }
+
+    /// The queue the application stands in (area, group type, cohort).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn queue_key(&self, id: ApplicationId) -> Result<QueueKey, LifecycleError> {
+        Ok(self.record(id)?.app.queue_key())
+    }
+
+    /// What a notified parent chooses among (`RULES.md §5`): the bulletins of the
+    /// application's pool with a free place, in publication order.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn choices(&self, id: ApplicationId) -> Result<Vec<&Bulletin>, LifecycleError> {
+        let key = self.queue_key(id)?;
+        self.bulletins_with_free_places(&key)
+            .iter()
+            .map(|b| self.bulletin(*b))
+            .collect()
     }
 
     /// The stop-list the application's live direction would bring if it lapsed
