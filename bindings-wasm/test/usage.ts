@@ -4,7 +4,12 @@ import {
   Engine, Iin, KezekError, CommandRefusedError, PolicyBook, WorkCalendar, MatchingInstance,
   setLanguage,
   type Decision, type Deadline, type NewApplication, type Position, type State, type RoundReport,
+  initSync,
 } from "../pkg/index.js";
+
+// The generated module's loader is not the package's: index.js loads the module itself.
+// @ts-expect-error initSync is exported as a type only
+void initSync;
 
 const child: Iin = new Iin("210308600403");
 const birth: string | undefined = child.encodedBirthDate;
