@@ -149,6 +149,8 @@ fn policy_cases() {
                 .get(&arg::<String>(case, "id"))
                 .map(|p| json!(p))
                 .map_err(|e| code(&e)),
+            "ids" => Ok(json!(book.ids())),
+            "regions" => Ok(json!(book.regions)),
             "is_frozen" => {
                 let (region, date): (String, NaiveDate) = (arg(case, "region"), arg(case, "date"));
                 book.policy_for(&region, date)

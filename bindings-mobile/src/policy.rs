@@ -139,6 +139,18 @@ impl PolicyBook {
         guarded(|| Ok(Arc::new(Policy(self.0.get(id)?.clone()))))
     }
 
+    /// The ids of every policy version, in the book's order.
+    #[must_use]
+    pub fn ids(&self) -> Vec<String> {
+        self.0.ids().into_iter().map(str::to_owned).collect()
+    }
+
+    /// The regions the book lists, with their names.
+    #[must_use]
+    pub fn regions(&self) -> Vec<kezek::policy::RegionInfo> {
+        self.0.regions.clone()
+    }
+
     /// This book with one more policy (a new version of a region's parameters).
     ///
     /// # Errors

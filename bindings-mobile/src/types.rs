@@ -9,6 +9,7 @@ use kezek::calendar::{DayInfo, DayKind, Deadline};
 use kezek::input::InputError;
 use kezek::lifecycle::StateName;
 use kezek::period::{Period, PeriodUnit};
+use kezek::policy::RegionInfo;
 use kezek::{Lang, LocalizedText, Sex};
 
 use crate::errors::KezekError;
@@ -61,6 +62,13 @@ pub struct LocalizedText {
     pub kk: String,
     pub ru: String,
     pub en: String,
+}
+
+/// A region a policy book lists (`RULES.md §10`).
+#[uniffi::remote(Record)]
+pub struct RegionInfo {
+    pub code: String,
+    pub name: LocalizedText,
 }
 
 /// A child's sex: the register's, or as an IIN encodes it (`RULES.md §1`).

@@ -81,6 +81,16 @@ impl PyPolicyBook {
         py(self.0.get(id)).map(|p| PyPolicy(p.clone()))
     }
 
+    /// The ids of every policy version, in the book's order.
+    fn ids(&self) -> Vec<&str> {
+        self.0.ids()
+    }
+
+    /// The regions the book lists: `{"code", "name": {"kk", "ru", "en"}}`.
+    fn regions<'py>(&self, py_: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, &self.0.regions)
+    }
+
     /// Adds a policy (a new version of a region's parameters).
     fn with_policy(&self, policy: &PyPolicy) -> PyResult<Self> {
         let mut book = self.0.clone();

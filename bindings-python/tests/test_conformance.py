@@ -138,6 +138,10 @@ def policy_case(case: Case) -> Callable[[], Any]:
             return book.policy_for(a["region"], _date(a["date"])).to_dict()
         if op == "policy_get":
             return book.get(a["id"]).to_dict()
+        if op == "ids":
+            return book.ids()
+        if op == "regions":
+            return book.regions()
         if op == "is_frozen":
             return book.policy_for(a["region"], _date(a["date"])).is_frozen(_date(a["date"]))
         raise AssertionError(f"unknown op {op}")

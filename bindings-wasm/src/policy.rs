@@ -121,6 +121,17 @@ impl PolicyBook {
         js(self.0.get(&string("id", id)?)).map(|p| Policy(p.clone()))
     }
 
+    /// The ids of every policy version, in the book's order.
+    pub fn ids(&self) -> Vec<String> {
+        self.0.ids().into_iter().map(str::to_owned).collect()
+    }
+
+    /// The regions the book lists: `{code, name: {kk, ru, en}}`.
+    #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
+    pub fn regions(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.regions)
+    }
+
     /// This book with one more policy (a new version of a region's parameters).
     #[wasm_bindgen(js_name = withPolicy)]
     pub fn with_policy(&self, policy: &Policy) -> Result<PolicyBook, JsValue> {

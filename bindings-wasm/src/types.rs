@@ -227,6 +227,9 @@ export interface WhyNot {
   kindergarten: number; choice: number; cutoff: PriorityKey | null; child: PriorityKey; belowCutoff: boolean;
 }
 
+/** A region a policy book lists. */
+export interface RegionInfo { code: string; name: LocalizedText }
+
 /** An engine command as data (`Engine.execute`): its snake_case name and the method's fields. */
 export interface EngineCommand { command: string; [field: string]: unknown }
 

@@ -54,6 +54,8 @@ export function policyCase(c) {
     case "policy_for": return snake(b.policyFor(a.region, a.date).toData());
     case "policy_get": return snake(b.get(a.id).toData());
     case "is_frozen": return b.policyFor(a.region, a.date).isFrozen(a.date);
+    case "ids": return b.ids();
+    case "regions": return snake(b.regions());
     default: throw new Error(`unknown op ${c.op}`);
   }
 }

@@ -112,6 +112,8 @@ fun policyCase(c: Map<String, Any?>): Any? {
         "policy_for" -> Json.parse(book.policyFor(a["region"].str(), date(a["date"])).toJson())
         "policy_get" -> Json.parse(book.get(a["id"].str()).toJson())
         "is_frozen" -> book.policyFor(a["region"].str(), date(a["date"])).isFrozen(date(a["date"]))
+        "ids" -> book.ids()
+        "regions" -> book.regions().map { mapOf("code" to it.code, "name" to mapOf("kk" to it.name.kk, "ru" to it.name.ru, "en" to it.name.en)) }
         else -> error("unknown op ${c["op"]}")
     }
 }

@@ -286,6 +286,14 @@ class PolicyBook:
     def get(self, policy_id: str) -> Policy:
         return Policy(self._native.get(policy_id))
 
+    def ids(self) -> list[str]:
+        """The ids of every policy version, in the book's order."""
+        return list(self._native.ids())
+
+    def regions(self) -> list[dict[str, Any]]:
+        """The regions the book lists: ``{"code", "name": {"kk", "ru", "en"}}``."""
+        return list(self._native.regions())
+
     def with_policy(self, policy: Policy) -> PolicyBook:
         """A copy of the book with one more policy version."""
         return PolicyBook(self._native.with_policy(policy._native))

@@ -170,6 +170,24 @@ impl PolicyBook {
             .ok_or_else(|| PolicyError::UnknownPolicy { id: id.to_owned() })
     }
 
+    /// The ids of every policy version, in the book's order.
+    ///
+    /// ```
+    /// let book = kezek::PolicyBook::builtin();
+    /// assert!(book.ids().contains(&"astana-2019-twins"));
+    /// assert!(book.region_codes().contains(&"turkistan"));
+    /// ```
+    #[must_use]
+    pub fn ids(&self) -> Vec<&str> {
+        self.policies.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    /// The codes of every region the book lists, in its order.
+    #[must_use]
+    pub fn region_codes(&self) -> Vec<&str> {
+        self.regions.iter().map(|r| r.code.as_str()).collect()
+    }
+
     /// The region with this code.
     ///
     /// # Errors
