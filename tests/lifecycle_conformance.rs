@@ -123,6 +123,7 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
         )),
         "bulletin" => q(e.bulletin(bulletin(s)).map(|b| json!(b))),
         "choices" => q(e.choices(id(s)).map(|b| json!(b))),
+        "interest_due" => q(e.interest_due(id(s)).map(|d| json!(d))),
         "child" => q(e.application(id(s)).map(|a| {
             json!({
                 "birth_date": a.child_birth_date,

@@ -11,7 +11,7 @@ use crate::application::{Application, NewApplication};
 use crate::engine::Engine;
 use crate::errors::KezekError;
 use crate::iin::Iin;
-use crate::lifecycle::{Decision, Event, NextDeadline, State};
+use crate::lifecycle::{Decision, Event, InterestDue, NextDeadline, State};
 use crate::types::CivilMoment;
 use kezek::allocation::BulletinId;
 
@@ -92,6 +92,14 @@ impl Engine {
     /// `APPLICATION_UNKNOWN`.
     pub fn interest(&self, id: ApplicationId) -> Result<Interest, KezekError> {
         self.read(|e| e.interest(id))
+    }
+
+    /// When interest must next be confirmed; `None` unless it waits in the queue.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn interest_due(&self, id: ApplicationId) -> Result<Option<InterestDue>, KezekError> {
+        self.read(|e| Ok(e.interest_due(id)?.map(Into::into)))
     }
 
     /// The applications offered together with it (itself included).

@@ -228,6 +228,30 @@ pub struct NextDeadline {
     pub kind: DueKind,
 }
 
+/// When interest must next be confirmed (`RULES.md §2`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct InterestDue {
+    /// Which anniversary of registration (1 = the first).
+    pub anniversary: u32,
+    /// The anniversary's deadline: a confirmation counts until it ends.
+    pub confirm_by: kezek::calendar::Deadline,
+    /// From when a confirmation counts.
+    pub opens_at: CivilMoment,
+    /// Whether it is confirmed already.
+    pub confirmed: bool,
+}
+
+impl From<kezek::lifecycle::InterestDue> for InterestDue {
+    fn from(d: kezek::lifecycle::InterestDue) -> Self {
+        Self {
+            anniversary: d.anniversary,
+            confirm_by: d.confirm_by,
+            opens_at: d.opens_at,
+            confirmed: d.confirmed,
+        }
+    }
+}
+
 /// An explained answer: every rule checked (`RULES.md §2–§4`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Decision {

@@ -192,6 +192,12 @@ impl PyEngine {
         serialize(py_, &py(self.lock(py_).interest(ApplicationId(id)))?)
     }
 
+    /// When interest must next be confirmed: `{anniversary, confirm_by, opens_at,
+    /// confirmed}`, or `None` unless it waits in the queue.
+    fn interest_due<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
+        serialize(py_, &py(self.lock(py_).interest_due(ApplicationId(id)))?)
+    }
+
     /// The ids of its batch (itself alone when it has none).
     fn batch(&self, py_: Python<'_>, id: u64) -> PyResult<Vec<u64>> {
         py(self.lock(py_).batch(ApplicationId(id))).map(|v| ids(&v))

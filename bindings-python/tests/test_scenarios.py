@@ -67,6 +67,9 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
     if op == "explain_registration":
         d = engine.explain_registration(application(), at)
         return {"allowed": d.allowed, "failed": list(d.failed)}
+    if op == "interest_due":
+        confirmation = engine.interest_due(i)
+        return None if confirmation is None else confirmation.to_dict()
     if op == "choices":
         return [b.to_dict() for b in engine.choices(i)]
     if op == "bulletin":

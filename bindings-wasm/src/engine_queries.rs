@@ -103,6 +103,17 @@ impl Engine {
         self.0.read(|e| to_js(&js(e.interest(id))?))?
     }
 
+    /// When interest must next be confirmed: `{anniversary, confirmBy, opensAt, confirmed}`,
+    /// or `null` unless it waits in the queue.
+    #[wasm_bindgen(js_name = interestDue, unchecked_return_type = "InterestDue | null")]
+    pub fn interest_due(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = app(id)?;
+        self.0.read(|e| to_js(&js(e.interest_due(id))?))?
+    }
+
     /// The ids of its batch (itself alone when it has none).
     #[wasm_bindgen(unchecked_return_type = "number[]")]
     pub fn batch(

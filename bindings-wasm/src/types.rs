@@ -227,6 +227,9 @@ export interface WhyNot {
   kindergarten: number; choice: number; cutoff: PriorityKey | null; child: PriorityKey; belowCutoff: boolean;
 }
 
+/** When interest must next be confirmed (`Engine.interestDue`). */
+export interface InterestDue { anniversary: number; confirmBy: Deadline; opensAt: IsoMoment; confirmed: boolean }
+
 /** A region a policy book lists. */
 export interface RegionInfo { code: string; name: LocalizedText }
 

@@ -105,6 +105,7 @@ export function runStep(engine, file, s) {
     }
     case "bulletin": return snake(engine.bulletin(a.bulletin));
     case "choices": return snake(engine.choices(id));
+    case "interest_due": return snake(engine.interestDue(id));
     case "open_places": return engine.openPlaces(engine.queueKey(id));
     case "child": {
       const app = engine.application(id);

@@ -178,6 +178,14 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
         }
         "bulletin" -> bulletin(engine.bulletin(a["bulletin"].long().toULong()))
         "choices" -> engine.choices(id!!).map(::bulletin)
+        "interest_due" -> engine.interestDue(id!!)?.let {
+            mapOf(
+                "anniversary" to it.anniversary.toLong(),
+                "confirm_by" to mapOf("last_day" to iso(it.confirmBy.lastDay), "ends_at" to iso(it.confirmBy.endsAt)),
+                "opens_at" to iso(it.opensAt),
+                "confirmed" to it.confirmed,
+            )
+        }
         "open_places" -> engine.openPlaces(engine.queueKey(id!!)).toLong()
         "child" -> engine.application(id!!).let {
             mapOf(

@@ -13,6 +13,7 @@ from ._records import (
     ClassCounts,
     Decision,
     Event,
+    InterestDue,
     NextDeadline,
     Position,
     QueueKey,
@@ -286,6 +287,13 @@ class Engine(_Wrapper):
     def interest(self, id: int) -> dict[str, Any]:
         out: dict[str, Any] = self._native.interest(id)
         return out
+
+    def interest_due(self, id: int) -> Optional[InterestDue]:
+        """When interest must next be confirmed (``RULES.md §2``): the anniversary, its
+        deadline, from when a confirmation counts, and whether it is done; ``None`` unless
+        the application waits in the queue."""
+        due = self._native.interest_due(id)
+        return None if due is None else InterestDue.from_dict(due)
 
     def batch(self, id: int) -> list[int]:
         return self._native.batch(id)

@@ -307,6 +307,20 @@ def _state_field(key: str, value: Any) -> Any:
 
 
 @dataclasses.dataclass(frozen=True)
+class InterestDue(_Record):
+    """When interest must next be confirmed (``RULES.md §2``)."""
+
+    anniversary: int
+    confirm_by: Deadline
+    opens_at: dt.datetime
+    confirmed: bool
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> InterestDue:
+        return cls(int(d["anniversary"]), Deadline.from_dict(d["confirm_by"]), moment(d["opens_at"]), bool(d["confirmed"]))
+
+
+@dataclasses.dataclass(frozen=True)
 class Event(_Record):
     """One change in an application's history."""
 

@@ -18,6 +18,19 @@ use crate::period::{Period, PeriodUnit};
 use super::commands::{change, change_state, forbids, midnight, Change, Edit};
 use super::detail::Detail;
 
+/// When interest must next be confirmed ([`Engine::interest_due`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct InterestDue {
+    /// Which anniversary of registration (1 = the first).
+    pub anniversary: u32,
+    /// The anniversary's deadline: a confirmation counts until it ends.
+    pub confirm_by: Deadline,
+    /// From when a confirmation counts (the policy's `interest_confirmation_early` before).
+    pub opens_at: NaiveDateTime,
+    /// Whether it is confirmed already.
+    pub confirmed: bool,
+}
+
 impl Engine {
     /// The applicant withdraws the application (`RULES.md §2` \[002\]: not once the child is
     /// enrolled).
@@ -86,6 +99,31 @@ impl Engine {
 
     /// The first moment that counts for a deadline, `early` before its last day; fails
     /// only outside the calendar's span.
+    /// When interest must next be confirmed (`RULES.md §2` \[004\]): the coming
+    /// anniversary, the deadline it ends with (provisional where the calendar has no data
+    /// yet), the moment confirmations start to count, and whether it is done. `None`
+    /// unless the application stands in the queue (only a waiting child confirms).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`; a calendar error only for an anniversary past the calendar.
+    pub fn interest_due(&self, id: ApplicationId) -> Result<Option<InterestDue>, LifecycleError> {
+        let r = self.record(id)?;
+        if !r.state.stands_in_queue() {
+            return Ok(None);
+        }
+        let Some(confirm_by) = r.anniversary(r.interest.anniversary, &self.policy, &self.calendar)
+        else {
+            return Ok(None);
+        };
+        let opens_at = self.opens_before(confirm_by, self.policy.interest_confirmation_early)?;
+        Ok(Some(InterestDue {
+            anniversary: r.interest.anniversary,
+            confirm_by,
+            opens_at,
+            confirmed: r.interest.confirmed,
+        }))
+    }
+
     fn opens_before(
         &self,
         deadline: Deadline,

@@ -49,6 +49,7 @@ use foldhash::HashMap;
 
 use chrono::NaiveDateTime;
 
+pub use applicant::InterestDue;
 pub use checkpoint::Checkpoint;
 pub use error::LifecycleError;
 pub use event::{Actor, Command, Event, LogEntry, Reason};
