@@ -252,7 +252,7 @@ impl From<&CoreApplication> for Application {
             language: a.language,
             benefit: a.benefit.clone(),
             class: a.class,
-            documents: a.documents.clone(),
+            documents: a.documents.to_vec(),
             non_resident: a.non_resident,
             contacts: (&a.contacts).into(),
             registered_at: a.registered_at,

@@ -385,7 +385,7 @@ pub struct Application {
     /// The priority class the benefit gives (general without one).
     pub class: PriorityClass,
     /// Attached documents.
-    pub documents: Vec<Document>,
+    pub documents: Box<[Document]>,
     /// Non-resident flag.
     pub non_resident: bool,
     /// E-mail and phone.
@@ -414,7 +414,7 @@ impl Application {
             group_type: self.group_type,
             language: self.language,
             benefit: self.benefit.clone(),
-            documents: self.documents.clone(),
+            documents: self.documents.to_vec(),
             non_resident: self.non_resident,
             contacts: self.contacts.clone(),
         }

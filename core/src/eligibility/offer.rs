@@ -304,7 +304,7 @@ mod tests {
                 language: crate::application::Language::Kazakh,
                 benefit: None,
                 class: PriorityClass::General,
-                documents: vec![],
+                documents: Box::default(),
                 non_resident: false,
                 contacts: crate::application::Contacts { email: "a@b.kz".into(), phone: "87011234567".into() },
                 registered_at: day(born).and_hms_opt(9, 0, 0).unwrap(),

@@ -333,7 +333,7 @@ impl Engine {
                 None => crate::benefit::PriorityClass::General,
             };
             app.benefit.clone_from(&benefit);
-            app.documents.clone_from(&documents);
+            app.documents = documents.clone().into_boxed_slice();
             let detail = Some(Detail::Static(app.class.as_str()));
             change(n, Reason::BenefitChanged, detail)
         })

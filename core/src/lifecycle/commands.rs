@@ -207,7 +207,7 @@ impl Engine {
             language: input.language,
             benefit: input.benefit,
             class: check.class,
-            documents: input.documents,
+            documents: input.documents.into(),
             non_resident: input.non_resident,
             contacts: input.contacts.normalized(),
             registered_at: at,
