@@ -57,6 +57,7 @@ pub mod policy;
 pub mod queue;
 pub mod simulation;
 mod text;
+mod versioned;
 
 pub use calendar::{CalendarError, WorkCalendar};
 pub use iin::{DatePart, Iin, IinError, Sex};

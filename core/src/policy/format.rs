@@ -9,12 +9,10 @@
 use serde_json::{Map, Value};
 
 use super::PolicyError;
+use crate::versioned::{self, Step, Unreadable};
 
 /// The format of policy books this release reads and writes.
 pub const BOOK_FORMAT: u32 = 2;
-
-/// A step: the JSON of one format made the JSON of the next.
-type Step = fn(&mut Map<String, Value>);
 
 /// The step from each format to the next: `(from, step)`.
 const STEPS: &[(u32, Step)] = &[(1, v1_to_v2)];
@@ -48,30 +46,12 @@ pub(super) fn migrate(value: &mut Value) -> Result<(), PolicyError> {
         column: 1,
         detail: detail.to_owned(),
     };
-    let book = value
-        .as_object_mut()
-        .ok_or_else(|| not_a_book("a policy book is a JSON object"))?;
-    let mut format = match book.get("format") {
-        None => 1,
-        Some(v) => v
-            .as_u64()
-            .ok_or_else(|| not_a_book("`format` must be a whole number"))?,
-    };
-    let refused = |found| PolicyError::Format {
-        found,
-        supported: BOOK_FORMAT,
-    };
-    if format == 0 || format > u64::from(BOOK_FORMAT) {
-        return Err(refused(format));
-    }
-    while format < u64::from(BOOK_FORMAT) {
-        let step = STEPS
-            .iter()
-            .find(|(from, _)| u64::from(*from) == format)
-            .map(|(_, step)| step)
-            .ok_or_else(|| refused(format))?;
-        step(book);
-        format += 1;
-    }
-    Ok(())
+    versioned::upgrade(value, BOOK_FORMAT, STEPS).map_err(|e| match e {
+        Unreadable::NotAnObject => not_a_book("a policy book is a JSON object"),
+        Unreadable::FormatNotANumber => not_a_book("`format` must be a whole number"),
+        Unreadable::Format(found) => PolicyError::Format {
+            found,
+            supported: BOOK_FORMAT,
+        },
+    })
 }

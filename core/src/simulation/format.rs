@@ -9,6 +9,7 @@
 use serde_json::{Map, Value};
 
 use super::input::{SimulationInput, VoucherBehaviour};
+use crate::versioned::{self, Step, Unreadable};
 use crate::InputError;
 
 /// The format of simulation inputs this release reads and writes.
@@ -16,9 +17,6 @@ pub const INPUT_FORMAT: u32 = 2;
 
 /// What the errors name.
 const WHAT: &str = "simulation input";
-
-/// A step: the JSON of one format made the JSON of the next.
-type Step = fn(&mut Map<String, Value>);
 
 /// The step from each format to the next: `(from, step)`.
 const STEPS: &[(u32, Step)] = &[(1, v1_to_v2)];
@@ -60,34 +58,16 @@ impl SimulationInput {
 
 /// Brings the JSON of an input to [`INPUT_FORMAT`] in place.
 fn migrate(value: &mut Value) -> Result<(), InputError> {
-    let input = value
-        .as_object_mut()
-        .ok_or_else(|| InputError::format(WHAT, "a simulation input is a JSON object"))?;
-    let mut format = match input.get("format") {
-        None => 1,
-        Some(v) => v
-            .as_u64()
-            .ok_or_else(|| InputError::format(WHAT, "`format` must be a whole number"))?,
-    };
-    let refused = |found: u64| {
+    versioned::upgrade(value, INPUT_FORMAT, STEPS).map_err(|e| {
         InputError::format(
             WHAT,
-            format!(
-                "format {found} cannot be read; this release reads formats 1 to {INPUT_FORMAT}"
-            ),
+            match e {
+                Unreadable::NotAnObject => "a simulation input is a JSON object".to_owned(),
+                Unreadable::FormatNotANumber => "`format` must be a whole number".to_owned(),
+                Unreadable::Format(found) => format!(
+                    "format {found} cannot be read; this release reads formats 1 to {INPUT_FORMAT}"
+                ),
+            },
         )
-    };
-    if format == 0 || format > u64::from(INPUT_FORMAT) {
-        return Err(refused(format));
-    }
-    while format < u64::from(INPUT_FORMAT) {
-        let step = STEPS
-            .iter()
-            .find(|(from, _)| u64::from(*from) == format)
-            .map(|(_, step)| step)
-            .ok_or_else(|| refused(format))?;
-        step(input);
-        format += 1;
-    }
-    Ok(())
+    })
 }
