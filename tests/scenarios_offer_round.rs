@@ -156,15 +156,21 @@ fn s3_interleaving_gives_one_first_priority_place_to_three_general_across_rounds
     assert_eq!(classes(&ids, &round.offered), "FFFGGGGG");
 }
 
-#[test]
-fn s4_twins_are_notified_together_or_not_at_all() {
-    let mut e = engine("astana-2024");
+/// Twins A and B and a child of their cohort registered after them, under `policy`.
+fn twins_and_one(policy: &str) -> (Engine, Vec<ApplicationId>) {
+    let mut e = engine(policy);
     let apps = vec![
         application(child::TWIN_A),
         application(child::TWIN_B),
         application(child::JAN_2022),
     ];
     let ids = register_all(&mut e, apps, day(2024, 1, 10));
+    (e, ids)
+}
+
+#[test]
+fn s4_twins_are_notified_together_or_not_at_all() {
+    let (mut e, ids) = twins_and_one("astana-2024");
     e.link_batch(&ids[..2], at(2024, 1, 11, 9, 0)).unwrap();
     let round = only(
         e.publish(&[bulletin("kg-1", 2022, 1)], at(2024, 7, 1, 10, 0))
@@ -185,13 +191,7 @@ fn s4_twins_are_notified_together_or_not_at_all() {
 /// in its own turn: one place goes to the first twin alone.
 #[test]
 fn s4_outside_astana_each_twin_is_offered_a_place_in_its_own_turn() {
-    let mut e = engine("national-2024");
-    let apps = vec![
-        application(child::TWIN_A),
-        application(child::TWIN_B),
-        application(child::JAN_2022),
-    ];
-    let ids = register_all(&mut e, apps, day(2024, 1, 10));
+    let (mut e, ids) = twins_and_one("national-2024");
     let before = e.to_json();
     let refused = e.link_batch(&ids[..2], at(2024, 1, 11, 9, 0)).unwrap_err();
     assert_eq!(refused.code(), "BATCH_NOT_IN_POLICY");

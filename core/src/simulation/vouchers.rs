@@ -130,10 +130,8 @@ impl Run<'_> {
                 let chosen = self.choice(id).or(held);
                 if let Some(bulletin) = chosen {
                     let signed = self.engine.sign_contract(id, bulletin, t).is_ok();
-                    if !signed && held.is_some_and(|h| h != bulletin) {
-                        if let Some(h) = held {
-                            let _ = self.engine.sign_contract(id, h, t);
-                        }
+                    if let Some(h) = held.filter(|&h| !signed && h != bulletin) {
+                        let _ = self.engine.sign_contract(id, h, t);
                     }
                 }
             }
