@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use kezek::application::ApplicationId;
 use kezek::lifecycle::{Engine, LifecycleError};
-use kezek::{LocalizedError, WorkCalendar};
+use kezek::{Lang, LocalizedError, WorkCalendar};
 use kezek_conformance::assert_localized;
 use kezek_conformance::fixture::{application, at, child, day, engine, military, OTHER_PARENT};
 
@@ -273,4 +273,54 @@ fn every_allocation_error_code_is_reached_with_three_messages_and_changes_nothin
     for e in &samples {
         assert_localized(e);
     }
+}
+
+/// Issue 24 §5: what a parent reads of the engine's refusals carries no code, no raw state
+/// or command id, and no ISO date: those stay in the error's fields. (The refusals listed
+/// here showed `enroll`, «queued», the failed checks' codes and 2024-05-04 15:00:00.)
+#[test]
+fn refusals_read_by_parents_carry_no_codes_raw_ids_or_iso_dates() {
+    let looks_like_code = |word: &str| {
+        word.len() > 3
+            && word.contains('_')
+            && word.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+    };
+    let iso_date = |text: &str| {
+        text.as_bytes()
+            .windows(5)
+            .any(|w| w[..4].iter().all(u8::is_ascii_digit) && w[4] == b'-')
+    };
+    let mut seen = BTreeSet::new();
+    for e in samples() {
+        let code = e.code();
+        if ![
+            "STATE_FORBIDS",
+            "NOT_ELIGIBLE",
+            "TIME_BEFORE_CLOCK",
+            "REVOCATION_CLOSED",
+            "EXTENSION_TOO_LONG",
+            "EXTENSION_TOO_SHORT",
+            "INTEREST_TOO_EARLY",
+            "INTEREST_ALREADY_CONFIRMED",
+        ]
+        .contains(&code)
+        {
+            continue;
+        }
+        seen.insert(code);
+        for lang in Lang::ALL {
+            let text = e.message(lang);
+            assert!(!text.contains('`'), "{code} {lang:?}: {text}");
+            assert!(!iso_date(&text), "{code} {lang:?}: {text}");
+            let words = text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+            assert!(
+                !words.clone().any(looks_like_code),
+                "{code} {lang:?}: {text}"
+            );
+            for raw in ["queued", "direction_issued", "enroll", "confirm_right"] {
+                assert!(!words.clone().any(|w| w == raw), "{code} {lang:?}: {text}");
+            }
+        }
+    }
+    assert_eq!(seen.len(), 8, "{seen:?}");
 }
