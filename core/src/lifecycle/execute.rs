@@ -56,6 +56,11 @@ pub enum Outcome {
 /// What the errors name.
 const WHAT: &str = "command";
 
+/// A command that gives nothing back.
+fn done(r: Result<(), LifecycleError>) -> Result<Outcome, LifecycleError> {
+    r.map(|()| Outcome::Done)
+}
+
 /// The fields of the two requests whose input differs from the log's entry.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -142,7 +147,6 @@ impl Engine {
         request: Request,
         at: NaiveDateTime,
     ) -> Result<Outcome, LifecycleError> {
-        let done = |r: Result<(), LifecycleError>| r.map(|()| Outcome::Done);
         match request {
             Request::Register(application) => {
                 self.register(application, at).map(Outcome::Registered)
@@ -160,7 +164,6 @@ impl Engine {
         command: &Command,
         at: NaiveDateTime,
     ) -> Result<Outcome, LifecycleError> {
-        let done = |r: Result<(), LifecycleError>| r.map(|()| Outcome::Done);
         match command {
             Command::Register { application } => self
                 .register(application.to_new(), at)
