@@ -17,7 +17,7 @@ fn arg<T: DeserializeOwned>(case: &Case, key: &str) -> T {
 }
 
 fn code<E: LocalizedError>(e: &E) -> String {
-    e.code().to_owned()
+    e.code().to_string()
 }
 
 #[test]

@@ -124,7 +124,7 @@ fn matching_samples() -> Vec<Box<dyn LocalizedError>> {
 #[test]
 fn every_error_has_a_code_and_three_messages() {
     let samples = samples();
-    let codes: HashSet<&str> = samples.iter().map(|e| e.code()).collect();
+    let codes: HashSet<&str> = samples.iter().map(|e| e.code().as_str()).collect();
     let expected = [
         "IIN_LENGTH",
         "IIN_NON_DIGIT",
@@ -187,7 +187,7 @@ fn iin_and_calendar_errors_are_distinct_types() {
         .is_working_day(date(1990, 1, 1))
         .expect_err("early");
     assert_eq!(
-        (iin.code(), cal.code()),
+        (iin.code().as_str(), cal.code().as_str()),
         ("IIN_LENGTH", "CALENDAR_OUT_OF_RANGE")
     );
 }

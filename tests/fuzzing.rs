@@ -38,19 +38,13 @@ fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data).ok()
 }
 
-/// A refusal: a code of capital letters and three messages.
+/// A refusal: a report with three messages that serialises as hosts receive it.
 fn coded(e: &impl LocalizedError) {
-    let code = e.code();
-    assert!(
-        !code.is_empty()
-            && code
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit()),
-        "{code}"
-    );
+    let report = e.report();
     for lang in kezek::Lang::ALL {
-        assert!(!e.message(lang).is_empty(), "{code}");
+        assert!(!report.messages.get(lang).is_empty(), "{}", report.code);
     }
+    serde_json::to_string(&report).expect("a report serialises");
 }
 
 /// IIN parsing: valid IINs print masked and parse back to themselves.

@@ -464,6 +464,6 @@ pub fn refusal_codes(e: &kezek::LifecycleError) -> Vec<&'static str> {
             .map(kezek::eligibility::Check::reported_code)
             .collect(),
         LifecycleError::NotEligible { failed, .. } => failed.clone(),
-        other => vec![other.code()],
+        other => vec![other.code().as_str()],
     }
 }

@@ -34,14 +34,14 @@ fn err(e: &LifecycleError) -> StepError {
         | LifecycleError::Benefit { failures }
         | LifecycleError::BirthDate { failures } => failures
             .iter()
-            .map(|c| c.reported_code().to_owned())
+            .map(|c| c.reported_code().to_string())
             .collect(),
         LifecycleError::NotEligible { failed, .. } => {
             failed.iter().map(|c| (*c).to_owned()).collect()
         }
         _ => Vec::new(),
     };
-    (e.code().to_owned(), checks)
+    (e.code().to_string(), checks)
 }
 
 /// The application of a `register` step: the file's defaults with the step's fields over them.
@@ -96,7 +96,7 @@ fn command(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepE
             request[k] = v.clone();
         }
     }
-    let request = Request::from_value(&request).map_err(|x| (x.code().to_owned(), Vec::new()))?;
+    let request = Request::from_value(&request).map_err(|x| (x.code().to_string(), Vec::new()))?;
     e.execute(request, at(s))
         .map(|outcome| json!(outcome))
         .map_err(|x| err(&x))

@@ -225,7 +225,7 @@ fn blocking_pairs_and_envy_are_found_in_a_boston_matching() {
 fn an_assignment_from_elsewhere_is_checked() {
     let inst = Instance::new(vec![vec![0, 1], vec![0]], vec![1, 1], vec![0, 1]).unwrap();
     assert_eq!(
-        Matching::from_assignments(&inst, &[Some(0)]).map_err(|e| e.code()),
+        Matching::from_assignments(&inst, &[Some(0)]).map_err(|e| e.code().as_str()),
         Err("MATCHING_SHAPE")
     );
     assert_eq!(

@@ -157,7 +157,7 @@ fn s3_children_move_between_categories_keeping_their_registration_moment() {
         .update_benefit(a, Some("large_family"), &[], at(2024, 5, 3, 9, 0))
         .unwrap_err();
     assert_eq!(
-        (err.code(), codes(&err)),
+        (err.code().as_str(), codes(&err)),
         ("BENEFIT_REFUSED", vec!["BENEFIT_DOCUMENTS"])
     );
     e.update_benefit(b, None, &[], at(2024, 5, 4, 9, 0))

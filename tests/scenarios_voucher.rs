@@ -21,7 +21,7 @@ fn pilot(n: u16) -> (Engine, Vec<ApplicationId>) {
 }
 
 fn code(r: Result<(), LifecycleError>) -> &'static str {
-    r.unwrap_err().code()
+    r.unwrap_err().code().as_str()
 }
 
 #[test]

@@ -169,8 +169,8 @@ fn conformance_cases() {
     let failed = kezek_conformance::run_cases("simulation.json", |case| {
         assert_eq!(case.op, "simulate", "unknown op");
         let input = SimulationInput::from_value(case.args["input"].clone())
-            .map_err(|e| e.code().to_owned())?;
-        let r = simulate(&input).map_err(|e| e.code().to_owned())?;
+            .map_err(|e| e.code().to_string())?;
+        let r = simulate(&input).map_err(|e| e.code().to_string())?;
         serde_json::to_value(&r).map_err(|e| e.to_string())
     });
     assert_eq!(failed, 0);

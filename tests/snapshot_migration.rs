@@ -21,7 +21,11 @@ fn earlier_snapshots_load_migrated() {
         let name = case["name"].as_str().unwrap();
         let loaded = Engine::from_json(&read(case["from"].as_str().unwrap()));
         if let Some(code) = case["error"].as_str() {
-            assert_eq!(loaded.err().map(|e| e.code()), Some(code), "{name}");
+            assert_eq!(
+                loaded.err().map(|e| e.code().as_str()),
+                Some(code),
+                "{name}"
+            );
             continue;
         }
         let engine = loaded.unwrap_or_else(|e| panic!("{name}: {e}"));

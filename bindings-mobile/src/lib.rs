@@ -27,7 +27,7 @@ pub use allocation::{Bulletin, Kindergarten, NewBulletin, RoundReport, Skipped};
 pub use application::{Address, Application, Contacts, GroupLanguage, NewApplication};
 pub use calendar::{ProvisionalCalendar, WorkCalendar};
 pub use engine::Engine;
-pub use errors::{ErrorKind, KezekError};
+pub use errors::{ErrorDetail, ErrorKind, ErrorReport, KezekError};
 pub use iin::Iin;
 pub use lifecycle::{reason_code, Decision, Direction, Event, NextDeadline, State};
 pub use policy::{NamedPeriod, Policy, PolicyBook};

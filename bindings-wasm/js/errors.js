@@ -4,7 +4,8 @@
 // English: `message` follows `setLanguage()`, `messageIn(lang)` picks one.
 //
 //   KezekError
-//   ├── InputError                   data of the wrong shape: INPUT_FORMAT
+//   ├── InputError                   data of the wrong shape, depth or size: INPUT_FORMAT…
+//   │   └── InputTypeError           a value of the wrong type: INPUT_TYPE
 //   ├── IinError                     IIN_*
 //   ├── CalendarError                CALENDAR_*
 //   ├── PolicyError
@@ -114,8 +115,10 @@ export class KezekError extends Error {
   }
 }
 
-/** Data of the wrong shape: a missing field, a wrong type, an unknown enum value. */
+/** Data of the wrong shape, depth or size: a missing field, an unknown enum value. */
 export class InputError extends KezekError {}
+/** A value of the wrong type (`INPUT_TYPE`). */
+export class InputTypeError extends InputError {}
 /** An IIN that is not valid (`RULES.md §1`). */
 export class IinError extends KezekError {}
 /** A date outside the calendar, or calendar data that is not valid (`RULES.md §9`). */
@@ -151,6 +154,7 @@ export class InternalError extends KezekError {}
 
 const CLASSES = {
   InputError,
+  InputTypeError,
   IinError,
   CalendarError,
   PolicyNotFoundError,

@@ -20,7 +20,7 @@ function classFor(code) {
     POLICY_UNKNOWN_REGION: "PolicyNotFoundError", POLICY_NOT_IN_FORCE: "PolicyNotFoundError",
     POLICY_UNKNOWN_ID: "PolicyNotFoundError", APPLICATION_UNKNOWN: "ApplicationNotFoundError",
     BULLETIN_UNKNOWN: "BulletinNotFoundError", KINDERGARTEN_UNKNOWN: "KindergartenNotFoundError",
-    INTERNAL: "InternalError",
+    INTERNAL: "InternalError", INPUT_TYPE: "InputTypeError",
   };
   if (code in lookups) return lookups[code];
   const prefixes = {

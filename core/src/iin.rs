@@ -10,7 +10,8 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::lang::{pick, Lang, LocalizedError};
+use crate::error::{Detail, Details, ErrorCode, ErrorKind, LocalizedError};
+use crate::lang::{pick, Lang};
 
 /// Weights of the first check-digit pass (`RULES.md §1`).
 const WEIGHTS_FIRST: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
@@ -344,13 +345,27 @@ impl DatePart {
 }
 
 impl LocalizedError for IinError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            IinError::Length { .. } => "IIN_LENGTH",
-            IinError::NonDigit { .. } => "IIN_NON_DIGIT",
-            IinError::BirthDate { .. } => "IIN_DATE",
-            IinError::Checksum => "IIN_CHECKSUM",
-            IinError::Serial { .. } => "IIN_SERIAL",
+            IinError::Length { .. } => ErrorCode::IinLength,
+            IinError::NonDigit { .. } => ErrorCode::IinNonDigit,
+            IinError::BirthDate { .. } => ErrorCode::IinDate,
+            IinError::Checksum => ErrorCode::IinChecksum,
+            IinError::Serial { .. } => ErrorCode::IinSerial,
+        }
+    }
+
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Iin
+    }
+
+    fn details(&self) -> Details {
+        match self {
+            IinError::Length { found } => vec![("found", Detail::size(*found))],
+            IinError::NonDigit { position } => vec![("position", Detail::size(*position))],
+            IinError::Serial { found } => vec![("found", Detail::Count(u64::from(*found)))],
+            IinError::BirthDate { part } => vec![("part", Detail::text(part.as_str()))],
+            IinError::Checksum => vec![],
         }
     }
 

@@ -12,7 +12,8 @@
 //! printed back): only the name of the argument or field, the type or kind expected and
 //! found, and limits.
 
-use crate::lang::{Lang, LocalizedError};
+use crate::error::{Detail, Details, ErrorCode, ErrorKind, LocalizedError};
+use crate::lang::Lang;
 
 /// The deepest nesting of lists and maps any input may have. The core's formats are at
 /// most ≈ 8 levels deep; a host converting its own data refuses deeper values before
@@ -129,13 +130,55 @@ impl InputError {
 }
 
 impl LocalizedError for InputError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            InputError::Type { .. } => "INPUT_TYPE",
-            InputError::Format { .. } => "INPUT_FORMAT",
-            InputError::Depth { .. } => "INPUT_DEPTH",
-            InputError::Freed { .. } => "INPUT_FREED",
-            InputError::TooLarge { .. } => "INPUT_TOO_LARGE",
+            InputError::Type { .. } => ErrorCode::InputType,
+            InputError::Format { .. } => ErrorCode::InputFormat,
+            InputError::Depth { .. } => ErrorCode::InputDepth,
+            InputError::Freed { .. } => ErrorCode::InputFreed,
+            InputError::TooLarge { .. } => ErrorCode::InputTooLarge,
+        }
+    }
+
+    fn kind(&self) -> ErrorKind {
+        match self {
+            InputError::Type { .. } => ErrorKind::InputType,
+            InputError::Format { .. }
+            | InputError::Depth { .. }
+            | InputError::Freed { .. }
+            | InputError::TooLarge { .. } => ErrorKind::Input,
+        }
+    }
+
+    fn details(&self) -> Details {
+        match self {
+            InputError::Type {
+                what,
+                expected,
+                found,
+            } => vec![
+                ("what", Detail::text(what)),
+                ("expected", Detail::text(expected)),
+                ("found", Detail::text(found)),
+            ],
+            InputError::Format { what, detail } => {
+                vec![
+                    ("what", Detail::text(what)),
+                    ("detail", Detail::text(detail)),
+                ]
+            }
+            InputError::Depth { what, limit } => {
+                vec![
+                    ("what", Detail::text(what)),
+                    ("limit", Detail::size(*limit)),
+                ]
+            }
+            InputError::Freed { what } => vec![("what", Detail::text(what))],
+            InputError::TooLarge { what, limit, found } => vec![
+                ("what", Detail::text(what)),
+                ("limit", Detail::Count(*limit)),
+                ("found", Detail::Count(*found)),
+            ],
         }
     }
 
@@ -311,7 +354,7 @@ mod tests {
             },
             InputError::check_size("n", 11, 10).unwrap_err(),
         ];
-        let codes: Vec<_> = errors.iter().map(LocalizedError::code).collect();
+        let codes: Vec<_> = errors.iter().map(|e| e.code().as_str()).collect();
         assert_eq!(
             codes,
             [

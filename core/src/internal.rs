@@ -10,7 +10,8 @@
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use crate::lang::{pick, Lang, LocalizedError};
+use crate::error::{Detail, Details, ErrorCode, ErrorKind, LocalizedError};
+use crate::lang::{pick, Lang};
 
 /// A bug in kezek: a panic, with its message. Nothing a caller passes should cause one;
 /// please report it with the message.
@@ -35,8 +36,16 @@ impl InternalError {
 }
 
 impl LocalizedError for InternalError {
-    fn code(&self) -> &'static str {
-        "INTERNAL"
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Internal
+    }
+
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Internal
+    }
+
+    fn details(&self) -> Details {
+        vec![("panic", Detail::text(&self.panic))]
     }
 
     fn message(&self, lang: Lang) -> String {

@@ -1,8 +1,7 @@
-//! Languages of the portals, localized text, and the contract every kezek error keeps.
+//! Languages of the portals and localized text.
 //!
 //! The portals speak Kazakh, Russian and English ([`Lang`]); every error of the
-//! library has a stable machine code and a message in each of them
-//! ([`LocalizedError`]).
+//! library has a message in each of them (`crate::error::LocalizedError`).
 
 use serde::{Deserialize, Serialize};
 
@@ -96,27 +95,6 @@ impl LocalizedText {
             Lang::En => &self.en,
         }
     }
-}
-
-/// What every kezek error offers besides [`std::error::Error`]: a stable machine code and
-/// a message in each language of the portals.
-///
-/// The code never changes once released (hosts branch on it); the messages may be
-/// reworded. `Display` gives the English message; no message ever contains an unmasked IIN.
-///
-/// ```
-/// use kezek::{Iin, Lang, LocalizedError};
-/// let err = Iin::parse("210308600404").unwrap_err();
-/// assert_eq!(err.code(), "IIN_CHECKSUM");
-/// assert_eq!(err.message(Lang::Ru), "контрольная цифра ИИН не совпадает");
-/// assert_eq!(err.message(Lang::En), err.to_string());
-/// ```
-pub trait LocalizedError: std::error::Error {
-    /// The stable machine code, e.g. `IIN_CHECKSUM`.
-    fn code(&self) -> &'static str;
-
-    /// The message in `lang`.
-    fn message(&self, lang: Lang) -> String;
 }
 
 /// Picks one of three translations; used by the errors' `message` implementations so that

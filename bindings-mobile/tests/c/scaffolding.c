@@ -8,9 +8,11 @@
  *     the object handle cloned for the call as Swift's uniffiCloneHandle() does, the
  *     Period record written and the Deadline record read in uniffi's big-endian format;
  *   - an error: Iin("21030860040") fails with status CALL_ERROR and a KezekError in the
- *     error buffer: variant 7 (.iinLength) with found = 11 and the three messages;
- *   - a malformed date from Swift: isWorkingDay("20.03.2025") fails with variant 2
- *     (.inputFormat), naming the argument and the expected form, not echoing the text.
+ *     error buffer: variant 3 (.iin) whose report has the code IIN_LENGTH, the field
+ *     found = .count(11) and the three messages;
+ *   - a malformed date from Swift: isWorkingDay("20.03.2025") fails with variant 1
+ *     (.input, INPUT_FORMAT), naming the argument and the expected form, not echoing the
+ *     text.
  * Prints "N passed, N failed" and exits non-zero on a failure. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,22 +116,39 @@ static void record_call(void) {
     check(status.code == CALL_SUCCESS, "free_workcalendar");
 }
 
+/* An ErrorReport's code (a string), read into `code`. */
+static void get_code(Reader *r, char *code, size_t size) { get_string(r, code, size); }
+
+/* The three messages of an ErrorReport, checked: non-empty, kk and ru differ, none echoes
+ * `secret` (NULL: nothing to look for); en is copied into `en`. */
+static void get_messages(Reader *r, char *en, size_t size, const char *secret) {
+    char kk[256], ru[256];
+    get_string(r, kk, sizeof kk);
+    get_string(r, ru, sizeof ru);
+    get_string(r, en, size);
+    check(strlen(kk) > 0 && strlen(ru) > 0 && strcmp(kk, ru) != 0, "messages.kk and .ru");
+    if (secret)
+        check(strstr(en, secret) == NULL && strstr(kk, secret) == NULL && strstr(ru, secret) == NULL,
+              "the malformed text is not echoed");
+}
+
 static void error_call(void) {
     RustCallStatus status = {0};
     uint64_t iin = uniffi_kezek_mobile_fn_constructor_iin_new(lower_string("21030860040"), &status);
     check(status.code == CALL_ERROR && iin == 0, "Iin(\"21030860040\"): status CALL_ERROR");
 
     Reader r = {status.errorBuf.data, status.errorBuf.len, 0};
-    /* 1-based: inputType, inputFormat, inputDepth, inputFreed, inputTooLarge, internal,
-     * iinLength… (the order of the Rust enum). */
-    check(get(&r, 4) == 7, "KezekError variant 7, .iinLength");
-    check(get(&r, 8) == 11, ".iinLength(found: 11)");
-    char kk[256], ru[256], en[256];
-    get_string(&r, kk, sizeof kk);
-    get_string(&r, ru, sizeof ru);
-    get_string(&r, en, sizeof en);
+    /* 1-based: input, inputType, iin… (the order of the Rust enum, the core's ErrorKind). */
+    check(get(&r, 4) == 3, "KezekError variant 3, .iin");
+    char code[64], key[64], en[256];
+    get_code(&r, code, sizeof code);
+    check(strcmp(code, "IIN_LENGTH") == 0, "report.code IIN_LENGTH");
+    check(get(&r, 4) == 1, "report.details: one field");
+    get_string(&r, key, sizeof key);
+    check(strcmp(key, "found") == 0 && get(&r, 4) == 1 && get(&r, 8) == 11,
+          "details[\"found\"] = .count(11)");
+    get_messages(&r, en, sizeof en, NULL);
     check(strncmp(en, "an IIN has 12 digits", 20) == 0, "messages.en");
-    check(strlen(kk) > 0 && strlen(ru) > 0 && strcmp(kk, ru) != 0, "messages.kk and .ru");
     check(r.at == r.len, "the error is read to its end");
     free_buffer(status.errorBuf);
 }
@@ -141,16 +160,22 @@ static void malformed_date_call(void) {
     uniffi_kezek_mobile_fn_method_workcalendar_is_working_day(handle, lower_string("20.03.2025"), &status);
     check(status.code == CALL_ERROR, "isWorkingDay(\"20.03.2025\"): status CALL_ERROR");
     Reader r = {status.errorBuf.data, status.errorBuf.len, 0};
-    check(get(&r, 4) == 2, "KezekError variant 2, .inputFormat");
-    char what[64], detail[256], kk[256], ru[256], en[256];
-    get_string(&r, what, sizeof what);
-    get_string(&r, detail, sizeof detail);
-    get_string(&r, kk, sizeof kk);
-    get_string(&r, ru, sizeof ru);
-    get_string(&r, en, sizeof en);
-    check(strcmp(what, "date") == 0 && strstr(detail, "YYYY-MM-DD") != NULL, ".inputFormat(what: date, detail)");
-    check(strstr(en, "20.03") == NULL && strstr(kk, "20.03") == NULL && strstr(ru, "20.03") == NULL,
-          "the malformed text is not echoed");
+    check(get(&r, 4) == 1, "KezekError variant 1, .input");
+    char code[64], what[64] = "", detail[256] = "", en[256];
+    get_code(&r, code, sizeof code);
+    check(strcmp(code, "INPUT_FORMAT") == 0, "report.code INPUT_FORMAT");
+    uint64_t fields = get(&r, 4);
+    check(fields == 2, "report.details: what and detail");
+    for (uint64_t i = 0; i < fields && i < 2; i++) {
+        char key[64];
+        get_string(&r, key, sizeof key);
+        check(get(&r, 4) == 3, "a .text field");
+        if (strcmp(key, "what") == 0) get_string(&r, what, sizeof what);
+        else get_string(&r, detail, sizeof detail);
+    }
+    check(strcmp(what, "date") == 0 && strstr(detail, "YYYY-MM-DD") != NULL, "details: what = date, detail");
+    check(strstr(detail, "20.03") == NULL, "the detail does not echo the text");
+    get_messages(&r, en, sizeof en, "20.03");
     check(r.at == r.len, "the error is read to its end");
     free_buffer(status.errorBuf);
     uniffi_kezek_mobile_fn_free_workcalendar(calendar, &status);

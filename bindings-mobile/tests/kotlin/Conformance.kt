@@ -200,13 +200,8 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
 }
 
 /** The codes an error reports as failed (a refused registration's checks, or NOT_ELIGIBLE's). */
-fun failedOf(e: KezekException?): List<String>? = when (e) {
-    is KezekException.RegistrationRefused -> e.failures.map { it.detail ?: it.code }
-    is KezekException.BenefitRefused -> e.failures.map { it.detail ?: it.code }
-    is KezekException.BirthDateRefused -> e.failures.map { it.detail ?: it.code }
-    is KezekException.NotEligible -> e.failed
-    else -> null
-}
+fun failedOf(e: KezekException?): List<String>? =
+    (e?.report()?.details?.get("failed") as? ErrorDetail.Texts)?.values
 
 fun conformance() {
     for (c in load("iin.json")["cases"] as List<*>) case("iin.json", c.obj()) { iinCase(c.obj()) }

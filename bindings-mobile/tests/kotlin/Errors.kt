@@ -12,12 +12,15 @@ import kz.kezek.*
 
 /** The error class each code belongs to, as in the Python and JS class trees. */
 fun expectedKind(code: String): ErrorKind = when {
+    code == "INPUT_TYPE" -> ErrorKind.INPUT_TYPE
     code.startsWith("INPUT_") -> ErrorKind.INPUT
     code == "INTERNAL" -> ErrorKind.INTERNAL
     code.startsWith("IIN_") -> ErrorKind.IIN
     code.startsWith("CALENDAR_") -> ErrorKind.CALENDAR
     code in setOf("POLICY_UNKNOWN_REGION", "POLICY_NOT_IN_FORCE", "POLICY_UNKNOWN_ID") -> ErrorKind.POLICY_NOT_FOUND
     code.startsWith("POLICY_") -> ErrorKind.POLICY_INVALID
+    code.startsWith("MATCHING_") -> ErrorKind.MATCHING
+    code.startsWith("SIMULATION_") -> ErrorKind.SIMULATION
     code == "APPLICATION_UNKNOWN" -> ErrorKind.APPLICATION_NOT_FOUND
     code.startsWith("SNAPSHOT_") -> ErrorKind.SNAPSHOT
     code == "BULLETIN_UNKNOWN" -> ErrorKind.BULLETIN_NOT_FOUND

@@ -105,13 +105,16 @@ fun lifecycle() {
         val e = runCatching {
             engine.register(family.copy(childIin = "21030860040", contacts = Contacts("no", "1")), at("2025-03-28T09:00:00"))
         }.exceptionOrNull()
-        e is KezekException.RegistrationRefused && e.kind() == ErrorKind.COMMAND_REFUSED &&
-            e.failures.map { it.detail ?: it.code } == listOf("IIN_LENGTH", "CONTACT_EMAIL", "CONTACT_PHONE")
+        val checks = (e as? KezekException)?.report()?.details?.get("failures") as? ErrorDetail.Checks
+        e is KezekException.CommandRefused && e.kind() == ErrorKind.COMMAND_REFUSED &&
+            e.code() == "REGISTRATION_REFUSED" &&
+            checks?.checks?.map { it.detail ?: it.code } == listOf("IIN_LENGTH", "CONTACT_EMAIL", "CONTACT_PHONE")
     }
     test("a panic inside a command is KezekException.Internal, and the engine is as before") {
         val before = engine.snapshot()
         val e = runCatching { engine.panicForTesting(at("2026-01-01T00:00:00")) }.exceptionOrNull()
-        e is KezekException.Internal && e.code() == "INTERNAL" && e.panic.contains("a panic for testing") &&
+        e is KezekException.Internal && e.code() == "INTERNAL" &&
+            (e.report.details["panic"] as? ErrorDetail.Text)?.value?.contains("a panic for testing") == true &&
             engine.snapshot() == before &&
             engine.register(family.copy(childIin = "211225500914"), at("2025-03-28T10:00:00")) == 3uL
     }
@@ -128,7 +131,8 @@ fun calendarAndIin() {
     test("a year without decree data: refused strictly, answered provisionally") {
         val far = LocalDate.parse("2030-03-21")
         val strict = runCatching { cal.isWorkingDay(far) }.exceptionOrNull()
-        strict is KezekException.CalendarYearUnknown && strict.year == 2030 &&
+        strict is KezekException.Calendar && strict.code() == "CALENDAR_YEAR_UNKNOWN" &&
+            strict.report.details["year"] == ErrorDetail.Year(2030) &&
             cal.provisional().isWorkingDay(far) == BoolAnswer(false, true)
     }
     test("an IIN prints masked; its digits only on request") {

@@ -25,14 +25,14 @@ test("an IIN prints masked") {
     return "\(iin)" == "********0403" && iin.encodedBirthDate() == "2021-03-08"
 }
 
-test("a bad IIN throws KezekError.IinLength with its code and messages") {
+test("a bad IIN throws KezekError.Iin with its code, fields and messages") {
     do {
         _ = try Iin(text: "21030860040")
         return false
     } catch let e as KezekError {
-        guard case let .IinLength(found, messages) = e else { return false }
+        guard case let .Iin(report) = e, case let .count(found)? = report.details["found"] else { return false }
         return found == 11 && e.code() == "IIN_LENGTH" && e.kind() == .iin
-            && messages.en.hasPrefix("an IIN has 12 digits") && e.messageIn(lang: .kk) == messages.kk
+            && report.messages.en.hasPrefix("an IIN has 12 digits") && e.messageIn(lang: .kk) == report.messages.kk
     }
 }
 

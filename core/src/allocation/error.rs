@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 
 use super::bulletin::BulletinId;
 use crate::application::ApplicationId;
-use crate::lang::{pick, Lang, LocalizedError};
+use crate::error::{Detail, Details, ErrorCode, ErrorKind, LocalizedError};
+use crate::lang::{pick, Lang};
 
 /// Why a bulletin, a round, a place or a voucher command was refused; nothing changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -102,19 +103,73 @@ pub enum AllocationError {
 }
 
 impl LocalizedError for AllocationError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            AllocationError::BulletinInvalid { .. } => "BULLETIN_INVALID",
-            AllocationError::UnknownBulletin { .. } => "BULLETIN_UNKNOWN",
-            AllocationError::Frozen { .. } => "PLACES_FROZEN",
-            AllocationError::PlaceTaken { .. } => "PLACE_TAKEN",
-            AllocationError::PlaceReserved { .. } => "PLACE_RESERVED",
-            AllocationError::PlaceOtherQueue { .. } => "PLACE_OTHER_QUEUE",
-            AllocationError::PlaceHeldElsewhere { .. } => "PLACE_HELD_ELSEWHERE",
-            AllocationError::DistributionNotStarted { .. } => "DISTRIBUTION_NOT_STARTED",
-            AllocationError::UnknownKindergarten { .. } => "KINDERGARTEN_UNKNOWN",
-            AllocationError::WaitingListNotNeeded { .. } => "WAITING_LIST_NOT_NEEDED",
-            AllocationError::RestoreUsed { .. } => "RESTORE_USED",
+            AllocationError::BulletinInvalid { .. } => ErrorCode::BulletinInvalid,
+            AllocationError::UnknownBulletin { .. } => ErrorCode::BulletinUnknown,
+            AllocationError::Frozen { .. } => ErrorCode::PlacesFrozen,
+            AllocationError::PlaceTaken { .. } => ErrorCode::PlaceTaken,
+            AllocationError::PlaceReserved { .. } => ErrorCode::PlaceReserved,
+            AllocationError::PlaceOtherQueue { .. } => ErrorCode::PlaceOtherQueue,
+            AllocationError::PlaceHeldElsewhere { .. } => ErrorCode::PlaceHeldElsewhere,
+            AllocationError::DistributionNotStarted { .. } => ErrorCode::DistributionNotStarted,
+            AllocationError::UnknownKindergarten { .. } => ErrorCode::KindergartenUnknown,
+            AllocationError::WaitingListNotNeeded { .. } => ErrorCode::WaitingListNotNeeded,
+            AllocationError::RestoreUsed { .. } => ErrorCode::RestoreUsed,
+        }
+    }
+
+    fn kind(&self) -> ErrorKind {
+        match self {
+            AllocationError::UnknownBulletin { .. } => ErrorKind::BulletinNotFound,
+            AllocationError::UnknownKindergarten { .. } => ErrorKind::KindergartenNotFound,
+            AllocationError::BulletinInvalid { .. }
+            | AllocationError::Frozen { .. }
+            | AllocationError::PlaceTaken { .. }
+            | AllocationError::PlaceReserved { .. }
+            | AllocationError::PlaceOtherQueue { .. }
+            | AllocationError::PlaceHeldElsewhere { .. }
+            | AllocationError::DistributionNotStarted { .. }
+            | AllocationError::WaitingListNotNeeded { .. }
+            | AllocationError::RestoreUsed { .. } => ErrorKind::PlacesRefused,
+        }
+    }
+
+    fn details(&self) -> Details {
+        let n = Detail::Count;
+        match self {
+            AllocationError::BulletinInvalid { field, detail } => {
+                vec![
+                    ("field", Detail::text(field)),
+                    ("detail", Detail::text(detail)),
+                ]
+            }
+            AllocationError::UnknownBulletin { bulletin }
+            | AllocationError::PlaceTaken { bulletin }
+            | AllocationError::PlaceReserved { bulletin } => vec![("bulletin", n(bulletin.0))],
+            AllocationError::Frozen { date } => vec![("date", Detail::Date(*date))],
+            AllocationError::PlaceOtherQueue { id, bulletin } => {
+                vec![("id", n(id.0)), ("bulletin", n(bulletin.0))]
+            }
+            AllocationError::PlaceHeldElsewhere { id, bulletin, held } => vec![
+                ("id", n(id.0)),
+                ("bulletin", n(bulletin.0)),
+                ("held", n(held.0)),
+            ],
+            AllocationError::DistributionNotStarted { date, starts } => vec![
+                ("date", Detail::Date(*date)),
+                ("starts", Detail::Date(*starts)),
+            ],
+            AllocationError::UnknownKindergarten { kindergarten } => {
+                vec![("kindergarten", Detail::text(kindergarten))]
+            }
+            AllocationError::WaitingListNotNeeded { kindergarten, free } => vec![
+                ("kindergarten", Detail::text(kindergarten)),
+                ("free", n(u64::from(*free))),
+            ],
+            AllocationError::RestoreUsed { id, allowed } => {
+                vec![("id", n(id.0)), ("allowed", n(u64::from(*allowed)))]
+            }
         }
     }
 

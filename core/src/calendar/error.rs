@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use crate::lang::{pick, Lang, LocalizedError};
+use crate::error::{Detail, Details, ErrorCode, ErrorKind, LocalizedError};
+use crate::lang::{pick, Lang};
 
 /// Why the calendar cannot answer, or why calendar data was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,16 +91,52 @@ impl CalendarError {
 }
 
 impl LocalizedError for CalendarError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            CalendarError::YearUnknown { .. } => "CALENDAR_YEAR_UNKNOWN",
-            CalendarError::OutOfRange { .. } => "CALENDAR_OUT_OF_RANGE",
-            CalendarError::Format { .. } => "CALENDAR_FORMAT",
-            CalendarError::Span { .. } => "CALENDAR_SPAN",
-            CalendarError::Holiday { .. } => "CALENDAR_HOLIDAY",
-            CalendarError::YearOutsideSpan { .. } => "CALENDAR_YEAR_OUTSIDE_SPAN",
-            CalendarError::Transfer { .. } => "CALENDAR_TRANSFER",
-            CalendarError::Json { .. } => "CALENDAR_JSON",
+            CalendarError::YearUnknown { .. } => ErrorCode::CalendarYearUnknown,
+            CalendarError::OutOfRange { .. } => ErrorCode::CalendarOutOfRange,
+            CalendarError::Format { .. } => ErrorCode::CalendarFormat,
+            CalendarError::Span { .. } => ErrorCode::CalendarSpan,
+            CalendarError::Holiday { .. } => ErrorCode::CalendarHoliday,
+            CalendarError::YearOutsideSpan { .. } => ErrorCode::CalendarYearOutsideSpan,
+            CalendarError::Transfer { .. } => ErrorCode::CalendarTransfer,
+            CalendarError::Json { .. } => ErrorCode::CalendarJson,
+        }
+    }
+
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Calendar
+    }
+
+    fn details(&self) -> Details {
+        match self {
+            CalendarError::YearUnknown { year } | CalendarError::YearOutsideSpan { year } => {
+                vec![("year", Detail::Year(*year))]
+            }
+            CalendarError::OutOfRange {
+                first_year,
+                last_year,
+            }
+            | CalendarError::Span {
+                first_year,
+                last_year,
+            } => vec![
+                ("first_year", Detail::Year(*first_year)),
+                ("last_year", Detail::Year(*last_year)),
+            ],
+            CalendarError::Format { found, expected } => vec![
+                ("found", Detail::Count(u64::from(*found))),
+                ("expected", Detail::Count(u64::from(*expected))),
+            ],
+            CalendarError::Holiday { id } => vec![("id", Detail::text(id))],
+            CalendarError::Transfer { from, to } => {
+                vec![("from", Detail::Date(*from)), ("to", Detail::Date(*to))]
+            }
+            CalendarError::Json {
+                line,
+                column,
+                detail,
+            } => crate::error::json_position(*line, *column, detail),
         }
     }
 

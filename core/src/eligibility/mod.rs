@@ -17,8 +17,9 @@ use crate::application::{
     holds_valid, BirthDateSource, Document, NewApplication, TEMPORARY_REGISTRATION,
 };
 use crate::benefit::{self, PriorityClass};
+use crate::error::LocalizedError;
 use crate::iin::Iin;
-use crate::lang::{Lang, LocalizedError, LocalizedText};
+use crate::lang::{Lang, LocalizedText};
 use crate::policy::Policy;
 
 pub use age::{age_in_months, has_reached_age, max_age_reached_on};
@@ -383,7 +384,7 @@ fn iin_check(d: &mut Decision, code: &'static str, field: &'static str, text: &s
     };
     d.push(code, parsed.is_ok(), message)
         .field(field)
-        .detail(parsed.as_ref().err().map(LocalizedError::code));
+        .detail(parsed.as_ref().err().map(|e| e.code().as_str()));
     parsed.ok()
 }
 

@@ -8,7 +8,7 @@ use chrono::{Months, NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::event::{Actor, Command, Reason};
 use super::state::State;
-use super::{Engine, LifecycleError};
+use super::{BatchRule, Engine, LifecycleError};
 use crate::application::{ApplicationId, BirthDateSource, Document};
 use crate::calendar::{CalendarError, Deadline};
 use crate::eligibility;
@@ -210,10 +210,10 @@ impl Engine {
         ids.dedup();
         let batch = |rule| LifecycleError::Batch { rule };
         if !self.policy.twin_batches {
-            return Err(batch("BATCH_NOT_IN_POLICY"));
+            return Err(batch(BatchRule::NotInPolicy));
         }
         if !(2..=4).contains(&ids.len()) {
-            return Err(batch("BATCH_SIZE"));
+            return Err(batch(BatchRule::Size));
         }
         let records = ids
             .iter()
@@ -221,13 +221,13 @@ impl Engine {
             .collect::<Result<Vec<_>, _>>()?;
         let first = records[0];
         if records.iter().any(|r| r.batch.is_some()) {
-            return Err(batch("BATCH_LINKED"));
+            return Err(batch(BatchRule::Linked));
         }
         if records
             .iter()
             .any(|r| r.app.queue_key() != first.app.queue_key())
         {
-            return Err(batch("BATCH_QUEUE"));
+            return Err(batch(BatchRule::Queue));
         }
         if records.iter().any(|r| {
             !r.app
@@ -235,7 +235,7 @@ impl Engine {
                 .iter()
                 .any(|a| first.app.applicants.contains(a))
         }) {
-            return Err(batch("BATCH_FAMILY"));
+            return Err(batch(BatchRule::Family));
         }
         let births = records.iter().map(|r| r.app.child_birth_date);
         let (lo, hi) = (births.clone().min(), births.max());
@@ -244,7 +244,7 @@ impl Engine {
                 .checked_add_months(Months::new(1))
                 .is_none_or(|limit| hi > limit)
             {
-                return Err(batch("BATCH_BIRTHS"));
+                return Err(batch(BatchRule::Births));
             }
         }
         let lead = ids[0];
@@ -255,7 +255,7 @@ impl Engine {
             Command::LinkBatch { ids: ids.clone() },
             |_, r| {
                 if !r.state.stands_in_queue() {
-                    return Err(batch("BATCH_STATE"));
+                    return Err(batch(BatchRule::State));
                 }
                 let mut n = r.clone();
                 n.batch = Some(lead);
@@ -280,7 +280,7 @@ impl Engine {
     ) -> Result<(), LifecycleError> {
         let Some(lead) = self.record(id)?.batch else {
             return Err(LifecycleError::Batch {
-                rule: "BATCH_NOT_LINKED",
+                rule: BatchRule::NotLinked,
             });
         };
         let members = self.batch_members(lead);
@@ -366,7 +366,7 @@ impl Engine {
             }
             if r.batch.is_some() {
                 return Err(LifecycleError::Batch {
-                    rule: "BATCH_LINKED",
+                    rule: BatchRule::Linked,
                 });
             }
             eligibility::birth_date_claim(birth_date, at)

@@ -7,8 +7,9 @@ use crate::allocation::AllocationError;
 use crate::application::ApplicationId;
 use crate::calendar::CalendarError;
 use crate::eligibility::Check;
+use crate::error::{Detail, Details, ErrorCode, ErrorKind, LocalizedError};
 use crate::iin::IinError;
-use crate::lang::{pick, Lang, LocalizedError};
+use crate::lang::{pick, Lang};
 use crate::people;
 use crate::policy::PolicyError;
 
@@ -174,12 +175,10 @@ pub enum LifecycleError {
     },
     /// Applications cannot be linked as one batch of twins or triplets, or a batch cannot
     /// be unlinked (`RULES.md §4`).
-    #[error("{}", batch_texts(rule)[2])]
+    #[error("{}", batch_texts(*rule)[2])]
     Batch {
-        /// Which rule is broken: `BATCH_NOT_IN_POLICY`, `BATCH_SIZE`, `BATCH_QUEUE`,
-        /// `BATCH_FAMILY`, `BATCH_BIRTHS`, `BATCH_LINKED`, `BATCH_STATE` or
-        /// `BATCH_NOT_LINKED`.
-        rule: &'static str,
+        /// Which rule is broken; its code is the error's.
+        rule: BatchRule,
     },
     /// A calendar error: a moment outside the calendar's span, or a calendar patch that
     /// does not apply.
@@ -241,33 +240,144 @@ fn english(checks: &[Check]) -> String {
 }
 
 impl LocalizedError for LifecycleError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            LifecycleError::Registration { .. } => "REGISTRATION_REFUSED",
-            LifecycleError::Benefit { .. } => "BENEFIT_REFUSED",
-            LifecycleError::BirthDate { .. } => "BIRTH_DATE_REFUSED",
-            LifecycleError::NotEligible { .. } => "NOT_ELIGIBLE",
-            LifecycleError::UnknownApplication { .. } => "APPLICATION_UNKNOWN",
-            LifecycleError::StateForbids { .. } => "STATE_FORBIDS",
-            LifecycleError::TimeBeforeClock { .. } => "TIME_BEFORE_CLOCK",
-            LifecycleError::RevocationClosed { .. } => "REVOCATION_CLOSED",
-            LifecycleError::ExtensionUsed { .. } => "EXTENSION_USED",
-            LifecycleError::ExtensionTooLong { .. } => "EXTENSION_TOO_LONG",
-            LifecycleError::ExtensionTooShort { .. } => "EXTENSION_TOO_SHORT",
-            LifecycleError::RightNotConfirmed { .. } => "RIGHT_NOT_CONFIRMED",
-            LifecycleError::RightNotRequired { .. } => "RIGHT_NOT_REQUIRED",
-            LifecycleError::InterestTooEarly { .. } => "INTEREST_TOO_EARLY",
-            LifecycleError::InterestAlreadyConfirmed { .. } => "INTEREST_ALREADY_CONFIRMED",
+            LifecycleError::Registration { .. } => ErrorCode::RegistrationRefused,
+            LifecycleError::Benefit { .. } => ErrorCode::BenefitRefused,
+            LifecycleError::BirthDate { .. } => ErrorCode::BirthDateRefused,
+            LifecycleError::NotEligible { .. } => ErrorCode::NotEligible,
+            LifecycleError::UnknownApplication { .. } => ErrorCode::ApplicationUnknown,
+            LifecycleError::StateForbids { .. } => ErrorCode::StateForbids,
+            LifecycleError::TimeBeforeClock { .. } => ErrorCode::TimeBeforeClock,
+            LifecycleError::RevocationClosed { .. } => ErrorCode::RevocationClosed,
+            LifecycleError::ExtensionUsed { .. } => ErrorCode::ExtensionUsed,
+            LifecycleError::ExtensionTooLong { .. } => ErrorCode::ExtensionTooLong,
+            LifecycleError::ExtensionTooShort { .. } => ErrorCode::ExtensionTooShort,
+            LifecycleError::RightNotConfirmed { .. } => ErrorCode::RightNotConfirmed,
+            LifecycleError::RightNotRequired { .. } => ErrorCode::RightNotRequired,
+            LifecycleError::InterestTooEarly { .. } => ErrorCode::InterestTooEarly,
+            LifecycleError::InterestAlreadyConfirmed { .. } => ErrorCode::InterestAlreadyConfirmed,
             LifecycleError::Iin(e) => e.code(),
-            LifecycleError::ApplicantAlreadyLinked { .. } => "APPLICANT_ALREADY_LINKED",
-            LifecycleError::Batch { rule } => rule,
+            LifecycleError::ApplicantAlreadyLinked { .. } => ErrorCode::ApplicantAlreadyLinked,
+            LifecycleError::Batch { rule } => rule.code(),
             LifecycleError::Calendar(e) => e.code(),
-            LifecycleError::CalendarNeeded { .. } => "CALENDAR_DATA_NEEDED",
+            LifecycleError::CalendarNeeded { .. } => ErrorCode::CalendarDataNeeded,
             LifecycleError::Allocation(e) => e.code(),
             LifecycleError::Policy(e) => e.code(),
-            LifecycleError::SnapshotFormat { .. } => "SNAPSHOT_FORMAT",
-            LifecycleError::SnapshotVersion { .. } => "SNAPSHOT_VERSION",
-            LifecycleError::SnapshotInconsistent { .. } => "SNAPSHOT_INCONSISTENT",
+            LifecycleError::SnapshotFormat { .. } => ErrorCode::SnapshotFormat,
+            LifecycleError::SnapshotVersion { .. } => ErrorCode::SnapshotVersion,
+            LifecycleError::SnapshotInconsistent { .. } => ErrorCode::SnapshotInconsistent,
+        }
+    }
+
+    fn kind(&self) -> ErrorKind {
+        use LifecycleError as L;
+        match self {
+            L::UnknownApplication { .. } => ErrorKind::ApplicationNotFound,
+            L::SnapshotFormat { .. }
+            | L::SnapshotVersion { .. }
+            | L::SnapshotInconsistent { .. } => ErrorKind::Snapshot,
+            L::Registration { .. }
+            | L::Benefit { .. }
+            | L::BirthDate { .. }
+            | L::NotEligible { .. }
+            | L::StateForbids { .. }
+            | L::TimeBeforeClock { .. }
+            | L::RevocationClosed { .. }
+            | L::ExtensionUsed { .. }
+            | L::ExtensionTooLong { .. }
+            | L::ExtensionTooShort { .. }
+            | L::RightNotConfirmed { .. }
+            | L::RightNotRequired { .. }
+            | L::InterestTooEarly { .. }
+            | L::InterestAlreadyConfirmed { .. }
+            | L::ApplicantAlreadyLinked { .. }
+            | L::Batch { .. } => ErrorKind::CommandRefused,
+            L::CalendarNeeded { .. } => ErrorKind::Calendar,
+            L::Iin(e) => e.kind(),
+            L::Calendar(e) => e.kind(),
+            L::Allocation(e) => e.kind(),
+            L::Policy(e) => e.kind(),
+        }
+    }
+
+    fn details(&self) -> Details {
+        use LifecycleError as L;
+        let (id_of, date, moment) = (
+            |id: &ApplicationId| ("id", Detail::Count(id.0)),
+            Detail::Date,
+            Detail::Moment,
+        );
+        match self {
+            L::Registration { failures } | L::Benefit { failures } | L::BirthDate { failures } => {
+                let failed = failures.iter().map(|c| c.reported_code().to_string());
+                vec![
+                    ("failed", Detail::Texts(failed.collect())),
+                    ("failures", Detail::Checks(failures.clone())),
+                ]
+            }
+            L::NotEligible { id, failed } => {
+                let failed = failed.iter().map(|c| (*c).to_owned()).collect();
+                vec![id_of(id), ("failed", Detail::Texts(failed))]
+            }
+            L::UnknownApplication { id }
+            | L::RightNotConfirmed { id }
+            | L::RightNotRequired { id }
+            | L::ApplicantAlreadyLinked { id } => vec![id_of(id)],
+            L::StateForbids { id, command, state } => vec![
+                id_of(id),
+                ("command", Detail::text(command)),
+                ("state", Detail::text(state.as_str())),
+            ],
+            L::TimeBeforeClock { at, now } => vec![("at", moment(*at)), ("now", moment(*now))],
+            L::RevocationClosed { id, closed_at } => {
+                vec![id_of(id), ("closed_at", moment(*closed_at))]
+            }
+            L::ExtensionUsed { id, allowed } => {
+                vec![id_of(id), ("allowed", Detail::Count(u64::from(*allowed)))]
+            }
+            L::ExtensionTooLong { id, asked, latest } => {
+                vec![
+                    id_of(id),
+                    ("asked", date(*asked)),
+                    ("latest", date(*latest)),
+                ]
+            }
+            L::ExtensionTooShort { id, asked, current } => {
+                vec![
+                    id_of(id),
+                    ("asked", date(*asked)),
+                    ("current", date(*current)),
+                ]
+            }
+            L::InterestTooEarly { id, opens_at } => {
+                vec![id_of(id), ("opens_at", moment(*opens_at))]
+            }
+            L::InterestAlreadyConfirmed { id, anniversary } => {
+                vec![id_of(id), ("anniversary", date(*anniversary))]
+            }
+            L::Batch { rule } => vec![("rule", Detail::text(rule.code().as_str()))],
+            L::SnapshotFormat {
+                line,
+                column,
+                detail,
+            } => crate::error::json_position(*line, *column, detail),
+            L::SnapshotVersion { found, supported } => vec![
+                ("found", Detail::Count(u64::from(*found))),
+                ("supported", Detail::Count(u64::from(*supported))),
+            ],
+            L::SnapshotInconsistent { invariant, detail } => vec![
+                ("invariant", Detail::text(invariant)),
+                ("detail", Detail::text(detail)),
+            ],
+            L::CalendarNeeded { last_year, needed } => vec![
+                ("last_year", Detail::Year(*last_year)),
+                ("needed", Detail::Year(*needed)),
+            ],
+            L::Iin(e) => e.details(),
+            L::Calendar(e) => e.details(),
+            L::Allocation(e) => e.details(),
+            L::Policy(e) => e.details(),
         }
     }
 
@@ -373,7 +483,7 @@ impl LocalizedError for LifecycleError {
                 en,
             ),
             LifecycleError::Batch { rule } => {
-                let [kk, ru, en] = batch_texts(rule);
+                let [kk, ru, en] = batch_texts(*rule);
                 pick(lang, kk.to_owned(), ru.to_owned(), en.to_owned())
             }
             LifecycleError::Calendar(e) => e.message(lang),
@@ -429,47 +539,85 @@ fn failed_in(failed: &[&str], k: usize) -> String {
 
 /// The kk/ru/en message of each batch rule: what a parent reads, without the code (which
 /// stays in the error's `rule`).
-fn batch_texts(rule: &str) -> [&'static str; 3] {
+fn batch_texts(rule: BatchRule) -> [&'static str; 3] {
     match rule {
-        "BATCH_NOT_IN_POLICY" => [
+        BatchRule::NotInPolicy => [
             "бұл өңірде егіздер бірге жолданбайды: әр бала жолдаманы өз кезегімен алады",
             "в этом регионе близнецов не направляют вместе: каждый ребёнок получает направление в свою очередь",
             "in this region twins are not directed together: each child is directed in its own turn",
         ],
-        "BATCH_SIZE" => [
+        BatchRule::Size => [
             "бір топқа 2-ден 4-ке дейін бала біріктіріледі (егіздер, үшемдер)",
             "в одну группу объединяют от 2 до 4 детей (близнецы, тройни)",
             "a batch links 2 to 4 children (twins, triplets)",
         ],
-        "BATCH_QUEUE" => [
+        BatchRule::Queue => [
             "егіздер бір кезекте тұруы керек (бір аудан, топ түрі және туған жыл)",
             "близнецы должны стоять в одной очереди (район, вид группы, год рождения)",
             "twins must stand in one queue (area, group type, year of birth)",
         ],
-        "BATCH_FAMILY" => [
+        BatchRule::Family => [
             "өтініштердің ортақ өтініш берушісі болуы керек",
             "у заявлений должен быть общий заявитель",
             "the applications must share an applicant",
         ],
-        "BATCH_BIRTHS" => [
+        BatchRule::Births => [
             "егіздердің туған күндерінің арасы бір айдан аспауы керек",
             "даты рождения близнецов должны различаться не более чем на месяц",
             "the children's births must be at most a month apart",
         ],
-        "BATCH_LINKED" => [
+        BatchRule::Linked => [
             "өтініштердің бірі басқа топқа біріктірілген",
             "одно из заявлений уже объединено в другую группу",
             "one of the applications is already linked in a batch",
         ],
-        "BATCH_NOT_LINKED" => [
+        BatchRule::NotLinked => [
             "бұл өтініш егіздер тобына біріктірілмеген",
             "это заявление не объединено в группу близнецов",
             "this application is not linked in a batch",
         ],
-        _ => [
+        BatchRule::State => [
             "кезекте тұрған өтініштерді ғана біріктіруге болады",
             "объединить можно только заявления, стоящие в очереди",
             "only applications standing in the queue can be linked",
         ],
+    }
+}
+
+/// A rule of twins batches (`RULES.md §4`) a command broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BatchRule {
+    /// The policy does not link twins (`BATCH_NOT_IN_POLICY`).
+    NotInPolicy,
+    /// A batch links 2 to 4 children (`BATCH_SIZE`).
+    Size,
+    /// The children stand in different queues (`BATCH_QUEUE`).
+    Queue,
+    /// The applications share no applicant (`BATCH_FAMILY`).
+    Family,
+    /// The births are more than a month apart (`BATCH_BIRTHS`).
+    Births,
+    /// An application is not standing in the queue (`BATCH_STATE`).
+    State,
+    /// An application is already in a batch (`BATCH_LINKED`).
+    Linked,
+    /// The application is in no batch (`BATCH_NOT_LINKED`).
+    NotLinked,
+}
+
+impl BatchRule {
+    /// The error code of a refusal under this rule.
+    #[must_use]
+    pub fn code(self) -> ErrorCode {
+        match self {
+            BatchRule::NotInPolicy => ErrorCode::BatchNotInPolicy,
+            BatchRule::Size => ErrorCode::BatchSize,
+            BatchRule::Queue => ErrorCode::BatchQueue,
+            BatchRule::Family => ErrorCode::BatchFamily,
+            BatchRule::Births => ErrorCode::BatchBirths,
+            BatchRule::State => ErrorCode::BatchState,
+            BatchRule::Linked => ErrorCode::BatchLinked,
+            BatchRule::NotLinked => ErrorCode::BatchNotLinked,
+        }
     }
 }

@@ -51,7 +51,7 @@ use chrono::NaiveDateTime;
 
 pub use applicant::InterestDue;
 pub use checkpoint::Checkpoint;
-pub use error::LifecycleError;
+pub use error::{BatchRule, LifecycleError};
 pub use event::{Actor, Command, Event, LogEntry, Reason};
 pub use execute::{Outcome, Request};
 pub use history::History;

@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use crate::lang::{pick, Lang, LocalizedError};
+use crate::error::{Detail, Details, ErrorCode, ErrorKind, LocalizedError};
+use crate::lang::{pick, Lang};
 
 /// Why a policy was refused, or no policy could be found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -99,17 +100,79 @@ impl PolicyError {
 }
 
 impl LocalizedError for PolicyError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            PolicyError::UnknownRegion { .. } => "POLICY_UNKNOWN_REGION",
-            PolicyError::NotInForce { .. } => "POLICY_NOT_IN_FORCE",
-            PolicyError::UnknownPolicy { .. } => "POLICY_UNKNOWN_ID",
-            PolicyError::Duplicate { .. } => "POLICY_DUPLICATE",
-            PolicyError::Unit { .. } => "POLICY_UNIT",
-            PolicyError::Value { .. } => "POLICY_VALUE",
-            PolicyError::PolicyRegion { .. } => "POLICY_REGION",
-            PolicyError::Format { .. } => "POLICY_FORMAT",
-            PolicyError::Json { .. } => "POLICY_JSON",
+            PolicyError::UnknownRegion { .. } => ErrorCode::PolicyUnknownRegion,
+            PolicyError::NotInForce { .. } => ErrorCode::PolicyNotInForce,
+            PolicyError::UnknownPolicy { .. } => ErrorCode::PolicyUnknownId,
+            PolicyError::Duplicate { .. } => ErrorCode::PolicyDuplicate,
+            PolicyError::Unit { .. } => ErrorCode::PolicyUnit,
+            PolicyError::Value { .. } => ErrorCode::PolicyValue,
+            PolicyError::PolicyRegion { .. } => ErrorCode::PolicyRegion,
+            PolicyError::Format { .. } => ErrorCode::PolicyFormat,
+            PolicyError::Json { .. } => ErrorCode::PolicyJson,
+        }
+    }
+
+    fn kind(&self) -> ErrorKind {
+        match self {
+            PolicyError::UnknownRegion { .. }
+            | PolicyError::NotInForce { .. }
+            | PolicyError::UnknownPolicy { .. } => ErrorKind::PolicyNotFound,
+            PolicyError::Duplicate { .. }
+            | PolicyError::Unit { .. }
+            | PolicyError::Value { .. }
+            | PolicyError::PolicyRegion { .. }
+            | PolicyError::Format { .. }
+            | PolicyError::Json { .. } => ErrorKind::PolicyInvalid,
+        }
+    }
+
+    fn details(&self) -> Details {
+        match self {
+            PolicyError::UnknownRegion { region } => vec![("region", Detail::text(region))],
+            PolicyError::NotInForce { region, date } => {
+                vec![
+                    ("region", Detail::text(region)),
+                    ("date", Detail::Date(*date)),
+                ]
+            }
+            PolicyError::UnknownPolicy { id } | PolicyError::Duplicate { id } => {
+                vec![("id", Detail::text(id))]
+            }
+            PolicyError::Unit {
+                policy,
+                parameter,
+                unit,
+            } => vec![
+                ("policy", Detail::text(policy)),
+                ("parameter", Detail::text(parameter)),
+                ("unit", Detail::text(unit)),
+            ],
+            PolicyError::Value {
+                policy,
+                parameter,
+                reason,
+            } => vec![
+                ("policy", Detail::text(policy)),
+                ("parameter", Detail::text(parameter)),
+                ("reason", Detail::text(reason)),
+            ],
+            PolicyError::PolicyRegion { policy, region } => {
+                vec![
+                    ("policy", Detail::text(policy)),
+                    ("region", Detail::text(region)),
+                ]
+            }
+            PolicyError::Format { found, supported } => vec![
+                ("found", Detail::Count(*found)),
+                ("supported", Detail::Count(u64::from(*supported))),
+            ],
+            PolicyError::Json {
+                line,
+                column,
+                detail,
+            } => crate::error::json_position(*line, *column, detail),
         }
     }
 

@@ -1,7 +1,8 @@
 //! Errors of simulations.
 
 use crate::calendar::CalendarError;
-use crate::lang::{pick, Lang, LocalizedError};
+use crate::error::{Detail, Details, ErrorCode, ErrorKind, LocalizedError};
+use crate::lang::{pick, Lang};
 use crate::lifecycle::LifecycleError;
 
 /// Why a simulation could not run. Parent actions the engine refuses are not errors: they
@@ -38,12 +39,39 @@ pub enum SimulationError {
 }
 
 impl LocalizedError for SimulationError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            SimulationError::Input { .. } => "SIMULATION_INPUT",
-            SimulationError::TooLarge { .. } => "SIMULATION_TOO_LARGE",
+            SimulationError::Input { .. } => ErrorCode::SimulationInput,
+            SimulationError::TooLarge { .. } => ErrorCode::SimulationTooLarge,
             SimulationError::Calendar(e) => e.code(),
             SimulationError::Engine(e) => e.code(),
+        }
+    }
+
+    fn kind(&self) -> ErrorKind {
+        match self {
+            SimulationError::Input { .. } | SimulationError::TooLarge { .. } => {
+                ErrorKind::Simulation
+            }
+            SimulationError::Calendar(e) => e.kind(),
+            SimulationError::Engine(e) => e.kind(),
+        }
+    }
+
+    fn details(&self) -> Details {
+        match self {
+            SimulationError::Input { field, detail } => {
+                vec![
+                    ("field", Detail::text(field)),
+                    ("detail", Detail::text(detail)),
+                ]
+            }
+            SimulationError::TooLarge { estimate, budget } => vec![
+                ("estimate", Detail::Count(*estimate)),
+                ("budget", Detail::Count(*budget)),
+            ],
+            SimulationError::Calendar(e) => e.details(),
+            SimulationError::Engine(e) => e.details(),
         }
     }
 

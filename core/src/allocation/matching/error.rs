@@ -1,6 +1,7 @@
 //! Errors of matching instances.
 
-use crate::lang::{pick, Lang, LocalizedError};
+use crate::error::{Detail, Details, ErrorCode, ErrorKind, LocalizedError};
+use crate::lang::{pick, Lang};
 
 /// Why a matching instance was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,14 +63,55 @@ pub enum MatchingError {
 }
 
 impl LocalizedError for MatchingError {
-    fn code(&self) -> &'static str {
+    fn code(&self) -> ErrorCode {
         match self {
-            MatchingError::Shape { .. } => "MATCHING_SHAPE",
-            MatchingError::Index { .. } => "MATCHING_INDEX",
-            MatchingError::Duplicate { .. } => "MATCHING_DUPLICATE",
-            MatchingError::Offsets { .. } => "MATCHING_OFFSETS",
-            MatchingError::Priority { .. } => "MATCHING_PRIORITY",
-            MatchingError::Unranked { .. } => "MATCHING_UNRANKED",
+            MatchingError::Shape { .. } => ErrorCode::MatchingShape,
+            MatchingError::Index { .. } => ErrorCode::MatchingIndex,
+            MatchingError::Duplicate { .. } => ErrorCode::MatchingDuplicate,
+            MatchingError::Offsets { .. } => ErrorCode::MatchingOffsets,
+            MatchingError::Priority { .. } => ErrorCode::MatchingPriority,
+            MatchingError::Unranked { .. } => ErrorCode::MatchingUnranked,
+        }
+    }
+
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Matching
+    }
+
+    fn details(&self) -> Details {
+        let (size, n) = (Detail::size, |k: u32| Detail::Count(u64::from(k)));
+        match self {
+            MatchingError::Shape {
+                what,
+                found,
+                expected,
+            } => vec![
+                ("what", Detail::text(what)),
+                ("found", size(*found)),
+                ("expected", size(*expected)),
+            ],
+            MatchingError::Index {
+                child,
+                kindergarten,
+                kindergartens,
+            } => vec![
+                ("child", size(*child)),
+                ("kindergarten", n(*kindergarten)),
+                ("kindergartens", size(*kindergartens)),
+            ],
+            MatchingError::Duplicate {
+                child,
+                kindergarten,
+            } => vec![("child", size(*child)), ("kindergarten", n(*kindergarten))],
+            MatchingError::Offsets { at } => vec![("at", size(*at))],
+            MatchingError::Priority {
+                child,
+                kindergarten,
+            }
+            | MatchingError::Unranked {
+                child,
+                kindergarten,
+            } => vec![("child", n(*child)), ("kindergarten", n(*kindergarten))],
         }
     }
 
