@@ -118,6 +118,7 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
         "explain_offer" => q(e
             .explain_offer(id(s), arg(s, "vacancies"), at(s))
             .map(|d| json!(d))),
+        "explain_take_place" => q(e.explain_take_place(id(s), at(s)).map(|d| json!(d))),
         "explain_registration" => Ok(json!(
             e.explain_registration(&new_application(file, s), at(s))
         )),

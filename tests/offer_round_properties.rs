@@ -164,6 +164,21 @@ fn check_board(e: &Engine, ids: &[ApplicationId]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// "May take a place now" agrees with what `take_place` does: allowed exactly when some
+/// bulletin's place can be taken at `t` (judged on a copy brought to `t`, as the query
+/// judges the other applications at the engine's clock).
+fn check_take_place(e: &Engine, id: ApplicationId, t: NaiveDateTime) -> Result<(), TestCaseError> {
+    let mut now = e.clone();
+    now.advance_to(t).unwrap();
+    let said = now.explain_take_place(id, t).unwrap();
+    let can = now
+        .bulletins()
+        .iter()
+        .any(|b| now.clone().take_place(id, b.id, t).is_ok());
+    prop_assert_eq!(said.allowed(), can, "{:?}: {:?}", id, said.failed_codes());
+    Ok(())
+}
+
 fn run(
     children: &[Child],
     interleave: bool,
@@ -197,6 +212,9 @@ fn run(
             }
             Op::Take { child, bulletin } => {
                 let id = ids[child % ids.len()];
+                if check {
+                    check_take_place(&e, id, t)?;
+                }
                 let _ = e.take_place(id, BulletinId(bulletin), t);
             }
             Op::Revoke { child } => {

@@ -144,6 +144,19 @@ impl Engine {
         self.read(|e| Ok((&e.explain_offer(id, vacancies, at)?).into()))
     }
 
+    /// Whether the application may take one of the places the engine has published, at
+    /// `at`, and why (`RULES.md §5`): after a notice, or by free choice.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn explain_take_place(
+        &self,
+        id: ApplicationId,
+        at: CivilMoment,
+    ) -> Result<Decision, KezekError> {
+        self.read(|e| Ok((&e.explain_take_place(id, at)?).into()))
+    }
+
     /// Whether the application may be removed for age at `at`, and why.
     ///
     /// # Errors

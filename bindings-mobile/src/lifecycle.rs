@@ -110,6 +110,7 @@ pub enum Question {
     MayRegister,
     MayBeOffered,
     MayBeRemovedForAge,
+    MayTakePlace,
 }
 
 /// The stable code of an event's reason (`NOTICE_SENT`), as in the shared files.

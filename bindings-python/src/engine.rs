@@ -224,6 +224,20 @@ impl PyEngine {
         )
     }
 
+    /// Whether the application may take one of the places the engine has published, and
+    /// why.
+    fn explain_take_place<'py>(
+        &self,
+        py_: Python<'py>,
+        id: u64,
+        at: NaiveDateTime,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        serialize(
+            py_,
+            &py(self.lock(py_).explain_take_place(ApplicationId(id), at))?,
+        )
+    }
+
     /// Why an application may or may not be registered now.
     fn explain_registration<'py>(
         &self,

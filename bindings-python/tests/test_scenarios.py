@@ -61,6 +61,10 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
     if op == "next_deadline":
         due = engine.next_deadline(i)
         return None if due is None else {"at": due.at.isoformat(), "kind": due.kind.value}
+    if op == "explain_take_place":
+        d = engine.explain_take_place(i, at)
+        assert d.question == "may_take_place"
+        return {"allowed": d.allowed, "failed": list(d.failed)}
     if op == "explain_offer":
         d = engine.explain_offer(i, a["vacancies"], at)
         return {"allowed": d.allowed, "failed": list(d.failed)}

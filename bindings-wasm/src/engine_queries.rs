@@ -143,6 +143,18 @@ impl Engine {
             .read(|e| to_js(&js(e.explain_offer(id, vacancies, at))?))?
     }
 
+    /// Whether the application may take one of the places the engine has published, at
+    /// `at`, and why (`RULES.md §5`): after a notice, or by free choice.
+    #[wasm_bindgen(js_name = explainTakePlace, unchecked_return_type = "Decision")]
+    pub fn explain_take_place(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (id, at) = (app(id)?, moment("at", at)?);
+        self.0.read(|e| to_js(&js(e.explain_take_place(id, at))?))?
+    }
+
     /// Why an application may or may not be registered now (`RULES.md §1–§4`).
     #[wasm_bindgen(js_name = explainRegistration, unchecked_return_type = "Decision")]
     pub fn explain_registration(

@@ -147,7 +147,7 @@ export interface Check {
 }
 /** An explained answer: every rule checked; `allowed` when all pass. */
 export interface Decision {
-  question: "may_register" | "may_be_offered" | "may_be_removed_for_age";
+  question: "may_register" | "may_be_offered" | "may_be_removed_for_age" | "may_take_place";
   checks: Check[];
   allowed: boolean;
   /** The codes of the failed checks (a finer code where one exists). */

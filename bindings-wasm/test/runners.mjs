@@ -93,6 +93,11 @@ export function runStep(engine, file, s) {
     case "listing": return engine.listing(engine.queueKey(id));
     case "history": return engine.history(id).map((e) => e.reason);
     case "next_deadline": return engine.nextDeadline(id);
+    case "explain_take_place": {
+      const d = engine.explainTakePlace(id, at);
+      assert.equal(d.question, "may_take_place");
+      return { allowed: d.allowed, failed: d.failed };
+    }
     case "explain_offer": {
       const d = engine.explainOffer(id, a.vacancies, at);
       assert.equal(d.question, "may_be_offered");

@@ -177,6 +177,16 @@ pub fn failed_check(code: &str) -> [&'static str; 3] {
             "ребёнок достиг предельного возраста",
             "the child has reached the age limit",
         ],
+        "MAY_CHOOSE" => [
+            "өтініш кезекте күтпейді және хабарлама алмаған",
+            "заявление не ожидает в очереди и не получило уведомления",
+            "the application is neither waiting nor notified",
+        ],
+        "PLACE_OPEN" => [
+            "бала ала алатын бос орын жоқ",
+            "нет свободного места, которое ребёнок может занять",
+            "there is no free place the child may take",
+        ],
         "VACANCIES" => [
             "бос орын жоқ",
             "нет свободных мест",

@@ -168,6 +168,10 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
         "listing" -> engine.listing(engine.queueKey(id!!)).map { it.id.toLong() }
         "history" -> engine.history(id!!).map { reasonCode(it.reason) }
         "next_deadline" -> engine.nextDeadline(id!!)?.let { mapOf("at" to iso(it.at), "kind" to snake(it.kind)) }
+        "explain_take_place" -> engine.explainTakePlace(id!!, at!!).let {
+            check(it.question == Question.MAY_TAKE_PLACE)
+            mapOf("allowed" to it.allowed, "failed" to it.failed)
+        }
         "explain_offer" -> engine.explainOffer(id!!, a["vacancies"].long().toUInt(), at!!).let {
             check(it.question == Question.MAY_BE_OFFERED)
             mapOf("allowed" to it.allowed, "failed" to it.failed)

@@ -305,6 +305,12 @@ class Engine(_Wrapper):
     def explain_offer(self, id: int, vacancies: int, at: dt.datetime) -> Decision:
         return Decision.from_dict(self._native.explain_offer(id, vacancies, at))
 
+    def explain_take_place(self, id: int, at: dt.datetime) -> Decision:
+        """Whether the application may take one of the places the engine has published at
+        ``at``, and why (``RULES.md §5``): after a notice, or by free choice. Its checks are
+        ``MAY_CHOOSE``, the direction's own, and ``PLACE_OPEN``."""
+        return Decision.from_dict(self._native.explain_take_place(id, at))
+
     def explain_registration(self, application: Application, at: dt.datetime) -> Decision:
         return Decision.from_dict(self._native.explain_registration(application, at))
 

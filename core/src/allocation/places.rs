@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use super::bulletin::{Bulletin, BulletinId};
 use super::error::AllocationError;
 use crate::application::{ApplicationId, QueueKey, QueueKeyRef};
+use crate::eligibility::{place_open_check, Decision};
 use crate::lifecycle::{Command, Engine, LifecycleError, State};
 
 impl Engine {
@@ -82,6 +83,48 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// "May take a place now", explained (`RULES.md §5`): whether
+    /// [`Engine::take_place`] at `at` would give the application a place of one of the
+    /// bulletins the engine has published, with no count passed in. Its checks:
+    /// `MAY_CHOOSE` (waiting, or holding a notice), the direction's own (after a notice
+    /// the freeze, the stop-list and the child's other applications; by free choice every
+    /// offer rule but the queue's turn and the benefit's documents), and `PLACE_OPEN`:
+    /// how many bulletins hold a place it may take now (free places of its notice's pool;
+    /// for free choice, places of its pool, or of a special pool opened to all, not
+    /// reserved by notices or vouchers), enough for its twins batch. The application is
+    /// judged as it will stand at `at`; [`Engine::choices`] lists the pool's bulletins.
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn explain_take_place(
+        &self,
+        id: ApplicationId,
+        at: NaiveDateTime,
+    ) -> Result<Decision, LifecycleError> {
+        let need = u32::try_from(self.batch(id)?.len()).unwrap_or(u32::MAX);
+        let r = self.projected(self.index(id)?, at);
+        let notified = match r.state {
+            State::NoticeSent { .. } => Some(true),
+            State::Queued => Some(false),
+            _ => None,
+        };
+        let checks = notified.map(|n| self.direction_decision(&r, n, need, at, true));
+        let own = r.app.queue_key_ref();
+        let takes = |b: &&Bulletin| {
+            b.free() > 0
+                && self
+                    .place_check(r.app.id, &r.state, own, b.id, need)
+                    .is_ok()
+        };
+        let open = if notified.is_some() {
+            let n = self.board.bulletins().iter().filter(takes).count();
+            u32::try_from(n).unwrap_or(u32::MAX)
+        } else {
+            0
+        };
+        Ok(place_open_check(notified.is_some(), checks, open))
     }
 
     /// Every bulletin published, by id.

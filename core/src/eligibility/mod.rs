@@ -23,8 +23,8 @@ use crate::lang::{Lang, LocalizedText};
 use crate::policy::Policy;
 
 pub use age::{age_in_months, has_reached_age, max_age_reached_on};
+pub(crate) use offer::{direction_check, offer_check, place_open_check, ChildFacts};
 pub use offer::{may_be_offered, OfferSituation};
-pub(crate) use offer::{offer_check, ChildFacts};
 pub use texts::age_text;
 
 /// What a decision answers.
@@ -37,6 +37,9 @@ pub enum Question {
     MayBeOffered,
     /// May the child be removed from the queue for age (`RULES.md §4`)?
     MayBeRemovedForAge,
+    /// May the child take one of the places the engine has published, now (`RULES.md §5`):
+    /// after a notice, or by free choice?
+    MayTakePlace,
 }
 
 /// One rule checked by a decision (serialisable for hosts; its codes are `'static`).
@@ -150,6 +153,12 @@ impl Decision {
             messages: false,
             ..Self::new(question, false)
         }
+    }
+
+    /// Keeps only the checks (and failed codes) whose code `keep` accepts.
+    pub(crate) fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.checks.retain(|c| keep(c.code));
+        self.failed.retain(|c| keep(c));
     }
 
     /// Records a check with its message. When not explaining (the engine's own

@@ -234,6 +234,50 @@ pub(crate) fn offer_check(
     d
 }
 
+/// The checks a direction runs before it is issued (`RULES.md §5`): after a notice
+/// (`notified`) only what can change since the notice was judged (the freeze, the child's
+/// other applications, the stop-list); by free choice every offer rule except the queue's
+/// turn and the benefit's documents (free choice is first come, first served, regardless of
+/// the queue number and the class). `s` is the situation of the places taken.
+pub(crate) fn direction_check(
+    policy: &Policy,
+    facts: ChildFacts,
+    app: &crate::application::Application,
+    s: &OfferSituation,
+    notified: bool,
+    explain: bool,
+) -> Decision {
+    let mut d = offer_check(policy, facts, app, s, explain);
+    d.retain(|code| {
+        if notified {
+            matches!(
+                code,
+                "NOT_FROZEN" | "NOT_ENROLLED_ELSEWHERE" | "NO_OFFER_ELSEWHERE" | "NOT_STOP_LISTED"
+            )
+        } else {
+            !matches!(
+                code,
+                "WAITING" | "VACANCIES" | "TURN_REACHED" | "BENEFIT_DOCUMENTS"
+            )
+        }
+    });
+    d
+}
+
+/// "May take a place now" (`RULES.md §5`): whether the application may take a place at all
+/// (`MAY_CHOOSE`: waiting, or holding a notice), then `checks` (the direction's own, see
+/// [`direction_check`]), then whether `open` bulletins hold a place it may take now
+/// (`PLACE_OPEN`).
+pub(crate) fn place_open_check(may_choose: bool, checks: Option<Decision>, open: u32) -> Decision {
+    let mut d = Decision::new(Question::MayTakePlace, true);
+    d.push("MAY_CHOOSE", may_choose, || texts::may_choose(may_choose));
+    if let Some(checks) = checks {
+        d.checks.extend(checks.checks);
+    }
+    d.push("PLACE_OPEN", open > 0, || texts::place_open(open));
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

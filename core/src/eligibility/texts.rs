@@ -25,7 +25,7 @@ pub(super) fn source(code: &str) -> &'static str {
         "BENEFIT_DOCUMENTS" => "RULES.md §3 [pub-M]",
         "CHILD_UNDER_MAX_AGE" | "AGED_OUT" => "RULES.md §4 [004, pub-M]",
         "MIN_AGE" | "VACANCIES" | "TURN_REACHED" => "RULES.md §4 [001]",
-        "WAITING" | "IN_QUEUE" => "RULES.md §5 [000, 001]",
+        "WAITING" | "IN_QUEUE" | "MAY_CHOOSE" | "PLACE_OPEN" => "RULES.md §5 [000, 001]",
         "NOT_STOP_LISTED" => "RULES.md §6 [001]",
         "NOT_ENROLLED_ELSEWHERE" => "RULES.md §5 [000]",
         "NO_OFFER_ELSEWHERE" => {
@@ -362,6 +362,38 @@ pub(super) fn waiting(ok: bool) -> LocalizedText {
             "the application is not waiting in the queue (it holds a notice or a direction, or has left)",
         ],
     )
+}
+
+pub(super) fn may_choose(ok: bool) -> LocalizedText {
+    either(
+        ok,
+        [
+            "өтініш кезекте күтіп тұр немесе хабарлама алған",
+            "заявление ожидает в очереди или получило уведомление",
+            "the application is waiting in the queue or holds a notice",
+        ],
+        [
+            "өтініш бойынша орын алуға болмайды: ол кезекте күтпейді және хабарлама алмаған",
+            "по заявлению нельзя занять место: оно не ожидает в очереди и не получило уведомления",
+            "no place can be taken for the application: it is neither waiting nor notified",
+        ],
+    )
+}
+
+pub(super) fn place_open(bulletins: u32) -> LocalizedText {
+    if bulletins > 0 {
+        t(
+            format!("алуға болатын бос орын бар: {bulletins} хабарландыруда"),
+            format!("есть свободное место, которое можно занять: в объявлениях — {bulletins}"),
+            format!("a free place the child may take: in {bulletins} bulletin(s)"),
+        )
+    } else {
+        t(
+            "қазір бала ала алатын бос орын жоқ".to_owned(),
+            "сейчас нет свободного места, которое ребёнок может занять".to_owned(),
+            "no free place the child may take now".to_owned(),
+        )
+    }
 }
 
 pub(super) fn vacancies(n: u32) -> LocalizedText {

@@ -110,35 +110,9 @@ impl Engine {
                 State::Queued => Via::FreeChoice,
                 _ => return Err(forbids(r, "issue_direction")),
             };
-            let elsewhere = e.elsewhere(r, at);
-            let situation = eligibility::OfferSituation {
-                at,
-                vacancies: need,
-                waiting_ahead: 0,
-                batch_size: need,
-                waiting: true,
-                stop_listed_until: elsewhere.stop_until,
-                enrolled_elsewhere: elsewhere.enrolled,
-                offer_elsewhere: elsewhere.offer,
-            };
-            // After a notice the offer was judged when it was sent; what can change since
-            // is the freeze and the child's other applications. Free choice is judged in
-            // full, regardless of the queue number and the class (`RULES.md §5`).
-            let failed: Vec<&'static str> =
-                eligibility::offer_check(&e.policy, r.facts, &r.app, &situation, false)
-                    .failed_codes()
-                    .into_iter()
-                    .filter(|c| match via {
-                        Via::Notice => matches!(
-                            *c,
-                            "NOT_FROZEN"
-                                | "NOT_ENROLLED_ELSEWHERE"
-                                | "NO_OFFER_ELSEWHERE"
-                                | "NOT_STOP_LISTED"
-                        ),
-                        Via::FreeChoice => *c != "BENEFIT_DOCUMENTS",
-                    })
-                    .collect();
+            let failed = e
+                .direction_decision(r, via == Via::Notice, need, at, false)
+                .failed_codes();
             if !failed.is_empty() {
                 return Err(LifecycleError::NotEligible {
                     id: r.order.id,
@@ -158,6 +132,30 @@ impl Engine {
                 Some(Detail::Shared(Arc::clone(kindergarten))),
             )
         })
+    }
+
+    /// The checks a direction of `r` runs at `at` for `need` places (its batch's size),
+    /// after a notice (`notified`) or by free choice: [`eligibility::direction_check`].
+    pub(crate) fn direction_decision(
+        &self,
+        r: &Record,
+        notified: bool,
+        need: u32,
+        at: NaiveDateTime,
+        explain: bool,
+    ) -> eligibility::Decision {
+        let elsewhere = self.elsewhere(r, at);
+        let situation = eligibility::OfferSituation {
+            at,
+            vacancies: need,
+            waiting_ahead: 0,
+            batch_size: need,
+            waiting: true,
+            stop_listed_until: elsewhere.stop_until,
+            enrolled_elsewhere: elsewhere.enrolled,
+            offer_elsewhere: elsewhere.offer,
+        };
+        eligibility::direction_check(&self.policy, r.facts, &r.app, &situation, notified, explain)
     }
 
     fn new_direction(
