@@ -30,12 +30,10 @@ pub enum GroupType {
     Sanatorium,
 }
 
-/// The language of the group an application asks for.
-pub type GroupLanguage = Language;
-
-/// The language of the group an application asks for.
+/// The language of instruction an application asks for (the core's `Language`; the
+/// portal's own languages are `Lang`).
 #[uniffi::remote(Enum)]
-pub enum GroupLanguage {
+pub enum Language {
     Kazakh,
     Russian,
     Other,
@@ -139,7 +137,7 @@ pub struct NewApplication {
     /// The kind of group.
     pub group_type: GroupType,
     /// The group's language.
-    pub language: GroupLanguage,
+    pub language: Language,
     /// A benefit category's code (`large_family`), if any.
     #[uniffi(default = None)]
     pub benefit: Option<String>,
@@ -173,7 +171,7 @@ pub struct Application {
     /// The kind of group.
     pub group_type: GroupType,
     /// The group's language.
-    pub language: GroupLanguage,
+    pub language: Language,
     /// The benefit category's code, if any.
     pub benefit: Option<String>,
     /// The priority class it gives.

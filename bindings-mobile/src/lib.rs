@@ -24,7 +24,7 @@ mod policy;
 mod types;
 
 pub use allocation::{Bulletin, Kindergarten, NewBulletin, RoundReport, Skipped};
-pub use application::{Address, Application, Contacts, GroupLanguage, NewApplication};
+pub use application::{Address, Application, Contacts, NewApplication};
 pub use calendar::{ProvisionalCalendar, WorkCalendar};
 pub use engine::Engine;
 pub use errors::{ErrorDetail, ErrorKind, ErrorReport, KezekError};

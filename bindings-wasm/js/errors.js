@@ -23,17 +23,17 @@
 //   ├── SimulationError              SIMULATION_INPUT
 //   └── InternalError                INTERNAL: a bug in kezek (a Rust panic)
 
-/** @typedef {"kk" | "ru" | "en"} Language */
+/** @typedef {"kk" | "ru" | "en"} Lang */
 
-/** @type {readonly Language[]} */
+/** @type {readonly Lang[]} */
 export const LANGUAGES = Object.freeze(["kk", "ru", "en"]);
 
-/** @type {Language} */
+/** @type {Lang} */
 let current = "en";
 
 /**
  * Chooses the language of every error's `message` from now on.
- * @param {Language} lang
+ * @param {Lang} lang
  */
 export function setLanguage(lang) {
   current = checkLanguage(lang);
@@ -41,7 +41,7 @@ export function setLanguage(lang) {
 
 /**
  * The language errors' messages are in.
- * @returns {Language}
+ * @returns {Lang}
  */
 export function getLanguage() {
   return current;
@@ -49,13 +49,13 @@ export function getLanguage() {
 
 /**
  * @param {unknown} lang
- * @returns {Language}
+ * @returns {Lang}
  */
 function checkLanguage(lang) {
-  if (!LANGUAGES.includes(/** @type {Language} */ (lang))) {
+  if (!LANGUAGES.includes(/** @type {Lang} */ (lang))) {
     throw languageError(lang);
   }
-  return /** @type {Language} */ (lang);
+  return /** @type {Lang} */ (lang);
 }
 
 /**
@@ -77,7 +77,7 @@ export function __setLanguageError(make) {
 export class KezekError extends Error {
   /**
    * @param {string} code the stable machine code, e.g. `IIN_CHECKSUM`
-   * @param {Readonly<Record<Language, string>>} messages the message in each language
+   * @param {Readonly<Record<Lang, string>>} messages the message in each language
    * @param {Readonly<Record<string, unknown>>} [details] the error's structured fields
    */
   constructor(code, messages, details = {}) {
@@ -103,7 +103,7 @@ export class KezekError extends Error {
 
   /**
    * The message in `lang`.
-   * @param {Language} lang
+   * @param {Lang} lang
    * @returns {string}
    */
   messageIn(lang) {

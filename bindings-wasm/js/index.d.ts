@@ -10,3 +10,5 @@ export {
 export type * from "./kezek_wasm.js";
 // The error classes (`errors.d.ts`, generated from the JSDoc of `errors.js`).
 export * from "./errors.js";
+// Both modules name the portal's languages `Lang` (the same union): this one is the entry's.
+export type { Lang } from "./kezek_wasm.js";

@@ -36,7 +36,7 @@ export type DayKind =
 export interface DayInfo { date: IsoDate; working: boolean; kind: DayKind }
 
 export type GroupType = "general" | "special" | "sanatorium";
-export type ApplicationLanguage = "kazakh" | "russian" | "other";
+export type Language = "kazakh" | "russian" | "other";
 export type BirthDateSource = "register" | "iin";
 export type PriorityClass = "out_of_turn" | "first_priority" | "general";
 export interface Address { region: string; district: string; locality?: string | null }
@@ -52,7 +52,7 @@ export interface NewApplication {
   childSex?: Sex | null;
   address: Address;
   groupType: GroupType;
-  language: ApplicationLanguage;
+  language: Language;
   benefit?: string | null;
   documents?: Document[];
   nonResident?: boolean;
@@ -70,7 +70,7 @@ export interface Application {
   birthDateSource: BirthDateSource;
   address: Address;
   groupType: GroupType;
-  language: ApplicationLanguage;
+  language: Language;
   benefit: string | null;
   class: PriorityClass;
   documents: Document[];
@@ -154,7 +154,7 @@ export interface Decision {
   failed: string[];
 }
 
-export interface Kindergarten { id: string; region: string; area: string; languages: ApplicationLanguage[] }
+export interface Kindergarten { id: string; region: string; area: string; languages: Language[] }
 /** Places a kindergarten publishes for one group type and cohort (RULES.md §5). */
 export interface NewBulletin { kindergarten: Kindergarten; groupType: GroupType; cohort: number; places: number }
 export interface Bulletin extends NewBulletin {

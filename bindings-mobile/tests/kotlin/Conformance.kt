@@ -134,7 +134,7 @@ fun newApplication(m: Map<String, Any?>): NewApplication {
         childSex = (m["child_sex"] as String?)?.let { Sex.valueOf(it.uppercase()) },
         address = Address(address["region"].str(), address["district"].str(), address["locality"] as String?),
         groupType = GroupType.valueOf(m["group_type"].str().uppercase()),
-        language = GroupLanguage.valueOf(m["language"].str().uppercase()),
+        language = Language.valueOf(m["language"].str().uppercase()),
         benefit = m["benefit"] as String?,
         documents = documents,
         nonResident = m["non_resident"] as Boolean? ?: false,

@@ -66,7 +66,7 @@ class Gen(seed: Long) {
     }
 
     fun period() = Period(uint(), pick(*PeriodUnit.values()))
-    fun lang() = pick(*GroupLanguage.values())
+    fun lang() = pick(*Language.values())
     fun group() = pick(*GroupType.values())
     fun kindergarten() = Kindergarten(text(), text(), text(), List(r.nextInt(3)) { lang() })
     fun queue() = QueueKey(text(), text(), group(), int())

@@ -36,11 +36,11 @@ val family = NewApplication(
     childIin = "210308600403",
     address = Address("akmola", "kokshetau"),
     groupType = GroupType.GENERAL,
-    language = GroupLanguage.KAZAKH,
+    language = Language.KAZAKH,
     contacts = Contacts("ana@mail.kz", "+7 701 123 45 67"),
 )
 
-val kokshetau = Kindergarten("kg-balapan", "akmola", "kokshetau", listOf(GroupLanguage.KAZAKH, GroupLanguage.RUSSIAN))
+val kokshetau = Kindergarten("kg-balapan", "akmola", "kokshetau", listOf(Language.KAZAKH, Language.RUSSIAN))
 
 /** A parent's application from registration to enrolment (RULES.md §2–§6), on the 2025
  *  calendar: Nauryz is 21-23 March, the 22nd and 23rd carried over to the 24th and 25th. */

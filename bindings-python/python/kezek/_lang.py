@@ -6,13 +6,13 @@ import contextlib
 import contextvars
 from typing import Iterator, Literal
 
-Language = Literal["kk", "ru", "en"]
-LANGUAGES: tuple[Language, ...] = ("kk", "ru", "en")
+Lang = Literal["kk", "ru", "en"]
+LANGUAGES: tuple[Lang, ...] = ("kk", "ru", "en")
 
-_current: contextvars.ContextVar[Language] = contextvars.ContextVar("kezek_language", default="en")
+_current: contextvars.ContextVar[Lang] = contextvars.ContextVar("kezek_language", default="en")
 
 
-def _check(lang: str) -> Language:
+def _check(lang: str) -> Lang:
     for known in LANGUAGES:
         if lang == known:
             return known
@@ -24,7 +24,7 @@ def set_language(lang: str) -> None:
     _current.set(_check(lang))
 
 
-def get_language() -> Language:
+def get_language() -> Lang:
     """The language of error messages in this thread or task."""
     return _current.get()
 
