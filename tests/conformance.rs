@@ -244,3 +244,34 @@ fn matching_cases() {
     });
     assert_eq!(failed, 0);
 }
+
+#[test]
+fn people_cases() {
+    use kezek::labels::{labels, Labelled};
+    let kind = |case: &Case| {
+        let name: String = arg(case, "kind");
+        Labelled::ALL
+            .into_iter()
+            .find(|k| k.as_str() == name)
+            .unwrap_or_else(|| panic!("unknown kind {name}"))
+    };
+    let failed = run_cases("people.json", |case| match case.op.as_str() {
+        "label" => Ok(json!(kezek::labels::label(
+            kind(case),
+            &arg::<String>(case, "code")
+        ))),
+        "has_label" => Ok(json!(
+            labels()[&kind(case)].contains_key(arg::<String>(case, "code").as_str())
+        )),
+        "label_count" => Ok(json!(labels()[&kind(case)].len())),
+        "label_kinds" => Ok(json!(labels()
+            .keys()
+            .map(|k| k.as_str())
+            .collect::<std::collections::BTreeSet<_>>())),
+        "show_date" => Ok(json!(kezek::people::date(arg(case, "value")))),
+        "show_moment" => Ok(json!(kezek::people::moment(arg(case, "value")))),
+        "show_deadline" => Ok(json!(kezek::people::deadline(&arg(case, "deadline")))),
+        op => panic!("unknown op {op}"),
+    });
+    assert_eq!(failed, 0);
+}

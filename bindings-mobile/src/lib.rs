@@ -20,6 +20,7 @@ mod errors;
 mod guard;
 mod iin;
 mod lifecycle;
+mod people;
 mod policy;
 mod types;
 
@@ -30,6 +31,7 @@ pub use engine::Engine;
 pub use errors::{ErrorDetail, ErrorKind, ErrorReport, KezekError};
 pub use iin::Iin;
 pub use lifecycle::{reason_code, Decision, Direction, Event, NextDeadline, State};
+pub use people::{labels, show_date, show_deadline, show_moment};
 pub use policy::{NamedPeriod, Policy, PolicyBook};
 pub use types::{Check, CivilDate, CivilMoment};
 

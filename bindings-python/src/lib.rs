@@ -9,6 +9,7 @@ mod engine;
 mod errors;
 mod iin;
 mod matching;
+mod people;
 mod policy;
 mod simulation;
 
@@ -31,6 +32,10 @@ fn kezek_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(simulation::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(simulation::simulate_two, m)?)?;
     m.add_function(wrap_pyfunction!(simulation::compare_results, m)?)?;
+    m.add_function(wrap_pyfunction!(people::labels, m)?)?;
+    m.add_function(wrap_pyfunction!(people::show_date, m)?)?;
+    m.add_function(wrap_pyfunction!(people::show_moment, m)?)?;
+    m.add_function(wrap_pyfunction!(people::show_deadline, m)?)?;
     m.add_function(wrap_pyfunction!(errors::input_error_of, m)?)?;
     m.add_function(wrap_pyfunction!(errors::internal_error_of, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_panic_for_testing, m)?)?;

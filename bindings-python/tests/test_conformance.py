@@ -154,6 +154,38 @@ def test_policy(case: Case) -> None:
     _check(case, policy_case(case))
 
 
+def people_case(case: Case) -> Callable[[], Any]:
+    """The call a case of ``people.json`` makes."""
+    a = case["args"]
+
+    def run() -> Any:
+        op = case["op"]
+        if op == "label":
+            return kezek.people.label(a["kind"], a["code"])
+        if op == "has_label":
+            return kezek.people.label(a["kind"], a["code"]) is not None
+        if op == "label_count":
+            return len(kezek.people.labels()[a["kind"]])
+        if op == "label_kinds":
+            return sorted(kezek.people.labels())
+        if op == "show_date":
+            return kezek.people.show_date(_date(a["value"]))
+        if op == "show_moment":
+            return kezek.people.show_moment(_moment(a["value"]))
+        if op == "show_deadline":
+            d = a["deadline"]
+            deadline = kezek.Deadline(_date(d["last_day"]), _moment(d["ends_at"]), d["provisional"])
+            return kezek.people.show_deadline(deadline)
+        raise AssertionError(f"unknown op {op}")
+
+    return run
+
+
+@pytest.mark.parametrize("case", _ids("people.json"), ids=lambda c: c["name"])
+def test_people(case: Case) -> None:
+    _check(case, people_case(case))
+
+
 def test_calendar_agrees_with_the_holidays_package_file() -> None:
     """``calendar-kz-days.json``: the built-in calendar, day by day over its years, against
     the days off and working weekend days derived from the ``holidays`` package."""

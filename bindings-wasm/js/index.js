@@ -157,6 +157,10 @@ export const version = guarded(wasm.version);
 export const defaultCityInput = guarded(wasm.defaultCityInput);
 export const simulate = guarded(wasm.simulate);
 export const simulatePair = guarded(wasm.simulatePair);
+export const labels = guarded(wasm.labels);
+export const showDate = guarded(wasm.showDate);
+export const showMoment = guarded(wasm.showMoment);
+export const showDeadline = guarded(wasm.showDeadline);
 
 // Node's `util.inspect` shows an IIN masked, as `toString()` does.
 Object.defineProperty(wasm.Iin.prototype, Symbol.for("nodejs.util.inspect.custom"), {

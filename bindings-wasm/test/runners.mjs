@@ -1,7 +1,9 @@
 // How each kind of case of the shared files is asked through the JS API: used by the
 // conformance suites and by errors.test.mjs, which collects every error case.
 import assert from "node:assert/strict";
-import { Iin, MatchingInstance, PolicyBook, WorkCalendar } from "../pkg/index.js";
+import {
+  Iin, MatchingInstance, PolicyBook, WorkCalendar, labels, showDate, showDeadline, showMoment,
+} from "../pkg/index.js";
 import { camel, snake } from "./conformance.mjs";
 
 /** The call a case of iin.json makes. */
@@ -44,6 +46,21 @@ function book(c) {
   const { id, field, value } = c.book.mutate;
   data.policies.find((p) => p.id === id)[field] = value;
   return PolicyBook.fromJson(JSON.stringify(data));
+}
+
+/** The call a case of people.json makes. */
+export function peopleCase(c) {
+  const a = c.args;
+  switch (c.op) {
+    case "label": return labels()[a.kind][a.code] ?? null;
+    case "has_label": return a.code in labels()[a.kind];
+    case "label_count": return Object.keys(labels()[a.kind]).length;
+    case "label_kinds": return Object.keys(labels()).sort();
+    case "show_date": return showDate(a.value);
+    case "show_moment": return showMoment(a.value);
+    case "show_deadline": return showDeadline(camel(a.deadline));
+    default: throw new Error(`unknown op ${c.op}`);
+  }
 }
 
 /** The call a case of policy.json makes. */

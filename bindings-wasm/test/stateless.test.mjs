@@ -1,10 +1,10 @@
-// iin.json, calendar.json, calendar-kz-days.json and policy.json through the JS API: the
+// iin.json, calendar.json, calendar-kz-days.json, policy.json and people.json through the JS API: the
 // same answers as Rust.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { WorkCalendar } from "../pkg/index.js";
 import { contains, load, outcome } from "./conformance.mjs";
-import { calendarCase, iinCase, policyCase } from "./runners.mjs";
+import { calendarCase, iinCase, peopleCase, policyCase } from "./runners.mjs";
 
 function check(c, run) {
   const [kind, value] = outcome(run);
@@ -16,7 +16,7 @@ function check(c, run) {
   }
 }
 
-for (const [file, run] of [["iin.json", iinCase], ["policy.json", policyCase]]) {
+for (const [file, run] of [["iin.json", iinCase], ["policy.json", policyCase], ["people.json", peopleCase]]) {
   for (const c of load(file).cases) test(`${file}: ${c.name}`, () => check(c, () => run(c)));
 }
 

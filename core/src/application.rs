@@ -41,6 +41,13 @@ pub enum GroupType {
 }
 
 impl GroupType {
+    /// Every variant, in declaration order.
+    pub const ALL: [GroupType; 3] = [
+        GroupType::General,
+        GroupType::Special,
+        GroupType::Sanatorium,
+    ];
+
     /// Whether such groups have their own terms (`RULES.md §7`): special and sanatorium
     /// groups, whose places need a document ([`GroupType::required_document`]) and may be
     /// offered first (`special_queue_first`).
@@ -83,6 +90,14 @@ pub enum Language {
     /// Another language.
     Other,
 }
+
+impl Language {
+    /// Every variant, in declaration order.
+    pub const ALL: [Language; 3] = [Language::Kazakh, Language::Russian, Language::Other];
+}
+
+// `ALL` lists every variant: a new one changes the last discriminant.
+const _: () = assert!(Language::ALL.len() == Language::Other as usize + 1);
 
 /// Where the family is registered (`RULES.md §2`, \[003\]: registration at a permanent or
 /// temporary address is mandatory). Its texts are shared (`Arc<str>`): the applications
@@ -489,3 +504,6 @@ impl QueueKeyRef<'_> {
         self.region == other.region && self.area == other.area && self.cohort == other.cohort
     }
 }
+
+// `ALL` lists every variant: a new one changes the last discriminant.
+const _: () = assert!(GroupType::ALL.len() == GroupType::Sanatorium as usize + 1);

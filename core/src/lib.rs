@@ -50,6 +50,7 @@ pub mod error;
 pub mod iin;
 pub mod input;
 pub mod internal;
+pub mod labels;
 pub mod lang;
 pub mod lifecycle;
 pub mod people;

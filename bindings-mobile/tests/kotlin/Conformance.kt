@@ -105,6 +105,26 @@ fun bookOf(c: Map<String, Any?>): PolicyBook = when (val b = c["book"]) {
     }
 }
 
+/** A text in the three languages as JSON. */
+fun textOf(t: LocalizedText?): Any? = t?.let { mapOf("kk" to it.kk, "ru" to it.ru, "en" to it.en) }
+
+fun peopleCase(c: Map<String, Any?>): Any? {
+    val a = c["args"].obj()
+    val kind = { labels()[a["kind"].str()] ?: error("no labels of ${a["kind"]}") }
+    return when (c["op"]) {
+        "label" -> textOf(kind()[a["code"].str()])
+        "has_label" -> kind().containsKey(a["code"].str())
+        "label_count" -> kind().size.toLong()
+        "label_kinds" -> labels().keys.sorted()
+        "show_date" -> showDate(LocalDate.parse(a["value"].str()))
+        "show_moment" -> showMoment(LocalDateTime.parse(a["value"].str()))
+        "show_deadline" -> a["deadline"].obj().let { d ->
+            textOf(showDeadline(Deadline(LocalDate.parse(d["last_day"].str()), LocalDateTime.parse(d["ends_at"].str()), d["provisional"] as Boolean)))
+        }
+        else -> error("unknown op ${c["op"]}")
+    }
+}
+
 fun policyCase(c: Map<String, Any?>): Any? {
     val a = c["args"].obj()
     val book = bookOf(c)
@@ -221,6 +241,7 @@ fun conformance() {
         case("calendar.json", c) { calendarCase(c) }
     }
     for (c in load("policy.json")["cases"] as List<*>) case("policy.json", c.obj()) { policyCase(c.obj()) }
+    for (c in load("people.json")["cases"] as List<*>) case("people.json", c.obj()) { peopleCase(c.obj()) }
 
     test("calendar-kz-days.json: the built-in calendar day by day against the holidays package") {
         val f = load("calendar-kz-days.json")

@@ -15,7 +15,7 @@ simulator in :mod:`kezek.simulation`.
 datetime.date(2025, 9, 10)
 """
 
-from . import matching, simulation
+from . import matching, people, simulation
 from ._classes import Iin, Policy, PolicyBook, ProvisionalCalendar, WorkCalendar
 from ._engine import Engine
 from ._kezek import __version__
@@ -71,7 +71,7 @@ from .errors import (
 )
 
 __all__ = [
-    "__version__", "matching", "simulation",
+    "__version__", "matching", "people", "simulation",
     "Iin", "Sex", "WorkCalendar", "ProvisionalCalendar", "Period", "PeriodUnit",
     "Deadline", "DayInfo", "Answer", "Policy", "PolicyBook", "Engine", "State", "StateName", "RemovalReason", "Via",
     "Event", "InterestDue", "Actor", "Position", "ClassCounts", "QueueKey", "GroupType", "Language",

@@ -7,6 +7,7 @@
 //! both why and why not.
 
 mod age;
+mod names;
 mod offer;
 mod texts;
 
@@ -23,6 +24,7 @@ use crate::lang::{Lang, LocalizedText};
 use crate::policy::Policy;
 
 pub use age::{age_in_months, has_reached_age, max_age_reached_on};
+pub use names::failed_check;
 pub(crate) use offer::{direction_check, offer_check, place_open_check, ChildFacts};
 pub use offer::{may_be_offered, OfferSituation};
 pub use texts::age_text;

@@ -59,8 +59,8 @@ pub enum LifecycleError {
     /// The command is not allowed in the application's state.
     #[error(
         "application {id} is “{}”: you cannot {} now",
-        people::state(*state)[2],
-        people::action(command)[2]
+        state.label()[2],
+        super::names::action(command)[2]
     )]
     StateForbids {
         /// The application.
@@ -417,8 +417,8 @@ impl LocalizedError for LifecycleError {
             ),
             LifecycleError::StateForbids { id, command, state } => pick(
                 lang,
-                format!("{id} өтініші «{}» күйінде: қазір {} болмайды", people::state(*state)[0], people::action(command)[0]),
-                format!("заявление {id} в состоянии «{}»: сейчас нельзя {}", people::state(*state)[1], people::action(command)[1]),
+                format!("{id} өтініші «{}» күйінде: қазір {} болмайды", state.label()[0], super::names::action(command)[0]),
+                format!("заявление {id} в состоянии «{}»: сейчас нельзя {}", state.label()[1], super::names::action(command)[1]),
                 en,
             ),
             LifecycleError::TimeBeforeClock { at, now } => pick(
@@ -532,7 +532,7 @@ fn refused(lang: Lang, failures: &[Check], [kk, ru]: [&str; 2], en: String) -> S
 fn failed_in(failed: &[&str], k: usize) -> String {
     failed
         .iter()
-        .map(|c| crate::people::failed_check(c)[k])
+        .map(|c| crate::eligibility::failed_check(c)[k])
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -77,6 +77,45 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every variant, in declaration order.
+    pub const ALL: [Reason; 35] = [
+        Reason::Registered,
+        Reason::NoticeSent,
+        Reason::NoticeExpired,
+        Reason::DirectionIssued,
+        Reason::FreeChoiceTaken,
+        Reason::DirectionRevoked,
+        Reason::DirectionExtended,
+        Reason::RightConfirmed,
+        Reason::RightNotConfirmed,
+        Reason::DirectionLapsed,
+        Reason::RemovedAfterLapses,
+        Reason::StopListEnded,
+        Reason::Enrolled,
+        Reason::Released,
+        Reason::Withdrawn,
+        Reason::InterestConfirmed,
+        Reason::InterestNotConfirmed,
+        Reason::AgedOut,
+        Reason::ApplicantLinked,
+        Reason::BatchLinked,
+        Reason::BatchMemberLeft,
+        Reason::BatchUnlinked,
+        Reason::BenefitChanged,
+        Reason::BirthDateCorrected,
+        Reason::DeadlineRecomputed,
+        Reason::VoucherOffered,
+        Reason::VoucherConfirmed,
+        Reason::VoucherNotConfirmed,
+        Reason::VoucherRefused,
+        Reason::Restored,
+        Reason::NotRestored,
+        Reason::ContractSigned,
+        Reason::ContractNotSigned,
+        Reason::WaitingListJoined,
+        Reason::WaitingListPlace,
+    ];
+
     /// The code, e.g. `"NOTICE_EXPIRED"`.
     #[must_use]
     pub fn code(self) -> &'static str {
@@ -244,3 +283,6 @@ pub struct LogEntry {
     #[serde(flatten)]
     pub command: Command,
 }
+
+// `ALL` lists every variant: a new one changes the last discriminant.
+const _: () = assert!(Reason::ALL.len() == Reason::WaitingListPlace as usize + 1);

@@ -38,6 +38,7 @@ mod history;
 mod invariants;
 mod listing;
 mod migration;
+pub(crate) mod names;
 mod offer;
 mod queries;
 mod record;

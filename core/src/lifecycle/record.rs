@@ -107,6 +107,19 @@ pub enum DueKind {
 }
 
 impl DueKind {
+    /// Every variant, in declaration order.
+    pub const ALL: [DueKind; 9] = [
+        DueKind::NoticeExpires,
+        DueKind::RightExpires,
+        DueKind::DirectionLapses,
+        DueKind::StopListEnds,
+        DueKind::InterestAnniversary,
+        DueKind::AgesOut,
+        DueKind::ConsentExpires,
+        DueKind::ContractExpires,
+        DueKind::RestoreExpires,
+    ];
+
     /// Whether applying it changes the application itself (an unconfirmed right takes
     /// the benefit away), not only the record's state.
     pub(crate) fn changes_application(self) -> bool {
@@ -407,3 +420,6 @@ fn count_or_days(cal: &WorkCalendar, start: NaiveDateTime, period: Period) -> De
         }
     })
 }
+
+// `ALL` lists every variant: a new one changes the last discriminant.
+const _: () = assert!(DueKind::ALL.len() == DueKind::RestoreExpires as usize + 1);

@@ -197,6 +197,23 @@ pub enum StateName {
 }
 
 impl StateName {
+    /// Every variant, in declaration order.
+    pub const ALL: [StateName; 13] = [
+        StateName::New,
+        StateName::Queued,
+        StateName::NoticeSent,
+        StateName::DirectionIssued,
+        StateName::StopListed,
+        StateName::Enrolled,
+        StateName::Released,
+        StateName::Removed,
+        StateName::Withdrawn,
+        StateName::VoucherOffered,
+        StateName::VoucherConfirmed,
+        StateName::Inactive,
+        StateName::WaitingList,
+    ];
+
     /// Whether an application in this state stands in the queue (see
     /// [`State::stands_in_queue`]).
     #[must_use]
@@ -296,3 +313,6 @@ impl State {
         )
     }
 }
+
+// `ALL` lists every variant: a new one changes the last discriminant.
+const _: () = assert!(StateName::ALL.len() == StateName::WaitingList as usize + 1);
