@@ -13,7 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::eligibility::Check;
+use crate::check::Check;
 use crate::lang::{Lang, LocalizedText};
 
 /// Declares [`ErrorCode`] and its list from one table of names and codes.
@@ -359,28 +359,18 @@ impl Serialize for ErrorReport {
     }
 }
 
-/// Every error serialises as its [`ErrorReport`].
+/// Makes an error serialise as its [`ErrorReport`] (each domain's error file calls it, so
+/// that this module names no domain).
 macro_rules! serialize_as_report {
-    ($($error:ty),* $(,)?) => {$(
-        impl Serialize for $error {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                self.report().serialize(s)
+    ($error:ty) => {
+        impl serde::Serialize for $error {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(&crate::error::LocalizedError::report(self), s)
             }
         }
-    )*};
+    };
 }
-
-serialize_as_report!(
-    crate::internal::InternalError,
-    crate::input::InputError,
-    crate::iin::IinError,
-    crate::calendar::CalendarError,
-    crate::policy::PolicyError,
-    crate::lifecycle::LifecycleError,
-    crate::allocation::AllocationError,
-    crate::allocation::matching::MatchingError,
-    crate::simulation::SimulationError,
-);
+pub(crate) use serialize_as_report;
 
 #[cfg(test)]
 mod tests {

@@ -344,6 +344,8 @@ impl DatePart {
     }
 }
 
+crate::error::serialize_as_report!(IinError);
+
 impl LocalizedError for IinError {
     fn code(&self) -> ErrorCode {
         match self {

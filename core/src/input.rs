@@ -129,6 +129,8 @@ impl InputError {
     }
 }
 
+crate::error::serialize_as_report!(InputError);
+
 impl LocalizedError for InputError {
     fn code(&self) -> ErrorCode {
         match self {

@@ -35,6 +35,8 @@ impl InternalError {
     }
 }
 
+crate::error::serialize_as_report!(InternalError);
+
 impl LocalizedError for InternalError {
     fn code(&self) -> ErrorCode {
         ErrorCode::Internal

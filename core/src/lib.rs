@@ -45,6 +45,8 @@ pub mod allocation;
 pub mod application;
 pub mod benefit;
 pub mod calendar;
+mod check;
+mod document;
 pub mod eligibility;
 pub mod error;
 pub mod iin;

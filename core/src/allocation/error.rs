@@ -102,6 +102,8 @@ pub enum AllocationError {
     },
 }
 
+crate::error::serialize_as_report!(AllocationError);
+
 impl LocalizedError for AllocationError {
     fn code(&self) -> ErrorCode {
         match self {

@@ -2,18 +2,17 @@
 //!
 //! The categories are data: the built-in table below ([`BUILTIN_JSON`]) lists the
 //! categories of §3 with their class, the documents that prove them and how long such a
-//! document counts; a [`crate::Policy`] adds or replaces categories through its
-//! `benefit_categories` field. [`category`] looks a code up, the policy first.
+//! document counts; a policy adds or replaces categories through its
+//! `benefit_categories` field, and `Policy::benefit` looks a code up, the policy first.
 
 use std::sync::OnceLock;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::application::Document;
+use crate::document::Document;
 use crate::lang::LocalizedText;
 use crate::period::{Period, PeriodUnit};
-use crate::policy::Policy;
 
 /// The built-in benefit categories of `RULES.md §3`, in the public JSON format.
 pub const BUILTIN_JSON: &str = include_str!("builtin.json");
@@ -143,39 +142,6 @@ pub fn builtin() -> &'static [BenefitCategory] {
         #[allow(clippy::expect_used)]
         serde_json::from_str(BUILTIN_JSON).expect("the built-in benefit table is valid")
     })
-}
-
-/// The category with `code` under `policy`: the policy's own table first, then the
-/// built-in one.
-///
-/// ```
-/// use kezek::benefit::{category, PriorityClass};
-/// use kezek::PolicyBook;
-/// let policy = PolicyBook::builtin().get("national-2024")?;
-/// assert_eq!(category(policy, "large_family").unwrap().class, PriorityClass::FirstPriority);
-/// assert_eq!(category(policy, "military").unwrap().class, PriorityClass::OutOfTurn);
-/// assert!(category(policy, "astronaut").is_none());
-/// # Ok::<(), kezek::PolicyError>(())
-/// ```
-#[must_use]
-pub fn category<'a>(policy: &'a Policy, code: &str) -> Option<&'a BenefitCategory> {
-    policy
-        .benefit_categories
-        .iter()
-        .chain(builtin())
-        .find(|c| c.code == code)
-}
-
-/// Every category in force under `policy`: the built-in table with the policy's additions
-/// and replacements.
-#[must_use]
-pub fn table(policy: &Policy) -> Vec<&BenefitCategory> {
-    let mut out: Vec<&BenefitCategory> = builtin()
-        .iter()
-        .filter(|b| policy.benefit_categories.iter().all(|c| c.code != b.code))
-        .collect();
-    out.extend(policy.benefit_categories.iter());
-    out
 }
 
 #[cfg(test)]

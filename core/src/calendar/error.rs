@@ -90,6 +90,8 @@ impl CalendarError {
     }
 }
 
+crate::error::serialize_as_report!(CalendarError);
+
 impl LocalizedError for CalendarError {
     fn code(&self) -> ErrorCode {
         match self {

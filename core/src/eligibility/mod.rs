@@ -17,12 +17,13 @@ use serde::{Deserialize, Serialize};
 use crate::application::{
     holds_valid, BirthDateSource, Document, NewApplication, TEMPORARY_REGISTRATION,
 };
-use crate::benefit::{self, PriorityClass};
+use crate::benefit::PriorityClass;
 use crate::error::LocalizedError;
 use crate::iin::Iin;
 use crate::lang::{Lang, LocalizedText};
 use crate::policy::Policy;
 
+pub use crate::check::Check;
 pub use age::{age_in_months, has_reached_age, max_age_reached_on};
 pub use names::failed_check;
 pub(crate) use offer::{direction_check, offer_check, place_open_check, ChildFacts};
@@ -42,32 +43,6 @@ pub enum Question {
     /// May the child take one of the places the engine has published, now (`RULES.md §5`):
     /// after a notice, or by free choice?
     MayTakePlace,
-}
-
-/// One rule checked by a decision (serialisable for hosts; its codes are `'static`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Check {
-    /// The rule's stable code, e.g. `MIN_AGE`; the same whether it passed or failed.
-    pub code: &'static str,
-    /// Whether the rule is met.
-    pub passed: bool,
-    /// The input field the rule reads, for registration checks (`"child_iin"`…).
-    pub field: Option<&'static str>,
-    /// A finer code for a failure, where one exists (`IIN_CHECKSUM` for a bad IIN).
-    pub detail: Option<&'static str>,
-    /// Why it passed or failed, in the three languages; never an unmasked IIN.
-    pub message: LocalizedText,
-    /// Where the rule comes from: a `RULES.md` section and its seed files or sources.
-    pub source: &'static str,
-}
-
-impl Check {
-    /// The code a refusal reports for this check: its finer `detail` where one exists
-    /// (`IIN_CHECKSUM`), otherwise the rule's `code`.
-    #[must_use]
-    pub fn reported_code(&self) -> &'static str {
-        self.detail.unwrap_or(self.code)
-    }
 }
 
 /// An explained answer to a [`Question`].
@@ -335,7 +310,7 @@ fn benefit_checks(
     documents: &[Document],
     today: NaiveDate,
 ) -> PriorityClass {
-    let cat = benefit::category(policy, code);
+    let cat = policy.benefit(code);
     d.push("BENEFIT_KNOWN", cat.is_some(), || {
         texts::benefit_known(cat.is_some(), code)
     })

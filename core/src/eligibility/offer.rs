@@ -5,7 +5,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{texts, Decision, Question};
 use crate::application::{holds_valid, GroupType};
-use crate::benefit;
 use crate::policy::Policy;
 
 /// What "may be offered a place" needs to know beyond the application itself.
@@ -88,7 +87,7 @@ impl ChildFacts {
         let holds = app
             .benefit
             .as_deref()
-            .and_then(|c| benefit::category(policy, c))
+            .and_then(|c| policy.benefit(c))
             .and_then(|cat| {
                 let mut span = (NaiveDate::MIN, NaiveDate::MAX);
                 for kind in &cat.documents {
@@ -223,7 +222,7 @@ pub(crate) fn offer_check(
     } else {
         None
     };
-    if let Some(cat) = code.and_then(|c| benefit::category(policy, c)) {
+    if let Some(cat) = code.and_then(|c| policy.benefit(c)) {
         let unmet = cat.unmet_documents(&app.documents, today);
         d.push("BENEFIT_DOCUMENTS", unmet.is_empty(), || {
             texts::benefit_documents(&unmet, &cat.name)

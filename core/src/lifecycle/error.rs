@@ -239,6 +239,8 @@ fn english(checks: &[Check]) -> String {
         .join("; ")
 }
 
+crate::error::serialize_as_report!(LifecycleError);
+
 impl LocalizedError for LifecycleError {
     fn code(&self) -> ErrorCode {
         match self {

@@ -99,6 +99,8 @@ impl PolicyError {
     }
 }
 
+crate::error::serialize_as_report!(PolicyError);
+
 impl LocalizedError for PolicyError {
     fn code(&self) -> ErrorCode {
         match self {

@@ -236,6 +236,38 @@ enum Kind {
 }
 
 impl Policy {
+    /// The benefit category with `code` under this policy: its own table first, then the
+    /// built-in one (`RULES.md §3`).
+    ///
+    /// ```
+    /// use kezek::benefit::PriorityClass;
+    /// use kezek::PolicyBook;
+    /// let policy = PolicyBook::builtin().get("national-2024")?;
+    /// assert_eq!(policy.benefit("large_family").unwrap().class, PriorityClass::FirstPriority);
+    /// assert_eq!(policy.benefit("military").unwrap().class, PriorityClass::OutOfTurn);
+    /// assert!(policy.benefit("astronaut").is_none());
+    /// # Ok::<(), kezek::PolicyError>(())
+    /// ```
+    #[must_use]
+    pub fn benefit(&self, code: &str) -> Option<&BenefitCategory> {
+        self.benefit_categories
+            .iter()
+            .chain(crate::benefit::builtin())
+            .find(|c| c.code == code)
+    }
+
+    /// Every benefit category in force under this policy: the built-in table with the
+    /// policy's additions and replacements.
+    #[must_use]
+    pub fn benefits(&self) -> Vec<&BenefitCategory> {
+        let mut out: Vec<&BenefitCategory> = crate::benefit::builtin()
+            .iter()
+            .filter(|b| self.benefit_categories.iter().all(|c| c.code != b.code))
+            .collect();
+        out.extend(self.benefit_categories.iter());
+        out
+    }
+
     /// The period parameters with their names and kinds, for validation and listings.
     fn periods(&self) -> Vec<(&'static str, Period, Kind)> {
         let mut list = vec![

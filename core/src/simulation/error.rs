@@ -38,6 +38,8 @@ pub enum SimulationError {
     Engine(#[from] LifecycleError),
 }
 
+crate::error::serialize_as_report!(SimulationError);
+
 impl LocalizedError for SimulationError {
     fn code(&self) -> ErrorCode {
         match self {

@@ -338,7 +338,7 @@ impl SimulationInput {
             );
         }
         for s in &a.benefits {
-            if crate::benefit::category(&self.policy, &s.value).is_none() {
+            if self.policy.benefit(&s.value).is_none() {
                 return bad(
                     "arrivals.benefits",
                     &format!("unknown category `{}`", s.value),

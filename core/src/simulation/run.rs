@@ -300,7 +300,9 @@ impl<'a> Run<'a> {
         let mut documents: Vec<Document> = benefit
             .iter()
             .flat_map(|code| {
-                crate::benefit::category(&input.policy, code)
+                input
+                    .policy
+                    .benefit(code)
                     .map(|c| c.documents.clone())
                     .unwrap_or_default()
             })

@@ -62,6 +62,8 @@ pub enum MatchingError {
     },
 }
 
+crate::error::serialize_as_report!(MatchingError);
+
 impl LocalizedError for MatchingError {
     fn code(&self) -> ErrorCode {
         match self {

@@ -1,0 +1,122 @@
+//! The core's module graph (issue 24 §3): which top-level modules of `core/src` name which
+//! (`crate::x` in code, outside comments and test modules), and no cycle among them but the
+//! one still being taken apart (`allocation` ⇄ `lifecycle`: the allocation commands are
+//! `impl Engine` blocks). A new cycle fails here.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Re-exports at the crate root, by the module they come from.
+const ROOT_NAMES: [(&str, &str); 18] = [
+    ("Engine", "lifecycle"),
+    ("LifecycleError", "lifecycle"),
+    ("Policy", "policy"),
+    ("PolicyBook", "policy"),
+    ("PolicyError", "policy"),
+    ("Iin", "iin"),
+    ("IinError", "iin"),
+    ("CalendarError", "calendar"),
+    ("WorkCalendar", "calendar"),
+    ("InputError", "input"),
+    ("InternalError", "internal"),
+    ("Lang", "lang"),
+    ("LocalizedText", "lang"),
+    ("LocalizedError", "error"),
+    ("ErrorCode", "error"),
+    ("ErrorKind", "error"),
+    ("Period", "period"),
+    ("PeriodUnit", "period"),
+];
+
+/// The graph: module → the modules it names.
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src");
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let rel = path.strip_prefix(&src).unwrap();
+            let first = rel
+                .components()
+                .next()
+                .unwrap()
+                .as_os_str()
+                .to_string_lossy();
+            let module = first.trim_end_matches(".rs").to_owned();
+            if module == "lib" {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let uses = out.entry(module.clone()).or_default();
+            for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                for (i, _) in line.match_indices("crate::") {
+                    let name: String = line[i + 7..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    let target = ROOT_NAMES
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map_or(name.as_str(), |(_, m)| m);
+                    let is_module = target.starts_with(|c: char| c.is_ascii_lowercase());
+                    if is_module && target != module {
+                        uses.insert(target.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The modules `from` reaches.
+fn reach(g: &BTreeMap<String, BTreeSet<String>>, from: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![from.to_owned()];
+    while let Some(m) = todo.pop() {
+        for next in g.get(&m).into_iter().flatten() {
+            if seen.insert(next.clone()) {
+                todo.push(next.clone());
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn no_module_cycle_but_the_one_being_taken_apart() {
+    let g = graph();
+    assert!(g.len() > 15, "the core's modules are read: {:?}", g.keys());
+    let mut cyclic: BTreeSet<String> = BTreeSet::new();
+    for m in g.keys() {
+        if reach(&g, m).contains(m) {
+            cyclic.insert(m.clone());
+        }
+    }
+    let allowed: BTreeSet<String> = ["allocation", "lifecycle"].map(String::from).into();
+    assert_eq!(cyclic, allowed, "modules on a cycle: {g:#?}");
+}
+
+#[test]
+fn the_lowest_modules_name_no_domain() {
+    let g = graph();
+    for low in ["lang", "error", "check", "document", "text", "versioned"] {
+        let uses = &g[low];
+        let allowed: BTreeSet<&str> = ["lang", "check", "text"].into();
+        let extra: Vec<_> = uses
+            .iter()
+            .filter(|u| !allowed.contains(u.as_str()))
+            .collect();
+        assert!(extra.is_empty(), "{low} names {extra:?}");
+    }
+}
