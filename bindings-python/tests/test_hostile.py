@@ -258,3 +258,15 @@ def test_a_panic_anywhere_else_is_an_internal_error() -> None:
     error = raised(lambda: guarded(_kezek._panic_for_testing, "test")("a bug in a query"))
     assert isinstance(error, kezek.InternalError), type(error)
     assert error.details["panic"] == "a bug in a query"
+
+
+@pytest.mark.parametrize("cls", [
+    kezek.Engine, kezek.Iin, kezek.WorkCalendar, kezek.ProvisionalCalendar, kezek.Policy,
+    kezek.PolicyBook, kezek.matching.Instance, kezek.matching.Matching,
+    kezek.simulation.SimulationInput, kezek.simulation.SimulationResult, kezek.simulation.Table,
+], ids=lambda c: c.__name__)
+def test_an_object_whose_constructor_did_not_finish_still_prints(cls: Any) -> None:
+    """A debugger or a traceback prints the locals of a failed constructor: repr and str of
+    an object made by ``__new__`` alone print, never raise."""
+    obj = cls.__new__(cls)
+    assert cls.__name__ in repr(obj) and isinstance(str(obj), str)

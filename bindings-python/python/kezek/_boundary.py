@@ -70,9 +70,36 @@ def guarded(f: F, where: str) -> F:
     return call  # type: ignore[return-value]
 
 
+def _unbuilt(obj: Any) -> bool:
+    """Whether ``obj`` lacks the state its constructor sets (made by ``__new__`` alone, or
+    its constructor raised): a debugger or a traceback may still print it."""
+    slots = (s for k in type(obj).__mro__ for s in getattr(k, "__slots__", ()))
+    return any(not hasattr(obj, s) for s in slots)
+
+
+def _printable(f: F, name: str) -> F:
+    @functools.wraps(f)
+    def show(self: Any) -> Any:
+        if _unbuilt(self):
+            return f"<kezek.{name} (not constructed)>"
+        return f(self)
+
+    return show  # type: ignore[return-value]
+
+
+def printable_class(cls: C) -> C:
+    """Makes ``__repr__`` and ``__str__`` of ``cls`` print an object whose constructor did
+    not finish, instead of raising."""
+    for name in ("__repr__", "__str__"):
+        if name in vars(cls):
+            setattr(cls, name, _printable(vars(cls)[name], cls.__name__))
+    return cls
+
+
 def guard_class(cls: C, skip: tuple[str, ...] = ()) -> C:
     """Wraps, in place, every public method, static and class method and property of
-    ``cls``, and its constructor."""
+    ``cls``, and its constructor (see :func:`printable_class` for its printing)."""
+    printable_class(cls)
     for name, member in list(vars(cls).items()):
         if (name.startswith("_") and name != "__init__") or name in skip:
             continue

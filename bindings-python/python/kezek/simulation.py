@@ -23,7 +23,7 @@ import importlib
 from typing import Any, Callable, Iterator, Mapping, Optional, Union
 
 from . import _kezek
-from ._boundary import guard_class, guarded
+from ._boundary import guard_class, guarded, printable_class
 from ._classes import Policy, _Wrapper
 from ._records import _Record, date
 
@@ -176,6 +176,7 @@ _NULLABLE_INTS = ("wait_days", "age_months_at_placement")
 _DATES = ("registered", "placed", "date")
 
 
+@printable_class
 class Table:
     """A columnar table (one row per child, or per day): ``to_dict()`` gives a dict of
     lists, ``to_pandas()`` a DataFrame (names as categories, ``Int64`` where a value may
