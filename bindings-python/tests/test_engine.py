@@ -7,6 +7,8 @@ import datetime as dt
 import pickle
 from typing import Any
 
+import pytest
+
 import kezek
 from conformance import load
 
@@ -124,3 +126,23 @@ def test_a_state_s_fields_are_typed() -> None:
     assert removed.name is kezek.StateName.REMOVED
     assert removed["reason"] is kezek.RemovalReason.INTEREST_NOT_CONFIRMED
     assert removed.to_dict() == e._native.state(b)
+
+
+def test_a_typed_application_registers() -> None:
+    """``kezek.NewApplication`` is a TypedDict: the checker checks its fields (the ignore
+    below is needed, or ``mypy --strict``, which warns of unused ignores, fails), and the
+    same dict registers."""
+    app: kezek.NewApplication = {
+        "applicant_iin": APP["applicant_iin"],
+        "child_iin": APP["child_iin"],
+        "address": {"region": "akmola", "district": "kokshetau"},
+        "group_type": kezek.GroupType.GENERAL,
+        "language": "kazakh",
+        "contacts": {"email": "ana@mail.kz", "phone": "+7 701 123 45 67"},
+        "documents": [{"kind": "pmpk_conclusion", "issued_on": dt.date(2024, 1, 1)}],
+    }
+    missing: kezek.NewApplication = {"applicant_iin": "x"}  # type: ignore[typeddict-item]
+    e = kezek.Engine(kezek.PolicyBook.builtin().get("akmola-2024"))
+    assert e.register(app, AT) == 1
+    with pytest.raises(kezek.InputError):
+        e.register(missing, AT)

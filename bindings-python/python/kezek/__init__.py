@@ -16,6 +16,7 @@ datetime.date(2025, 9, 10)
 """
 
 from . import matching, people, simulation
+from ._application import Address, Contacts, Document, NewApplication
 from ._classes import Iin, Policy, PolicyBook, ProvisionalCalendar, WorkCalendar
 from ._engine import Engine
 from ._kezek import __version__
@@ -72,6 +73,7 @@ from .errors import (
 
 __all__ = [
     "__version__", "matching", "people", "simulation",
+    "NewApplication", "Address", "Contacts", "Document",
     "Iin", "Sex", "WorkCalendar", "ProvisionalCalendar", "Period", "PeriodUnit",
     "Deadline", "DayInfo", "Answer", "Policy", "PolicyBook", "Engine", "State", "StateName", "RemovalReason", "Via",
     "Event", "InterestDue", "Actor", "Position", "ClassCounts", "QueueKey", "GroupType", "Language",

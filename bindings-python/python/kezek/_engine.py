@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _kezek
 from ._boundary import guard_class
+from ._application import NewApplication
 from ._classes import Data, Iin, Policy, WorkCalendar, _Wrapper
 from ._records import (
     Bulletin,
@@ -22,12 +23,9 @@ from ._records import (
     StateName,
 )
 
-Application = Mapping[str, Any]
-"""A new application as data: ``applicant_iin``, ``child_iin``, ``address`` (``region``,
-``district``…), ``group_type``, ``language``, ``contacts``; optional ``child_birth_date``
-and ``child_sex`` (from the state register: without a date, the one the IIN encodes is used
-and the application's ``birth_date_source`` says ``"iin"``), ``benefit``, ``documents``,
-``non_resident`` (the format of ``tests/conformance/lifecycle.json``)."""
+Application = Union[NewApplication, Mapping[str, Any]]
+"""A new application: a :class:`kezek.NewApplication` (a ``TypedDict`` a type checker
+checks), or any mapping of that shape (data read from JSON)."""
 
 Queue = Union[QueueKey, Mapping[str, Any]]
 
