@@ -291,7 +291,20 @@ fn refusals_read_by_parents_carry_no_codes_raw_ids_or_iso_dates() {
             .any(|w| w[..4].iter().all(u8::is_ascii_digit) && w[4] == b'-')
     };
     let mut seen = BTreeSet::new();
-    for e in samples() {
+    // Places refused on a date a parent reads (built directly: the engine's samples reach
+    // them through other tests).
+    let (day, starts) = (
+        chrono::NaiveDate::from_ymd_opt(2025, 8, 4).expect("a day"),
+        chrono::NaiveDate::from_ymd_opt(2025, 9, 1).expect("a day"),
+    );
+    let places = [
+        kezek::allocation::AllocationError::Frozen { date: day },
+        kezek::allocation::AllocationError::DistributionNotStarted { date: day, starts },
+    ];
+    for e in samples()
+        .into_iter()
+        .chain(places.map(LifecycleError::Allocation))
+    {
         let code = e.code().as_str();
         if ![
             "STATE_FORBIDS",
@@ -302,6 +315,8 @@ fn refusals_read_by_parents_carry_no_codes_raw_ids_or_iso_dates() {
             "EXTENSION_TOO_SHORT",
             "INTEREST_TOO_EARLY",
             "INTEREST_ALREADY_CONFIRMED",
+            "PLACES_FROZEN",
+            "DISTRIBUTION_NOT_STARTED",
         ]
         .contains(&code)
         {
@@ -322,5 +337,5 @@ fn refusals_read_by_parents_carry_no_codes_raw_ids_or_iso_dates() {
             }
         }
     }
-    assert_eq!(seen.len(), 8, "{seen:?}");
+    assert_eq!(seen.len(), 10, "{seen:?}");
 }

@@ -30,7 +30,10 @@ pub enum AllocationError {
         bulletin: BulletinId,
     },
     /// Places are not published nor offered during the freeze (`RULES.md §9`: August).
-    #[error("places are not published nor offered on {date}: the yearly freeze")]
+    #[error(
+        "places are not published nor offered on {}: the yearly freeze",
+        crate::people::date(*date)
+    )]
     Frozen {
         /// The day of the command.
         date: NaiveDate,
@@ -70,7 +73,11 @@ pub enum AllocationError {
     },
     /// Vouchers are distributed from a day of the year, after the queue refresh
     /// (`RULES.md §8`: 1 July).
-    #[error("vouchers are distributed from {starts}, not on {date}")]
+    #[error(
+        "vouchers are distributed from {}, not on {}",
+        crate::people::date(*starts),
+        crate::people::date(*date)
+    )]
     DistributionNotStarted {
         /// The day of the command.
         date: NaiveDate,
@@ -190,12 +197,15 @@ impl LocalizedError for AllocationError {
                 format!("бюллетеня {bulletin} нет"),
                 en,
             ),
-            AllocationError::Frozen { date } => pick(
+            AllocationError::Frozen { date } => {
+                let date = crate::people::date(*date);
+                pick(
                 lang,
                 format!("{date} күні орындар жарияланбайды және ұсынылмайды: жылдық тоқтату кезеңі"),
                 format!("{date} места не публикуются и не предлагаются: ежегодная приостановка"),
                 en,
-            ),
+            )
+            }
             AllocationError::PlaceTaken { bulletin } => pick(
                 lang,
                 format!("{bulletin} хабарландыруының барлық орны бос емес"),
@@ -220,12 +230,15 @@ impl LocalizedError for AllocationError {
                 format!("за заявлением {id} закреплено место бюллетеня {held}, а не {bulletin}"),
                 en,
             ),
-            AllocationError::DistributionNotStarted { date, starts } => pick(
+            AllocationError::DistributionNotStarted { date, starts } => {
+                let (date, starts) = (crate::people::date(*date), crate::people::date(*starts));
+                pick(
                 lang,
                 format!("ваучерлер {starts} бастап таратылады, {date} емес"),
                 format!("ваучеры распределяются с {starts}, а не {date}"),
                 en,
-            ),
+            )
+            }
             AllocationError::UnknownKindergarten { kindergarten } => pick(
                 lang,
                 format!("бұл кезектің хабарландыруларында `{kindergarten}` балабақшасы жоқ"),

@@ -19,7 +19,10 @@ pub enum PolicyError {
         region: String,
     },
     /// No version of any policy for the region was in force on the date.
-    #[error("no policy for region `{region}` is in force on {date}")]
+    #[error(
+        "no policy for region `{region}` is in force on {}",
+        crate::people::date(*date)
+    )]
     NotInForce {
         /// The region.
         region: String,
@@ -187,12 +190,15 @@ impl LocalizedError for PolicyError {
                 format!("неизвестный регион `{region}`"),
                 en,
             ),
-            PolicyError::NotInForce { region, date } => pick(
-                lang,
-                format!("`{region}` өңірі үшін {date} күні күшінде тұрған саясат жоқ"),
-                format!("для региона `{region}` нет политики, действующей на {date}"),
-                en,
-            ),
+            PolicyError::NotInForce { region, date } => {
+                let date = crate::people::date(*date);
+                pick(
+                    lang,
+                    format!("`{region}` өңірі үшін {date} күні күшінде тұрған саясат жоқ"),
+                    format!("для региона `{region}` нет политики, действующей на {date}"),
+                    en,
+                )
+            }
             PolicyError::UnknownPolicy { id } => pick(
                 lang,
                 format!("`{id}` идентификаторы бар саясат жоқ"),
