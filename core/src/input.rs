@@ -24,6 +24,11 @@ pub const MAX_DEPTH: usize = 64;
 /// 10⁷, ten times the national queue (≈ 2.6 GB of records at 264 bytes each).
 pub const MAX_RESERVE: u64 = 10_000_000;
 
+/// The largest command a host may pass as data (`Engine::execute`): 16 MiB of JSON, room
+/// for a whole city's bulletins published at once (≈ 200 bytes each); larger is
+/// `INPUT_TOO_LARGE`.
+pub const MAX_REQUEST_BYTES: u64 = 16 * 1024 * 1024;
+
 /// A value a host passed that the core cannot take.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[cfg_attr(not(kezek_exhaustive), non_exhaustive)]

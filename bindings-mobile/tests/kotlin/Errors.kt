@@ -1,6 +1,6 @@
 // Every error code the mobile library can raise, raised through Kotlin: the codes of
 // tests/conformance/error-codes.json (less the matching and simulation ones, which the
-// mobile library does not carry) and the bindings' INPUT_FORMAT and INTERNAL. Causes: the
+// mobile library does not carry) and INPUT_FORMAT, INPUT_TOO_LARGE and INTERNAL. Causes: the
 // error cases of the shared files (collected by the conformance run) and the triggers
 // below. Each is checked for its class against a table written here independently, for
 // three distinct messages, and for carrying no IIN digits.
@@ -51,6 +51,11 @@ val triggers: List<Pair<String, () -> Unit>> = listOf(
         WorkCalendar.kazakhstan().deadline(LocalDateTime.of(2025, 3, 20, 15, 0, 0, 5), Period(3u, PeriodUnit.WORKING_DAYS))
     },
     "INTERNAL" to { Engine(PolicyBook.builtin().get("national-2024")).panicForTesting(LocalDateTime.of(2025, 1, 1, 0, 0)) },
+    // A command as data over 16 MiB: refused before it is read.
+    "INPUT_TOO_LARGE" to {
+        Engine(PolicyBook.builtin().get("national-2024"))
+            .execute("""{"command": "withdraw", "id": 1}""" + " ".repeat(16 * 1024 * 1024 + 1), LocalDateTime.of(2025, 1, 1, 0, 0))
+    },
 )
 
 fun errors() {
@@ -65,7 +70,7 @@ fun errors() {
     val expected = (codes["core"] as List<*>).map { it.str() }
         .filterNot { it.startsWith("MATCHING_") || it.startsWith("SIMULATION_") }
         .plus((codes["bindings"] as Map<*, *>).keys.map { it.str() })
-        .plus("INPUT_FORMAT") // the one input code Kotlin's types let a caller cause
+        .plus(listOf("INPUT_FORMAT", "INPUT_TOO_LARGE")) // the input codes Kotlin's types let a caller cause
         .toSet()
     val byCode = all.groupBy { it.code() }
     test("every error code is raised from Kotlin (${expected.size} codes)") {

@@ -84,7 +84,7 @@ impl Request {
     ///
     /// # Errors
     /// `INPUT_FORMAT` naming what is wrong: no `command`, an unknown one, a missing or
-    /// unknown field.
+    /// unknown field; `INPUT_TOO_LARGE` over [`crate::input::MAX_REQUEST_BYTES`].
     pub fn from_value(value: &Value) -> Result<Self, InputError> {
         let tag = value
             .get("command")
@@ -94,6 +94,7 @@ impl Request {
             })?;
         // The text reader, as elsewhere in the core (one reader per type in the .wasm).
         let text = value.to_string();
+        InputError::check_size(WHAT, text.len() as u64, crate::input::MAX_REQUEST_BYTES)?;
         let read = |e: serde_json::Error| InputError::json(WHAT, &e);
         Ok(match tag {
             "register" => {
@@ -116,6 +117,7 @@ impl Request {
     /// # Errors
     /// As [`Request::from_value`].
     pub fn from_json(json: &str) -> Result<Self, InputError> {
+        InputError::check_size(WHAT, json.len() as u64, crate::input::MAX_REQUEST_BYTES)?;
         Self::from_value(&serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))?)
     }
 }
@@ -244,6 +246,24 @@ mod tests {
                 "{json}: {text}"
             );
         }
+    }
+
+    #[test]
+    fn a_request_over_its_size_limit_is_refused_before_it_is_read() {
+        let limit = usize::try_from(crate::input::MAX_REQUEST_BYTES).expect("fits");
+        let padding = " ".repeat(limit);
+        let json = format!(r#"{{"command": "withdraw", "id": 1}}{padding}"#);
+        assert_eq!(
+            Request::from_json(&json).expect_err("large").code(),
+            "INPUT_TOO_LARGE"
+        );
+        let value = serde_json::json!({"command": "publish", "bulletins": [padding]});
+        assert_eq!(
+            Request::from_value(&value).expect_err("large").code(),
+            "INPUT_TOO_LARGE"
+        );
+        let fits = format!(r#"{{"command": "withdraw", "id": 1}}{}"#, " ".repeat(1000));
+        assert!(Request::from_json(&fits).is_ok());
     }
 
     #[test]
