@@ -11,7 +11,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use kezek::allocation::matching::{Instance, TieBreak};
+use kezek::matching::{Instance, TieBreak};
 use kezek_benches::{matching_instance, Walk};
 
 fn instance(n: usize, m: usize) -> Instance {

@@ -16,7 +16,7 @@
 use std::io::{BufRead, Write};
 use std::time::Instant;
 
-use kezek::allocation::matching::{Instance, Mechanism, TieBreak};
+use kezek::matching::{Instance, Mechanism, TieBreak};
 use kezek::LocalizedError;
 use serde::Deserialize;
 use serde_json::json;

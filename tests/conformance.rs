@@ -197,7 +197,7 @@ fn calendar_agrees_with_the_holidays_package_file() {
 
 #[test]
 fn matching_cases() {
-    use kezek::allocation::matching::{Instance, Mechanism, TieBreak};
+    use kezek::matching::{Instance, Mechanism, TieBreak};
     let failed = run_cases("matching.json", |case| {
         let priorities: Vec<(u32, u32, u8)> = case
             .args

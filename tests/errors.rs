@@ -94,7 +94,7 @@ fn samples() -> Vec<Box<dyn LocalizedError>> {
 
 /// One error of each variant of batch-matching input.
 fn matching_samples() -> Vec<Box<dyn LocalizedError>> {
-    use kezek::allocation::matching::Instance;
+    use kezek::matching::Instance;
     let mut out: Vec<Box<dyn LocalizedError>> = Vec::new();
     for (prefs, caps, base) in [
         (vec![vec![3]], vec![1], vec![0]),
@@ -115,8 +115,7 @@ fn matching_samples() -> Vec<Box<dyn LocalizedError>> {
             .expect_err("priority"),
     ));
     out.push(Box::new(
-        kezek::allocation::matching::Matching::from_assignments(&ok, &[Some(3)])
-            .expect_err("unranked"),
+        kezek::matching::Matching::from_assignments(&ok, &[Some(3)]).expect_err("unranked"),
     ));
     out
 }

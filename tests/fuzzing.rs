@@ -11,10 +11,10 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
-use kezek::allocation::matching::{Instance, Mechanism, TieBreak};
 use kezek::allocation::BulletinId;
 use kezek::application::ApplicationId;
 use kezek::lifecycle::Engine;
+use kezek::matching::{Instance, Mechanism, TieBreak};
 use kezek::LocalizedError;
 
 use crate::fixture;

@@ -7,7 +7,7 @@
     clippy::cast_possible_truncation
 )] // a test crate: small instances; a failed unwrap is a failed test
 
-use kezek::allocation::matching::{Instance, Matching, MatchingError, Ranked, TieBreak, Violation};
+use kezek::matching::{Instance, Matching, MatchingError, Ranked, TieBreak, Violation};
 use kezek::LocalizedError;
 use proptest::prelude::*;
 
@@ -76,7 +76,7 @@ fn tie_break() -> impl Strategy<Value = TieBreak> {
     ]
 }
 
-fn all(r: &Ranked<'_>) -> [kezek::allocation::matching::Matching; 3] {
+fn all(r: &Ranked<'_>) -> [kezek::matching::Matching; 3] {
     [
         r.deferred_acceptance(),
         r.serial_dictatorship(),

@@ -1,5 +1,5 @@
 //! Batch matching (`RULES.md §4–§5`): instances from NumPy arrays or lists, the three
-//! mechanisms, the checkers and the explanations of `kezek::allocation::matching`.
+//! mechanisms, the checkers and the explanations of `kezek::matching`.
 //!
 //! Index arrays are read in Rust (`convert::indices`), and the GIL is released while an
 //! instance is validated, a mechanism runs or a checker walks the matching, so threads
@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use kezek::allocation::matching::{Instance, Matching, Mechanism, Ranked, TieBreak};
+use kezek::matching::{Instance, Matching, Mechanism, Ranked, TieBreak};
 use pyo3::prelude::*;
 
 use crate::convert::{deserialize, indices, serialize};
@@ -61,7 +61,7 @@ fn tie_break(obj: &Bound<'_, PyAny>) -> PyResult<TieBreak> {
 impl PyInstance {
     fn validate(
         gil: Python<'_>,
-        build: impl FnOnce() -> Result<Instance, kezek::allocation::matching::MatchingError> + Send,
+        build: impl FnOnce() -> Result<Instance, kezek::matching::MatchingError> + Send,
         priorities: &[(u32, u32, u8)],
     ) -> PyResult<Self> {
         let instance = py(gil.detach(|| build().and_then(|i| i.with_priorities(priorities))))?;

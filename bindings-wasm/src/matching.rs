@@ -1,11 +1,9 @@
 //! Batch matching (`RULES.md §4–§5`): instances from arrays (plain or `Uint32Array`), the
-//! three mechanisms, the checkers and the explanations of `kezek::allocation::matching`.
+//! three mechanisms, the checkers and the explanations of `kezek::matching`.
 
 use std::rc::Rc;
 
-use kezek::allocation::matching::{
-    Instance, Matching as CoreMatching, Mechanism, Ranked, TieBreak,
-};
+use kezek::matching::{Instance, Matching as CoreMatching, Mechanism, Ranked, TieBreak};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -41,7 +39,7 @@ fn tie_break(value: &JsValue) -> Result<TieBreak, JsValue> {
 }
 
 fn validated(
-    built: Result<Instance, kezek::allocation::matching::MatchingError>,
+    built: Result<Instance, kezek::matching::MatchingError>,
     priorities: &JsValue,
 ) -> Result<MatchingInstance, JsValue> {
     let priorities = self::priorities(priorities)?;

@@ -14,8 +14,9 @@
 //! | [`benefit`] | benefit categories and priority classes, as data | `RULES.md §3` |
 //! | [`eligibility`] | explained decisions: may register, be offered, be removed for age | `RULES.md §2–§7` |
 //! | [`queue`] | queue order and queue numbers | `RULES.md §2–§4` |
-//! | [`lifecycle`] | the engine: states, deadlines, history, replay, snapshots | `RULES.md §2–§7` |
-//! | [`allocation`] | bulletins and offer rounds, free choice, vouchers; batch matching (deferred acceptance, serial dictatorship, Boston), checkers, explanations | `RULES.md §3–§8` |
+//! | [`lifecycle`] | the engine: states, deadlines, history, replay, snapshots; offer rounds, free choice, vouchers | `RULES.md §2–§8` |
+//! | [`allocation`] | the board of places the engine uses: bulletins, places counted per pool, round reports | `RULES.md §5–§8` |
+//! | [`matching`] | batch matching (deferred acceptance, serial dictatorship, Boston), checkers, explanations | `RULES.md §4–§5` |
 //! | [`simulation`] | day-by-day queue simulation on the real engine; summaries and comparisons | `RULES.md §2–§7` |
 //! | [`lang`] | kk/ru/en texts and the error contract | — |
 //! | [`input`] | what hosts pass: wrong types, shapes, depths and sizes; JSON errors without values | — |
@@ -55,6 +56,7 @@ pub mod internal;
 pub mod labels;
 pub mod lang;
 pub mod lifecycle;
+pub mod matching;
 pub mod people;
 pub mod period;
 pub mod policy;

@@ -97,8 +97,6 @@ impl Engine {
         )
     }
 
-    /// The first moment that counts for a deadline, `early` before its last day; fails
-    /// only outside the calendar's span.
     /// When interest must next be confirmed (`RULES.md §2` \[004\]): the coming
     /// anniversary, the deadline it ends with (provisional where the calendar has no data
     /// yet), the moment confirmations start to count, and whether it is done. `None`
@@ -124,6 +122,8 @@ impl Engine {
         }))
     }
 
+    /// The first moment that counts for a deadline, `early` before its last day; fails
+    /// only outside the calendar's span.
     fn opens_before(
         &self,
         deadline: Deadline,

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 
 use super::detail;
 use super::event::{Actor, Reason};
-use super::history::Head;
+use super::history::Transition;
 use super::record::Record;
 use super::state::{State, StateName};
 use super::Engine;
@@ -199,7 +199,7 @@ impl Engine {
         reason: Reason,
         detail: Option<detail::Detail>,
     ) {
-        let head = Head {
+        let head = Transition {
             seq: self.next_seq,
             at,
             actor,

@@ -23,18 +23,25 @@ const NONE: usize = usize::MAX;
 /// Events per chunk.
 const CHUNK: usize = 4096;
 
-/// What an event says apart from its text ([`Event`] without `detail`).
+/// What an event says apart from its text ([`Event`] without `detail`): a change of
+/// state, as [`Engine::transitions`](super::Engine::transitions) reads them all at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Head {
-    pub(crate) seq: u64,
-    pub(crate) at: NaiveDateTime,
-    pub(crate) actor: Actor,
-    pub(crate) from: StateName,
-    pub(crate) to: StateName,
-    pub(crate) reason: Reason,
+pub struct Transition {
+    /// The event's number in the engine (as [`Event::seq`]).
+    pub seq: u64,
+    /// When it happened.
+    pub at: NaiveDateTime,
+    /// Who made it happen.
+    pub actor: Actor,
+    /// The state before.
+    pub from: StateName,
+    /// The state after (the same for events that change no state).
+    pub to: StateName,
+    /// Why.
+    pub reason: Reason,
 }
 
-impl Head {
+impl Transition {
     /// What `event` says apart from its text.
     pub(crate) fn of(event: &Event) -> Self {
         Self {
@@ -66,7 +73,7 @@ impl Head {
 /// history.
 #[derive(Debug, Clone)]
 struct Slot {
-    head: Head,
+    head: Transition,
     detail: usize,
     owner: usize,
     before: usize,
@@ -106,7 +113,7 @@ impl Histories {
         &mut self,
         ends: &mut HistoryEnds,
         owner: usize,
-        head: Head,
+        head: Transition,
         detail: Option<Detail>,
     ) {
         let detail = detail.map_or(0, |d| self.details.id(d));
@@ -145,7 +152,7 @@ impl Histories {
 
     /// Every event in the order it was recorded, without its text, with its record's
     /// index: one pass over memory in order, for reading every history at once.
-    pub(crate) fn all(&self) -> impl Iterator<Item = (usize, &Head)> {
+    pub(crate) fn all(&self) -> impl Iterator<Item = (usize, &Transition)> {
         self.chunks.iter().flatten().map(|s| (s.owner, &s.head))
     }
 
@@ -194,8 +201,8 @@ impl ExactSizeIterator for History<'_> {}
 mod tests {
     use super::*;
 
-    fn event(seq: u64) -> Head {
-        Head {
+    fn event(seq: u64) -> Transition {
+        Transition {
             seq,
             at: chrono::NaiveDateTime::default(),
             actor: Actor::Operator,

@@ -22,13 +22,19 @@
 //! moment, then itself. Every change is an [`Event`] in the application's
 //! [`history`](Engine::history); every accepted command is an entry of the
 //! [`log`](Engine::log), and [`Engine::replay`] rebuilds an identical engine from it.
+//!
+//! The engine gives places too, on the board of [`allocation`](crate::allocation): offer
+//! rounds and the distribution ([`Engine::publish`], [`Engine::offer_round`],
+//! [`Engine::distribute`], `round.rs`), taking a place and free choice
+//! ([`Engine::take_place`], `places.rs`), and the voucher flow of the pilot regions
+//! ([`Engine::confirm_voucher`] and the rest, `voucher.rs`).
 
 mod applicant;
 mod checkpoint;
 mod children;
-pub(crate) mod commands;
+mod commands;
 mod commit;
-pub(crate) mod detail;
+mod detail;
 mod direction;
 mod dues;
 mod error;
@@ -40,11 +46,14 @@ mod listing;
 mod migration;
 pub(crate) mod names;
 mod offer;
+mod places;
 mod queries;
 mod record;
 mod recount;
+mod round;
 mod snapshot;
 mod state;
+mod voucher;
 
 use foldhash::HashMap;
 
@@ -55,7 +64,7 @@ pub use checkpoint::Checkpoint;
 pub use error::{BatchRule, LifecycleError};
 pub use event::{Actor, Command, Event, LogEntry, Reason};
 pub use execute::{Outcome, Request};
-pub use history::History;
+pub use history::{History, Transition};
 pub use invariants::{INVARIANTS, MAX_SEQ};
 pub use listing::{ListingEntry, QueueStatistics};
 pub use queries::NextDeadline;
@@ -326,16 +335,6 @@ impl Engine {
         Ok(self.record(id)?.interest)
     }
 
-    /// [`Engine::interest`] with the moment of registration its anniversaries count from,
-    /// read from the record alone (a simulation plans every confirmation from them).
-    pub(crate) fn interest_since(
-        &self,
-        id: ApplicationId,
-    ) -> Result<(Interest, NaiveDateTime), LifecycleError> {
-        let r = self.record(id)?;
-        Ok((r.interest, r.facts.registered_at))
-    }
-
     /// Where the application stands in its queue's total order.
     ///
     /// # Errors
@@ -373,11 +372,15 @@ impl Engine {
         Ok(self.histories.of(self.record(id)?.history))
     }
 
-    /// Every event of every application with its record's index, in storage order: the
-    /// order recorded (loaded from a snapshot: application by application). The events
-    /// of one application are always oldest first.
-    pub(crate) fn events(&self) -> impl Iterator<Item = (usize, &history::Head)> {
-        self.histories.all()
+    /// Every event of every application, without its text, in storage order: the order
+    /// recorded (loaded from a snapshot: application by application). The events of one
+    /// application are always oldest first. One pass over a whole city's history, as
+    /// tables of what happened each day are built (the simulation's).
+    pub fn transitions(&self) -> impl Iterator<Item = (ApplicationId, &Transition)> {
+        // Record `i` is application `i + 1` (`Engine::index`); indices fit 64 bits.
+        self.histories
+            .all()
+            .map(|(i, t)| (ApplicationId(i as u64 + 1), t))
     }
 
     /// Its queue number and the children of each class ahead (`RULES.md §2`), or `None`

@@ -176,7 +176,7 @@ impl Engine {
             };
             let mut ends = super::history::HistoryEnds::default();
             for e in std::iter::once(first).chain(events) {
-                let head = super::history::Head::of(&e);
+                let head = super::history::Transition::of(&e);
                 let detail = e.detail.map(super::detail::Detail::Shared);
                 engine.histories.push(&mut ends, i, head, detail);
             }

@@ -116,7 +116,7 @@ impl Run<'_> {
         let prefers = chance(&mut self.rng, self.input.behaviour.prefers_language);
         let free = self.pools[pool as usize]
             .bulletin
-            .map_or(&[][..], |b| self.engine.board.with_free_places_at(b));
+            .map_or(&[][..], |b| self.engine.bulletins_with_free_places_at(b));
         if prefers {
             let own = free.iter().copied().find(|b| {
                 usize::try_from(b.0)
@@ -143,7 +143,7 @@ impl Run<'_> {
             let Some(bulletin) = self.pools[pool].bulletin else {
                 continue;
             };
-            let open = self.engine.board.open_at(bulletin);
+            let open = self.engine.open_places_at(bulletin);
             let takers = (f64::from(open) * p + unit(&mut self.rng)).floor();
             let mut refused = 0;
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // ≤ open

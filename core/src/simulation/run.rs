@@ -405,10 +405,11 @@ impl<'a> Run<'a> {
             return;
         }
         // The anniversaries count from the day of registration.
-        let Ok((interest, registered)) = self.engine.interest_since(id) else {
+        let (Ok(interest), Ok(app)) = (self.engine.interest(id), self.engine.application(id))
+        else {
             return;
         };
-        let registered = registered.date();
+        let registered = app.registered_at.date();
         // Once confirmed, the next confirmation is for the anniversary after.
         let years = interest.anniversary + u32::from(interest.confirmed);
         let Some(anniversary) = registered.checked_add_months(chrono::Months::new(12 * years))
@@ -500,7 +501,7 @@ impl<'a> Run<'a> {
         self.pools
             .iter()
             .filter_map(|p| p.bulletin)
-            .map(|b| self.engine.board.open_at(b))
+            .map(|b| self.engine.open_places_at(b))
             .sum()
     }
 }

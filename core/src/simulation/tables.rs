@@ -48,7 +48,7 @@ pub(super) fn build(
     // child's own events stay in order).
     let mut seen = vec![Seen::default(); run.children.len()];
     let first_day = first.num_days_from_ce();
-    for (owner, e) in engine.events() {
+    for (id, e) in engine.transitions() {
         // Day numbers, not a date difference: this runs for every event of a city.
         let Some(d) = usize::try_from(e.at.date().num_days_from_ce() - first_day)
             .ok()
@@ -56,7 +56,8 @@ pub(super) fn build(
         else {
             continue;
         };
-        let Some(child) = seen.get_mut(owner) else {
+        // Application `n` is the simulation's child `n - 1`.
+        let Some(child) = usize::try_from(id.0 - 1).ok().and_then(|i| seen.get_mut(i)) else {
             continue;
         };
         let count = |col: &mut Vec<u32>| col[d] += 1;

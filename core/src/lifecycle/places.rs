@@ -5,11 +5,11 @@
 
 use chrono::NaiveDateTime;
 
-use super::bulletin::{Bulletin, BulletinId};
-use super::error::AllocationError;
+use super::{Command, Engine, LifecycleError, State};
+use crate::allocation::bulletin::{Bulletin, BulletinId};
+use crate::allocation::AllocationError;
 use crate::application::{ApplicationId, QueueKey, QueueKeyRef};
 use crate::eligibility::{place_open_check, Decision};
-use crate::lifecycle::{Command, Engine, LifecycleError, State};
 
 impl Engine {
     /// Takes a place of `bulletin` for the application (`RULES.md §5`): a notified
@@ -157,5 +157,20 @@ impl Engine {
     #[must_use]
     pub fn open_places(&self, key: &QueueKey) -> u32 {
         self.board.open(key)
+    }
+
+    /// [`Engine::bulletins_with_free_places`] of the pool bulletin `bulletin` belongs to
+    /// (none for an unknown bulletin): the pool named by a bulletin a host holds, with no
+    /// queue key to hash.
+    #[must_use]
+    pub fn bulletins_with_free_places_at(&self, bulletin: BulletinId) -> &[BulletinId] {
+        self.board.with_free_places_at(bulletin)
+    }
+
+    /// [`Engine::open_places`] of the pool bulletin `bulletin` belongs to (0 for an
+    /// unknown bulletin).
+    #[must_use]
+    pub fn open_places_at(&self, bulletin: BulletinId) -> u32 {
+        self.board.open_at(bulletin)
     }
 }

@@ -19,16 +19,15 @@
 
 use chrono::NaiveDateTime;
 
-use super::bulletin::BulletinId;
-use super::error::AllocationError;
+use super::commands::{change, change_state, forbids};
+use super::detail::Detail;
+use super::{Actor, Command, Engine, LifecycleError, Reason, RemovalReason, State};
+use crate::allocation::bulletin::BulletinId;
+use crate::allocation::AllocationError;
 use crate::application::ApplicationId;
 use crate::application::QueueKey;
 use crate::benefit::PriorityClass;
 use crate::calendar::Deadline;
-use crate::lifecycle::{Actor, Command, Engine, LifecycleError, Reason, RemovalReason, State};
-
-use crate::lifecycle::commands::{change, change_state, forbids};
-use crate::lifecycle::detail::Detail;
 
 impl Engine {
     /// The applicant consents to the voucher; the contract window starts (`RULES.md §8`).
@@ -226,7 +225,7 @@ impl Engine {
             .iter()
             .filter_map(|b| self.board.get(*b))
             .filter(|b| &*b.kindergarten.id == kindergarten)
-            .map(super::bulletin::Bulletin::free)
+            .map(crate::allocation::Bulletin::free)
             .reduce(|a, b| a + b)
     }
 

@@ -16,7 +16,7 @@
 //!   of the pool takes it, first come first served, with no notice.
 //! - A revoked or lapsed direction gives its place back to its bulletin, open again.
 //! - Under a voucher policy the same round offers vouchers instead (see
-//!   [`voucher`](super::voucher)).
+//!   `voucher.rs`).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -61,49 +61,17 @@
 //! ```
 
 use chrono::{Datelike, NaiveDateTime};
-use serde::Serialize;
 
-use super::bulletin::{Bulletin, BulletinId, NewBulletin};
-use super::error::AllocationError;
+use super::detail::Detail;
+use super::{Actor, Command, Engine, LifecycleError, Reason, State};
+use crate::allocation::bulletin::{Bulletin, BulletinId, NewBulletin};
+use crate::allocation::{AllocationError, RoundReport, Skipped};
 use crate::application::{ApplicationId, QueueKey};
 use crate::benefit::PriorityClass;
 use crate::calendar::Deadline;
 use crate::eligibility::{self, OfferSituation};
-use crate::lifecycle::detail::Detail;
-use crate::lifecycle::{Actor, Command, Engine, LifecycleError, Reason, State};
 use crate::policy::Policy;
 use crate::queue::QueueId;
-
-/// What one round did in one pool.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RoundReport {
-    /// The pool (queue) of the round.
-    pub queue: QueueKey,
-    /// The bulletin the notices and vouchers name: the one published or asked for, else
-    /// the pool's first with a free place.
-    pub bulletin: BulletinId,
-    /// Children offered a place (notice or voucher), in the order they were picked.
-    pub offered: Vec<ApplicationId>,
-    /// Voucher holders given a place from a kindergarten's waiting list (`RULES.md §8`).
-    pub from_waiting_list: Vec<ApplicationId>,
-    /// Children passed over at the head of the queue, with the checks they failed.
-    pub skipped: Vec<Skipped>,
-    /// Places of the pool left open to free choice after the round.
-    pub open: u32,
-    /// Whether what the special queue left was opened to every child of the cohort
-    /// (`RULES.md §7`).
-    pub opened_to_all: bool,
-}
-
-/// A child the round passed over, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Skipped {
-    /// The application.
-    pub id: ApplicationId,
-    /// Codes of the failed checks of "may be offered a place" (`TURN_REACHED` for twins
-    /// when fewer places are left than the batch needs).
-    pub failed: Vec<&'static str>,
-}
 
 /// The deadlines a round's offers carry.
 #[derive(Debug, Clone, Copy)]

@@ -18,7 +18,7 @@
 //! explanations ([`Ranked::cutoffs`], [`Ranked::why_not`]) judge a [`Matching`].
 //!
 //! ```
-//! use kezek::allocation::matching::{Instance, TieBreak};
+//! use kezek::matching::{Instance, TieBreak};
 //! // Three children, two kindergartens of one place each; child 0 stands first in the queue.
 //! let instance = Instance::new(vec![vec![0, 1], vec![0], vec![0, 1]], vec![1, 1], vec![0, 1, 2])?;
 //! let ranked = instance.rank(TieBreak::None);
@@ -27,7 +27,7 @@
 //! assert_eq!(m.kindergarten_of(1), None);
 //! assert_eq!(m.kindergarten_of(2), Some(1));
 //! assert!(ranked.blocking_pairs(&m).is_empty());
-//! # Ok::<(), kezek::allocation::matching::MatchingError>(())
+//! # Ok::<(), kezek::matching::MatchingError>(())
 //! ```
 
 // Children and kindergartens are u32 indices by design (half the memory of usize on the
