@@ -12,6 +12,7 @@
 #![allow(clippy::missing_errors_doc, clippy::must_use_candidate)]
 
 mod calendar;
+mod commands;
 mod convert;
 mod engine;
 mod engine_queries;
