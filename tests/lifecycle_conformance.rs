@@ -55,38 +55,9 @@ fn new_application(file: &ScenarioFile, step: &Step) -> NewApplication {
     serde_json::from_value(merged).unwrap_or_else(|e| panic!("register: {e}"))
 }
 
-/// The engine's commands: every one goes through the one entry, [`Engine::execute`], as
-/// a request built from the step (`{"command": op, …args}`; a registration's application is
-/// the file's defaults with the step's fields over them).
-const COMMANDS: &[&str] = &[
-    "register",
-    "notify",
-    "issue_direction",
-    "revoke",
-    "extend",
-    "correct_birth_date",
-    "confirm_right",
-    "enroll",
-    "release",
-    "withdraw",
-    "confirm_interest",
-    "link_applicant",
-    "link_batch",
-    "unlink_batch",
-    "patch_calendar",
-    "update_benefit",
-    "advance_to",
-    "publish",
-    "offer_round",
-    "distribute",
-    "take_place",
-    "confirm_voucher",
-    "refuse_voucher",
-    "restore",
-    "sign_contract",
-    "join_waiting_list",
-];
-
+/// A command (one of `Request::NAMES`) goes through the one entry, [`Engine::execute`], as
+/// a request built from the step (`{"command": op, …args}`; a registration's application
+/// is the file's defaults with the step's fields over them).
 fn command(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepError> {
     let mut request = json!({ "command": s.op });
     if s.op == "register" {
@@ -96,7 +67,7 @@ fn command(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepE
             request[k] = v.clone();
         }
     }
-    let request = Request::from_value(&request).map_err(|x| (x.code().to_string(), Vec::new()))?;
+    let request = Request::from_value(request).map_err(|x| (x.code().to_string(), Vec::new()))?;
     e.execute(request, at(s))
         .map(|outcome| json!(outcome))
         .map_err(|x| err(&x))
@@ -104,7 +75,7 @@ fn command(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepE
 
 fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepError> {
     let q = |r: Result<Value, LifecycleError>| r.map_err(|x| err(&x));
-    if COMMANDS.contains(&s.op.as_str()) {
+    if Request::NAMES.contains(&s.op.as_str()) {
         return command(e, file, s);
     }
     match s.op.as_str() {

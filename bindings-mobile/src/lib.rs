@@ -41,3 +41,11 @@ pub use types::{Check, CivilDate, CivilMoment};
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
+
+/// The name of every engine command `Engine.execute` takes (its `command` tag): what tells
+/// commands from queries, in the order of the core's log.
+#[uniffi::export]
+#[must_use]
+pub fn command_names() -> Vec<String> {
+    kezek::lifecycle::Request::NAMES.map(str::to_owned).to_vec()
+}

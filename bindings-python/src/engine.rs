@@ -116,7 +116,7 @@ impl PyEngine {
         command: &Bound<'py, PyAny>,
         at: NaiveDateTime,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let request = Request::from_value(&from_py(command)?).map_err(|e| e.to_py_err())?;
+        let request = Request::from_value(from_py(command)?).map_err(|e| e.to_py_err())?;
         serialize(py_, &self.command(py_, |e| e.execute(request, at))?)
     }
 

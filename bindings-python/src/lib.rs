@@ -20,6 +20,8 @@ use pyo3::prelude::*;
 #[pyo3(name = "_kezek")]
 fn kezek_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // The engine's command names (`Request::NAMES`): commands, not queries.
+    m.add("COMMAND_NAMES", kezek::lifecycle::Request::NAMES.to_vec())?;
     m.add_class::<iin::PyIin>()?;
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<policy::PyPolicy>()?;

@@ -27,14 +27,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# The engine's commands; every other op is a query.
-COMMANDS = {
-    "register", "notify", "issue_direction", "revoke", "extend", "correct_birth_date",
-    "confirm_right", "enroll", "release", "withdraw", "confirm_interest", "link_applicant",
-    "link_batch", "unlink_batch", "patch_calendar", "update_benefit", "advance_to", "publish",
-    "offer_round", "distribute", "take_place", "confirm_voucher", "refuse_voucher", "restore",
-    "sign_contract", "join_waiting_list",
-}
+# The engine's commands (the core's list); every other op is a query.
+COMMANDS = set(kezek.Engine.COMMANDS)
 
 
 def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:

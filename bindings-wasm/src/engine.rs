@@ -96,6 +96,13 @@ impl Engine {
             .and_then(|outcome| to_js(&outcome))
     }
 
+    /// The name of every command `execute` takes (its `command` tag, the method's
+    /// snake_case name): what tells commands from queries.
+    #[wasm_bindgen(js_name = commandNames, unchecked_return_type = "string[]")]
+    pub fn command_names() -> Result<JsValue, JsValue> {
+        to_js(&kezek::lifecycle::Request::NAMES)
+    }
+
     /// Every accepted command, in order.
     #[wasm_bindgen(unchecked_return_type = "LogEntry[]")]
     pub fn log(&self) -> Result<JsValue, JsValue> {

@@ -2,7 +2,8 @@
 // conformance suites and by errors.test.mjs, which collects every error case.
 import assert from "node:assert/strict";
 import {
-  Iin, MatchingInstance, PolicyBook, WorkCalendar, labels, showDate, showDeadline, showMoment,
+  Engine, Iin, MatchingInstance, PolicyBook, WorkCalendar, labels, showDate, showDeadline,
+  showMoment,
 } from "../pkg/index.js";
 import { camel, snake } from "./conformance.mjs";
 
@@ -85,14 +86,8 @@ export function matchingInstance(c) {
     : MatchingInstance.nested(a.preferences, a.capacities, a.base, a.priorities);
 }
 
-/** The engine's commands: each goes through the one entry, `Engine.execute`. */
-const COMMANDS = new Set([
-  "register", "notify", "issue_direction", "revoke", "extend", "correct_birth_date",
-  "confirm_right", "enroll", "release", "withdraw", "confirm_interest", "link_applicant",
-  "link_batch", "unlink_batch", "patch_calendar", "update_benefit", "advance_to", "publish",
-  "offer_round", "distribute", "take_place", "confirm_voucher", "refuse_voucher", "restore",
-  "sign_contract", "join_waiting_list",
-]);
+/** The engine's commands (the core's list): each goes through the one entry, `Engine.execute`. */
+const COMMANDS = new Set(Engine.commandNames());
 
 /** Runs one step of a scenario file on `engine`; its answer in the file's shape. */
 export function runStep(engine, file, s) {

@@ -162,14 +162,8 @@ fun newApplication(m: Map<String, Any?>): NewApplication {
     )
 }
 
-/** The engine's commands: each goes through the one entry, `Engine.execute`. */
-val COMMANDS = setOf(
-    "register", "notify", "issue_direction", "revoke", "extend", "correct_birth_date",
-    "confirm_right", "enroll", "release", "withdraw", "confirm_interest", "link_applicant",
-    "link_batch", "unlink_batch", "patch_calendar", "update_benefit", "advance_to", "publish",
-    "offer_round", "distribute", "take_place", "confirm_voucher", "refuse_voucher", "restore",
-    "sign_contract", "join_waiting_list",
-)
+/** The engine's commands (the core's list): each goes through the one entry, `Engine.execute`. */
+val COMMANDS = commandNames().toSet()
 
 /** Runs one step of a scenario file on `engine`; its answer in the file's shape. */
 fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any? {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, ClassVar, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _kezek
 from ._boundary import guard_class
@@ -67,6 +67,10 @@ class Engine(_Wrapper):
 
     __slots__ = ()
     _native: _kezek.Engine
+
+    COMMANDS: ClassVar[tuple[str, ...]] = tuple(_kezek.COMMAND_NAMES)
+    """The name of every command :meth:`execute` takes (its ``"command"``, the name of
+    the method): what tells commands from queries, from the core's one list."""
 
     def __init__(
         self, policy: Policy, calendar: Optional[WorkCalendar] = None, *, keep_log: bool = True

@@ -6,13 +6,14 @@ from typing import Any, Callable, Optional, final
 from typing_extensions import disjoint_base
 
 __all__ = [
-    "__version__", "Iin", "WorkCalendar", "Policy", "PolicyBook", "Engine", "MatchingInstance",
+    "__version__", "COMMAND_NAMES", "Iin", "WorkCalendar", "Policy", "PolicyBook", "Engine", "MatchingInstance",
     "Matching", "SimulationInput", "SimulationResult", "simulate", "simulate_two",
     "compare_results", "labels", "show_date", "show_moment", "show_deadline", "input_error_of",
     "internal_error_of", "_panic_for_testing",
 ]
 
 __version__: str
+COMMAND_NAMES: list[str]
 
 @disjoint_base
 class Iin:

@@ -18,6 +18,40 @@ use crate::allocation::RoundReport;
 use crate::application::{ApplicationId, NewApplication};
 use crate::InputError;
 
+impl Request {
+    /// The name of every command a request may carry (its `command` tag, the name of the
+    /// engine's method): what a host tells commands from queries by, and a request's
+    /// `command` must be one of. In the order of the log's [`Command`] variants.
+    pub const NAMES: [&'static str; 26] = [
+        "register",
+        "advance_to",
+        "notify",
+        "issue_direction",
+        "revoke",
+        "extend",
+        "confirm_right",
+        "enroll",
+        "release",
+        "withdraw",
+        "confirm_interest",
+        "link_applicant",
+        "link_batch",
+        "unlink_batch",
+        "update_benefit",
+        "correct_birth_date",
+        "publish",
+        "offer_round",
+        "distribute",
+        "take_place",
+        "confirm_voucher",
+        "refuse_voucher",
+        "restore",
+        "sign_contract",
+        "join_waiting_list",
+        "patch_calendar",
+    ];
+}
+
 /// An engine command as a caller gives it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
@@ -85,7 +119,8 @@ impl Request {
     /// # Errors
     /// `INPUT_FORMAT` naming what is wrong: no `command`, an unknown one, a missing or
     /// unknown field; `INPUT_TOO_LARGE` over [`crate::input::MAX_REQUEST_BYTES`].
-    pub fn from_value(value: &Value) -> Result<Self, InputError> {
+    #[allow(clippy::needless_pass_by_value)] // taken as `SimulationInput::from_value` takes it
+    pub fn from_value(value: Value) -> Result<Self, InputError> {
         let tag = value
             .get("command")
             .and_then(Value::as_str)
@@ -118,7 +153,7 @@ impl Request {
     /// As [`Request::from_value`].
     pub fn from_json(json: &str) -> Result<Self, InputError> {
         InputError::check_size(WHAT, json.len() as u64, crate::input::MAX_REQUEST_BYTES)?;
-        Self::from_value(&serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))?)
+        Self::from_value(serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))?)
     }
 }
 
@@ -259,11 +294,29 @@ mod tests {
         );
         let value = serde_json::json!({"command": "publish", "bulletins": [padding]});
         assert_eq!(
-            Request::from_value(&value).expect_err("large").code(),
+            Request::from_value(value).expect_err("large").code(),
             "INPUT_TOO_LARGE"
         );
         let fits = format!(r#"{{"command": "withdraw", "id": 1}}{}"#, " ".repeat(1000));
         assert!(Request::from_json(&fits).is_ok());
+    }
+
+    /// `Request::NAMES` is exactly the log's command tags, in their order: serde lists
+    /// them when it meets an unknown one.
+    #[test]
+    fn the_names_are_the_commands_serde_reads() {
+        let e = serde_json::from_str::<crate::lifecycle::Command>(r#"{"command": "fly"}"#)
+            .expect_err("unknown");
+        let text = e.to_string();
+        let listed: Vec<&str> = text
+            .split("expected one of ")
+            .nth(1)
+            .expect(&text)
+            .split(", ")
+            .map(|n| n.trim_matches(|c: char| c == '`' || !c.is_ascii_graphic()))
+            .map(|n| n.split('`').next().unwrap_or(n))
+            .collect();
+        assert_eq!(listed, Request::NAMES, "{text}");
     }
 
     #[test]
