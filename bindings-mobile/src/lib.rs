@@ -14,6 +14,7 @@ uniffi::setup_scaffolding!();
 mod allocation;
 mod application;
 mod calendar;
+mod commands;
 mod engine;
 mod engine_queries;
 mod errors;
