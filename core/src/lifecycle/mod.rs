@@ -30,6 +30,7 @@
 //! ([`Engine::confirm_voucher`] and the rest, `voucher.rs`).
 
 mod applicant;
+mod ask;
 mod checkpoint;
 mod children;
 mod commands;
@@ -60,6 +61,7 @@ use foldhash::HashMap;
 use chrono::NaiveDateTime;
 
 pub use applicant::InterestDue;
+pub use ask::{Answer, Query};
 pub use checkpoint::Checkpoint;
 pub use error::{BatchRule, LifecycleError};
 pub use event::{Actor, Command, Event, LogEntry, Reason};

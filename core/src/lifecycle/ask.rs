@@ -1,0 +1,287 @@
+//! Questions as data (issue 24): one entry, [`Engine::ask`], answers any of the engine's
+//! queries given as a [`Query`], as commands go through [`Engine::execute`]. Hosts build
+//! their typed query methods on it, so a new query is the core's and one line per host.
+//!
+//! A query is JSON tagged by `query`, with the arguments of the method of that name:
+//! `{"query": "state", "id": 3}`, `{"query": "explain_offer", "id": 3, "vacancies": 2,
+//! "at": "2025-03-03T10:00:00"}`, `{"query": "listing", "queue": {…}}`. The answer
+//! serialises as the method's result does.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{
+    Engine, Event, Interest, InterestDue, LifecycleError, ListingEntry, NextDeadline, State,
+    StateName,
+};
+use crate::allocation::{Bulletin, BulletinId};
+use crate::application::{Application, ApplicationId, NewApplication, QueueKey};
+use crate::eligibility::Decision;
+use crate::queue::{ClassCounts, Position};
+use crate::InputError;
+
+/// A question to the engine, as a host gives it. Each variant is the [`Engine`] method of
+/// the same name.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "query", rename_all = "snake_case", deny_unknown_fields)]
+#[allow(missing_docs)] // fields are the arguments of the method of the same name
+pub enum Query {
+    Application {
+        id: ApplicationId,
+    },
+    QueueKey {
+        id: ApplicationId,
+    },
+    Choices {
+        id: ApplicationId,
+    },
+    State {
+        id: ApplicationId,
+    },
+    StateName {
+        id: ApplicationId,
+    },
+    Position {
+        id: ApplicationId,
+    },
+    History {
+        id: ApplicationId,
+    },
+    NextDeadline {
+        id: ApplicationId,
+    },
+    Lapses {
+        id: ApplicationId,
+    },
+    Interest {
+        id: ApplicationId,
+    },
+    InterestDue {
+        id: ApplicationId,
+    },
+    Batch {
+        id: ApplicationId,
+    },
+    ExplainOffer {
+        id: ApplicationId,
+        vacancies: u32,
+        at: NaiveDateTime,
+    },
+    ExplainTakePlace {
+        id: ApplicationId,
+        at: NaiveDateTime,
+    },
+    ExplainRegistration {
+        application: NewApplication,
+        at: NaiveDateTime,
+    },
+    ExplainRemovalForAge {
+        id: ApplicationId,
+        at: NaiveDateTime,
+    },
+    Queues,
+    Listing {
+        queue: QueueKey,
+    },
+    ListingEntries {
+        queue: QueueKey,
+    },
+    Counts {
+        queue: QueueKey,
+    },
+    OpenPlaces {
+        queue: QueueKey,
+    },
+    Bulletins,
+    Bulletin {
+        bulletin: BulletinId,
+    },
+}
+
+/// What a query gives back, borrowed from the engine where it can be. As JSON (untagged)
+/// it is what the method's result serialises to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+#[allow(missing_docs)] // each variant is the answer of the queries that give it
+pub enum Answer<'a> {
+    Application(&'a Application),
+    QueueKey(QueueKey),
+    Choices(Vec<&'a Bulletin>),
+    State(&'a State),
+    StateName(StateName),
+    Position(Option<Position>),
+    History(Vec<Event>),
+    NextDeadline(Option<NextDeadline>),
+    /// Lapses so far; open places.
+    Count(u32),
+    Interest(Interest),
+    InterestDue(Option<InterestDue>),
+    /// A batch's ids; a queue's ids in order.
+    Applications(Vec<ApplicationId>),
+    Decision(Decision),
+    Queues(Vec<&'a QueueKey>),
+    ListingEntries(Vec<ListingEntry>),
+    Counts(ClassCounts),
+    Bulletins(&'a [Bulletin]),
+    Bulletin(&'a Bulletin),
+}
+
+/// What the errors name.
+const WHAT: &str = "query";
+
+impl Query {
+    /// The name of every query (its `query` tag, the name of the engine's method), in the
+    /// order of the variants.
+    pub const NAMES: [&'static str; 23] = [
+        "application",
+        "queue_key",
+        "choices",
+        "state",
+        "state_name",
+        "position",
+        "history",
+        "next_deadline",
+        "lapses",
+        "interest",
+        "interest_due",
+        "batch",
+        "explain_offer",
+        "explain_take_place",
+        "explain_registration",
+        "explain_removal_for_age",
+        "queues",
+        "listing",
+        "listing_entries",
+        "counts",
+        "open_places",
+        "bulletins",
+        "bulletin",
+    ];
+
+    /// Reads a query from JSON data.
+    ///
+    /// # Errors
+    /// `INPUT_FORMAT` naming what is wrong (no `query`, an unknown one, a missing or
+    /// unknown argument, a value of the wrong shape); `INPUT_TOO_LARGE` over
+    /// [`crate::input::MAX_REQUEST_BYTES`].
+    #[allow(clippy::needless_pass_by_value)] // taken as `Request::from_value` takes it
+    pub fn from_value(value: Value) -> Result<Self, InputError> {
+        if value.get("query").and_then(Value::as_str).is_none() {
+            return Err(InputError::format(
+                WHAT,
+                "a query is an object with a `query` name",
+            ));
+        }
+        // The text reader, as elsewhere in the core (one reader per type in the .wasm).
+        let text = value.to_string();
+        InputError::check_size(WHAT, text.len() as u64, crate::input::MAX_REQUEST_BYTES)?;
+        serde_json::from_str(&text).map_err(|e| InputError::json(WHAT, &e))
+    }
+
+    /// Reads a query from JSON text.
+    ///
+    /// # Errors
+    /// As [`Query::from_value`].
+    pub fn from_json(json: &str) -> Result<Self, InputError> {
+        InputError::check_size(WHAT, json.len() as u64, crate::input::MAX_REQUEST_BYTES)?;
+        Self::from_value(serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))?)
+    }
+}
+
+impl Engine {
+    /// Answers one query, as its typed method would.
+    ///
+    /// ```
+    /// use kezek::lifecycle::{Engine, Query};
+    /// use kezek::LocalizedError;
+    /// use kezek::{PolicyBook, WorkCalendar};
+    /// let policy = PolicyBook::builtin().get("akmola-2024")?.clone();
+    /// let engine = Engine::new(policy, WorkCalendar::kazakhstan())?;
+    /// let query = Query::from_json(r#"{"query": "state", "id": 1}"#)?;
+    /// assert_eq!(engine.ask(&query).unwrap_err().code(), "APPLICATION_UNKNOWN");
+    /// let queues = engine.ask(&Query::from_json(r#"{"query": "queues"}"#)?)?;
+    /// assert_eq!(serde_json::to_value(queues)?, serde_json::json!([]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of the query's method (`APPLICATION_UNKNOWN`, `BULLETIN_UNKNOWN`…).
+    pub fn ask(&self, query: &Query) -> Result<Answer<'_>, LifecycleError> {
+        use Answer as A;
+        Ok(match query {
+            Query::Application { id } => A::Application(self.application(*id)?),
+            Query::QueueKey { id } => A::QueueKey(self.queue_key(*id)?),
+            Query::Choices { id } => A::Choices(self.choices(*id)?),
+            Query::State { id } => A::State(self.state(*id)?),
+            Query::StateName { id } => A::StateName(self.state_name(*id)?),
+            Query::Position { id } => A::Position(self.position(*id)?),
+            Query::History { id } => A::History(self.history(*id)?.collect()),
+            Query::NextDeadline { id } => A::NextDeadline(self.next_deadline(*id)?),
+            Query::Lapses { id } => A::Count(self.lapses(*id)?),
+            Query::Interest { id } => A::Interest(self.interest(*id)?),
+            Query::InterestDue { id } => A::InterestDue(self.interest_due(*id)?),
+            Query::Batch { id } => A::Applications(self.batch(*id)?),
+            Query::ExplainOffer { id, vacancies, at } => {
+                A::Decision(self.explain_offer(*id, *vacancies, *at)?)
+            }
+            Query::ExplainTakePlace { id, at } => A::Decision(self.explain_take_place(*id, *at)?),
+            Query::ExplainRegistration { application, at } => {
+                A::Decision(self.explain_registration(application, *at))
+            }
+            Query::ExplainRemovalForAge { id, at } => {
+                A::Decision(self.explain_removal_for_age(*id, *at)?)
+            }
+            Query::Queues => A::Queues(self.queues()),
+            Query::Listing { queue } => A::Applications(self.listing(queue)),
+            Query::ListingEntries { queue } => A::ListingEntries(self.listing_entries(queue)),
+            Query::Counts { queue } => A::Counts(self.counts(queue)),
+            Query::OpenPlaces { queue } => A::Count(self.open_places(queue)),
+            Query::Bulletins => A::Bulletins(self.bulletins()),
+            Query::Bulletin { bulletin } => A::Bulletin(self.bulletin(*bulletin)?),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Query;
+    use crate::LocalizedError;
+
+    /// `Query::NAMES` is exactly the tags serde reads, in their order.
+    #[test]
+    fn the_names_are_the_queries_serde_reads() {
+        let e = serde_json::from_str::<Query>(r#"{"query": "fly"}"#).expect_err("unknown");
+        let text = e.to_string();
+        let listed: Vec<&str> = text
+            .split("expected one of ")
+            .nth(1)
+            .expect(&text)
+            .split(", ")
+            .map(|n| n.trim_matches(|c: char| c == '`' || !c.is_ascii_graphic()))
+            .map(|n| n.split('`').next().unwrap_or(n))
+            .collect();
+        assert_eq!(listed, Query::NAMES, "{text}");
+    }
+
+    #[test]
+    fn a_malformed_query_is_an_input_error_naming_what_is_wrong() {
+        for (json, says) in [
+            ("[1]", "`query`"),
+            (r#"{"id": 1}"#, "`query`"),
+            (r#"{"query": "fly", "id": 1}"#, "unknown variant"),
+            (r#"{"query": "state"}"#, "id"),
+            (r#"{"query": "state", "id": 1, "why": 2}"#, "unknown field"),
+            (r#"{"query": "state", "id": -1}"#, "invalid value"),
+            (
+                r#"{"query": "explain_offer", "id": 1, "vacancies": 1}"#,
+                "at",
+            ),
+        ] {
+            let e = Query::from_json(json).expect_err(json);
+            assert_eq!(e.code(), "INPUT_FORMAT", "{json}");
+            let text = e.message(crate::Lang::En);
+            assert!(text.contains(says), "{json}: {text}");
+        }
+    }
+}
