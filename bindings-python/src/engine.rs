@@ -5,9 +5,8 @@
 //! engine unchanged.
 
 use chrono::NaiveDateTime;
-use kezek::allocation::BulletinId;
-use kezek::application::{ApplicationId, NewApplication, QueueKey};
-use kezek::lifecycle::{Engine, LogEntry, Request};
+use kezek::application::ApplicationId;
+use kezek::lifecycle::{Engine, LogEntry, Query, Request};
 use std::sync::{Mutex, MutexGuard, TryLockError};
 
 use pyo3::prelude::*;
@@ -141,174 +140,18 @@ impl PyEngine {
             .map(|v| ids(&v))
     }
 
-    /// The application as registered (IINs as digits: personal data).
-    fn application<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, py(self.lock(py_).application(ApplicationId(id)))?)
-    }
-
-    /// The queue the application stands in.
-    fn queue_key<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.lock(py_).queue_key(ApplicationId(id)))?)
-    }
-
-    /// What a notified parent chooses among: the bulletins of its pool with a free place.
-    fn choices<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.lock(py_).choices(ApplicationId(id)))?)
-    }
-
-    /// The application's state as data (`{"state": "queued", …}`).
-    fn state<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, py(self.lock(py_).state(ApplicationId(id)))?)
-    }
-
-    /// The name of its state (`"queued"`…), read without building the state.
-    fn state_name(&self, py_: Python<'_>, id: u64) -> PyResult<&'static str> {
-        py(self.lock(py_).state_name(ApplicationId(id))).map(kezek::lifecycle::StateName::as_str)
-    }
-
-    /// Its position in the queue, or `None` when it stands in none.
-    fn position<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.lock(py_).position(ApplicationId(id)))?)
-    }
-
-    /// Its events, oldest first.
-    fn history<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        let events: Vec<_> = py(self.lock(py_).history(ApplicationId(id)))?.collect();
-        serialize(py_, &events)
-    }
-
-    /// Its next deadline: `{"at", "kind"}` or `None`.
-    fn next_deadline<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.lock(py_).next_deadline(ApplicationId(id)))?)
-    }
-
-    /// Directions lapsed so far.
-    fn lapses(&self, py_: Python<'_>, id: u64) -> PyResult<u32> {
-        py(self.lock(py_).lapses(ApplicationId(id)))
-    }
-
-    /// Its interest confirmations: `{"anniversary", "confirmed"}`.
-    fn interest<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.lock(py_).interest(ApplicationId(id)))?)
-    }
-
-    /// When interest must next be confirmed: `{anniversary, confirm_by, opens_at,
-    /// confirmed}`, or `None` unless it waits in the queue.
-    fn interest_due<'py>(&self, py_: Python<'py>, id: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &py(self.lock(py_).interest_due(ApplicationId(id)))?)
-    }
-
-    /// The ids of its batch (itself alone when it has none).
-    fn batch(&self, py_: Python<'_>, id: u64) -> PyResult<Vec<u64>> {
-        py(self.lock(py_).batch(ApplicationId(id))).map(|v| ids(&v))
+    /// Answers any engine query given as data, `{"query": "state", "id": 3}` (the shapes
+    /// of `kezek::lifecycle::Query`); gives what the query's method gives, as data. The
+    /// typed query methods of `kezek.Engine` are written on it.
+    fn ask<'py>(&self, py_: Python<'py>, query: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let query = Query::from_value(from_py(query)?).map_err(|e| e.to_py_err())?;
+        let engine = self.lock(py_);
+        serialize(py_, &py(engine.ask(&query))?)
     }
 
     /// The applications an applicant filed.
     fn applications_of(&self, py_: Python<'_>, applicant: &crate::iin::PyIin) -> Vec<u64> {
         ids(&self.lock(py_).applications_of(&applicant.0))
-    }
-
-    /// Why the application may or may not be offered `vacancies` places now.
-    fn explain_offer<'py>(
-        &self,
-        py_: Python<'py>,
-        id: u64,
-        vacancies: u32,
-        at: NaiveDateTime,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        serialize(
-            py_,
-            &py(self
-                .lock(py_)
-                .explain_offer(ApplicationId(id), vacancies, at))?,
-        )
-    }
-
-    /// Whether the application may take one of the places the engine has published, and
-    /// why.
-    fn explain_take_place<'py>(
-        &self,
-        py_: Python<'py>,
-        id: u64,
-        at: NaiveDateTime,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        serialize(
-            py_,
-            &py(self.lock(py_).explain_take_place(ApplicationId(id), at))?,
-        )
-    }
-
-    /// Why an application may or may not be registered now.
-    fn explain_registration<'py>(
-        &self,
-        py_: Python<'py>,
-        application: &Bound<'py, PyAny>,
-        at: NaiveDateTime,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let input: NewApplication = deserialize("application", application)?;
-        serialize(py_, &self.lock(py_).explain_registration(&input, at))
-    }
-
-    /// Whether the child is too old to stay in the queue (`RULES.md §4`).
-    fn explain_removal_for_age<'py>(
-        &self,
-        py_: Python<'py>,
-        id: u64,
-        at: NaiveDateTime,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        serialize(
-            py_,
-            &py(self
-                .lock(py_)
-                .explain_removal_for_age(ApplicationId(id), at))?,
-        )
-    }
-
-    /// The queues with someone standing in them.
-    fn queues<'py>(&self, py_: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, &self.lock(py_).queues())
-    }
-
-    /// The ids of a queue, in order.
-    fn listing(&self, py_: Python<'_>, queue: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
-        let key: QueueKey = deserialize("queue key", queue)?;
-        Ok(ids(&self.lock(py_).listing(&key)))
-    }
-
-    /// A queue's public listing (IINs masked).
-    fn listing_entries<'py>(
-        &self,
-        py_: Python<'py>,
-        queue: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let key: QueueKey = deserialize("queue key", queue)?;
-        serialize(py_, &self.lock(py_).listing_entries(&key))
-    }
-
-    /// How many stand in a queue, by class.
-    fn counts<'py>(
-        &self,
-        py_: Python<'py>,
-        queue: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let key: QueueKey = deserialize("queue key", queue)?;
-        serialize(py_, &self.lock(py_).counts(&key))
-    }
-
-    /// Every bulletin published.
-    fn bulletins<'py>(&self, py_: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, self.lock(py_).bulletins())
-    }
-
-    /// One bulletin.
-    fn bulletin<'py>(&self, py_: Python<'py>, bulletin: u64) -> PyResult<Bound<'py, PyAny>> {
-        serialize(py_, py(self.lock(py_).bulletin(BulletinId(bulletin)))?)
-    }
-
-    /// Places of a queue's pool open to free choice.
-    fn open_places(&self, py_: Python<'_>, queue: &Bound<'_, PyAny>) -> PyResult<u32> {
-        let key: QueueKey = deserialize("queue key", queue)?;
-        Ok(self.lock(py_).open_places(&key))
     }
 
     /// Test hook: advances the clock to `at`, then panics, as a bug in a command would.

@@ -22,6 +22,8 @@ fn kezek_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     // The engine's command names (`Request::NAMES`): commands, not queries.
     m.add("COMMAND_NAMES", kezek::lifecycle::Request::NAMES.to_vec())?;
+    // The engine's query names (`Query::NAMES`).
+    m.add("QUERY_NAMES", kezek::lifecycle::Query::NAMES.to_vec())?;
     m.add_class::<iin::PyIin>()?;
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<policy::PyPolicy>()?;

@@ -104,6 +104,34 @@ def test_every_command_goes_through_one_entry() -> None:
     assert e.state(a).name is kezek.StateName.ENROLLED
 
 
+def test_every_query_is_data_through_ask_and_has_its_typed_method() -> None:
+    """Issue 24: one entry for queries (``ask``) as for commands (``execute``); the core's
+    lists name them, and every name has its typed method here."""
+    for name in kezek.Engine.COMMANDS + kezek.Engine.QUERIES:
+        assert callable(getattr(kezek.Engine, name, None)), name
+    assert not set(kezek.Engine.COMMANDS) & set(kezek.Engine.QUERIES)
+    e = kezek.Engine(kezek.PolicyBook.builtin().get("akmola-2024"))
+    a = e.register(APP, AT)
+    assert e.ask({"query": "position", "id": a}) == {"number": 1, "ahead": {
+        "out_of_turn": 0, "first_priority": 0, "general": 0}}
+    assert e.ask({"query": "explain_offer", "id": a, "vacancies": 1, "at": AT})["allowed"]
+    assert e.ask({"query": "listing", "queue": e.queue_key(a).to_dict()}) == [a]
+    before = e.to_json()
+    for bad in ({"id": 1}, {"query": "fly"}, {"query": "state"}, {"query": "state", "id": "1"},
+                {"query": "state", "id": 1, "extra": 2}, {"query": "explain_offer", "id": 1}):
+        with pytest.raises(kezek.InputError) as err:
+            e.ask(bad)
+        assert err.value.code == "INPUT_FORMAT", bad
+    with pytest.raises(kezek.ApplicationNotFoundError) as unknown:
+        e.ask({"query": "state", "id": 99})
+    assert unknown.value.code == "APPLICATION_UNKNOWN"
+    # A typed method checks its arguments' types before it asks: "1" is not id 1.
+    with pytest.raises(kezek.InputError) as typed:
+        e.state("1")  # type: ignore[arg-type]
+    assert typed.value.code == "INPUT_TYPE"
+    assert e.to_json() == before, "questions change nothing"
+
+
 def test_a_state_s_fields_are_typed() -> None:
     """Issue 24 §4: deadlines are Deadlines, moments datetimes, reasons enums; to_dict()
     gives the core's plain data back."""
@@ -118,14 +146,14 @@ def test_a_state_s_fields_are_typed() -> None:
     direction = e.state(a)
     assert direction["via"] is kezek.Via.NOTICE and direction["kindergarten"] == "kg-1"
     assert isinstance(direction["show_up_by"], kezek.Deadline) and direction["issued_at"] == AT + dt.timedelta(hours=2)
-    assert direction.to_dict() == e._native.state(a)
+    assert direction.to_dict() == e.ask({"query": "state", "id": a})
     e.revoke(a, AT + dt.timedelta(hours=3))
     b = e.register({**APP, "child_iin": "210911500613"}, AT + dt.timedelta(hours=4))
     e.advance_to(dt.datetime(2026, 3, 5))
     removed = e.state(b)
     assert removed.name is kezek.StateName.REMOVED
     assert removed["reason"] is kezek.RemovalReason.INTEREST_NOT_CONFIRMED
-    assert removed.to_dict() == e._native.state(b)
+    assert removed.to_dict() == e.ask({"query": "state", "id": b})
 
 
 def test_a_typed_application_registers() -> None:

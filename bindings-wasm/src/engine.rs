@@ -4,7 +4,6 @@
 //! time. A refused command throws and leaves the engine unchanged; an internal error
 //! (`INTERNAL`) leaves it as it was before the command (`recovery.rs`).
 
-use kezek::allocation::BulletinId;
 use kezek::application::ApplicationId;
 use kezek::lifecycle::{Engine as CoreEngine, LogEntry, Request};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -19,14 +18,6 @@ use crate::recovery::Guarded;
 /// The lifecycle engine: one policy, one calendar, every application and bulletin.
 #[wasm_bindgen]
 pub struct Engine(pub(crate) Guarded);
-
-pub(crate) fn app(id: &JsValue) -> Result<ApplicationId, JsValue> {
-    crate::commands::id_of("id", id)
-}
-
-pub(crate) fn bulletin_id(id: &JsValue) -> Result<BulletinId, JsValue> {
-    crate::commands::bulletin_of("bulletin", id)
-}
 
 /// Ids as a JS array of numbers.
 pub(crate) fn ids(v: &[ApplicationId]) -> Result<JsValue, JsValue> {

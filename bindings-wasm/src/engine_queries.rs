@@ -1,127 +1,42 @@
 //! `Engine`'s queries (`RULES.md §2–§8`): applications, states, queue numbers, histories,
-//! explained decisions, listings and bulletins. The commands are in `engine.rs`; a query
-//! never changes the engine.
+//! explained decisions, listings and bulletins, as one table over the one entry,
+//! [`Engine::ask`] (a query never changes the engine). Each line is the JS name, the
+//! parameters with the conversion that checks each (`INPUT_TYPE` naming it), and the core's
+//! `Query` it builds; a new query is a line here.
 
-use kezek::application::{NewApplication, QueueKey};
+use kezek::lifecycle::Query;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::convert::{from_js, moment, small, to_js};
-use crate::engine::{app, bulletin_id, ids, Engine};
-use crate::errors::js;
+use crate::commands::{bulletin_of, id_of};
+use crate::convert::{from_js, json_text, moment, small, to_js};
+use crate::engine::{ids, Engine};
+use crate::errors::{js, js_error};
+
+impl Engine {
+    /// Answers `query` on the engine as it stands.
+    fn answer(&self, query: &Query) -> Result<JsValue, JsValue> {
+        self.0.read(|e| to_js(&js(e.ask(query))?))?
+    }
+}
 
 #[wasm_bindgen]
 impl Engine {
-    /// The application as registered (IINs as digits: personal data).
-    #[wasm_bindgen(unchecked_return_type = "Application")]
-    pub fn application(
+    /// Answers any engine query given as data, `{query: "state", id: 3}` (the query's
+    /// snake_case name and the method's arguments; an explanation takes `at` too), or as
+    /// JSON text; gives what the typed method gives. `INPUT_FORMAT` for a malformed query.
+    pub fn ask(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EngineQuery | string")] query: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(js(e.application(id))?))?
+        let query = Query::from_json(&json_text("query", query)?).map_err(|e| js_error(&e))?;
+        self.answer(&query)
     }
 
-    /// The queue the application stands in.
-    #[wasm_bindgen(js_name = queueKey, unchecked_return_type = "QueueKey")]
-    pub fn queue_key(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(&js(e.queue_key(id))?))?
-    }
-
-    /// The application's state (`{state: "queued"}`, `{state: "notice_sent", chooseBy}`…).
-    #[wasm_bindgen(unchecked_return_type = "State")]
-    pub fn state(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(js(e.state(id))?))?
-    }
-
-    /// The name of its state (`"queued"`…), read without building the state.
-    #[wasm_bindgen(js_name = stateName, unchecked_return_type = "StateName")]
-    pub fn state_name(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<String, JsValue> {
-        let id = app(id)?;
-        self.0
-            .read(|e| js(e.state_name(id)).map(|s| s.as_str().to_owned()))?
-    }
-
-    /// Its position in the queue, or `null` when it stands in none.
-    #[wasm_bindgen(unchecked_return_type = "Position | null")]
-    pub fn position(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(&js(e.position(id))?))?
-    }
-
-    /// Its events, oldest first.
-    #[wasm_bindgen(unchecked_return_type = "Event[]")]
-    pub fn history(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0
-            .read(|e| to_js(&js(e.history(id))?.collect::<Vec<_>>()))?
-    }
-
-    /// Its next deadline (`{at, kind}`), or `null`.
-    #[wasm_bindgen(js_name = nextDeadline, unchecked_return_type = "NextDeadline | null")]
-    pub fn next_deadline(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(&js(e.next_deadline(id))?))?
-    }
-
-    /// Directions lapsed so far.
-    pub fn lapses(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<u32, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| js(e.lapses(id)))?
-    }
-
-    /// Its interest confirmations (`{anniversary, confirmed}`).
-    #[wasm_bindgen(unchecked_return_type = "Interest")]
-    pub fn interest(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(&js(e.interest(id))?))?
-    }
-
-    /// When interest must next be confirmed: `{anniversary, confirmBy, opensAt, confirmed}`,
-    /// or `null` unless it waits in the queue.
-    #[wasm_bindgen(js_name = interestDue, unchecked_return_type = "InterestDue | null")]
-    pub fn interest_due(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(&js(e.interest_due(id))?))?
-    }
-
-    /// The ids of its batch (itself alone when it has none).
-    #[wasm_bindgen(unchecked_return_type = "number[]")]
-    pub fn batch(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| ids(&js(e.batch(id))?))?
+    /// The name of every query `ask` answers (its `query` tag).
+    #[wasm_bindgen(js_name = queryNames, unchecked_return_type = "string[]")]
+    pub fn query_names() -> Result<JsValue, JsValue> {
+        to_js(&Query::NAMES)
     }
 
     /// The applications an applicant filed.
@@ -129,127 +44,95 @@ impl Engine {
     pub fn applications_of(&self, applicant: &crate::iin::Iin) -> Result<JsValue, JsValue> {
         self.0.read(|e| ids(&e.applications_of(&applicant.0)))?
     }
+}
 
-    /// Why the application may or may not be offered `vacancies` places now.
-    #[wasm_bindgen(js_name = explainOffer, unchecked_return_type = "Decision")]
-    pub fn explain_offer(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] vacancies: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (id, vacancies, at) = (app(id)?, small("vacancies", vacancies)?, moment("at", at)?);
-        self.0
-            .read(|e| to_js(&js(e.explain_offer(id, vacancies, at))?))?
-    }
+/// `"doc line"… name "jsName" (param: conversion "jsParam" "TsType", …) -> "TsReturn" =
+/// query;`, as the commands' table (`commands.rs`).
+macro_rules! queries {
+    ($(
+        $($doc:literal)+
+        $name:ident $js:literal ($($p:ident: $conv:ident $jsp:literal $ts:literal),*)
+            -> $ret:literal = $query:expr;
+    )*) => {
+        #[wasm_bindgen]
+        impl Engine {
+            $(
+                $(#[doc = $doc])*
+                #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
+                pub fn $name(
+                    &self,
+                    $(#[wasm_bindgen(js_name = $jsp, unchecked_param_type = $ts)] $p: &JsValue,)*
+                ) -> Result<JsValue, JsValue> {
+                    $(let $p = $conv($jsp, $p)?;)*
+                    self.answer(&$query)
+                }
+            )*
+        }
+    };
+}
 
-    /// Whether the application may take one of the places the engine has published, at
-    /// `at`, and why (`RULES.md §5`): after a notice, or by free choice.
-    #[wasm_bindgen(js_name = explainTakePlace, unchecked_return_type = "Decision")]
-    pub fn explain_take_place(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (id, at) = (app(id)?, moment("at", at)?);
-        self.0.read(|e| to_js(&js(e.explain_take_place(id, at))?))?
-    }
+use Query as Q;
 
-    /// Why an application may or may not be registered now (`RULES.md §1–§4`).
-    #[wasm_bindgen(js_name = explainRegistration, unchecked_return_type = "Decision")]
-    pub fn explain_registration(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "NewApplication")] application: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let input: NewApplication = from_js("application", application)?;
-        let at = moment("at", at)?;
-        self.0
-            .read(|e| to_js(&e.explain_registration(&input, at)))?
-    }
-
-    /// Whether the child is too old to stay in the queue (`RULES.md §4`).
-    #[wasm_bindgen(js_name = explainRemovalForAge, unchecked_return_type = "Decision")]
-    pub fn explain_removal_for_age(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (id, at) = (app(id)?, moment("at", at)?);
-        self.0
-            .read(|e| to_js(&js(e.explain_removal_for_age(id, at))?))?
-    }
-
-    /// The queues with someone standing in them.
-    #[wasm_bindgen(unchecked_return_type = "QueueKey[]")]
-    pub fn queues(&self) -> Result<JsValue, JsValue> {
-        self.0.read(|e| to_js(&e.queues()))?
-    }
-
-    /// The ids of a queue, in order.
-    #[wasm_bindgen(unchecked_return_type = "number[]")]
-    pub fn listing(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let key: QueueKey = from_js("queue key", queue)?;
-        self.0.read(|e| ids(&e.listing(&key)))?
-    }
-
-    /// A queue's public listing (IINs masked).
-    #[wasm_bindgen(js_name = listingEntries, unchecked_return_type = "ListingEntry[]")]
-    pub fn listing_entries(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let key: QueueKey = from_js("queue key", queue)?;
-        self.0.read(|e| to_js(&e.listing_entries(&key)))?
-    }
-
-    /// How many stand in a queue, by class.
-    #[wasm_bindgen(unchecked_return_type = "ClassCounts")]
-    pub fn counts(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let key: QueueKey = from_js("queue key", queue)?;
-        self.0.read(|e| to_js(&e.counts(&key)))?
-    }
-
-    /// Every bulletin published.
-    #[wasm_bindgen(unchecked_return_type = "Bulletin[]")]
-    pub fn bulletins(&self) -> Result<JsValue, JsValue> {
-        self.0.read(|e| to_js(e.bulletins()))?
-    }
-
-    /// One bulletin.
-    #[wasm_bindgen(unchecked_return_type = "Bulletin")]
-    pub fn bulletin(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] bulletin: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let bulletin = bulletin_id(bulletin)?;
-        self.0.read(|e| to_js(js(e.bulletin(bulletin))?))?
-    }
-
-    /// The bulletins a notified application may take a place of: those of its pool with a
-    /// free place (`RULES.md §5`).
-    #[wasm_bindgen(unchecked_return_type = "Bulletin[]")]
-    pub fn choices(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let id = app(id)?;
-        self.0.read(|e| to_js(&js(e.choices(id))?))?
-    }
-
-    /// Places of a queue's pool open to free choice (`RULES.md §7`).
-    #[wasm_bindgen(js_name = openPlaces)]
-    pub fn open_places(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueueKey")] queue: &JsValue,
-    ) -> Result<u32, JsValue> {
-        let key: QueueKey = from_js("queue key", queue)?;
-        self.0.read(|e| e.open_places(&key))
-    }
+queries! {
+    " The application as registered (IINs as digits: personal data)."
+    application "application" (id: id_of "id" "number") -> "Application" = Q::Application { id };
+    " The queue the application stands in."
+    queue_key "queueKey" (id: id_of "id" "number") -> "QueueKey" = Q::QueueKey { id };
+    " The application's state (`{state: \"queued\"}`, `{state: \"notice_sent\", chooseBy}`…)."
+    state "state" (id: id_of "id" "number") -> "State" = Q::State { id };
+    " The name of its state (`\"queued\"`…), read without building the state."
+    state_name "stateName" (id: id_of "id" "number") -> "StateName" = Q::StateName { id };
+    " Its position in the queue, or `null` when it stands in none."
+    position "position" (id: id_of "id" "number") -> "Position | null" = Q::Position { id };
+    " Its events, oldest first."
+    history "history" (id: id_of "id" "number") -> "Event[]" = Q::History { id };
+    " Its next deadline (`{at, kind}`), or `null`."
+    next_deadline "nextDeadline" (id: id_of "id" "number")
+        -> "NextDeadline | null" = Q::NextDeadline { id };
+    " Directions lapsed so far."
+    lapses "lapses" (id: id_of "id" "number") -> "number" = Q::Lapses { id };
+    " Its interest confirmations (`{anniversary, confirmed}`)."
+    interest "interest" (id: id_of "id" "number") -> "Interest" = Q::Interest { id };
+    " When interest must next be confirmed: `{anniversary, confirmBy, opensAt, confirmed}`,"
+    " or `null` unless it waits in the queue."
+    interest_due "interestDue" (id: id_of "id" "number")
+        -> "InterestDue | null" = Q::InterestDue { id };
+    " The ids of its batch (itself alone when it has none)."
+    batch "batch" (id: id_of "id" "number") -> "number[]" = Q::Batch { id };
+    " Why the application may or may not be offered `vacancies` places now."
+    explain_offer "explainOffer" (
+        id: id_of "id" "number", vacancies: small "vacancies" "number", at: moment "at" "string"
+    ) -> "Decision" = Q::ExplainOffer { id, vacancies, at };
+    " Whether the application may take one of the places the engine has published, at"
+    " `at`, and why (`RULES.md §5`): after a notice, or by free choice."
+    explain_take_place "explainTakePlace" (id: id_of "id" "number", at: moment "at" "string")
+        -> "Decision" = Q::ExplainTakePlace { id, at };
+    " Why an application may or may not be registered now (`RULES.md §1–§4`)."
+    explain_registration "explainRegistration"
+        (application: from_js "application" "NewApplication", at: moment "at" "string")
+        -> "Decision" = Q::ExplainRegistration { application, at };
+    " Whether the child is too old to stay in the queue (`RULES.md §4`)."
+    explain_removal_for_age "explainRemovalForAge"
+        (id: id_of "id" "number", at: moment "at" "string")
+        -> "Decision" = Q::ExplainRemovalForAge { id, at };
+    " The queues with someone standing in them."
+    queues "queues" () -> "QueueKey[]" = Q::Queues;
+    " The ids of a queue, in order."
+    listing "listing" (queue: from_js "queue" "QueueKey") -> "number[]" = Q::Listing { queue };
+    " A queue's public listing (IINs masked)."
+    listing_entries "listingEntries" (queue: from_js "queue" "QueueKey")
+        -> "ListingEntry[]" = Q::ListingEntries { queue };
+    " How many stand in a queue, by class."
+    counts "counts" (queue: from_js "queue" "QueueKey") -> "ClassCounts" = Q::Counts { queue };
+    " Places of a queue's pool open to free choice (`RULES.md §7`)."
+    open_places "openPlaces" (queue: from_js "queue" "QueueKey")
+        -> "number" = Q::OpenPlaces { queue };
+    " Every bulletin published."
+    bulletins "bulletins" () -> "Bulletin[]" = Q::Bulletins;
+    " One bulletin."
+    bulletin "bulletin" (bulletin: bulletin_of "bulletin" "number")
+        -> "Bulletin" = Q::Bulletin { bulletin };
+    " The bulletins a notified application may take a place of: those of its pool with a"
+    " free place (`RULES.md §5`)."
+    choices "choices" (id: id_of "id" "number") -> "Bulletin[]" = Q::Choices { id };
 }

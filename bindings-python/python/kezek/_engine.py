@@ -35,7 +35,7 @@ def _is_integer(value: Any) -> bool:
     return hasattr(value, "__index__") and not isinstance(value, (bool, float))
 
 
-# The scalar fields of the typed command methods, checked before the command is built: as
+# The scalar fields of the typed command and query methods, checked before the command is built: as
 # data a date or an enum would pass for a string (its ISO form, its value).
 _FIELD_CHECKS: dict[str, Callable[[Any], bool]] = {
     "id": _is_integer,
@@ -46,6 +46,7 @@ _FIELD_CHECKS: dict[str, Callable[[Any], bool]] = {
     "benefit": lambda v: v is None or isinstance(v, str),
     "until": lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
     "birth_date": lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
+    "at": lambda v: isinstance(v, dt.datetime),
 }
 
 
@@ -71,6 +72,10 @@ class Engine(_Wrapper):
     COMMANDS: ClassVar[tuple[str, ...]] = tuple(_kezek.COMMAND_NAMES)
     """The name of every command :meth:`execute` takes (its ``"command"``, the name of
     the method): what tells commands from queries, from the core's one list."""
+
+    QUERIES: ClassVar[tuple[str, ...]] = tuple(_kezek.QUERY_NAMES)
+    """The name of every query :meth:`ask` answers (its ``"query"``, the name of the
+    method), from the core's one list."""
 
     def __init__(
         self, policy: Policy, calendar: Optional[WorkCalendar] = None, *, keep_log: bool = True
@@ -255,99 +260,119 @@ class Engine(_Wrapper):
         self._run("join_waiting_list", at, id=id, kindergarten=kindergarten)
 
     # --- queries -----------------------------------------------------------------------
+    # Every query goes through the one entry, ask(); the methods below name its arguments
+    # and type its answer.
+
+    def ask(self, query: Mapping[str, Any]) -> Any:
+        """Answers any engine query given as data, ``{"query": "state", "id": 3}`` (the
+        method's name and its arguments; an explanation takes ``at`` too), as plain data:
+        what the typed method gives before it is typed. A malformed query raises
+        :class:`kezek.InputError` (``INPUT_FORMAT``)."""
+        return self._native.ask(query)
+
+    def _ask(self, query: str, **fields: Any) -> Any:
+        for name, value in fields.items():
+            _check_type(name, value)
+        return self._native.ask({"query": query, **fields})
+
+    def _ask_id(self, query: str, id: int) -> Any:
+        """:meth:`_ask` for the queries of one application id (the most asked: no loop)."""
+        if not _is_integer(id):
+            _check_type("id", id)
+        return self._native.ask({"query": query, "id": id})
 
     def application(self, id: int) -> dict[str, Any]:
         """The application as registered (its IINs in digits: personal data)."""
-        out: dict[str, Any] = self._native.application(id)
+        out: dict[str, Any] = self._ask_id("application", id)
         return out
 
     def queue_key(self, id: int) -> QueueKey:
-        return QueueKey.from_dict(self._native.queue_key(id))
+        return QueueKey.from_dict(self._ask_id("queue_key", id))
 
     def state(self, id: int) -> State:
-        return State.from_dict(self._native.state(id))
+        return State.from_dict(self._ask_id("state", id))
 
     def state_name(self, id: int) -> StateName:
         """The name of its state, without building the state."""
-        return StateName(self._native.state_name(id))
+        return StateName(self._ask_id("state_name", id))
 
     def position(self, id: int) -> Optional[Position]:
         """The queue number and class counts ahead, or ``None`` outside the queue."""
-        p = self._native.position(id)
+        p = self._ask_id("position", id)
         return None if p is None else Position.from_dict(p)
 
     def history(self, id: int) -> list[Event]:
-        return [Event.from_dict(e) for e in self._native.history(id)]
+        return [Event.from_dict(e) for e in self._ask_id("history", id)]
 
     def next_deadline(self, id: int) -> Optional[NextDeadline]:
-        d = self._native.next_deadline(id)
+        d = self._ask_id("next_deadline", id)
         return None if d is None else NextDeadline.from_dict(d)
 
     def lapses(self, id: int) -> int:
-        return self._native.lapses(id)
+        return int(self._ask_id("lapses", id))
 
     def interest(self, id: int) -> dict[str, Any]:
-        out: dict[str, Any] = self._native.interest(id)
+        out: dict[str, Any] = self._ask_id("interest", id)
         return out
 
     def interest_due(self, id: int) -> Optional[InterestDue]:
         """When interest must next be confirmed (``RULES.md §2``): the anniversary, its
         deadline, from when a confirmation counts, and whether it is done; ``None`` unless
         the application waits in the queue."""
-        due = self._native.interest_due(id)
+        due = self._ask_id("interest_due", id)
         return None if due is None else InterestDue.from_dict(due)
 
     def batch(self, id: int) -> list[int]:
-        return self._native.batch(id)
+        return list(self._ask_id("batch", id))
 
     def applications_of(self, applicant: Union[str, Iin]) -> list[int]:
         iin = applicant if isinstance(applicant, Iin) else Iin(applicant)
         return self._native.applications_of(iin._native)
 
     def explain_offer(self, id: int, vacancies: int, at: dt.datetime) -> Decision:
-        return Decision.from_dict(self._native.explain_offer(id, vacancies, at))
+        return Decision.from_dict(self._ask("explain_offer", id=id, vacancies=vacancies, at=at))
 
     def explain_take_place(self, id: int, at: dt.datetime) -> Decision:
         """Whether the application may take one of the places the engine has published at
         ``at``, and why (``RULES.md §5``): after a notice, or by free choice. Its checks are
         ``MAY_CHOOSE``, the direction's own, and ``PLACE_OPEN``."""
-        return Decision.from_dict(self._native.explain_take_place(id, at))
+        return Decision.from_dict(self._ask("explain_take_place", id=id, at=at))
 
     def explain_registration(self, application: Application, at: dt.datetime) -> Decision:
-        return Decision.from_dict(self._native.explain_registration(application, at))
+        return Decision.from_dict(self._ask("explain_registration", application=application, at=at))
 
     def explain_removal_for_age(self, id: int, at: dt.datetime) -> Decision:
-        return Decision.from_dict(self._native.explain_removal_for_age(id, at))
+        return Decision.from_dict(self._ask("explain_removal_for_age", id=id, at=at))
 
     def queues(self) -> list[QueueKey]:
-        return [QueueKey.from_dict(q) for q in self._native.queues()]
+        return [QueueKey.from_dict(q) for q in self._ask("queues")]
 
     def listing(self, queue: Queue) -> list[int]:
         """The ids of a queue, in queue order."""
-        return self._native.listing(_queue(queue))
+        return list(self._ask("listing", queue=_queue(queue)))
 
     def listing_entries(self, queue: Queue) -> list[dict[str, Any]]:
         """A queue's public listing: number, id, masked IIN, class, registration moment."""
-        out: list[dict[str, Any]] = self._native.listing_entries(_queue(queue))
+        out: list[dict[str, Any]] = self._ask("listing_entries", queue=_queue(queue))
         return out
 
     def counts(self, queue: Queue) -> ClassCounts:
-        return ClassCounts.from_dict(self._native.counts(_queue(queue)))
+        return ClassCounts.from_dict(self._ask("counts", queue=_queue(queue)))
 
     def bulletins(self) -> list[Bulletin]:
-        return [Bulletin.from_dict(b) for b in self._native.bulletins()]
+        return [Bulletin.from_dict(b) for b in self._ask("bulletins")]
 
     def bulletin(self, bulletin: int) -> Bulletin:
-        return Bulletin.from_dict(self._native.bulletin(bulletin))
+        return Bulletin.from_dict(self._ask("bulletin", bulletin=bulletin))
 
     def choices(self, id: int) -> list[Bulletin]:
         """What a notified parent chooses among (``RULES.md §5``): the bulletins of the
         application's pool with a free place, in publication order."""
-        return [Bulletin.from_dict(b) for b in self._native.choices(id)]
+        return [Bulletin.from_dict(b) for b in self._ask_id("choices", id)]
 
     def open_places(self, queue: Queue) -> int:
         """Places of a queue's pool open to free choice (``RULES.md §7``)."""
-        return self._native.open_places(_queue(queue))
+        return int(self._ask("open_places", queue=_queue(queue)))
 
     def __repr__(self) -> str:
         return f"Engine(policy={self.policy.id!r}, applications={len(self)}, now={self.now!r})"

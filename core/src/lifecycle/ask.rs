@@ -159,33 +159,39 @@ impl Query {
         "bulletin",
     ];
 
-    /// Reads a query from JSON data.
+    /// Reads a query from JSON data (the value a host already holds: read in place, with
+    /// no text in between).
     ///
     /// # Errors
     /// `INPUT_FORMAT` naming what is wrong (no `query`, an unknown one, a missing or
-    /// unknown argument, a value of the wrong shape); `INPUT_TOO_LARGE` over
-    /// [`crate::input::MAX_REQUEST_BYTES`].
-    #[allow(clippy::needless_pass_by_value)] // taken as `Request::from_value` takes it
+    /// unknown argument, a value of the wrong shape).
     pub fn from_value(value: Value) -> Result<Self, InputError> {
-        if value.get("query").and_then(Value::as_str).is_none() {
-            return Err(InputError::format(
-                WHAT,
-                "a query is an object with a `query` name",
-            ));
-        }
-        // The text reader, as elsewhere in the core (one reader per type in the .wasm).
-        let text = value.to_string();
-        InputError::check_size(WHAT, text.len() as u64, crate::input::MAX_REQUEST_BYTES)?;
-        serde_json::from_str(&text).map_err(|e| InputError::json(WHAT, &e))
+        Self::tagged(&value)?;
+        serde_json::from_value(value).map_err(|e| InputError::json(WHAT, &e))
     }
 
     /// Reads a query from JSON text.
     ///
     /// # Errors
-    /// As [`Query::from_value`].
+    /// As [`Query::from_value`]; `INPUT_TOO_LARGE` over
+    /// [`crate::input::MAX_REQUEST_BYTES`].
     pub fn from_json(json: &str) -> Result<Self, InputError> {
         InputError::check_size(WHAT, json.len() as u64, crate::input::MAX_REQUEST_BYTES)?;
-        Self::from_value(serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))?)
+        let value: Value = serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))?;
+        Self::tagged(&value)?;
+        // The text reader, as elsewhere in the core (one reader per type in the .wasm).
+        serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))
+    }
+
+    /// An object with a `query` name, else `INPUT_FORMAT` saying so.
+    fn tagged(value: &Value) -> Result<(), InputError> {
+        match value.get("query").and_then(Value::as_str) {
+            Some(_) => Ok(()),
+            None => Err(InputError::format(
+                WHAT,
+                "a query is an object with a `query` name",
+            )),
+        }
     }
 }
 
