@@ -1,6 +1,6 @@
 //! `Engine`'s queries (`RULES.md §2–§8`): applications, states, queue numbers, histories,
-//! explained decisions, listings and bulletins, as one table over the one entry,
-//! [`Engine::ask`] (a query never changes the engine). Each line is the JS name, the
+//! explained decisions, listings and bulletins, as one table over the core's one entry,
+//! `kezek::Engine::ask` (a query never changes the engine). Each line is the JS name, the
 //! parameters with the conversion that checks each (`INPUT_TYPE` naming it), and the core's
 //! `Query` it builds; a new query is a line here.
 
@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use crate::commands::{bulletin_of, id_of};
-use crate::convert::{from_js, json_text, moment, small, to_js};
+use crate::convert::{from_js, moment, small, to_js};
 use crate::engine::{ids, Engine};
-use crate::errors::{js, js_error};
+use crate::errors::js;
 
 impl Engine {
     /// Answers `query` on the engine as it stands.
@@ -22,18 +22,10 @@ impl Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// Answers any engine query given as data, `{query: "state", id: 3}` (the query's
-    /// snake_case name and the method's arguments; an explanation takes `at` too), or as
-    /// JSON text; gives what the typed method gives. `INPUT_FORMAT` for a malformed query.
-    pub fn ask(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "EngineQuery | string")] query: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let query = Query::from_json(&json_text("query", query)?).map_err(|e| js_error(&e))?;
-        self.answer(&query)
-    }
-
-    /// The name of every query `ask` answers (its `query` tag).
+    /// The name of every engine query (the core's `Query::NAMES`, in `snake_case`): each is a
+    /// method here, camelCased. JS has no `ask(query)` entry: reading queries as data
+    /// added 12 KB gzipped to the .wasm, and the typed methods below build the core's
+    /// `Query` themselves.
     #[wasm_bindgen(js_name = queryNames, unchecked_return_type = "string[]")]
     pub fn query_names() -> Result<JsValue, JsValue> {
         to_js(&Query::NAMES)

@@ -235,8 +235,6 @@ export interface RegionInfo { code: string; name: LocalizedText }
 
 /** An engine command as data (`Engine.execute`): its snake_case name and the method's fields. */
 export interface EngineCommand { command: string; [field: string]: unknown }
-/** An engine query as data (`Engine.ask`): its snake_case name and the method's arguments. */
-export interface EngineQuery { query: string; [field: string]: unknown }
 
 /** A simulation's input: a city, its arrivals and behaviour, a policy, the horizon, a seed. */
 export interface SimulationInput {

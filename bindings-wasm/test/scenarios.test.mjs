@@ -76,26 +76,10 @@ test("execute: every command as data through one entry (issue 24 §2)", () => {
   assert.equal(engine.snapshot(), before, "refusals changed nothing");
 });
 
-test("ask: every query as data through one entry, each with its typed method (issue 24)", () => {
+test("every command and query of the core is a typed method here (issue 24)", () => {
   const engine = new Engine(PolicyBook.builtin().get("akmola-2024"));
-  const file = load("lifecycle.json");
-  const at = "2025-03-03T09:00:00";
-  const id = engine.register(camel(file.application), at);
   const methods = [...Engine.commandNames(), ...Engine.queryNames()].map((n) =>
     n.replace(/_([a-z])/g, (_, c) => c.toUpperCase()));
+  assert.ok(methods.length > 45);
   for (const m of methods) assert.equal(typeof engine[m], "function", m);
-  assert.deepEqual(engine.ask({ query: "position", id }), engine.position(id));
-  assert.deepEqual(engine.ask(JSON.stringify({ query: "state", id })), { state: "queued" });
-  const key = engine.queueKey(id);
-  assert.deepEqual(engine.ask({ query: "listing", queue: key }), [id]);
-  assert.equal(engine.ask({ query: "explain_offer", id, vacancies: 1, at }).allowed, true);
-  const before = engine.snapshot();
-  for (const bad of [{ id: 1 }, { query: "fly" }, { query: "state" }, { query: "state", id: "1" },
-    { query: "state", id: 1, extra: 2 }, { query: "explain_offer", id: 1 }, 5, "{"]) {
-    const [kind, code, error] = outcome(() => engine.ask(bad));
-    assert.deepEqual([kind, code], ["error", "INPUT_FORMAT"], JSON.stringify(bad));
-    assert.ok(error instanceof Error);
-  }
-  assert.equal(outcome(() => engine.ask({ query: "state", id: 99 }))[1], "APPLICATION_UNKNOWN");
-  assert.equal(engine.snapshot(), before, "questions change nothing");
 });
