@@ -7,6 +7,7 @@
 use chrono::NaiveDateTime;
 use kezek::application::ApplicationId;
 use kezek::lifecycle::{Engine, LogEntry, Query, Request};
+use kezek::InputError;
 use std::sync::{Mutex, MutexGuard, TryLockError};
 
 use pyo3::prelude::*;
@@ -145,6 +146,21 @@ impl PyEngine {
     /// typed query methods of `kezek.Engine` are written on it.
     fn ask<'py>(&self, py_: Python<'py>, query: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let query = Query::from_value(from_py(query)?).map_err(|e| e.to_py_err())?;
+        let engine = self.lock(py_);
+        serialize(py_, &py(engine.ask(&query))?)
+    }
+
+    /// `ask` for a query whose only argument is an application's id (`state`,
+    /// `position`…), with no data to read: the typed methods' fast path.
+    fn ask_about<'py>(
+        &self,
+        py_: Python<'py>,
+        query: &str,
+        id: u64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let query = Query::about(query, ApplicationId(id)).ok_or_else(|| {
+            InputError::format("query", "not a query about one application").to_py_err()
+        })?;
         let engine = self.lock(py_);
         serialize(py_, &py(engine.ask(&query))?)
     }

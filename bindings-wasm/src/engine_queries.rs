@@ -108,7 +108,7 @@ queries! {
         (id: id_of "id" "number", at: moment "at" "string")
         -> "Decision" = Q::ExplainRemovalForAge { id, at };
     " The queues with someone standing in them."
-    queues "queues" () -> "QueueKey[]" = Q::Queues;
+    queues "queues" () -> "QueueKey[]" = Q::Queues {};
     " The ids of a queue, in order."
     listing "listing" (queue: from_js "queue" "QueueKey") -> "number[]" = Q::Listing { queue };
     " A queue's public listing (IINs masked)."
@@ -120,7 +120,7 @@ queries! {
     open_places "openPlaces" (queue: from_js "queue" "QueueKey")
         -> "number" = Q::OpenPlaces { queue };
     " Every bulletin published."
-    bulletins "bulletins" () -> "Bulletin[]" = Q::Bulletins;
+    bulletins "bulletins" () -> "Bulletin[]" = Q::Bulletins {};
     " One bulletin."
     bulletin "bulletin" (bulletin: bulletin_of "bulletin" "number")
         -> "Bulletin" = Q::Bulletin { bulletin };

@@ -261,7 +261,8 @@ class Engine(_Wrapper):
 
     # --- queries -----------------------------------------------------------------------
     # Every query goes through the one entry, ask(); the methods below name its arguments
-    # and type its answer.
+    # and type its answer (those of one application id through ask_about, which reads no
+    # data: the core's Query::about).
 
     def ask(self, query: Mapping[str, Any]) -> Any:
         """Answers any engine query given as data, ``{"query": "state", "id": 3}`` (the
@@ -275,55 +276,49 @@ class Engine(_Wrapper):
             _check_type(name, value)
         return self._native.ask({"query": query, **fields})
 
-    def _ask_id(self, query: str, id: int) -> Any:
-        """:meth:`_ask` for the queries of one application id (the most asked: no loop)."""
-        if not _is_integer(id):
-            _check_type("id", id)
-        return self._native.ask({"query": query, "id": id})
-
     def application(self, id: int) -> dict[str, Any]:
         """The application as registered (its IINs in digits: personal data)."""
-        out: dict[str, Any] = self._ask_id("application", id)
+        out: dict[str, Any] = self._native.ask_about("application", id)
         return out
 
     def queue_key(self, id: int) -> QueueKey:
-        return QueueKey.from_dict(self._ask_id("queue_key", id))
+        return QueueKey.from_dict(self._native.ask_about("queue_key", id))
 
     def state(self, id: int) -> State:
-        return State.from_dict(self._ask_id("state", id))
+        return State.from_dict(self._native.ask_about("state", id))
 
     def state_name(self, id: int) -> StateName:
         """The name of its state, without building the state."""
-        return StateName(self._ask_id("state_name", id))
+        return StateName(self._native.ask_about("state_name", id))
 
     def position(self, id: int) -> Optional[Position]:
         """The queue number and class counts ahead, or ``None`` outside the queue."""
-        p = self._ask_id("position", id)
+        p = self._native.ask_about("position", id)
         return None if p is None else Position.from_dict(p)
 
     def history(self, id: int) -> list[Event]:
-        return [Event.from_dict(e) for e in self._ask_id("history", id)]
+        return [Event.from_dict(e) for e in self._native.ask_about("history", id)]
 
     def next_deadline(self, id: int) -> Optional[NextDeadline]:
-        d = self._ask_id("next_deadline", id)
+        d = self._native.ask_about("next_deadline", id)
         return None if d is None else NextDeadline.from_dict(d)
 
     def lapses(self, id: int) -> int:
-        return int(self._ask_id("lapses", id))
+        return int(self._native.ask_about("lapses", id))
 
     def interest(self, id: int) -> dict[str, Any]:
-        out: dict[str, Any] = self._ask_id("interest", id)
+        out: dict[str, Any] = self._native.ask_about("interest", id)
         return out
 
     def interest_due(self, id: int) -> Optional[InterestDue]:
         """When interest must next be confirmed (``RULES.md §2``): the anniversary, its
         deadline, from when a confirmation counts, and whether it is done; ``None`` unless
         the application waits in the queue."""
-        due = self._ask_id("interest_due", id)
+        due = self._native.ask_about("interest_due", id)
         return None if due is None else InterestDue.from_dict(due)
 
     def batch(self, id: int) -> list[int]:
-        return list(self._ask_id("batch", id))
+        return list(self._native.ask_about("batch", id))
 
     def applications_of(self, applicant: Union[str, Iin]) -> list[int]:
         iin = applicant if isinstance(applicant, Iin) else Iin(applicant)
@@ -368,7 +363,7 @@ class Engine(_Wrapper):
     def choices(self, id: int) -> list[Bulletin]:
         """What a notified parent chooses among (``RULES.md §5``): the bulletins of the
         application's pool with a free place, in publication order."""
-        return [Bulletin.from_dict(b) for b in self._ask_id("choices", id)]
+        return [Bulletin.from_dict(b) for b in self._native.ask_about("choices", id)]
 
     def open_places(self, queue: Queue) -> int:
         """Places of a queue's pool open to free choice (``RULES.md §7``)."""

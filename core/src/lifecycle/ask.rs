@@ -80,7 +80,7 @@ pub enum Query {
         id: ApplicationId,
         at: NaiveDateTime,
     },
-    Queues,
+    Queues {},
     Listing {
         queue: QueueKey,
     },
@@ -93,7 +93,7 @@ pub enum Query {
     OpenPlaces {
         queue: QueueKey,
     },
-    Bulletins,
+    Bulletins {},
     Bulletin {
         bulletin: BulletinId,
     },
@@ -183,6 +183,28 @@ impl Query {
         serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))
     }
 
+    /// The query `name` about one application, for the queries whose only argument is
+    /// its id (`state`, `position`, `history`…): a host's fast path, with no data to read.
+    /// `None` for any other name.
+    #[must_use]
+    pub fn about(name: &str, id: ApplicationId) -> Option<Self> {
+        Some(match name {
+            "application" => Query::Application { id },
+            "queue_key" => Query::QueueKey { id },
+            "choices" => Query::Choices { id },
+            "state" => Query::State { id },
+            "state_name" => Query::StateName { id },
+            "position" => Query::Position { id },
+            "history" => Query::History { id },
+            "next_deadline" => Query::NextDeadline { id },
+            "lapses" => Query::Lapses { id },
+            "interest" => Query::Interest { id },
+            "interest_due" => Query::InterestDue { id },
+            "batch" => Query::Batch { id },
+            _ => return None,
+        })
+    }
+
     /// An object with a `query` name, else `INPUT_FORMAT` saying so.
     fn tagged(value: &Value) -> Result<(), InputError> {
         match value.get("query").and_then(Value::as_str) {
@@ -238,12 +260,12 @@ impl Engine {
             Query::ExplainRemovalForAge { id, at } => {
                 A::Decision(self.explain_removal_for_age(*id, *at)?)
             }
-            Query::Queues => A::Queues(self.queues()),
+            Query::Queues {} => A::Queues(self.queues()),
             Query::Listing { queue } => A::Applications(self.listing(queue)),
             Query::ListingEntries { queue } => A::ListingEntries(self.listing_entries(queue)),
             Query::Counts { queue } => A::Counts(self.counts(queue)),
             Query::OpenPlaces { queue } => A::Count(self.open_places(queue)),
-            Query::Bulletins => A::Bulletins(self.bulletins()),
+            Query::Bulletins {} => A::Bulletins(self.bulletins()),
             Query::Bulletin { bulletin } => A::Bulletin(self.bulletin(*bulletin)?),
         })
     }
@@ -270,6 +292,21 @@ mod tests {
         assert_eq!(listed, Query::NAMES, "{text}");
     }
 
+    /// `Query::about` gives what reading `{"query": name, "id": 7}` gives, for every name
+    /// whose only argument is the id, and nothing for the others.
+    #[test]
+    fn about_an_application_is_the_query_read_from_data() {
+        let id = crate::application::ApplicationId(7);
+        let mut about = 0;
+        for name in Query::NAMES {
+            let read = Query::from_value(serde_json::json!({"query": name, "id": 7})).ok();
+            assert_eq!(Query::about(name, id), read, "{name}");
+            about += usize::from(read.is_some());
+        }
+        assert_eq!(about, 12);
+        assert_eq!(Query::about("fly", id), None);
+    }
+
     #[test]
     fn a_malformed_query_is_an_input_error_naming_what_is_wrong() {
         for (json, says) in [
@@ -278,6 +315,7 @@ mod tests {
             (r#"{"query": "fly", "id": 1}"#, "unknown variant"),
             (r#"{"query": "state"}"#, "id"),
             (r#"{"query": "state", "id": 1, "why": 2}"#, "unknown field"),
+            (r#"{"query": "queues", "id": 1}"#, "unknown field"),
             (r#"{"query": "state", "id": -1}"#, "invalid value"),
             (
                 r#"{"query": "explain_offer", "id": 1, "vacancies": 1}"#,
