@@ -145,7 +145,7 @@ commands! {
         (id: id_of "id" "number", birth_date: date "birthDate" "string")
         -> "undefined" = L(C::CorrectBirthDate { id, birth_date });
     " Applies every deadline due up to `at`."
-    advance_to "advanceTo" () -> "undefined" = L(C::AdvanceTo);
+    advance_to "advanceTo" () -> "undefined" = L(C::AdvanceTo {});
     " Publishes bulletins of places and runs their offer rounds (`RULES.md §5`); one"
     " report per pool."
     publish "publish" (bulletins: from_js "bulletins" "NewBulletin[]")
@@ -154,7 +154,7 @@ commands! {
     offer_round "offerRound" (bulletin: bulletin_of "bulletin" "number")
         -> "RoundReport" = L(C::OfferRound { bulletin });
     " Runs the offer rounds of every pool with open places (the distribution)."
-    distribute "distribute" () -> "RoundReport[]" = L(C::Distribute);
+    distribute "distribute" () -> "RoundReport[]" = L(C::Distribute {});
     " Takes a place of `bulletin` (`RULES.md §5`, free choice `§7`)."
     take_place "takePlace" (id: id_of "id" "number", bulletin: bulletin_of "bulletin" "number")
         -> "undefined" = L(C::TakePlace { id, bulletin });

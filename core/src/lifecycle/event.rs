@@ -191,7 +191,7 @@ pub enum Command {
     Register {
         application: Arc<Application>,
     },
-    AdvanceTo,
+    AdvanceTo {},
     Notify {
         id: ApplicationId,
         vacancies: u32,
@@ -247,7 +247,7 @@ pub enum Command {
     OfferRound {
         bulletin: BulletinId,
     },
-    Distribute,
+    Distribute {},
     TakePlace {
         id: ApplicationId,
         bulletin: BulletinId,

@@ -205,7 +205,7 @@ impl Engine {
             Command::Register { application } => self
                 .register(application.to_new(), at)
                 .map(Outcome::Registered),
-            Command::AdvanceTo => done(self.advance_to(at)),
+            Command::AdvanceTo {} => done(self.advance_to(at)),
             Command::Notify { id, vacancies } => {
                 self.notify(*id, *vacancies, at).map(Outcome::Applications)
             }
@@ -234,7 +234,7 @@ impl Engine {
             }
             Command::Publish { bulletins } => self.publish(bulletins, at).map(Outcome::Rounds),
             Command::OfferRound { bulletin } => self.offer_round(*bulletin, at).map(Outcome::Round),
-            Command::Distribute => self.distribute(at).map(Outcome::Rounds),
+            Command::Distribute {} => self.distribute(at).map(Outcome::Rounds),
             Command::TakePlace { id, bulletin } => done(self.take_place(*id, *bulletin, at)),
             Command::ConfirmVoucher { id } => done(self.confirm_voucher(*id, at)),
             Command::RefuseVoucher { id } => done(self.refuse_voucher(*id, at)),
@@ -271,6 +271,12 @@ mod tests {
                 "applicant_iin",
             ),
             (r#"{"command": "link_applicant", "id": 1}"#, "applicant_iin"),
+            // A command of no arguments takes none (was: read as `advance_to`).
+            (r#"{"command": "advance_to", "id": 1}"#, "unknown field"),
+            (
+                r#"{"command": "distribute", "bulletin": 1}"#,
+                "unknown field",
+            ),
             (r#"{"command": "#, "JSON"),
         ] {
             let e = Request::from_json(json).expect_err(json);

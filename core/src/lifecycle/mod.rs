@@ -426,7 +426,7 @@ impl Engine {
     pub fn advance_to(&mut self, t: NaiveDateTime) -> Result<(), LifecycleError> {
         self.check_clock(t)?;
         self.advance(t);
-        self.logged(t, || Command::AdvanceTo);
+        self.logged(t, || Command::AdvanceTo {});
         Ok(())
     }
 

@@ -209,7 +209,7 @@ impl Engine {
         self.advance(at);
         let pools = self.board.open_pools();
         let reports = self.rounds(pools, at, windows);
-        self.logged(at, || Command::Distribute);
+        self.logged(at, || Command::Distribute {});
         Ok(reports)
     }
 
