@@ -70,7 +70,7 @@ fn command(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepE
 
 /// The queries whose arguments are the step's (and its `at`, for an explanation): each goes
 /// through the one entry, [`Engine::ask`], as a query built from the step.
-const ASKED: [&str; 9] = [
+const ASKED: [&str; 10] = [
     "state",
     "position",
     "next_deadline",
@@ -80,6 +80,7 @@ const ASKED: [&str; 9] = [
     "bulletin",
     "choices",
     "interest_due",
+    "statistics",
 ];
 
 fn ask(e: &Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepError> {

@@ -10,7 +10,7 @@ use kezek::application::{
     QueueKey,
 };
 use kezek::benefit::PriorityClass;
-use kezek::lifecycle::ListingEntry;
+use kezek::lifecycle::{ListingEntry, QueueStatistics, QueueStatisticsEntry};
 use kezek::queue::{ClassCounts, Position};
 use kezek::Sex;
 
@@ -85,6 +85,22 @@ pub struct ClassCounts {
 pub struct Position {
     pub number: u64,
     pub ahead: ClassCounts,
+}
+
+/// Children standing in a queue, by class and by language of instruction.
+#[uniffi::remote(Record)]
+pub struct QueueStatistics {
+    pub by_class: ClassCounts,
+    pub kazakh: u64,
+    pub russian: u64,
+    pub other_language: u64,
+}
+
+/// One queue's statistics with its key.
+#[uniffi::remote(Record)]
+pub struct QueueStatisticsEntry {
+    pub queue: QueueKey,
+    pub statistics: QueueStatistics,
 }
 
 /// One line of a queue's listing (the child's IIN masked).

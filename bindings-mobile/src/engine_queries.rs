@@ -3,7 +3,7 @@
 //! places. Reads take the engine's lock and change nothing.
 
 use kezek::application::{ApplicationId, QueueKey};
-use kezek::lifecycle::{Interest, ListingEntry, StateName};
+use kezek::lifecycle::{Interest, ListingEntry, QueueStatisticsEntry, StateName};
 use kezek::queue::{ClassCounts, Position};
 
 use crate::allocation::Bulletin;
@@ -191,6 +191,15 @@ impl Engine {
     /// `INTERNAL` only.
     pub fn counts(&self, queue: QueueKey) -> Result<ClassCounts, KezekError> {
         self.read(|e| Ok(e.counts(&queue)))
+    }
+
+    /// Children standing in each queue, by class and by language of instruction, in queue
+    /// order: the portals' home-page figures.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn statistics(&self) -> Result<Vec<QueueStatisticsEntry>, KezekError> {
+        self.read(|e| Ok(e.statistics_entries()))
     }
 
     /// Every bulletin published.

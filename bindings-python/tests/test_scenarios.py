@@ -50,6 +50,8 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
         return _plain(engine.position(i))
     if op == "listing":
         return engine.listing(engine.queue_key(i))
+    if op == "statistics":
+        return engine.statistics()
     if op == "history":
         return [e.reason for e in engine.history(i)]
     if op == "next_deadline":

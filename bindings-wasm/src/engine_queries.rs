@@ -124,6 +124,9 @@ queries! {
     " One bulletin."
     bulletin "bulletin" (bulletin: bulletin_of "bulletin" "number")
         -> "Bulletin" = Q::Bulletin { bulletin };
+    " Children standing in each queue, by class and by language of instruction, in queue"
+    " order: the portals' home-page figures."
+    statistics "statistics" () -> "QueueStatisticsEntry[]" = Q::Statistics {};
     " The bulletins a notified application may take a place of: those of its pool with a"
     " free place (`RULES.md §5`)."
     choices "choices" (id: id_of "id" "number") -> "Bulletin[]" = Q::Choices { id };

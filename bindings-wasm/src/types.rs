@@ -83,6 +83,11 @@ export interface QueueKey { region: string; area: string; groupType: GroupType; 
 export interface ClassCounts { outOfTurn: number; firstPriority: number; general: number }
 /** A queue number and how many of each class stand ahead. */
 export interface Position { number: number; ahead: ClassCounts }
+
+/** Children standing in a queue, by class and by language of instruction (`Engine.statistics`). */
+export interface QueueStatistics { byClass: ClassCounts; kazakh: number; russian: number; otherLanguage: number }
+/** One queue's statistics with its key. */
+export interface QueueStatisticsEntry { queue: QueueKey; statistics: QueueStatistics }
 export interface ListingEntry {
   number: number; id: number; child: string; class: PriorityClass; registeredAt: IsoMoment;
 }

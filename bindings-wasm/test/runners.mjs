@@ -103,6 +103,7 @@ export function runStep(engine, file, s) {
     case "state": return snake(engine.state(id));
     case "position": return snake(engine.position(id));
     case "listing": return engine.listing(engine.queueKey(id));
+    case "statistics": return snake(engine.statistics());
     case "history": return engine.history(id).map((e) => e.reason);
     case "next_deadline": return engine.nextDeadline(id);
     case "explain_take_place": {

@@ -180,6 +180,7 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
         "state" -> state(engine.state(id!!))
         "position" -> position(engine.position(id!!))
         "listing" -> engine.listing(engine.queueKey(id!!)).map { it.id.toLong() }
+        "statistics" -> engine.statistics().map(::statistics)
         "history" -> engine.history(id!!).map { reasonCode(it.reason) }
         "next_deadline" -> engine.nextDeadline(id!!)?.let { mapOf("at" to iso(it.at), "kind" to snake(it.kind)) }
         "explain_take_place" -> engine.explainTakePlace(id!!, at!!).let {

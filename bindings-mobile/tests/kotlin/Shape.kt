@@ -28,6 +28,16 @@ fun queueKey(q: QueueKey): Map<String, Any?> = mapOf(
     "region" to q.region, "area" to q.area, "group_type" to snake(q.groupType), "cohort" to q.cohort.toLong(),
 )
 
+fun statistics(e: QueueStatisticsEntry): Map<String, Any?> = mapOf(
+    "queue" to queueKey(e.queue),
+    "statistics" to e.statistics.let {
+        mapOf(
+            "by_class" to counts(it.byClass), "kazakh" to it.kazakh.toLong(),
+            "russian" to it.russian.toLong(), "other_language" to it.otherLanguage.toLong(),
+        )
+    },
+)
+
 /** A state as the core writes it: `{"state": name, ...fields}`, a direction's fields flat. */
 fun state(s: State): Map<String, Any?> = when (s) {
     is State.Queued -> mapOf("state" to "queued")

@@ -369,6 +369,13 @@ class Engine(_Wrapper):
         """Places of a queue's pool open to free choice (``RULES.md §7``)."""
         return int(self._ask("open_places", queue=_queue(queue)))
 
+    def statistics(self) -> list[dict[str, Any]]:
+        """Children standing in each queue, by class and by language of instruction
+        (``{"queue": …, "statistics": {"by_class": …, "kazakh": …, "russian": …,
+        "other_language": …}}``), in queue order: the portals' home-page figures."""
+        out: list[dict[str, Any]] = self._ask("statistics")
+        return out
+
     def __repr__(self) -> str:
         return f"Engine(policy={self.policy.id!r}, applications={len(self)}, now={self.now!r})"
 

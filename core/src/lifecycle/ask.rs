@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{
-    Engine, Event, Interest, InterestDue, LifecycleError, ListingEntry, NextDeadline, State,
-    StateName,
+    Engine, Event, Interest, InterestDue, LifecycleError, ListingEntry, NextDeadline,
+    QueueStatisticsEntry, State, StateName,
 };
 use crate::allocation::{Bulletin, BulletinId};
 use crate::application::{Application, ApplicationId, NewApplication, QueueKey};
@@ -97,6 +97,7 @@ pub enum Query {
     Bulletin {
         bulletin: BulletinId,
     },
+    Statistics {},
 }
 
 /// What a query gives back, borrowed from the engine where it can be. As JSON (untagged)
@@ -125,6 +126,7 @@ pub enum Answer<'a> {
     Counts(ClassCounts),
     Bulletins(&'a [Bulletin]),
     Bulletin(&'a Bulletin),
+    Statistics(Vec<QueueStatisticsEntry>),
 }
 
 /// What the errors name.
@@ -133,7 +135,7 @@ const WHAT: &str = "query";
 impl Query {
     /// The name of every query (its `query` tag, the name of the engine's method), in the
     /// order of the variants.
-    pub const NAMES: [&'static str; 23] = [
+    pub const NAMES: [&'static str; 24] = [
         "application",
         "queue_key",
         "choices",
@@ -157,6 +159,7 @@ impl Query {
         "open_places",
         "bulletins",
         "bulletin",
+        "statistics",
     ];
 
     /// Reads a query from JSON data (the value a host already holds: read in place, with
@@ -267,6 +270,7 @@ impl Engine {
             Query::OpenPlaces { queue } => A::Count(self.open_places(queue)),
             Query::Bulletins {} => A::Bulletins(self.bulletins()),
             Query::Bulletin { bulletin } => A::Bulletin(self.bulletin(*bulletin)?),
+            Query::Statistics {} => A::Statistics(self.statistics_entries()),
         })
     }
 }

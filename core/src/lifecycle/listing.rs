@@ -39,7 +39,26 @@ pub struct QueueStatistics {
     pub other_language: u64,
 }
 
+/// One queue's counts with its key: a line of [`Engine::statistics`] as a list (what
+/// [`Query::Statistics`](super::Query::Statistics) answers; hosts get it in every language).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QueueStatisticsEntry {
+    /// The queue.
+    pub queue: QueueKey,
+    /// Its counts.
+    pub statistics: QueueStatistics,
+}
+
 impl Engine {
+    /// [`Engine::statistics`] as a list, in queue order.
+    #[must_use]
+    pub fn statistics_entries(&self) -> Vec<QueueStatisticsEntry> {
+        self.statistics()
+            .into_iter()
+            .map(|(queue, statistics)| QueueStatisticsEntry { queue, statistics })
+            .collect()
+    }
+
     /// The public listing of a queue, in order, IINs masked.
     #[must_use]
     pub fn listing_entries(&self, key: &QueueKey) -> Vec<ListingEntry> {

@@ -68,7 +68,7 @@ pub use event::{Actor, Command, Event, LogEntry, Reason};
 pub use execute::{Outcome, Request};
 pub use history::{History, Transition};
 pub use invariants::{INVARIANTS, MAX_SEQ};
-pub use listing::{ListingEntry, QueueStatistics};
+pub use listing::{ListingEntry, QueueStatistics, QueueStatisticsEntry};
 pub use queries::NextDeadline;
 pub use record::{DueKind, Interest};
 pub use snapshot::{Snapshot, OLDEST_LOADABLE_SCHEMA_VERSION, SNAPSHOT_SCHEMA_VERSION};
