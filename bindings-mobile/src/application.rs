@@ -5,9 +5,8 @@
 use std::sync::Arc;
 
 use kezek::application::{
-    Address as CoreAddress, Application as CoreApplication, ApplicationId, BirthDateSource,
-    Contacts as CoreContacts, Document, GroupType, Language, NewApplication as CoreNewApplication,
-    QueueKey,
+    Address as CoreAddress, ApplicationId, BirthDateSource, Contacts as CoreContacts, Document,
+    GroupType, Language, NewApplication as CoreNewApplication, QueueKey,
 };
 use kezek::benefit::PriorityClass;
 use kezek::lifecycle::{ListingEntry, QueueStatistics, QueueStatisticsEntry};
@@ -252,23 +251,24 @@ impl From<NewApplication> for CoreNewApplication {
     }
 }
 
-impl From<&CoreApplication> for Application {
-    fn from(a: &CoreApplication) -> Self {
+impl From<kezek::application::ApplicationView<'_>> for Application {
+    /// The core's view: the IINs masked by the core, as every host shows them.
+    fn from(a: kezek::application::ApplicationView<'_>) -> Self {
         Self {
             id: a.id,
-            applicants: a.applicants.iter().map(kezek::Iin::masked).collect(),
-            child: a.child.masked(),
+            applicants: a.applicants,
+            child: a.child,
             child_birth_date: a.child_birth_date,
             child_sex: a.child_sex,
             birth_date_source: a.birth_date_source,
-            address: (&a.address).into(),
+            address: a.address.into(),
             group_type: a.group_type,
             language: a.language,
-            benefit: a.benefit.clone(),
+            benefit: a.benefit.map(str::to_owned),
             class: a.class,
             documents: a.documents.to_vec(),
             non_resident: a.non_resident,
-            contacts: (&a.contacts).into(),
+            contacts: a.contacts.into(),
             registered_at: a.registered_at,
         }
     }

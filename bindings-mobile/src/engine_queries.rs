@@ -22,7 +22,7 @@ impl Engine {
     /// # Errors
     /// `APPLICATION_UNKNOWN`.
     pub fn application(&self, id: ApplicationId) -> Result<Application, KezekError> {
-        self.read(|e| e.application(id).map(Into::into))
+        self.read(|e| e.application(id).map(|a| a.view().into()))
     }
 
     /// Its state, with the deadlines it runs against.

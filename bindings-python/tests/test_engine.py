@@ -116,6 +116,10 @@ def test_every_query_is_data_through_ask_and_has_its_typed_method() -> None:
         "out_of_turn": 0, "first_priority": 0, "general": 0}}
     assert e.ask({"query": "explain_offer", "id": a, "vacancies": 1, "at": AT})["allowed"]
     assert e.ask({"query": "listing", "queue": e.queue_key(a).to_dict()}) == [a]
+    # The application as every host shows it: its IINs masked by the core.
+    shown = e.application(a)
+    assert shown["child"] == "********" + APP["child_iin"][-4:]
+    assert APP["child_iin"] not in repr(shown) and APP["applicant_iin"] not in repr(shown)
     before = e.to_json()
     for bad in ({"id": 1}, {"query": "fly"}, {"query": "state"}, {"query": "state", "id": "1"},
                 {"query": "state", "id": 1, "extra": 2}, {"query": "explain_offer", "id": 1}):

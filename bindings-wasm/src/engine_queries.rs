@@ -66,7 +66,7 @@ macro_rules! queries {
 use Query as Q;
 
 queries! {
-    " The application as registered (IINs as digits: personal data)."
+    " The application as registered, its IINs masked (`********0403`), as every host shows it."
     application "application" (id: id_of "id" "number") -> "Application" = Q::Application { id };
     " The queue the application stands in."
     queue_key "queueKey" (id: id_of "id" "number") -> "QueueKey" = Q::QueueKey { id };

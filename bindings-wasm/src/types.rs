@@ -58,7 +58,7 @@ export interface NewApplication {
   nonResident?: boolean;
   contacts: Contacts;
 }
-/** An application as registered (IINs as digits: personal data). */
+/** An application as registered, its IINs masked (`********0403`). */
 export interface Application {
   id: number;
   applicants: string[];

@@ -82,4 +82,10 @@ test("every command and query of the core is a typed method here (issue 24)", ()
     n.replace(/_([a-z])/g, (_, c) => c.toUpperCase()));
   assert.ok(methods.length > 45);
   for (const m of methods) assert.equal(typeof engine[m], "function", m);
+  // The application as every host shows it: its IINs masked by the core.
+  const app = camel(load("lifecycle.json").application);
+  const id = engine.register(app, "2025-03-03T09:00:00");
+  const shown = JSON.stringify(engine.application(id));
+  assert.ok(shown.includes(`"child":"********${app.childIin.slice(-4)}"`), shown);
+  assert.ok(!shown.includes(app.childIin) && !shown.includes(app.applicantIin), shown);
 });

@@ -371,7 +371,52 @@ pub struct Application {
     pub registered_at: NaiveDateTime,
 }
 
+/// An application as hosts show it (the `application` query, every binding): its IINs
+/// masked (`********0403`), every other field as registered. The digits stay in the
+/// engine and its snapshot; a host that needs them has them from the parent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)] // the fields of `Application`, the IINs masked
+pub struct ApplicationView<'a> {
+    pub id: ApplicationId,
+    pub applicants: Vec<String>,
+    pub child: String,
+    pub child_birth_date: NaiveDate,
+    pub child_sex: Option<Sex>,
+    pub birth_date_source: BirthDateSource,
+    pub address: &'a Address,
+    pub group_type: GroupType,
+    pub language: Language,
+    pub benefit: Option<&'a str>,
+    pub class: PriorityClass,
+    pub documents: &'a [Document],
+    pub non_resident: bool,
+    pub contacts: &'a Contacts,
+    pub registered_at: NaiveDateTime,
+}
+
 impl Application {
+    /// The application as hosts show it, its IINs masked.
+    #[must_use]
+    pub fn view(&self) -> ApplicationView<'_> {
+        ApplicationView {
+            id: self.id,
+            applicants: self.applicants.iter().map(Iin::masked).collect(),
+            child: self.child.masked(),
+            child_birth_date: self.child_birth_date,
+            child_sex: self.child_sex,
+            birth_date_source: self.birth_date_source,
+            address: &self.address,
+            group_type: self.group_type,
+            language: self.language,
+            benefit: self.benefit.as_deref(),
+            class: self.class,
+            documents: &self.documents,
+            non_resident: self.non_resident,
+            contacts: &self.contacts,
+            registered_at: self.registered_at,
+        }
+    }
+
     /// The input that registers this application again: its first applicant, its child
     /// and its fields as registered (the engine's log keeps registrations this way, and
     /// replay registers them from it).

@@ -277,7 +277,8 @@ class Engine(_Wrapper):
         return self._native.ask({"query": query, **fields})
 
     def application(self, id: int) -> dict[str, Any]:
-        """The application as registered (its IINs in digits: personal data)."""
+        """The application as registered, its IINs masked (``********0403``), as every
+        host shows it; the digits stay in the engine and its snapshot."""
         out: dict[str, Any] = self._native.ask_about("application", id)
         return out
 

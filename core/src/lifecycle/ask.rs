@@ -16,7 +16,7 @@ use super::{
     QueueStatisticsEntry, State, StateName,
 };
 use crate::allocation::{Bulletin, BulletinId};
-use crate::application::{Application, ApplicationId, NewApplication, QueueKey};
+use crate::application::{ApplicationId, ApplicationView, NewApplication, QueueKey};
 use crate::eligibility::Decision;
 use crate::queue::{ClassCounts, Position};
 use crate::InputError;
@@ -106,7 +106,8 @@ pub enum Query {
 #[serde(untagged)]
 #[allow(missing_docs)] // each variant is the answer of the queries that give it
 pub enum Answer<'a> {
-    Application(&'a Application),
+    /// The application as hosts show it, IINs masked.
+    Application(ApplicationView<'a>),
     QueueKey(QueueKey),
     Choices(Vec<&'a Bulletin>),
     State(&'a State),
@@ -241,7 +242,7 @@ impl Engine {
     pub fn ask(&self, query: &Query) -> Result<Answer<'_>, LifecycleError> {
         use Answer as A;
         Ok(match query {
-            Query::Application { id } => A::Application(self.application(*id)?),
+            Query::Application { id } => A::Application(self.application(*id)?.view()),
             Query::QueueKey { id } => A::QueueKey(self.queue_key(*id)?),
             Query::Choices { id } => A::Choices(self.choices(*id)?),
             Query::State { id } => A::State(self.state(*id)?),
@@ -309,6 +310,45 @@ mod tests {
         }
         assert_eq!(about, 12);
         assert_eq!(Query::about("fly", id), None);
+    }
+
+    /// The `application` answer masks both IINs in every host (it gave the digits in
+    /// Python and JS, masks in Kotlin/Swift).
+    #[test]
+    fn an_application_is_answered_with_its_iins_masked() {
+        use crate::lifecycle::{Engine, Request};
+        let policy = crate::PolicyBook::builtin()
+            .get("akmola-2024")
+            .expect("policy")
+            .clone();
+        let mut engine = Engine::new(policy, crate::WorkCalendar::kazakhstan()).expect("engine");
+        let at = chrono::NaiveDate::from_ymd_opt(2024, 5, 2)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("moment");
+        let register = Request::from_json(
+            r#"{"command": "register", "application": {
+                "applicant_iin": "900101300017", "child_iin": "210308600403",
+                "address": {"region": "akmola", "district": "kokshetau"},
+                "group_type": "general", "language": "kazakh",
+                "contacts": {"email": "ana@mail.kz", "phone": "+7 701 123 45 67"}}}"#,
+        )
+        .expect("request");
+        engine.execute(register, at).expect("registered");
+        let query = Query::from_json(r#"{"query": "application", "id": 1}"#).expect("query");
+        let answer = serde_json::to_string(&engine.ask(&query).expect("answer")).expect("json");
+        assert!(
+            !answer.contains("210308600403") && !answer.contains("900101300017"),
+            "{answer}"
+        );
+        assert!(answer.contains(r#""child":"********0403""#), "{answer}");
+        assert!(
+            answer.contains(r#""applicants":["********0017"]"#),
+            "{answer}"
+        );
+        assert!(
+            answer.contains(r#""child_birth_date":"2021-03-08""#),
+            "{answer}"
+        );
     }
 
     #[test]
