@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use kezek::lifecycle::Request;
+use kezek::lifecycle::{LogEntry, Request};
 use kezek::LifecycleError;
 
 use crate::calendar::WorkCalendar;
@@ -89,6 +89,45 @@ impl Engine {
     #[uniffi::constructor]
     pub fn from_snapshot(json: &str) -> Result<Arc<Self>, KezekError> {
         guarded(|| Ok(Self::wrap(kezek::Engine::from_json(json)?)))
+    }
+
+    /// Rebuilds an engine by replaying a command log (`log()`'s JSON text) under `policy`,
+    /// from `calendar` (the engine's `logCalendar()`): the same commands at the same
+    /// moments give an identical engine.
+    ///
+    /// # Errors
+    /// `INPUT_FORMAT` for a log that is not a list of entries; else the first command the
+    /// log cannot replay.
+    #[uniffi::constructor]
+    pub fn replay(
+        policy: &Policy,
+        calendar: &WorkCalendar,
+        log: &str,
+    ) -> Result<Arc<Self>, KezekError> {
+        guarded(|| {
+            let log: Vec<LogEntry> =
+                serde_json::from_str(log).map_err(|e| kezek::InputError::json("log", &e))?;
+            let engine = kezek::Engine::replay(policy.0.clone(), (*calendar.0).clone(), &log)?;
+            Ok(Self::wrap(engine))
+        })
+    }
+
+    /// Every accepted command with its moment, in order, as JSON text (an array of log
+    /// entries, as the core writes them): what `replay` takes.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn log(&self) -> Result<String, KezekError> {
+        self.read(|e| Ok(serde_json::to_string(e.log()).unwrap_or_default()))
+    }
+
+    /// The calendar the log starts from (before the log's calendar patches): replay the
+    /// log on this one.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn log_calendar(&self) -> Result<Arc<WorkCalendar>, KezekError> {
+        self.read(|e| Ok(Arc::new(WorkCalendar(Arc::new(e.log_calendar().clone())))))
     }
 
     /// The whole engine as versioned JSON text, for the app to persist.

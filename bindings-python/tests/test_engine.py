@@ -134,6 +134,8 @@ def test_every_query_is_data_through_ask_and_has_its_typed_method() -> None:
         e.state("1")  # type: ignore[arg-type]
     assert typed.value.code == "INPUT_TYPE"
     assert e.to_json() == before, "questions change nothing"
+    # One name per concept: a snapshot is `snapshot` / `from_snapshot`, as in JS and Kotlin.
+    assert e.snapshot() == before and kezek.Engine.from_snapshot(before).snapshot() == before
 
 
 def test_a_state_s_fields_are_typed() -> None:

@@ -146,6 +146,13 @@ val entries: List<Entry> = run {
         q("PolicyBook.policyFor") { _, g -> book.policyFor(g.text(), g.date()) },
         q("Policy.isFrozen") { _, g -> book.get("akmola-2024").isFrozen(g.date()) },
         q("Engine.fromSnapshot") { _, g -> Engine.fromSnapshot(g.text()) },
+        q("Engine.replay") { e, g ->
+            val log = g.pick(
+                g.text(), e.log(), "[{\"at\": \"2025-01-01T00:00:00\", \"command\": \"withdraw\", \"id\": ${g.ulong()}}]",
+                "[{\"at\": \"${g.text()}\", \"command\": \"advance_to\"}]",
+            )
+            Engine.replay(PolicyBook.builtin().get("akmola-2024"), e.logCalendar(), log)
+        },
         q("Engine.withCalendar") { _, g ->
             Engine.withCalendar(book.get(g.pick("akmola-2024", "national-2024")), runCatching { WorkCalendar.fromJson(g.text()) }.getOrElse { cal })
         },

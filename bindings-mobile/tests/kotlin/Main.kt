@@ -101,6 +101,12 @@ fun lifecycle() {
         loaded.snapshot() == json && loaded.state(id) == engine.state(id) &&
             loaded.position(second) == Position(1u, ClassCounts(0u, 0u, 0u))
     }
+    test("replaying the log rebuilds the same engine; a log that is not one is INPUT_FORMAT") {
+        val replayed = Engine.replay(policy, engine.logCalendar(), engine.log())
+        val bad = runCatching { Engine.replay(policy, engine.logCalendar(), "{\"at\": 1}") }.exceptionOrNull()
+        replayed.snapshot() == engine.snapshot() && Json.parse(engine.log()).let { it is List<*> && it.size == 5 } &&
+            bad is KezekException && bad.code() == "INPUT_FORMAT"
+    }
     test("a refused registration lists every failed check with its reason") {
         val e = runCatching {
             engine.register(family.copy(childIin = "21030860040", contacts = Contacts("no", "1")), at("2025-03-28T09:00:00"))

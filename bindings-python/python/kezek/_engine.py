@@ -107,17 +107,27 @@ class Engine(_Wrapper):
     def __len__(self) -> int:
         return len(self._native)
 
-    def to_json(self) -> str:
-        """The whole engine as versioned JSON (a snapshot)."""
+    def snapshot(self) -> str:
+        """The whole engine as versioned JSON text, to persist (``snapshot`` in every host)."""
         return self._native.to_json()
 
     @classmethod
-    def from_json(cls, snapshot: str) -> Engine:
-        """An engine from a snapshot (``SNAPSHOT_FORMAT``, ``SNAPSHOT_VERSION``)."""
+    def from_snapshot(cls, snapshot: str) -> Engine:
+        """An engine from a snapshot (``SNAPSHOT_FORMAT``, ``SNAPSHOT_VERSION``,
+        ``SNAPSHOT_INCONSISTENT``)."""
         return cls._of(_kezek.Engine.from_json(snapshot))
 
+    def to_json(self) -> str:
+        """:meth:`snapshot` under its earlier name."""
+        return self.snapshot()
+
+    @classmethod
+    def from_json(cls, snapshot: str) -> Engine:
+        """:meth:`from_snapshot` under its earlier name."""
+        return cls.from_snapshot(snapshot)
+
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Engine.from_json, (self.to_json(),))
+        return (Engine.from_snapshot, (self.snapshot(),))
 
     def log(self) -> list[dict[str, Any]]:
         """The command log, as data (empty when the engine keeps none)."""
