@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::batch_rule::BatchRule;
 use super::state::StateName;
 use crate::allocation::AllocationError;
 use crate::application::ApplicationId;
@@ -175,7 +176,7 @@ pub enum LifecycleError {
     },
     /// Applications cannot be linked as one batch of twins or triplets, or a batch cannot
     /// be unlinked (`RULES.md §4`).
-    #[error("{}", batch_texts(*rule)[2])]
+    #[error("{}", rule.texts()[2])]
     Batch {
         /// Which rule is broken; its code is the error's.
         rule: BatchRule,
@@ -485,7 +486,7 @@ impl LocalizedError for LifecycleError {
                 en,
             ),
             LifecycleError::Batch { rule } => {
-                let [kk, ru, en] = batch_texts(*rule);
+                let [kk, ru, en] = rule.texts();
                 pick(lang, kk.to_owned(), ru.to_owned(), en.to_owned())
             }
             LifecycleError::Calendar(e) => e.message(lang),
@@ -537,89 +538,4 @@ fn failed_in(failed: &[&str], k: usize) -> String {
         .map(|c| crate::eligibility::failed_check(c)[k])
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// The kk/ru/en message of each batch rule: what a parent reads, without the code (which
-/// stays in the error's `rule`).
-fn batch_texts(rule: BatchRule) -> [&'static str; 3] {
-    match rule {
-        BatchRule::NotInPolicy => [
-            "бұл өңірде егіздер бірге жолданбайды: әр бала жолдаманы өз кезегімен алады",
-            "в этом регионе близнецов не направляют вместе: каждый ребёнок получает направление в свою очередь",
-            "in this region twins are not directed together: each child is directed in its own turn",
-        ],
-        BatchRule::Size => [
-            "бір топқа 2-ден 4-ке дейін бала біріктіріледі (егіздер, үшемдер)",
-            "в одну группу объединяют от 2 до 4 детей (близнецы, тройни)",
-            "a batch links 2 to 4 children (twins, triplets)",
-        ],
-        BatchRule::Queue => [
-            "егіздер бір кезекте тұруы керек (бір аудан, топ түрі және туған жыл)",
-            "близнецы должны стоять в одной очереди (район, вид группы, год рождения)",
-            "twins must stand in one queue (area, group type, year of birth)",
-        ],
-        BatchRule::Family => [
-            "өтініштердің ортақ өтініш берушісі болуы керек",
-            "у заявлений должен быть общий заявитель",
-            "the applications must share an applicant",
-        ],
-        BatchRule::Births => [
-            "егіздердің туған күндерінің арасы бір айдан аспауы керек",
-            "даты рождения близнецов должны различаться не более чем на месяц",
-            "the children's births must be at most a month apart",
-        ],
-        BatchRule::Linked => [
-            "өтініштердің бірі басқа топқа біріктірілген",
-            "одно из заявлений уже объединено в другую группу",
-            "one of the applications is already linked in a batch",
-        ],
-        BatchRule::NotLinked => [
-            "бұл өтініш егіздер тобына біріктірілмеген",
-            "это заявление не объединено в группу близнецов",
-            "this application is not linked in a batch",
-        ],
-        BatchRule::State => [
-            "кезекте тұрған өтініштерді ғана біріктіруге болады",
-            "объединить можно только заявления, стоящие в очереди",
-            "only applications standing in the queue can be linked",
-        ],
-    }
-}
-
-/// A rule of twins batches (`RULES.md §4`) a command broke.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BatchRule {
-    /// The policy does not link twins (`BATCH_NOT_IN_POLICY`).
-    NotInPolicy,
-    /// A batch links 2 to 4 children (`BATCH_SIZE`).
-    Size,
-    /// The children stand in different queues (`BATCH_QUEUE`).
-    Queue,
-    /// The applications share no applicant (`BATCH_FAMILY`).
-    Family,
-    /// The births are more than a month apart (`BATCH_BIRTHS`).
-    Births,
-    /// An application is not standing in the queue (`BATCH_STATE`).
-    State,
-    /// An application is already in a batch (`BATCH_LINKED`).
-    Linked,
-    /// The application is in no batch (`BATCH_NOT_LINKED`).
-    NotLinked,
-}
-
-impl BatchRule {
-    /// The error code of a refusal under this rule.
-    #[must_use]
-    pub fn code(self) -> ErrorCode {
-        match self {
-            BatchRule::NotInPolicy => ErrorCode::BatchNotInPolicy,
-            BatchRule::Size => ErrorCode::BatchSize,
-            BatchRule::Queue => ErrorCode::BatchQueue,
-            BatchRule::Family => ErrorCode::BatchFamily,
-            BatchRule::Births => ErrorCode::BatchBirths,
-            BatchRule::State => ErrorCode::BatchState,
-            BatchRule::Linked => ErrorCode::BatchLinked,
-            BatchRule::NotLinked => ErrorCode::BatchNotLinked,
-        }
-    }
 }

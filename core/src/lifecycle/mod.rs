@@ -31,6 +31,7 @@
 
 mod applicant;
 mod ask;
+mod batch_rule;
 mod checkpoint;
 mod children;
 mod commands;
@@ -62,8 +63,9 @@ use chrono::NaiveDateTime;
 
 pub use applicant::InterestDue;
 pub use ask::{Answer, Query};
+pub use batch_rule::BatchRule;
 pub use checkpoint::Checkpoint;
-pub use error::{BatchRule, LifecycleError};
+pub use error::LifecycleError;
 pub use event::{Actor, Command, Event, LogEntry, Reason};
 pub use execute::{Outcome, Request};
 pub use history::{History, Transition};
