@@ -29,49 +29,59 @@ const ROOT_NAMES: [(&str, &str); 18] = [
     ("PeriodUnit", "period"),
 ];
 
-/// The graph: module → the modules it names.
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
+/// Every `.rs` file under `core/src/<dir>` (all of `core/src` for `""`), by its path
+/// relative to `core/src`, with its text up to its test module.
+fn sources(dir: &str) -> Vec<(std::path::PathBuf, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src");
-    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut stack = vec![src.clone()];
+    let mut out = Vec::new();
+    let mut stack = vec![src.join(dir)];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-                continue;
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let code = text
+                    .split("#[cfg(test)]")
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                out.push((path.strip_prefix(&src).unwrap().to_owned(), code));
             }
-            if path.extension().is_none_or(|e| e != "rs") {
-                continue;
-            }
-            let rel = path.strip_prefix(&src).unwrap();
-            let first = rel
-                .components()
-                .next()
-                .unwrap()
-                .as_os_str()
-                .to_string_lossy();
-            let module = first.trim_end_matches(".rs").to_owned();
-            if module == "lib" {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-            let uses = out.entry(module.clone()).or_default();
-            for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
-                for (i, _) in line.match_indices("crate::") {
-                    let name: String = line[i + 7..]
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    let target = ROOT_NAMES
-                        .iter()
-                        .find(|(n, _)| *n == name)
-                        .map_or(name.as_str(), |(_, m)| m);
-                    let is_module = target.starts_with(|c: char| c.is_ascii_lowercase());
-                    if is_module && target != module {
-                        uses.insert(target.to_owned());
-                    }
+        }
+    }
+    out
+}
+
+/// The graph: module → the modules it names.
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (rel, code) in sources("") {
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
+        let module = first.trim_end_matches(".rs").to_owned();
+        if module == "lib" {
+            continue;
+        }
+        let uses = out.entry(module.clone()).or_default();
+        for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for (i, _) in line.match_indices("crate::") {
+                let name: String = line[i + 7..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let target = ROOT_NAMES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or(name.as_str(), |(_, m)| m);
+                let is_module = target.starts_with(|c: char| c.is_ascii_lowercase());
+                if is_module && target != module {
+                    uses.insert(target.to_owned());
                 }
             }
         }
@@ -144,27 +154,6 @@ fn the_lowest_modules_name_no_domain() {
     }
 }
 
-/// The text of every `.rs` file under `core/src/<dir>`, test modules cut off.
-fn sources(dir: &str) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/src")
-        .join(dir);
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(root).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path).unwrap();
-            out.push(
-                text.split("#[cfg(test)]")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-            );
-        }
-    }
-    out
-}
-
 /// The simulation drives the engine through its public API only (issue 24 §3): no
 /// crate-private method of the engine or the board is called from `simulation/`, and no
 /// engine field is read.
@@ -182,7 +171,7 @@ fn the_simulation_uses_the_engines_public_api() {
     };
     let (mut private, mut public) = (BTreeSet::new(), BTreeSet::new());
     for dir in ["lifecycle", "allocation"] {
-        for text in sources(dir) {
+        for (_, text) in sources(dir) {
             private.extend(names(&text, "pub(crate) fn "));
             public.extend(names(&text, "    pub fn "));
         }
@@ -194,7 +183,7 @@ fn the_simulation_uses_the_engines_public_api() {
         "the private methods are read: {private:?}"
     );
     let fields = [".board", ".records", ".histories", ".index."];
-    for text in sources("simulation") {
+    for (_, text) in sources("simulation") {
         for name in &private {
             for (i, _) in text.match_indices(&format!(".{name}(")) {
                 let before = &text[..i];

@@ -181,10 +181,7 @@ impl Query {
     /// [`crate::input::MAX_REQUEST_BYTES`].
     pub fn from_json(json: &str) -> Result<Self, InputError> {
         InputError::check_size(WHAT, json.len() as u64, crate::input::MAX_REQUEST_BYTES)?;
-        let value: Value = serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))?;
-        Self::tagged(&value)?;
-        // The text reader, as elsewhere in the core (one reader per type in the .wasm).
-        serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))
+        Self::from_value(serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))?)
     }
 
     /// The query `name` about one application, for the queries whose only argument is
@@ -285,16 +282,7 @@ mod tests {
     #[test]
     fn the_names_are_the_queries_serde_reads() {
         let e = serde_json::from_str::<Query>(r#"{"query": "fly"}"#).expect_err("unknown");
-        let text = e.to_string();
-        let listed: Vec<&str> = text
-            .split("expected one of ")
-            .nth(1)
-            .expect(&text)
-            .split(", ")
-            .map(|n| n.trim_matches(|c: char| c == '`' || !c.is_ascii_graphic()))
-            .map(|n| n.split('`').next().unwrap_or(n))
-            .collect();
-        assert_eq!(listed, Query::NAMES, "{text}");
+        assert_eq!(super::super::tags_serde_lists(&e), Query::NAMES, "{e}");
     }
 
     /// `Query::about` gives what reading `{"query": name, "id": 7}` gives, for every name

@@ -494,3 +494,17 @@ impl Engine {
         }
     }
 }
+
+/// The variant names serde lists when it meets an unknown tag, in order: how the tests
+/// check `Request::NAMES` and `Query::NAMES` against the enums serde reads.
+#[cfg(test)]
+fn tags_serde_lists(e: &serde_json::Error) -> Vec<String> {
+    let text = e.to_string();
+    text.split("expected one of ")
+        .nth(1)
+        .unwrap_or_default()
+        .split(", ")
+        .map(|n| n.trim_matches(|c: char| c == '`' || !c.is_ascii_graphic()))
+        .map(|n| n.split('`').next().unwrap_or(n).to_owned())
+        .collect()
+}
