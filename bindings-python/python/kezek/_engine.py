@@ -35,8 +35,8 @@ def _is_integer(value: Any) -> bool:
     return hasattr(value, "__index__") and not isinstance(value, (bool, float))
 
 
-# The scalar fields of the typed command and query methods, checked before the command is built: as
-# data a date or an enum would pass for a string (its ISO form, its value).
+# The scalar fields of the typed command and query methods, checked before the data is
+# built: as data a date or an enum would pass for a string (its ISO form, its value).
 _FIELD_CHECKS: dict[str, Callable[[Any], bool]] = {
     "id": _is_integer,
     "vacancies": _is_integer,
@@ -50,11 +50,12 @@ _FIELD_CHECKS: dict[str, Callable[[Any], bool]] = {
 }
 
 
-def _check_type(name: str, value: Any) -> None:
-    check = _FIELD_CHECKS.get(name)
-    if check is not None and not check(value):
-        # Translated at the boundary into the core's InputError (INPUT_TYPE).
-        raise TypeError(f"argument '{name}': '{type(value).__name__}' object")
+def _check_types(fields: Mapping[str, Any]) -> None:
+    for name, value in fields.items():
+        check = _FIELD_CHECKS.get(name)
+        if check is not None and not check(value):
+            # Translated at the boundary into the core's InputError (INPUT_TYPE).
+            raise TypeError(f"argument '{name}': '{type(value).__name__}' object")
 
 
 @guard_class
@@ -154,8 +155,7 @@ class Engine(_Wrapper):
         return self._native.execute(command, at)
 
     def _run(self, command: str, at: dt.datetime, **fields: Any) -> Any:
-        for name, value in fields.items():
-            _check_type(name, value)
+        _check_types(fields)
         return self._native.execute({"command": command, **fields}, at)
 
 
@@ -282,8 +282,7 @@ class Engine(_Wrapper):
         return self._native.ask(query)
 
     def _ask(self, query: str, **fields: Any) -> Any:
-        for name, value in fields.items():
-            _check_type(name, value)
+        _check_types(fields)
         return self._native.ask({"query": query, **fields})
 
     def application(self, id: int) -> dict[str, Any]:
