@@ -97,6 +97,7 @@ pub fn applications(n: usize) -> Vec<(NewApplication, NaiveDateTime)> {
                     email: "parent@mail.kz".into(),
                     phone: "+7 701 000 00 00".into(),
                 },
+                ranked_choices: Vec::new(),
             },
             at,
         ));

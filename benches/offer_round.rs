@@ -48,6 +48,7 @@ fn bulletins() -> Vec<NewBulletin> {
                     region: "almaty".into(),
                     area: format!("district-{d:02}"),
                     languages: vec![Language::Kazakh, Language::Russian],
+                    group_types: Vec::new(),
                 },
                 group_type: GroupType::General,
                 cohort,

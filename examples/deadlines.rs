@@ -204,6 +204,7 @@ fn follow_application(args: &Args, policy: &kezek::Policy) -> Result<(), Lifecyc
                 email: "parent@mail.kz".into(),
                 phone: "+7 701 000 00 00".into(),
             },
+            ranked_choices: Vec::new(),
         },
         registered,
     )?;

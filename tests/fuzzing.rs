@@ -301,6 +301,23 @@ pub enum Op {
     Advance {
         hours: u16,
     },
+    /// A kindergarten for the catalogue: its languages and kinds of group as bit sets, in
+    /// Kokshetau or not.
+    AddKindergarten {
+        kindergarten: u8,
+        languages: u8,
+        group_types: u8,
+        elsewhere: bool,
+    },
+    ChangeRankedChoices {
+        id: u8,
+        choices: Vec<u8>,
+    },
+    /// A registration that ranks kindergartens.
+    RegisterRanking {
+        child: u8,
+        choices: Vec<u8>,
+    },
 }
 
 const CHILDREN: [&str; 6] = [
@@ -392,6 +409,45 @@ fn run(e: &mut Engine, op: &Op, t: NaiveDateTime) -> Result<(), kezek::Lifecycle
             t,
         ),
         Op::Advance { .. } => e.advance_to(t),
+        Op::AddKindergarten {
+            kindergarten,
+            languages,
+            group_types,
+            elsewhere,
+        } => {
+            use kezek::application::{GroupType, Language};
+            fn pick<T: Copy>(bits: u8, all: &[T]) -> Vec<T> {
+                all.iter()
+                    .enumerate()
+                    .filter(|(i, _)| bits & (1 << i) != 0)
+                    .map(|(_, x)| *x)
+                    .collect()
+            }
+            let k = kezek::allocation::Kindergarten {
+                id: kg(kindergarten).into(),
+                region: "akmola".into(),
+                area: if *elsewhere { "zerendi" } else { "kokshetau" }.into(),
+                languages: pick(*languages, &Language::ALL),
+                group_types: pick(
+                    *group_types,
+                    &[
+                        GroupType::General,
+                        GroupType::Special,
+                        GroupType::Sanatorium,
+                    ],
+                ),
+            };
+            e.add_kindergartens(&[k], t)
+        }
+        Op::ChangeRankedChoices { id, choices } => {
+            let choices: Vec<std::sync::Arc<str>> = choices.iter().map(|c| kg(c).into()).collect();
+            e.change_ranked_choices(app(id), &choices, t)
+        }
+        Op::RegisterRanking { child, choices } => {
+            let mut input = fixture::application(CHILDREN[usize::from(*child) % CHILDREN.len()]);
+            input.ranked_choices = choices.iter().map(|c| kg(c).into()).collect();
+            e.register(input, t).map(|_| ())
+        }
     }
 }
 
@@ -406,11 +462,10 @@ pub fn engine_commands(data: &[u8]) {
     else {
         return;
     };
-    let mut e = Engine::new(
-        fixture::engine_linking_twins().policy().clone(),
-        short_calendar(),
-    )
-    .expect("an engine");
+    // Twins linked and kindergartens ranked: every command has its rules in force.
+    let mut policy = fixture::engine_linking_twins().policy().clone();
+    policy.ranked_choices = Some(kezek::policy::RankedChoices::default());
+    let mut e = Engine::new(policy, short_calendar()).expect("an engine");
     let mut t = fixture::at(2024, 1, 8, 9, 0);
     for (op, minutes) in &ops {
         t += TimeDelta::minutes(i64::from(*minutes) * 7);

@@ -157,6 +157,7 @@ pub mod fixture {
                 email: "ana@mail.kz".into(),
                 phone: "+7 701 123 45 67".into(),
             },
+            ranked_choices: Vec::new(),
         }
     }
 
@@ -253,6 +254,7 @@ pub mod fixture {
                 region: "akmola".into(),
                 area: "kokshetau".into(),
                 languages: vec![Language::Kazakh, Language::Russian],
+                group_types: Vec::new(),
             },
             group_type: GroupType::General,
             cohort,
@@ -337,8 +339,46 @@ pub struct Scenario {
     pub name: String,
     /// The built-in policy id.
     pub policy: String,
+    /// Parameters merged over the built-in policy's (`{"ranked_choices": {…}}`), if any.
+    #[serde(default)]
+    pub policy_changes: Option<Value>,
     /// The steps, in order.
     pub steps: Vec<Step>,
+}
+
+impl Scenario {
+    /// The scenario's policy: the built-in one, with its `policy_changes` merged over its
+    /// parameters.
+    ///
+    /// # Panics
+    /// On a policy id the book does not hold, or changes that make it invalid.
+    #[must_use]
+    pub fn policy(&self) -> kezek::Policy {
+        let policy = kezek::PolicyBook::builtin()
+            .get(&self.policy)
+            .unwrap_or_else(|e| panic!("{}: {e}", self.policy))
+            .clone();
+        let Some(Value::Object(changes)) = &self.policy_changes else {
+            return policy;
+        };
+        let mut json = serde_json::to_value(&policy).unwrap_or_else(|e| panic!("{e}"));
+        for (k, v) in changes {
+            json[k] = v.clone();
+        }
+        kezek::Policy::from_json(&json.to_string()).unwrap_or_else(|e| panic!("{e}"))
+    }
+}
+
+/// The scenario files every host runs, in `tests/conformance/scenario-files.json`.
+///
+/// # Panics
+/// When the list cannot be read.
+#[must_use]
+pub fn scenario_files() -> Vec<String> {
+    let path = conformance_dir().join("scenario-files.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let list: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    serde_json::from_value(list["files"].clone()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A scenario file: the default application and the scenarios.

@@ -1,10 +1,11 @@
-//! Runs the scenarios of `tests/conformance/lifecycle.json`, `offer_rounds.json` and
-//! `refusals.json` against the Rust core.
+//! Runs the scenarios of the files `tests/conformance/scenario-files.json` lists
+//! (`lifecycle.json`, `offer_rounds.json`, `refusals.json`, `ranked_choices.json`) against
+//! the Rust core.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
 
 use kezek::application::{ApplicationId, NewApplication};
 use kezek::lifecycle::{Engine, LifecycleError, Query, Request};
-use kezek::{LocalizedError, PolicyBook, WorkCalendar};
+use kezek::{LocalizedError, WorkCalendar};
 use kezek_conformance::{run_scenarios, ScenarioFile, Step, StepError};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -70,7 +71,7 @@ fn command(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepE
 
 /// The queries whose arguments are the step's (and its `at`, for an explanation): each goes
 /// through the one entry, [`Engine::ask`], as a query built from the step.
-const ASKED: [&str; 10] = [
+const ASKED: [&str; 12] = [
     "state",
     "position",
     "next_deadline",
@@ -81,6 +82,8 @@ const ASKED: [&str; 10] = [
     "choices",
     "interest_due",
     "statistics",
+    "ranked_choices",
+    "kindergartens",
 ];
 
 fn ask(e: &Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepError> {
@@ -130,35 +133,14 @@ fn step(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepErro
 }
 
 fn engine(sc: &kezek_conformance::Scenario) -> Engine {
-    let policy = PolicyBook::builtin()
-        .get(&sc.policy)
-        .expect("a built-in policy")
-        .clone();
-    Engine::new(policy, WorkCalendar::kazakhstan()).expect("a valid policy")
+    Engine::new(sc.policy(), WorkCalendar::kazakhstan()).expect("a valid policy")
 }
 
+/// Every scenario file of `tests/conformance/scenario-files.json`.
 #[test]
-fn offer_round_scenarios() {
-    assert_eq!(run_scenarios("offer_rounds.json", engine, step), 0);
-}
-
-#[test]
-fn refusal_scenarios() {
-    assert_eq!(run_scenarios("refusals.json", engine, step), 0);
-}
-
-#[test]
-fn lifecycle_scenarios() {
-    let failed = run_scenarios(
-        "lifecycle.json",
-        |sc| {
-            let policy = PolicyBook::builtin()
-                .get(&sc.policy)
-                .expect("a built-in policy")
-                .clone();
-            Engine::new(policy, WorkCalendar::kazakhstan()).expect("a valid policy")
-        },
-        step,
-    );
+fn scenarios() {
+    let files = kezek_conformance::scenario_files();
+    assert!(files.len() >= 4, "{files:?}");
+    let failed: usize = files.iter().map(|f| run_scenarios(f, engine, step)).sum();
     assert_eq!(failed, 0);
 }

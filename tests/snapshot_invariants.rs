@@ -65,7 +65,7 @@ fn an_untouched_snapshot_loads_and_every_invariant_is_named() {
     let e = populated();
     let loaded = Engine::from_json(&e.to_json()).unwrap();
     assert_eq!(loaded.to_json(), e.to_json());
-    assert_eq!(INVARIANTS.len(), 13);
+    assert_eq!(INVARIANTS.len(), 14);
 }
 
 /// An edit of a snapshot's JSON: what it does, the invariant it breaks, the edit.
@@ -178,6 +178,11 @@ fn each_edit_is_refused_with_the_invariant_it_breaks() {
             Box::new(|s| s["next_seq"] = json!(2)),
         ),
         (
+            "a ranked choice the catalogue does not list",
+            "choices_name_kindergartens",
+            Box::new(|s| app(s, 2)["app"]["ranked_choices"] = json!(["kg-9"])),
+        ),
+        (
             "a deadline past the year 9999",
             "years_within_9999",
             Box::new(|s| app(s, 1)["state"]["show_up_by"]["last_day"] = json!("+10000-01-01")),
@@ -192,5 +197,5 @@ fn each_edit_is_refused_with_the_invariant_it_breaks() {
         assert!(!message.contains(child::MAR_2021), "{message}");
     }
     let named: std::collections::BTreeSet<_> = edits.iter().map(|e| e.1).collect();
-    assert_eq!(named.len(), 11, "{named:?}");
+    assert_eq!(named.len(), 12, "{named:?}");
 }

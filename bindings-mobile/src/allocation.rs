@@ -22,6 +22,9 @@ pub struct Kindergarten {
     pub area: String,
     /// The languages of its groups.
     pub languages: Vec<Language>,
+    /// The kinds of group it has (the catalogue's; a bulletin need not say).
+    #[uniffi(default = [])]
+    pub group_types: Vec<GroupType>,
 }
 
 /// Places a kindergarten publishes for one group type and cohort.
@@ -67,6 +70,19 @@ pub struct Skipped {
     pub failed: Vec<String>,
 }
 
+/// A direction a round of ranked choices issued (`RULES.md §5a`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Directed {
+    /// The application.
+    pub id: ApplicationId,
+    /// The kindergarten.
+    pub kindergarten: String,
+    /// The bulletin whose place it takes.
+    pub bulletin: BulletinId,
+    /// Where the kindergarten stands in the child's ranked choices: 0 for the first.
+    pub choice: u32,
+}
+
 /// What an offer round did in one pool.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct RoundReport {
@@ -84,6 +100,8 @@ pub struct RoundReport {
     pub open: u32,
     /// Whether the places were opened to free choice.
     pub opened_to_all: bool,
+    /// Directions a round of ranked choices issued, in queue order (`RULES.md §5a`).
+    pub directed: Vec<Directed>,
 }
 
 impl From<&CoreKindergarten> for Kindergarten {
@@ -93,6 +111,7 @@ impl From<&CoreKindergarten> for Kindergarten {
             region: k.region.clone(),
             area: k.area.clone(),
             languages: k.languages.clone(),
+            group_types: k.group_types.clone(),
         }
     }
 }
@@ -104,6 +123,7 @@ impl From<Kindergarten> for CoreKindergarten {
             region: k.region,
             area: k.area,
             languages: k.languages,
+            group_types: k.group_types,
         }
     }
 }
@@ -151,6 +171,16 @@ impl From<&CoreRoundReport> for RoundReport {
                 .collect(),
             open: r.open,
             opened_to_all: r.opened_to_all,
+            directed: r
+                .directed
+                .iter()
+                .map(|d| Directed {
+                    id: d.id,
+                    kindergarten: d.kindergarten.to_string(),
+                    bulletin: d.bulletin,
+                    choice: d.choice,
+                })
+                .collect(),
         }
     }
 }

@@ -164,6 +164,10 @@ pub struct NewApplication {
     pub non_resident: bool,
     /// How to reach the applicant.
     pub contacts: Contacts,
+    /// Kindergarten ids ranked, best first, where the region gives places by ranked
+    /// choices (`RULES.md §5a`).
+    #[uniffi(default = [])]
+    pub ranked_choices: Vec<String>,
 }
 
 /// An application as registered. The IINs are masked: the app holds its own digits.
@@ -199,6 +203,8 @@ pub struct Application {
     pub contacts: Contacts,
     /// When it was registered.
     pub registered_at: CivilMoment,
+    /// Kindergarten ids ranked, best first (`RULES.md §5a`).
+    pub ranked_choices: Vec<String>,
 }
 
 impl From<&CoreAddress> for Address {
@@ -247,6 +253,7 @@ impl From<NewApplication> for CoreNewApplication {
                 email: Arc::from(a.contacts.email),
                 phone: Arc::from(a.contacts.phone),
             },
+            ranked_choices: a.ranked_choices.into_iter().map(Arc::from).collect(),
         }
     }
 }
@@ -270,6 +277,7 @@ impl From<kezek::application::ApplicationView<'_>> for Application {
             non_resident: a.non_resident,
             contacts: a.contacts.into(),
             registered_at: a.registered_at,
+            ranked_choices: a.ranked_choices.iter().map(ToString::to_string).collect(),
         }
     }
 }

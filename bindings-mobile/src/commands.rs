@@ -6,7 +6,7 @@
 use kezek::allocation::BulletinId;
 use kezek::application::{ApplicationId, Document};
 
-use crate::allocation::{NewBulletin, RoundReport};
+use crate::allocation::{Kindergarten, NewBulletin, RoundReport};
 use crate::application::NewApplication;
 use crate::engine::Engine;
 use crate::errors::KezekError;
@@ -110,6 +110,21 @@ commands! {
     " `WAITING_LIST_NOT_NEEDED`, `KINDERGARTEN_UNKNOWN`, `STATE_FORBIDS`."
     fn join_waiting_list(id: ApplicationId, kindergarten: String, at: CivilMoment) -> ()
         = |e| e.join_waiting_list(id, &kindergarten, at);
+    " Adds kindergartens to the catalogue parents rank (`RULES.md §5a`), each replacing the"
+    " entry of the same id."
+    " # Errors"
+    " `KINDERGARTEN_INVALID` naming the field, `TIME_BEFORE_CLOCK`."
+    fn add_kindergartens(kindergartens: Vec<Kindergarten>, at: CivilMoment) -> ()
+        = |e| e.add_kindergartens(
+            &kindergartens.into_iter().map(Into::into).collect::<Vec<_>>(), at);
+    " The applicant ranks kindergartens anew, best first (`RULES.md §5a`); the child keeps"
+    " its place in the queue."
+    " # Errors"
+    " `CHOICES_NOT_IN_POLICY`, `CHOICES_TOO_MANY`, `CHOICE_DUPLICATE`, `CHOICE_UNKNOWN`,"
+    " `CHOICE_GROUP_TYPE`, `CHOICE_LANGUAGE`, `CHOICE_AREA`, `STATE_FORBIDS`."
+    fn change_ranked_choices(id: ApplicationId, choices: Vec<String>, at: CivilMoment) -> ()
+        = |e| e.change_ranked_choices(
+            id, &choices.into_iter().map(Into::into).collect::<Vec<_>>(), at);
     " Adds a second applicant (the other parent)."
     " # Errors"
     " `APPLICANT_ALREADY_LINKED`, an IIN error, `TIME_BEFORE_CLOCK`."

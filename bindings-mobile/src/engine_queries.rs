@@ -6,7 +6,7 @@ use kezek::application::{ApplicationId, QueueKey};
 use kezek::lifecycle::{Interest, ListingEntry, QueueStatisticsEntry, StateName};
 use kezek::queue::{ClassCounts, Position};
 
-use crate::allocation::Bulletin;
+use crate::allocation::{Bulletin, Kindergarten};
 use crate::application::{Application, NewApplication};
 use crate::engine::Engine;
 use crate::errors::KezekError;
@@ -225,6 +225,27 @@ impl Engine {
     /// `APPLICATION_UNKNOWN`.
     pub fn choices(&self, id: ApplicationId) -> Result<Vec<Bulletin>, KezekError> {
         self.read(|e| Ok(e.choices(id)?.into_iter().map(Into::into).collect()))
+    }
+
+    /// The kindergartens the application ranks, best first (`RULES.md §5a`).
+    ///
+    /// # Errors
+    /// `APPLICATION_UNKNOWN`.
+    pub fn ranked_choices(&self, id: ApplicationId) -> Result<Vec<String>, KezekError> {
+        self.read(|e| {
+            Ok(e.ranked_choices(id)?
+                .iter()
+                .map(ToString::to_string)
+                .collect())
+        })
+    }
+
+    /// The catalogue of kindergartens parents rank, by id (`RULES.md §5a`).
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn kindergartens(&self) -> Result<Vec<Kindergarten>, KezekError> {
+        self.read(|e| Ok(e.kindergartens().map(Into::into).collect()))
     }
 
     /// Places open for offers in a queue now.

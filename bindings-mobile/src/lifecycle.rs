@@ -22,6 +22,7 @@ uniffi::custom_type!(BulletinId, u64, {
 pub enum Via {
     Notice,
     FreeChoice,
+    RankedChoice,
 }
 
 /// Why an application left the queue.
@@ -102,6 +103,7 @@ pub enum Reason {
     ContractNotSigned,
     WaitingListJoined,
     WaitingListPlace,
+    RankedChoicesChanged,
 }
 
 /// What a decision answers.

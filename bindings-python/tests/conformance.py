@@ -30,3 +30,17 @@ def contains(actual: Any, expected: Any) -> bool:
     if isinstance(expected, bool) or isinstance(actual, bool):
         return type(actual) is type(expected) and actual == expected
     return bool(actual == expected)
+
+
+def scenario_files() -> list[str]:
+    """The scenario files every host runs (``scenario-files.json``)."""
+    files: list[str] = load("scenario-files.json")["files"]
+    return files
+
+
+def scenario_policy(scenario: dict[str, Any]) -> Any:
+    """The scenario's policy: the built-in one with its ``policy_changes``."""
+    import kezek
+
+    policy = kezek.PolicyBook.builtin().get(scenario["policy"])
+    return policy.replace(**scenario.get("policy_changes", {}))

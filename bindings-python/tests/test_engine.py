@@ -180,3 +180,35 @@ def test_a_typed_application_registers() -> None:
     assert e.register(app, AT) == 1
     with pytest.raises(kezek.InputError):
         e.register(missing, AT)
+
+
+def test_ranked_choices_on_the_engine() -> None:
+    """RULES.md §5a: a policy switched to ranked choices (``Policy.replace``, as an analyst
+    would), a catalogue, choices given when applying (typed as ``NewApplication``) and ranked
+    anew, each refusal a typed error that changes nothing."""
+    base = kezek.PolicyBook.builtin().get("akmola-2024")
+    with pytest.raises(kezek.InputError) as bogus:
+        base.replace(bogus=1)
+    assert bogus.value.code == "INPUT_FORMAT"
+    policy = base.replace(ranked_choices={"max_choices": 2, "sibling_priority": True})
+    e = kezek.Engine(policy)
+    kg = {"region": "akmola", "area": "kokshetau", "languages": ["kazakh"], "group_types": ["general"]}
+    e.add_kindergartens([{"id": "kg-1", **kg}, {"id": "kg-2", **kg}, {"id": "kg-3", **kg}], AT)
+    assert [k["id"] for k in e.kindergartens()] == ["kg-1", "kg-2", "kg-3"]
+    app: kezek.NewApplication = {**APP, "ranked_choices": ["kg-2", "kg-1"]}  # type: ignore[typeddict-item]
+    first = e.register(app, AT)
+    assert e.ranked_choices(first) == ["kg-2", "kg-1"]
+    e.change_ranked_choices(first, ("kg-3",), AT)
+    assert e.ranked_choices(first) == ["kg-3"]
+    assert [ev.reason for ev in e.history(first)][-1] == "RANKED_CHOICES_CHANGED"
+    before = e.snapshot()
+    with pytest.raises(kezek.CommandRefusedError) as refused:
+        e.change_ranked_choices(first, ["kg-1", "kg-2", "kg-3"], AT)
+    assert refused.value.code == "CHOICES_TOO_MANY"
+    assert refused.value.details == {"rule": "CHOICES_TOO_MANY", "limit": 2}
+    with pytest.raises(kezek.CommandRefusedError) as unknown:
+        e.change_ranked_choices(first, ["kg-9"], AT)
+    assert unknown.value.details["kindergarten"] == "kg-9"
+    assert all("kg-9" not in unknown.value.message(lang) for lang in ("kk", "ru", "en"))
+    assert e.snapshot() == before
+    assert kezek.Engine.from_snapshot(before).ranked_choices(first) == ["kg-3"]

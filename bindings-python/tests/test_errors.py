@@ -13,7 +13,7 @@ from typing import Any, Callable
 import pytest
 
 import kezek
-from conformance import load
+from conformance import load, scenario_files, scenario_policy
 from kezek import errors
 
 AT = dt.datetime(2025, 3, 3, 9)
@@ -139,7 +139,8 @@ def _class_for(code: str) -> type:
         if code.startswith(prefix):
             return cls
     places = {"PLACES_FROZEN", "PLACE_TAKEN", "PLACE_RESERVED", "PLACE_OTHER_QUEUE", "PLACE_HELD_ELSEWHERE",
-              "DISTRIBUTION_NOT_STARTED", "WAITING_LIST_NOT_NEEDED", "RESTORE_USED", "BULLETIN_INVALID"}
+              "DISTRIBUTION_NOT_STARTED", "WAITING_LIST_NOT_NEEDED", "RESTORE_USED", "BULLETIN_INVALID",
+              "KINDERGARTEN_INVALID"}
     return errors.PlacesRefusedError if code in places else errors.CommandRefusedError
 
 
@@ -164,10 +165,10 @@ def _conformance_errors() -> list[tuple[str, Callable[[], Any]]]:
             for c in load("matching.json")["cases"] if "error" in c]
     out += [(c["error"], functools.partial(_simulate, c["args"]["input"]))
             for c in load("simulation.json")["cases"] if "error" in c]
-    for name in ("lifecycle.json", "offer_rounds.json", "refusals.json"):
+    for name in scenario_files():
         file = load(name)
         for sc in file["scenarios"]:
-            e = kezek.Engine(kezek.PolicyBook.builtin().get(sc["policy"]))
+            e = kezek.Engine(scenario_policy(sc))
             for s in sc["steps"]:
                 if "error" in s:
                     # Scenario steps run in order: raise now, replay the raise later.

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import kezek
-from conformance import CONFORMANCE, contains, load
+from conformance import CONFORMANCE, contains, load, scenario_files, scenario_policy
 
 Step = dict[str, Any]
 
@@ -72,6 +72,10 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
         return None if confirmation is None else confirmation.to_dict()
     if op == "choices":
         return [b.to_dict() for b in engine.choices(i)]
+    if op == "ranked_choices":
+        return engine.ranked_choices(i)
+    if op == "kindergartens":
+        return engine.kindergartens()
     if op == "bulletin":
         return engine.bulletin(a["bulletin"]).to_dict()
     if op == "open_places":
@@ -94,12 +98,11 @@ def _scenarios(name: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
 
 @pytest.mark.parametrize(
     "file,scenario",
-    _scenarios("lifecycle.json") + _scenarios("offer_rounds.json") + _scenarios("refusals.json"),
+    [pair for name in scenario_files() for pair in _scenarios(name)],
     ids=lambda x: x.get("name", "file") if isinstance(x, dict) else str(x),
 )
 def test_scenario(file: dict[str, Any], scenario: dict[str, Any]) -> None:
-    policy = kezek.PolicyBook.builtin().get(scenario["policy"])
-    engine = kezek.Engine(policy)
+    engine = kezek.Engine(scenario_policy(scenario))
     for n, s in enumerate(scenario["steps"], 1):
         where = f"{scenario['name']} step {n} ({s['op']})"
         try:

@@ -166,4 +166,15 @@ commands! {
     join_waiting_list "joinWaitingList"
         (id: id_of "id" "number", kindergarten: string "kindergarten" "string")
         -> "undefined" = L(C::JoinWaitingList { id, kindergarten });
+    " Adds kindergartens to the catalogue parents rank (`RULES.md §5a`), each replacing the"
+    " entry of the same id. `KINDERGARTEN_INVALID` names a malformed field."
+    add_kindergartens "addKindergartens" (kindergartens: from_js "kindergartens" "Kindergarten[]")
+        -> "undefined" = L(C::AddKindergartens { kindergartens });
+    " The applicant ranks kindergartens anew, best first (`RULES.md §5a`); the child keeps"
+    " its place in the queue. `CHOICES_NOT_IN_POLICY`, `CHOICES_TOO_MANY`,"
+    " `CHOICE_DUPLICATE`, `CHOICE_UNKNOWN`, `CHOICE_GROUP_TYPE`, `CHOICE_LANGUAGE`,"
+    " `CHOICE_AREA`."
+    change_ranked_choices "changeRankedChoices"
+        (id: id_of "id" "number", choices: from_js "choices" "string[]")
+        -> "undefined" = L(C::ChangeRankedChoices { id, choices });
 }

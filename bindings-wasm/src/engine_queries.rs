@@ -130,4 +130,9 @@ queries! {
     " The bulletins a notified application may take a place of: those of its pool with a"
     " free place (`RULES.md §5`)."
     choices "choices" (id: id_of "id" "number") -> "Bulletin[]" = Q::Choices { id };
+    " The kindergartens the application ranks, best first (`RULES.md §5a`)."
+    ranked_choices "rankedChoices" (id: id_of "id" "number")
+        -> "string[]" = Q::RankedChoices { id };
+    " The catalogue of kindergartens parents rank, by id (`RULES.md §5a`)."
+    kindergartens "kindergartens" () -> "Kindergarten[]" = Q::Kindergartens {};
 }

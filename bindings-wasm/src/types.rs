@@ -56,6 +56,8 @@ export interface NewApplication {
   benefit?: string | null;
   documents?: Document[];
   nonResident?: boolean;
+  /** Kindergarten ids of the engine's catalogue, best first, where the policy gives places by ranked choices (RULES.md §5a). */
+  rankedChoices?: string[];
   contacts: Contacts;
 }
 /** An application as registered, its IINs masked (`********0403`). */
@@ -77,6 +79,8 @@ export interface Application {
   nonResident: boolean;
   contacts: Contacts;
   registeredAt: IsoMoment;
+  /** Kindergarten ids ranked, best first (RULES.md §5a); absent when none. */
+  rankedChoices?: string[];
 }
 /** A queue: region, area, group type and birth-year cohort. */
 export interface QueueKey { region: string; area: string; groupType: GroupType; cohort: number }
@@ -100,7 +104,7 @@ export type StateName =
 export interface Direction {
   kindergarten: string;
   issuedAt: IsoMoment;
-  via: "notice" | "free_choice";
+  via: "notice" | "free_choice" | "ranked_choice";
   showUpBy: Deadline;
   revocableUntil: Deadline;
   extensionsUsed: number;
@@ -159,7 +163,8 @@ export interface Decision {
   failed: string[];
 }
 
-export interface Kindergarten { id: string; region: string; area: string; languages: Language[] }
+/** A kindergarten: a bulletin's, or the catalogue's, which lists its kinds of group (ranked choices, RULES.md §5a). */
+export interface Kindergarten { id: string; region: string; area: string; languages: Language[]; groupTypes?: GroupType[] }
 /** Places a kindergarten publishes for one group type and cohort (RULES.md §5). */
 export interface NewBulletin { kindergarten: Kindergarten; groupType: GroupType; cohort: number; places: number }
 export interface Bulletin extends NewBulletin {
@@ -175,7 +180,11 @@ export interface RoundReport {
   skipped: Skipped[];
   open: number;
   openedToAll: boolean;
+  /** Directions a round of ranked choices issued (RULES.md §5a), in queue order; absent under the other modes. */
+  directed?: Directed[];
 }
+/** A direction a round of ranked choices issued: `choice` is where the kindergarten stands in the child's ranked choices (0 for the first). */
+export interface Directed { id: number; kindergarten: string; bulletin: number; choice: number }
 
 export interface MonthDay { month: number; day: number }
 export interface BenefitCategory {

@@ -5,7 +5,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as kezek from "../pkg/index.js";
 import { camel, load } from "./conformance.mjs";
-import { calendarCase, iinCase, matchingInstance, policyCase, runStep } from "./runners.mjs";
+import {
+  SCENARIO_FILES, calendarCase, iinCase, matchingInstance, policyCase, runStep, scenarioEngine,
+} from "./runners.mjs";
 
 const {
   Engine, Iin, MatchingInstance, PolicyBook, WorkCalendar, KezekError, simulate, setLanguage,
@@ -30,7 +32,7 @@ function classFor(code) {
   for (const [prefix, cls] of Object.entries(prefixes)) if (code.startsWith(prefix)) return cls;
   const places = ["PLACES_FROZEN", "PLACE_TAKEN", "PLACE_RESERVED", "PLACE_OTHER_QUEUE",
     "PLACE_HELD_ELSEWHERE", "DISTRIBUTION_NOT_STARTED", "WAITING_LIST_NOT_NEEDED", "RESTORE_USED",
-    "BULLETIN_INVALID"];
+    "BULLETIN_INVALID", "KINDERGARTEN_INVALID"];
   return places.includes(code) ? "PlacesRefusedError" : "CommandRefusedError";
 }
 
@@ -101,10 +103,10 @@ function conformanceErrors() {
   for (const c of load("simulation.json").cases) {
     if ("error" in c) out.push([c.error, thrown(() => simulate(camel(c.args.input)))]);
   }
-  for (const name of ["lifecycle.json", "offer_rounds.json", "refusals.json"]) {
+  for (const name of SCENARIO_FILES) {
     const file = load(name);
     for (const sc of file.scenarios) {
-      const e = engine(sc.policy);
+      const e = scenarioEngine(sc);
       for (const s of sc.steps) {
         if ("error" in s) out.push([s.error, thrown(() => runStep(e, file, s))]);
         else runStep(e, file, s);

@@ -2,10 +2,20 @@
 // conformance suites and by errors.test.mjs, which collects every error case.
 import assert from "node:assert/strict";
 import {
-  Engine, Iin, MatchingInstance, PolicyBook, WorkCalendar, labels, showDate, showDeadline,
-  showMoment,
+  Engine, Iin, MatchingInstance, Policy, PolicyBook, WorkCalendar, labels, showDate,
+  showDeadline, showMoment,
 } from "../pkg/index.js";
-import { camel, snake } from "./conformance.mjs";
+import { camel, load, snake } from "./conformance.mjs";
+
+/** The scenario files every host runs (tests/conformance/scenario-files.json). */
+export const SCENARIO_FILES = load("scenario-files.json").files;
+
+/** A fresh engine for a scenario: its built-in policy, with its `policy_changes`. */
+export function scenarioEngine(scenario) {
+  const policy = PolicyBook.builtin().get(scenario.policy);
+  if (!scenario.policy_changes) return new Engine(policy);
+  return new Engine(Policy.fromData({ ...policy.toData(), ...camel(scenario.policy_changes) }));
+}
 
 /** The call a case of iin.json makes. */
 export function iinCase(c) {
@@ -123,6 +133,8 @@ export function runStep(engine, file, s) {
     }
     case "bulletin": return snake(engine.bulletin(a.bulletin));
     case "choices": return snake(engine.choices(id));
+    case "ranked_choices": return engine.rankedChoices(id);
+    case "kindergartens": return snake(engine.kindergartens());
     case "interest_due": return snake(engine.interestDue(id));
     case "open_places": return engine.openPlaces(engine.queueKey(id));
     case "child": {

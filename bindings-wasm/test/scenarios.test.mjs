@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { Engine, PolicyBook } from "../pkg/index.js";
 import { camel, contains, load, outcome } from "./conformance.mjs";
-import { runStep } from "./runners.mjs";
+import { SCENARIO_FILES, runStep, scenarioEngine } from "./runners.mjs";
 
 // Snapshots of earlier versions load migrated (tests/conformance/snapshots.json).
 for (const c of load("snapshots.json").cases) {
@@ -17,11 +17,11 @@ for (const c of load("snapshots.json").cases) {
   });
 }
 
-for (const name of ["lifecycle.json", "offer_rounds.json", "refusals.json"]) {
+for (const name of SCENARIO_FILES) {
   const file = load(name);
   for (const scenario of file.scenarios) {
     test(`${name}: ${scenario.name}`, () => {
-      const engine = new Engine(PolicyBook.builtin().get(scenario.policy));
+      const engine = scenarioEngine(scenario);
       scenario.steps.forEach((s, n) => {
         const where = `step ${n + 1} (${s.op})`;
         const before = "error" in s ? engine.snapshot() : null;

@@ -195,6 +195,11 @@ pub struct NewApplication {
     pub non_resident: bool,
     /// E-mail and phone.
     pub contacts: Contacts,
+    /// Kindergartens ranked, best first, by id (`RULES.md §5a`): only where the policy
+    /// gives places by ranked choices, at most its `max_choices`, each from the engine's
+    /// catalogue with the child's kind of group, language and area.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranked_choices: Vec<Arc<str>>,
 }
 
 impl fmt::Debug for NewApplication {
@@ -211,6 +216,7 @@ impl fmt::Debug for NewApplication {
             .field("documents", &self.documents)
             .field("non_resident", &self.non_resident)
             .field("contacts", &self.contacts)
+            .field("ranked_choices", &self.ranked_choices)
             .finish()
     }
 }
@@ -369,6 +375,10 @@ pub struct Application {
     pub contacts: Contacts,
     /// The moment of registration, to the second: the queue order within a class.
     pub registered_at: NaiveDateTime,
+    /// Kindergartens ranked, best first (`RULES.md §5a`); the applicant may change them
+    /// (`change_ranked_choices`) without changing its place in the queue.
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub ranked_choices: Box<[Arc<str>]>,
 }
 
 /// An application as hosts show it (the `application` query, every binding): its IINs
@@ -392,6 +402,8 @@ pub struct ApplicationView<'a> {
     pub non_resident: bool,
     pub contacts: &'a Contacts,
     pub registered_at: NaiveDateTime,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub ranked_choices: &'a [Arc<str>],
 }
 
 impl Application {
@@ -414,6 +426,7 @@ impl Application {
             non_resident: self.non_resident,
             contacts: &self.contacts,
             registered_at: self.registered_at,
+            ranked_choices: &self.ranked_choices,
         }
     }
 
@@ -439,6 +452,7 @@ impl Application {
             documents: self.documents.to_vec(),
             non_resident: self.non_resident,
             contacts: self.contacts.clone(),
+            ranked_choices: self.ranked_choices.to_vec(),
         }
     }
 

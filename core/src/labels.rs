@@ -78,7 +78,7 @@ impl Labelled {
 }
 
 /// The commands a parent or an operator takes, by name.
-const ACTIONS: [&str; 18] = [
+const ACTIONS: [&str; 19] = [
     "notify",
     "issue_direction",
     "take_place",
@@ -97,6 +97,7 @@ const ACTIONS: [&str; 18] = [
     "sign_contract",
     "join_waiting_list",
     "link_batch",
+    "change_ranked_choices",
 ];
 
 /// The checks of the engine's decisions a failure can name.
@@ -445,6 +446,11 @@ fn reason(r: Reason) -> [&'static str; 3] {
         ],
         Reason::BatchUnlinked => ["Егіздер бөлінді", "Близнецы разъединены", "Twins unlinked"],
         Reason::BenefitChanged => ["Жеңілдік өзгертілді", "Льгота изменена", "Benefit changed"],
+        Reason::RankedChoicesChanged => [
+            "Таңдалған балабақшалар өзгертілді",
+            "Выбранные детские сады изменены",
+            "Ranked kindergartens changed",
+        ],
         Reason::BirthDateCorrected => [
             "Туған күні түзетілді",
             "Дата рождения исправлена",

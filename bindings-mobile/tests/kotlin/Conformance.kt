@@ -159,7 +159,18 @@ fun newApplication(m: Map<String, Any?>): NewApplication {
         documents = documents,
         nonResident = m["non_resident"] as Boolean? ?: false,
         contacts = Contacts(contacts["email"].str(), contacts["phone"].str()),
+        rankedChoices = (m["ranked_choices"] as List<*>? ?: emptyList<Any?>()).map { it.str() },
     )
+}
+
+/** The scenario files every host runs (tests/conformance/scenario-files.json). */
+val SCENARIO_FILES = (load("scenario-files.json")["files"] as List<*>).map { it.str() }
+
+/** A fresh engine for a scenario: its built-in policy, with its `policy_changes`. */
+fun scenarioEngine(scenario: Map<String, Any?>): Engine {
+    val policy = PolicyBook.builtin().get(scenario["policy"].str())
+    val changes = scenario["policy_changes"]?.obj() ?: return Engine(policy)
+    return Engine(Policy.fromJson(Json.write(Json.parse(policy.toJson()).obj() + changes)))
 }
 
 /** The engine's commands (the core's list): each goes through the one entry, `Engine.execute`. */
@@ -197,6 +208,8 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
         }
         "bulletin" -> bulletin(engine.bulletin(a["bulletin"].long().toULong()))
         "choices" -> engine.choices(id!!).map(::bulletin)
+        "ranked_choices" -> engine.rankedChoices(id!!)
+        "kindergartens" -> engine.kindergartens().map(::kindergarten)
         "interest_due" -> engine.interestDue(id!!)?.let {
             mapOf(
                 "anniversary" to it.anniversary.toLong(),
@@ -255,12 +268,12 @@ fun conformance() {
         wrong.isEmpty().also { if (!it) System.err.println("  wrong days: $wrong") }
     }
 
-    for (name in listOf("lifecycle.json", "offer_rounds.json", "refusals.json")) {
+    for (name in SCENARIO_FILES) {
         val file = load(name)
         for (sc in file["scenarios"] as List<*>) {
             val scenario = sc.obj()
             test("$name: ${scenario["name"]}") {
-                val engine = Engine(PolicyBook.builtin().get(scenario["policy"].str()))
+                val engine = scenarioEngine(scenario)
                 (scenario["steps"] as List<*>).withIndex().all { (n, st) ->
                     val s = st.obj()
                     val before = if ("error" in s) engine.snapshot() else null

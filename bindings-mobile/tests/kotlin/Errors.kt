@@ -25,7 +25,7 @@ fun expectedKind(code: String): ErrorKind = when {
     code.startsWith("SNAPSHOT_") -> ErrorKind.SNAPSHOT
     code == "BULLETIN_UNKNOWN" -> ErrorKind.BULLETIN_NOT_FOUND
     code == "KINDERGARTEN_UNKNOWN" -> ErrorKind.KINDERGARTEN_NOT_FOUND
-    code == "BULLETIN_INVALID" || code == "PLACES_FROZEN" || code.startsWith("PLACE_") ||
+    code == "BULLETIN_INVALID" || code == "KINDERGARTEN_INVALID" || code == "PLACES_FROZEN" || code.startsWith("PLACE_") ||
         code in setOf("DISTRIBUTION_NOT_STARTED", "WAITING_LIST_NOT_NEEDED", "RESTORE_USED") -> ErrorKind.PLACES_REFUSED
     else -> ErrorKind.COMMAND_REFUSED
 }

@@ -68,7 +68,7 @@ class Gen(seed: Long) {
     fun period() = Period(uint(), pick(*PeriodUnit.values()))
     fun lang() = pick(*Language.values())
     fun group() = pick(*GroupType.values())
-    fun kindergarten() = Kindergarten(text(), text(), text(), List(r.nextInt(3)) { lang() })
+    fun kindergarten() = Kindergarten(text(), text(), text(), List(r.nextInt(3)) { lang() }, List(r.nextInt(3)) { group() })
     fun queue() = QueueKey(text(), text(), group(), int())
     fun ids(): List<ULong> = List(pick(0, 1, 2, 3, 1000)) { ulong() }
     fun documents(): List<Document> = List(r.nextInt(3)) {
@@ -174,6 +174,8 @@ val entries: List<Entry> = run {
         q("Engine.openPlaces") { e, g -> e.openPlaces(g.queue()) },
         q("Engine.bulletin") { e, g -> e.bulletin(g.ulong()) },
         q("Engine.choices") { e, g -> e.choices(g.ulong()) },
+        q("Engine.rankedChoices") { e, g -> e.rankedChoices(g.ulong()) },
+        q("Engine.kindergartens") { e, _ -> e.kindergartens() },
         c("Engine.register") { e, g -> e.register(g.pick(g.application(), g.nearlyValid()), g.moment()) },
         c("Engine.notify") { e, g -> e.notify(g.ulong(), g.uint(), g.moment()) },
         c("Engine.issueDirection") { e, g -> e.issueDirection(g.ulong(), g.text(), g.moment()) },
@@ -193,6 +195,8 @@ val entries: List<Entry> = run {
         c("Engine.linkApplicant") { e, g -> e.linkApplicant(g.ulong(), g.text(), g.moment()) },
         c("Engine.linkBatch") { e, g -> e.linkBatch(g.ids(), g.moment()) },
         c("Engine.unlinkBatch") { e, g -> e.unlinkBatch(g.ulong(), g.moment()) },
+        c("Engine.addKindergartens") { e, g -> e.addKindergartens(List(g.pick(0, 1, 2)) { g.kindergarten() }, g.moment()) },
+        c("Engine.changeRankedChoices") { e, g -> e.changeRankedChoices(g.ulong(), List(g.pick(0, 1, 5)) { g.text() }, g.moment()) },
         c("Engine.execute") { e, g ->
             val command = g.pick(
                 g.text(), "{\"command\": \"withdraw\", \"id\": ${g.ulong()}}",

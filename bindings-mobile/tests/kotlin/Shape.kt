@@ -84,7 +84,10 @@ fun report(r: RoundReport): Map<String, Any?> = mapOf(
 )
 
 fun kindergarten(k: Kindergarten): Map<String, Any?> =
-    mapOf("id" to k.id, "region" to k.region, "area" to k.area, "languages" to k.languages.map(::snake))
+    mapOf(
+        "id" to k.id, "region" to k.region, "area" to k.area, "languages" to k.languages.map(::snake),
+        "group_types" to k.groupTypes.map(::snake),
+    )
 
 fun bulletin(b: Bulletin): Map<String, Any?> = mapOf(
     "id" to b.id.toLong(), "kindergarten" to kindergarten(b.kindergarten), "group_type" to snake(b.groupType),

@@ -56,10 +56,13 @@ class NewApplication(_NewApplication, total=False):
     ``address``, ``group_type``, ``language``, ``contacts``. Optional: ``child_birth_date``
     and ``child_sex`` (from the state register: without a date, the one the IIN encodes is
     used and the application's ``birth_date_source`` says ``"iin"``), ``benefit`` (a
-    category code), ``documents``, ``non_resident``."""
+    category code), ``documents``, ``non_resident``, ``ranked_choices`` (kindergarten ids of
+    the engine's catalogue, best first, where the policy gives places by ranked choices:
+    ``RULES.md §5a``)."""
 
     child_birth_date: Optional[Union[dt.date, str]]
     child_sex: Optional[Union[Sex, str]]
     benefit: Optional[str]
     documents: Sequence[Document]
     non_resident: bool
+    ranked_choices: Sequence[str]

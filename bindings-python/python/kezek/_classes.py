@@ -219,11 +219,12 @@ class Policy:
 
     def replace(self, **changes: Any) -> Policy:
         """A copy with some parameters changed, e.g.
-        ``policy.replace(id="short", choice_window=Period(1, PeriodUnit.WORKING_DAYS))``."""
+        ``policy.replace(id="short", choice_window=Period(1, PeriodUnit.WORKING_DAYS))`` or
+        ``policy.replace(ranked_choices={"max_choices": 4, "sibling_priority": True})``; a
+        name that is no parameter raises :class:`kezek.InputError` (``INPUT_FORMAT``) listing the
+        parameters, a value out of range :class:`kezek.PolicyInvalidError`."""
         data = self.to_dict()
         for key, value in changes.items():
-            if key not in data:
-                raise TypeError(f"Policy has no parameter {key!r}")
             data[key] = value.to_dict() if isinstance(value, Period) else value
         return Policy.from_dict(data)
 

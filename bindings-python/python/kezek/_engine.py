@@ -269,6 +269,19 @@ class Engine(_Wrapper):
     def join_waiting_list(self, id: int, kindergarten: str, at: dt.datetime) -> None:
         self._run("join_waiting_list", at, id=id, kindergarten=kindergarten)
 
+    def add_kindergartens(self, kindergartens: Sequence[Mapping[str, Any]], at: dt.datetime) -> None:
+        """Adds kindergartens to the catalogue parents rank (``RULES.md §5a``), each
+        (``id``, ``region``, ``area``, ``languages``, ``group_types``) replacing the entry of
+        the same id. ``KINDERGARTEN_INVALID`` names a malformed field."""
+        self._run("add_kindergartens", at, kindergartens=list(kindergartens))
+
+    def change_ranked_choices(self, id: int, choices: Sequence[str], at: dt.datetime) -> None:
+        """The applicant ranks kindergartens anew, best first (``RULES.md §5a``); the child
+        keeps its place in the queue. ``CHOICES_NOT_IN_POLICY``, ``CHOICES_TOO_MANY``,
+        ``CHOICE_DUPLICATE``, ``CHOICE_UNKNOWN``, ``CHOICE_GROUP_TYPE``,
+        ``CHOICE_LANGUAGE``, ``CHOICE_AREA``."""
+        self._run("change_ranked_choices", at, id=id, choices=list(choices))
+
     # --- queries -----------------------------------------------------------------------
     # Every query goes through the one entry, ask(); the methods below name its arguments
     # and type its answer (those of one application id through ask_about, which reads no
@@ -378,6 +391,15 @@ class Engine(_Wrapper):
     def open_places(self, queue: Queue) -> int:
         """Places of a queue's pool open to free choice (``RULES.md §7``)."""
         return int(self._ask("open_places", queue=_queue(queue)))
+
+    def ranked_choices(self, id: int) -> list[str]:
+        """The kindergartens the application ranks, best first (``RULES.md §5a``)."""
+        return list(self._native.ask_about("ranked_choices", id))
+
+    def kindergartens(self) -> list[dict[str, Any]]:
+        """The catalogue of kindergartens parents rank, by id."""
+        out: list[dict[str, Any]] = self._ask("kindergartens")
+        return out
 
     def statistics(self) -> list[dict[str, Any]]:
         """Children standing in each queue, by class and by language of instruction

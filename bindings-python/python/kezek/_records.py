@@ -109,6 +109,7 @@ class Via(_StrEnum):
 
     NOTICE = "notice"
     FREE_CHOICE = "free_choice"
+    RANKED_CHOICE = "ranked_choice"
 
 
 class Actor(_StrEnum):
@@ -407,8 +408,24 @@ class Skipped(_Record):
 
 
 @dataclasses.dataclass(frozen=True)
+class Directed(_Record):
+    """A direction a round of ranked choices issued (``RULES.md §5a``): ``choice`` is where
+    the kindergarten stands in the child's ranked choices (0 for the first)."""
+
+    id: int
+    kindergarten: str
+    bulletin: int
+    choice: int
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Directed:
+        return cls(d["id"], d["kindergarten"], d["bulletin"], d["choice"])
+
+
+@dataclasses.dataclass(frozen=True)
 class RoundReport(_Record):
-    """What an offer round did in one pool (``RULES.md §4–§5``)."""
+    """What an offer round did in one pool (``RULES.md §4–§5``); under ranked choices
+    (``§5a``) the directions it issued, ``directed``."""
 
     queue: QueueKey
     bulletin: int
@@ -417,6 +434,13 @@ class RoundReport(_Record):
     skipped: tuple[Skipped, ...]
     open: int
     opened_to_all: bool
+    directed: tuple[Directed, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if not self.directed:
+            del out["directed"]  # as the core writes it
+        return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> RoundReport:
@@ -428,6 +452,7 @@ class RoundReport(_Record):
             tuple(Skipped.from_dict(s) for s in d["skipped"]),
             d["open"],
             d["opened_to_all"],
+            tuple(Directed.from_dict(x) for x in d.get("directed", ())),
         )
 
 

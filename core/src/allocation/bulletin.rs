@@ -48,9 +48,38 @@ pub struct Kindergarten {
     pub area: String,
     /// Languages of instruction.
     pub languages: Vec<Language>,
+    /// The kinds of group it has, as the catalogue of kindergartens lists them (ranked
+    /// choices, `RULES.md §5a`); a bulletin need not say (its own `group_type` does).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group_types: Vec<GroupType>,
 }
 
 impl Kindergarten {
+    /// Checks what a bulletin or the catalogue needs of a kindergarten: an id, a region and
+    /// an area, each not blank and without hidden characters, and at least one language.
+    /// A failure names the field (`kindergarten.id`…) and what is wrong (English).
+    pub(crate) fn check(&self) -> Result<(), (&'static str, &'static str)> {
+        for (field, value) in [
+            ("kindergarten.id", &*self.id),
+            ("kindergarten.region", self.region.as_str()),
+            ("kindergarten.area", self.area.as_str()),
+        ] {
+            if crate::text::trimmed(value).is_empty() {
+                return Err((field, "must not be empty"));
+            }
+            if crate::text::hidden_character(value).is_some() {
+                return Err((
+                    field,
+                    "holds a control, bidirectional or invisible character",
+                ));
+            }
+        }
+        if self.languages.is_empty() {
+            return Err(("kindergarten.languages", "name at least one language"));
+        }
+        Ok(())
+    }
+
     /// The kindergarten as the board keeps it: its texts trimmed and in Unicode
     /// normalisation form C, as an application's address is.
     #[must_use]
@@ -61,6 +90,7 @@ impl Kindergarten {
             region: text(&self.region),
             area: text(&self.area),
             languages: self.languages.clone(),
+            group_types: self.group_types.clone(),
         }
     }
 }
@@ -379,6 +409,7 @@ mod tests {
                 region: "akmola".into(),
                 area: "kokshetau".into(),
                 languages: vec![Language::Kazakh],
+                group_types: Vec::new(),
             },
             group_type: GroupType::General,
             cohort: 2021,

@@ -23,6 +23,15 @@ pub enum AllocationError {
         /// What is wrong (English).
         detail: String,
     },
+    /// A kindergarten for the catalogue is malformed (ranked choices, `RULES.md §5a`).
+    #[error("the kindergarten's `{field}` is invalid: {detail}")]
+    KindergartenInvalid {
+        /// Which field: `kindergarten.id`, `kindergarten.region`, `kindergarten.area`,
+        /// `kindergarten.languages`, `kindergarten.group_types` or `kindergartens` (too many).
+        field: &'static str,
+        /// What is wrong (English).
+        detail: String,
+    },
     /// No bulletin has this id.
     #[error("no bulletin {bulletin}")]
     UnknownBulletin {
@@ -115,6 +124,7 @@ impl LocalizedError for AllocationError {
     fn code(&self) -> ErrorCode {
         match self {
             AllocationError::BulletinInvalid { .. } => ErrorCode::BulletinInvalid,
+            AllocationError::KindergartenInvalid { .. } => ErrorCode::KindergartenInvalid,
             AllocationError::UnknownBulletin { .. } => ErrorCode::BulletinUnknown,
             AllocationError::Frozen { .. } => ErrorCode::PlacesFrozen,
             AllocationError::PlaceTaken { .. } => ErrorCode::PlaceTaken,
@@ -133,6 +143,7 @@ impl LocalizedError for AllocationError {
             AllocationError::UnknownBulletin { .. } => ErrorKind::BulletinNotFound,
             AllocationError::UnknownKindergarten { .. } => ErrorKind::KindergartenNotFound,
             AllocationError::BulletinInvalid { .. }
+            | AllocationError::KindergartenInvalid { .. }
             | AllocationError::Frozen { .. }
             | AllocationError::PlaceTaken { .. }
             | AllocationError::PlaceReserved { .. }
@@ -147,7 +158,8 @@ impl LocalizedError for AllocationError {
     fn details(&self) -> Details {
         let n = Detail::Count;
         match self {
-            AllocationError::BulletinInvalid { field, detail } => {
+            AllocationError::BulletinInvalid { field, detail }
+            | AllocationError::KindergartenInvalid { field, detail } => {
                 vec![
                     ("field", Detail::text(field)),
                     ("detail", Detail::text(detail)),
@@ -189,6 +201,12 @@ impl LocalizedError for AllocationError {
                 lang,
                 format!("хабарландырудың `{field}` өрісі қате: {detail}"),
                 format!("поле `{field}` бюллетеня неверно: {detail}"),
+                en,
+            ),
+            AllocationError::KindergartenInvalid { field, detail } => pick(
+                lang,
+                format!("балабақшаның `{field}` өрісі қате: {detail}"),
+                format!("поле `{field}` детского сада неверно: {detail}"),
                 en,
             ),
             AllocationError::UnknownBulletin { bulletin } => pick(

@@ -4,6 +4,8 @@
 //! - [`bulletin`]: vacancy bulletins and the board that counts their places: taken,
 //!   reserved for notices and vouchers, open to free choice (`RULES.md §5`).
 //! - [`report`]: what an offer round did in one pool.
+//! - [`catalogue`]: the kindergartens parents rank, and the rules of ranked choices
+//!   (`RULES.md §5a`).
 //! - [`AllocationError`]: the board's refusals (a bulletin unknown, a place taken…).
 //!
 //! The commands that give places (offer rounds, taking a place, vouchers) change
@@ -11,9 +13,11 @@
 //! batch matching for analysts is its own layer, [`matching`](crate::matching).
 
 pub mod bulletin;
+pub mod catalogue;
 mod error;
 pub mod report;
 
 pub use bulletin::{Bulletin, BulletinId, Kindergarten, NewBulletin};
+pub use catalogue::{ChoiceRule, MAX_KINDERGARTENS};
 pub use error::AllocationError;
-pub use report::{RoundReport, Skipped};
+pub use report::{Directed, RoundReport, Skipped};

@@ -1,6 +1,8 @@
 //! What an offer round did in one pool: the report the engine gives back for every
 //! round (`RULES.md §5`), and for every child the round passed over, the checks it failed.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::bulletin::BulletinId;
@@ -25,6 +27,23 @@ pub struct RoundReport {
     /// Whether what the special queue left was opened to every child of the cohort
     /// (`RULES.md §7`).
     pub opened_to_all: bool,
+    /// Children given a direction by their ranked choices (`RULES.md §5a`), in queue
+    /// order; empty under the other allocation modes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub directed: Vec<Directed>,
+}
+
+/// A direction a round of ranked choices issued (`RULES.md §5a`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Directed {
+    /// The application.
+    pub id: ApplicationId,
+    /// The kindergarten: the child's most preferred choice with room.
+    pub kindergarten: Arc<str>,
+    /// The bulletin whose place it takes.
+    pub bulletin: BulletinId,
+    /// Where the kindergarten stands in the child's ranked choices: 0 for the first.
+    pub choice: u32,
 }
 
 /// A child the round passed over, and why.

@@ -315,6 +315,7 @@ mod tests {
                 non_resident: false,
                 contacts: Contacts { email: "a@b.kz".into(), phone: "87011234567".into() },
                 registered_at: day(0).and_hms_opt(9, 0, 0).unwrap(),
+                ranked_choices: Box::default(),
             };
             let s = OfferSituation::unobstructed(day(today).and_hms_opt(10, 0, 0).unwrap());
             let facts = ChildFacts::of(&policy, &app);
@@ -351,6 +352,7 @@ mod tests {
                 non_resident: false,
                 contacts: crate::application::Contacts { email: "a@b.kz".into(), phone: "87011234567".into() },
                 registered_at: day(born).and_hms_opt(9, 0, 0).unwrap(),
+                ranked_choices: Box::default(),
             };
             let facts = ChildFacts::of(policy, &app);
             let today = day(today);

@@ -15,7 +15,7 @@ use super::{
     Engine, Event, Interest, InterestDue, LifecycleError, ListingEntry, NextDeadline,
     QueueStatisticsEntry, State, StateName,
 };
-use crate::allocation::{Bulletin, BulletinId};
+use crate::allocation::{Bulletin, BulletinId, Kindergarten};
 use crate::application::{ApplicationId, ApplicationView, NewApplication, QueueKey};
 use crate::eligibility::Decision;
 use crate::queue::{ClassCounts, Position};
@@ -98,6 +98,10 @@ pub enum Query {
         bulletin: BulletinId,
     },
     Statistics {},
+    RankedChoices {
+        id: ApplicationId,
+    },
+    Kindergartens {},
 }
 
 /// What a query gives back, borrowed from the engine where it can be. As JSON (untagged)
@@ -128,6 +132,10 @@ pub enum Answer<'a> {
     Bulletins(&'a [Bulletin]),
     Bulletin(&'a Bulletin),
     Statistics(Vec<QueueStatisticsEntry>),
+    /// Kindergarten ids: an application's ranked choices, best first.
+    Kindergartens(&'a [std::sync::Arc<str>]),
+    /// The catalogue of kindergartens, by id.
+    Catalogue(Vec<&'a Kindergarten>),
 }
 
 /// What the errors name.
@@ -136,7 +144,7 @@ const WHAT: &str = "query";
 impl Query {
     /// The name of every query (its `query` tag, the name of the engine's method), in the
     /// order of the variants.
-    pub const NAMES: [&'static str; 24] = [
+    pub const NAMES: [&'static str; 26] = [
         "application",
         "queue_key",
         "choices",
@@ -161,6 +169,8 @@ impl Query {
         "bulletins",
         "bulletin",
         "statistics",
+        "ranked_choices",
+        "kindergartens",
     ];
 
     /// Reads a query from JSON data (the value a host already holds: read in place, with
@@ -202,6 +212,7 @@ impl Query {
             "interest" => Query::Interest { id },
             "interest_due" => Query::InterestDue { id },
             "batch" => Query::Batch { id },
+            "ranked_choices" => Query::RankedChoices { id },
             _ => return None,
         })
     }
@@ -269,6 +280,8 @@ impl Engine {
             Query::Bulletins {} => A::Bulletins(self.bulletins()),
             Query::Bulletin { bulletin } => A::Bulletin(self.bulletin(*bulletin)?),
             Query::Statistics {} => A::Statistics(self.statistics_entries()),
+            Query::RankedChoices { id } => A::Kindergartens(self.ranked_choices(*id)?),
+            Query::Kindergartens {} => A::Catalogue(self.kindergartens().collect()),
         })
     }
 }
@@ -296,7 +309,7 @@ mod tests {
             assert_eq!(Query::about(name, id), read, "{name}");
             about += usize::from(read.is_some());
         }
-        assert_eq!(about, 12);
+        assert_eq!(about, 13);
         assert_eq!(Query::about("fly", id), None);
     }
 

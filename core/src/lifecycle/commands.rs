@@ -191,6 +191,17 @@ impl Engine {
                 failures: check.decision.failures().cloned().collect(),
             });
         };
+        let address = input.address.normalized();
+        let ranked_choices = if input.ranked_choices.is_empty() {
+            Vec::new()
+        } else {
+            self.check_choices(
+                &input.ranked_choices,
+                &address,
+                input.group_type,
+                input.language,
+            )?
+        };
         self.advance(at);
         let id = ApplicationId(self.records.len() as u64 + 1);
         // The input's fields move into the application, which the record and the log
@@ -202,7 +213,7 @@ impl Engine {
             child_birth_date,
             child_sex: input.child_sex.or_else(|| child.encoded_sex()),
             birth_date_source,
-            address: input.address.normalized(),
+            address,
             group_type: input.group_type,
             language: input.language,
             benefit: input.benefit,
@@ -211,6 +222,7 @@ impl Engine {
             non_resident: input.non_resident,
             contacts: input.contacts.normalized(),
             registered_at: at,
+            ranked_choices: ranked_choices.into_boxed_slice(),
         });
         let q = self.intern_queue(app.queue_key_ref());
         let order = OrderKey {

@@ -54,6 +54,14 @@ impl Engine {
                 let mut n = r.clone();
                 n.state = State::Queued;
                 n.catch_up_interest(at, &e.policy, &e.calendar);
+                // A direction the round gave by ranked choices (`RULES.md §5a`) and the
+                // parent refused: that kindergarten leaves the choices, or the next round
+                // would give it again.
+                if d.via == super::state::Via::RankedChoice {
+                    let app = Arc::make_mut(&mut n.app);
+                    let kept = app.ranked_choices.iter().filter(|c| **c != d.kindergarten);
+                    app.ranked_choices = kept.cloned().collect();
+                }
                 change(
                     n,
                     Reason::DirectionRevoked,

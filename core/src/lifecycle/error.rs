@@ -1,9 +1,12 @@
 //! Errors of the application engine.
 
+use std::sync::Arc;
+
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::batch_rule::BatchRule;
 use super::state::StateName;
+use crate::allocation::catalogue::ChoiceRule;
 use crate::allocation::AllocationError;
 use crate::application::ApplicationId;
 use crate::calendar::CalendarError;
@@ -181,6 +184,17 @@ pub enum LifecycleError {
         /// Which rule is broken; its code is the error's.
         rule: BatchRule,
     },
+    /// A list of ranked choices breaks a rule of `RULES.md §5a` (a registration or
+    /// `change_ranked_choices`).
+    #[error("{}", rule.texts(*limit)[2])]
+    Choice {
+        /// Which rule is broken; its code is the error's.
+        rule: ChoiceRule,
+        /// The kindergarten that breaks it, for the rules of one choice.
+        kindergarten: Option<Arc<str>>,
+        /// How many choices the policy allows (0 where it has no ranked choices).
+        limit: u32,
+    },
     /// A calendar error: a moment outside the calendar's span, or a calendar patch that
     /// does not apply.
     #[error(transparent)]
@@ -263,6 +277,7 @@ impl LocalizedError for LifecycleError {
             LifecycleError::Iin(e) => e.code(),
             LifecycleError::ApplicantAlreadyLinked { .. } => ErrorCode::ApplicantAlreadyLinked,
             LifecycleError::Batch { rule } => rule.code(),
+            LifecycleError::Choice { rule, .. } => rule.code(),
             LifecycleError::Calendar(e) => e.code(),
             LifecycleError::CalendarNeeded { .. } => ErrorCode::CalendarDataNeeded,
             LifecycleError::Allocation(e) => e.code(),
@@ -295,7 +310,8 @@ impl LocalizedError for LifecycleError {
             | L::InterestTooEarly { .. }
             | L::InterestAlreadyConfirmed { .. }
             | L::ApplicantAlreadyLinked { .. }
-            | L::Batch { .. } => ErrorKind::CommandRefused,
+            | L::Batch { .. }
+            | L::Choice { .. } => ErrorKind::CommandRefused,
             L::CalendarNeeded { .. } => ErrorKind::Calendar,
             L::Iin(e) => e.kind(),
             L::Calendar(e) => e.kind(),
@@ -360,6 +376,20 @@ impl LocalizedError for LifecycleError {
                 vec![id_of(id), ("anniversary", date(*anniversary))]
             }
             L::Batch { rule } => vec![("rule", Detail::text(rule.code().as_str()))],
+            L::Choice {
+                rule,
+                kindergarten,
+                limit,
+            } => {
+                let mut out = vec![
+                    ("rule", Detail::text(rule.code().as_str())),
+                    ("limit", Detail::Count(u64::from(*limit))),
+                ];
+                if let Some(k) = kindergarten {
+                    out.push(("kindergarten", Detail::text(k)));
+                }
+                out
+            }
             L::SnapshotFormat {
                 line,
                 column,
@@ -488,6 +518,10 @@ impl LocalizedError for LifecycleError {
             LifecycleError::Batch { rule } => {
                 let [kk, ru, en] = rule.texts();
                 pick(lang, kk.to_owned(), ru.to_owned(), en.to_owned())
+            }
+            LifecycleError::Choice { rule, limit, .. } => {
+                let [kk, ru, en] = rule.texts(*limit);
+                pick(lang, kk, ru, en)
             }
             LifecycleError::Calendar(e) => e.message(lang),
             LifecycleError::CalendarNeeded { last_year, needed } => pick(

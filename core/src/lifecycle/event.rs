@@ -74,11 +74,14 @@ pub enum Reason {
     ContractNotSigned,
     WaitingListJoined,
     WaitingListPlace,
+    /// The applicant ranked kindergartens anew (`RULES.md §5a`); the detail lists them,
+    /// best first.
+    RankedChoicesChanged,
 }
 
 impl Reason {
     /// Every variant, in declaration order.
-    pub const ALL: [Reason; 35] = [
+    pub const ALL: [Reason; 36] = [
         Reason::Registered,
         Reason::NoticeSent,
         Reason::NoticeExpired,
@@ -114,6 +117,7 @@ impl Reason {
         Reason::ContractNotSigned,
         Reason::WaitingListJoined,
         Reason::WaitingListPlace,
+        Reason::RankedChoicesChanged,
     ];
 
     /// The code, e.g. `"NOTICE_EXPIRED"`.
@@ -155,6 +159,7 @@ impl Reason {
             Reason::ContractNotSigned => "CONTRACT_NOT_SIGNED",
             Reason::WaitingListJoined => "WAITING_LIST_JOINED",
             Reason::WaitingListPlace => "WAITING_LIST_PLACE",
+            Reason::RankedChoicesChanged => "RANKED_CHOICES_CHANGED",
         }
     }
 }
@@ -272,6 +277,13 @@ pub enum Command {
     PatchCalendar {
         patch: crate::calendar::CalendarPatch,
     },
+    AddKindergartens {
+        kindergartens: Vec<crate::allocation::Kindergarten>,
+    },
+    ChangeRankedChoices {
+        id: ApplicationId,
+        choices: Vec<Arc<str>>,
+    },
 }
 
 /// One accepted command and its moment.
@@ -285,4 +297,4 @@ pub struct LogEntry {
 }
 
 // `ALL` lists every variant: a new one changes the last discriminant.
-const _: () = assert!(Reason::ALL.len() == Reason::WaitingListPlace as usize + 1);
+const _: () = assert!(Reason::ALL.len() == Reason::RankedChoicesChanged as usize + 1);

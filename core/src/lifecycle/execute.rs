@@ -22,7 +22,7 @@ impl Request {
     /// The name of every command a request may carry (its `command` tag, the name of the
     /// engine's method): what a host tells commands from queries by, and a request's
     /// `command` must be one of. In the order of the log's [`Command`] variants.
-    pub const NAMES: [&'static str; 26] = [
+    pub const NAMES: [&'static str; 28] = [
         "register",
         "advance_to",
         "notify",
@@ -49,6 +49,8 @@ impl Request {
         "sign_contract",
         "join_waiting_list",
         "patch_calendar",
+        "add_kindergartens",
+        "change_ranked_choices",
     ];
 }
 
@@ -246,6 +248,12 @@ impl Engine {
             Command::PatchCalendar { patch } => self
                 .patch_calendar(patch.clone(), at)
                 .map(Outcome::Applications),
+            Command::AddKindergartens { kindergartens } => {
+                done(self.add_kindergartens(kindergartens, at))
+            }
+            Command::ChangeRankedChoices { id, choices } => {
+                done(self.change_ranked_choices(*id, choices, at))
+            }
         }
     }
 }

@@ -29,6 +29,7 @@ pub const INVARIANTS: &[&str] = &[
     "kindergarten_of_its_bulletin",
     "places_taken_within_bounds",
     "log_matches_records",
+    "choices_name_kindergartens",
 ];
 
 /// The largest event sequence number: sequence numbers stay exact in every host (2⁵³, a
@@ -75,7 +76,35 @@ impl Engine {
         self.check_records()?;
         self.check_events()?;
         self.check_board()?;
+        self.check_choices_listed()?;
         self.check_log()
+    }
+
+    /// Every ranked choice names a kindergarten of the catalogue, once, and no list is
+    /// longer than any policy allows (`RULES.md §5a`).
+    fn check_choices_listed(&self) -> Result<(), LifecycleError> {
+        for r in &self.records {
+            let choices = &r.app.ranked_choices;
+            let id = r.app.id;
+            if choices.len() > crate::policy::MAX_RANKED_CHOICES as usize {
+                return Err(broken(
+                    "choices_name_kindergartens",
+                    format!("application {id} ranks {} kindergartens", choices.len()),
+                ));
+            }
+            for (i, c) in choices.iter().enumerate() {
+                if self.catalogue.get(c).is_none() || choices[..i].contains(c) {
+                    return Err(broken(
+                        "choices_name_kindergartens",
+                        format!(
+                            "choice {} of application {id} is not in the catalogue, or repeated",
+                            i + 1
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn check_records(&self) -> Result<(), LifecycleError> {

@@ -34,6 +34,7 @@ mod ask;
 mod batch_rule;
 mod checkpoint;
 mod children;
+mod choices;
 mod commands;
 mod commit;
 mod detail;
@@ -50,6 +51,7 @@ pub(crate) mod names;
 mod offer;
 mod places;
 mod queries;
+mod ranked_round;
 mod record;
 mod recount;
 mod round;
@@ -115,6 +117,7 @@ pub(crate) struct Elsewhere {
 ///     documents: vec![],
 ///     non_resident: false,
 ///     contacts: Contacts { email: "ana@mail.kz".into(), phone: "+7 701 123 45 67".into() },
+///     ranked_choices: vec![],
 /// }, at(2, 9))?;
 /// assert_eq!(engine.position(id)?.unwrap().number, 1);
 /// engine.notify(id, 1, at(2, 10))?;
@@ -147,6 +150,8 @@ pub struct Engine {
     pub(crate) waiting: QueueIndex,
     /// Published vacancies and what became of their places (`RULES.md §5`, `§8`).
     pub(crate) board: Board,
+    /// The kindergartens parents rank (`RULES.md §5a`).
+    catalogue: crate::allocation::catalogue::Catalogue,
     /// The applications of each child: 16 bytes per child, most children having one
     /// (`children.rs`).
     by_child: children::Children,
@@ -178,6 +183,7 @@ impl Engine {
             standing: QueueIndex::default(),
             waiting: QueueIndex::default(),
             board: Board::default(),
+            catalogue: crate::allocation::catalogue::Catalogue::default(),
             by_child: children::Children::default(),
             batches: HashMap::default(),
             dues: dues::Dues::default(),

@@ -91,6 +91,11 @@ pub(crate) fn action(command: &str) -> [&'static str; 3] {
             "подтвердить заинтересованность",
             "confirm interest",
         ],
+        "change_ranked_choices" => [
+            "балабақшаларды таңдау ретін өзгерту",
+            "изменить выбранные детские сады",
+            "change the ranked kindergartens",
+        ],
         "update_benefit" => [
             "жеңілдікті өзгерту",
             "изменить льготу",

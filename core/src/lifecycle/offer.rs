@@ -122,7 +122,7 @@ impl Engine {
             board(e, r, need)?;
             let direction = e.new_direction(r, kindergarten, bulletin, via, at)?;
             let reason = match via {
-                Via::Notice => Reason::DirectionIssued,
+                Via::Notice | Via::RankedChoice => Reason::DirectionIssued,
                 Via::FreeChoice => Reason::FreeChoiceTaken,
             };
             let state = State::DirectionIssued(Box::new(direction));

@@ -44,11 +44,13 @@
 //!         documents: vec![],
 //!         non_resident: false,
 //!         contacts: Contacts { email: "ana@mail.kz".into(), phone: "+7 701 123 45 67".into() },
+//!         ranked_choices: vec![],
 //!     }, at(2, 9))?);
 //! }
 //! let kindergarten = Kindergarten {
 //!     id: "kg-12".into(), region: "akmola".into(), area: "kokshetau".into(),
 //!     languages: vec![Language::Kazakh],
+//!     group_types: vec![],
 //! };
 //! let rounds = engine.publish(&[NewBulletin {
 //!     kindergarten, group_type: GroupType::General, cohort: 2021, places: 1,
@@ -80,6 +82,34 @@ struct OfferWindows {
     offer: Deadline,
     /// The end of the contract window of a place from a waiting list (vouchers).
     contract: Option<Deadline>,
+    /// The deadlines of the directions a round of ranked choices issues (`RULES.md §5a`).
+    direction: Option<super::ranked_round::DirectionWindows>,
+}
+
+/// The waiting children of queue `q` (the pool of `key`) in queue order: out-of-turn
+/// children first, then first-priority and general children, alternated where the policy
+/// interleaves them (from the pool's place in the cycle).
+pub(super) fn queue_order(e: &Engine, q: QueueId, key: &QueueKey) -> Vec<ApplicationId> {
+    let lane = |c: PriorityClass| e.waiting.class_members(q, c);
+    let mut heads = Heads {
+        lanes: [
+            lane(PriorityClass::OutOfTurn),
+            lane(PriorityClass::FirstPriority),
+            lane(PriorityClass::General),
+        ],
+    };
+    let mut cursor = e.board.cursors.get(key).copied().unwrap_or(0);
+    let mut out = Vec::new();
+    loop {
+        let want = wanted(&e.policy, cursor);
+        let Some((class, id)) = heads.next(want) else {
+            return out;
+        };
+        if class != PriorityClass::OutOfTurn && class == want {
+            cursor = cursor.wrapping_add(1);
+        }
+        out.push(id);
+    }
 }
 
 /// The class a round takes next under the policy's interleaving (`RULES.md §3`).
@@ -216,14 +246,20 @@ impl Engine {
     /// The deadlines the offers of a round at `at` carry, computed before anything
     /// changes so that a round cannot fail half-way.
     fn offer_windows(&self, at: NaiveDateTime) -> Result<OfferWindows, LifecycleError> {
+        let direction = match self.policy.ranked_choices {
+            Some(_) => Some(self.direction_windows(at)?),
+            None => None,
+        };
         Ok(match self.policy.voucher {
             Some(v) => OfferWindows {
                 offer: self.deadline(at, v.consent_window)?,
                 contract: Some(self.deadline(at, v.contract_window)?),
+                direction,
             },
             None => OfferWindows {
                 offer: self.deadline(at, self.policy.choice_window)?,
                 contract: None,
+                direction,
             },
         })
     }
@@ -287,7 +323,12 @@ impl Engine {
             skipped: Vec::new(),
             open: 0,
             opened_to_all: false,
+            directed: Vec::new(),
         };
+        if let Some(direction) = windows.direction {
+            report.directed = self.ranked_round(key, at, direction, &mut report.skipped);
+            return self.close_round(key, report);
+        }
         if let Some(contract) = windows.contract {
             report.from_waiting_list = self.serve_waiting_lists(key, at, contract);
         }
@@ -309,6 +350,12 @@ impl Engine {
         }
         report.offered = std::mem::take(&mut walk.picked);
         report.skipped = walk.skipped;
+        self.close_round(key, report)
+    }
+
+    /// The end of a pool's round: the places left open, and what the special queue left
+    /// opened to every child of the cohort where the policy says so (`RULES.md §7`).
+    fn close_round(&mut self, key: &QueueKey, mut report: RoundReport) -> RoundReport {
         report.open = self.board.open(key);
         if self.policy.special_queue_first && key.group_type.is_specialised() && report.open > 0 {
             for b in self.board.pool_bulletins(key).to_vec() {
@@ -385,7 +432,7 @@ impl Engine {
 
     /// Adds to `out` the failed checks of each member of a batch offered together with
     /// `left` places (nothing when all may be offered).
-    fn screen(
+    pub(super) fn screen(
         &self,
         members: &[ApplicationId],
         q: QueueId,
@@ -467,27 +514,8 @@ fn validate(b: &NewBulletin, at: NaiveDateTime) -> Result<(), AllocationError> {
             "the cohort is born after the publication",
         ));
     }
-    let k = &b.kindergarten;
-    for (field, value) in [
-        ("kindergarten.id", &*k.id),
-        ("kindergarten.region", k.region.as_str()),
-        ("kindergarten.area", k.area.as_str()),
-    ] {
-        if crate::text::trimmed(value).is_empty() {
-            return Err(invalid(field, "must not be empty"));
-        }
-        if crate::text::hidden_character(value).is_some() {
-            return Err(invalid(
-                field,
-                "holds a control, bidirectional or invisible character",
-            ));
-        }
-    }
-    if k.languages.is_empty() {
-        return Err(invalid(
-            "kindergarten.languages",
-            "name at least one language",
-        ));
-    }
+    b.kindergarten
+        .check()
+        .map_err(|(field, detail)| invalid(field, detail))?;
     Ok(())
 }

@@ -56,6 +56,9 @@ pub struct Snapshot {
     /// Every bulletin published, by id, with its places taken.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bulletins: Vec<Bulletin>,
+    /// The catalogue of kindergartens parents rank (`RULES.md §5a`), by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kindergartens: Vec<crate::allocation::Kindergarten>,
     /// Where each queue stands in the interleaving cycle (`RULES.md §3`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interleave_cursors: Vec<(QueueKey, u32)>,
@@ -108,6 +111,7 @@ impl Engine {
                 })
                 .collect(),
             bulletins: self.board.bulletins().to_vec(),
+            kindergartens: self.catalogue.all().cloned().collect(),
             interleave_cursors: self
                 .board
                 .cursors
@@ -186,6 +190,7 @@ impl Engine {
         engine.next_seq = snapshot.next_seq;
         engine.log = snapshot.log;
         engine.keeps_log = snapshot.keeps_log;
+        engine.catalogue = crate::allocation::catalogue::Catalogue::restore(snapshot.kindergartens);
         engine.board = Board::restore(
             snapshot.bulletins,
             snapshot.interleave_cursors.into_iter().collect(),

@@ -146,6 +146,9 @@ pub enum Via {
     Notice,
     /// A place published for free choice, first come first served (`RULES.md §5`).
     FreeChoice,
+    /// Automatically, to the child's most preferred ranked choice with room, in its turn
+    /// (`RULES.md §5a`).
+    RankedChoice,
 }
 
 /// Why a rule removed a child from the queue.

@@ -109,11 +109,20 @@ pub struct Policy {
     pub special_queue_first: bool,
     /// The voucher flow, in the regions that run it (`RULES.md §8`).
     pub voucher: Option<VoucherRules>,
+    /// Ranked choices with automatic directions, in the regions that run the new national
+    /// model (`RULES.md §5a`, added 2026-12 \[pub-M\]: pilots in Shakhtinsk and
+    /// Petropavlovsk, dates not published). Absent: notices and a free choice (`§5`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ranked_choices: Option<RankedChoices>,
     /// Benefit categories this policy adds to the built-in table of `RULES.md §3`, or
     /// replaces in it (same code); see [`crate::benefit`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub benefit_categories: Vec<BenefitCategory>,
 }
+
+/// The most kindergartens any policy lets an application rank: a bound on what a caller
+/// passes, well above the 4 of `RULES.md §5a`.
+pub const MAX_RANKED_CHOICES: u32 = 10;
 
 /// The value of [`Policy::twin_batches`] in a book that does not say.
 fn links_twins() -> bool {
@@ -224,6 +233,41 @@ pub struct VoucherRules {
     pub min_age_when_all_served: Period,
 }
 
+/// Ranked choices (`RULES.md §5a`): parents rank kindergartens when they apply, and places
+/// are given by the queue order to the most preferred choice with room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankedChoices {
+    /// How many kindergartens an application may rank: 4 \[pub-M: gov.kz service 3042\].
+    pub max_choices: u32,
+    /// Whether a child with a sibling enrolled at a kindergarten stands first there
+    /// ("they can be enrolled in one kindergarten" \[pub-M\]).
+    pub sibling_priority: bool,
+}
+
+impl Default for RankedChoices {
+    fn default() -> Self {
+        RankedChoices {
+            max_choices: 4,
+            sibling_priority: true,
+        }
+    }
+}
+
+/// How places are given in a region: the allocation mode of a policy version (dated, like
+/// every parameter: a region changes mode from the date its new version is valid).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AllocationMode {
+    /// A notice to the child whose turn it is, who chooses among the published places;
+    /// what is not chosen in time opens to all (`RULES.md §5`).
+    NoticeAndChoose,
+    /// Ranked choices and automatic directions (`RULES.md §5a`).
+    RankedChoices,
+    /// Vouchers, and a contract with a kindergarten of the parent's choice (`RULES.md §8`).
+    Vouchers,
+}
+
 /// Whether a parameter is a length of time (any unit) or an age (months or years).
 #[derive(Clone, Copy)]
 enum Kind {
@@ -236,6 +280,16 @@ enum Kind {
 }
 
 impl Policy {
+    /// How places are given under this policy.
+    #[must_use]
+    pub fn allocation_mode(&self) -> AllocationMode {
+        match (&self.voucher, &self.ranked_choices) {
+            (Some(_), _) => AllocationMode::Vouchers,
+            (None, Some(_)) => AllocationMode::RankedChoices,
+            (None, None) => AllocationMode::NoticeAndChoose,
+        }
+    }
+
     /// The benefit category with `code` under this policy: its own table first, then the
     /// built-in one (`RULES.md §3`).
     ///
@@ -381,6 +435,17 @@ impl Policy {
         }
         if self.lapses_before_removal == 0 {
             return Err(value("lapses_before_removal", "must be at least 1"));
+        }
+        if let Some(r) = &self.ranked_choices {
+            if self.voucher.is_some() {
+                return Err(value(
+                    "ranked_choices",
+                    "a policy gives places by vouchers or by ranked choices, not both",
+                ));
+            }
+            if !(1..=MAX_RANKED_CHOICES).contains(&r.max_choices) {
+                return Err(value("ranked_choices.max_choices", "must be from 1 to 10"));
+            }
         }
         self.validate_benefits()
     }

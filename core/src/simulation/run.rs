@@ -353,6 +353,7 @@ impl<'a> Run<'a> {
                     email: Arc::clone(&self.texts.email),
                     phone: Arc::clone(&self.texts.phone),
                 },
+                ranked_choices: Vec::new(),
             },
             at(day, 9, s),
         )?;
@@ -487,6 +488,7 @@ impl<'a> Run<'a> {
                         region: self.input.city.region.clone(),
                         area: area.to_owned(),
                         languages: k.languages.clone(),
+                        group_types: Vec::new(),
                     },
                     group_type: k.group_type,
                     cohort: year - i32::try_from(i.age).unwrap_or(0),
