@@ -210,5 +210,11 @@ def test_ranked_choices_on_the_engine() -> None:
         e.change_ranked_choices(first, ["kg-9"], AT)
     assert unknown.value.details["kindergarten"] == "kg-9"
     assert all("kg-9" not in unknown.value.message(lang) for lang in ("kk", "ru", "en"))
+    # A str is refused as a whole, not ranked letter by letter.
+    with pytest.raises(kezek.InputTypeError) as text:
+        e.change_ranked_choices(first, "kg-1", AT)
+    assert text.value.code == "INPUT_TYPE"
+    with pytest.raises(kezek.InputTypeError):
+        e.add_kindergartens("kg-1", AT)  # type: ignore[arg-type]
     assert e.snapshot() == before
     assert kezek.Engine.from_snapshot(before).ranked_choices(first) == ["kg-3"]

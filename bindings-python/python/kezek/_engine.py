@@ -47,6 +47,9 @@ _FIELD_CHECKS: dict[str, Callable[[Any], bool]] = {
     "until": lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
     "birth_date": lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
     "at": lambda v: isinstance(v, dt.datetime),
+    # A str is a sequence too: `list("kg-1")` would rank four one-letter kindergartens.
+    "choices": lambda v: isinstance(v, (list, tuple)),
+    "kindergartens": lambda v: isinstance(v, (list, tuple)),
 }
 
 
@@ -273,14 +276,14 @@ class Engine(_Wrapper):
         """Adds kindergartens to the catalogue parents rank (``RULES.md §5a``), each
         (``id``, ``region``, ``area``, ``languages``, ``group_types``) replacing the entry of
         the same id. ``KINDERGARTEN_INVALID`` names a malformed field."""
-        self._run("add_kindergartens", at, kindergartens=list(kindergartens))
+        self._run("add_kindergartens", at, kindergartens=kindergartens)
 
     def change_ranked_choices(self, id: int, choices: Sequence[str], at: dt.datetime) -> None:
         """The applicant ranks kindergartens anew, best first (``RULES.md §5a``); the child
         keeps its place in the queue. ``CHOICES_NOT_IN_POLICY``, ``CHOICES_TOO_MANY``,
         ``CHOICE_DUPLICATE``, ``CHOICE_UNKNOWN``, ``CHOICE_GROUP_TYPE``,
         ``CHOICE_LANGUAGE``, ``CHOICE_AREA``."""
-        self._run("change_ranked_choices", at, id=id, choices=list(choices))
+        self._run("change_ranked_choices", at, id=id, choices=choices)
 
     # --- queries -----------------------------------------------------------------------
     # Every query goes through the one entry, ask(); the methods below name its arguments
