@@ -90,14 +90,7 @@ struct OfferWindows {
 /// children first, then first-priority and general children, alternated where the policy
 /// interleaves them (from the pool's place in the cycle).
 pub(super) fn queue_order(e: &Engine, q: QueueId, key: &QueueKey) -> Vec<ApplicationId> {
-    let lane = |c: PriorityClass| e.waiting.class_members(q, c);
-    let mut heads = Heads {
-        lanes: [
-            lane(PriorityClass::OutOfTurn),
-            lane(PriorityClass::FirstPriority),
-            lane(PriorityClass::General),
-        ],
-    };
+    let mut heads = heads(e, q);
     let mut cursor = e.board.cursors.get(key).copied().unwrap_or(0);
     let mut out = Vec::new();
     loop {
@@ -109,6 +102,18 @@ pub(super) fn queue_order(e: &Engine, q: QueueId, key: &QueueKey) -> Vec<Applica
             cursor = cursor.wrapping_add(1);
         }
         out.push(id);
+    }
+}
+
+/// The three lanes of waiting queue `q`, read lazily from the head.
+fn heads(e: &Engine, q: QueueId) -> Heads<impl Iterator<Item = ApplicationId> + '_> {
+    let lane = |c: PriorityClass| e.waiting.class_members(q, c);
+    Heads {
+        lanes: [
+            lane(PriorityClass::OutOfTurn),
+            lane(PriorityClass::FirstPriority),
+            lane(PriorityClass::General),
+        ],
     }
 }
 
@@ -378,13 +383,7 @@ impl Engine {
             return walk;
         };
         let lane = |c: PriorityClass| self.waiting.class_members(q, c);
-        let mut heads = Heads {
-            lanes: [
-                lane(PriorityClass::OutOfTurn),
-                lane(PriorityClass::FirstPriority),
-                lane(PriorityClass::General),
-            ],
-        };
+        let mut heads = heads(self, q);
         // The walk reads its candidates' records one after another, each a cache miss; the
         // candidates are the heads of the lanes, known ahead, so their records are read in
         // one pass first and the misses overlap (`Engine::touch`). A few more than the
