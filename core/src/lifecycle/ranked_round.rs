@@ -20,6 +20,7 @@ use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
+use foldhash::HashMap;
 use smallvec::SmallVec;
 
 use super::detail::Detail;
@@ -261,11 +262,10 @@ impl Engine {
                 let Ok(mi) = self.index(m) else { continue };
                 let app = &self.records[mi].app;
                 for a in &app.applicants {
-                    for (child, k) in siblings
-                        .iter()
-                        .filter(|(p, ..)| p == a)
-                        .map(|(_, c, k)| (c, k))
-                    {
+                    let Some(enrolled) = siblings.get(a) else {
+                        continue;
+                    };
+                    for (child, k) in enrolled {
                         if *child != app.child && !siblings_at.contains(k) {
                             siblings_at.push(*k);
                         }
@@ -281,17 +281,18 @@ impl Engine {
         units
     }
 
-    /// Where the policy gives sibling priority: each applicant with a child enrolled at one
-    /// of `kindergartens`, that child and the kindergarten's index.
-    fn enrolled_by_applicant(&self, kindergartens: &[Room]) -> Vec<(Iin, Iin, u32)> {
+    /// Where the policy gives sibling priority: by applicant, each child of theirs enrolled
+    /// at one of `kindergartens`, with the kindergarten's index (looked up once per
+    /// candidate, not scanned).
+    fn enrolled_by_applicant(&self, kindergartens: &[Room]) -> HashMap<Iin, Vec<(Iin, u32)>> {
         if !self
             .policy
             .ranked_choices
             .is_some_and(|r| r.sibling_priority)
         {
-            return Vec::new();
+            return HashMap::default();
         }
-        let mut out = Vec::new();
+        let mut out: HashMap<Iin, Vec<(Iin, u32)>> = HashMap::default();
         for r in &self.records {
             let State::Enrolled { kindergarten, .. } = &r.state else {
                 continue;
@@ -300,7 +301,8 @@ impl Engine {
                 continue;
             };
             for a in &r.app.applicants {
-                out.push((*a, r.app.child, u32::try_from(k).unwrap_or(u32::MAX)));
+                let k = u32::try_from(k).unwrap_or(u32::MAX);
+                out.entry(*a).or_default().push((r.app.child, k));
             }
         }
         out
