@@ -71,7 +71,7 @@ fn command(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepE
 
 /// The queries whose arguments are the step's (and its `at`, for an explanation): each goes
 /// through the one entry, [`Engine::ask`], as a query built from the step.
-const ASKED: [&str; 12] = [
+const ASKED: [&str; 14] = [
     "state",
     "position",
     "next_deadline",
@@ -84,6 +84,8 @@ const ASKED: [&str; 12] = [
     "statistics",
     "ranked_choices",
     "kindergartens",
+    "verify_round",
+    "choice_cutoffs",
 ];
 
 fn ask(e: &Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepError> {

@@ -6,6 +6,8 @@
 //! - [`report`]: what an offer round did in one pool.
 //! - [`catalogue`]: the kindergartens parents rank, and the rules of ranked choices
 //!   (`RULES.md §5a`).
+//! - [`certificate`]: what a round of ranked choices gives an appeals body to check it,
+//!   and each child's cutoffs.
 //! - [`AllocationError`]: the board's refusals (a bulletin unknown, a place taken…).
 //!
 //! The commands that give places (offer rounds, taking a place, vouchers) change
@@ -14,10 +16,12 @@
 
 pub mod bulletin;
 pub mod catalogue;
+pub mod certificate;
 mod error;
 pub mod report;
 
 pub use bulletin::{Bulletin, BulletinId, Kindergarten, NewBulletin};
 pub use catalogue::{ChoiceRule, MAX_KINDERGARTENS};
+pub use certificate::{Certificate, CheckedCertificate, Cutoff, Finding, Verdict};
 pub use error::AllocationError;
 pub use report::{Directed, RoundReport, Skipped};

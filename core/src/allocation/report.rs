@@ -6,6 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::bulletin::BulletinId;
+use super::certificate::Certificate;
 use crate::application::{ApplicationId, QueueKey};
 
 /// What one round did in one pool.
@@ -31,6 +32,11 @@ pub struct RoundReport {
     /// order; empty under the other allocation modes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub directed: Vec<Directed>,
+    /// Under ranked choices, what an appeals body needs to check the round on its own,
+    /// and each child's cutoffs ([`Certificate`]); `None` under the other modes and when
+    /// no place was open to the round.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<Box<Certificate>>,
 }
 
 /// A direction a round of ranked choices issued (`RULES.md §5a`).

@@ -15,7 +15,7 @@ use super::{
     Engine, Event, Interest, InterestDue, LifecycleError, ListingEntry, NextDeadline,
     QueueStatisticsEntry, State, StateName,
 };
-use crate::allocation::{Bulletin, BulletinId, Kindergarten};
+use crate::allocation::{Bulletin, BulletinId, CheckedCertificate, Cutoff, Kindergarten, Verdict};
 use crate::application::{ApplicationId, ApplicationView, NewApplication, QueueKey};
 use crate::eligibility::Decision;
 use crate::queue::{ClassCounts, Position};
@@ -102,6 +102,13 @@ pub enum Query {
         id: ApplicationId,
     },
     Kindergartens {},
+    VerifyRound {
+        certificate: CheckedCertificate,
+    },
+    ChoiceCutoffs {
+        certificate: CheckedCertificate,
+        id: ApplicationId,
+    },
 }
 
 /// What a query gives back, borrowed from the engine where it can be. As JSON (untagged)
@@ -136,6 +143,10 @@ pub enum Answer<'a> {
     Kindergartens(&'a [std::sync::Arc<str>]),
     /// The catalogue of kindergartens, by id.
     Catalogue(Vec<&'a Kindergarten>),
+    /// A round of ranked choices checked.
+    Verdict(Verdict),
+    /// A child's cutoffs in a round of ranked choices.
+    Cutoffs(Vec<Cutoff>),
 }
 
 /// What the errors name.
@@ -144,7 +155,7 @@ const WHAT: &str = "query";
 impl Query {
     /// The name of every query (its `query` tag, the name of the engine's method), in the
     /// order of the variants.
-    pub const NAMES: [&'static str; 26] = [
+    pub const NAMES: [&'static str; 28] = [
         "application",
         "queue_key",
         "choices",
@@ -171,6 +182,8 @@ impl Query {
         "statistics",
         "ranked_choices",
         "kindergartens",
+        "verify_round",
+        "choice_cutoffs",
     ];
 
     /// Reads a query from JSON data (the value a host already holds: read in place, with
@@ -282,6 +295,8 @@ impl Engine {
             Query::Statistics {} => A::Statistics(self.statistics_entries()),
             Query::RankedChoices { id } => A::Kindergartens(self.ranked_choices(*id)?),
             Query::Kindergartens {} => A::Catalogue(self.kindergartens().collect()),
+            Query::VerifyRound { certificate } => A::Verdict(self.verify_round(certificate)),
+            Query::ChoiceCutoffs { certificate, id } => A::Cutoffs(certificate.cutoffs(*id)),
         })
     }
 }

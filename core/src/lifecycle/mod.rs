@@ -29,6 +29,7 @@
 //! ([`Engine::take_place`], `places.rs`), and the voucher flow of the pilot regions
 //! ([`Engine::confirm_voucher`] and the rest, `voucher.rs`).
 
+mod acceptance;
 mod applicant;
 mod ask;
 mod batch_rule;
@@ -57,6 +58,7 @@ mod recount;
 mod round;
 mod snapshot;
 mod state;
+mod verify;
 mod voucher;
 
 use foldhash::HashMap;

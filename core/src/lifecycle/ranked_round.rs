@@ -16,17 +16,18 @@
 //! place given back goes on at the pool's next round (`Engine::offer_round`,
 //! `Engine::distribute`).
 
-use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use foldhash::HashMap;
 use smallvec::SmallVec;
 
+use super::acceptance::{deferred_acceptance, Unit};
 use super::detail::Detail;
 use super::round::queue_order;
 use super::state::{Direction, Via};
 use super::{Actor, Engine, Reason, State};
+use crate::allocation::certificate::{self, Certificate, CERTIFICATE_VERSION};
 use crate::allocation::{BulletinId, Directed, Skipped};
 use crate::application::{ApplicationId, QueueKey};
 use crate::benefit::PriorityClass;
@@ -35,70 +36,18 @@ use crate::iin::Iin;
 /// A kindergarten of the pool with open places, with its bulletins and their places.
 type Room = (Arc<str>, Vec<(BulletinId, u32)>);
 
-/// Children who propose together: one child, or the twins of a batch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Unit {
-    /// The children, the unit's first in queue order first.
-    pub(crate) members: SmallVec<[ApplicationId; 1]>,
-    /// The kindergartens it ranked that have room, as indices, best first.
-    pub(crate) choices: SmallVec<[u32; 4]>,
-    /// The kindergartens where it has sibling priority, as indices.
-    pub(crate) siblings_at: SmallVec<[u32; 1]>,
-}
-
-impl Unit {
-    /// How many places it needs.
-    fn weight(&self) -> u32 {
-        u32::try_from(self.members.len()).unwrap_or(u32::MAX)
-    }
-
-    /// Where unit number `base` (its queue order) stands at kindergarten `k`: smaller is
-    /// better; a sibling there first.
-    fn key(&self, base: u32, k: u32) -> (bool, u32) {
-        (!self.siblings_at.contains(&k), base)
-    }
-}
-
-/// Child-proposing deferred acceptance over `units` in queue order (a unit's index is its
-/// place in the order) and kindergartens of `capacity` places: each unit's kindergarten
-/// index, or `None`. A unit is held at a kindergarten only with room for all its children;
-/// with units of one child each this is the child-optimal stable matching.
-pub(crate) fn deferred_acceptance(units: &[Unit], capacity: &[u32]) -> Vec<Option<u32>> {
-    let mut next = vec![0_usize; units.len()];
-    let mut held_at: Vec<Option<u32>> = vec![None; units.len()];
-    // Per kindergarten, the units it holds, the worst-placed on top.
-    let mut held: Vec<BinaryHeap<((bool, u32), u32)>> = vec![BinaryHeap::new(); capacity.len()];
-    let mut load = vec![0_u32; capacity.len()];
-    let mut free: Vec<u32> = (0..u32::try_from(units.len()).unwrap_or(u32::MAX))
-        .rev()
-        .collect();
-    while let Some(u) = free.pop() {
-        let unit = &units[u as usize];
-        while held_at[u as usize].is_none() {
-            let Some(&k) = unit.choices.get(next[u as usize]) else {
-                break;
-            };
-            next[u as usize] += 1;
-            let (ki, w) = (k as usize, unit.weight());
-            if w > capacity[ki] {
-                continue;
-            }
-            held[ki].push((unit.key(u, k), u));
-            held_at[u as usize] = Some(k);
-            load[ki] += w;
-            while load[ki] > capacity[ki] {
-                let Some((_, worst)) = held[ki].pop() else {
-                    break;
-                };
-                load[ki] -= units[worst as usize].weight();
-                held_at[worst as usize] = None;
-                if worst != u {
-                    free.push(worst);
-                }
-            }
-        }
-    }
-    held_at
+/// The units of a round as its certificate shows them, with where each was placed.
+pub(super) fn certified(units: &[Unit], placed: &[Option<u32>]) -> Vec<certificate::Unit> {
+    units
+        .iter()
+        .zip(placed)
+        .map(|(u, &placed)| certificate::Unit {
+            children: u.members.to_vec(),
+            choices: u.choices.to_vec(),
+            siblings_at: u.siblings_at.to_vec(),
+            placed,
+        })
+        .collect()
 }
 
 /// The deadlines every direction of a round at one moment carries.
@@ -132,7 +81,7 @@ impl Engine {
         at: NaiveDateTime,
         windows: DirectionWindows,
         skipped: &mut Vec<Skipped>,
-    ) -> Vec<Directed> {
+    ) -> (Vec<Directed>, Option<Box<Certificate>>) {
         // The kindergartens of the pool with open places, each with its bulletins and
         // their free places; places a notice or voucher holds (the pool's reserved ones)
         // are left out, from the last bulletins.
@@ -154,7 +103,7 @@ impl Engine {
             }
         }
         if kindergartens.is_empty() {
-            return Vec::new();
+            return (Vec::new(), None);
         }
         let units = self.ranked_units(key, &kindergartens, at, skipped);
         let capacity: Vec<u32> = kindergartens
@@ -162,6 +111,20 @@ impl Engine {
             .map(|(_, list)| list.iter().map(|(_, open)| open).sum())
             .collect();
         let placed = deferred_acceptance(&units, &capacity);
+        let certificate = Certificate {
+            certificate_version: CERTIFICATE_VERSION,
+            queue: key.clone(),
+            at,
+            kindergartens: kindergartens
+                .iter()
+                .zip(&capacity)
+                .map(|((id, _), &places)| certificate::Room {
+                    id: Arc::clone(id),
+                    places,
+                })
+                .collect(),
+            units: certified(&units, &placed),
+        };
         let mut directed = Vec::new();
         for (unit, k) in units.iter().zip(placed) {
             let Some(k) = k else { continue };
@@ -210,7 +173,7 @@ impl Engine {
                 });
             }
         }
-        directed
+        (directed, Some(Box::new(certificate)))
     }
 
     /// The units of the round in queue order: the waiting children of the pool who ranked
@@ -232,7 +195,8 @@ impl Engine {
                 .position(|(k, _)| k == id)
                 .and_then(|i| u32::try_from(i).ok())
         };
-        let siblings = self.enrolled_by_applicant(kindergartens);
+        let ids: Vec<Arc<str>> = kindergartens.iter().map(|(id, _)| Arc::clone(id)).collect();
+        let siblings = self.enrolled_by_applicant(&ids);
         let mut batches_seen: Vec<ApplicationId> = Vec::new();
         let mut units = Vec::new();
         for id in queue_order(self, q, key) {
@@ -284,7 +248,10 @@ impl Engine {
     /// Where the policy gives sibling priority: by applicant, each child of theirs enrolled
     /// at one of `kindergartens`, with the kindergarten's index (looked up once per
     /// candidate, not scanned).
-    fn enrolled_by_applicant(&self, kindergartens: &[Room]) -> HashMap<Iin, Vec<(Iin, u32)>> {
+    pub(super) fn enrolled_by_applicant(
+        &self,
+        kindergartens: &[Arc<str>],
+    ) -> HashMap<Iin, Vec<(Iin, u32)>> {
         if !self
             .policy
             .ranked_choices
@@ -297,7 +264,7 @@ impl Engine {
             let State::Enrolled { kindergarten, .. } = &r.state else {
                 continue;
             };
-            let Some(k) = kindergartens.iter().position(|(id, _)| id == kindergarten) else {
+            let Some(k) = kindergartens.iter().position(|id| id == kindergarten) else {
                 continue;
             };
             for a in &r.app.applicants {
@@ -306,93 +273,5 @@ impl Engine {
             }
         }
         out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::cast_possible_truncation)] // indices of at most 40 children
-    use super::{deferred_acceptance, Unit};
-    use smallvec::smallvec;
-
-    fn unit(id: u64, choices: &[u32], siblings_at: &[u32]) -> Unit {
-        Unit {
-            members: smallvec![crate::application::ApplicationId(id)],
-            choices: choices.iter().copied().collect(),
-            siblings_at: siblings_at.iter().copied().collect(),
-        }
-    }
-
-    /// RULES.md §5a's smallest case: X and Y one place each; a < b < c; a chose X; b chose
-    /// Y then X; c chose X then Y with a sibling at Y. The round gives a X and c Y.
-    #[test]
-    fn the_rules_smallest_case() {
-        let units = [
-            unit(1, &[0], &[]),
-            unit(2, &[1, 0], &[]),
-            unit(3, &[0, 1], &[1]),
-        ];
-        assert_eq!(
-            deferred_acceptance(&units, &[1, 1]),
-            [Some(0), None, Some(1)]
-        );
-    }
-
-    /// Twins need room for both at one kindergarten, or neither is placed there.
-    #[test]
-    fn twins_together_or_not_at_all() {
-        let mut twins = unit(1, &[0, 1], &[]);
-        twins.members.push(crate::application::ApplicationId(2));
-        let units = [twins, unit(3, &[0], &[])];
-        // X has one place: the twins go on to Y (two places).
-        assert_eq!(deferred_acceptance(&units, &[1, 2]), [Some(1), Some(0)]);
-        // Y has one place too: the twins get nothing.
-        assert_eq!(deferred_acceptance(&units, &[1, 1]), [None, Some(0)]);
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 256, failure_persistence: None, ..Default::default()
-        })]
-
-        /// Without twins, the round's deferred acceptance equals the batch matching's
-        /// (`kezek::matching`) on the same instance: queue order as the base rank, sibling
-        /// priority as a level; serial dictatorship when no sibling priority applies.
-        #[test]
-        fn equals_the_batch_matching(
-            lists in proptest::collection::vec(
-                (proptest::collection::btree_set(0_u32..5, 0..4), proptest::collection::btree_set(0_u32..5, 0..2)),
-                0..40),
-            order in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 40),
-            capacity in proptest::collection::vec(0_u32..4, 5),
-        ) {
-            use crate::matching::{Instance, Mechanism, TieBreak};
-            // A ranking from each set, shuffled by `order` so choices are not sorted.
-            let units: Vec<Unit> = lists.iter().enumerate().map(|(c, (choices, sib))| {
-                let mut choices: Vec<u32> = choices.iter().copied().collect();
-                if !choices.is_empty() {
-                    let at = order[c].index(choices.len());
-                    choices.rotate_left(at);
-                }
-                unit(c as u64, &choices, &sib.iter().copied().collect::<Vec<_>>())
-            }).collect();
-            let instance = Instance::new(
-                units.iter().map(|u| u.choices.to_vec()).collect(),
-                capacity.clone(),
-                (0..units.len() as u32).collect(),
-            ).and_then(|i| {
-                let levels: Vec<(u32, u32, u8)> = units.iter().enumerate()
-                    .flat_map(|(c, u)| u.siblings_at.iter().map(move |&k| (c as u32, k, 1)))
-                    .collect();
-                i.with_priorities(&levels)
-            }).expect("an instance");
-            let ranked = instance.rank(TieBreak::None);
-            let batch = ranked.solve(Mechanism::DeferredAcceptance).assignments();
-            proptest::prop_assert_eq!(deferred_acceptance(&units, &capacity), batch);
-            if units.iter().all(|u| u.siblings_at.is_empty()) {
-                let serial = ranked.solve(Mechanism::SerialDictatorship).assignments();
-                proptest::prop_assert_eq!(deferred_acceptance(&units, &capacity), serial);
-            }
-        }
     }
 }

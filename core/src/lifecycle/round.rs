@@ -329,9 +329,11 @@ impl Engine {
             open: 0,
             opened_to_all: false,
             directed: Vec::new(),
+            certificate: None,
         };
         if let Some(direction) = windows.direction {
-            report.directed = self.ranked_round(key, at, direction, &mut report.skipped);
+            (report.directed, report.certificate) =
+                self.ranked_round(key, at, direction, &mut report.skipped);
             return self.close_round(key, report);
         }
         if let Some(contract) = windows.contract {

@@ -1,0 +1,518 @@
+//! The certificate of a round of ranked choices (`RULES.md §5a`): what an appeals body
+//! needs to check the round on its own, and each child's cutoffs.
+//!
+//! A round of ranked choices gives back, with its report, the instance it solved and
+//! what it gave: the pool's kindergartens with their places in the round, and every unit
+//! (a child, or the twins of a batch) it considered, in the round's order (a unit's
+//! position is its place in that order), with its choices among those kindergartens,
+//! where it has sibling priority and where it was placed. A unit's key at a kindergarten
+//! is (no sibling priority there, position): smaller is better.
+//!
+//! [`Certificate::findings`] checks, in `O(n log n)` over the units' choices, that
+//! nothing in the round can be objected to: no kindergarten over-filled; nobody placed
+//! at a kindergarten it did not choose; no unit **passed over** — for each kindergarten
+//! it prefers to its own, the units placed there with a better key leave less room than
+//! it needs (a worse-keyed child placed there would have been displaced, and a free
+//! place taken); and no **swap** left that everyone in it prefers and nobody can object
+//! to (each kindergarten points to the place of the best-keyed unit that wants it; the
+//! graph has no cycle, Erdil & Ergin 2008). [`Certificate::cutoffs`] tells a parent, for
+//! each kindergarten the child ranked above the one it got, where the last child given a
+//! place there stood and where the child stood. `Engine::verify_round` adds what only
+//! the engine's state can show: the units' choices, sibling priorities, order and
+//! directions are those of the applications.
+
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::application::{ApplicationId, QueueKey};
+use crate::input::InputError;
+use crate::lang::LocalizedText;
+
+/// The version of the certificate's format this library writes and reads.
+pub const CERTIFICATE_VERSION: u32 = 1;
+
+/// A round of ranked choices, as an appeals body checks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certificate {
+    /// [`CERTIFICATE_VERSION`] when written.
+    pub certificate_version: u32,
+    /// The pool of the round.
+    pub queue: QueueKey,
+    /// When the round ran.
+    pub at: NaiveDateTime,
+    /// The pool's kindergartens with open places in the round; units name them by index.
+    pub kindergartens: Vec<Room>,
+    /// Every unit the round considered, in the round's order.
+    pub units: Vec<Unit>,
+}
+
+/// A certificate whose shape was checked ([`Certificate::check_shape`]): what the checks
+/// and cutoffs read. Read from JSON, a certificate is checked as it is read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Certificate", into = "Certificate")]
+pub struct CheckedCertificate(Certificate);
+
+impl TryFrom<Certificate> for CheckedCertificate {
+    type Error = InputError;
+
+    fn try_from(c: Certificate) -> Result<Self, InputError> {
+        c.check_shape()?;
+        Ok(CheckedCertificate(c))
+    }
+}
+
+impl From<CheckedCertificate> for Certificate {
+    fn from(c: CheckedCertificate) -> Self {
+        c.0
+    }
+}
+
+impl std::ops::Deref for CheckedCertificate {
+    type Target = Certificate;
+
+    fn deref(&self) -> &Certificate {
+        &self.0
+    }
+}
+
+/// A kindergarten of the round and its open places.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Room {
+    /// The kindergarten's id.
+    pub id: Arc<str>,
+    /// Places open to the round.
+    pub places: u32,
+}
+
+/// A child, or the twins of a batch, as the round considered them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// The applications: one, or the twins (all placed together or none).
+    pub children: Vec<ApplicationId>,
+    /// Its choices among the round's kindergartens (indices), best first.
+    pub choices: Vec<u32>,
+    /// The kindergartens (indices) where a sibling's enrolment gives it priority.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub siblings_at: Vec<u32>,
+    /// Where the round placed it (an index), if anywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placed: Option<u32>,
+}
+
+impl Unit {
+    /// Places it needs.
+    fn weight(&self) -> u64 {
+        self.children.len() as u64
+    }
+
+    /// Its key at kindergarten `k` when it stands at `position`: smaller is better.
+    fn key(&self, position: u32, k: u32) -> (bool, u32) {
+        (!self.siblings_at.contains(&k), position)
+    }
+
+    /// Its choices it prefers to where it was placed (all of them if it was not).
+    fn preferred(&self) -> &[u32] {
+        let upto = self
+            .placed
+            .and_then(|p| self.choices.iter().position(|&c| c == p))
+            .unwrap_or(self.choices.len());
+        &self.choices[..upto]
+    }
+}
+
+/// Where a unit stood at a kindergarten, as a parent reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Standing {
+    /// Its place in the round's order, from 1.
+    pub position: u32,
+    /// Whether a sibling's enrolment there put it first.
+    pub sibling: bool,
+}
+
+/// Why a child did not get a kindergarten it ranked above the one it got.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cutoff {
+    /// The kindergarten.
+    pub kindergarten: Arc<str>,
+    /// Its places in the round.
+    pub places: u32,
+    /// Where the last child given a place there stood; `None` if nobody was (the
+    /// places were fewer than the twins need).
+    pub last_admitted: Option<Standing>,
+    /// Where the child stood there.
+    pub own: Standing,
+    /// The same, in words a parent reads (no codes, no ids).
+    pub message: LocalizedText,
+}
+
+/// What a check of a round found that can be objected to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The finding's stable code (one of [`Finding::CODES`]).
+    pub code: &'static str,
+    /// The applications it concerns.
+    pub children: Vec<ApplicationId>,
+    /// The kindergartens it concerns.
+    pub kindergartens: Vec<Arc<str>>,
+    /// What it means, in kk/ru/en.
+    pub message: LocalizedText,
+}
+
+/// A round's verdict: it holds when nothing was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// Whether the round holds: no findings.
+    pub holds: bool,
+    /// What can be objected to.
+    pub findings: Vec<Finding>,
+}
+
+impl Verdict {
+    /// The verdict of `findings`.
+    #[must_use]
+    pub fn of(findings: Vec<Finding>) -> Self {
+        Verdict {
+            holds: findings.is_empty(),
+            findings,
+        }
+    }
+}
+
+/// What the errors name.
+const WHAT: &str = "certificate";
+
+impl Certificate {
+    /// Refuses a certificate the checks cannot read: another version, an index out of
+    /// range, a unit with no child, a choice twice.
+    ///
+    /// # Errors
+    /// `INPUT_FORMAT` naming what is wrong.
+    pub fn check_shape(&self) -> Result<(), InputError> {
+        if self.certificate_version != CERTIFICATE_VERSION {
+            return Err(InputError::format(
+                WHAT,
+                format!("certificate_version {CERTIFICATE_VERSION} is the one this library reads"),
+            ));
+        }
+        let n = self.kindergartens.len();
+        let bad = |what: &str, i: usize| Err(InputError::format(WHAT, format!("unit {i}: {what}")));
+        for (i, u) in self.units.iter().enumerate() {
+            if u.children.is_empty() {
+                return bad("no children", i);
+            }
+            let in_range = |k: &u32| (*k as usize) < n;
+            if !u.choices.iter().all(in_range)
+                || !u.siblings_at.iter().all(in_range)
+                || !u.placed.iter().all(in_range)
+            {
+                return bad("a kindergarten index out of range", i);
+            }
+            let mut seen = u.choices.clone();
+            seen.sort_unstable();
+            seen.dedup();
+            if seen.len() != u.choices.len() {
+                return bad("a kindergarten chosen twice", i);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl CheckedCertificate {
+    /// What can be objected to in the round, from the certificate alone (see the module).
+    #[must_use]
+    pub fn findings(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let placed = self.placed_keys();
+        for (k, room) in self.kindergartens.iter().enumerate() {
+            let load: u64 = placed[k].iter().map(|&(_, w)| w).sum();
+            if load > u64::from(room.places) {
+                out.push(self.finding(FindingKind::Overfilled, &[], &[k]));
+            }
+        }
+        for (p, u) in (0_u32..).zip(&self.units) {
+            if let Some(k) = u.placed {
+                if !u.choices.contains(&k) {
+                    out.push(self.finding(FindingKind::NotChosen, &[p], &[k as usize]));
+                }
+            }
+            for &k in u.preferred() {
+                // The load of the units placed at k with a better key than u's.
+                let list = &placed[k as usize];
+                let key = u.key(p, k);
+                let better = list.partition_point(|&(other, _)| other < key);
+                let load: u64 = list[..better].iter().map(|&(_, w)| w).sum();
+                if load + u.weight() <= u64::from(self.kindergartens[k as usize].places) {
+                    out.push(self.finding(FindingKind::PassedOver, &[p], &[k as usize]));
+                }
+            }
+        }
+        if let Some(cycle) = self.swap_left() {
+            let units: Vec<u32> = cycle.iter().map(|&(_, u)| u).collect();
+            let ks: Vec<usize> = cycle.iter().map(|&(k, _)| k).collect();
+            out.push(self.finding(FindingKind::SwapLeft, &units, &ks));
+        }
+        out
+    }
+
+    /// Per kindergarten, the keys of the units placed there with their weights, sorted.
+    fn placed_keys(&self) -> Vec<Vec<((bool, u32), u64)>> {
+        let mut placed = vec![Vec::new(); self.kindergartens.len()];
+        for (p, u) in (0_u32..).zip(&self.units) {
+            if let Some(k) = u.placed {
+                placed[k as usize].push((u.key(p, k), u.weight()));
+            }
+        }
+        for list in &mut placed {
+            list.sort_unstable();
+        }
+        placed
+    }
+
+    /// A swap left in the round: each kindergarten points to the best-keyed unit that
+    /// prefers it to its own place (if that unit is one child with a place); a cycle of
+    /// such pointers, as (kindergarten, unit) pairs, is a swap everyone in it prefers and
+    /// nobody can object to. Linear in the choices.
+    fn swap_left(&self) -> Option<Vec<(usize, u32)>> {
+        let n = self.kindergartens.len();
+        let mut best: Vec<Option<((bool, u32), u32)>> = vec![None; n];
+        for (p, u) in (0_u32..).zip(&self.units) {
+            for &k in u.preferred() {
+                let key = u.key(p, k);
+                let slot = &mut best[k as usize];
+                if slot.is_none_or(|(b, _)| key < b) {
+                    *slot = Some((key, p));
+                }
+            }
+        }
+        // k → the kindergarten whose place its best-keyed wanting unit would give up.
+        let next: Vec<Option<(usize, u32)>> = best
+            .iter()
+            .map(|b| {
+                let (_, p) = (*b)?;
+                let u = &self.units[p as usize];
+                if u.children.len() != 1 {
+                    return None; // twins need more than the one place a swap gives
+                }
+                Some((u.placed? as usize, p))
+            })
+            .collect();
+        // Cycles of a graph with one edge out of each node: colour walks.
+        let mut state = vec![0_u8; n]; // 0 new, 1 on the current walk, 2 done
+        for start in 0..n {
+            let mut walk = Vec::new();
+            let mut k = start;
+            while state[k] == 0 {
+                state[k] = 1;
+                walk.push(k);
+                match next[k] {
+                    Some((j, _)) => k = j,
+                    None => break,
+                }
+            }
+            if state[k] == 1 && next[k].is_some() {
+                let from = walk.iter().position(|&w| w == k).unwrap_or(0);
+                let cycle = walk[from..]
+                    .iter()
+                    .filter_map(|&w| next[w].map(|(_, p)| (w, p)))
+                    .collect();
+                return Some(cycle);
+            }
+            for w in walk {
+                state[w] = 2;
+            }
+        }
+        None
+    }
+
+    /// A finding of `kind` about units (positions) and kindergartens (indices).
+    pub(crate) fn finding(&self, kind: FindingKind, units: &[u32], ks: &[usize]) -> Finding {
+        Finding {
+            code: kind.code(),
+            children: units
+                .iter()
+                .filter_map(|&p| self.units.get(p as usize))
+                .flat_map(|u| u.children.iter().copied())
+                .collect(),
+            kindergartens: ks
+                .iter()
+                .filter_map(|&k| self.kindergartens.get(k))
+                .map(|r| Arc::clone(&r.id))
+                .collect(),
+            message: kind.message(),
+        }
+    }
+
+    /// For application `id`, the cutoff at each kindergarten of the round it ranked above
+    /// the one it got (all of them if it got none), best first. Empty for a child the
+    /// round did not consider (skipped: the report says why; or none of its choices had
+    /// a place) and for one placed at its first choice.
+    #[must_use]
+    pub fn cutoffs(&self, id: ApplicationId) -> Vec<Cutoff> {
+        let Some((p, u)) = (0_u32..)
+            .zip(&self.units)
+            .find(|(_, u)| u.children.contains(&id))
+        else {
+            return Vec::new();
+        };
+        let placed = self.placed_keys();
+        u.preferred()
+            .iter()
+            .map(|&k| {
+                let room = &self.kindergartens[k as usize];
+                let standing = |(sibling_less, position): (bool, u32)| Standing {
+                    position: position.saturating_add(1),
+                    sibling: !sibling_less,
+                };
+                let last_admitted = placed[k as usize].last().map(|&(key, _)| standing(key));
+                let own = standing(u.key(p, k));
+                let message = cutoff_message(room.places, last_admitted, own, u.children.len());
+                Cutoff {
+                    kindergarten: Arc::clone(&room.id),
+                    places: room.places,
+                    last_admitted,
+                    own,
+                    message,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The kinds of finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FindingKind {
+    Overfilled,
+    NotChosen,
+    PassedOver,
+    SwapLeft,
+    /// A child the certificate names that the engine does not know, or not in the pool.
+    ChildUnknown,
+    /// A unit's choices are not its application's.
+    Choices,
+    /// A sibling priority claimed that the engine's state does not show, or one missed.
+    Sibling,
+    /// A unit's place in the order is not its application's queue order.
+    Order,
+    /// A unit placed whose children hold no direction of the round there.
+    Direction,
+    /// A unit whose children are not one application or the twins of one batch.
+    Twins,
+}
+
+impl Finding {
+    /// Every finding's code.
+    pub const CODES: [&'static str; 10] = [
+        "CERT_OVERFILLED",
+        "CERT_NOT_CHOSEN",
+        "CERT_PASSED_OVER",
+        "CERT_SWAP_LEFT",
+        "CERT_CHILD_UNKNOWN",
+        "CERT_CHOICES",
+        "CERT_SIBLING",
+        "CERT_ORDER",
+        "CERT_DIRECTION",
+        "CERT_TWINS",
+    ];
+}
+
+impl FindingKind {
+    fn code(self) -> &'static str {
+        Finding::CODES[self as usize]
+    }
+
+    fn message(self) -> LocalizedText {
+        let [kk, ru, en] = match self {
+            FindingKind::Overfilled => [
+                "балабақшаға бос орындардан көп бала жолданған",
+                "в детский сад направлено больше детей, чем было мест",
+                "more children were directed to the kindergarten than it had places",
+            ],
+            FindingKind::NotChosen => [
+                "бала өзі таңдамаған балабақшаға жолданған",
+                "ребёнок направлен в детский сад, которого не выбирал",
+                "a child was directed to a kindergarten it did not choose",
+            ],
+            FindingKind::PassedOver => [
+                "бала өзі артық көрген балабақшадан орын алмаған, ал онда оған орын жететін еді",
+                "ребёнок не получил место в саду, который предпочёл, хотя места там ему хватало",
+                "a child did not get a kindergarten it preferred where there was room for it",
+            ],
+            FindingKind::SwapLeft => [
+                "балалар жолдамаларын алмасса, әрқайсысы өзі артық көрген балабақшаны алар еді",
+                "дети могли бы обменяться направлениями, и каждый получил бы сад, который предпочёл",
+                "children could swap their directions and each get a kindergarten it preferred",
+            ],
+            FindingKind::ChildUnknown => [
+                "куәлікте аталған өтінім бұл кезекте жоқ",
+                "заявления, названного в сертификате, нет в этой очереди",
+                "an application the certificate names is not in this queue",
+            ],
+            FindingKind::Choices => [
+                "куәліктегі таңдаулар өтінімдегі таңдаулармен сәйкес емес",
+                "выбор в сертификате не совпадает с выбором в заявлении",
+                "the choices in the certificate are not those of the application",
+            ],
+            FindingKind::Sibling => [
+                "бауырының басымдығы балабақшадағы бауырлармен сәйкес емес",
+                "приоритет брата или сестры не совпадает с зачисленными в сад детьми",
+                "a sibling priority does not match the children enrolled at the kindergarten",
+            ],
+            FindingKind::Order => [
+                "куәліктегі реттілік кезек ретімен сәйкес емес",
+                "порядок в сертификате не совпадает с порядком очереди",
+                "the order in the certificate is not the queue's order",
+            ],
+            FindingKind::Direction => [
+                "жолданған баланың осы балабақшаға жолдамасы жоқ",
+                "у направленного ребёнка нет направления в этот сад",
+                "a child placed by the round holds no direction to that kindergarten",
+            ],
+            FindingKind::Twins => [
+                "бір топтағы балалар бір өтінім немесе бір егіздер тобы емес",
+                "дети одной группы не являются одним заявлением или одной двойней",
+                "the children of a unit are not one application or the twins of one batch",
+            ],
+        };
+        LocalizedText::new(kk, ru, en)
+    }
+}
+
+/// A cutoff in words: the places, where the last child admitted stood, and the child.
+fn cutoff_message(
+    places: u32,
+    last: Option<Standing>,
+    own: Standing,
+    children: usize,
+) -> LocalizedText {
+    const SIBLING: [&str; 3] = [
+        " (осы балабақшада бауыры бар)",
+        " (с братом или сестрой в этом саду)",
+        " (with a sibling enrolled there)",
+    ];
+    let sib = |s: Standing| if s.sibling { SIBLING } else { ["", "", ""] };
+    let ([ok, or, oe], o) = (sib(own), own.position);
+    match last {
+        Some(l) => {
+            let ([lk, lr, le], n) = (sib(l), l.position);
+            LocalizedText::new(
+                format!("Бұл балабақшада осы бөлуде {places} орын болды; орын алған соңғы бала кезекте {n}-орында тұрды{lk}; сіздің балаңыз {o}-орында тұрды{ok}."),
+                format!("В этом распределении в саду было мест: {places}; последний получивший место ребёнок стоял в очереди {n}-м{lr}; ваш ребёнок стоял {o}-м{or}."),
+                format!("This kindergarten had {places} place(s) in this round; the last child given one stood {n} in the queue{le}; your child stood {o}{oe}."),
+            )
+        }
+        None => LocalizedText::new(
+            format!("Бұл балабақшада осы бөлуде {places} орын болды: егіздерге {children} орын керек еді."),
+            format!("В этом распределении в саду было мест: {places}, а двойне нужно {children}."),
+            format!("This kindergarten had {places} place(s) in this round; the twins need {children}."),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests;

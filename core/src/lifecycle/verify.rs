@@ -1,0 +1,102 @@
+//! Checking a round of ranked choices against the engine's state (`RULES.md §5a`): what
+//! an appeals body runs on a round's certificate and the snapshot taken right after the
+//! round ([`Engine::verify_round`]).
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use super::{Engine, State};
+use crate::allocation::certificate::{CheckedCertificate, FindingKind};
+use crate::allocation::Verdict;
+use crate::application::ApplicationId;
+
+impl Engine {
+    /// Checks a round of ranked choices: what its certificate alone shows
+    /// ([`CheckedCertificate::findings`]: nothing over-filled, nobody passed over, no swap left)
+    /// and what the engine's state shows — every unit is an application of the round's
+    /// pool (or the twins of one batch), its choices are its application's, its sibling
+    /// priorities are the enrolled siblings' (where the policy gives them), the order is
+    /// the queue's (where the policy does not interleave), and every unit placed holds a
+    /// direction of the round there. Run on the engine restored from the snapshot taken
+    /// right after the round (later changes — a direction revoked, new choices — are
+    /// findings). `O(n log n)` in the certificate's size.
+    #[must_use]
+    pub fn verify_round(&self, certificate: &CheckedCertificate) -> Verdict {
+        let c = certificate;
+        let mut findings = Vec::new();
+        let ids: Vec<Arc<str>> = c.kindergartens.iter().map(|r| Arc::clone(&r.id)).collect();
+        let siblings = self.enrolled_by_applicant(&ids);
+        let mut previous = None;
+        for (p, u) in (0_u32..).zip(&c.units) {
+            let mut note = |kind, ks: &[usize]| findings.push(c.finding(kind, &[p], ks));
+            let records: Option<Vec<_>> = u
+                .children
+                .iter()
+                .map(|&id| {
+                    self.record(id)
+                        .ok()
+                        .filter(|r| r.app.queue_key() == c.queue)
+                })
+                .collect();
+            let Some(records) = records else {
+                note(FindingKind::ChildUnknown, &[]);
+                continue;
+            };
+            let lead = records[0];
+            let members: BTreeSet<ApplicationId> = match lead.batch {
+                None => BTreeSet::from([lead.app.id]),
+                Some(b) => self.batch_members(b).into_iter().collect(),
+            };
+            if members != u.children.iter().copied().collect() {
+                note(FindingKind::Twins, &[]);
+            }
+            let chosen: Vec<u32> = lead
+                .app
+                .ranked_choices
+                .iter()
+                .filter_map(|id| ids.iter().position(|k| k == id))
+                .filter_map(|k| u32::try_from(k).ok())
+                .collect();
+            if chosen != u.choices {
+                note(FindingKind::Choices, &[]);
+            }
+            let mut expected: BTreeSet<u32> = BTreeSet::new();
+            for r in &records {
+                for a in &r.app.applicants {
+                    for (child, k) in siblings.get(a).into_iter().flatten() {
+                        if *child != r.app.child {
+                            expected.insert(*k);
+                        }
+                    }
+                }
+            }
+            let claimed: BTreeSet<u32> = u.siblings_at.iter().copied().collect();
+            if expected != claimed {
+                let ks: Vec<usize> = expected
+                    .symmetric_difference(&claimed)
+                    .map(|&k| k as usize)
+                    .collect();
+                note(FindingKind::Sibling, &ks);
+            }
+            if self.policy.interleave.is_none() {
+                if previous.is_some_and(|o| o >= lead.order) {
+                    note(FindingKind::Order, &[]);
+                }
+                previous = Some(lead.order);
+            }
+            if let Some(k) = u.placed {
+                let directed = records.iter().all(|r| match &r.state {
+                    State::DirectionIssued(d) => {
+                        d.kindergarten == c.kindergartens[k as usize].id && d.issued_at == c.at
+                    }
+                    _ => false,
+                });
+                if !directed {
+                    note(FindingKind::Direction, &[k as usize]);
+                }
+            }
+        }
+        findings.extend(c.findings());
+        Verdict::of(findings)
+    }
+}
