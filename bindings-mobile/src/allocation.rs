@@ -3,10 +3,13 @@
 
 use std::sync::Arc;
 
+use kezek::allocation::certificate::Standing;
 use kezek::allocation::{
-    Bulletin as CoreBulletin, BulletinId, Kindergarten as CoreKindergarten,
-    NewBulletin as CoreNewBulletin, RoundReport as CoreRoundReport,
+    Bulletin as CoreBulletin, BulletinId, ChoiceCutoff as CoreChoiceCutoff,
+    Kindergarten as CoreKindergarten, NewBulletin as CoreNewBulletin,
+    RoundReport as CoreRoundReport, Verdict as CoreVerdict,
 };
+use kezek::LocalizedText;
 use kezek::application::{ApplicationId, GroupType, Language, QueueKey};
 
 use crate::types::CivilMoment;
@@ -102,6 +105,85 @@ pub struct RoundReport {
     pub opened_to_all: bool,
     /// Directions a round of ranked choices issued, in queue order (`RULES.md §5a`).
     pub directed: Vec<Directed>,
+    /// Under ranked choices, the round's certificate as a JSON document: what
+    /// `verifyRound` checks and `choiceCutoffs` reads.
+    pub certificate: Option<String>,
+}
+
+/// A round of ranked choices checked (`RULES.md §5a`): it holds when nothing was found.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Verdict {
+    /// Whether the round holds.
+    pub holds: bool,
+    /// What can be objected to.
+    pub findings: Vec<Finding>,
+}
+
+/// What a check of a round found: its code (`CERT_PASSED_OVER`…), whom and where it
+/// concerns, what it means in kk/ru/en.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Finding {
+    /// The finding's stable code.
+    pub code: String,
+    /// The applications it concerns.
+    pub children: Vec<ApplicationId>,
+    /// The kindergartens it concerns.
+    pub kindergartens: Vec<String>,
+    /// What it means.
+    pub message: LocalizedText,
+}
+
+/// Where a child stood at a kindergarten in a round: its place in the round's order
+/// (from 1), and whether a sibling enrolled there put it first.
+#[uniffi::remote(Record)]
+pub struct Standing {
+    pub position: u32,
+    pub sibling: bool,
+}
+
+/// Why a child did not get a kindergarten it ranked above the one it got.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChoiceCutoff {
+    /// The kindergarten.
+    pub kindergarten: String,
+    /// Its places in the round.
+    pub places: u32,
+    /// Where the last child given a place there stood; none if nobody was.
+    pub last_admitted: Option<Standing>,
+    /// Where the child stood there.
+    pub own: Standing,
+    /// The same in words for its parents.
+    pub message: LocalizedText,
+}
+
+impl From<&CoreVerdict> for Verdict {
+    fn from(v: &CoreVerdict) -> Self {
+        Self {
+            holds: v.holds,
+            findings: v
+                .findings
+                .iter()
+                .map(|f| Finding {
+                    code: f.code.to_owned(),
+                    children: f.children.clone(),
+                    kindergartens: f.kindergartens.iter().map(ToString::to_string).collect(),
+                    message: f.message.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<&CoreChoiceCutoff> for ChoiceCutoff {
+    fn from(c: &CoreChoiceCutoff) -> Self {
+        Self {
+            kindergarten: c.kindergarten.to_string(),
+            places: c.places,
+            last_admitted: c.last_admitted,
+            own: c.own,
+            message: c.message.clone(),
+        }
+    }
 }
 
 impl From<&CoreKindergarten> for Kindergarten {
@@ -181,6 +263,7 @@ impl From<&CoreRoundReport> for RoundReport {
                     choice: d.choice,
                 })
                 .collect(),
+            certificate: r.certificate.as_ref().map(|c| c.to_json()),
         }
     }
 }

@@ -6,7 +6,9 @@ use kezek::application::{ApplicationId, QueueKey};
 use kezek::lifecycle::{Interest, ListingEntry, QueueStatisticsEntry, StateName};
 use kezek::queue::{ClassCounts, Position};
 
-use crate::allocation::{Bulletin, Kindergarten};
+use crate::allocation::{Bulletin, ChoiceCutoff, Kindergarten, Verdict};
+use crate::guard::guarded;
+use kezek::allocation::CheckedCertificate;
 use crate::application::{Application, NewApplication};
 use crate::engine::Engine;
 use crate::errors::KezekError;
@@ -237,6 +239,34 @@ impl Engine {
                 .iter()
                 .map(ToString::to_string)
                 .collect())
+        })
+    }
+
+    /// Checks a round of ranked choices from its certificate (`RoundReport.certificate`),
+    /// on the engine restored from the snapshot taken right after the round
+    /// (`RULES.md §5a`): nothing over-filled, nobody passed over, no swap left, and the
+    /// certificate's choices, sibling priorities, order and directions are the engine's.
+    ///
+    /// # Errors
+    /// `INPUT_FORMAT` for a certificate that cannot be read.
+    pub fn verify_round(&self, certificate: &str) -> Result<Verdict, KezekError> {
+        let certificate = guarded(|| Ok(CheckedCertificate::from_json(certificate)?))?;
+        self.read(|e| Ok((&e.verify_round(&certificate)).into()))
+    }
+
+    /// For a child of a round of ranked choices, the cutoff at each kindergarten it
+    /// ranked above the one it got, best first, in words for its parents (`RULES.md §5a`).
+    ///
+    /// # Errors
+    /// `INPUT_FORMAT` for a certificate that cannot be read.
+    pub fn choice_cutoffs(
+        &self,
+        certificate: &str,
+        id: ApplicationId,
+    ) -> Result<Vec<ChoiceCutoff>, KezekError> {
+        guarded(|| {
+            let certificate = CheckedCertificate::from_json(certificate)?;
+            Ok(certificate.cutoffs(id).iter().map(Into::into).collect())
         })
     }
 

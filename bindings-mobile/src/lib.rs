@@ -25,7 +25,9 @@ mod people;
 mod policy;
 mod types;
 
-pub use allocation::{Bulletin, Kindergarten, NewBulletin, RoundReport, Skipped};
+pub use allocation::{
+    Bulletin, ChoiceCutoff, Finding, Kindergarten, NewBulletin, RoundReport, Skipped, Verdict,
+};
 pub use application::{Address, Application, Contacts, NewApplication};
 pub use calendar::{ProvisionalCalendar, WorkCalendar};
 pub use engine::Engine;

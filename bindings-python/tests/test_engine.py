@@ -218,3 +218,48 @@ def test_ranked_choices_on_the_engine() -> None:
         e.add_kindergartens("kg-1", AT)  # type: ignore[arg-type]
     assert e.snapshot() == before
     assert kezek.Engine.from_snapshot(before).ranked_choices(first) == ["kg-3"]
+
+
+def test_a_ranked_round_gives_a_certificate_an_appeals_body_checks_on_its_own() -> None:
+    """RULES.md §5a: the report of a round of ranked choices carries its certificate, a JSON
+    document; an engine restored from the snapshot taken after the round verifies it, a
+    tampered one shows what is wrong, and each parent reads its child's cutoffs."""
+    import json
+
+    policy = kezek.PolicyBook.builtin().get("akmola-2024").replace(
+        ranked_choices={"max_choices": 2, "sibling_priority": True})
+    e = kezek.Engine(policy)
+    kg = {"region": "akmola", "area": "kokshetau", "languages": ["kazakh"], "group_types": ["general"]}
+    e.add_kindergartens([{"id": "kg-1", **kg}, {"id": "kg-2", **kg}], AT)
+    a = e.register({**APP, "ranked_choices": ["kg-1"]}, AT)
+    b = e.register({**APP, "child_iin": "210911500613", "ranked_choices": ["kg-1", "kg-2"]}, AT)
+    place = {"kindergarten": {"id": "kg-1", "region": "akmola", "area": "kokshetau", "languages": ["kazakh"]},
+             "group_type": "general", "cohort": 2021, "places": 1}
+    [report] = e.publish([place], AT + dt.timedelta(days=1))
+    assert [(d.id, d.kindergarten) for d in report.directed] == [(a, "kg-1")]
+    assert report.certificate is not None
+    document = json.loads(json.dumps(report.certificate))  # as filed with an appeal
+    appeal = kezek.Engine.from_snapshot(e.snapshot())
+    verdict = appeal.verify_round(document)
+    assert verdict.holds and verdict.findings == ()
+    [cut] = appeal.choice_cutoffs(document, b)
+    assert (cut.kindergarten, cut.places, cut.own.position) == ("kg-1", 1, 2)
+    assert cut.last_admitted is not None and cut.last_admitted.position == 1
+    for lang in ("kk", "ru", "en"):
+        assert "kg-1" not in cut.message[lang] and "210911500613" not in cut.message[lang]
+    assert appeal.choice_cutoffs(document, a) == []
+    # The second child put first: it would have been passed over.
+    tampered = json.loads(json.dumps(document))
+    tampered["units"].reverse()
+    findings = appeal.verify_round(tampered).findings
+    assert [f.code for f in findings] == ["CERT_ORDER", "CERT_PASSED_OVER"]
+    assert findings[1].children == (b,) and findings[1].kindergartens == ("kg-1",)
+    # What cannot be read is a typed input error.
+    with pytest.raises(kezek.InputError) as version:
+        appeal.verify_round({**document, "certificate_version": 9})
+    assert version.value.code == "INPUT_FORMAT"
+    with pytest.raises(kezek.InputTypeError):
+        appeal.verify_round(json.dumps(document))  # type: ignore[arg-type]
+    with pytest.raises(kezek.InputError) as extra:
+        appeal.choice_cutoffs({**document, "why": 1}, b)
+    assert extra.value.code == "INPUT_FORMAT"

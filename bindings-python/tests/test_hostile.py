@@ -138,6 +138,7 @@ def test_deep_data_is_refused_at_every_boundary(make: Callable[[Any], Any]) -> N
         ("Policy.from_dict", lambda: kezek.Policy.from_dict(deep)),
         ("calendar data", lambda: kezek.WorkCalendar.from_json(deep)),
         ("queue key", lambda: e.listing(deep)),
+        ("certificate", lambda: e.verify_round({"units": deep})),
         ("matching priorities", lambda: kezek.matching.Instance([[0]], [1], [0], priorities=deep)),
     ]:
         err = assert_kezek_error(raised(call), name)

@@ -76,6 +76,10 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
         return engine.ranked_choices(i)
     if op == "kindergartens":
         return engine.kindergartens()
+    if op == "verify_round":
+        return engine.verify_round(a["certificate"]).to_dict()
+    if op == "choice_cutoffs":
+        return [c.to_dict() for c in engine.choice_cutoffs(a["certificate"], i)]
     if op == "bulletin":
         return engine.bulletin(a["bulletin"]).to_dict()
     if op == "open_places":

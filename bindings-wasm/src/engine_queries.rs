@@ -135,4 +135,15 @@ queries! {
         -> "string[]" = Q::RankedChoices { id };
     " The catalogue of kindergartens parents rank, by id (`RULES.md §5a`)."
     kindergartens "kindergartens" () -> "Kindergarten[]" = Q::Kindergartens {};
+    " Checks a round of ranked choices from its certificate (`RoundReport.certificate`), on"
+    " the engine restored from the snapshot taken right after the round (`RULES.md §5a`):"
+    " nothing over-filled, nobody passed over, no swap left, and the certificate's choices,"
+    " sibling priorities, order and directions are the engine's."
+    verify_round "verifyRound" (certificate: from_js "certificate" "RoundCertificate")
+        -> "Verdict" = Q::VerifyRound { certificate };
+    " For a child of a round of ranked choices, the cutoff at each kindergarten it ranked"
+    " above the one it got, best first, in words for its parents (`RULES.md §5a`)."
+    choice_cutoffs "choiceCutoffs"
+        (certificate: from_js "certificate" "RoundCertificate", id: id_of "id" "number")
+        -> "ChoiceCutoff[]" = Q::ChoiceCutoffs { certificate, id };
 }

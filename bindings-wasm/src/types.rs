@@ -182,6 +182,24 @@ export interface RoundReport {
   openedToAll: boolean;
   /** Directions a round of ranked choices issued (RULES.md §5a), in queue order; absent under the other modes. */
   directed?: Directed[];
+  /** Under ranked choices, the round's certificate: what `verifyRound` checks and `choiceCutoffs` reads. */
+  certificate?: RoundCertificate;
+}
+/** What an appeals body checks a round of ranked choices with (RULES.md §5a): units (a child, or twins) in the round's order, kindergartens by index. */
+export interface RoundCertificate {
+  certificateVersion: number; queue: QueueKey; at: IsoMoment;
+  kindergartens: { id: string; places: number }[];
+  units: { children: number[]; choices: number[]; siblingsAt?: number[]; placed?: number }[];
+}
+/** A round of ranked choices checked: it holds when nothing was found. */
+export interface Verdict { holds: boolean; findings: Finding[] }
+/** What a check found: its code (`CERT_PASSED_OVER`…), whom and where it concerns, its meaning in kk/ru/en. */
+export interface Finding { code: string; children: number[]; kindergartens: string[]; message: LocalizedText }
+/** Where a child stood at a kindergarten: its place in the round's order (from 1), and whether a sibling there put it first. */
+export interface Standing { position: number; sibling: boolean }
+/** Why a child did not get a kindergarten it ranked above the one it got. */
+export interface ChoiceCutoff {
+  kindergarten: string; places: number; lastAdmitted: Standing | null; own: Standing; message: LocalizedText;
 }
 /** A direction a round of ranked choices issued: `choice` is where the kindergarten stands in the child's ranked choices (0 for the first). */
 export interface Directed { id: number; kindergarten: string; bulletin: number; choice: number }

@@ -135,6 +135,8 @@ export function runStep(engine, file, s) {
     case "choices": return snake(engine.choices(id));
     case "ranked_choices": return engine.rankedChoices(id);
     case "kindergartens": return snake(engine.kindergartens());
+    case "verify_round": return snake(engine.verifyRound(camel(a.certificate)));
+    case "choice_cutoffs": return snake(engine.choiceCutoffs(camel(a.certificate), id));
     case "interest_due": return snake(engine.interestDue(id));
     case "open_places": return engine.openPlaces(engine.queueKey(id));
     case "child": {

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { Engine, PolicyBook } from "../pkg/index.js";
+import { Engine, Policy, PolicyBook } from "../pkg/index.js";
 import { camel, contains, load, outcome } from "./conformance.mjs";
 import { SCENARIO_FILES, runStep, scenarioEngine } from "./runners.mjs";
 
@@ -88,4 +88,37 @@ test("every command and query of the core is a typed method here (issue 24)", ()
   const shown = JSON.stringify(engine.application(id));
   assert.ok(shown.includes(`"child":"********${app.childIin.slice(-4)}"`), shown);
   assert.ok(!shown.includes(app.childIin) && !shown.includes(app.applicantIin), shown);
+});
+
+test("a ranked round's certificate: verified by an engine restored from the snapshot, tampering shown, cutoffs for parents (RULES.md §5a)", () => {
+  const base = PolicyBook.builtin().get("akmola-2024");
+  const policy = Policy.fromData({ ...base.toData(), rankedChoices: { maxChoices: 2, siblingPriority: true } });
+  const engine = new Engine(policy);
+  const file = load("lifecycle.json");
+  const at = "2025-03-03T09:00:00";
+  const kg = { region: "akmola", area: "kokshetau", languages: ["kazakh"], groupTypes: ["general"] };
+  engine.addKindergartens([{ id: "kg-1", ...kg }, { id: "kg-2", ...kg }], at);
+  const a = engine.register({ ...camel(file.application), rankedChoices: ["kg-1"] }, at);
+  const b = engine.register({ ...camel(file.application), childIin: "210911500613", rankedChoices: ["kg-1", "kg-2"] }, at);
+  const place = { kindergarten: { id: "kg-1", region: "akmola", area: "kokshetau", languages: ["kazakh"] },
+    groupType: "general", cohort: 2021, places: 1 };
+  const [report] = engine.publish([place], "2025-03-04T09:00:00");
+  assert.deepEqual(report.directed.map((d) => [d.id, d.kindergarten]), [[a, "kg-1"]]);
+  const document = JSON.parse(JSON.stringify(report.certificate)); // as filed with an appeal
+  const appeal = Engine.fromSnapshot(engine.snapshot());
+  assert.deepEqual(appeal.verifyRound(document), { holds: true, findings: [] });
+  const [cut] = appeal.choiceCutoffs(document, b);
+  assert.deepEqual([cut.kindergarten, cut.places, cut.own.position, cut.lastAdmitted.position], ["kg-1", 1, 2, 1]);
+  for (const lang of ["kk", "ru", "en"]) assert.ok(!cut.message[lang].includes("kg-1"), cut.message[lang]);
+  assert.deepEqual(appeal.choiceCutoffs(document, a), []);
+  const tampered = { ...document, units: [...document.units].reverse() };
+  const { findings } = appeal.verifyRound(tampered);
+  assert.deepEqual(findings.map((f) => f.code), ["CERT_ORDER", "CERT_PASSED_OVER"]);
+  assert.deepEqual([findings[1].children, findings[1].kindergartens], [[b], ["kg-1"]]);
+  for (const [bad, code] of [[{ ...document, certificateVersion: 9 }, "INPUT_FORMAT"],
+    [{ ...document, why: 1 }, "INPUT_FORMAT"], [JSON.stringify(document), "INPUT_FORMAT"], [null, "INPUT_FORMAT"]]) {
+    const [kind, got, error] = outcome(() => appeal.verifyRound(bad));
+    assert.deepEqual([kind, got], ["error", code], JSON.stringify(bad).slice(0, 80));
+    assert.ok(error instanceof Error);
+  }
 });

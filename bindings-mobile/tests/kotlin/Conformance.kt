@@ -210,6 +210,8 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
         "choices" -> engine.choices(id!!).map(::bulletin)
         "ranked_choices" -> engine.rankedChoices(id!!)
         "kindergartens" -> engine.kindergartens().map(::kindergarten)
+        "verify_round" -> verdict(engine.verifyRound(Json.write(a["certificate"])))
+        "choice_cutoffs" -> engine.choiceCutoffs(Json.write(a["certificate"]), id!!).map(::choiceCutoff)
         "interest_due" -> engine.interestDue(id!!)?.let {
             mapOf(
                 "anniversary" to it.anniversary.toLong(),

@@ -30,6 +30,15 @@ class Gen(seed: Long) {
 
     fun <T> pick(vararg xs: T): T = xs[r.nextInt(xs.size)]
 
+    /** A round certificate's JSON: well formed or not, ids and indices anywhere. */
+    fun certificate(): String {
+        val unit = "{\"children\": [${ulong()}], \"choices\": [${pick(0, 1, 7)}], \"placed\": ${pick("0", "1", "null", "4294967295")}}"
+        return "{\"certificate_version\": ${pick(1, 2)}, \"queue\": {\"region\": \"akmola\", \"area\": \"kokshetau\", " +
+            "\"group_type\": \"general\", \"cohort\": 2021}, \"at\": \"2025-03-03T09:00:00\", " +
+            "\"kindergartens\": [{\"id\": \"kg-1\", \"places\": ${uint()}}, {\"id\": \"${text().replace("\\", "").replace("\"", "")}\", \"places\": 1}], " +
+            "\"units\": [${List(pick(0, 1, 3)) { unit }.joinToString()}]}"
+    }
+
     fun text(): String = when (r.nextInt(14)) {
         0 -> ""
         1 -> pick(*hostileIins.toTypedArray())
@@ -176,6 +185,8 @@ val entries: List<Entry> = run {
         q("Engine.choices") { e, g -> e.choices(g.ulong()) },
         q("Engine.rankedChoices") { e, g -> e.rankedChoices(g.ulong()) },
         q("Engine.kindergartens") { e, _ -> e.kindergartens() },
+        q("Engine.verifyRound") { e, g -> e.verifyRound(g.pick(g.text(), g.certificate())) },
+        q("Engine.choiceCutoffs") { e, g -> e.choiceCutoffs(g.pick(g.text(), g.certificate()), g.ulong()) },
         c("Engine.register") { e, g -> e.register(g.pick(g.application(), g.nearlyValid()), g.moment()) },
         c("Engine.notify") { e, g -> e.notify(g.ulong(), g.uint(), g.moment()) },
         c("Engine.issueDirection") { e, g -> e.issueDirection(g.ulong(), g.text(), g.moment()) },

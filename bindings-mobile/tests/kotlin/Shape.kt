@@ -83,6 +83,20 @@ fun report(r: RoundReport): Map<String, Any?> = mapOf(
     "opened_to_all" to r.openedToAll,
 )
 
+fun verdict(v: Verdict): Map<String, Any?> = mapOf(
+    "holds" to v.holds,
+    "findings" to v.findings.map {
+        mapOf("code" to it.code, "children" to it.children.map { c -> c.toLong() }, "kindergartens" to it.kindergartens)
+    },
+)
+
+fun standing(s: Standing): Map<String, Any?> = mapOf("position" to s.position.toLong(), "sibling" to s.sibling)
+
+fun choiceCutoff(c: ChoiceCutoff): Map<String, Any?> = mapOf(
+    "kindergarten" to c.kindergarten, "places" to c.places.toLong(),
+    "last_admitted" to c.lastAdmitted?.let(::standing), "own" to standing(c.own),
+)
+
 fun kindergarten(k: Kindergarten): Map<String, Any?> =
     mapOf(
         "id" to k.id, "region" to k.region, "area" to k.area, "languages" to k.languages.map(::snake),

@@ -12,6 +12,7 @@ from ._classes import Data, Iin, Policy, WorkCalendar, _Wrapper
 from ._records import (
     Bulletin,
     ClassCounts,
+    ChoiceCutoff,
     Decision,
     Event,
     InterestDue,
@@ -21,6 +22,7 @@ from ._records import (
     RoundReport,
     State,
     StateName,
+    Verdict,
 )
 
 Application = Union[NewApplication, Mapping[str, Any]]
@@ -50,6 +52,7 @@ _FIELD_CHECKS: dict[str, Callable[[Any], bool]] = {
     # A str is a sequence too: `list("kg-1")` would rank four one-letter kindergartens.
     "choices": lambda v: isinstance(v, (list, tuple)),
     "kindergartens": lambda v: isinstance(v, (list, tuple)),
+    "certificate": lambda v: isinstance(v, Mapping),
 }
 
 
@@ -403,6 +406,21 @@ class Engine(_Wrapper):
         """The catalogue of kindergartens parents rank, by id."""
         out: list[dict[str, Any]] = self._ask("kindergartens")
         return out
+
+    def verify_round(self, certificate: Mapping[str, Any]) -> Verdict:
+        """Checks a round of ranked choices (``RULES.md §5a``) from its certificate
+        (:attr:`RoundReport.certificate`), on the engine restored from the snapshot taken
+        right after the round: nothing over-filled, nobody passed over, no swap left, and
+        the certificate's choices, sibling priorities, order and directions are the
+        engine's. ``INPUT_FORMAT`` for a certificate that cannot be read."""
+        return Verdict.from_dict(self._ask("verify_round", certificate=certificate))
+
+    def choice_cutoffs(self, certificate: Mapping[str, Any], id: int) -> list[ChoiceCutoff]:
+        """For a child of a round of ranked choices, the cutoff at each kindergarten it
+        ranked above the one it got, best first: where the last child given a place
+        there stood and where it stood, in words for its parents (kk/ru/en). Empty for a
+        child at its first choice or one the round did not consider."""
+        return [ChoiceCutoff.from_dict(c) for c in self._ask("choice_cutoffs", certificate=certificate, id=id)]
 
     def statistics(self) -> list[dict[str, Any]]:
         """Children standing in each queue, by class and by language of instruction

@@ -435,11 +435,17 @@ class RoundReport(_Record):
     open: int
     opened_to_all: bool
     directed: tuple[Directed, ...] = ()
+    certificate: Optional[dict[str, Any]] = None
+    """Under ranked choices, the round's certificate: a JSON document (save it with
+    ``json.dump``) that :meth:`Engine.verify_round` checks and
+    :meth:`Engine.choice_cutoffs` reads."""
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         if not self.directed:
             del out["directed"]  # as the core writes it
+        if self.certificate is None:
+            del out["certificate"]
         return out
 
     @classmethod
@@ -453,6 +459,73 @@ class RoundReport(_Record):
             d["open"],
             d["opened_to_all"],
             tuple(Directed.from_dict(x) for x in d.get("directed", ())),
+            d.get("certificate"),
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding(_Record):
+    """What a check of a round of ranked choices found that can be objected to: its code
+    (``CERT_PASSED_OVER``…), the applications and kindergartens it concerns, what it means
+    in kk/ru/en."""
+
+    code: str
+    children: tuple[int, ...]
+    kindergartens: tuple[str, ...]
+    message: dict[str, str]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Finding:
+        return cls(d["code"], tuple(d["children"]), tuple(d["kindergartens"]), d["message"])
+
+
+@dataclasses.dataclass(frozen=True)
+class Verdict(_Record):
+    """A round of ranked choices checked (``RULES.md §5a``): it holds when nothing was
+    found."""
+
+    holds: bool
+    findings: tuple[Finding, ...]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Verdict:
+        return cls(d["holds"], tuple(Finding.from_dict(f) for f in d["findings"]))
+
+
+@dataclasses.dataclass(frozen=True)
+class Standing(_Record):
+    """Where a child stood at a kindergarten in a round: its place in the round's order
+    (from 1), and whether a sibling enrolled there put it first."""
+
+    position: int
+    sibling: bool
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Standing:
+        return cls(d["position"], d["sibling"])
+
+
+@dataclasses.dataclass(frozen=True)
+class ChoiceCutoff(_Record):
+    """Why a child did not get a kindergarten it ranked above the one it got: the places
+    there, where the last child given one stood (``None``: nobody, the places were fewer
+    than the twins need), where the child stood, and the same in words (kk/ru/en)."""
+
+    kindergarten: str
+    places: int
+    last_admitted: Optional[Standing]
+    own: Standing
+    message: dict[str, str]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> ChoiceCutoff:
+        last = d.get("last_admitted")
+        return cls(
+            d["kindergarten"],
+            d["places"],
+            None if last is None else Standing.from_dict(last),
+            Standing.from_dict(d["own"]),
+            d["message"],
         )
 
 

@@ -136,7 +136,7 @@ pub struct Standing {
 
 /// Why a child did not get a kindergarten it ranked above the one it got.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Cutoff {
+pub struct ChoiceCutoff {
     /// The kindergarten.
     pub kindergarten: Arc<str>,
     /// Its places in the round.
@@ -187,6 +187,12 @@ impl Verdict {
 const WHAT: &str = "certificate";
 
 impl Certificate {
+    /// The certificate as the JSON document an appeals body receives.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// Refuses a certificate the checks cannot read: another version, an index out of
     /// range, a unit with no child, a choice twice.
     ///
@@ -224,6 +230,14 @@ impl Certificate {
 }
 
 impl CheckedCertificate {
+    /// Reads a certificate from its JSON document, checking its shape.
+    ///
+    /// # Errors
+    /// `INPUT_FORMAT` naming what is wrong.
+    pub fn from_json(json: &str) -> Result<Self, InputError> {
+        serde_json::from_str(json).map_err(|e| InputError::json(WHAT, &e))
+    }
+
     /// What can be objected to in the round, from the certificate alone (see the module).
     #[must_use]
     pub fn findings(&self) -> Vec<Finding> {
@@ -353,7 +367,7 @@ impl CheckedCertificate {
     /// round did not consider (skipped: the report says why; or none of its choices had
     /// a place) and for one placed at its first choice.
     #[must_use]
-    pub fn cutoffs(&self, id: ApplicationId) -> Vec<Cutoff> {
+    pub fn cutoffs(&self, id: ApplicationId) -> Vec<ChoiceCutoff> {
         let Some((p, u)) = (0_u32..)
             .zip(&self.units)
             .find(|(_, u)| u.children.contains(&id))
@@ -372,7 +386,7 @@ impl CheckedCertificate {
                 let last_admitted = placed[k as usize].last().map(|&(key, _)| standing(key));
                 let own = standing(u.key(p, k));
                 let message = cutoff_message(room.places, last_admitted, own, u.children.len());
-                Cutoff {
+                ChoiceCutoff {
                     kindergarten: Arc::clone(&room.id),
                     places: room.places,
                     last_admitted,

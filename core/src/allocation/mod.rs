@@ -22,6 +22,6 @@ pub mod report;
 
 pub use bulletin::{Bulletin, BulletinId, Kindergarten, NewBulletin};
 pub use catalogue::{ChoiceRule, MAX_KINDERGARTENS};
-pub use certificate::{Certificate, CheckedCertificate, Cutoff, Finding, Verdict};
+pub use certificate::{Certificate, CheckedCertificate, ChoiceCutoff, Finding, Verdict};
 pub use error::AllocationError;
 pub use report::{Directed, RoundReport, Skipped};

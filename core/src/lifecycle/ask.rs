@@ -15,7 +15,7 @@ use super::{
     Engine, Event, Interest, InterestDue, LifecycleError, ListingEntry, NextDeadline,
     QueueStatisticsEntry, State, StateName,
 };
-use crate::allocation::{Bulletin, BulletinId, CheckedCertificate, Cutoff, Kindergarten, Verdict};
+use crate::allocation::{Bulletin, BulletinId, CheckedCertificate, ChoiceCutoff, Kindergarten, Verdict};
 use crate::application::{ApplicationId, ApplicationView, NewApplication, QueueKey};
 use crate::eligibility::Decision;
 use crate::queue::{ClassCounts, Position};
@@ -146,7 +146,7 @@ pub enum Answer<'a> {
     /// A round of ranked choices checked.
     Verdict(Verdict),
     /// A child's cutoffs in a round of ranked choices.
-    Cutoffs(Vec<Cutoff>),
+    Cutoffs(Vec<ChoiceCutoff>),
 }
 
 /// What the errors name.
