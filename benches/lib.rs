@@ -175,3 +175,86 @@ pub fn peak_rss_mb() -> Option<u64> {
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024)
 }
+
+/// The median and the best of some runs. This machine is noisy (the same round takes
+/// 130–230 ms from one process to the next), and noise only ever adds time: the ratio of
+/// the bests is the steadier figure, the ratio of the medians is printed beside it.
+///
+/// # Panics
+/// With no runs.
+#[must_use]
+pub fn median_and_best(
+    mut runs: Vec<std::time::Duration>,
+) -> (std::time::Duration, std::time::Duration) {
+    runs.sort_unstable();
+    (runs[runs.len() / 2], runs[0])
+}
+
+/// The baseline of the round benches: the engine's queue keys (queue, class, moment, id)
+/// sorted from a shuffled order, five times. How many are queued, in how many queues, and
+/// the median and best sort.
+///
+/// # Panics
+/// If the engine cannot answer for its own applications, or the sort differs from the
+/// listing.
+#[must_use]
+#[allow(clippy::cast_possible_truncation)] // class ranks are 0–2; indices fit a usize
+pub fn sort_baseline(engine: &Engine) -> (usize, usize, std::time::Duration, std::time::Duration) {
+    let keys: Vec<_> = engine.queues().into_iter().cloned().collect();
+    let mut sorted: Vec<(u32, u8, i64, u64)> = Vec::new();
+    for (q, key) in (0u32..).zip(&keys) {
+        for id in engine.listing(key) {
+            let order = engine.order_key(id).unwrap_or_else(|e| panic!("{e}"));
+            sorted.push((
+                q,
+                order.class.rank() as u8,
+                order.moment.and_utc().timestamp(),
+                id.0,
+            ));
+        }
+    }
+    let mut walk = Walk::new(11);
+    let sort_runs = (0..5)
+        .map(|_| {
+            let mut keys = sorted.clone();
+            for i in (1..keys.len()).rev() {
+                keys.swap(i, walk.below(i as u64 + 1) as usize);
+            }
+            let t = std::time::Instant::now();
+            keys.sort_unstable();
+            let d = t.elapsed();
+            assert_eq!(keys, sorted, "the listing is the sorted queue");
+            d
+        })
+        .collect();
+    let (sort, sort_best) = median_and_best(sort_runs);
+    (sorted.len(), keys.len(), sort, sort_best)
+}
+
+/// Publishes `bulletins` at `at` on each of `copies`, timing each: the times, and the
+/// reports of the last.
+///
+/// # Panics
+/// If a publication is refused.
+#[must_use]
+pub fn publish_timed(
+    copies: &mut [Engine],
+    bulletins: &[kezek::allocation::NewBulletin],
+    at: NaiveDateTime,
+) -> (
+    Vec<std::time::Duration>,
+    Vec<kezek::allocation::RoundReport>,
+) {
+    let mut last = Vec::new();
+    let runs = copies
+        .iter_mut()
+        .map(|copy| {
+            let t = std::time::Instant::now();
+            last = copy
+                .publish(bulletins, at)
+                .unwrap_or_else(|e| panic!("{e}"));
+            t.elapsed()
+        })
+        .collect();
+    (runs, last)
+}

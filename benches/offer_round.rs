@@ -11,24 +11,16 @@
 //!
 //! `cargo bench -p kezek-benches --bench offer_round`
 
-use std::time::{Duration, Instant};
-
 use chrono::NaiveDate;
 use kezek::allocation::{Kindergarten, NewBulletin};
 use kezek::application::{GroupType, Language};
-use kezek_benches::{applications, peak_rss_mb, registered, Walk};
+use kezek_benches::{
+    applications, median_and_best, peak_rss_mb, publish_timed, registered, sort_baseline,
+};
 
 const N: usize = 1_000_000;
 const PLACES: u32 = 50_000;
 const BULLETIN_PLACES: u32 = 25;
-
-/// The median and the best of some runs. This machine is noisy (the same round takes
-/// 130–230 ms from one process to the next), and noise only ever adds time: the ratio of
-/// the bests is the steadier figure, the ratio of the medians is printed beside it.
-fn median_and_best(mut runs: Vec<Duration>) -> (Duration, Duration) {
-    runs.sort_unstable();
-    (runs[runs.len() / 2], runs[0])
-}
 
 /// 5·10⁴ places for the cohorts 2020–2022 of the 20 districts, in bulletins of 25.
 fn bulletins() -> Vec<NewBulletin> {
@@ -76,59 +68,20 @@ fn main() {
     engine
         .advance_to(at(15, 9))
         .unwrap_or_else(|e| panic!("{e}"));
-    let keys: Vec<_> = engine.queues().into_iter().cloned().collect();
-    let mut sorted: Vec<(u32, u8, i64, u64)> = Vec::with_capacity(n);
-    for (q, key) in (0u32..).zip(&keys) {
-        for id in engine.listing(key) {
-            let order = engine.order_key(id).unwrap_or_else(|e| panic!("{e}"));
-            sorted.push((
-                q,
-                order.class.rank() as u8,
-                order.moment.and_utc().timestamp(),
-                id.0,
-            ));
-        }
-    }
-    let queued = sorted.len();
-    let mut walk = Walk::new(11);
-    let sort_runs = (0..5)
-        .map(|_| {
-            let mut keys = sorted.clone();
-            for i in (1..keys.len()).rev() {
-                keys.swap(i, walk.below(i as u64 + 1) as usize);
-            }
-            let t = Instant::now();
-            keys.sort_unstable();
-            let d = t.elapsed();
-            assert_eq!(keys, sorted, "the listing is the sorted queue");
-            d
-        })
-        .collect();
-    let (sort, sort_best) = median_and_best(sort_runs);
+    let (queued, pools, sort, sort_best) = sort_baseline(&engine);
     let bulletins = bulletins();
-    let mut offered = 0;
     // Copies made up front and dropped only at the end: freeing an engine's millions of
     // small allocations would otherwise be charged to the next round by the allocator.
     let mut copies: Vec<_> = (0..if quick { 1 } else { 5 })
         .map(|_| engine.clone())
         .collect();
-    let round_runs = copies
-        .iter_mut()
-        .map(|copy| {
-            let t = Instant::now();
-            let reports = copy
-                .publish(&bulletins, at(15, 10))
-                .unwrap_or_else(|e| panic!("{e}"));
-            let d = t.elapsed();
-            offered = reports.iter().map(|r| r.offered.len()).sum::<usize>();
-            d
-        })
-        .collect();
+    let (round_runs, reports) = publish_timed(&mut copies, &bulletins, at(15, 10));
+    let offered = reports.iter().map(|r| r.offered.len()).sum::<usize>();
     eprintln!("  rounds: {round_runs:.1?}");
     let (round, round_best) = median_and_best(round_runs);
     println!(
         "offer_round: {queued} queued in {} queues; {} places in {} bulletins; {offered} notices",
-        keys.len(),
+        pools,
         bulletins.iter().map(|b| b.places).sum::<u32>(),
         bulletins.len()
     );

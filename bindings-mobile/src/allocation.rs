@@ -9,8 +9,8 @@ use kezek::allocation::{
     Kindergarten as CoreKindergarten, NewBulletin as CoreNewBulletin,
     RoundReport as CoreRoundReport, Verdict as CoreVerdict,
 };
-use kezek::LocalizedText;
 use kezek::application::{ApplicationId, GroupType, Language, QueueKey};
+use kezek::LocalizedText;
 
 use crate::types::CivilMoment;
 
@@ -84,6 +84,8 @@ pub struct Directed {
     pub bulletin: BulletinId,
     /// Where the kindergarten stands in the child's ranked choices: 0 for the first.
     pub choice: u32,
+    /// Where the child held a direction before, if it moved to a kindergarten it prefers.
+    pub moved_from: Option<String>,
 }
 
 /// What an offer round did in one pool.
@@ -139,6 +141,7 @@ pub struct Finding {
 pub struct Standing {
     pub position: u32,
     pub sibling: bool,
+    pub held: bool,
 }
 
 /// Why a child did not get a kindergarten it ranked above the one it got.
@@ -261,6 +264,7 @@ impl From<&CoreRoundReport> for RoundReport {
                     kindergarten: d.kindergarten.to_string(),
                     bulletin: d.bulletin,
                     choice: d.choice,
+                    moved_from: d.moved_from.as_ref().map(ToString::to_string),
                 })
                 .collect(),
             certificate: r.certificate.as_ref().map(|c| c.to_json()),

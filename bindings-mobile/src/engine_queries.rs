@@ -7,15 +7,15 @@ use kezek::lifecycle::{Interest, ListingEntry, QueueStatisticsEntry, StateName};
 use kezek::queue::{ClassCounts, Position};
 
 use crate::allocation::{Bulletin, ChoiceCutoff, Kindergarten, Verdict};
-use crate::guard::guarded;
-use kezek::allocation::CheckedCertificate;
 use crate::application::{Application, NewApplication};
 use crate::engine::Engine;
 use crate::errors::KezekError;
+use crate::guard::guarded;
 use crate::iin::Iin;
 use crate::lifecycle::{Decision, Event, InterestDue, NextDeadline, State};
 use crate::types::CivilMoment;
 use kezek::allocation::BulletinId;
+use kezek::allocation::CheckedCertificate;
 
 #[uniffi::export]
 impl Engine {

@@ -189,20 +189,20 @@ export interface RoundReport {
 export interface RoundCertificate {
   certificateVersion: number; queue: QueueKey; at: IsoMoment;
   kindergartens: { id: string; places: number }[];
-  units: { children: number[]; choices: number[]; siblingsAt?: number[]; placed?: number }[];
+  units: { children: number[]; choices: number[]; siblingsAt?: number[]; held?: number; placed?: number }[];
 }
 /** A round of ranked choices checked: it holds when nothing was found. */
 export interface Verdict { holds: boolean; findings: Finding[] }
 /** What a check found: its code (`CERT_PASSED_OVER`…), whom and where it concerns, its meaning in kk/ru/en. */
 export interface Finding { code: string; children: number[]; kindergartens: string[]; message: LocalizedText }
 /** Where a child stood at a kindergarten: its place in the round's order (from 1), and whether a sibling there put it first. */
-export interface Standing { position: number; sibling: boolean }
+export interface Standing { position: number; sibling: boolean; held: boolean }
 /** Why a child did not get a kindergarten it ranked above the one it got. */
 export interface ChoiceCutoff {
   kindergarten: string; places: number; lastAdmitted: Standing | null; own: Standing; message: LocalizedText;
 }
 /** A direction a round of ranked choices issued: `choice` is where the kindergarten stands in the child's ranked choices (0 for the first). */
-export interface Directed { id: number; kindergarten: string; bulletin: number; choice: number }
+export interface Directed { id: number; kindergarten: string; bulletin: number; choice: number; movedFrom?: string }
 
 export interface MonthDay { month: number; day: number }
 export interface BenefitCategory {

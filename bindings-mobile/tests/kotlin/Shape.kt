@@ -90,7 +90,8 @@ fun verdict(v: Verdict): Map<String, Any?> = mapOf(
     },
 )
 
-fun standing(s: Standing): Map<String, Any?> = mapOf("position" to s.position.toLong(), "sibling" to s.sibling)
+fun standing(s: Standing): Map<String, Any?> =
+    mapOf("position" to s.position.toLong(), "sibling" to s.sibling, "held" to s.held)
 
 fun choiceCutoff(c: ChoiceCutoff): Map<String, Any?> = mapOf(
     "kindergarten" to c.kindergarten, "places" to c.places.toLong(),

@@ -416,10 +416,18 @@ class Directed(_Record):
     kindergarten: str
     bulletin: int
     choice: int
+    moved_from: Optional[str] = None
+    """Where the child held a direction before, if it moved to a kindergarten it prefers."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if self.moved_from is None:
+            del out["moved_from"]  # as the core writes it
+        return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Directed:
-        return cls(d["id"], d["kindergarten"], d["bulletin"], d["choice"])
+        return cls(d["id"], d["kindergarten"], d["bulletin"], d["choice"], d.get("moved_from"))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -495,14 +503,17 @@ class Verdict(_Record):
 @dataclasses.dataclass(frozen=True)
 class Standing(_Record):
     """Where a child stood at a kindergarten in a round: its place in the round's order
-    (from 1), and whether a sibling enrolled there put it first."""
+    (from 1), and whether a sibling enrolled there, or a direction it held there, put it
+    first."""
 
     position: int
     sibling: bool
+    held: bool
+    """Whether it held a direction there before the round (which put it first)."""
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Standing:
-        return cls(d["position"], d["sibling"])
+        return cls(d["position"], d["sibling"], d["held"])
 
 
 @dataclasses.dataclass(frozen=True)

@@ -183,6 +183,10 @@ pub(crate) struct Board {
     /// Where each queue stands in the interleaving cycle (`RULES.md §3`), kept across
     /// rounds so the ratio holds over many small bulletins.
     pub(crate) cursors: BTreeMap<QueueKey, u32>,
+    /// The bulletins a live direction gave a place back to during the current command:
+    /// under ranked choices the engine offers them on before the command ends
+    /// (`RULES.md §5a`), so between commands it is empty.
+    pub(crate) given_back: Vec<BulletinId>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -212,6 +216,7 @@ impl Board {
             pool_ids: HashMap::default(),
             pool_of_bulletin: Vec::new(),
             cursors,
+            given_back: Vec::new(),
         };
         for b in bulletins {
             board.add(b);
@@ -312,6 +317,13 @@ impl Board {
 
     /// Every pool with open places and its first bulletin with a free place, in the
     /// order of those bulletins.
+    /// The key of the pool of bulletin `id`.
+    pub(crate) fn pool_key(&self, id: BulletinId) -> Option<&QueueKey> {
+        let i = usize::try_from(id.0).ok()?.checked_sub(1)?;
+        let p = *self.pool_of_bulletin.get(i)?;
+        self.pools.get(p).map(|(key, _)| key)
+    }
+
     pub(crate) fn open_pools(&self) -> Vec<(QueueKey, BulletinId)> {
         let mut pools: Vec<(QueueKey, BulletinId)> = self
             .pools
@@ -370,7 +382,10 @@ impl Board {
                 }
             }
             // A revoked or lapsed direction gives its place back (`RULES.md §5`).
-            Claim::Taken(b) => self.take(b, -1),
+            Claim::Taken(b) => {
+                self.take(b, -1);
+                self.given_back.push(b);
+            }
             // A place filled for good is not given back when the kindergarten later
             // releases the child: the kindergarten publishes it anew.
             Claim::Filled(_) | Claim::None => {}

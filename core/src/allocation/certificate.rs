@@ -99,6 +99,10 @@ pub struct Unit {
     /// The kindergartens (indices) where a sibling's enrolment gives it priority.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub siblings_at: Vec<u32>,
+    /// Where it held a direction before the round (an index), if anywhere: it stands
+    /// first there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<u32>,
     /// Where the round placed it (an index), if anywhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placed: Option<u32>,
@@ -110,9 +114,10 @@ impl Unit {
         self.children.len() as u64
     }
 
-    /// Its key at kindergarten `k` when it stands at `position`: smaller is better.
-    fn key(&self, position: u32, k: u32) -> (bool, u32) {
-        (!self.siblings_at.contains(&k), position)
+    /// Its key at kindergarten `k` when it stands at `position`: smaller is better (one
+    /// that held a direction there first, then one with a sibling there).
+    fn key(&self, position: u32, k: u32) -> (u8, u32) {
+        (level(self.held, &self.siblings_at, k), position)
     }
 
     /// Its choices it prefers to where it was placed (all of them if it was not).
@@ -125,6 +130,50 @@ impl Unit {
     }
 }
 
+/// A unit's priority level at kindergarten `k`, smaller first: 0 where it holds a
+/// direction already, 1 where a sibling's enrolment gives it priority, 2 elsewhere.
+pub(crate) fn level(held: Option<u32>, siblings_at: &[u32], k: u32) -> u8 {
+    if held == Some(k) {
+        0
+    } else if siblings_at.contains(&k) {
+        1
+    } else {
+        2
+    }
+}
+
+/// A cycle of a graph with at most one edge out of each node (`next[k]`: the node it
+/// points to, and what the edge carries), as (node, what its edge carries) pairs: colour
+/// walks, linear. The swaps' test of the certificate and of places given back.
+pub(crate) fn cycle(next: &[Option<(usize, u32)>]) -> Option<Vec<(usize, u32)>> {
+    let mut state = vec![0_u8; next.len()]; // 0 new, 1 on the current walk, 2 done
+    for start in 0..next.len() {
+        let mut walk = Vec::new();
+        let mut k = start;
+        while state[k] == 0 {
+            state[k] = 1;
+            walk.push(k);
+            match next[k] {
+                Some((j, _)) => k = j,
+                None => break,
+            }
+        }
+        if state[k] == 1 && next[k].is_some() {
+            let from = walk.iter().position(|&w| w == k).unwrap_or(0);
+            return Some(
+                walk[from..]
+                    .iter()
+                    .filter_map(|&w| next[w].map(|(_, u)| (w, u)))
+                    .collect(),
+            );
+        }
+        for w in walk {
+            state[w] = 2;
+        }
+    }
+    None
+}
+
 /// Where a unit stood at a kindergarten, as a parent reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Standing {
@@ -132,6 +181,8 @@ pub struct Standing {
     pub position: u32,
     /// Whether a sibling's enrolment there put it first.
     pub sibling: bool,
+    /// Whether it held a direction there before the round (which put it first).
+    pub held: bool,
 }
 
 /// Why a child did not get a kindergarten it ranked above the one it got.
@@ -215,6 +266,7 @@ impl Certificate {
             if !u.choices.iter().all(in_range)
                 || !u.siblings_at.iter().all(in_range)
                 || !u.placed.iter().all(in_range)
+                || !u.held.iter().all(in_range)
             {
                 return bad("a kindergarten index out of range", i);
             }
@@ -275,7 +327,7 @@ impl CheckedCertificate {
     }
 
     /// Per kindergarten, the keys of the units placed there with their weights, sorted.
-    fn placed_keys(&self) -> Vec<Vec<((bool, u32), u64)>> {
+    fn placed_keys(&self) -> Vec<Vec<((u8, u32), u64)>> {
         let mut placed = vec![Vec::new(); self.kindergartens.len()];
         for (p, u) in (0_u32..).zip(&self.units) {
             if let Some(k) = u.placed {
@@ -294,7 +346,7 @@ impl CheckedCertificate {
     /// nobody can object to. Linear in the choices.
     fn swap_left(&self) -> Option<Vec<(usize, u32)>> {
         let n = self.kindergartens.len();
-        let mut best: Vec<Option<((bool, u32), u32)>> = vec![None; n];
+        let mut best: Vec<Option<((u8, u32), u32)>> = vec![None; n];
         for (p, u) in (0_u32..).zip(&self.units) {
             for &k in u.preferred() {
                 let key = u.key(p, k);
@@ -316,32 +368,7 @@ impl CheckedCertificate {
                 Some((u.placed? as usize, p))
             })
             .collect();
-        // Cycles of a graph with one edge out of each node: colour walks.
-        let mut state = vec![0_u8; n]; // 0 new, 1 on the current walk, 2 done
-        for start in 0..n {
-            let mut walk = Vec::new();
-            let mut k = start;
-            while state[k] == 0 {
-                state[k] = 1;
-                walk.push(k);
-                match next[k] {
-                    Some((j, _)) => k = j,
-                    None => break,
-                }
-            }
-            if state[k] == 1 && next[k].is_some() {
-                let from = walk.iter().position(|&w| w == k).unwrap_or(0);
-                let cycle = walk[from..]
-                    .iter()
-                    .filter_map(|&w| next[w].map(|(_, p)| (w, p)))
-                    .collect();
-                return Some(cycle);
-            }
-            for w in walk {
-                state[w] = 2;
-            }
-        }
-        None
+        cycle(&next)
     }
 
     /// A finding of `kind` about units (positions) and kindergartens (indices).
@@ -379,9 +406,10 @@ impl CheckedCertificate {
             .iter()
             .map(|&k| {
                 let room = &self.kindergartens[k as usize];
-                let standing = |(sibling_less, position): (bool, u32)| Standing {
+                let standing = |(level, position): (u8, u32)| Standing {
                     position: position.saturating_add(1),
-                    sibling: !sibling_less,
+                    sibling: level == 1,
+                    held: level == 0,
                 };
                 let last_admitted = placed[k as usize].last().map(|&(key, _)| standing(key));
                 let own = standing(u.key(p, k));
@@ -417,11 +445,13 @@ pub(crate) enum FindingKind {
     Direction,
     /// A unit whose children are not one application or the twins of one batch.
     Twins,
+    /// A direction said to have been held before the round that the history does not show.
+    Held,
 }
 
 impl Finding {
     /// Every finding's code.
-    pub const CODES: [&'static str; 10] = [
+    pub const CODES: [&'static str; 11] = [
         "CERT_OVERFILLED",
         "CERT_NOT_CHOSEN",
         "CERT_PASSED_OVER",
@@ -432,6 +462,7 @@ impl Finding {
         "CERT_ORDER",
         "CERT_DIRECTION",
         "CERT_TWINS",
+        "CERT_HELD",
     ];
 }
 
@@ -492,6 +523,11 @@ impl FindingKind {
                 "дети одной группы не являются одним заявлением или одной двойней",
                 "the children of a unit are not one application or the twins of one batch",
             ],
+            FindingKind::Held => [
+                "баланың осы балабақшаға бұрынғы жолдамасы тарихында жоқ",
+                "в истории ребёнка нет прежнего направления в этот сад",
+                "the child's history shows no earlier direction to that kindergarten",
+            ],
         };
         LocalizedText::new(kk, ru, en)
     }
@@ -509,7 +545,16 @@ fn cutoff_message(
         " (с братом или сестрой в этом саду)",
         " (with a sibling enrolled there)",
     ];
-    let sib = |s: Standing| if s.sibling { SIBLING } else { ["", "", ""] };
+    const HELD: [&str; 3] = [
+        " (осы балабақшаға жолдамасы бұрыннан бар)",
+        " (уже с направлением в этот сад)",
+        " (already holding a direction there)",
+    ];
+    let sib = |s: Standing| match (s.held, s.sibling) {
+        (true, _) => HELD,
+        (false, true) => SIBLING,
+        (false, false) => ["", "", ""],
+    };
     let ([ok, or, oe], o) = (sib(own), own.position);
     match last {
         Some(l) => {

@@ -50,6 +50,10 @@ pub struct Directed {
     pub bulletin: BulletinId,
     /// Where the kindergarten stands in the child's ranked choices: 0 for the first.
     pub choice: u32,
+    /// Where the child held a direction before, if it moved to a kindergarten it prefers
+    /// (that place went on in the same round).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<Arc<str>>,
 }
 
 /// A child the round passed over, and why.

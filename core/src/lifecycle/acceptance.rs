@@ -2,8 +2,10 @@
 //! with units that need more than one place (the twins of a batch).
 //!
 //! Each unit proposes down its choices; a kindergarten holds the best-keyed units it has
-//! room for, its key for a unit being (no sibling priority there, place in the queue
-//! order). A unit is admitted only if the units held with a better key leave room for all
+//! room for, its key for a unit being (its level there, place in the queue order): a unit
+//! that already holds a direction there first (so a round never takes a direction away,
+//! and moves a holder only to a place it prefers), then one with a sibling there, then the
+//! others. A unit is admitted only if the units held with a better key leave room for all
 //! its children; admitting it displaces the worst-keyed held units until the places
 //! suffice. With units of one child each this is the textbook algorithm and its result
 //! the child-optimal stable matching (equal to `kezek::matching`'s; serial dictatorship
@@ -23,6 +25,7 @@
 
 use smallvec::SmallVec;
 
+use crate::allocation::certificate::level;
 use crate::application::ApplicationId;
 
 /// Children who propose together: one child, or the twins of a batch.
@@ -34,21 +37,32 @@ pub(crate) struct Unit {
     pub(crate) choices: SmallVec<[u32; 4]>,
     /// The kindergartens where it has sibling priority, as indices.
     pub(crate) siblings_at: SmallVec<[u32; 1]>,
+    /// Where it holds a direction already (an index): it stands first there, so it keeps
+    /// that place unless it gets one it prefers.
+    pub(crate) held: Option<u32>,
 }
 
 /// A unit's key at a kindergarten: smaller is better.
-type Key = (bool, u32);
+type Key = (u8, u32);
 
 impl Unit {
     /// How many places it needs.
-    fn weight(&self) -> u32 {
+    pub(crate) fn weight(&self) -> u32 {
         u32::try_from(self.members.len()).unwrap_or(u32::MAX)
     }
 
-    /// Where unit number `base` (its queue order) stands at kindergarten `k`: a sibling
-    /// there first.
-    fn key(&self, base: u32, k: u32) -> Key {
-        (!self.siblings_at.contains(&k), base)
+    /// Where unit number `base` (its queue order) stands at kindergarten `k`: one that
+    /// holds a direction there first, then one with a sibling there.
+    pub(crate) fn key(&self, base: u32, k: u32) -> Key {
+        (level(self.held, &self.siblings_at, k), base)
+    }
+
+    /// Whether it ranked `k` above `placed` (any of its choices, if it has no place).
+    pub(crate) fn prefers(&self, k: u32, placed: Option<u32>) -> bool {
+        match placed {
+            Some(j) => self.rank_of(k) < self.rank_of(j),
+            None => self.choices.contains(&k),
+        }
     }
 
     /// Where `k` stands in its choices (past the end if it did not choose it).
@@ -83,6 +97,7 @@ pub(crate) fn proposals(units: &[Unit], capacity: &[u32]) -> (Vec<Option<u32>>, 
             .collect(),
         opened: Vec::new(),
         invitations: choices.saturating_mul(4).saturating_add(64),
+        lumpy: units.iter().any(|u| u.members.len() > 1),
     };
     // Room that opened goes to the units turned away before anyone proposes further.
     loop {
@@ -117,6 +132,9 @@ struct Proposals<'a> {
     opened: Vec<u32>,
     /// Invitations back left.
     invitations: usize,
+    /// Whether some unit needs more than one place: else room never opens after a
+    /// displacement, and the units turned away need not be kept.
+    lumpy: bool,
 }
 
 impl Proposals<'_> {
@@ -128,7 +146,7 @@ impl Proposals<'_> {
                 return;
             };
             self.next[u as usize] += 1;
-            if !self.admit(u, k) {
+            if !self.admit(u, k) && self.lumpy {
                 self.rejected[k as usize].push(u);
             }
         }
@@ -165,7 +183,9 @@ impl Proposals<'_> {
             };
             self.load[ki] -= self.units[worst as usize].weight();
             self.held_at[worst as usize] = None;
-            self.rejected[ki].push(worst);
+            if self.lumpy {
+                self.rejected[ki].push(worst);
+            }
             self.free.push(worst);
             displaced = true;
         }

@@ -15,7 +15,9 @@ use super::{
     Engine, Event, Interest, InterestDue, LifecycleError, ListingEntry, NextDeadline,
     QueueStatisticsEntry, State, StateName,
 };
-use crate::allocation::{Bulletin, BulletinId, CheckedCertificate, ChoiceCutoff, Kindergarten, Verdict};
+use crate::allocation::{
+    Bulletin, BulletinId, CheckedCertificate, ChoiceCutoff, Kindergarten, Verdict,
+};
 use crate::application::{ApplicationId, ApplicationView, NewApplication, QueueKey};
 use crate::eligibility::Decision;
 use crate::queue::{ClassCounts, Position};

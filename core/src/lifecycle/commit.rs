@@ -20,6 +20,7 @@ use crate::queue::OrderKey;
 #[derive(Debug, Clone, Copy)]
 struct Before {
     claim: crate::allocation::bulletin::Claim,
+    ranked: bool,
     name: StateName,
     order: OrderKey,
     queue: crate::queue::QueueId,
@@ -30,6 +31,7 @@ impl Before {
         Self {
             queue: r.queue,
             claim: r.state.claim(),
+            ranked: r.state.holds_ranked_direction(),
             name: r.state.name(),
             order: r.order,
         }
@@ -151,6 +153,16 @@ impl Engine {
         if waits && (moved || !waited) {
             self.waiting.insert_in(q, &new.order);
         }
+        let ranked = new.state.holds_ranked_direction();
+        if before.ranked && (!ranked || old_q != q) {
+            if let Some(set) = self.ranked_holders.get_mut(&old_q) {
+                set.remove(&i);
+            }
+        }
+        if ranked && (!before.ranked || old_q != q) {
+            self.ranked_holders.entry(q).or_default().insert(i);
+        }
+        let new = &self.records[i];
         let (from, to) = (before.name, new.state.name());
         self.names[i] = to;
         self.record_event(i, (at, actor), (from, to), reason, detail);

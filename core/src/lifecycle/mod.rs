@@ -44,6 +44,7 @@ mod dues;
 mod error;
 mod event;
 mod execute;
+mod given_back;
 mod history;
 mod invariants;
 mod listing;
@@ -152,6 +153,11 @@ pub struct Engine {
     pub(crate) waiting: QueueIndex,
     /// Published vacancies and what became of their places (`RULES.md §5`, `§8`).
     pub(crate) board: Board,
+    /// Per queue, the records holding a direction of a ranked round (`RULES.md §5a`),
+    /// kept by `settle`: a round reads its pool's holders without looking over every
+    /// record.
+    pub(crate) ranked_holders:
+        std::collections::BTreeMap<crate::queue::QueueId, std::collections::BTreeSet<usize>>,
     /// The kindergartens parents rank (`RULES.md §5a`).
     catalogue: crate::allocation::catalogue::Catalogue,
     /// The applications of each child: 16 bytes per child, most children having one
@@ -185,6 +191,7 @@ impl Engine {
             standing: QueueIndex::default(),
             waiting: QueueIndex::default(),
             board: Board::default(),
+            ranked_holders: std::collections::BTreeMap::new(),
             catalogue: crate::allocation::catalogue::Catalogue::default(),
             by_child: children::Children::default(),
             batches: HashMap::default(),
@@ -253,6 +260,9 @@ impl Engine {
 
     /// Logs an accepted command, made only when the log is kept.
     pub(crate) fn logged(&mut self, at: NaiveDateTime, command: impl FnOnce() -> Command) {
+        // Every accepted command ends here: places its changes gave back are offered on
+        // first, under ranked choices (`RULES.md §5a`), so replaying it does the same.
+        self.place_given_back(at);
         if self.keeps_log {
             self.log.push(LogEntry {
                 at,

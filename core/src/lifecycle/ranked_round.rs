@@ -24,8 +24,9 @@ use smallvec::SmallVec;
 
 use super::acceptance::{deferred_acceptance, Unit};
 use super::detail::Detail;
+use super::given_back;
 use super::round::queue_order;
-use super::state::{Direction, Via};
+use super::state::{Direction, StateName, Via};
 use super::{Actor, Engine, Reason, State};
 use crate::allocation::certificate::{self, Certificate, CERTIFICATE_VERSION};
 use crate::allocation::{BulletinId, Directed, Skipped};
@@ -36,6 +37,40 @@ use crate::iin::Iin;
 /// A kindergarten of the pool with open places, with its bulletins and their places.
 type Room = (Arc<str>, Vec<(BulletinId, u32)>);
 
+/// A ranked round's instance: the kindergartens with their free places, the holders of
+/// directions, each kindergarten's places (free and held), the units in order.
+struct Instance {
+    rooms: Vec<Room>,
+    holders: Vec<Holder>,
+    capacity: Vec<u32>,
+    units: Vec<Unit>,
+}
+
+/// A child holding a direction of an earlier ranked round in the pool.
+struct Holder {
+    id: ApplicationId,
+    kindergarten: Arc<str>,
+    bulletin: BulletinId,
+}
+
+/// The index of kindergarten `id` among `rooms`.
+fn index_of(rooms: &[Room], id: &Arc<str>) -> Option<u32> {
+    rooms
+        .iter()
+        .position(|(k, _)| k == id)
+        .and_then(|i| u32::try_from(i).ok())
+}
+
+/// The index of kindergarten `id` among `rooms`, added (with no free place) if new.
+fn room_index(rooms: &mut Vec<Room>, id: &Arc<str>) -> usize {
+    if let Some(k) = rooms.iter().position(|(k, _)| k == id) {
+        k
+    } else {
+        rooms.push((Arc::clone(id), Vec::new()));
+        rooms.len() - 1
+    }
+}
+
 /// The units of a round as its certificate shows them, with where each was placed.
 pub(super) fn certified(units: &[Unit], placed: &[Option<u32>]) -> Vec<certificate::Unit> {
     units
@@ -45,6 +80,7 @@ pub(super) fn certified(units: &[Unit], placed: &[Option<u32>]) -> Vec<certifica
             children: u.members.to_vec(),
             choices: u.choices.to_vec(),
             siblings_at: u.siblings_at.to_vec(),
+            held: u.held,
             placed,
         })
         .collect()
@@ -82,10 +118,66 @@ impl Engine {
         windows: DirectionWindows,
         skipped: &mut Vec<Skipped>,
     ) -> (Vec<Directed>, Option<Box<Certificate>>) {
+        let Some(instance) = self.ranked_instance(key, at, skipped) else {
+            return (Vec::new(), None);
+        };
+        let placed = deferred_acceptance(&instance.units, &instance.capacity);
+        let (directed, certificate) = self.give(key, at, windows, instance, &placed);
+        (directed, Some(certificate))
+    }
+
+    /// Under ranked choices, offers on the places live directions gave back during the
+    /// command now ending (revoked, lapsed, withdrawn…), in each pool concerned: the chain
+    /// and the swaps of `given_back.rs`, which reach what a fresh round would give, at the
+    /// command's moment. Nothing during the freeze, or where a direction's deadlines
+    /// cannot be counted (the places then go on at the next round). The directions are
+    /// the children's events (`DIRECTION_ISSUED`).
+    pub(super) fn place_given_back(&mut self, at: NaiveDateTime) {
+        let given = std::mem::take(&mut self.board.given_back);
+        if given.is_empty() || self.policy.ranked_choices.is_none() {
+            return;
+        }
+        if self.policy.is_frozen(at.date()) {
+            return;
+        }
+        let Ok(windows) = self.direction_windows(at) else {
+            return;
+        };
+        let mut pools: Vec<QueueKey> = Vec::new();
+        for b in given {
+            if let Some(key) = self.board.pool_key(b) {
+                if !pools.contains(key) {
+                    pools.push(key.clone());
+                }
+            }
+        }
+        for key in pools {
+            let mut skipped = Vec::new();
+            let Some(instance) = self.ranked_instance(&key, at, &mut skipped) else {
+                continue;
+            };
+            let held: Vec<Option<u32>> = instance.units.iter().map(|u| u.held).collect();
+            let replaced = given_back::replace(&instance.units, &instance.capacity, held);
+            if !replaced.moves.is_empty() {
+                self.give(&key, at, windows, instance, &replaced.placed);
+            }
+        }
+        // The places the moves left were offered on with them.
+        self.board.given_back.clear();
+    }
+
+    /// A ranked round's instance in the pool of `key` at `at`: `None` when the pool has no
+    /// open place.
+    fn ranked_instance(
+        &self,
+        key: &QueueKey,
+        at: NaiveDateTime,
+        skipped: &mut Vec<Skipped>,
+    ) -> Option<Instance> {
         // The kindergartens of the pool with open places, each with its bulletins and
         // their free places; places a notice or voucher holds (the pool's reserved ones)
         // are left out, from the last bulletins.
-        let mut kindergartens: Vec<Room> = Vec::new();
+        let mut rooms: Vec<Room> = Vec::new();
         let mut left = self.board.open(key);
         for &b in self.board.with_free_places(key) {
             let Some(bulletin) = self.board.get(b) else {
@@ -96,26 +188,55 @@ impl Engine {
                 break;
             }
             left -= open;
-            let id = &bulletin.kindergarten.id;
-            match kindergartens.iter_mut().find(|(k, _)| k == id) {
-                Some((_, list)) => list.push((b, open)),
-                None => kindergartens.push((Arc::clone(id), vec![(b, open)])),
-            }
+            let k = room_index(&mut rooms, &bulletin.kindergarten.id);
+            rooms[k].1.push((b, open));
         }
-        if kindergartens.is_empty() {
-            return (Vec::new(), None);
+        if rooms.is_empty() {
+            return None;
         }
-        let units = self.ranked_units(key, &kindergartens, at, skipped);
-        let capacity: Vec<u32> = kindergartens
+        // Children holding a direction of an earlier ranked round in the pool take part:
+        // they keep their place unless they get one they prefer, which gives theirs on.
+        let holders = self.ranked_holders(key);
+        let mut capacity: Vec<u32> = rooms
             .iter()
             .map(|(_, list)| list.iter().map(|(_, open)| open).sum())
             .collect();
-        let placed = deferred_acceptance(&units, &capacity);
+        for h in &holders {
+            let k = room_index(&mut rooms, &h.kindergarten);
+            capacity.resize(rooms.len(), 0);
+            capacity[k] += 1;
+        }
+        let units = self.ranked_units(key, &rooms, &holders, at, skipped);
+        Some(Instance {
+            rooms,
+            holders,
+            capacity,
+            units,
+        })
+    }
+
+    /// Gives the directions of `placed` (each unit's kindergarten) in `instance`: holders
+    /// who move leave their place to those who arrive. The directions issued, and the
+    /// certificate.
+    fn give(
+        &mut self,
+        key: &QueueKey,
+        at: NaiveDateTime,
+        windows: DirectionWindows,
+        instance: Instance,
+        placed: &[Option<u32>],
+    ) -> (Vec<Directed>, Box<Certificate>) {
+        let Instance {
+            mut rooms,
+            holders,
+            capacity,
+            units,
+        } = instance;
         let certificate = Certificate {
             certificate_version: CERTIFICATE_VERSION,
             queue: key.clone(),
             at,
-            kindergartens: kindergartens
+            kindergartens: rooms
                 .iter()
                 .zip(&capacity)
                 .map(|((id, _), &places)| certificate::Room {
@@ -123,12 +244,25 @@ impl Engine {
                     places,
                 })
                 .collect(),
-            units: certified(&units, &placed),
+            units: certified(&units, placed),
         };
-        let mut directed = Vec::new();
+        // The places a holder who moves leaves go to those who arrive.
         for (unit, k) in units.iter().zip(placed) {
+            if unit.held.is_some() && *k != unit.held {
+                for h in holders.iter().filter(|h| unit.members.contains(&h.id)) {
+                    let ki = index_of(&rooms, &h.kindergarten).unwrap_or(0);
+                    rooms[ki as usize].1.push((h.bulletin, 1));
+                }
+            }
+        }
+        let mut directed = Vec::new();
+        for (unit, &k) in units.iter().zip(placed) {
             let Some(k) = k else { continue };
-            let (kindergarten, bulletins) = &mut kindergartens[k as usize];
+            if unit.held == Some(k) {
+                continue; // it keeps its direction
+            }
+            let moved_from = unit.held.map(|h| Arc::clone(&rooms[h as usize].0));
+            let (kindergarten, bulletins) = &mut rooms[k as usize];
             for &id in &unit.members {
                 let Some(slot) = bulletins.iter_mut().find(|(_, open)| *open > 0) else {
                     break; // the round held room for the whole unit: never reached
@@ -170,36 +304,66 @@ impl Engine {
                     kindergarten: Arc::clone(kindergarten),
                     bulletin,
                     choice: u32::try_from(choice).unwrap_or(u32::MAX),
+                    moved_from: moved_from.clone(),
                 });
             }
         }
-        (directed, Some(Box::new(certificate)))
+        // The places the moves left were given on here.
+        let board = &mut self.board;
+        let mut given = std::mem::take(&mut board.given_back);
+        given.retain(|&b| board.pool_key(b) != Some(key));
+        board.given_back = given;
+        (directed, Box::new(certificate))
     }
 
-    /// The units of the round in queue order: the waiting children of the pool who ranked
-    /// one of `kindergartens` and may be offered a place (the others that ranked one go to
-    /// `skipped` with their failed checks), twins together.
+    /// The children of the pool of `key` holding a direction of a ranked round.
+    fn ranked_holders(&self, key: &QueueKey) -> Vec<Holder> {
+        let Some(set) = self
+            .standing
+            .id_of(key)
+            .and_then(|q| self.ranked_holders.get(&q))
+        else {
+            return Vec::new();
+        };
+        set.iter()
+            .filter_map(|&i| {
+                let r = &self.records[i];
+                let State::DirectionIssued(d) = &r.state else {
+                    return None;
+                };
+                Some(Holder {
+                    id: r.app.id,
+                    kindergarten: Arc::clone(&d.kindergarten),
+                    bulletin: d.bulletin?,
+                })
+            })
+            .collect()
+    }
+
+    /// The units of the round in the queue's order: the waiting children of the pool who
+    /// ranked one of `rooms` and may be offered a place (the others that ranked one go to
+    /// `skipped` with their failed checks), and the `holders`, each where its key falls in
+    /// that order; twins together.
     fn ranked_units(
         &self,
         key: &QueueKey,
-        kindergartens: &[Room],
+        rooms: &[Room],
+        holders: &[Holder],
         at: NaiveDateTime,
         skipped: &mut Vec<Skipped>,
     ) -> Vec<Unit> {
-        let Some(q) = self.waiting.id_of(key) else {
-            return Vec::new();
-        };
-        let index_of = |id: &Arc<str>| {
-            kindergartens
-                .iter()
-                .position(|(k, _)| k == id)
-                .and_then(|i| u32::try_from(i).ok())
-        };
-        let ids: Vec<Arc<str>> = kindergartens.iter().map(|(id, _)| Arc::clone(id)).collect();
+        let ids: Vec<Arc<str>> = rooms.iter().map(|(id, _)| Arc::clone(id)).collect();
         let siblings = self.enrolled_by_applicant(&ids);
+        // Each child's choices are looked up here, not compared with every kindergarten.
+        let index: HashMap<&str, u32> = (0_u32..).zip(&ids).map(|(k, id)| (&**id, k)).collect();
+        let index_of = |id: &Arc<str>| index.get(&**id).copied();
         let mut batches_seen: Vec<ApplicationId> = Vec::new();
-        let mut units = Vec::new();
-        for id in queue_order(self, q, key) {
+        let mut units: Vec<(crate::queue::OrderKey, Unit)> = Vec::new();
+        let waiting = match self.waiting.id_of(key) {
+            Some(q) => queue_order(self, q, key),
+            None => Vec::new(),
+        };
+        for id in waiting {
             let Ok(i) = self.index(id) else { continue };
             let r = &self.records[i];
             let members: SmallVec<[ApplicationId; 1]> = match r.batch {
@@ -217,32 +381,95 @@ impl Engine {
             }
             let before = skipped.len();
             let weight = u32::try_from(members.len()).unwrap_or(u32::MAX);
+            let q = r.queue;
             self.screen(&members, q, weight, at, &self.policy, skipped);
             if skipped.len() > before {
                 continue;
             }
-            let mut siblings_at: SmallVec<[u32; 1]> = SmallVec::new();
-            for &m in &members {
-                let Ok(mi) = self.index(m) else { continue };
-                let app = &self.records[mi].app;
-                for a in &app.applicants {
-                    let Some(enrolled) = siblings.get(a) else {
-                        continue;
-                    };
-                    for (child, k) in enrolled {
-                        if *child != app.child && !siblings_at.contains(k) {
-                            siblings_at.push(*k);
-                        }
-                    }
-                }
-            }
-            units.push(Unit {
+            let siblings_at = self.siblings_at(&members, &siblings);
+            let unit = Unit {
                 members,
                 choices,
                 siblings_at,
-            });
+                held: None,
+            };
+            units.push((r.order, unit));
         }
-        units
+        // Holders, twins of a batch holding at one kindergarten together, in key order.
+        let mut held: Vec<(crate::queue::OrderKey, Unit)> = Vec::new();
+        for h in holders {
+            let Ok(i) = self.index(h.id) else { continue };
+            let r = &self.records[i];
+            let k = index_of(&h.kindergarten);
+            if let Some((_, u)) = held.iter_mut().find(|(_, u)| {
+                r.batch.is_some()
+                    && u.held == k
+                    && u.members
+                        .first()
+                        .and_then(|&m| self.index(m).ok())
+                        .is_some_and(|mi| self.records[mi].batch == r.batch)
+            }) {
+                u.members.push(h.id);
+                continue;
+            }
+            let mut choices: SmallVec<[u32; 4]> =
+                r.app.ranked_choices.iter().filter_map(index_of).collect();
+            // Its own place is always an option, after the choices it ranked.
+            if let Some(k) = k.filter(|k| !choices.contains(k)) {
+                choices.push(k);
+            }
+            let members: SmallVec<[ApplicationId; 1]> = SmallVec::from_elem(h.id, 1);
+            let siblings_at = self.siblings_at(&members, &siblings);
+            held.push((
+                r.order,
+                Unit {
+                    members,
+                    choices,
+                    siblings_at,
+                    held: k,
+                },
+            ));
+        }
+        held.sort_by_key(|(order, _)| *order);
+        // Merged into the waiting children's order by key (the queue's order where the
+        // policy does not interleave its lanes).
+        let mut out = Vec::with_capacity(units.len() + held.len());
+        let mut held = held.into_iter().peekable();
+        for (order, unit) in units {
+            while let Some((_, h)) = held.next_if(|(o, _)| *o < order) {
+                out.push(h);
+            }
+            out.push(unit);
+        }
+        out.extend(held.map(|(_, h)| h));
+        out
+    }
+
+    /// Where `members` have sibling priority among the round's kindergartens.
+    fn siblings_at(
+        &self,
+        members: &[ApplicationId],
+        siblings: &HashMap<Iin, Vec<(Iin, u32)>>,
+    ) -> SmallVec<[u32; 1]> {
+        let mut siblings_at: SmallVec<[u32; 1]> = SmallVec::new();
+        if siblings.is_empty() {
+            return siblings_at;
+        }
+        for &m in members {
+            let Ok(mi) = self.index(m) else { continue };
+            let app = &self.records[mi].app;
+            for a in &app.applicants {
+                let Some(enrolled) = siblings.get(a) else {
+                    continue;
+                };
+                for (child, k) in enrolled {
+                    if *child != app.child && !siblings_at.contains(k) {
+                        siblings_at.push(*k);
+                    }
+                }
+            }
+        }
+        siblings_at
     }
 
     /// Where the policy gives sibling priority: by applicant, each child of theirs enrolled
@@ -260,7 +487,14 @@ impl Engine {
             return HashMap::default();
         }
         let mut out: HashMap<Iin, Vec<(Iin, u32)>> = HashMap::default();
-        for r in &self.records {
+        // The states' names are a byte each: only the enrolled records are read.
+        let enrolled = self
+            .names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n == StateName::Enrolled);
+        for (i, _) in enrolled {
+            let r = &self.records[i];
             let State::Enrolled { kindergarten, .. } = &r.state else {
                 continue;
             };

@@ -273,6 +273,12 @@ impl Engine {
             // Scheduled afresh below.
             r.due = super::dues::Slot::default();
         }
+        self.ranked_holders.clear();
+        for (i, r) in self.records.iter().enumerate() {
+            if r.state.holds_ranked_direction() {
+                self.ranked_holders.entry(r.queue).or_default().insert(i);
+            }
+        }
         for r in &self.records {
             // Places taken are stored with the bulletins; reservations come from the states.
             if let claim @ Claim::Reserved(_) = r.state.claim() {

@@ -307,6 +307,12 @@ impl State {
         self.name().stands_in_queue()
     }
 
+    /// Whether it holds a direction a round of ranked choices gave (`RULES.md §5a`).
+    #[must_use]
+    pub(crate) fn holds_ranked_direction(&self) -> bool {
+        matches!(self, State::DirectionIssued(d) if d.via == Via::RankedChoice && d.bulletin.is_some())
+    }
+
     /// Whether the application is over (enrolled children are not: they may be released).
     #[must_use]
     pub fn is_final(&self) -> bool {

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::{Engine, State};
+use super::{Engine, Reason, State, StateName};
 use crate::allocation::certificate::{CheckedCertificate, FindingKind};
 use crate::allocation::Verdict;
 use crate::application::ApplicationId;
@@ -15,7 +15,8 @@ impl Engine {
     /// ([`CheckedCertificate::findings`]: nothing over-filled, nobody passed over, no swap left)
     /// and what the engine's state shows — every unit is an application of the round's
     /// pool (or the twins of one batch), its choices are its application's, its sibling
-    /// priorities are the enrolled siblings' (where the policy gives them), the order is
+    /// priorities are the enrolled siblings' (where the policy gives them), a direction it
+    /// is said to have held is the one its history shows just before, the order is
     /// the queue's (where the policy does not interleave), and every unit placed holds a
     /// direction of the round there. Run on the engine restored from the snapshot taken
     /// right after the round (later changes — a direction revoked, new choices — are
@@ -50,13 +51,27 @@ impl Engine {
             if members != u.children.iter().copied().collect() {
                 note(FindingKind::Twins, &[]);
             }
-            let chosen: Vec<u32> = lead
+            let mut chosen: Vec<u32> = lead
                 .app
                 .ranked_choices
                 .iter()
                 .filter_map(|id| ids.iter().position(|k| k == id))
                 .filter_map(|k| u32::try_from(k).ok())
                 .collect();
+            // A holder's own place is an option after those it ranked.
+            if let Some(h) = u.held.filter(|h| !chosen.contains(h)) {
+                chosen.push(h);
+            }
+            if let Some(h) = u.held {
+                let id = &c.kindergartens[h as usize].id;
+                if !u
+                    .children
+                    .iter()
+                    .all(|&m| self.held_before(m, c.at).as_ref() == Some(id))
+                {
+                    note(FindingKind::Held, &[h as usize]);
+                }
+            }
             if chosen != u.choices {
                 note(FindingKind::Choices, &[]);
             }
@@ -85,9 +100,12 @@ impl Engine {
                 previous = Some(lead.order);
             }
             if let Some(k) = u.placed {
+                // Issued by the round, or kept from before.
+                let kept = u.held == Some(k);
                 let directed = records.iter().all(|r| match &r.state {
                     State::DirectionIssued(d) => {
-                        d.kindergarten == c.kindergartens[k as usize].id && d.issued_at == c.at
+                        d.kindergarten == c.kindergartens[k as usize].id
+                            && (kept || d.issued_at == c.at)
                     }
                     _ => false,
                 });
@@ -98,5 +116,19 @@ impl Engine {
         }
         findings.extend(c.findings());
         Verdict::of(findings)
+    }
+
+    /// The kindergarten application `id` held a direction to just before `at`, by its
+    /// history.
+    fn held_before(&self, id: ApplicationId, at: chrono::NaiveDateTime) -> Option<Arc<str>> {
+        let mut held = None;
+        for e in self.history(id).ok()?.take_while(|e| e.at < at) {
+            if e.to != StateName::DirectionIssued {
+                held = None;
+            } else if e.reason == Reason::DirectionIssued {
+                held = e.detail;
+            }
+        }
+        held
     }
 }

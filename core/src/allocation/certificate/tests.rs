@@ -8,6 +8,7 @@ fn unit(ids: &[u64], choices: &[u32], siblings_at: &[u32], placed: Option<u32>) 
         children: ids.iter().map(|&i| ApplicationId(i)).collect(),
         choices: choices.to_vec(),
         siblings_at: siblings_at.to_vec(),
+        held: None,
         placed,
     }
 }

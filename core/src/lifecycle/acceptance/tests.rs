@@ -58,6 +58,7 @@ fn unit(id: u64, choices: &[u32], siblings_at: &[u32]) -> Unit {
         members: smallvec![crate::application::ApplicationId(id)],
         choices: choices.iter().copied().collect(),
         siblings_at: siblings_at.iter().copied().collect(),
+        held: None,
     }
 }
 
