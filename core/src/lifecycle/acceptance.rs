@@ -208,10 +208,7 @@ impl Proposals<'_> {
         let mut still = Vec::with_capacity(candidates.len());
         for (key, v) in candidates {
             let unit = &self.units[v as usize];
-            let prefers = match self.held_at[v as usize] {
-                Some(j) => unit.rank_of(k) < unit.rank_of(j),
-                None => true,
-            };
+            let prefers = unit.prefers(k, self.held_at[v as usize]);
             let fits = self.load[ki] < self.capacity[ki]
                 && self.better(k, key).0.saturating_add(unit.weight()) <= self.capacity[ki];
             if !prefers || !fits || self.invitations == 0 {

@@ -33,7 +33,7 @@ impl Engine {
         self.catalogue.check_new(kindergartens)?;
         self.advance(at);
         self.catalogue.add(kindergartens);
-        self.logged(at, || Command::AddKindergartens {
+        self.accepted(at, || Command::AddKindergartens {
             kindergartens: kindergartens.to_vec(),
         });
         Ok(())

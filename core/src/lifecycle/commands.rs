@@ -137,7 +137,7 @@ impl Engine {
                 }
             }
         }
-        self.logged(at, || command);
+        self.accepted(at, || command);
         Ok(())
     }
 
@@ -271,7 +271,7 @@ impl Engine {
             None,
         );
         self.schedule(i);
-        self.logged(at, || Command::Register { application: app });
+        self.accepted(at, || Command::Register { application: app });
         Ok(id)
     }
 

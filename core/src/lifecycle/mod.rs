@@ -258,10 +258,10 @@ impl Engine {
         self.keeps_log
     }
 
-    /// Logs an accepted command, made only when the log is kept.
-    pub(crate) fn logged(&mut self, at: NaiveDateTime, command: impl FnOnce() -> Command) {
-        // Every accepted command ends here: places its changes gave back are offered on
-        // first, under ranked choices (`RULES.md §5a`), so replaying it does the same.
+    /// The end every accepted command shares: the places its changes gave back are
+    /// offered on, under ranked choices (`RULES.md §5a`), then the command is logged
+    /// (made only when the log is kept). Replaying the command does the same.
+    pub(crate) fn accepted(&mut self, at: NaiveDateTime, command: impl FnOnce() -> Command) {
         self.place_given_back(at);
         if self.keeps_log {
             self.log.push(LogEntry {
@@ -446,7 +446,7 @@ impl Engine {
     pub fn advance_to(&mut self, t: NaiveDateTime) -> Result<(), LifecycleError> {
         self.check_clock(t)?;
         self.advance(t);
-        self.logged(t, || Command::AdvanceTo {});
+        self.accepted(t, || Command::AdvanceTo {});
         Ok(())
     }
 

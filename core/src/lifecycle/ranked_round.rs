@@ -12,9 +12,12 @@
 //! not be offered a place now (age, stop-list, documents, enrolled…) are skipped with
 //! their failed checks, as in the notice round.
 //!
-//! The directions live as any other (`§6`): revocation, show-up, stop-list, extension; a
-//! place given back goes on at the pool's next round (`Engine::offer_round`,
-//! `Engine::distribute`).
+//! Children holding a direction of an earlier ranked round take part too, first where
+//! they hold it: a round never takes a direction away, and moves a holder to a
+//! kindergarten it prefers when one has room. The directions live as any other (`§6`):
+//! revocation, show-up, stop-list, extension; a place a direction gives back is offered
+//! on before the command that gave it back ends (`Engine::place_given_back`, with the
+//! chain and the swaps of `given_back.rs`).
 
 use std::sync::Arc;
 
@@ -51,14 +54,6 @@ struct Holder {
     id: ApplicationId,
     kindergarten: Arc<str>,
     bulletin: BulletinId,
-}
-
-/// The index of kindergarten `id` among `rooms`.
-fn index_of(rooms: &[Room], id: &Arc<str>) -> Option<u32> {
-    rooms
-        .iter()
-        .position(|(k, _)| k == id)
-        .and_then(|i| u32::try_from(i).ok())
 }
 
 /// The index of kindergarten `id` among `rooms`, added (with no free place) if new.
@@ -133,16 +128,19 @@ impl Engine {
     /// cannot be counted (the places then go on at the next round). The directions are
     /// the children's events (`DIRECTION_ISSUED`).
     pub(super) fn place_given_back(&mut self, at: NaiveDateTime) {
-        let given = std::mem::take(&mut self.board.given_back);
-        if given.is_empty() || self.policy.ranked_choices.is_none() {
+        if self.board.given_back.is_empty() {
             return;
         }
-        if self.policy.is_frozen(at.date()) {
-            return;
-        }
-        let Ok(windows) = self.direction_windows(at) else {
+        let offered_on = self.policy.ranked_choices.is_some() && !self.policy.is_frozen(at.date());
+        let windows = offered_on
+            .then(|| self.direction_windows(at).ok())
+            .flatten();
+        let Some(windows) = windows else {
+            // Cleared, keeping its room: most engines give places by notices.
+            self.board.given_back.clear();
             return;
         };
+        let given = std::mem::take(&mut self.board.given_back);
         let mut pools: Vec<QueueKey> = Vec::new();
         for b in given {
             if let Some(key) = self.board.pool_key(b) {
@@ -159,11 +157,10 @@ impl Engine {
             let held: Vec<Option<u32>> = instance.units.iter().map(|u| u.held).collect();
             let replaced = given_back::replace(&instance.units, &instance.capacity, held);
             if !replaced.moves.is_empty() {
+                // The places the moves leave are offered on with them (`give`).
                 self.give(&key, at, windows, instance, &replaced.placed);
             }
         }
-        // The places the moves left were offered on with them.
-        self.board.given_back.clear();
     }
 
     /// A ranked round's instance in the pool of `key` at `at`: `None` when the pool has no
@@ -247,11 +244,15 @@ impl Engine {
             units: certified(&units, placed),
         };
         // The places a holder who moves leaves go to those who arrive.
+        let bulletin_of: HashMap<ApplicationId, BulletinId> =
+            holders.iter().map(|h| (h.id, h.bulletin)).collect();
         for (unit, k) in units.iter().zip(placed) {
-            if unit.held.is_some() && *k != unit.held {
-                for h in holders.iter().filter(|h| unit.members.contains(&h.id)) {
-                    let ki = index_of(&rooms, &h.kindergarten).unwrap_or(0);
-                    rooms[ki as usize].1.push((h.bulletin, 1));
+            let Some(h) = unit.held.filter(|&h| *k != Some(h)) else {
+                continue;
+            };
+            for m in &unit.members {
+                if let Some(&b) = bulletin_of.get(m) {
+                    rooms[h as usize].1.push((b, 1));
                 }
             }
         }
@@ -397,20 +398,18 @@ impl Engine {
         }
         // Holders, twins of a batch holding at one kindergarten together, in key order.
         let mut held: Vec<(crate::queue::OrderKey, Unit)> = Vec::new();
+        // Each batch's unit among `held`, by the batch and the kindergarten held.
+        let mut batch_units: HashMap<(ApplicationId, Option<u32>), usize> = HashMap::default();
         for h in holders {
             let Ok(i) = self.index(h.id) else { continue };
             let r = &self.records[i];
             let k = index_of(&h.kindergarten);
-            if let Some((_, u)) = held.iter_mut().find(|(_, u)| {
-                r.batch.is_some()
-                    && u.held == k
-                    && u.members
-                        .first()
-                        .and_then(|&m| self.index(m).ok())
-                        .is_some_and(|mi| self.records[mi].batch == r.batch)
-            }) {
-                u.members.push(h.id);
-                continue;
+            if let Some(b) = r.batch {
+                if let Some(&at) = batch_units.get(&(b, k)) {
+                    held[at].1.members.push(h.id);
+                    continue;
+                }
+                batch_units.insert((b, k), held.len());
             }
             let mut choices: SmallVec<[u32; 4]> =
                 r.app.ranked_choices.iter().filter_map(index_of).collect();
@@ -446,7 +445,7 @@ impl Engine {
     }
 
     /// Where `members` have sibling priority among the round's kindergartens.
-    fn siblings_at(
+    pub(super) fn siblings_at(
         &self,
         members: &[ApplicationId],
         siblings: &HashMap<Iin, Vec<(Iin, u32)>>,

@@ -66,7 +66,7 @@ impl Engine {
                 None => self.schedule(i),
             }
         }
-        self.logged(at, || Command::PatchCalendar { patch });
+        self.accepted(at, || Command::PatchCalendar { patch });
         Ok(moved)
     }
 

@@ -205,7 +205,7 @@ impl Engine {
             Some(w) => self.rounds(pools, at, w),
             None => Vec::new(),
         };
-        self.logged(at, || Command::Publish {
+        self.accepted(at, || Command::Publish {
             bulletins: bulletins.to_vec(),
         });
         Ok(reports)
@@ -228,7 +228,7 @@ impl Engine {
         let windows = self.offer_windows(at)?;
         self.advance(at);
         let report = self.round(&key, bulletin, at, windows);
-        self.logged(at, || Command::OfferRound { bulletin });
+        self.accepted(at, || Command::OfferRound { bulletin });
         Ok(report)
     }
 
@@ -244,7 +244,7 @@ impl Engine {
         self.advance(at);
         let pools = self.board.open_pools();
         let reports = self.rounds(pools, at, windows);
-        self.logged(at, || Command::Distribute {});
+        self.accepted(at, || Command::Distribute {});
         Ok(reports)
     }
 

@@ -75,16 +75,10 @@ impl Engine {
             if chosen != u.choices {
                 note(FindingKind::Choices, &[]);
             }
-            let mut expected: BTreeSet<u32> = BTreeSet::new();
-            for r in &records {
-                for a in &r.app.applicants {
-                    for (child, k) in siblings.get(a).into_iter().flatten() {
-                        if *child != r.app.child {
-                            expected.insert(*k);
-                        }
-                    }
-                }
-            }
+            let expected: BTreeSet<u32> = self
+                .siblings_at(&u.children, &siblings)
+                .into_iter()
+                .collect();
             let claimed: BTreeSet<u32> = u.siblings_at.iter().copied().collect();
             if expected != claimed {
                 let ks: Vec<usize> = expected

@@ -38,6 +38,20 @@ fn raw(places: &[u32], units: Vec<Unit>) -> Certificate {
     }
 }
 
+/// RULES.md §5a's smallest case as a round gives it: X and Y one place each; a < b < c;
+/// a chose X (got it); b chose Y then X (got nothing); c chose X then Y, a sibling at Y
+/// (got Y).
+fn smallest_round() -> CheckedCertificate {
+    certificate(
+        &[1, 1],
+        vec![
+            unit(&[1], &[0], &[], Some(0)),
+            unit(&[2], &[1, 0], &[], None),
+            unit(&[3], &[0, 1], &[1], Some(1)),
+        ],
+    )
+}
+
 fn codes(c: &CheckedCertificate) -> Vec<&'static str> {
     c.findings().iter().map(|f| f.code).collect()
 }
@@ -47,14 +61,7 @@ fn codes(c: &CheckedCertificate) -> Vec<&'static str> {
 /// Y and c X holds again.
 #[test]
 fn the_rules_smallest_case_and_its_swap() {
-    let round = certificate(
-        &[1, 1],
-        vec![
-            unit(&[1], &[0], &[], Some(0)),
-            unit(&[2], &[1, 0], &[], None),
-            unit(&[3], &[0, 1], &[1], Some(1)),
-        ],
-    );
+    let round = smallest_round();
     assert_eq!(codes(&round), Vec::<&str>::new());
     let chain = certificate(
         &[1, 1],
@@ -141,14 +148,7 @@ fn twins_are_owed_room_for_both() {
 /// in three languages with no id or code; at its first choice it has nothing to learn.
 #[test]
 fn cutoffs_say_where_the_last_child_admitted_stood() {
-    let round = certificate(
-        &[1, 1],
-        vec![
-            unit(&[1], &[0], &[], Some(0)),
-            unit(&[2], &[1, 0], &[], None),
-            unit(&[3], &[0, 1], &[1], Some(1)),
-        ],
-    );
+    let round = smallest_round();
     let c = round.cutoffs(ApplicationId(3));
     assert_eq!(c.len(), 1);
     assert_eq!(&*c[0].kindergarten, "kg-1");
