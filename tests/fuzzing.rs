@@ -466,12 +466,33 @@ pub fn engine_commands(data: &[u8]) {
     let mut policy = fixture::engine_linking_twins().policy().clone();
     policy.ranked_choices = Some(kezek::policy::RankedChoices::default());
     let mut e = Engine::new(policy, short_calendar()).expect("an engine");
+    // The same commands on an engine that re-places every place given back over the
+    // whole pool: the chain over the index of rankers must give the same.
+    let mut full = e.clone();
+    full.replace_in_full(true);
     let mut t = fixture::at(2024, 1, 8, 9, 0);
     for (op, minutes) in &ops {
         t += TimeDelta::minutes(i64::from(*minutes) * 7);
         // A clone is much cheaper than a snapshot; it is serialised only on a refusal.
         let before = e.clone();
-        match run(&mut e, op, t) {
+        let outcome = run(&mut e, op, t);
+        let in_full = run(&mut full, op, t);
+        assert_eq!(
+            outcome.as_ref().map_err(kezek::LocalizedError::code),
+            in_full.as_ref().map_err(kezek::LocalizedError::code),
+            "{op:?}: the chain and the full re-placing answer alike"
+        );
+        if e.snapshot() != full.snapshot() {
+            assert_eq!(
+                e.to_json(),
+                full.to_json(),
+                "{op:?} at {t}: the chain and the full re-placing differ"
+            );
+        }
+        if let Err(index) = e.check_rankers_index() {
+            panic!("the index of rankers after {op:?} at {t}: {index}");
+        }
+        match outcome {
             Ok(()) => {
                 if let Err(broken) = e.check_invariants() {
                     panic!(

@@ -71,7 +71,7 @@ fn command(e: &mut Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepE
 
 /// The queries whose arguments are the step's (and its `at`, for an explanation): each goes
 /// through the one entry, [`Engine::ask`], as a query built from the step.
-const ASKED: [&str; 14] = [
+const ASKED: [&str; 15] = [
     "state",
     "position",
     "next_deadline",
@@ -86,6 +86,7 @@ const ASKED: [&str; 14] = [
     "kindergartens",
     "verify_round",
     "choice_cutoffs",
+    "given_on",
 ];
 
 fn ask(e: &Engine, file: &ScenarioFile, s: &Step) -> Result<Value, StepError> {

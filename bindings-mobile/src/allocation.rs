@@ -256,18 +256,20 @@ impl From<&CoreRoundReport> for RoundReport {
                 .collect(),
             open: r.open,
             opened_to_all: r.opened_to_all,
-            directed: r
-                .directed
-                .iter()
-                .map(|d| Directed {
-                    id: d.id,
-                    kindergarten: d.kindergarten.to_string(),
-                    bulletin: d.bulletin,
-                    choice: d.choice,
-                    moved_from: d.moved_from.as_ref().map(ToString::to_string),
-                })
-                .collect(),
+            directed: r.directed.iter().map(Directed::from).collect(),
             certificate: r.certificate.as_ref().map(|c| c.to_json()),
+        }
+    }
+}
+
+impl From<&kezek::allocation::Directed> for Directed {
+    fn from(d: &kezek::allocation::Directed) -> Self {
+        Self {
+            id: d.id,
+            kindergarten: d.kindergarten.to_string(),
+            bulletin: d.bulletin,
+            choice: d.choice,
+            moved_from: d.moved_from.as_ref().map(ToString::to_string),
         }
     }
 }

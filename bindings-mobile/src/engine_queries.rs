@@ -6,7 +6,7 @@ use kezek::application::{ApplicationId, QueueKey};
 use kezek::lifecycle::{Interest, ListingEntry, QueueStatisticsEntry, StateName};
 use kezek::queue::{ClassCounts, Position};
 
-use crate::allocation::{Bulletin, ChoiceCutoff, Kindergarten, Verdict};
+use crate::allocation::{Bulletin, ChoiceCutoff, Directed, Kindergarten, Verdict};
 use crate::application::{Application, NewApplication};
 use crate::engine::Engine;
 use crate::errors::KezekError;
@@ -268,6 +268,17 @@ impl Engine {
             let certificate = CheckedCertificate::from_json(certificate)?;
             Ok(certificate.cutoffs(id).iter().map(Into::into).collect())
         })
+    }
+
+    /// The directions the re-placing at the end of the last accepted command issued, in
+    /// order: under ranked choices a place a command gave back goes on at once, along a
+    /// chain (a child that moved names where it held one: `moved_from`) (`RULES.md §5a`).
+    /// Empty when the last command gave nothing on; a snapshot does not carry it.
+    ///
+    /// # Errors
+    /// `INTERNAL` only.
+    pub fn given_on(&self) -> Result<Vec<Directed>, KezekError> {
+        self.read(|e| Ok(e.given_on().iter().map(Into::into).collect()))
     }
 
     /// The catalogue of kindergartens parents rank, by id (`RULES.md §5a`).

@@ -80,6 +80,8 @@ def run_step(engine: kezek.Engine, file: dict[str, Any], s: Step) -> Any:
         return engine.verify_round(a["certificate"]).to_dict()
     if op == "choice_cutoffs":
         return [c.to_dict() for c in engine.choice_cutoffs(a["certificate"], i)]
+    if op == "given_on":
+        return [d.to_dict() for d in engine.given_on()]
     if op == "bulletin":
         return engine.bulletin(a["bulletin"]).to_dict()
     if op == "open_places":

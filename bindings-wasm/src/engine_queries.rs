@@ -146,4 +146,9 @@ queries! {
     choice_cutoffs "choiceCutoffs"
         (certificate: from_js "certificate" "RoundCertificate", id: id_of "id" "number")
         -> "ChoiceCutoff[]" = Q::ChoiceCutoffs { certificate, id };
+    " The directions the re-placing at the end of the last accepted command issued, in order:"
+    " under ranked choices a place a command gave back goes on at once, along a chain (a"
+    " child that moved names where it held one: `movedFrom`) (`RULES.md §5a`). Empty when"
+    " the last command gave nothing on; a snapshot does not carry it."
+    given_on "givenOn" () -> "Directed[]" = Q::GivenOn {};
 }

@@ -137,6 +137,7 @@ export function runStep(engine, file, s) {
     case "kindergartens": return snake(engine.kindergartens());
     case "verify_round": return snake(engine.verifyRound(camel(a.certificate)));
     case "choice_cutoffs": return snake(engine.choiceCutoffs(camel(a.certificate), id));
+    case "given_on": return snake(engine.givenOn());
     case "interest_due": return snake(engine.interestDue(id));
     case "open_places": return engine.openPlaces(engine.queueKey(id));
     case "child": {

@@ -212,6 +212,7 @@ fun runStep(engine: Engine, file: Map<String, Any?>, s: Map<String, Any?>): Any?
         "kindergartens" -> engine.kindergartens().map(::kindergarten)
         "verify_round" -> verdict(engine.verifyRound(Json.write(a["certificate"])))
         "choice_cutoffs" -> engine.choiceCutoffs(Json.write(a["certificate"]), id!!).map(::choiceCutoff)
+        "given_on" -> engine.givenOn().map(::directed)
         "interest_due" -> engine.interestDue(id!!)?.let {
             mapOf(
                 "anniversary" to it.anniversary.toLong(),

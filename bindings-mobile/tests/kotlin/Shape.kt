@@ -81,7 +81,16 @@ fun report(r: RoundReport): Map<String, Any?> = mapOf(
     "skipped" to r.skipped.map { mapOf("id" to it.id.toLong(), "failed" to it.failed) },
     "open" to r.open.toLong(),
     "opened_to_all" to r.openedToAll,
+    "directed" to r.directed.map(::directed),
 )
+
+fun directed(d: Directed): Map<String, Any?> = buildMap {
+    put("id", d.id.toLong())
+    put("kindergarten", d.kindergarten)
+    put("bulletin", d.bulletin.toLong())
+    put("choice", d.choice.toLong())
+    d.movedFrom?.let { put("moved_from", it) }
+}
 
 fun verdict(v: Verdict): Map<String, Any?> = mapOf(
     "holds" to v.holds,

@@ -14,6 +14,7 @@ from ._records import (
     ClassCounts,
     ChoiceCutoff,
     Decision,
+    Directed,
     Event,
     InterestDue,
     NextDeadline,
@@ -421,6 +422,14 @@ class Engine(_Wrapper):
         there stood and where it stood, in words for its parents (kk/ru/en). Empty for a
         child at its first choice or one the round did not consider."""
         return [ChoiceCutoff.from_dict(c) for c in self._ask("choice_cutoffs", certificate=certificate, id=id)]
+
+    def given_on(self) -> list[Directed]:
+        """The directions the re-placing at the end of the last accepted command issued,
+        in order (``RULES.md §5a``): under ranked choices a place a command gave back (a
+        revocation, a lapse, a withdrawal…) goes on at once, along a chain — a child that
+        moved names where it held a direction before (:attr:`Directed.moved_from`). Empty
+        when the last command gave nothing on; a snapshot does not carry it."""
+        return [Directed.from_dict(d) for d in self._ask("given_on")]
 
     def statistics(self) -> list[dict[str, Any]]:
         """Children standing in each queue, by class and by language of instruction

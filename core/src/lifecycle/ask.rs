@@ -111,6 +111,7 @@ pub enum Query {
         certificate: CheckedCertificate,
         id: ApplicationId,
     },
+    GivenOn {},
 }
 
 /// What a query gives back, borrowed from the engine where it can be. As JSON (untagged)
@@ -149,6 +150,8 @@ pub enum Answer<'a> {
     Verdict(Verdict),
     /// A child's cutoffs in a round of ranked choices.
     Cutoffs(Vec<ChoiceCutoff>),
+    /// The directions the last command's re-placing issued.
+    Directed(&'a [crate::allocation::Directed]),
 }
 
 /// What the errors name.
@@ -157,7 +160,7 @@ const WHAT: &str = "query";
 impl Query {
     /// The name of every query (its `query` tag, the name of the engine's method), in the
     /// order of the variants.
-    pub const NAMES: [&'static str; 28] = [
+    pub const NAMES: [&'static str; 29] = [
         "application",
         "queue_key",
         "choices",
@@ -186,6 +189,7 @@ impl Query {
         "kindergartens",
         "verify_round",
         "choice_cutoffs",
+        "given_on",
     ];
 
     /// Reads a query from JSON data (the value a host already holds: read in place, with
@@ -299,6 +303,7 @@ impl Engine {
             Query::Kindergartens {} => A::Catalogue(self.kindergartens().collect()),
             Query::VerifyRound { certificate } => A::Verdict(self.verify_round(certificate)),
             Query::ChoiceCutoffs { certificate, id } => A::Cutoffs(certificate.cutoffs(*id)),
+            Query::GivenOn {} => A::Directed(self.given_on()),
         })
     }
 }

@@ -270,6 +270,7 @@ impl Engine {
             Reason::Registered,
             None,
         );
+        self.rank_registered(i);
         self.schedule(i);
         self.accepted(at, || Command::Register { application: app });
         Ok(id)

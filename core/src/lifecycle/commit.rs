@@ -17,9 +17,11 @@ use crate::queue::OrderKey;
 
 /// What [`Engine::settle`] reads of a record before it changes: taken before the record
 /// is changed in place, so that no change needs a copy of the record.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Before {
     claim: crate::allocation::bulletin::Claim,
+    /// What the index of rankers read, where the policy gives places by ranked choices.
+    indexed: Option<super::rankers::Indexed>,
     ranked: bool,
     name: StateName,
     order: OrderKey,
@@ -27,8 +29,12 @@ struct Before {
 }
 
 impl Before {
-    fn of(r: &Record) -> Self {
+    fn of(r: &Record, policy: &Policy) -> Self {
         Self {
+            indexed: policy
+                .ranked_choices
+                .is_some()
+                .then(|| super::rankers::Indexed::of(r)),
             queue: r.queue,
             claim: r.state.claim(),
             ranked: r.state.holds_ranked_direction(),
@@ -73,11 +79,11 @@ impl Engine {
         if app_changed && new.app.queue_key_ref() != self.records[i].app.queue_key_ref() {
             new.queue = self.intern_queue(new.app.queue_key_ref());
         }
-        let before = Before::of(&self.records[i]);
+        let before = Before::of(&self.records[i], &self.policy);
         // The deadline as scheduled is the engine's, whatever copy `new` was made from.
         new.due = self.records[i].due;
         self.records[i] = new;
-        self.settle(i, before, at, actor, reason, detail);
+        self.settle(i, &before, at, actor, reason, detail);
         if class_changed {
             if let Some(b) = self.records[i].batch {
                 self.reorder_batch(b);
@@ -112,9 +118,9 @@ impl Engine {
         actor: Actor,
         edit: impl FnOnce(&mut Record, &Policy, &WorkCalendar) -> (Reason, Option<detail::Detail>),
     ) {
-        let before = Before::of(&self.records[i]);
+        let before = Before::of(&self.records[i], &self.policy);
         let (reason, detail) = edit(&mut self.records[i], &self.policy, &self.calendar);
-        self.settle(i, before, at, actor, reason, detail);
+        self.settle(i, &before, at, actor, reason, detail);
     }
 
     /// Brings the queues, the board and the deadline heap in step with record `i`, which
@@ -122,7 +128,7 @@ impl Engine {
     fn settle(
         &mut self,
         i: usize,
-        before: Before,
+        before: &Before,
         at: NaiveDateTime,
         actor: Actor,
         reason: Reason,
@@ -161,6 +167,9 @@ impl Engine {
         }
         if ranked && (!before.ranked || old_q != q) {
             self.ranked_holders.entry(q).or_default().insert(i);
+        }
+        if let Some(indexed) = &before.indexed {
+            self.rerank(i, indexed);
         }
         let new = &self.records[i];
         let (from, to) = (before.name, new.state.name());
@@ -280,7 +289,7 @@ impl Engine {
             if old == new {
                 continue;
             }
-            self.records[i].order = new;
+            self.rerank_order(i, new);
             if self.records[i].state.stands_in_queue() {
                 self.standing.remove_in(q, &old);
                 self.records[i].placement = Some(self.standing.insert_in(q, &new));

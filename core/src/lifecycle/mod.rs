@@ -33,6 +33,7 @@ mod acceptance;
 mod applicant;
 mod ask;
 mod batch_rule;
+mod chain;
 mod checkpoint;
 mod children;
 mod choices;
@@ -54,6 +55,7 @@ mod offer;
 mod places;
 mod queries;
 mod ranked_round;
+mod rankers;
 mod record;
 mod recount;
 mod round;
@@ -158,6 +160,15 @@ pub struct Engine {
     /// record.
     pub(crate) ranked_holders:
         std::collections::BTreeMap<crate::queue::QueueId, std::collections::BTreeSet<usize>>,
+    /// Who ranked each kindergarten, per pool (`RULES.md §5a`; `rankers.rs`).
+    pub(crate) rankers: rankers::Rankers,
+    /// The directions the re-placing at the end of the last accepted command issued
+    /// (`Engine::given_on`): a fact about that command, not part of the state (a snapshot
+    /// does not carry it; replaying the log gives it again).
+    given_on: Vec<crate::allocation::Directed>,
+    /// Whether places given back are re-placed over the whole pool each time, never by
+    /// the chain over the rankers index alone (a check of the one against the other).
+    full_replacement: bool,
     /// The kindergartens parents rank (`RULES.md §5a`).
     catalogue: crate::allocation::catalogue::Catalogue,
     /// The applications of each child: 16 bytes per child, most children having one
@@ -192,6 +203,9 @@ impl Engine {
             waiting: QueueIndex::default(),
             board: Board::default(),
             ranked_holders: std::collections::BTreeMap::new(),
+            rankers: rankers::Rankers::default(),
+            full_replacement: false,
+            given_on: Vec::new(),
             catalogue: crate::allocation::catalogue::Catalogue::default(),
             by_child: children::Children::default(),
             batches: HashMap::default(),
@@ -262,6 +276,7 @@ impl Engine {
     /// offered on, under ranked choices (`RULES.md §5a`), then the command is logged
     /// (made only when the log is kept). Replaying the command does the same.
     pub(crate) fn accepted(&mut self, at: NaiveDateTime, command: impl FnOnce() -> Command) {
+        self.given_on.clear();
         self.place_given_back(at);
         if self.keeps_log {
             self.log.push(LogEntry {

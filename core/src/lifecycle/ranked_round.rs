@@ -38,26 +38,26 @@ use crate::benefit::PriorityClass;
 use crate::iin::Iin;
 
 /// A kindergarten of the pool with open places, with its bulletins and their places.
-type Room = (Arc<str>, Vec<(BulletinId, u32)>);
+pub(super) type Room = (Arc<str>, Vec<(BulletinId, u32)>);
 
 /// A ranked round's instance: the kindergartens with their free places, the holders of
 /// directions, each kindergarten's places (free and held), the units in order.
-struct Instance {
-    rooms: Vec<Room>,
-    holders: Vec<Holder>,
-    capacity: Vec<u32>,
-    units: Vec<Unit>,
+pub(super) struct Instance {
+    pub(super) rooms: Vec<Room>,
+    pub(super) holders: Vec<Holder>,
+    pub(super) capacity: Vec<u32>,
+    pub(super) units: Vec<Unit>,
 }
 
 /// A child holding a direction of an earlier ranked round in the pool.
-struct Holder {
-    id: ApplicationId,
-    kindergarten: Arc<str>,
-    bulletin: BulletinId,
+pub(super) struct Holder {
+    pub(super) id: ApplicationId,
+    pub(super) kindergarten: Arc<str>,
+    pub(super) bulletin: BulletinId,
 }
 
 /// The index of kindergarten `id` among `rooms`, added (with no free place) if new.
-fn room_index(rooms: &mut Vec<Room>, id: &Arc<str>) -> usize {
+pub(super) fn room_index(rooms: &mut Vec<Room>, id: &Arc<str>) -> usize {
     if let Some(k) = rooms.iter().position(|(k, _)| k == id) {
         k
     } else {
@@ -117,7 +117,26 @@ impl Engine {
             return (Vec::new(), None);
         };
         let placed = deferred_acceptance(&instance.units, &instance.capacity);
-        let (directed, certificate) = self.give(key, at, windows, instance, &placed);
+        let certificate = Box::new(Certificate {
+            certificate_version: CERTIFICATE_VERSION,
+            queue: key.clone(),
+            at,
+            kindergartens: instance
+                .rooms
+                .iter()
+                .zip(&instance.capacity)
+                .map(|((id, _), &places)| certificate::Room {
+                    id: Arc::clone(id),
+                    places,
+                })
+                .collect(),
+            units: certified(&instance.units, &placed),
+        });
+        // A fresh round leaves no swap (child-optimal).
+        if let Some(q) = self.standing.id_of(key) {
+            self.rankers.unsettled.remove(&q);
+        }
+        let directed = self.give(key, at, windows, instance, &placed);
         (directed, Some(certificate))
     }
 
@@ -150,30 +169,33 @@ impl Engine {
             }
         }
         for key in pools {
+            if !self.full_replacement {
+                if let Some(directed) = self.chain(&key, at, windows) {
+                    self.given_on.extend(directed);
+                    continue;
+                }
+            }
             let mut skipped = Vec::new();
             let Some(instance) = self.ranked_instance(&key, at, &mut skipped) else {
                 continue;
             };
+            if let Some(q) = self.standing.id_of(&key) {
+                self.rankers.unsettled.remove(&q);
+            }
             let held: Vec<Option<u32>> = instance.units.iter().map(|u| u.held).collect();
             let replaced = given_back::replace(&instance.units, &instance.capacity, held);
             if !replaced.moves.is_empty() {
                 // The places the moves leave are offered on with them (`give`).
-                self.give(&key, at, windows, instance, &replaced.placed);
+                let directed = self.give(&key, at, windows, instance, &replaced.placed);
+                self.given_on.extend(directed);
             }
         }
     }
 
-    /// A ranked round's instance in the pool of `key` at `at`: `None` when the pool has no
-    /// open place.
-    fn ranked_instance(
-        &self,
-        key: &QueueKey,
-        at: NaiveDateTime,
-        skipped: &mut Vec<Skipped>,
-    ) -> Option<Instance> {
-        // The kindergartens of the pool with open places, each with its bulletins and
-        // their free places; places a notice or voucher holds (the pool's reserved ones)
-        // are left out, from the last bulletins.
+    /// The kindergartens of the pool of `key` with open places, each with its bulletins and
+    /// their free places; places a notice or voucher holds (the pool's reserved ones) are
+    /// left out, from the last bulletins.
+    pub(super) fn open_rooms(&self, key: &QueueKey) -> Vec<Room> {
         let mut rooms: Vec<Room> = Vec::new();
         let mut left = self.board.open(key);
         for &b in self.board.with_free_places(key) {
@@ -188,6 +210,35 @@ impl Engine {
             let k = room_index(&mut rooms, &bulletin.kindergarten.id);
             rooms[k].1.push((b, open));
         }
+        rooms
+    }
+
+    /// The directions the re-placing at the end of the last accepted command issued, in
+    /// the order it issued them: where the policy gives places by ranked choices, a place
+    /// a command gave back (a revocation, a lapse, a withdrawal…) goes on before the
+    /// command ends, along a chain (each child who takes a place may leave one, which
+    /// goes on in turn) and the swaps after it (`RULES.md §5a`). A child that moved names
+    /// where it held a direction before (`moved_from`). Each move takes a child to a
+    /// kindergarten it ranked higher, so a chain has at most as many moves as the choices
+    /// ranked by the children it reads. Empty when the last command gave nothing on.
+    ///
+    /// A fact about the last command, not part of the engine's state: a snapshot does
+    /// not carry it, and replaying the log gives it again. Every direction is also in its
+    /// child's history (`DIRECTION_ISSUED`).
+    #[must_use]
+    pub fn given_on(&self) -> &[Directed] {
+        &self.given_on
+    }
+
+    /// A ranked round's instance in the pool of `key` at `at`: `None` when the pool has no
+    /// open place.
+    fn ranked_instance(
+        &self,
+        key: &QueueKey,
+        at: NaiveDateTime,
+        skipped: &mut Vec<Skipped>,
+    ) -> Option<Instance> {
+        let mut rooms = self.open_rooms(key);
         if rooms.is_empty() {
             return None;
         }
@@ -213,36 +264,21 @@ impl Engine {
     }
 
     /// Gives the directions of `placed` (each unit's kindergarten) in `instance`: holders
-    /// who move leave their place to those who arrive. The directions issued, and the
-    /// certificate.
-    fn give(
+    /// who move leave their place to those who arrive. The directions issued.
+    pub(super) fn give(
         &mut self,
         key: &QueueKey,
         at: NaiveDateTime,
         windows: DirectionWindows,
         instance: Instance,
         placed: &[Option<u32>],
-    ) -> (Vec<Directed>, Box<Certificate>) {
+    ) -> Vec<Directed> {
         let Instance {
             mut rooms,
             holders,
-            capacity,
             units,
+            ..
         } = instance;
-        let certificate = Certificate {
-            certificate_version: CERTIFICATE_VERSION,
-            queue: key.clone(),
-            at,
-            kindergartens: rooms
-                .iter()
-                .zip(&capacity)
-                .map(|((id, _), &places)| certificate::Room {
-                    id: Arc::clone(id),
-                    places,
-                })
-                .collect(),
-            units: certified(&units, placed),
-        };
         // The places a holder who moves leaves go to those who arrive.
         let bulletin_of: HashMap<ApplicationId, BulletinId> =
             holders.iter().map(|h| (h.id, h.bulletin)).collect();
@@ -314,7 +350,7 @@ impl Engine {
         let mut given = std::mem::take(&mut board.given_back);
         given.retain(|&b| board.pool_key(b) != Some(key));
         board.given_back = given;
-        (directed, Box::new(certificate))
+        directed
     }
 
     /// The children of the pool of `key` holding a direction of a ranked round.

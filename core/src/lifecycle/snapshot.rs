@@ -279,6 +279,7 @@ impl Engine {
                 self.ranked_holders.entry(r.queue).or_default().insert(i);
             }
         }
+        self.rankers = self.rankers_rebuilt();
         for r in &self.records {
             // Places taken are stored with the bulletins; reservations come from the states.
             if let claim @ Claim::Reserved(_) = r.state.claim() {

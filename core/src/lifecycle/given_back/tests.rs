@@ -101,3 +101,50 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 512, failure_persistence: None, ..Default::default()
+    })]
+
+    /// Without sibling priorities the chain alone reaches what a fresh round gives, change
+    /// after change (children leaving, places added): no swap is ever left. The engine's
+    /// re-placing reads only the children who ranked the kindergartens of the chain for
+    /// that reason (`Engine::place_given_back`).
+    #[test]
+    fn without_sibling_priorities_the_chain_alone_equals_a_fresh_round(
+        lists in proptest::collection::vec(proptest::collection::vec(0_u32..5, 1..5), 1..40),
+        capacity in proptest::collection::vec(0_u32..4, 5),
+        changes in proptest::collection::vec(
+            (proptest::prelude::any::<proptest::sample::Index>(), proptest::option::of(0_usize..5)),
+            1..6),
+    ) {
+        let mut units: Vec<Unit> = lists.iter().enumerate().map(|(c, choices)| {
+            let mut seen = Vec::new();
+            let choices: Vec<u32> = choices.iter().copied().filter(|k| {
+                let new = !seen.contains(k);
+                seen.push(*k);
+                new
+            }).collect();
+            unit(c as u64, &choices, &[], None)
+        }).collect();
+        let mut capacity = capacity;
+        let mut placed = deferred_acceptance(&units, &capacity);
+        for (leave, added) in changes {
+            for (u, &p) in units.iter_mut().zip(&placed) {
+                u.held = p;
+            }
+            if let Some(k) = added {
+                capacity[k] += 1;
+            } else if !units.is_empty() {
+                let gone = leave.index(units.len());
+                units.remove(gone);
+                placed.remove(gone);
+            }
+            let r = replace(&units, &capacity, placed);
+            proptest::prop_assert_eq!(r.swapped, 0);
+            proptest::prop_assert_eq!(&r.placed, &deferred_acceptance(&units, &capacity));
+            placed = r.placed;
+        }
+    }
+}

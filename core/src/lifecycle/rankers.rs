@@ -1,0 +1,353 @@
+//! Who ranked each kindergarten, per pool (`RULES.md §5a`): the index the re-placing of a
+//! place given back reads, so that it touches only the children who ranked the
+//! kindergartens of its chain (`chain.rs`), not the whole pool.
+//!
+//! A record is indexed while it takes part in its pool's rounds — waiting, or holding a
+//! direction of a ranked round — under each kindergarten it ranked, by its queue key; a
+//! second list holds those with a sibling enrolled there (sibling priority), which stand
+//! first. Kept by `settle` (and registration, batch reordering, snapshot loading), only
+//! where the policy gives places by ranked choices.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use foldhash::HashMap;
+use smallvec::SmallVec;
+
+use super::state::State;
+use super::Engine;
+use crate::application::Application;
+use crate::iin::Iin;
+use crate::queue::{OrderKey, QueueId};
+
+/// Per kindergarten, the indexed records that ranked it, best-keyed first.
+type Lists = HashMap<Arc<str>, BTreeSet<(OrderKey, u32)>>;
+
+/// An applicant's children enrolled: each child and its kindergarten.
+type Enrolled = SmallVec<[(Iin, Arc<str>); 1]>;
+
+/// The index (see the module).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Rankers {
+    /// Per pool, every record taking part that ranked each kindergarten.
+    lists: BTreeMap<QueueId, Lists>,
+    /// Per pool, those of `lists` with a sibling enrolled at the kindergarten.
+    siblings: BTreeMap<QueueId, Lists>,
+    /// Per applicant, their children enrolled and where (sibling priority only).
+    enrolled: HashMap<Iin, Enrolled>,
+    /// Per applicant, the records naming them (sibling priority only).
+    by_applicant: HashMap<Iin, SmallVec<[u32; 2]>>,
+    /// Pools where a child holding a direction changed its choices since the pool was
+    /// last re-placed in full: a swap may be left there, which only the full re-placing
+    /// finds.
+    pub(crate) unsettled: BTreeSet<QueueId>,
+}
+
+/// What the index read of a record before it changed.
+#[derive(Debug, Clone)]
+pub(crate) struct Indexed {
+    /// Whether it took part in its pool's rounds.
+    taking_part: bool,
+    holder: bool,
+    enrolled: bool,
+    queue: QueueId,
+    order: OrderKey,
+    app: Arc<Application>,
+}
+
+impl Indexed {
+    pub(crate) fn of(r: &super::record::Record) -> Self {
+        Self {
+            taking_part: takes_part(&r.state),
+            holder: r.state.holds_ranked_direction(),
+            enrolled: matches!(r.state, State::Enrolled { .. }),
+            queue: r.queue,
+            order: r.order,
+            app: Arc::clone(&r.app),
+        }
+    }
+}
+
+/// Whether a record in `state` takes part in its pool's ranked rounds.
+fn takes_part(state: &State) -> bool {
+    matches!(state, State::Queued) || state.holds_ranked_direction()
+}
+
+impl Rankers {
+    /// The records of pool `q` that ranked kindergarten `k`: those with sibling priority
+    /// there first, then the others, each in queue-key order (a record with a sibling
+    /// there comes twice).
+    pub(crate) fn at<'a>(&'a self, q: QueueId, k: &str) -> impl Iterator<Item = u32> + 'a {
+        let list = |lists: &'a BTreeMap<QueueId, Lists>| {
+            lists
+                .get(&q)
+                .and_then(|l| l.get(k))
+                .into_iter()
+                .flatten()
+                .map(|&(_, i)| i)
+        };
+        list(&self.siblings).chain(list(&self.lists))
+    }
+
+    /// Whether some record of pool `q` has sibling priority at a kindergarten it ranked.
+    pub(crate) fn has_siblings(&self, q: QueueId) -> bool {
+        self.siblings.get(&q).is_some_and(|l| !l.is_empty())
+    }
+
+    /// The kindergartens where the applicants' other children are enrolled.
+    fn sibling_kindergartens<'a>(
+        &'a self,
+        app: &'a Application,
+    ) -> impl Iterator<Item = &'a Arc<str>> + 'a {
+        app.applicants
+            .iter()
+            .filter_map(|a| self.enrolled.get(a))
+            .flatten()
+            .filter(|(child, _)| *child != app.child)
+            .map(|(_, k)| k)
+    }
+
+    fn insert(&mut self, i: u32, q: QueueId, order: OrderKey, app: &Application) {
+        if app.ranked_choices.is_empty() {
+            return;
+        }
+        let siblings: SmallVec<[Arc<str>; 2]> =
+            self.sibling_kindergartens(app).map(Arc::clone).collect();
+        let mut at_siblings: SmallVec<[Arc<str>; 1]> = SmallVec::new();
+        let lists = self.lists.entry(q).or_default();
+        for k in &app.ranked_choices {
+            lists.entry(Arc::clone(k)).or_default().insert((order, i));
+            if siblings.contains(k) {
+                at_siblings.push(Arc::clone(k));
+            }
+        }
+        if !at_siblings.is_empty() {
+            let lists = self.siblings.entry(q).or_default();
+            for k in at_siblings {
+                lists.entry(k).or_default().insert((order, i));
+            }
+        }
+    }
+
+    fn remove(&mut self, i: u32, q: QueueId, order: OrderKey, app: &Application) {
+        for lists in [&mut self.lists, &mut self.siblings] {
+            let Some(l) = lists.get_mut(&q) else { continue };
+            for k in &app.ranked_choices {
+                if let Some(set) = l.get_mut(&**k) {
+                    set.remove(&(order, i));
+                    if set.is_empty() {
+                        l.remove(&**k);
+                    }
+                }
+            }
+            if l.is_empty() {
+                lists.remove(&q);
+            }
+        }
+    }
+}
+
+impl Engine {
+    /// Whether the rankers are indexed: where the policy gives places by ranked choices.
+    fn indexes_rankers(&self) -> bool {
+        self.policy.ranked_choices.is_some()
+    }
+
+    /// Whether sibling priority applies (the enrolled children are then indexed too).
+    fn indexes_siblings(&self) -> bool {
+        self.policy
+            .ranked_choices
+            .is_some_and(|r| r.sibling_priority)
+    }
+
+    /// Indexes record `i` if it takes part in its pool's rounds.
+    fn rank_record(&mut self, i: usize) {
+        let r = &self.records[i];
+        if takes_part(&r.state) {
+            let (q, order, app) = (r.queue, r.order, Arc::clone(&r.app));
+            self.rankers
+                .insert(u32::try_from(i).unwrap_or(u32::MAX), q, order, &app);
+        }
+    }
+
+    /// Takes record `i` out of the index as it stands now.
+    fn unrank_record(&mut self, i: usize) {
+        let r = &self.records[i];
+        if takes_part(&r.state) {
+            let (q, order, app) = (r.queue, r.order, Arc::clone(&r.app));
+            self.rankers
+                .remove(u32::try_from(i).unwrap_or(u32::MAX), q, order, &app);
+        }
+    }
+
+    /// Brings the index in step with record `i`, which stood as `before` says.
+    pub(super) fn rerank(&mut self, i: usize, before: &Indexed) {
+        if !self.indexes_rankers() {
+            return;
+        }
+        let i32 = u32::try_from(i).unwrap_or(u32::MAX);
+        let r = &self.records[i];
+        let same_app = Arc::ptr_eq(&before.app, &r.app);
+        let (now_part, now_enrolled) = (
+            takes_part(&r.state),
+            matches!(r.state, State::Enrolled { .. }),
+        );
+        if before.holder
+            && r.state.holds_ranked_direction()
+            && before.app.ranked_choices != r.app.ranked_choices
+        {
+            self.rankers.unsettled.insert(r.queue);
+        }
+        let unchanged = same_app
+            && before.taking_part == now_part
+            && before.queue == r.queue
+            && before.order == r.order;
+        if !unchanged {
+            if before.taking_part {
+                self.rankers
+                    .remove(i32, before.queue, before.order, &before.app);
+            }
+            if self.indexes_siblings() && !same_app {
+                let app = Arc::clone(&self.records[i].app);
+                for a in &app.applicants {
+                    if !before.app.applicants.contains(a) {
+                        self.rankers.by_applicant.entry(*a).or_default().push(i32);
+                    }
+                }
+            }
+            self.rank_record(i);
+        }
+        if self.indexes_siblings() && (before.enrolled || now_enrolled) {
+            self.enrolment_changed(i);
+        }
+    }
+
+    /// Record `i` was or is enrolled: its place in the applicants' enrolled children is
+    /// renewed, and so is the sibling priority of their other children's records.
+    fn enrolment_changed(&mut self, i: usize) {
+        let app = Arc::clone(&self.records[i].app);
+        let kindergarten = match &self.records[i].state {
+            State::Enrolled { kindergarten, .. } => Some(Arc::clone(kindergarten)),
+            _ => None,
+        };
+        let mut others: SmallVec<[usize; 4]> = SmallVec::new();
+        for a in &app.applicants {
+            for &j in self.rankers.by_applicant.get(a).into_iter().flatten() {
+                let j = j as usize;
+                if j != i && self.records[j].app.child != app.child && !others.contains(&j) {
+                    others.push(j);
+                }
+            }
+        }
+        for &j in &others {
+            self.unrank_record(j);
+        }
+        for a in &app.applicants {
+            let list = self.rankers.enrolled.entry(*a).or_default();
+            list.retain(|(child, _)| *child != app.child);
+            if let Some(k) = &kindergarten {
+                list.push((app.child, Arc::clone(k)));
+            }
+            if list.is_empty() {
+                self.rankers.enrolled.remove(a);
+            }
+        }
+        for &j in &others {
+            self.rank_record(j);
+        }
+    }
+
+    /// Indexes record `i`, just registered.
+    pub(super) fn rank_registered(&mut self, i: usize) {
+        if !self.indexes_rankers() {
+            return;
+        }
+        if self.indexes_siblings() {
+            let i32 = u32::try_from(i).unwrap_or(u32::MAX);
+            let app = Arc::clone(&self.records[i].app);
+            for a in &app.applicants {
+                self.rankers.by_applicant.entry(*a).or_default().push(i32);
+            }
+        }
+        self.rank_record(i);
+    }
+
+    /// Record `i`'s queue key changes to `order` (its batch's best key).
+    pub(super) fn rerank_order(&mut self, i: usize, order: OrderKey) {
+        if !self.indexes_rankers() {
+            self.records[i].order = order;
+            return;
+        }
+        self.unrank_record(i);
+        self.records[i].order = order;
+        self.rank_record(i);
+    }
+
+    /// The index built afresh from the records.
+    pub(super) fn rankers_rebuilt(&self) -> Rankers {
+        let mut out = Rankers {
+            unsettled: self.rankers.unsettled.clone(),
+            ..Rankers::default()
+        };
+        if !self.indexes_rankers() {
+            return out;
+        }
+        if self.indexes_siblings() {
+            for (i, r) in (0_u32..).zip(&self.records) {
+                for a in &r.app.applicants {
+                    out.by_applicant.entry(*a).or_default().push(i);
+                    if let State::Enrolled { kindergarten, .. } = &r.state {
+                        let list = out.enrolled.entry(*a).or_default();
+                        list.push((r.app.child, Arc::clone(kindergarten)));
+                    }
+                }
+            }
+        }
+        for (i, r) in (0_u32..).zip(&self.records) {
+            if takes_part(&r.state) {
+                out.insert(i, r.queue, r.order, &r.app);
+            }
+        }
+        out
+    }
+}
+
+impl Rankers {
+    /// The index with each applicant's lists in one order, to compare two built apart.
+    fn normalized(mut self) -> Self {
+        for list in self.enrolled.values_mut() {
+            list.sort_unstable();
+        }
+        for list in self.by_applicant.values_mut() {
+            list.sort_unstable();
+        }
+        self
+    }
+}
+
+impl Engine {
+    /// Checks the index of rankers against one built afresh from the records: a check
+    /// for tests and fuzz targets of what `settle` keeps (the index is rebuilt whenever
+    /// an engine is loaded, so no snapshot can break it).
+    ///
+    /// # Errors
+    /// A description of the first difference.
+    #[doc(hidden)]
+    pub fn check_rankers_index(&self) -> Result<(), String> {
+        let kept = self.rankers.clone().normalized();
+        let fresh = self.rankers_rebuilt().normalized();
+        if kept == fresh {
+            Ok(())
+        } else {
+            Err(format!("kept {kept:?}\nfresh {fresh:?}"))
+        }
+    }
+
+    /// Whether places given back are re-placed over the whole pool each time instead of
+    /// by the chain over the index (`chain.rs`): for tests and fuzz targets that check
+    /// the one against the other.
+    #[doc(hidden)]
+    pub fn replace_in_full(&mut self, yes: bool) {
+        self.full_replacement = yes;
+    }
+}
