@@ -94,7 +94,7 @@ fn ranked_engine(n: usize) -> Engine {
     engine
 }
 
-#[allow(clippy::cast_possible_truncation)] // indices and sizes far below u32::MAX
+#[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)] // small counts
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` runs this once, smaller.
     let quick = !std::env::args().any(|a| a == "--bench");
@@ -131,6 +131,9 @@ fn main() {
     let revocations = if quick { 20 } else { 200 };
     let mut moments = Vec::new();
     let mut replaced = 0;
+    // Per revocation, the directions its re-placing issued; children who moved up.
+    let mut given: Vec<usize> = Vec::new();
+    let mut moved = 0;
     for (i, &id) in directed
         .iter()
         .step_by(directed.len() / revocations + 1)
@@ -143,6 +146,12 @@ fn main() {
         engine.revoke(id, when).unwrap_or_else(|e| panic!("{e}"));
         moments.push(t.elapsed());
         replaced += usize::from(engine.open_places(&key) == open);
+        given.push(engine.given_on().len());
+        moved += engine
+            .given_on()
+            .iter()
+            .filter(|d| d.moved_from.is_some())
+            .count();
     }
     let revoked = moments.len();
     let (revoke, revoke_best) = median_and_best(moments);
@@ -162,6 +171,11 @@ fn main() {
     );
     println!(
         "  a direction given back, re-placed: {revoke:>9.1?}   best {revoke_best:>8.1?}  (median of {revoked}; target < 50 µs; {replaced} of them taken on at once)"
+    );
+    println!(
+        "  directions given on per revocation: mean {:.2}, most {}; {moved} children moved up",
+        given.iter().sum::<usize>() as f64 / given.len().max(1) as f64,
+        given.iter().max().copied().unwrap_or(0)
     );
     if let Some(mb) = peak_rss_mb() {
         println!("  peak memory of the process:       {mb:>7} MB");

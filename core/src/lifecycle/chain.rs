@@ -1,17 +1,19 @@
-//! The chain of a place given back, on the engine (`RULES.md §5a`): a free place at a
-//! kindergarten goes to the first child in priority order there who ranked it, prefers
-//! it to where it is, may be offered a place now and fits (twins: room for all of them);
-//! the place it leaves goes on in turn, until a free place finds nobody. Only the
-//! children who ranked the kindergartens of the chain are read (`rankers.rs`), each when
-//! its turn comes: the cost follows the chain, not the pool.
+//! A place given back, on the engine (`RULES.md §5a`), reading only the children who
+//! ranked the kindergartens concerned (`rankers.rs`), each when its turn comes: the cost
+//! follows the chain and the pool's kindergartens, not the pool's children.
 //!
-//! This is the chain of `given_back.rs` on the engine's state, and gives what it gives
-//! where the chain alone reaches what a fresh round gives: without sibling priority in
-//! the pool, no swap is ever left (a property test there). Where one may be — a child in
-//! the pool has a sibling enrolled at a kindergarten it ranked, or a child holding a
-//! direction changed its choices — or where the policy interleaves the lanes (the order
-//! is then not the queue key's), [`Engine::chain`] declines and the pool is re-placed in
-//! full. The engine's fuzz target checks the one against the other after every command.
+//! The chain: a free place at a kindergarten goes to the first child in priority order
+//! there who ranked it, prefers it to where it is, may be offered a place now and fits
+//! (twins: room for all of them); the place it leaves goes on in turn, until a free place
+//! finds nobody. The swaps: each kindergarten of the pool points to the place of the first
+//! child in its priority order that prefers it (the head of its list of rankers, past the
+//! children placed as well as they wish), and a cycle is a swap every child in it prefers
+//! (Erdil & Ergin 2008); then the chain again, until no cycle is left. This is
+//! `given_back::replace` on the engine's state, with the same order of kindergartens
+//! where it matters, and gives what it gives: what a fresh round gives (property tests
+//! there, and one here against the full re-placing after every command). Where the
+//! policy interleaves the lanes the priority order is not the queue key's, and
+//! [`Engine::chain`] declines: the pool is then re-placed in full.
 
 use std::sync::Arc;
 
@@ -20,7 +22,7 @@ use foldhash::HashMap;
 use smallvec::SmallVec;
 
 use super::acceptance::Unit;
-use super::ranked_round::{room_index, DirectionWindows, Holder, Instance, Room};
+use super::ranked_round::{DirectionWindows, Holder, Instance, Rooms};
 use super::state::State;
 use super::Engine;
 use crate::allocation::Directed;
@@ -33,6 +35,8 @@ struct Read {
     units: Vec<Unit>,
     /// Where each unit is now (an index among the rooms).
     placed: Vec<Option<u32>>,
+    /// Each unit's queue key (its first child's).
+    orders: Vec<crate::queue::OrderKey>,
     /// The holders among the units' children, with their bulletins.
     holders: Vec<Holder>,
     /// Per record read, its unit (`None`: it takes no part now).
@@ -40,9 +44,9 @@ struct Read {
 }
 
 impl Engine {
-    /// Offers on the open places of the pool of `key` by the chain alone; `None` when the
-    /// chain alone may not reach what a fresh round gives (see the module), the caller
-    /// then re-placing the pool in full. The directions issued.
+    /// Offers on the open places of the pool of `key` by the chain and the swaps (see the
+    /// module); `None` where the policy interleaves the lanes, the caller then re-placing
+    /// the pool in full. The directions issued.
     pub(super) fn chain(
         &mut self,
         key: &QueueKey,
@@ -50,10 +54,7 @@ impl Engine {
         windows: DirectionWindows,
     ) -> Option<Vec<Directed>> {
         let q = self.standing.id_of(key)?;
-        if self.policy.interleave.is_some()
-            || self.rankers.has_siblings(q)
-            || self.rankers.unsettled.contains(&q)
-        {
+        if self.policy.interleave.is_some() {
             return None;
         }
         let mut rooms = self.open_rooms(key);
@@ -66,25 +67,81 @@ impl Engine {
             .rev()
             .filter(|&k| free[k as usize] > 0)
             .collect();
+        // Every kindergarten ranked in the pool: a swap may pass through any of them.
+        let pool: Vec<u32> = self
+            .rankers
+            .ranked_in(q)
+            .iter()
+            .map(|id| index_u32(rooms.index(id)))
+            .collect();
+        free.resize(rooms.len(), 0);
+        let mut moved = false;
+        loop {
+            moved |= self.run_chain(q, at, &mut rooms, &mut free, &mut open, &mut read);
+            let Some(cycle) = self.swap_left(q, at, &mut rooms, &pool, &mut read) else {
+                break;
+            };
+            for (k, u) in cycle {
+                read.placed[u as usize] = Some(index_u32(k));
+            }
+            moved = true;
+        }
+        if !moved {
+            return Some(Vec::new());
+        }
+        // The directions go out in the queue's order, as the full re-placing issues them.
+        let Read {
+            units,
+            placed,
+            holders,
+            orders,
+            ..
+        } = read;
+        let mut by_order: Vec<(crate::queue::OrderKey, Unit, Option<u32>)> = orders
+            .into_iter()
+            .zip(units)
+            .zip(placed)
+            .map(|((o, u), p)| (o, u, p))
+            .collect();
+        by_order.sort_unstable_by_key(|(o, _, _)| *o);
+        let (units, placed): (Vec<Unit>, Vec<Option<u32>>) =
+            by_order.into_iter().map(|(_, u, p)| (u, p)).unzip();
+        let instance = Instance {
+            rooms,
+            holders,
+            capacity: Vec::new(),
+            units,
+        };
+        Some(self.give(key, at, windows, instance, &placed))
+    }
+
+    /// The chain from the kindergartens of `open` (see the module); whether a unit moved.
+    fn run_chain(
+        &self,
+        q: QueueId,
+        at: NaiveDateTime,
+        rooms: &mut Rooms,
+        free: &mut Vec<u32>,
+        open: &mut Vec<u32>,
+        read: &mut Read,
+    ) -> bool {
         let mut moved = false;
         while let Some(k) = open.pop() {
             let room = free[k as usize];
             let id = Arc::clone(&rooms[k as usize].0);
             let mut next = None;
             for r in self.rankers.at(q, &id) {
-                let u = match read.unit_of.get(&r) {
-                    Some(&u) => u,
-                    None => self.read_unit(r as usize, q, at, &mut rooms, &mut read),
+                let Some(u) = self.unit_of(r, q, at, rooms, read) else {
+                    continue;
                 };
-                let Some(u) = u else { continue };
                 let unit = &read.units[u as usize];
                 if unit.weight() <= room && unit.prefers(k, read.placed[u as usize]) {
                     next = Some(u);
                     break;
                 }
             }
-            let Some(u) = next else { continue };
             free.resize(rooms.len(), 0);
+            let Some(u) = next else { continue };
             let w = read.units[u as usize].weight();
             let from = read.placed[u as usize].replace(k);
             free[k as usize] -= w;
@@ -97,22 +154,57 @@ impl Engine {
                 open.push(k);
             }
         }
-        if !moved {
-            return Some(Vec::new());
+        moved
+    }
+
+    /// A swap left among the kindergartens of `pool` (see the module): each points to the
+    /// place of the first unit in its priority order that prefers it, if that unit is one
+    /// child with a place; a cycle, as (kindergarten, unit) pairs.
+    fn swap_left(
+        &self,
+        q: QueueId,
+        at: NaiveDateTime,
+        rooms: &mut Rooms,
+        pool: &[u32],
+        read: &mut Read,
+    ) -> Option<Vec<(usize, u32)>> {
+        let mut next: Vec<Option<(usize, u32)>> = Vec::new();
+        for &k in pool {
+            let id = Arc::clone(&rooms[k as usize].0);
+            let mut head = None;
+            for r in self.rankers.at(q, &id) {
+                let Some(u) = self.unit_of(r, q, at, rooms, read) else {
+                    continue;
+                };
+                if read.units[u as usize].prefers(k, read.placed[u as usize]) {
+                    head = Some(u);
+                    break;
+                }
+            }
+            let edge = head.and_then(|u| {
+                let placed = read.placed[u as usize]?;
+                (read.units[u as usize].weight() == 1).then_some((placed as usize, u))
+            });
+            next.resize(rooms.len(), None);
+            next[k as usize] = edge;
         }
-        let Read {
-            units,
-            placed,
-            holders,
-            ..
-        } = read;
-        let instance = Instance {
-            rooms,
-            holders,
-            capacity: Vec::new(),
-            units,
-        };
-        Some(self.give(key, at, windows, instance, &placed))
+        next.resize(rooms.len(), None);
+        crate::allocation::certificate::cycle(&next)
+    }
+
+    /// The unit of record `r`, read once per re-placing.
+    fn unit_of(
+        &self,
+        r: u32,
+        q: QueueId,
+        at: NaiveDateTime,
+        rooms: &mut Rooms,
+        read: &mut Read,
+    ) -> Option<u32> {
+        match read.unit_of.get(&r) {
+            Some(&u) => u,
+            None => self.read_unit(r as usize, q, at, rooms, read),
+        }
     }
 
     /// Reads the unit of record `r` of pool `q` into `read` (its kindergartens as indices
@@ -124,7 +216,7 @@ impl Engine {
         r: usize,
         q: QueueId,
         at: NaiveDateTime,
-        rooms: &mut Vec<Room>,
+        rooms: &mut Rooms,
         read: &mut Read,
     ) -> Option<u32> {
         let record = &self.records[r];
@@ -176,7 +268,7 @@ impl Engine {
                         }
                     }
                 }
-                let k = index_u32(room_index(rooms, &kindergarten));
+                let k = index_u32(rooms.index(&kindergarten));
                 let members = indices.iter().map(|&i| self.records[i].app.id).collect();
                 (members, Some(k), indices.first().copied())
             }
@@ -187,7 +279,7 @@ impl Engine {
                 .app
                 .ranked_choices
                 .iter()
-                .map(|c| index_u32(room_index(rooms, c)))
+                .map(|c| index_u32(rooms.index(c)))
                 .collect();
             // A holder's own place is always an option, after the choices it ranked.
             if let Some(k) = held.filter(|k| !choices.contains(k)) {
@@ -200,6 +292,7 @@ impl Engine {
                 held,
             });
             read.placed.push(held);
+            read.orders.push(self.records[lead].order);
             index_u32(read.units.len() - 1)
         });
         // The unit stands for each of its children in the same state as `r` (a twin in

@@ -29,13 +29,12 @@ use super::acceptance::{deferred_acceptance, Unit};
 use super::detail::Detail;
 use super::given_back;
 use super::round::queue_order;
-use super::state::{Direction, StateName, Via};
+use super::state::{Direction, Via};
 use super::{Actor, Engine, Reason, State};
 use crate::allocation::certificate::{self, Certificate, CERTIFICATE_VERSION};
 use crate::allocation::{BulletinId, Directed, Skipped};
 use crate::application::{ApplicationId, QueueKey};
 use crate::benefit::PriorityClass;
-use crate::iin::Iin;
 
 /// A kindergarten of the pool with open places, with its bulletins and their places.
 pub(super) type Room = (Arc<str>, Vec<(BulletinId, u32)>);
@@ -43,7 +42,7 @@ pub(super) type Room = (Arc<str>, Vec<(BulletinId, u32)>);
 /// A ranked round's instance: the kindergartens with their free places, the holders of
 /// directions, each kindergarten's places (free and held), the units in order.
 pub(super) struct Instance {
-    pub(super) rooms: Vec<Room>,
+    pub(super) rooms: Rooms,
     pub(super) holders: Vec<Holder>,
     pub(super) capacity: Vec<u32>,
     pub(super) units: Vec<Unit>,
@@ -56,14 +55,48 @@ pub(super) struct Holder {
     pub(super) bulletin: BulletinId,
 }
 
-/// The index of kindergarten `id` among `rooms`, added (with no free place) if new.
-pub(super) fn room_index(rooms: &mut Vec<Room>, id: &Arc<str>) -> usize {
-    if let Some(k) = rooms.iter().position(|(k, _)| k == id) {
-        k
-    } else {
-        rooms.push((Arc::clone(id), Vec::new()));
-        rooms.len() - 1
+/// The kindergartens of a round or a re-placing, each with its bulletins and their free
+/// places, found by id (a slice of [`Room`]s to read).
+#[derive(Debug, Default)]
+pub(super) struct Rooms {
+    list: Vec<Room>,
+    at: HashMap<Arc<str>, usize>,
+}
+
+impl Rooms {
+    /// The index of kindergarten `id`, added (with no free place) if new.
+    pub(super) fn index(&mut self, id: &Arc<str>) -> usize {
+        if let Some(&k) = self.at.get(&**id) {
+            return k;
+        }
+        self.list.push((Arc::clone(id), Vec::new()));
+        self.at.insert(Arc::clone(id), self.list.len() - 1);
+        self.list.len() - 1
     }
+}
+
+impl std::ops::Deref for Rooms {
+    type Target = [Room];
+    fn deref(&self) -> &[Room] {
+        &self.list
+    }
+}
+
+impl std::ops::DerefMut for Rooms {
+    fn deref_mut(&mut self) -> &mut [Room] {
+        &mut self.list
+    }
+}
+
+/// Each kindergarten's index among `ids` (its first place), by id.
+pub(super) fn kindergarten_index<'a>(
+    ids: impl Iterator<Item = &'a Arc<str>>,
+) -> HashMap<&'a str, u32> {
+    let mut index: HashMap<&str, u32> = HashMap::default();
+    for (k, id) in (0_u32..).zip(ids) {
+        index.entry(&**id).or_insert(k);
+    }
+    index
 }
 
 /// The units of a round as its certificate shows them, with where each was placed.
@@ -132,10 +165,6 @@ impl Engine {
                 .collect(),
             units: certified(&instance.units, &placed),
         });
-        // A fresh round leaves no swap (child-optimal).
-        if let Some(q) = self.standing.id_of(key) {
-            self.rankers.unsettled.remove(&q);
-        }
         let directed = self.give(key, at, windows, instance, &placed);
         (directed, Some(certificate))
     }
@@ -179,9 +208,6 @@ impl Engine {
             let Some(instance) = self.ranked_instance(&key, at, &mut skipped) else {
                 continue;
             };
-            if let Some(q) = self.standing.id_of(&key) {
-                self.rankers.unsettled.remove(&q);
-            }
             let held: Vec<Option<u32>> = instance.units.iter().map(|u| u.held).collect();
             let replaced = given_back::replace(&instance.units, &instance.capacity, held);
             if !replaced.moves.is_empty() {
@@ -195,8 +221,8 @@ impl Engine {
     /// The kindergartens of the pool of `key` with open places, each with its bulletins and
     /// their free places; places a notice or voucher holds (the pool's reserved ones) are
     /// left out, from the last bulletins.
-    pub(super) fn open_rooms(&self, key: &QueueKey) -> Vec<Room> {
-        let mut rooms: Vec<Room> = Vec::new();
+    pub(super) fn open_rooms(&self, key: &QueueKey) -> Rooms {
+        let mut rooms = Rooms::default();
         let mut left = self.board.open(key);
         for &b in self.board.with_free_places(key) {
             let Some(bulletin) = self.board.get(b) else {
@@ -207,7 +233,7 @@ impl Engine {
                 break;
             }
             left -= open;
-            let k = room_index(&mut rooms, &bulletin.kindergarten.id);
+            let k = rooms.index(&bulletin.kindergarten.id);
             rooms[k].1.push((b, open));
         }
         rooms
@@ -250,7 +276,7 @@ impl Engine {
             .map(|(_, list)| list.iter().map(|(_, open)| open).sum())
             .collect();
         for h in &holders {
-            let k = room_index(&mut rooms, &h.kindergarten);
+            let k = rooms.index(&h.kindergarten);
             capacity.resize(rooms.len(), 0);
             capacity[k] += 1;
         }
@@ -389,10 +415,8 @@ impl Engine {
         at: NaiveDateTime,
         skipped: &mut Vec<Skipped>,
     ) -> Vec<Unit> {
-        let ids: Vec<Arc<str>> = rooms.iter().map(|(id, _)| Arc::clone(id)).collect();
-        let siblings = self.enrolled_by_applicant(&ids);
         // Each child's choices are looked up here, not compared with every kindergarten.
-        let index: HashMap<&str, u32> = (0_u32..).zip(&ids).map(|(k, id)| (&**id, k)).collect();
+        let index = kindergarten_index(rooms.iter().map(|(id, _)| id));
         let index_of = |id: &Arc<str>| index.get(&**id).copied();
         let mut batches_seen: Vec<ApplicationId> = Vec::new();
         let mut units: Vec<(crate::queue::OrderKey, Unit)> = Vec::new();
@@ -423,7 +447,7 @@ impl Engine {
             if skipped.len() > before {
                 continue;
             }
-            let siblings_at = self.siblings_at(&members, &siblings);
+            let siblings_at = self.siblings_at(&members, &index);
             let unit = Unit {
                 members,
                 choices,
@@ -454,7 +478,7 @@ impl Engine {
                 choices.push(k);
             }
             let members: SmallVec<[ApplicationId; 1]> = SmallVec::from_elem(h.id, 1);
-            let siblings_at = self.siblings_at(&members, &siblings);
+            let siblings_at = self.siblings_at(&members, &index);
             held.push((
                 r.order,
                 Unit {
@@ -480,67 +504,27 @@ impl Engine {
         out
     }
 
-    /// Where `members` have sibling priority among the round's kindergartens.
+    /// Where `members` have sibling priority among the round's kindergartens (`index`:
+    /// each kindergarten's index by id): where their applicants' other children are
+    /// enrolled (the index of `rankers.rs`; empty where the policy gives no sibling
+    /// priority).
     pub(super) fn siblings_at(
         &self,
         members: &[ApplicationId],
-        siblings: &HashMap<Iin, Vec<(Iin, u32)>>,
+        index: &HashMap<&str, u32>,
     ) -> SmallVec<[u32; 1]> {
         let mut siblings_at: SmallVec<[u32; 1]> = SmallVec::new();
-        if siblings.is_empty() {
-            return siblings_at;
-        }
         for &m in members {
             let Ok(mi) = self.index(m) else { continue };
             let app = &self.records[mi].app;
-            for a in &app.applicants {
-                let Some(enrolled) = siblings.get(a) else {
-                    continue;
-                };
-                for (child, k) in enrolled {
-                    if *child != app.child && !siblings_at.contains(k) {
-                        siblings_at.push(*k);
+            for k in self.rankers.sibling_kindergartens(app) {
+                if let Some(&k) = index.get(&**k) {
+                    if !siblings_at.contains(&k) {
+                        siblings_at.push(k);
                     }
                 }
             }
         }
         siblings_at
-    }
-
-    /// Where the policy gives sibling priority: by applicant, each child of theirs enrolled
-    /// at one of `kindergartens`, with the kindergarten's index (looked up once per
-    /// candidate, not scanned).
-    pub(super) fn enrolled_by_applicant(
-        &self,
-        kindergartens: &[Arc<str>],
-    ) -> HashMap<Iin, Vec<(Iin, u32)>> {
-        if !self
-            .policy
-            .ranked_choices
-            .is_some_and(|r| r.sibling_priority)
-        {
-            return HashMap::default();
-        }
-        let mut out: HashMap<Iin, Vec<(Iin, u32)>> = HashMap::default();
-        // The states' names are a byte each: only the enrolled records are read.
-        let enrolled = self
-            .names
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| **n == StateName::Enrolled);
-        for (i, _) in enrolled {
-            let r = &self.records[i];
-            let State::Enrolled { kindergarten, .. } = &r.state else {
-                continue;
-            };
-            let Some(k) = kindergartens.iter().position(|id| id == kindergarten) else {
-                continue;
-            };
-            for a in &r.app.applicants {
-                let k = u32::try_from(k).unwrap_or(u32::MAX);
-                out.entry(*a).or_default().push((r.app.child, k));
-            }
-        }
-        out
     }
 }

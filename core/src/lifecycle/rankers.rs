@@ -37,10 +37,6 @@ pub(crate) struct Rankers {
     enrolled: HashMap<Iin, Enrolled>,
     /// Per applicant, the records naming them (sibling priority only).
     by_applicant: HashMap<Iin, SmallVec<[u32; 2]>>,
-    /// Pools where a child holding a direction changed its choices since the pool was
-    /// last re-placed in full: a swap may be left there, which only the full re-placing
-    /// finds.
-    pub(crate) unsettled: BTreeSet<QueueId>,
 }
 
 /// What the index read of a record before it changed.
@@ -48,7 +44,6 @@ pub(crate) struct Rankers {
 pub(crate) struct Indexed {
     /// Whether it took part in its pool's rounds.
     taking_part: bool,
-    holder: bool,
     enrolled: bool,
     queue: QueueId,
     order: OrderKey,
@@ -59,7 +54,6 @@ impl Indexed {
     pub(crate) fn of(r: &super::record::Record) -> Self {
         Self {
             taking_part: takes_part(&r.state),
-            holder: r.state.holds_ranked_direction(),
             enrolled: matches!(r.state, State::Enrolled { .. }),
             queue: r.queue,
             order: r.order,
@@ -89,13 +83,19 @@ impl Rankers {
         list(&self.siblings).chain(list(&self.lists))
     }
 
-    /// Whether some record of pool `q` has sibling priority at a kindergarten it ranked.
-    pub(crate) fn has_siblings(&self, q: QueueId) -> bool {
-        self.siblings.get(&q).is_some_and(|l| !l.is_empty())
+    /// The kindergartens some record of pool `q` ranked, by id.
+    pub(crate) fn ranked_in(&self, q: QueueId) -> Vec<Arc<str>> {
+        let mut ids: Vec<Arc<str>> = self
+            .lists
+            .get(&q)
+            .map(|l| l.keys().cloned().collect())
+            .unwrap_or_default();
+        ids.sort_unstable();
+        ids
     }
 
     /// The kindergartens where the applicants' other children are enrolled.
-    fn sibling_kindergartens<'a>(
+    pub(crate) fn sibling_kindergartens<'a>(
         &'a self,
         app: &'a Application,
     ) -> impl Iterator<Item = &'a Arc<str>> + 'a {
@@ -192,12 +192,6 @@ impl Engine {
             takes_part(&r.state),
             matches!(r.state, State::Enrolled { .. }),
         );
-        if before.holder
-            && r.state.holds_ranked_direction()
-            && before.app.ranked_choices != r.app.ranked_choices
-        {
-            self.rankers.unsettled.insert(r.queue);
-        }
         let unchanged = same_app
             && before.taking_part == now_part
             && before.queue == r.queue
@@ -285,10 +279,7 @@ impl Engine {
 
     /// The index built afresh from the records.
     pub(super) fn rankers_rebuilt(&self) -> Rankers {
-        let mut out = Rankers {
-            unsettled: self.rankers.unsettled.clone(),
-            ..Rankers::default()
-        };
+        let mut out = Rankers::default();
         if !self.indexes_rankers() {
             return out;
         }

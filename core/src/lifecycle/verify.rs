@@ -25,8 +25,7 @@ impl Engine {
     pub fn verify_round(&self, certificate: &CheckedCertificate) -> Verdict {
         let c = certificate;
         let mut findings = Vec::new();
-        let ids: Vec<Arc<str>> = c.kindergartens.iter().map(|r| Arc::clone(&r.id)).collect();
-        let siblings = self.enrolled_by_applicant(&ids);
+        let index = super::ranked_round::kindergarten_index(c.kindergartens.iter().map(|r| &r.id));
         let mut previous = None;
         for (p, u) in (0_u32..).zip(&c.units) {
             let mut note = |kind, ks: &[usize]| findings.push(c.finding(kind, &[p], ks));
@@ -55,8 +54,7 @@ impl Engine {
                 .app
                 .ranked_choices
                 .iter()
-                .filter_map(|id| ids.iter().position(|k| k == id))
-                .filter_map(|k| u32::try_from(k).ok())
+                .filter_map(|id| index.get(&**id).copied())
                 .collect();
             // A holder's own place is an option after those it ranked.
             if let Some(h) = u.held.filter(|h| !chosen.contains(h)) {
@@ -75,10 +73,8 @@ impl Engine {
             if chosen != u.choices {
                 note(FindingKind::Choices, &[]);
             }
-            let expected: BTreeSet<u32> = self
-                .siblings_at(&u.children, &siblings)
-                .into_iter()
-                .collect();
+            let expected: BTreeSet<u32> =
+                self.siblings_at(&u.children, &index).into_iter().collect();
             let claimed: BTreeSet<u32> = u.siblings_at.iter().copied().collect();
             if expected != claimed {
                 let ks: Vec<usize> = expected

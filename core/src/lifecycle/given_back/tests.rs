@@ -108,9 +108,10 @@ proptest::proptest! {
     })]
 
     /// Without sibling priorities the chain alone reaches what a fresh round gives, change
-    /// after change (children leaving, places added): no swap is ever left. The engine's
-    /// re-placing reads only the children who ranked the kindergartens of the chain for
-    /// that reason (`Engine::place_given_back`).
+    /// after change (children leaving, places added) from a round's outcome: swaps come
+    /// only from sibling priorities or from what a round did not see (choices changed, a
+    /// child ahead in the queue newly eligible or registered), which the other property
+    /// test and the engine's (`tests/ranked_chain_properties.rs`) cover.
     #[test]
     fn without_sibling_priorities_the_chain_alone_equals_a_fresh_round(
         lists in proptest::collection::vec(proptest::collection::vec(0_u32..5, 1..5), 1..40),

@@ -1,0 +1,173 @@
+//! Property tests of places given back under ranked choices (`RULES.md §5a`): the chain
+//! the engine runs over the index of rankers (`chain.rs`) gives, command after command,
+//! exactly what re-placing the whole pool gives (`given_back.rs`), and the index stays
+//! what the records say.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
+
+use std::sync::Arc;
+
+use chrono::{NaiveDateTime, TimeDelta};
+use kezek::allocation::Kindergarten;
+use kezek::application::{ApplicationId, GroupType, Language};
+use kezek::lifecycle::Engine;
+use kezek::policy::RankedChoices;
+use kezek_conformance::fixture::{application, at, bulletin, day, engine, kid};
+use proptest::prelude::*;
+
+const KINDERGARTENS: usize = 5;
+
+fn kg(k: usize) -> Arc<str> {
+    format!("kg-{k}").into()
+}
+
+/// A child of the 2021 cohort: its ranked choices and its applicant (one of three).
+#[derive(Debug, Clone)]
+struct Child {
+    choices: Vec<usize>,
+    applicant: u16,
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Revoke(usize),
+    Withdraw(usize),
+    Enroll(usize),
+    /// One more place at a kindergarten.
+    Publish(usize),
+    ChangeChoices(usize, Vec<usize>),
+    /// Days pass: directions not shown up for lapse.
+    Days(u8),
+}
+
+fn choices() -> impl Strategy<Value = Vec<usize>> {
+    proptest::collection::vec(0..KINDERGARTENS, 1..4).prop_map(|mut v| {
+        let mut seen = Vec::new();
+        v.retain(|k| {
+            let new = !seen.contains(k);
+            seen.push(*k);
+            new
+        });
+        v
+    })
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => (0..40_usize).prop_map(Op::Revoke),
+        2 => (0..40_usize).prop_map(Op::Withdraw),
+        2 => (0..40_usize).prop_map(Op::Enroll),
+        2 => (0..KINDERGARTENS).prop_map(Op::Publish),
+        2 => ((0..40_usize), choices()).prop_map(|(c, v)| Op::ChangeChoices(c, v)),
+        1 => (1..9_u8).prop_map(Op::Days),
+    ]
+}
+
+/// An engine under Akmola's 2024 policy giving places by ranked choices, with five
+/// kindergartens in Kokshetau; when `sibling` names one, an older child of the first
+/// applicant is enrolled there (sibling priority for that applicant's children).
+fn ranked_engine(sibling: Option<usize>) -> Engine {
+    let mut policy = engine("akmola-2024").policy().clone();
+    policy.twin_batches = true;
+    policy.ranked_choices = Some(RankedChoices {
+        max_choices: 3,
+        sibling_priority: true,
+    });
+    let mut e = Engine::new(policy, kezek::WorkCalendar::kazakhstan()).unwrap();
+    let catalogue: Vec<Kindergarten> = (0..KINDERGARTENS)
+        .map(|k| Kindergarten {
+            id: kg(k),
+            region: "akmola".into(),
+            area: "kokshetau".into(),
+            languages: vec![Language::Kazakh, Language::Russian],
+            group_types: vec![GroupType::General],
+        })
+        .collect();
+    e.add_kindergartens(&catalogue, at(2024, 1, 9, 9, 0))
+        .unwrap();
+    if let Some(k) = sibling {
+        let mut older = application(&kid(day(2020, 2, 3), 1));
+        older.applicant_iin = applicant(0);
+        older.ranked_choices = vec![kg(k)];
+        let id = e.register(older, at(2024, 1, 9, 10, 0)).unwrap();
+        e.publish(&[bulletin(&kg(k), 2020, 1)], at(2024, 1, 10, 10, 0))
+            .unwrap();
+        e.enroll(id, at(2024, 1, 10, 11, 0)).unwrap();
+    }
+    e
+}
+
+fn applicant(n: u16) -> String {
+    kid(day(1988, 4, 5), n)
+}
+
+fn apply(e: &mut Engine, op: &Op, ids: &[ApplicationId], t: NaiveDateTime) -> Result<(), String> {
+    let id = |c: &usize| ids[c % ids.len()];
+    let r = match op {
+        Op::Revoke(c) => e.revoke(id(c), t),
+        Op::Withdraw(c) => e.withdraw(id(c), t),
+        Op::Enroll(c) => e.enroll(id(c), t),
+        Op::Publish(k) => e.publish(&[bulletin(&kg(*k), 2021, 1)], t).map(|_| ()),
+        Op::ChangeChoices(c, v) => {
+            let v: Vec<Arc<str>> = v.iter().map(|&k| kg(k)).collect();
+            e.change_ranked_choices(id(c), &v, t)
+        }
+        Op::Days(_) => e.advance_to(t),
+    };
+    r.map_err(|e| kezek::LocalizedError::code(&e).to_string())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 512, failure_persistence: None, ..ProptestConfig::default()
+    })]
+
+    /// A round (twins among the children, a sibling enrolled or not), then revocations, withdrawals, enrolments, new places, changed choices and
+    /// lapses: after every command the engine whose chain reads the index equals the one
+    /// that re-places its pools in full (same answers, equal snapshots, the same
+    /// directions given on), and its index is what the records say.
+    #[test]
+    fn the_chain_over_the_index_equals_the_full_re_placing(
+        children in proptest::collection::vec((choices(), 0..3_u16), 2..40),
+        places in proptest::collection::vec(0..KINDERGARTENS, 1..12),
+        sibling in proptest::option::of(0..KINDERGARTENS),
+        twins in proptest::collection::vec((0..40_usize, 0..40_usize), 0..4),
+        ops in proptest::collection::vec((op(), 1..180_u16), 1..24),
+    ) {
+        let children: Vec<Child> = children
+            .into_iter()
+            .map(|(choices, applicant)| Child { choices, applicant })
+            .collect();
+        let mut fast = ranked_engine(sibling);
+        let mut ids = Vec::new();
+        for (n, c) in (0_u16..).zip(&children) {
+            let mut app = application(&kid(day(2021, 3, 8), n));
+            app.applicant_iin = applicant(c.applicant);
+            app.ranked_choices = c.choices.iter().map(|&k| kg(k)).collect();
+            ids.push(fast.register(app, at(2024, 1, 11, 9, 0) + TimeDelta::minutes(n.into())).unwrap());
+        }
+        // Twins of one applicant (all the children share a birth day): linked where the
+        // batch rules allow it.
+        for (a, b) in twins {
+            let _ = fast.link_batch(&[ids[a % ids.len()], ids[b % ids.len()]], at(2024, 2, 1, 9, 0));
+        }
+        let round: Vec<_> = places.iter().map(|&k| bulletin(&kg(k), 2021, 1)).collect();
+        fast.publish(&round, at(2024, 3, 4, 10, 0)).unwrap();
+        let mut full = fast.clone();
+        full.replace_in_full(true);
+        let mut t = at(2024, 3, 4, 10, 0);
+        for (op, minutes) in &ops {
+            t += match op {
+                Op::Days(d) => TimeDelta::days((*d).into()),
+                _ => TimeDelta::minutes((*minutes).into()),
+            };
+            let a = apply(&mut fast, op, &ids, t);
+            let b = apply(&mut full, op, &ids, t);
+            prop_assert_eq!(&a, &b, "{:?} at {}", op, t);
+            prop_assert_eq!(fast.given_on(), full.given_on(), "{:?} at {}", op, t);
+            prop_assert!(fast.snapshot() == full.snapshot(), "{:?} at {}", op, t);
+            if let Err(index) = fast.check_rankers_index() {
+                prop_assert!(false, "the index after {:?} at {}: {}", op, t, index);
+            }
+        }
+    }
+}
