@@ -6,7 +6,12 @@
 //! cargo run --release --example simulate -- --years 5 --seed 11 --policy almaty-2023
 //! cargo run --release --example simulate -- --input my-city.json   # a SimulationInput
 //! cargo run --release --example simulate -- --dump-input > my-city.json
+//! cargo run --release --example simulate -- --ranked-choices 4   # the new model (§5a)
 //! ```
+//!
+//! `--ranked-choices N` gives places by ranked choices (`RULES.md §5a`): each parent ranks
+//! up to N kindergartens of its district (drawn by their `appeal`), and rounds issue the
+//! directions; the same seed under the region's own policy is the old model.
 
 use std::process::ExitCode;
 
@@ -20,6 +25,7 @@ struct Args {
     start: i32,
     seed: u64,
     policy: Option<String>,
+    ranked_choices: Option<u32>,
     dump: bool,
 }
 
@@ -30,6 +36,7 @@ fn args() -> Result<Args, String> {
         start: 2025,
         seed: 2026,
         policy: None,
+        ranked_choices: None,
         dump: false,
     };
     let mut it = std::env::args().skip(1);
@@ -41,6 +48,12 @@ fn args() -> Result<Args, String> {
             "--start" => a.start = value()?.parse().map_err(|e| format!("--start: {e}"))?,
             "--seed" => a.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--policy" => a.policy = Some(value()?),
+            "--ranked-choices" => {
+                let n = value()?
+                    .parse()
+                    .map_err(|e| format!("--ranked-choices: {e}"))?;
+                a.ranked_choices = Some(n);
+            }
             "--dump-input" => a.dump = true,
             other => return Err(format!("unknown argument {other}")),
         }
@@ -64,6 +77,12 @@ fn input(a: &Args) -> Result<SimulationInput, String> {
             .get(id)
             .map_err(|e| e.to_string())?
             .clone();
+    }
+    if let Some(n) = a.ranked_choices {
+        input.policy.ranked_choices = Some(kezek::policy::RankedChoices {
+            max_choices: n,
+            sibling_priority: true,
+        });
     }
     Ok(input)
 }
@@ -173,6 +192,13 @@ fn report(r: &kezek::simulation::SimulationResult) {
         "notices {}, directions {}, lapses {}, revocations {}; places published {}, idle on average {:.0}",
         s.notices, s.directions, s.lapses, s.revocations, s.places_published, s.mean_places_idle
     );
+    if let Some(share) = s.first_choice_share {
+        println!(
+            "ranked choices: {:.1}% of the {} children placed at a kindergarten they ranked got their first choice",
+            100.0 * share,
+            s.placed_at_a_choice
+        );
+    }
     if s.vouchers > 0 {
         println!(
             "vouchers offered {}, contracts signed {} (a voucher policy: no notices, no free choice)",

@@ -135,6 +135,7 @@ impl PySimulationResult {
         out.set_item("removal", shared(py, &t.removal)?)?;
         out.set_item("notices", &t.notices)?;
         out.set_item("lapses", &t.lapses)?;
+        out.set_item("choice", &t.choice)?;
         Ok(out)
     }
 

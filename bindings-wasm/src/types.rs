@@ -290,6 +290,9 @@ export interface Summary {
   p90WaitDays: number | null;
   placedByAge: Record<string, number>;
   freeChoiceShare: number;
+  /** Under ranked choices: of the children placed at a kindergarten they ranked, the share at their first choice (`null` otherwise). */
+  firstChoiceShare: number | null;
+  placedAtAChoice: number;
   notices: number;
   directions: number;
   lapses: number;

@@ -137,6 +137,11 @@ class Summary(_Record):
     p90_wait_days: Optional[int]
     placed_by_age: dict[int, float]
     free_choice_share: float
+    #: Under ranked choices (RULES.md §5a): of the children placed at a kindergarten they
+    #: ranked (``placed_at_a_choice``), the share placed at their first choice; ``None``
+    #: under a policy without ranked choices.
+    first_choice_share: Optional[float]
+    placed_at_a_choice: int
     notices: int
     directions: int
     lapses: int
@@ -172,7 +177,7 @@ class MetricDiff(_Record):
 
 
 _CATEGORIES = ("district", "class", "group_type", "language", "outcome", "removal")
-_NULLABLE_INTS = ("wait_days", "age_months_at_placement")
+_NULLABLE_INTS = ("wait_days", "age_months_at_placement", "choice")
 _DATES = ("registered", "placed", "date")
 
 

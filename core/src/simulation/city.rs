@@ -57,6 +57,9 @@ pub fn default_city() -> City {
                         id: format!("{name}-{k:02}"),
                         languages,
                         group_type: GroupType::General,
+                        // Some kindergartens draw parents more than others (a fixed
+                        // spread 0.5–2; only rankings read it).
+                        appeal: 0.5 + f64::from(u8::try_from((k * 5 + d) % 7).unwrap_or(0)) * 0.25,
                         intake: vec![
                             Intake {
                                 age: 2,
@@ -79,6 +82,7 @@ pub fn default_city() -> City {
                 languages: vec![Language::Kazakh, Language::Russian],
                 group_type: GroupType::Special,
                 intake: vec![Intake { age: 3, places: 12 }, Intake { age: 4, places: 6 }],
+                appeal: 1.0,
             });
             if d % 2 == 0 {
                 kindergartens.push(KindergartenSpec {
@@ -86,6 +90,7 @@ pub fn default_city() -> City {
                     languages: vec![Language::Kazakh, Language::Russian],
                     group_type: GroupType::Sanatorium,
                     intake: vec![Intake { age: 3, places: 15 }],
+                    appeal: 1.0,
                 });
             }
             District {
@@ -224,6 +229,7 @@ pub fn default_city_input(
             confirms_right: 0.95,
             free_choice_daily: 0.5,
             prefers_language: 0.8,
+            ranks: None,
             voucher: super::input::VoucherBehaviour::default(),
         },
         policy,

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::policy::MAX_RANKED_CHOICES;
+
 use super::SimulationError;
 use crate::application::{GroupType, Language};
 use crate::calendar::CalendarData;
@@ -111,10 +113,25 @@ pub struct KindergartenSpec {
     /// Places it takes in each year, by age in whole years on publication (the cohort is
     /// the publication year minus the age, `RULES.md §4`).
     pub intake: Vec<Intake>,
+    /// How sought-after it is among its district's kindergartens, where the policy gives
+    /// places by ranked choices (`RULES.md §5a`): a parent ranks them in a draw weighted
+    /// by it, so it stands for what draws parents — nearness, reputation. 1 when not given
+    /// (every kindergarten alike); 0 for one nobody ranks.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub appeal: f64,
 }
 
 fn general() -> GroupType {
     GroupType::General
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref, clippy::float_cmp)] // serde's signature; 1.0 is exact
+fn is_one(x: &f64) -> bool {
+    *x == 1.0
 }
 
 /// Places for one age a year.
@@ -203,6 +220,12 @@ pub struct Behaviour {
     pub free_choice_daily: f64,
     /// Probability that a parent prefers a kindergarten of its language when choosing.
     pub prefers_language: f64,
+    /// How many kindergartens a parent ranks when registering, where the policy gives
+    /// places by ranked choices (`RULES.md §5a`): of its district's kindergartens with
+    /// the child's kind of group and language, drawn by their `appeal`, at most the
+    /// policy's `max_choices`. The policy's `max_choices` when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ranks: Option<u32>,
     /// What parents do with a voucher, under a policy that runs vouchers (`RULES.md §8`).
     /// An input written before it existed gets the defaults.
     #[serde(default)]
@@ -316,6 +339,15 @@ impl SimulationInput {
             if d.kindergartens.iter().any(|k| k.languages.is_empty()) {
                 return bad("city.districts.kindergartens.languages", "empty");
             }
+            if d.kindergartens
+                .iter()
+                .any(|k| !(k.appeal.is_finite() && k.appeal >= 0.0))
+            {
+                return bad(
+                    "city.districts.kindergartens.appeal",
+                    "must be a finite weight ≥ 0",
+                );
+            }
         }
         if !weights_ok(self.city.districts.iter().map(|d| d.births_weight)) {
             return bad("city.districts.births_weight", "no positive weight");
@@ -355,6 +387,16 @@ impl SimulationInput {
             return bad(
                 "turnover.waves",
                 "a day that does not exist or a share outside 0–1",
+            );
+        }
+        if self
+            .behaviour
+            .ranks
+            .is_some_and(|n| n == 0 || n > MAX_RANKED_CHOICES)
+        {
+            return bad(
+                "behaviour.ranks",
+                &format!("must be 1–{MAX_RANKED_CHOICES}"),
             );
         }
         Ok(())

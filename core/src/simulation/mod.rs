@@ -38,6 +38,7 @@ mod format;
 mod input;
 mod output;
 mod parents;
+mod ranking;
 mod run;
 mod summary;
 mod tables;
@@ -134,6 +135,7 @@ fn run(
     };
     let (calendar, projected_years) = projected(base, first.year(), end.year() + 1)?;
     let mut run = run::Run::new(input, calendar, first)?;
+    run.catalogue(first)?;
     run.days(first, end, progress)?;
     let (children, days) = tables::build(&run, first, start, end)?;
     let summary = Summary::of(&children, &days, end);

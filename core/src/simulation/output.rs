@@ -91,6 +91,12 @@ pub struct ChildTable {
     pub notices: Vec<u32>,
     /// Directions that lapsed.
     pub lapses: Vec<u32>,
+    /// Where the policy gives places by ranked choices (`RULES.md §5a`): where the
+    /// kindergarten the child was placed at stands among its ranked choices (0: the first),
+    /// if placed at one it ranked; `None` otherwise. A choice revoked earlier has left the
+    /// list, so this counts among the choices kept.
+    #[serde(default)]
+    pub choice: Vec<Option<u32>>,
 }
 
 impl ChildTable {

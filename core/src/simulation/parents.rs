@@ -83,7 +83,10 @@ impl Run<'_> {
                     }
                 }
                 Action::Revoke(id) => {
-                    let _ = self.engine.revoke(id, t);
+                    if self.engine.revoke(id, t).is_ok() {
+                        // Under ranked choices the place went on at once.
+                        self.given_on(day)?;
+                    }
                 }
                 Action::ConfirmRight(id) => {
                     let _ = self.engine.confirm_right(id, t);

@@ -101,7 +101,7 @@ pub(super) struct Run<'a> {
     /// The arrivals' draw weights, computed once: districts, languages, group types.
     weights: [Vec<f64>; 3],
     /// The texts every application shares.
-    texts: Texts,
+    pub(super) texts: Texts,
     /// Per day: places published, and places open to free choice at the day's end.
     pub(super) published: Vec<u32>,
     pub(super) idle: Vec<u32>,
@@ -109,12 +109,12 @@ pub(super) struct Run<'a> {
 
 /// The region, district names and contacts of the city's applications, and the ids of
 /// its kindergartens by district, made once.
-struct Texts {
+pub(super) struct Texts {
     region: Arc<str>,
-    districts: Vec<Arc<str>>,
+    pub(super) districts: Vec<Arc<str>>,
     email: Arc<str>,
     phone: Arc<str>,
-    kindergartens: Vec<Vec<Arc<str>>>,
+    pub(super) kindergartens: Vec<Vec<Arc<str>>>,
 }
 
 pub(super) fn at(day: NaiveDate, hour: u32, seconds: u32) -> NaiveDateTime {
@@ -229,6 +229,8 @@ impl<'a> Run<'a> {
         self.children.reserve(arrivals);
         for (n, day) in start.iter_days().take_while(|d| *d <= end).enumerate() {
             self.engine.advance_to(at(day, 8, 0))?;
+            // Directions that lapsed overnight gave their places on.
+            self.given_on(day)?;
             self.register_arrivals(day)?;
             let published = self.publish(day)?;
             let working = self.engine.calendar().is_working_day(day)?;
@@ -331,6 +333,7 @@ impl<'a> Run<'a> {
             .checked_sub_days(Days::new(parent_back))
             .unwrap_or(born);
         let parent = self.iin(parent_born, Sex::Female)?;
+        let ranked_choices = self.rank(district, group_type, language);
         let id = self.engine.register(
             NewApplication {
                 applicant_iin: parent.expose_digits().to_owned(),
@@ -353,7 +356,7 @@ impl<'a> Run<'a> {
                     email: Arc::clone(&self.texts.email),
                     phone: Arc::clone(&self.texts.phone),
                 },
-                ranked_choices: Vec::new(),
+                ranked_choices,
             },
             at(day, 9, s),
         )?;

@@ -42,6 +42,14 @@ pub struct Summary {
     pub placed_by_age: BTreeMap<u32, f64>,
     /// Placements by free choice among all placements (0 when none).
     pub free_choice_share: f64,
+    /// Where the policy gives places by ranked choices (`RULES.md §5a`): of the children
+    /// placed at a kindergarten they ranked, the share placed at their first choice, and
+    /// how many such children there were. `None` when there were none (another policy).
+    #[serde(default)]
+    pub first_choice_share: Option<f64>,
+    /// The children placed at a kindergarten they ranked.
+    #[serde(default)]
+    pub placed_at_a_choice: u32,
     /// Totals over the days: notices, directions, lapses, revocations, vouchers, contracts,
     /// places published.
     pub notices: u64,
@@ -95,6 +103,8 @@ impl Summary {
         let mut groups: BTreeMap<(PriorityClass, i32), (u32, Vec<u32>)> = BTreeMap::new();
         let mut all_waits = Vec::new();
         let mut by_age: BTreeMap<u32, (u64, u64)> = (1..=7).map(|a| (a, (0, 0))).collect();
+        // Placed at a ranked choice; of them at the first.
+        let (mut at_choice, mut at_first) = (0_u32, 0_u32);
         for i in (0..children.len()).filter(|&i| !children.warm_up[i]) {
             *outcomes.entry(children.outcome[i]).or_default() += 1;
             let group = groups
@@ -104,6 +114,10 @@ impl Summary {
             if let Some(w) = children.wait_days[i] {
                 group.1.push(w);
                 all_waits.push(w);
+            }
+            if let Some(c) = children.choice.get(i).copied().flatten() {
+                at_choice += 1;
+                at_first += u32::from(c == 0);
             }
             // Age in months at the last day, from the age at registration.
             let months_after = months_between(children.registered[i], end);
@@ -146,6 +160,8 @@ impl Summary {
                 .map(|(age, (reached, placed))| (age, ratio(placed, reached)))
                 .collect(),
             free_choice_share: ratio(by_free, by_offer + by_free),
+            first_choice_share: (at_choice > 0).then(|| f64::from(at_first) / f64::from(at_choice)),
+            placed_at_a_choice: at_choice,
             notices: sum(&days.notices),
             directions: sum(&days.directions),
             lapses: sum(&days.lapses),
@@ -176,6 +192,14 @@ impl Summary {
             out.push((format!("placed_by_age.{age}"), *share));
         }
         out.push(("free_choice_share".into(), self.free_choice_share));
+        out.push((
+            "first_choice_share".into(),
+            self.first_choice_share.unwrap_or(f64::NAN),
+        ));
+        out.push((
+            "placed_at_a_choice".into(),
+            f64::from(self.placed_at_a_choice),
+        ));
         #[allow(clippy::cast_precision_loss)]
         for (name, n) in [
             ("notices", self.notices),

@@ -140,6 +140,15 @@ pub(super) fn build(
         children.removal.push(removal);
         children.notices.push(notices);
         children.lapses.push(lapses);
+        let choice = match state {
+            State::Enrolled { kindergarten, .. } if outcome.is_placed() => app
+                .ranked_choices
+                .iter()
+                .position(|c| c == kindergarten)
+                .and_then(|p| u32::try_from(p).ok()),
+            _ => None,
+        };
+        children.choice.push(choice);
     }
     days.queue = levels(&queue_delta);
     days.stop_list = levels(&stop_delta);

@@ -33,6 +33,10 @@ impl Run<'_> {
                 self.notified(id, day)?;
             }
         }
+        // Under ranked choices the round issued directions itself (`RULES.md §5a`).
+        for id in reports.iter().flat_map(|r| r.directed.iter().map(|d| d.id)) {
+            self.directed(id, day)?;
+        }
         Ok(())
     }
 
