@@ -19,22 +19,26 @@ export const APPLICANT = {
 };
 
 /** Children in the queue, in order of registration. `birthDate` and `sex` are what the
- * state register records: a portal passes them with the application (`RULES.md §1`). */
+ * state register records: a portal passes them with the application (`RULES.md §1`).
+ * `ranks` are the kindergartens the parent ranked, best first, where the region gives
+ * places by ranked choices (`?model=ranked`, `RULES.md §5a`): of the child's language. */
 export const REGISTERED = [
-  { name: "Аружан", childIin: "210308600403", birthDate: "2021-03-08", sex: "female", language: "kazakh", at: "2024-04-01T09:00:00" },
-  { name: "Тимур", childIin: "210911500613", birthDate: "2021-09-11", sex: "male", language: "russian", at: "2024-04-01T09:30:00" },
+  { name: "Аружан", childIin: "210308600403", birthDate: "2021-03-08", sex: "female", language: "kazakh", at: "2024-04-01T09:00:00", ranks: ["kg-aqbota", "kg-balapan"] },
+  { name: "Тимур", childIin: "210911500613", birthDate: "2021-09-11", sex: "male", language: "russian", at: "2024-04-01T09:30:00", ranks: ["kg-balapan"] },
   {
     name: "Аяру", childIin: "210514600770", birthDate: "2021-05-14", sex: "female", language: "kazakh", at: "2024-05-06T10:00:00",
     benefit: "large_family",
     documents: [{ kind: "large_family_certificate", issuedOn: "2024-01-15" }],
+    ranks: ["kg-balapan", "kg-aqbota"],
   },
-  { name: "Данияр", childIin: "211225500914", birthDate: "2021-12-25", sex: "male", language: "kazakh", at: "2024-06-10T11:00:00" },
+  { name: "Данияр", childIin: "211225500914", birthDate: "2021-12-25", sex: "male", language: "kazakh", at: "2024-06-10T11:00:00", ranks: ["kg-aqbota", "kg-balapan"] },
   {
     name: "Әлихан", childIin: "210702501050", birthDate: "2021-07-02", sex: "male", language: "kazakh", at: "2024-07-01T09:00:00",
     benefit: "fallen_in_service",
     documents: [{ kind: "death_or_missing_certificate", issuedOn: "2023-05-01" }],
+    ranks: ["kg-aqbota"],
   },
-  { name: "Әйгерім", childIin: "211119601328", birthDate: "2021-11-19", sex: "female", language: "russian", at: "2024-09-02T09:00:00" },
+  { name: "Әйгерім", childIin: "211119601328", birthDate: "2021-11-19", sex: "female", language: "russian", at: "2024-09-02T09:00:00", ranks: ["kg-balapan"] },
 ];
 
 /** Children a parent may try who are not registered: one of age, one past preschool age,
@@ -58,6 +62,9 @@ export const KINDERGARTENS = [
     places: 1,
   },
 ];
+
+/** When the kindergartens join the catalogue parents rank (`?model=ranked`). */
+export const CATALOGUE_MOMENT = "2024-03-01T09:00:00";
 
 /** The group type and birth-year cohort the operator publishes places for. */
 export const PUBLISH_GROUP = { groupType: "general", cohort: 2021 };

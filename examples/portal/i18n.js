@@ -84,6 +84,34 @@ const WORDS = {
   open: { kk: "Бос қалған орындар", ru: "Осталось свободных мест", en: "Places left open" },
   none: { kk: "жоқ", ru: "нет", en: "none" },
   error: { kk: "Қате", ru: "Ошибка", en: "Error" },
+  modelNotices: { kk: "Хабарлама арқылы", ru: "Через уведомления", en: "By notices" },
+  modelRanked: {
+    kk: "Таңдаулар ретімен, жолдама автоматты",
+    ru: "По списку выбора, направление автоматически",
+    en: "By ranked choices, automatic directions",
+  },
+  ranked: {
+    kk: "Таңдаған балабақшаларыңыз, қалауыңыз бойынша",
+    ru: "Выбранные детские сады в порядке предпочтения",
+    en: "Your kindergartens, in order of preference",
+  },
+  rankUp: { kk: "Жоғары көтеру", ru: "Поднять выше", en: "Move up" },
+  rankAdd: { kk: "Тізімге қосу", ru: "Добавить в список", en: "Add to the list" },
+  directionTo: { kk: "Автоматты түрде берілген жолдама", ru: "Направление выдано автоматически", en: "Direction issued automatically" },
+  choiceNo: { kk: "таңдау №", ru: "выбор №", en: "choice no." },
+  giveBack: { kk: "Жолдамадан бас тарту", ru: "Отказаться от направления", en: "Give the direction back" },
+  whyNot: {
+    kk: "Неге жоғары тұрған балабақшадан емес",
+    ru: "Почему не детский сад, выбранный выше",
+    en: "Why not a kindergarten ranked higher",
+  },
+  directed: { kk: "Жолдама алғандар", ru: "Получили направление", en: "Directions issued" },
+  movedFrom: { kk: "бұрынғысы:", ru: "ранее:", en: "before:" },
+  givenOn: {
+    kk: "Босаған орын бірден кезектегі балаға берілді",
+    ru: "Освободившееся место сразу передано следующему",
+    en: "The place given back went on at once",
+  },
 };
 
 const STATES = {

@@ -5,7 +5,7 @@
 // to it (deadlines that passed take effect), and a moment before the engine's clock is
 // refused by kezek with TIME_BEFORE_CLOCK, shown like any other error.
 
-import { Engine, Iin, PolicyBook, WorkCalendar } from "kezek";
+import { Engine, Iin, Policy, PolicyBook, WorkCalendar } from "kezek";
 import * as data from "./data.js";
 
 /** The queue the operator works on (region, district, group type, cohort). */
@@ -15,22 +15,40 @@ export const QUEUE = {
   ...data.PUBLISH_GROUP,
 };
 
+/** The ways places are given the page can show: today's notices, or ranked choices with
+ * automatic directions (`RULES.md §5a`), the region's policy switched to them. */
+export const MODELS = ["notices", "ranked"];
+
 export class Portal {
-  constructor() {
+  constructor(model = "notices") {
+    this.model = model;
     this.calendar = WorkCalendar.kazakhstan();
-    this.engine = Engine.withCalendar(
-      PolicyBook.builtin().policyFor(data.REGION, data.POLICY_DAY),
-      this.calendar,
-    );
+    let policy = PolicyBook.builtin().policyFor(data.REGION, data.POLICY_DAY);
+    if (this.ranked) {
+      policy = Policy.fromData({ ...policy.toData(), rankedChoices: { maxChoices: 2, siblingPriority: true } });
+    }
+    this.engine = Engine.withCalendar(policy, this.calendar);
+    if (this.ranked) {
+      const catalogue = data.KINDERGARTENS.map((k) => ({ ...k.kindergarten, groupTypes: ["general"] }));
+      this.engine.addKindergartens(catalogue, data.CATALOGUE_MOMENT);
+    }
+    /** The certificates of the last rounds (`RoundReport.certificate`): each child's why-not. */
+    this.certificates = [];
     /** Children of the demo by IIN digits: their names, register data and application ids. */
     this.children = new Map();
     for (const c of data.REGISTERED) {
-      const id = this.engine.register(application(c.childIin, c.language, c), c.at);
+      const extra = this.ranked ? c : { ...c, ranks: undefined };
+      const id = this.engine.register(application(c.childIin, c.language, extra), c.at);
       this.children.set(c.childIin, { ...c, id });
     }
     for (const c of data.NOT_REGISTERED) {
       this.children.set(c.childIin, { ...c, id: null });
     }
+  }
+
+  /** Whether places are given by ranked choices with automatic directions. */
+  get ranked() {
+    return this.model === "ranked";
   }
 
   /** The demo children, for the parent's shortcuts. */
@@ -82,6 +100,7 @@ export class Portal {
       next: this.engine.nextDeadline(id),
       deadlines: this.deadlines(state),
       choices: state.state === "notice_sent" ? this.choices(id) : [],
+      ...(this.ranked ? this.rankedView(id, state) : {}),
     };
     view.decision =
       state.state === "queued"
@@ -100,6 +119,60 @@ export class Portal {
     return id;
   }
 
+  /**
+   * Under ranked choices: the kindergartens the child ranked, best first, with their
+   * names; the automatic direction it holds, and where that stands among its choices;
+   * and, from the last round that considered it, why not each kindergarten it ranked
+   * higher (kezek's words for parents, kk/ru/en).
+   */
+  rankedView(id, state) {
+    const ranked = this.engine.rankedChoices(id).map((k) => ({ id: k, name: kindergartenName(k) }));
+    const direction = state.state === "direction_issued" && state.via === "ranked_choice"
+      ? { id: state.kindergarten, name: kindergartenName(state.kindergarten) }
+      : null;
+    const certificate = this.certificates.find((c) => c.units.some((u) => u.children.includes(id)));
+    const cutoffs = certificate ? this.engine.choiceCutoffs(certificate, id) : [];
+    return { ranked, direction, cutoffs };
+  }
+
+  /** The parent moves the kindergarten at `index` one place up in the child's ranking. */
+  rankUp(id, index, at) {
+    const ranked = this.engine.rankedChoices(id);
+    [ranked[index - 1], ranked[index]] = [ranked[index], ranked[index - 1]];
+    this.engine.changeRankedChoices(id, ranked, at);
+  }
+
+  /** The parent ranks kindergarten `kindergarten` last among the child's choices. */
+  rankAdd(id, kindergarten, at) {
+    this.engine.changeRankedChoices(id, [...this.engine.rankedChoices(id), kindergarten], at);
+  }
+
+  /**
+   * The parent gives the direction back; under ranked choices its place goes on at once
+   * (the chain): the directions that issued, with the children's names.
+   */
+  revoke(id, at) {
+    this.engine.revoke(id, at);
+    return this.engine.givenOn().map((d) => this.named(d));
+  }
+
+  /** A direction a round or a chain issued, with the child's and kindergartens' names. */
+  named(d) {
+    return {
+      ...d,
+      child: this.nameOf(d.id),
+      name: kindergartenName(d.kindergarten),
+      from: d.movedFrom ? kindergartenName(d.movedFrom) : null,
+    };
+  }
+
+  /** Keeps the certificates of `reports` for the parents' why-not; gives the reports. */
+  keep(reports) {
+    const certificates = reports.map((r) => r.certificate).filter((c) => c);
+    if (certificates.length) this.certificates = certificates;
+    return reports.map((r) => ({ ...r, directed: (r.directed ?? []).map((d) => this.named(d)) }));
+  }
+
   /** The notified applicant takes a place of `bulletin` (a direction is issued). */
   takePlace(id, bulletin, at) {
     this.engine.takePlace(id, bulletin, at);
@@ -113,7 +186,7 @@ export class Portal {
     const bulletins = data.KINDERGARTENS.filter((k) => (places[k.kindergarten.id] ?? 0) > 0).map(
       (k) => ({ kindergarten: k.kindergarten, ...data.PUBLISH_GROUP, places: places[k.kindergarten.id] }),
     );
-    return this.engine.publish(bulletins, at);
+    return this.keep(this.engine.publish(bulletins, at));
   }
 
   /** Runs the offer round again in every pool with published places (places given back). */
@@ -122,7 +195,7 @@ export class Portal {
     for (const b of this.engine.bulletins()) {
       pools.set(JSON.stringify([b.kindergarten.region, b.kindergarten.area, b.groupType, b.cohort]), b.id);
     }
-    return [...pools.values()].map((bulletin) => this.engine.offerRound(bulletin, at));
+    return this.keep([...pools.values()].map((bulletin) => this.engine.offerRound(bulletin, at)));
   }
 
   /** The operator's queue: number, child (masked), class, state, name. */
@@ -209,5 +282,6 @@ function application(childIin, language, extra = {}) {
     language,
     benefit: extra.benefit ?? null,
     documents: extra.documents ?? [],
+    rankedChoices: extra.ranks ?? [],
   };
 }

@@ -5,18 +5,28 @@
 import { KezekError, setLanguage } from "kezek";
 import { START_MOMENT } from "./data.js";
 import { LANGS, className, dueName, stateName, t } from "./i18n.js";
-import { Portal, defaultPlaces, kindergartenName } from "./model.js";
+import { MODELS, Portal, defaultPlaces, kindergartenName } from "./model.js";
 
 const $ = (id) => document.getElementById(id);
 
 const ui = {
   lang: initialLanguage(),
-  portal: new Portal(),
+  model: initialModel(),
+  portal: null,
   /** The last answers shown, kept so that a language switch re-renders them. */
   answer: null,
   reports: null,
+  /** The directions a place given back issued at once (ranked choices). */
+  givenOn: null,
   error: null,
 };
+ui.portal = new Portal(ui.model);
+
+/** `?model=ranked` for ranked choices with automatic directions; notices otherwise. */
+function initialModel() {
+  const asked = new URLSearchParams(location.search).get("model");
+  return MODELS.includes(asked) ? asked : "notices";
+}
 
 /** `?lang=` first, then the browser's language, then Kazakh. */
 function initialLanguage() {
@@ -143,6 +153,7 @@ function renderApplication(app) {
   if (app.next && !app.deadlines.some((d) => d.endsAt === app.next.at)) {
     card.append(h("p", { id: "next-deadline", text: `${t(L, "nextDeadline")}: ${shownDeadline(L, app.next.at)} — ${dueName(L, app.next.kind)}` }));
   }
+  if (app.ranked) card.append(renderRanking(app));
   for (const b of app.choices) {
     card.append(h("button", {
       type: "button", className: "take-place", "data-bulletin": String(b.id),
@@ -151,6 +162,52 @@ function renderApplication(app) {
     }));
   }
   return card;
+}
+
+/**
+ * Ranked choices (`RULES.md §5a`): the kindergartens the parent ranked, best first, each
+ * movable one place up, the others of the catalogue to add; the automatic direction and
+ * where it stands among them; why not each kindergarten ranked higher (kezek's words);
+ * giving the direction back.
+ */
+function renderRanking(app) {
+  const L = ui.lang;
+  const change = (action) => attempt(() => { action(); lookUp(); });
+  const box = h("div", { id: "ranking" },
+    h("h4", { text: t(L, "ranked") }),
+    h("ol", { id: "ranked" }, app.ranked.map((k, i) => h("li", { "data-kindergarten": k.id },
+      h("span", { text: k.name[L] }),
+      i > 0
+        ? h("button", { type: "button", className: "rank-up", title: t(L, "rankUp"), text: "↑",
+          onclick: () => change(() => ui.portal.rankUp(app.id, i, moment())) })
+        : null))));
+  const others = Object.keys(defaultPlaces()).filter((id) => !app.ranked.some((k) => k.id === id));
+  for (const id of others) {
+    box.append(h("button", { type: "button", className: "rank-add", "data-kindergarten": id,
+      text: `${t(L, "rankAdd")}: ${kindergartenName(id)[L]}`,
+      onclick: () => change(() => ui.portal.rankAdd(app.id, id, moment())) }));
+  }
+  if (app.direction) {
+    const place = app.ranked.findIndex((k) => k.id === app.direction.id);
+    box.append(h("p", { id: "automatic-direction",
+      text: `${t(L, "directionTo")}: ${app.direction.name[L]}${place >= 0 ? ` (${t(L, "choiceNo")} ${place + 1})` : ""}` }));
+    box.append(h("button", { type: "button", id: "give-back", text: t(L, "giveBack"), onclick: () => attempt(() => {
+      ui.givenOn = ui.portal.revoke(app.id, moment());
+      lookUp();
+    }) }));
+  }
+  if (app.cutoffs.length) {
+    box.append(h("h4", { text: t(L, "whyNot") }), h("ul", { id: "why-not" }, app.cutoffs.map((c) =>
+      h("li", { "data-kindergarten": c.kindergarten }, h("strong", { text: `${kindergartenName(c.kindergarten)[L]}: ` }),
+        h("span", { text: c.message[L] })))));
+  }
+  return box;
+}
+
+/** A direction a round or a chain issued: "Аружан → Aqbota (from Balapan)". */
+function directedLine(L, d) {
+  const from = d.from ? ` (${t(L, "movedFrom")} ${d.from[L]})` : "";
+  return `${d.child} → ${d.name[L]}${from}`;
 }
 
 /** A non-working day and why: the holiday's name from kezek's calendar, or a weekend. */
@@ -211,7 +268,13 @@ function renderOperator() {
       h("div", { className: "skipped", text: `${t(L, "skipped")}: ${r.skipped.length
         ? r.skipped.map((s) => `${ui.portal.nameOf(s.id)} (${s.failed.join(", ")})`).join("; ")
         : t(L, "none")}` }),
-      h("div", { className: "open", text: `${t(L, "open")}: ${r.open}` }))));
+      r.directed.length
+        ? h("div", { className: "directed", text: `${t(L, "directed")}: ${r.directed.map((d) => directedLine(L, d)).join("; ")}` })
+        : null,
+      h("div", { className: "open", text: `${t(L, "open")}: ${r.open}` }))),
+    ...(ui.givenOn ? [h("div", { id: "given-on", className: "card" },
+      h("h4", { text: t(L, "givenOn") }),
+      h("div", { text: ui.givenOn.length ? ui.givenOn.map((d) => directedLine(L, d)).join("; ") : t(L, "none") }))] : []));
 }
 
 function places() {
@@ -228,6 +291,10 @@ function render() {
   for (const el of document.querySelectorAll("[data-t]")) el.textContent = t(L, el.dataset.t);
   for (const b of document.querySelectorAll("[data-lang]")) {
     b.setAttribute("aria-pressed", String(b.dataset.lang === L));
+  }
+  for (const a of document.querySelectorAll("[data-model]")) {
+    a.href = `?lang=${L}&model=${a.dataset.model}`;
+    a.setAttribute("aria-current", String(a.dataset.model === ui.model));
   }
   const err = $("error");
   err.hidden = !ui.error;
@@ -254,10 +321,12 @@ function start() {
   }
   $("parent-form").addEventListener("submit", (e) => { e.preventDefault(); attempt(lookUp); });
   $("publish").addEventListener("click", () => attempt(() => {
+    ui.givenOn = null;
     ui.reports = ui.portal.publish(places(), moment());
     if (ui.answer) lookUp();
   }));
   $("round").addEventListener("click", () => attempt(() => {
+    ui.givenOn = null;
     ui.reports = ui.portal.round(moment());
     if (ui.answer) lookUp();
   }));

@@ -215,6 +215,47 @@ test("after the notices lapse the operator's round offers the places again", asy
   await screenshot("portal-kk-round.png");
 });
 
+test("ranked choices: the round directs each child to its best choice with room, says why not the ones above, and a place given back goes on along the chain", async () => {
+  // The same children under the region's policy switched to ranked choices (RULES.md §5a).
+  await page.goto(`${server.url}examples/portal/?lang=en&model=ranked`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+  assert.equal(await page.getAttribute("[data-model=ranked]", "aria-current"), "true");
+  await check("210308600403", "kazakh"); // Аружан ranked Aqbota, then Balapan
+  assert.deepEqual(await page.locator("#ranked li span").allInnerTexts(), ["Aqbota kindergarten", "Balapan kindergarten"]);
+  // One place at Aqbota, two at Balapan: Әлихан (out of turn) takes Aqbota, Аяру (first
+  // priority) Balapan, her first choice; Аружан gets her second choice, and nobody else
+  // is reached.
+  await page.click("#publish");
+  assert.equal(await page.isHidden("#error"), true);
+  assert.equal(await text("#report .directed"),
+    "Directions issued: Әлихан → Aqbota kindergarten; Аяру → Balapan kindergarten; Аружан → Balapan kindergarten");
+  assert.equal(await text("#automatic-direction"), "Direction issued automatically: Balapan kindergarten (choice no. 2)");
+  assert.equal(await page.locator("#why-not li").count(), 1);
+  assert.match(await text("#why-not li[data-kindergarten=kg-aqbota]"), /^Aqbota kindergarten: .*\b1\b.*\b3\b/s);
+  assert.doesNotMatch(await text("#why-not"), /kg-|CERT_|RULES/);
+  await screenshot("portal-en-ranked-round.png");
+
+  // Әлихан's parent gives the direction back an hour later: Аружан moves up to Aqbota and
+  // the Balapan place she leaves goes to Тимур, before the page answers.
+  await setMoment("2025-03-20T16:00");
+  await check("210702501050", "kazakh");
+  await page.click("#give-back");
+  assert.equal(await page.isHidden("#error"), true);
+  assert.equal(await text("#given-on div"),
+    "Аружан → Aqbota kindergarten (before: Balapan kindergarten); Тимур → Balapan kindergarten");
+  await check("210308600403", "kazakh");
+  assert.equal(await text("#automatic-direction"), "Direction issued automatically: Aqbota kindergarten (choice no. 1)");
+  // A parent changes the order; the queue number does not move.
+  await check("211225500914", "kazakh"); // Данияр: Aqbota, then Balapan
+  const number = await text("#position");
+  await page.click("#ranked .rank-up");
+  assert.deepEqual(await page.locator("#ranked li span").allInnerTexts(), ["Balapan kindergarten", "Aqbota kindergarten"]);
+  assert.equal(await text("#position"), number);
+  await page.click("#lang-ru");
+  assert.equal(await page.locator("#ranking h4").first().innerText(), "Выбранные детские сады в порядке предпочтения");
+  await screenshot("portal-ru-ranked.png");
+});
+
 test("nothing went wrong in the page", () => {
   assert.deepEqual(problems, []);
 });
