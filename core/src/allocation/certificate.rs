@@ -26,12 +26,20 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::allocation::catalogue::MAX_KINDERGARTENS;
 use crate::application::{ApplicationId, QueueKey};
 use crate::input::InputError;
 use crate::lang::LocalizedText;
 
 /// The version of the certificate's format this library writes and reads.
 pub const CERTIFICATE_VERSION: u32 = 1;
+
+/// The most units a certificate may list (as many applications as an engine reserves room
+/// for at once, `input::MAX_RESERVE`).
+pub const MAX_UNITS: usize = 10_000_000;
+
+/// The most children one unit may hold: a batch links 2 to 4 (twins, triplets).
+pub const MAX_UNIT_CHILDREN: usize = 4;
 
 /// A round of ranked choices, as an appeals body checks it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -257,10 +265,19 @@ impl Certificate {
             ));
         }
         let n = self.kindergartens.len();
+        if n > MAX_KINDERGARTENS || self.units.len() > MAX_UNITS {
+            return Err(InputError::format(
+                WHAT,
+                format!("at most {MAX_KINDERGARTENS} kindergartens and {MAX_UNITS} units"),
+            ));
+        }
         let bad = |what: &str, i: usize| Err(InputError::format(WHAT, format!("unit {i}: {what}")));
         for (i, u) in self.units.iter().enumerate() {
             if u.children.is_empty() {
                 return bad("no children", i);
+            }
+            if u.children.len() > MAX_UNIT_CHILDREN {
+                return bad("more children than a batch links", i);
             }
             let in_range = |k: &u32| (*k as usize) < n;
             if !u.choices.iter().all(in_range)
@@ -296,7 +313,7 @@ impl CheckedCertificate {
         let mut out = Vec::new();
         let placed = self.placed_keys();
         for (k, room) in self.kindergartens.iter().enumerate() {
-            let load: u64 = placed[k].iter().map(|&(_, w)| w).sum();
+            let load: u64 = placed[k].last().map_or(0, |&(_, total)| total);
             if load > u64::from(room.places) {
                 out.push(self.finding(FindingKind::Overfilled, &[], &[k]));
             }
@@ -308,11 +325,12 @@ impl CheckedCertificate {
                 }
             }
             for &k in u.preferred() {
-                // The load of the units placed at k with a better key than u's.
+                // The load of the units placed at k with a better key than u's: the
+                // running sum up to where u's key falls (a search, not a sum per unit).
                 let list = &placed[k as usize];
                 let key = u.key(p, k);
                 let better = list.partition_point(|&(other, _)| other < key);
-                let load: u64 = list[..better].iter().map(|&(_, w)| w).sum();
+                let load: u64 = better.checked_sub(1).map_or(0, |i| list[i].1);
                 if load + u.weight() <= u64::from(self.kindergartens[k as usize].places) {
                     out.push(self.finding(FindingKind::PassedOver, &[p], &[k as usize]));
                 }
@@ -326,7 +344,8 @@ impl CheckedCertificate {
         out
     }
 
-    /// Per kindergarten, the keys of the units placed there with their weights, sorted.
+    /// Per kindergarten, the keys of the units placed there, sorted, each with the places
+    /// they and the better-keyed ones take (a running sum).
     fn placed_keys(&self) -> Vec<Vec<((u8, u32), u64)>> {
         let mut placed = vec![Vec::new(); self.kindergartens.len()];
         for (p, u) in (0_u32..).zip(&self.units) {
@@ -336,6 +355,11 @@ impl CheckedCertificate {
         }
         for list in &mut placed {
             list.sort_unstable();
+            let mut total = 0_u64;
+            for entry in list.iter_mut() {
+                total += entry.1;
+                entry.1 = total;
+            }
         }
         placed
     }

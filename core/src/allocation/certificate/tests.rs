@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use super::{Certificate, CheckedCertificate, Room, Unit, CERTIFICATE_VERSION};
+use super::{Certificate, CheckedCertificate, Room, Unit, CERTIFICATE_VERSION, MAX_KINDERGARTENS};
 use crate::application::ApplicationId;
 
 fn unit(ids: &[u64], choices: &[u32], siblings_at: &[u32], placed: Option<u32>) -> Unit {
@@ -188,6 +188,14 @@ fn a_certificate_the_checks_cannot_read_is_refused_with_input_format() {
     let mut c = good();
     c.units[0].children.clear();
     cases.push((c, "no children"));
+    // Sizes a caller passes are bounded: a batch links at most 4 children, a catalogue
+    // holds at most 100,000 kindergartens.
+    let mut c = good();
+    c.units[0].children = (1..=5).map(ApplicationId).collect();
+    cases.push((c, "more children than a batch links"));
+    let mut c = good();
+    c.kindergartens = vec![c.kindergartens[0].clone(); MAX_KINDERGARTENS + 1];
+    cases.push((c, "at most 100000 kindergartens"));
     for (c, says) in cases {
         let e = CheckedCertificate::try_from(c.clone()).expect_err(says);
         assert_eq!(c.check_shape(), Err(e.clone()));
