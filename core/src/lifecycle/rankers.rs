@@ -162,21 +162,27 @@ impl Engine {
 
     /// Indexes record `i` if it takes part in its pool's rounds.
     fn rank_record(&mut self, i: usize) {
-        let r = &self.records[i];
-        if takes_part(&r.state) {
-            let (q, order, app) = (r.queue, r.order, Arc::clone(&r.app));
-            self.rankers
-                .insert(u32::try_from(i).unwrap_or(u32::MAX), q, order, &app);
-        }
+        self.index_record(i, true);
     }
 
     /// Takes record `i` out of the index as it stands now.
     fn unrank_record(&mut self, i: usize) {
+        self.index_record(i, false);
+    }
+
+    /// Adds record `i` to the index, or takes it out, if it takes part in its pool's
+    /// rounds.
+    fn index_record(&mut self, i: usize, add: bool) {
         let r = &self.records[i];
-        if takes_part(&r.state) {
-            let (q, order, app) = (r.queue, r.order, Arc::clone(&r.app));
-            self.rankers
-                .remove(u32::try_from(i).unwrap_or(u32::MAX), q, order, &app);
+        if !takes_part(&r.state) {
+            return;
+        }
+        let (q, order, app) = (r.queue, r.order, Arc::clone(&r.app));
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        if add {
+            self.rankers.insert(i, q, order, &app);
+        } else {
+            self.rankers.remove(i, q, order, &app);
         }
     }
 

@@ -52,6 +52,17 @@ fn a_chain_moves_children_up_one_after_another() {
     assert_eq!(r.swapped, 0);
 }
 
+/// The choices drawn, each kept once, in their first order.
+fn distinct(choices: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for &k in choices {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig {
         cases: 512, failure_persistence: None, ..Default::default()
@@ -71,13 +82,7 @@ proptest::proptest! {
         added in proptest::option::of(0_usize..5),
     ) {
         let units: Vec<Unit> = lists.iter().enumerate().map(|(c, (choices, sib))| {
-            let mut seen = Vec::new();
-            let choices: Vec<u32> = choices.iter().copied().filter(|k| {
-                let new = !seen.contains(k);
-                seen.push(*k);
-                new
-            }).collect();
-            unit(c as u64, &choices, &sib.iter().copied().collect::<Vec<_>>(), None)
+            unit(c as u64, &distinct(choices), &sib.iter().copied().collect::<Vec<_>>(), None)
         }).collect();
         let round = deferred_acceptance(&units, &capacity);
         // Everyone placed now holds a direction there.
@@ -121,13 +126,7 @@ proptest::proptest! {
             1..6),
     ) {
         let mut units: Vec<Unit> = lists.iter().enumerate().map(|(c, choices)| {
-            let mut seen = Vec::new();
-            let choices: Vec<u32> = choices.iter().copied().filter(|k| {
-                let new = !seen.contains(k);
-                seen.push(*k);
-                new
-            }).collect();
-            unit(c as u64, &choices, &[], None)
+            unit(c as u64, &distinct(choices), &[], None)
         }).collect();
         let mut capacity = capacity;
         let mut placed = deferred_acceptance(&units, &capacity);
