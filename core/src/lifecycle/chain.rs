@@ -23,6 +23,7 @@ use smallvec::SmallVec;
 
 use super::acceptance::Unit;
 use super::ranked_round::{DirectionWindows, Holder, Instance, Rooms};
+use super::rankers::Wants;
 use super::state::State;
 use super::Engine;
 use crate::allocation::Directed;
@@ -41,6 +42,27 @@ struct Read {
     holders: Vec<Holder>,
     /// Per record read, its unit (`None`: it takes no part now).
     unit_of: HashMap<u32, Option<u32>>,
+    /// The records whose unit moved in this re-placing: the index's `Wants` of them are
+    /// stale (few: a chain is short).
+    moved: Vec<u32>,
+}
+
+impl Read {
+    /// Whether the record with `wants` in a kindergarten's list may prefer it now: as
+    /// the index says, unless its unit moved since.
+    fn may_prefer(&self, r: u32, wants: Wants) -> bool {
+        wants.may_prefer() || self.moved.contains(&r)
+    }
+
+    /// Unit `u` moves to kindergarten `k`: where it was.
+    fn moves(&mut self, u: u32, k: u32) -> Option<u32> {
+        for &m in &self.units[u as usize].members {
+            if let Ok(r) = u32::try_from(m.0 - 1) {
+                self.moved.push(r);
+            }
+        }
+        self.placed[u as usize].replace(k)
+    }
 }
 
 impl Engine {
@@ -82,7 +104,7 @@ impl Engine {
                 break;
             };
             for (k, u) in cycle {
-                read.placed[u as usize] = Some(index_u32(k));
+                read.moves(u, index_u32(k));
             }
             moved = true;
         }
@@ -130,7 +152,10 @@ impl Engine {
             let room = free[k as usize];
             let id = Arc::clone(&rooms[k as usize].0);
             let mut next = None;
-            for r in self.rankers.at(q, &id) {
+            for (r, wants) in self.rankers.at(q, &id) {
+                if !read.may_prefer(r, wants) {
+                    continue;
+                }
                 let Some(u) = self.unit_of(r, q, at, rooms, read) else {
                     continue;
                 };
@@ -143,7 +168,7 @@ impl Engine {
             free.resize(rooms.len(), 0);
             let Some(u) = next else { continue };
             let w = read.units[u as usize].weight();
-            let from = read.placed[u as usize].replace(k);
+            let from = read.moves(u, k);
             free[k as usize] -= w;
             if let Some(j) = from {
                 free[j as usize] += w;
@@ -172,7 +197,10 @@ impl Engine {
         for &k in pool {
             let id = Arc::clone(&rooms[k as usize].0);
             let mut head = None;
-            for r in self.rankers.at(q, &id) {
+            for (r, wants) in self.rankers.at(q, &id) {
+                if !read.may_prefer(r, wants) {
+                    continue;
+                }
                 let Some(u) = self.unit_of(r, q, at, rooms, read) else {
                     continue;
                 };

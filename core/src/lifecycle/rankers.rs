@@ -8,7 +8,7 @@
 //! first. Kept by `settle` (and registration, batch reordering, snapshot loading), only
 //! where the policy gives places by ranked choices.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use foldhash::HashMap;
@@ -20,8 +20,29 @@ use crate::application::Application;
 use crate::iin::Iin;
 use crate::queue::{OrderKey, QueueId};
 
-/// Per kindergarten, the indexed records that ranked it, best-keyed first.
-type Lists = HashMap<Arc<str>, BTreeSet<(OrderKey, u32)>>;
+/// Per kindergarten, the indexed records that ranked it, best-keyed first, each with
+/// where it ranked that kindergarten and where its direction is.
+type Lists = HashMap<Arc<str>, BTreeMap<(OrderKey, u32), Wants>>;
+
+/// Where a record ranked a kindergarten, and where the kindergarten of the direction it
+/// holds stands among its choices (after them if it did not rank it): whether it may
+/// prefer the kindergarten to where it is, read without the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Wants {
+    rank: u8,
+    held: u8,
+}
+
+/// [`Wants::held`] of a record holding no direction (waiting).
+const WAITING: u8 = u8::MAX;
+
+impl Wants {
+    /// Whether the record prefers the kindergarten to where it stood when indexed: it is
+    /// waiting, or ranked the kindergarten above the one it holds.
+    pub(crate) fn may_prefer(self) -> bool {
+        self.held == WAITING || self.rank < self.held
+    }
+}
 
 /// An applicant's children enrolled: each child and its kindergarten.
 type Enrolled = SmallVec<[(Iin, Arc<str>); 1]>;
@@ -48,6 +69,8 @@ pub(crate) struct Indexed {
     queue: QueueId,
     order: OrderKey,
     app: Arc<Application>,
+    /// The kindergarten of the ranked direction it held.
+    held: Option<Arc<str>>,
 }
 
 impl Indexed {
@@ -58,7 +81,16 @@ impl Indexed {
             queue: r.queue,
             order: r.order,
             app: Arc::clone(&r.app),
+            held: held(&r.state).cloned(),
         }
+    }
+}
+
+/// The kindergarten of the ranked direction a record in `state` holds.
+fn held(state: &State) -> Option<&Arc<str>> {
+    match state {
+        State::DirectionIssued(d) if state.holds_ranked_direction() => Some(&d.kindergarten),
+        _ => None,
     }
 }
 
@@ -71,14 +103,14 @@ impl Rankers {
     /// The records of pool `q` that ranked kindergarten `k`: those with sibling priority
     /// there first, then the others, each in queue-key order (a record with a sibling
     /// there comes twice).
-    pub(crate) fn at<'a>(&'a self, q: QueueId, k: &str) -> impl Iterator<Item = u32> + 'a {
+    pub(crate) fn at<'a>(&'a self, q: QueueId, k: &str) -> impl Iterator<Item = (u32, Wants)> + 'a {
         let list = |lists: &'a BTreeMap<QueueId, Lists>| {
             lists
                 .get(&q)
                 .and_then(|l| l.get(k))
                 .into_iter()
                 .flatten()
-                .map(|&(_, i)| i)
+                .map(|(&(_, i), &wants)| (i, wants))
         };
         list(&self.siblings).chain(list(&self.lists))
     }
@@ -107,24 +139,42 @@ impl Rankers {
             .map(|(_, k)| k)
     }
 
-    fn insert(&mut self, i: u32, q: QueueId, order: OrderKey, app: &Application) {
+    fn insert(
+        &mut self,
+        i: u32,
+        (q, order): (QueueId, OrderKey),
+        app: &Application,
+        held: Option<&Arc<str>>,
+    ) {
         if app.ranked_choices.is_empty() {
             return;
         }
+        let rank_of = |k: &Arc<str>| {
+            let at = app.ranked_choices.iter().position(|c| c == k);
+            u8::try_from(at.unwrap_or(app.ranked_choices.len())).unwrap_or(WAITING - 1)
+        };
+        let held = held.map_or(WAITING, rank_of);
         let siblings: SmallVec<[Arc<str>; 2]> =
             self.sibling_kindergartens(app).map(Arc::clone).collect();
-        let mut at_siblings: SmallVec<[Arc<str>; 1]> = SmallVec::new();
+        let mut at_siblings: SmallVec<[(Arc<str>, Wants); 1]> = SmallVec::new();
         let lists = self.lists.entry(q).or_default();
         for k in &app.ranked_choices {
-            lists.entry(Arc::clone(k)).or_default().insert((order, i));
+            let wants = Wants {
+                rank: rank_of(k),
+                held,
+            };
+            lists
+                .entry(Arc::clone(k))
+                .or_default()
+                .insert((order, i), wants);
             if siblings.contains(k) {
-                at_siblings.push(Arc::clone(k));
+                at_siblings.push((Arc::clone(k), wants));
             }
         }
         if !at_siblings.is_empty() {
             let lists = self.siblings.entry(q).or_default();
-            for k in at_siblings {
-                lists.entry(k).or_default().insert((order, i));
+            for (k, wants) in at_siblings {
+                lists.entry(k).or_default().insert((order, i), wants);
             }
         }
     }
@@ -178,9 +228,11 @@ impl Engine {
             return;
         }
         let (q, order, app) = (r.queue, r.order, Arc::clone(&r.app));
+        let kindergarten = held(&r.state).cloned();
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         if add {
-            self.rankers.insert(i, q, order, &app);
+            self.rankers
+                .insert(i, (q, order), &app, kindergarten.as_ref());
         } else {
             self.rankers.remove(i, q, order, &app);
         }
@@ -201,7 +253,8 @@ impl Engine {
         let unchanged = same_app
             && before.taking_part == now_part
             && before.queue == r.queue
-            && before.order == r.order;
+            && before.order == r.order
+            && before.held.as_ref() == held(&r.state);
         if !unchanged {
             if before.taking_part {
                 self.rankers
@@ -302,7 +355,7 @@ impl Engine {
         }
         for (i, r) in (0_u32..).zip(&self.records) {
             if takes_part(&r.state) {
-                out.insert(i, r.queue, r.order, &r.app);
+                out.insert(i, (r.queue, r.order), &r.app, held(&r.state));
             }
         }
         out
