@@ -86,6 +86,12 @@ impl Indexed {
     }
 }
 
+/// Where kindergarten `k` stands among the choices of `app` (after them if not ranked).
+fn rank_of(app: &Application, k: &Arc<str>) -> u8 {
+    let at = app.ranked_choices.iter().position(|c| c == k);
+    u8::try_from(at.unwrap_or(app.ranked_choices.len())).unwrap_or(WAITING - 1)
+}
+
 /// The kindergarten of the ranked direction a record in `state` holds.
 fn held(state: &State) -> Option<&Arc<str>> {
     match state {
@@ -149,18 +155,14 @@ impl Rankers {
         if app.ranked_choices.is_empty() {
             return;
         }
-        let rank_of = |k: &Arc<str>| {
-            let at = app.ranked_choices.iter().position(|c| c == k);
-            u8::try_from(at.unwrap_or(app.ranked_choices.len())).unwrap_or(WAITING - 1)
-        };
-        let held = held.map_or(WAITING, rank_of);
+        let held = held.map_or(WAITING, |k| rank_of(app, k));
         let siblings: SmallVec<[Arc<str>; 2]> =
             self.sibling_kindergartens(app).map(Arc::clone).collect();
         let mut at_siblings: SmallVec<[(Arc<str>, Wants); 1]> = SmallVec::new();
         let lists = self.lists.entry(q).or_default();
         for k in &app.ranked_choices {
             let wants = Wants {
-                rank: rank_of(k),
+                rank: rank_of(app, k),
                 held,
             };
             lists
@@ -175,6 +177,25 @@ impl Rankers {
             let lists = self.siblings.entry(q).or_default();
             for (k, wants) in at_siblings {
                 lists.entry(k).or_default().insert((order, i), wants);
+            }
+        }
+    }
+
+    /// The held kindergarten of record `i`, indexed at `(q, order)`, is now `held`.
+    fn set_held(
+        &mut self,
+        i: u32,
+        (q, order): (QueueId, OrderKey),
+        app: &Application,
+        held: Option<&Arc<str>>,
+    ) {
+        let held = held.map_or(WAITING, |k| rank_of(app, k));
+        for lists in [&mut self.lists, &mut self.siblings] {
+            let Some(l) = lists.get_mut(&q) else { continue };
+            for k in &app.ranked_choices {
+                if let Some(wants) = l.get_mut(&**k).and_then(|set| set.get_mut(&(order, i))) {
+                    wants.held = held;
+                }
             }
         }
     }
@@ -250,12 +271,18 @@ impl Engine {
             takes_part(&r.state),
             matches!(r.state, State::Enrolled { .. }),
         );
-        let unchanged = same_app
+        let same_place = same_app
             && before.taking_part == now_part
             && before.queue == r.queue
-            && before.order == r.order
-            && before.held.as_ref() == held(&r.state);
-        if !unchanged {
+            && before.order == r.order;
+        if same_place && now_part && before.held.as_ref() != held(&r.state) {
+            // Only the direction changed (a round or a chain gave one): the entries stay
+            // where they are, with where the direction stands.
+            let kindergarten = held(&r.state).cloned();
+            let (q, order, app) = (r.queue, r.order, Arc::clone(&r.app));
+            self.rankers
+                .set_held(i32, (q, order), &app, kindergarten.as_ref());
+        } else if !same_place {
             if before.taking_part {
                 self.rankers
                     .remove(i32, before.queue, before.order, &before.app);
