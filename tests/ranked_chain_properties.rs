@@ -11,7 +11,7 @@ use kezek::allocation::Kindergarten;
 use kezek::application::{ApplicationId, GroupType, Language};
 use kezek::lifecycle::Engine;
 use kezek::policy::RankedChoices;
-use kezek_conformance::fixture::{application, at, bulletin, day, engine, kid};
+use kezek_conformance::fixture::{application, at, bulletin, day, engine, kid, military};
 use proptest::prelude::*;
 
 const KINDERGARTENS: usize = 5;
@@ -20,11 +20,15 @@ fn kg(k: usize) -> Arc<str> {
     format!("kg-{k}").into()
 }
 
-/// A child of the 2021 cohort: its ranked choices and its applicant (one of three).
+/// A child of the 2022 cohort: its ranked choices, its applicant (one of three), and for
+/// a serviceman's child (out of turn) the days its one-month certificate was issued
+/// before its registration: it stands first while the certificate holds, and is passed over
+/// once it expires.
 #[derive(Debug, Clone)]
 struct Child {
     choices: Vec<usize>,
     applicant: u16,
+    service: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -106,7 +110,7 @@ fn apply(e: &mut Engine, op: &Op, ids: &[ApplicationId], t: NaiveDateTime) -> Re
         Op::Revoke(c) => e.revoke(id(c), t),
         Op::Withdraw(c) => e.withdraw(id(c), t),
         Op::Enroll(c) => e.enroll(id(c), t),
-        Op::Publish(k) => e.publish(&[bulletin(&kg(*k), 2021, 1)], t).map(|_| ()),
+        Op::Publish(k) => e.publish(&[bulletin(&kg(*k), 2022, 1)], t).map(|_| ()),
         Op::ChangeChoices(c, v) => {
             let v: Vec<Arc<str>> = v.iter().map(|&k| kg(k)).collect();
             e.change_ranked_choices(id(c), &v, t)
@@ -127,7 +131,8 @@ proptest! {
     /// directions given on), and its index is what the records say.
     #[test]
     fn the_chain_over_the_index_equals_the_full_re_placing(
-        children in proptest::collection::vec((choices(), 0..3_u16), 2..40),
+        children in proptest::collection::vec(
+            (choices(), 0..3_u16, proptest::option::weighted(0.2, 0..28_u8)), 2..40),
         places in proptest::collection::vec(0..KINDERGARTENS, 1..12),
         sibling in proptest::option::of(0..KINDERGARTENS),
         twins in proptest::collection::vec((0..40_usize, 0..40_usize), 0..4),
@@ -135,22 +140,29 @@ proptest! {
     ) {
         let children: Vec<Child> = children
             .into_iter()
-            .map(|(choices, applicant)| Child { choices, applicant })
+            .map(|(choices, applicant, service)| Child { choices, applicant, service })
             .collect();
         let mut fast = ranked_engine(sibling);
         let mut ids = Vec::new();
         for (n, c) in (0_u16..).zip(&children) {
-            let mut app = application(&kid(day(2021, 3, 8), n));
+            // Born over 2022: some too young for an offer at the round (two years, §4),
+            // old enough later.
+            let born = day(2022, 1, 5) + TimeDelta::days(i64::from(n % 12) * 29);
+            let iin = kid(born, n);
+            let mut app = match c.service {
+                Some(d) => military(&iin, day(2024, 2, 20) - TimeDelta::days(d.into())),
+                None => application(&iin),
+            };
             app.applicant_iin = applicant(c.applicant);
             app.ranked_choices = c.choices.iter().map(|&k| kg(k)).collect();
-            ids.push(fast.register(app, at(2024, 1, 11, 9, 0) + TimeDelta::minutes(n.into())).unwrap());
+            ids.push(fast.register(app, at(2024, 2, 20, 9, 0) + TimeDelta::minutes(n.into())).unwrap());
         }
-        // Twins of one applicant (all the children share a birth day): linked where the
-        // batch rules allow it.
+        // Twins of one applicant (children born on one day): linked where the batch rules
+        // allow it.
         for (a, b) in twins {
-            let _ = fast.link_batch(&[ids[a % ids.len()], ids[b % ids.len()]], at(2024, 2, 1, 9, 0));
+            let _ = fast.link_batch(&[ids[a % ids.len()], ids[b % ids.len()]], at(2024, 2, 21, 9, 0));
         }
-        let round: Vec<_> = places.iter().map(|&k| bulletin(&kg(k), 2021, 1)).collect();
+        let round: Vec<_> = places.iter().map(|&k| bulletin(&kg(k), 2022, 1)).collect();
         fast.publish(&round, at(2024, 3, 4, 10, 0)).unwrap();
         let mut full = fast.clone();
         full.replace_in_full(true);

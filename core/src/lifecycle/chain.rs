@@ -17,7 +17,7 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 use foldhash::HashMap;
 use smallvec::SmallVec;
 
@@ -48,10 +48,11 @@ struct Read {
 }
 
 impl Read {
-    /// Whether the record with `wants` in a kindergarten's list may prefer it now: as
-    /// the index says, unless its unit moved since.
-    fn may_prefer(&self, r: u32, wants: Wants) -> bool {
-        wants.may_prefer() || self.moved.contains(&r)
+    /// Whether the record with `wants` in a kindergarten's list may prefer it now and
+    /// take part on `day`: as the index says (a waiting child too young for an offer, or
+    /// whose benefit's documents expired, takes no part), unless its unit moved since.
+    fn may_prefer(&self, r: u32, wants: Wants, day: i32) -> bool {
+        (wants.may_prefer() && !wants.screened_out(day)) || self.moved.contains(&r)
     }
 
     /// Unit `u` moves to kindergarten `k`: where it was.
@@ -148,12 +149,13 @@ impl Engine {
         read: &mut Read,
     ) -> bool {
         let mut moved = false;
+        let day = at.date().num_days_from_ce();
         while let Some(k) = open.pop() {
             let room = free[k as usize];
             let id = Arc::clone(&rooms[k as usize].0);
             let mut next = None;
             for (r, wants) in self.rankers.at(q, &id) {
-                if !read.may_prefer(r, wants) {
+                if !read.may_prefer(r, wants, day) {
                     continue;
                 }
                 let Some(u) = self.unit_of(r, q, at, rooms, read) else {
@@ -194,11 +196,12 @@ impl Engine {
         read: &mut Read,
     ) -> Option<Vec<(usize, u32)>> {
         let mut next: Vec<Option<(usize, u32)>> = Vec::new();
+        let day = at.date().num_days_from_ce();
         for &k in pool {
             let id = Arc::clone(&rooms[k as usize].0);
             let mut head = None;
             for (r, wants) in self.rankers.at(q, &id) {
-                if !read.may_prefer(r, wants) {
+                if !read.may_prefer(r, wants, day) {
                     continue;
                 }
                 let Some(u) = self.unit_of(r, q, at, rooms, read) else {

@@ -11,6 +11,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use chrono::Datelike;
+
 use foldhash::HashMap;
 use smallvec::SmallVec;
 
@@ -31,6 +33,13 @@ type Lists = HashMap<Arc<str>, BTreeMap<(OrderKey, u32), Wants>>;
 pub(crate) struct Wants {
     rank: u8,
     held: u8,
+    /// The day (from the common era) the child reaches the policy's minimum age for an
+    /// offer, where it applies: before it a waiting child's screening fails.
+    ready: i32,
+    /// The last day its benefit's documents can hold (the earliest, among the kinds the
+    /// category needs, of the latest end of a document of that kind): after it a waiting
+    /// child's screening fails (`BENEFIT_DOCUMENTS`).
+    documents: i32,
 }
 
 /// [`Wants::held`] of a record holding no direction (waiting).
@@ -41,6 +50,12 @@ impl Wants {
     /// waiting, or ranked the kindergarten above the one it holds.
     pub(crate) fn may_prefer(self) -> bool {
         self.held == WAITING || self.rank < self.held
+    }
+
+    /// Whether a waiting child's screening surely fails on `day` (from the common era):
+    /// too young for an offer, or its benefit's documents expired.
+    pub(crate) fn screened_out(self, day: i32) -> bool {
+        self.held == WAITING && (day < self.ready || day > self.documents)
     }
 }
 
@@ -148,7 +163,7 @@ impl Rankers {
     fn insert(
         &mut self,
         i: u32,
-        (q, order): (QueueId, OrderKey),
+        (q, order, (ready, documents)): (QueueId, OrderKey, (i32, i32)),
         app: &Application,
         held: Option<&Arc<str>>,
     ) {
@@ -164,6 +179,8 @@ impl Rankers {
             let wants = Wants {
                 rank: rank_of(app, k),
                 held,
+                ready,
+                documents,
             };
             lists
                 .entry(Arc::clone(k))
@@ -250,13 +267,49 @@ impl Engine {
         }
         let (q, order, app) = (r.queue, r.order, Arc::clone(&r.app));
         let kindergarten = held(&r.state).cloned();
+        let ready = self.screen_days(r);
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         if add {
             self.rankers
-                .insert(i, (q, order), &app, kindergarten.as_ref());
+                .insert(i, (q, order, ready), &app, kindergarten.as_ref());
         } else {
             self.rankers.remove(i, q, order, &app);
         }
+    }
+
+    /// The days (from the common era) between which record `r`'s child may be offered a
+    /// place as far as its age and its benefit's documents go (`RULES.md §3–§4`): from
+    /// the policy's minimum age (where it applies to its group), to the last day its
+    /// documents can hold. Outside them its screening fails.
+    fn screen_days(&self, r: &super::record::Record) -> (i32, i32) {
+        let f = &r.facts;
+        let ready = if f.group_type.is_specialised() && !self.policy.min_age_for_special_groups {
+            i32::MIN
+        } else {
+            f.min_offer_age.1.map_or(i32::MAX, |d| d.num_days_from_ce())
+        };
+        let category = r
+            .app
+            .benefit
+            .as_deref()
+            .and_then(|c| self.policy.benefit(c));
+        let mut documents = i32::MAX;
+        for kind in category.iter().flat_map(|c| &c.documents) {
+            let latest = r
+                .app
+                .documents
+                .iter()
+                .filter(|d| &d.kind == kind)
+                .map(|d| category.and_then(|c| c.document_valid_until(d)))
+                .max_by_key(|end| end.unwrap_or(chrono::NaiveDate::MAX));
+            documents = match latest {
+                // No document of the kind: the documents never hold.
+                None => i32::MIN,
+                Some(None) => documents,
+                Some(Some(end)) => documents.min(end.num_days_from_ce()),
+            };
+        }
+        (ready, documents)
     }
 
     /// Brings the index in step with record `i`, which stood as `before` says.
@@ -382,7 +435,8 @@ impl Engine {
         }
         for (i, r) in (0_u32..).zip(&self.records) {
             if takes_part(&r.state) {
-                out.insert(i, (r.queue, r.order), &r.app, held(&r.state));
+                let days = self.screen_days(r);
+                out.insert(i, (r.queue, r.order, days), &r.app, held(&r.state));
             }
         }
         out
