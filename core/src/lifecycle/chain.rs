@@ -204,6 +204,18 @@ impl Engine {
                 if !read.may_prefer(r, wants, day) {
                     continue;
                 }
+                // A waiting child of its own not read yet heads the list if it may be
+                // offered a place: it has none, so no swap passes here (no unit built).
+                if wants.waiting() && !read.unit_of.contains_key(&r) {
+                    match self.waiting_alone_passes(r as usize, q, at) {
+                        Some(true) => break,
+                        Some(false) => {
+                            read.unit_of.insert(r, None);
+                            continue;
+                        }
+                        None => {}
+                    }
+                }
                 let Some(u) = self.unit_of(r, q, at, rooms, read) else {
                     continue;
                 };
@@ -221,6 +233,18 @@ impl Engine {
         }
         next.resize(rooms.len(), None);
         crate::allocation::certificate::cycle(&next)
+    }
+
+    /// For record `r` waiting in pool `q` with no twins: whether its screening at `at`
+    /// passes; `None` for any other record (read as a unit instead).
+    fn waiting_alone_passes(&self, r: usize, q: QueueId, at: NaiveDateTime) -> Option<bool> {
+        let record = &self.records[r];
+        if !matches!(record.state, State::Queued) || record.batch.is_some() {
+            return None;
+        }
+        let mut skipped = Vec::new();
+        self.screen(&[record.app.id], q, 1, at, &self.policy, &mut skipped);
+        Some(skipped.is_empty())
     }
 
     /// The unit of record `r`, read once per re-placing.

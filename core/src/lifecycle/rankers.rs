@@ -52,6 +52,11 @@ impl Wants {
         self.held == WAITING || self.rank < self.held
     }
 
+    /// Whether the record was waiting when indexed (it held no direction).
+    pub(crate) fn waiting(self) -> bool {
+        self.held == WAITING
+    }
+
     /// Whether a waiting child's screening surely fails on `day` (from the common era):
     /// too young for an offer, or its benefit's documents expired.
     pub(crate) fn screened_out(self, day: i32) -> bool {
