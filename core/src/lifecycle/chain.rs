@@ -14,6 +14,11 @@
 //! there, and one here against the full re-placing after every command). Where the
 //! policy interleaves the lanes the priority order is not the queue key's, and
 //! [`Engine::chain`] declines: the pool is then re-placed in full.
+//!
+//! Each entry of a list says enough to pass most children without reading their records
+//! (`rankers::Wants`): a child holding a place it prefers, a waiting child too young for
+//! an offer or whose benefit's documents expired. The children the re-placing moved are
+//! read as they are now (`Read::moved`).
 
 use std::sync::Arc;
 
