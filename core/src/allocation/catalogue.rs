@@ -22,6 +22,10 @@ pub const MAX_KINDERGARTENS: usize = 100_000;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Catalogue {
     by_id: BTreeMap<Arc<str>, Kindergarten>,
+    /// Each kindergarten's number, in the order it was added (kept when it is replaced):
+    /// a round looks a child's choices up by number, not by id (engine bookkeeping,
+    /// numbered afresh when a snapshot is loaded).
+    numbers: foldhash::HashMap<Arc<str>, u32>,
 }
 
 /// What a child needs of a kindergarten it ranks: its queue's region and area, its kind of
@@ -37,12 +41,23 @@ pub(crate) struct Needs<'a> {
 impl Catalogue {
     /// A catalogue of `kindergartens`, as a snapshot keeps it.
     pub(crate) fn restore(kindergartens: Vec<Kindergarten>) -> Self {
-        Catalogue {
-            by_id: kindergartens
-                .into_iter()
-                .map(|k| (Arc::clone(&k.id), k))
-                .collect(),
+        let mut catalogue = Catalogue::default();
+        for k in kindergartens {
+            catalogue.number_new(&k.id);
+            catalogue.by_id.insert(Arc::clone(&k.id), k);
         }
+        catalogue
+    }
+
+    /// Numbers `id` if it has no number yet.
+    fn number_new(&mut self, id: &Arc<str>) {
+        let next = u32::try_from(self.numbers.len()).unwrap_or(u32::MAX);
+        self.numbers.entry(Arc::clone(id)).or_insert(next);
+    }
+
+    /// The number of kindergarten `id`, if listed.
+    pub(crate) fn number(&self, id: &str) -> Option<u32> {
+        self.numbers.get(id).copied()
     }
 
     /// Checks `kindergartens` for [`Catalogue::add`]: each as a bulletin's, with at least
@@ -79,6 +94,7 @@ impl Catalogue {
     pub(crate) fn add(&mut self, kindergartens: &[Kindergarten]) {
         for k in kindergartens {
             let k = k.normalized();
+            self.number_new(&k.id);
             self.by_id.insert(Arc::clone(&k.id), k);
         }
     }

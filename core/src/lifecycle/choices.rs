@@ -98,6 +98,22 @@ impl Engine {
         })
     }
 
+    /// The catalogue's number of kindergarten `id`, if listed.
+    pub(crate) fn catalogue_number(&self, id: &str) -> Option<u32> {
+        self.catalogue.number(id)
+    }
+
+    /// The catalogue's numbers of `app`'s ranked choices, in their order.
+    pub(crate) fn choice_numbers(
+        &self,
+        app: &crate::application::Application,
+    ) -> smallvec::SmallVec<[u32; 4]> {
+        app.ranked_choices
+            .iter()
+            .filter_map(|c| self.catalogue.number(c))
+            .collect()
+    }
+
     /// Checks ranked choices for a child of `address` (normalised), `group_type` and
     /// `language` against the policy and the catalogue; gives them as the catalogue spells
     /// its ids.

@@ -244,6 +244,7 @@ impl Engine {
         self.names.push(StateName::Queued);
         self.records.push(Record {
             facts: crate::eligibility::ChildFacts::of(&self.policy, &app),
+            choices: self.choice_numbers(&app),
             app: std::sync::Arc::clone(&app),
             state: State::Queued,
             order,

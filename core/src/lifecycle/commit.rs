@@ -70,6 +70,7 @@ impl Engine {
         let app_changed = !std::sync::Arc::ptr_eq(&new.app, &self.records[i].app);
         if app_changed {
             new.facts = crate::eligibility::ChildFacts::of(&self.policy, &new.app);
+            new.choices = self.choice_numbers(&new.app);
         }
         let class_changed = app_changed && new.app.class != self.records[i].app.class;
         if class_changed && new.batch.is_none() {

@@ -417,6 +417,17 @@ impl Engine {
     ) -> Vec<Unit> {
         // Each child's choices are looked up here, not compared with every kindergarten.
         let index = kindergarten_index(rooms.iter().map(|(id, _)| id));
+        // The rooms by catalogue number: a child's choices are read beside its record.
+        let by_number: HashMap<u32, u32> = (0_u32..)
+            .zip(rooms.iter())
+            .filter_map(|(k, (id, _))| Some((self.catalogue_number(id)?, k)))
+            .collect();
+        let choices_of = |r: &super::record::Record| -> SmallVec<[u32; 4]> {
+            r.choices
+                .iter()
+                .filter_map(|n| by_number.get(n).copied())
+                .collect()
+        };
         let index_of = |id: &Arc<str>| index.get(&**id).copied();
         let mut batches_seen: Vec<ApplicationId> = Vec::new();
         let mut units: Vec<(crate::queue::OrderKey, Unit)> = Vec::new();
@@ -435,8 +446,7 @@ impl Engine {
                     self.batch_members(b).into_iter().collect()
                 }
             };
-            let choices: SmallVec<[u32; 4]> =
-                r.app.ranked_choices.iter().filter_map(index_of).collect();
+            let choices = choices_of(r);
             if choices.is_empty() {
                 continue;
             }
@@ -471,8 +481,7 @@ impl Engine {
                 }
                 batch_units.insert((b, k), held.len());
             }
-            let mut choices: SmallVec<[u32; 4]> =
-                r.app.ranked_choices.iter().filter_map(index_of).collect();
+            let mut choices = choices_of(r);
             // Its own place is always an option, after the choices it ranked.
             if let Some(k) = k.filter(|k| !choices.contains(k)) {
                 choices.push(k);

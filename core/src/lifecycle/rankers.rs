@@ -462,14 +462,22 @@ impl Rankers {
 }
 
 impl Engine {
-    /// Checks the index of rankers against one built afresh from the records: a check
-    /// for tests and fuzz targets of what `settle` keeps (the index is rebuilt whenever
+    /// Checks the index of rankers against one built afresh from the records, and each
+    /// record's choices by catalogue number against its application's: a check for tests
+    /// and fuzz targets of what `settle` and `commit` keep (the index is rebuilt whenever
     /// an engine is loaded, so no snapshot can break it).
     ///
     /// # Errors
     /// A description of the first difference.
     #[doc(hidden)]
     pub fn check_rankers_index(&self) -> Result<(), String> {
+        for (i, r) in self.records.iter().enumerate() {
+            if r.choices != self.choice_numbers(&r.app) {
+                return Err(format!(
+                    "record {i}: the choices' numbers are not its choices'"
+                ));
+            }
+        }
         let kept = self.rankers.clone().normalized();
         let fresh = self.rankers_rebuilt().normalized();
         if kept == fresh {

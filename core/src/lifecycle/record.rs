@@ -57,6 +57,11 @@ pub(crate) struct Record {
     /// `Engine::commit`; rebuilt on snapshot load).
     #[serde(skip)]
     pub(crate) facts: crate::eligibility::ChildFacts,
+    /// The catalogue's numbers of `app.ranked_choices`, in their order (`RULES.md §5a`):
+    /// a round reads them beside the record, not through the application (kept in step
+    /// by `Engine::commit`; rebuilt on snapshot load).
+    #[serde(skip)]
+    pub(crate) choices: smallvec::SmallVec<[u32; 4]>,
     /// Its queue in the engine's indices, and where it was last placed in the standing
     /// index (a lookup hint): engine bookkeeping kept here because every change reads
     /// them with the record (rebuilt on snapshot load).

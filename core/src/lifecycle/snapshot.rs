@@ -265,10 +265,17 @@ impl Engine {
         }
         // Every field a record derives from the engine, in one pass.
         let policy = &self.policy;
+        let catalogue = &self.catalogue;
         for (r, k) in self.records.iter_mut().zip(&keys) {
             r.queue = self.standing.intern(k);
             r.placement = self.standing.placement_of(r.queue, &r.order);
             r.facts = crate::eligibility::ChildFacts::of(policy, &r.app);
+            r.choices = r
+                .app
+                .ranked_choices
+                .iter()
+                .filter_map(|c| catalogue.number(c))
+                .collect();
             r.shared_child = self.by_child.has_several(&r.app.child);
             // Scheduled afresh below.
             r.due = super::dues::Slot::default();
