@@ -580,19 +580,24 @@ fn cutoff_message(
         (false, false) => ["", "", ""],
     };
     let ([ok, or, oe], o) = (sib(own), own.position);
+    let places_en = if places == 1 {
+        "1 place".to_owned()
+    } else {
+        format!("{places} places")
+    };
     match last {
         Some(l) => {
             let ([lk, lr, le], n) = (sib(l), l.position);
             LocalizedText::new(
                 format!("Бұл балабақшада осы бөлуде {places} орын болды; орын алған соңғы бала кезекте {n}-орында тұрды{lk}; сіздің балаңыз {o}-орында тұрды{ok}."),
                 format!("В этом распределении в саду было мест: {places}; последний получивший место ребёнок стоял в очереди {n}-м{lr}; ваш ребёнок стоял {o}-м{or}."),
-                format!("This kindergarten had {places} place(s) in this round; the last child given one stood {n} in the queue{le}; your child stood {o}{oe}."),
+                format!("This kindergarten had {places_en} in this round; the last child given one was number {n} in the queue{le}; your child was number {o}{oe}."),
             )
         }
         None => LocalizedText::new(
             format!("Бұл балабақшада осы бөлуде {places} орын болды: егіздерге {children} орын керек еді."),
             format!("В этом распределении в саду было мест: {places}, а двойне нужно {children}."),
-            format!("This kindergarten had {places} place(s) in this round; the twins need {children}."),
+            format!("This kindergarten had {places_en} in this round; the twins need {children}."),
         ),
     }
 }

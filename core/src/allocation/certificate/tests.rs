@@ -159,6 +159,12 @@ fn cutoffs_say_where_the_last_child_admitted_stood() {
         assert!(text.contains('1') && text.contains('3'), "{text}");
         assert!(!text.contains("kg-") && !text.contains("CERT"), "{text}");
     }
+    // Written for a parent: one place is "1 place", a position is a number in the queue.
+    assert_eq!(
+        c[0].message.en,
+        "This kindergarten had 1 place in this round; the last child given one was number 1 \
+         in the queue; your child was number 3."
+    );
     // 2 chose kg-2 then kg-1 and got neither: a cutoff at both, the sibling shown.
     let c = round.cutoffs(ApplicationId(2));
     assert_eq!(c.len(), 2);
