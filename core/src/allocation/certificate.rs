@@ -8,14 +8,15 @@
 //! where it has sibling priority and where it was placed. A unit's key at a kindergarten
 //! is (no sibling priority there, position): smaller is better.
 //!
-//! [`Certificate::findings`] checks, in `O(n log n)` over the units' choices, that
+//! [`CheckedCertificate::findings`] checks, in `O(n log n)` over the units' choices, that
 //! nothing in the round can be objected to: no kindergarten over-filled; nobody placed
 //! at a kindergarten it did not choose; no unit **passed over** — for each kindergarten
 //! it prefers to its own, the units placed there with a better key leave less room than
 //! it needs (a worse-keyed child placed there would have been displaced, and a free
 //! place taken); and no **swap** left that everyone in it prefers and nobody can object
 //! to (each kindergarten points to the place of the best-keyed unit that wants it; the
-//! graph has no cycle, Erdil & Ergin 2008). [`Certificate::cutoffs`] tells a parent, for
+//! graph has no cycle, Erdil & Ergin 2008). [`CheckedCertificate::cutoffs`] (`cutoffs.rs`)
+//! tells a parent, for
 //! each kindergarten the child ranked above the one it got, where the last child given a
 //! place there stood and where the child stood. `Engine::verify_round` adds what only
 //! the engine's state can show: the units' choices, sibling priorities, order and
@@ -30,6 +31,9 @@ use crate::allocation::catalogue::MAX_KINDERGARTENS;
 use crate::application::{ApplicationId, QueueKey};
 use crate::input::InputError;
 use crate::lang::LocalizedText;
+
+mod cutoffs;
+pub use cutoffs::{ChoiceCutoff, Standing};
 
 /// The version of the certificate's format this library writes and reads.
 pub const CERTIFICATE_VERSION: u32 = 1;
@@ -180,33 +184,6 @@ pub(crate) fn cycle(next: &[Option<(usize, u32)>]) -> Option<Vec<(usize, u32)>> 
         }
     }
     None
-}
-
-/// Where a unit stood at a kindergarten, as a parent reads it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Standing {
-    /// Its place in the round's order, from 1.
-    pub position: u32,
-    /// Whether a sibling's enrolment there put it first.
-    pub sibling: bool,
-    /// Whether it held a direction there before the round (which put it first).
-    pub held: bool,
-}
-
-/// Why a child did not get a kindergarten it ranked above the one it got.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ChoiceCutoff {
-    /// The kindergarten.
-    pub kindergarten: Arc<str>,
-    /// Its places in the round.
-    pub places: u32,
-    /// Where the last child given a place there stood; `None` if nobody was (the
-    /// places were fewer than the twins need).
-    pub last_admitted: Option<Standing>,
-    /// Where the child stood there.
-    pub own: Standing,
-    /// The same, in words a parent reads (no codes, no ids).
-    pub message: LocalizedText,
 }
 
 /// What a check of a round found that can be objected to.
@@ -412,42 +389,6 @@ impl CheckedCertificate {
             message: kind.message(),
         }
     }
-
-    /// For application `id`, the cutoff at each kindergarten of the round it ranked above
-    /// the one it got (all of them if it got none), best first. Empty for a child the
-    /// round did not consider (skipped: the report says why; or none of its choices had
-    /// a place) and for one placed at its first choice.
-    #[must_use]
-    pub fn cutoffs(&self, id: ApplicationId) -> Vec<ChoiceCutoff> {
-        let Some((p, u)) = (0_u32..)
-            .zip(&self.units)
-            .find(|(_, u)| u.children.contains(&id))
-        else {
-            return Vec::new();
-        };
-        let placed = self.placed_keys();
-        u.preferred()
-            .iter()
-            .map(|&k| {
-                let room = &self.kindergartens[k as usize];
-                let standing = |(level, position): (u8, u32)| Standing {
-                    position: position.saturating_add(1),
-                    sibling: level == 1,
-                    held: level == 0,
-                };
-                let last_admitted = placed[k as usize].last().map(|&(key, _)| standing(key));
-                let own = standing(u.key(p, k));
-                let message = cutoff_message(room.places, last_admitted, own, u.children.len());
-                ChoiceCutoff {
-                    kindergarten: Arc::clone(&room.id),
-                    places: room.places,
-                    last_admitted,
-                    own,
-                    message,
-                }
-            })
-            .collect()
-    }
 }
 
 /// The kinds of finding.
@@ -554,51 +495,6 @@ impl FindingKind {
             ],
         };
         LocalizedText::new(kk, ru, en)
-    }
-}
-
-/// A cutoff in words: the places, where the last child admitted stood, and the child.
-fn cutoff_message(
-    places: u32,
-    last: Option<Standing>,
-    own: Standing,
-    children: usize,
-) -> LocalizedText {
-    const SIBLING: [&str; 3] = [
-        " (осы балабақшада бауыры бар)",
-        " (с братом или сестрой в этом саду)",
-        " (with a sibling enrolled there)",
-    ];
-    const HELD: [&str; 3] = [
-        " (осы балабақшаға жолдамасы бұрыннан бар)",
-        " (уже с направлением в этот сад)",
-        " (already holding a direction there)",
-    ];
-    let sib = |s: Standing| match (s.held, s.sibling) {
-        (true, _) => HELD,
-        (false, true) => SIBLING,
-        (false, false) => ["", "", ""],
-    };
-    let ([ok, or, oe], o) = (sib(own), own.position);
-    let places_en = if places == 1 {
-        "1 place".to_owned()
-    } else {
-        format!("{places} places")
-    };
-    match last {
-        Some(l) => {
-            let ([lk, lr, le], n) = (sib(l), l.position);
-            LocalizedText::new(
-                format!("Бұл балабақшада осы бөлуде {places} орын болды; орын алған соңғы бала кезекте {n}-орында тұрды{lk}; сіздің балаңыз {o}-орында тұрды{ok}."),
-                format!("В этом распределении в саду было мест: {places}; последний получивший место ребёнок стоял в очереди {n}-м{lr}; ваш ребёнок стоял {o}-м{or}."),
-                format!("This kindergarten had {places_en} in this round; the last child given one was number {n} in the queue{le}; your child was number {o}{oe}."),
-            )
-        }
-        None => LocalizedText::new(
-            format!("Бұл балабақшада осы бөлуде {places} орын болды: егіздерге {children} орын керек еді."),
-            format!("В этом распределении в саду было мест: {places}, а двойне нужно {children}."),
-            format!("This kindergarten had {places_en} in this round; the twins need {children}."),
-        ),
     }
 }
 
