@@ -160,6 +160,24 @@ fn bad_input_is_a_typed_error() {
         simulate(&input).expect_err("refused").code(),
         "SIMULATION_INPUT"
     );
+    // The ranked-choices parameters (§5a): a parent ranks 1 to 10 kindergartens; an
+    // appeal is a finite weight, not negative.
+    for ranks in [0, 11] {
+        let mut input = small(1, 0, 1);
+        input.behaviour.ranks = Some(ranks);
+        let e = simulate(&input).expect_err("refused");
+        assert_eq!(e.code(), "SIMULATION_INPUT");
+        assert!(
+            e.message(kezek::Lang::En).contains("behaviour.ranks"),
+            "{ranks}"
+        );
+    }
+    for appeal in [-1.0, f64::NAN, f64::INFINITY] {
+        let mut input = small(1, 0, 1);
+        input.city.districts[0].kindergartens[0].appeal = appeal;
+        let e = simulate(&input).expect_err("refused");
+        assert!(e.message(kezek::Lang::En).contains("appeal"), "{appeal}");
+    }
 }
 
 /// The shared conformance file: the same small city must give every host the same
