@@ -55,6 +55,20 @@ fn choices() -> impl Strategy<Value = Vec<usize>> {
     })
 }
 
+/// Choices where the lower numbers are the popular ones (the smaller of two draws): the
+/// others often keep places after the first children, so a round reads further down.
+fn skewed_choices() -> impl Strategy<Value = Vec<usize>> {
+    proptest::collection::vec((0..KINDERGARTENS, 0..KINDERGARTENS), 1..4).prop_map(|v| {
+        let mut seen = Vec::new();
+        for (a, b) in v {
+            if !seen.contains(&a.min(b)) {
+                seen.push(a.min(b));
+            }
+        }
+        seen
+    })
+}
+
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => (0..40_usize).prop_map(Op::Revoke),
@@ -182,4 +196,165 @@ proptest! {
             }
         }
     }
+}
+
+/// Registers `children` (born over 2022: some too young for an offer in March 2024) on
+/// `e` and links the `twins` where the batch rules allow it; their ids.
+fn register(e: &mut Engine, children: &[Child], twins: &[(usize, usize)]) -> Vec<ApplicationId> {
+    let mut ids = Vec::new();
+    for (n, c) in (0_u16..).zip(children) {
+        let born = day(2022, 1, 5) + TimeDelta::days(i64::from(n % 12) * 29);
+        let iin = kid(born, n);
+        let mut app = match c.service {
+            Some(d) => military(&iin, day(2024, 2, 20) - TimeDelta::days(d.into())),
+            None => application(&iin),
+        };
+        app.applicant_iin = applicant(c.applicant);
+        app.ranked_choices = c.choices.iter().map(|&k| kg(k)).collect();
+        ids.push(e.register(app, at(2024, 2, 20, 9, 0) + TimeDelta::minutes(n.into())).unwrap());
+    }
+    for &(a, b) in twins {
+        let _ = e.link_batch(&[ids[a % ids.len()], ids[b % ids.len()]], at(2024, 2, 21, 9, 0));
+    }
+    ids
+}
+
+/// The certificates of `reports`, each checked by `verify_round` on `e`: the findings
+/// of those that do not hold.
+fn findings(e: &Engine, reports: &[kezek::allocation::RoundReport]) -> Vec<String> {
+    reports
+        .iter()
+        .filter_map(|r| r.certificate.as_deref())
+        .flat_map(|c| {
+            let c = kezek::allocation::CheckedCertificate::try_from(c.clone()).unwrap();
+            e.verify_round(&c).findings
+        })
+        .map(|f| format!("{} {:?} {:?}", f.code, f.children, f.kindergartens))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 512, failure_persistence: None, ..ProptestConfig::default()
+    })]
+
+    /// A round reads the queue only as far as places can go (`ranked_units.rs`): two
+    /// rounds (the second with holders of the first, some revoked between them) give,
+    /// without twins, exactly what reading the whole queue gives; with twins, both pass
+    /// `verify_round`, which also asks of every child left unread that it could not have
+    /// taken a place (`CERT_LEFT_OUT`).
+    #[test]
+    fn a_round_read_as_far_as_places_go_gives_what_the_whole_queue_gives(
+        children in proptest::collection::vec(
+            (skewed_choices(), 0..3_u16, proptest::option::weighted(0.2, 0..28_u8)), 2..60),
+        first in proptest::collection::vec(0..KINDERGARTENS, 1..6),
+        second in proptest::collection::vec(0..KINDERGARTENS, 0..4),
+        sibling in proptest::option::of(0..KINDERGARTENS),
+        twins in proptest::option::weighted(0.3, proptest::collection::vec((0..60_usize, 0..60_usize), 1..4)),
+        revoked in proptest::collection::vec(0..60_usize, 0..4),
+        autumn in proptest::bool::ANY,
+    ) {
+        let children: Vec<Child> = children
+            .into_iter()
+            .map(|(choices, applicant, service)| Child { choices, applicant, service })
+            .collect();
+        let mut read = ranked_engine(sibling);
+        let ids = register(&mut read, &children, twins.as_deref().unwrap_or_default());
+        let mut whole = read.clone();
+        whole.round_in_full(true);
+        let places = |ks: &[usize]| -> Vec<_> { ks.iter().map(|&k| bulletin(&kg(k), 2022, 1)).collect() };
+        // In March some are too young for an offer (two years); in the autumn none is.
+        let mut t = if autumn { at(2024, 10, 1, 10, 0) } else { at(2024, 3, 4, 10, 0) };
+        for (round, ks) in [&first, &second].into_iter().enumerate() {
+            if round == 1 {
+                for c in &revoked {
+                    t += TimeDelta::minutes(7);
+                    let a = read.revoke(ids[c % ids.len()], t).map_err(|e| kezek::LocalizedError::code(&e).to_string());
+                    let b = whole.revoke(ids[c % ids.len()], t).map_err(|e| kezek::LocalizedError::code(&e).to_string());
+                    if twins.is_none() {
+                        prop_assert_eq!(a, b);
+                    }
+                }
+                t += TimeDelta::days(1);
+            }
+            let a = read.publish(&places(ks), t).unwrap();
+            let b = whole.publish(&places(ks), t).unwrap();
+            prop_assert_eq!(findings(&read, &a), Vec::<String>::new(), "round {}", round);
+            prop_assert_eq!(findings(&whole, &b), Vec::<String>::new(), "round {}", round);
+            if twins.is_none() {
+                let directed = |r: &[kezek::allocation::RoundReport]| -> Vec<_> {
+                    r.iter().flat_map(|r| r.directed.clone()).collect()
+                };
+                prop_assert_eq!(directed(&a), directed(&b), "round {}", round);
+                prop_assert!(read.snapshot() == whole.snapshot(), "round {}", round);
+            }
+        }
+    }
+}
+
+/// Forty children ranking the same two kindergartens (31 old enough), two places: the
+/// round reads the first children in turn (twice its places, and eight more); it places
+/// the two first, as reading the whole queue does; its certificate holds, and one that
+/// claims a place more while leaving the others out is found out (`CERT_LEFT_OUT`).
+#[test]
+fn a_round_reads_only_as_far_as_its_places_go() {
+    let children: Vec<Child> = (0..40)
+        .map(|n| Child {
+            choices: if n % 2 == 0 { vec![0, 1] } else { vec![1, 0] },
+            applicant: 0,
+            service: None,
+        })
+        .collect();
+    let mut read = ranked_engine(None);
+    register(&mut read, &children, &[]);
+    let mut whole = read.clone();
+    whole.round_in_full(true);
+    let places = [bulletin(&kg(0), 2022, 1), bulletin(&kg(1), 2022, 1)];
+    let t = at(2024, 9, 4, 10, 0); // all of them old enough (two years)
+    let a = read.publish(&places, t).unwrap();
+    let b = whole.publish(&places, t).unwrap();
+    let (ca, cb) = (a[0].certificate.as_deref().unwrap(), b[0].certificate.as_deref().unwrap());
+    assert_eq!(ca.units.len(), 2 * 2 + 8);
+    assert_eq!(cb.units.len(), 31);
+    assert_eq!(a[0].directed, b[0].directed);
+    assert_eq!(a[0].directed.len(), 2);
+    assert!(read.snapshot() == whole.snapshot());
+    assert_eq!(findings(&read, &a), Vec::<String>::new());
+    // A place more at the first kindergarten, and nobody else read.
+    let mut claimed = ca.clone();
+    claimed.kindergartens[0].places += 1;
+    claimed.units.retain(|u| u.placed.is_some());
+    let claimed = kezek::allocation::CheckedCertificate::try_from(claimed).unwrap();
+    let verdict = read.verify_round(&claimed);
+    assert!(!verdict.holds);
+    let left_out: Vec<_> = verdict.findings.iter().filter(|f| f.code == "CERT_LEFT_OUT").collect();
+    // Every child old enough but the two placed, each finding room at the first.
+    assert_eq!(left_out.len(), 29, "{:?}", verdict.findings);
+    assert!(left_out.iter().all(|f| f.kindergartens == vec![kg(0)]));
+}
+
+/// Twins placed together, one of them revoked: at the next round the other holds its
+/// direction alone, and the certificate's unit of that holder is the one child, which
+/// `verify_round` accepts (it once asked for the whole batch: `CERT_TWINS`).
+#[test]
+fn a_twin_holding_alone_is_a_unit_of_one_in_the_certificate() {
+    let mut e = ranked_engine(None);
+    let born = day(2022, 1, 5);
+    let mut twins = Vec::new();
+    for n in 0..2 {
+        let mut app = application(&kid(born, n));
+        app.applicant_iin = applicant(0);
+        app.ranked_choices = vec![kg(0), kg(1)];
+        twins.push(e.register(app, at(2024, 2, 20, 9, n.into())).unwrap());
+    }
+    e.link_batch(&twins, at(2024, 2, 21, 9, 0)).unwrap();
+    let first = e.publish(&[bulletin(&kg(0), 2022, 2)], at(2024, 3, 4, 10, 0)).unwrap();
+    assert_eq!(first[0].directed.len(), 2);
+    e.revoke(twins[0], at(2024, 3, 4, 11, 0)).unwrap();
+    let second = e.publish(&[bulletin(&kg(1), 2022, 1)], at(2024, 3, 5, 10, 0)).unwrap();
+    let c = second[0].certificate.as_deref().unwrap();
+    let held: Vec<_> = c.units.iter().filter(|u| u.held.is_some()).collect();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].children, vec![twins[1]]);
+    assert_eq!(findings(&e, &second), Vec::<String>::new());
 }

@@ -374,13 +374,24 @@ impl CheckedCertificate {
 
     /// A finding of `kind` about units (positions) and kindergartens (indices).
     pub(crate) fn finding(&self, kind: FindingKind, units: &[u32], ks: &[usize]) -> Finding {
+        let children: Vec<ApplicationId> = units
+            .iter()
+            .filter_map(|&p| self.units.get(p as usize))
+            .flat_map(|u| u.children.iter().copied())
+            .collect();
+        self.about(kind, children, ks)
+    }
+
+    /// A finding of `kind` about `children` and kindergartens (indices).
+    pub(crate) fn about(
+        &self,
+        kind: FindingKind,
+        children: Vec<ApplicationId>,
+        ks: &[usize],
+    ) -> Finding {
         Finding {
             code: kind.code(),
-            children: units
-                .iter()
-                .filter_map(|&p| self.units.get(p as usize))
-                .flat_map(|u| u.children.iter().copied())
-                .collect(),
+            children,
             kindergartens: ks
                 .iter()
                 .filter_map(|&k| self.kindergartens.get(k))
@@ -412,11 +423,15 @@ pub(crate) enum FindingKind {
     Twins,
     /// A direction said to have been held before the round that the history does not show.
     Held,
+    /// A waiting child of the pool the certificate does not list, who ranked one of its
+    /// kindergartens, could be offered a place, and stands before a unit placed there
+    /// (or finds room there).
+    LeftOut,
 }
 
 impl Finding {
     /// Every finding's code.
-    pub const CODES: [&'static str; 11] = [
+    pub const CODES: [&'static str; 12] = [
         "CERT_OVERFILLED",
         "CERT_NOT_CHOSEN",
         "CERT_PASSED_OVER",
@@ -428,6 +443,7 @@ impl Finding {
         "CERT_DIRECTION",
         "CERT_TWINS",
         "CERT_HELD",
+        "CERT_LEFT_OUT",
     ];
 }
 
@@ -492,6 +508,11 @@ impl FindingKind {
                 "баланың осы балабақшаға бұрынғы жолдамасы тарихында жоқ",
                 "в истории ребёнка нет прежнего направления в этот сад",
                 "the child's history shows no earlier direction to that kindergarten",
+            ],
+            FindingKind::LeftOut => [
+                "раунд қарамаған бала өзі таңдаған балабақшадан орын ала алатын еді",
+                "ребёнок, которого раунд не рассмотрел, мог получить место в выбранном им саду",
+                "a child the round left out could have had a place at a kindergarten it chose",
             ],
         };
         LocalizedText::new(kk, ru, en)

@@ -55,6 +55,7 @@ mod offer;
 mod places;
 mod queries;
 mod ranked_round;
+mod ranked_units;
 mod rankers;
 mod record;
 mod recount;
@@ -169,6 +170,9 @@ pub struct Engine {
     /// Whether places given back are re-placed over the whole pool each time, never by
     /// the chain over the rankers index alone (a check of the one against the other).
     full_replacement: bool,
+    /// Whether a round of ranked choices reads the whole queue, never only as far as
+    /// places can go (a check of the one against the other).
+    full_round: bool,
     /// The kindergartens parents rank (`RULES.md §5a`).
     catalogue: crate::allocation::catalogue::Catalogue,
     /// The applications of each child: 16 bytes per child, most children having one
@@ -205,6 +209,7 @@ impl Engine {
             ranked_holders: std::collections::BTreeMap::new(),
             rankers: rankers::Rankers::default(),
             full_replacement: false,
+            full_round: false,
             given_on: Vec::new(),
             catalogue: crate::allocation::catalogue::Catalogue::default(),
             by_child: children::Children::default(),

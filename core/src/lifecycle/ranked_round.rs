@@ -23,12 +23,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use foldhash::HashMap;
-use smallvec::SmallVec;
 
 use super::acceptance::{deferred_acceptance, Unit};
 use super::detail::Detail;
 use super::given_back;
-use super::round::queue_order;
 use super::state::{Direction, Via};
 use super::{Actor, Engine, Reason, State};
 use crate::allocation::certificate::{self, Certificate, CERTIFICATE_VERSION};
@@ -146,10 +144,12 @@ impl Engine {
         windows: DirectionWindows,
         skipped: &mut Vec<Skipped>,
     ) -> (Vec<Directed>, Option<Box<Certificate>>) {
-        let Some(instance) = self.ranked_instance(key, at, skipped) else {
+        let whole = self.full_round;
+        let Some((instance, placed)) = self.ranked_instance(key, at, skipped, whole) else {
             return (Vec::new(), None);
         };
-        let placed = deferred_acceptance(&instance.units, &instance.capacity);
+        let placed =
+            placed.unwrap_or_else(|| deferred_acceptance(&instance.units, &instance.capacity));
         let certificate = Box::new(Certificate {
             certificate_version: CERTIFICATE_VERSION,
             queue: key.clone(),
@@ -205,7 +205,7 @@ impl Engine {
                 }
             }
             let mut skipped = Vec::new();
-            let Some(instance) = self.ranked_instance(&key, at, &mut skipped) else {
+            let Some((instance, _)) = self.ranked_instance(&key, at, &mut skipped, true) else {
                 continue;
             };
             let held: Vec<Option<u32>> = instance.units.iter().map(|u| u.held).collect();
@@ -256,14 +256,16 @@ impl Engine {
         &self.given_on
     }
 
-    /// A ranked round's instance in the pool of `key` at `at`: `None` when the pool has no
-    /// open place.
+    /// A ranked round's instance in the pool of `key` at `at` (over the whole queue when
+    /// `whole`, else as far as places can go: `ranked_units.rs`), with the placement
+    /// reading it found, if any: `None` when the pool has no open place.
     fn ranked_instance(
         &self,
         key: &QueueKey,
         at: NaiveDateTime,
         skipped: &mut Vec<Skipped>,
-    ) -> Option<Instance> {
+        whole: bool,
+    ) -> Option<(Instance, Option<Vec<Option<u32>>>)> {
         let mut rooms = self.open_rooms(key);
         if rooms.is_empty() {
             return None;
@@ -280,13 +282,16 @@ impl Engine {
             capacity.resize(rooms.len(), 0);
             capacity[k] += 1;
         }
-        let units = self.ranked_units(key, &rooms, &holders, at, skipped);
-        Some(Instance {
-            rooms,
-            holders,
-            capacity,
-            units,
-        })
+        let read = self.ranked_units(key, &rooms, (&holders, &capacity), at, skipped, whole);
+        Some((
+            Instance {
+                rooms,
+                holders,
+                capacity,
+                units: read.units,
+            },
+            read.placed,
+        ))
     }
 
     /// Gives the directions of `placed` (each unit's kindergarten) in `instance`: holders
@@ -377,163 +382,5 @@ impl Engine {
         given.retain(|&b| board.pool_key(b) != Some(key));
         board.given_back = given;
         directed
-    }
-
-    /// The children of the pool of `key` holding a direction of a ranked round.
-    fn ranked_holders(&self, key: &QueueKey) -> Vec<Holder> {
-        let Some(set) = self
-            .standing
-            .id_of(key)
-            .and_then(|q| self.ranked_holders.get(&q))
-        else {
-            return Vec::new();
-        };
-        set.iter()
-            .filter_map(|&i| {
-                let r = &self.records[i];
-                let State::DirectionIssued(d) = &r.state else {
-                    return None;
-                };
-                Some(Holder {
-                    id: r.app.id,
-                    kindergarten: Arc::clone(&d.kindergarten),
-                    bulletin: d.bulletin?,
-                })
-            })
-            .collect()
-    }
-
-    /// The units of the round in the queue's order: the waiting children of the pool who
-    /// ranked one of `rooms` and may be offered a place (the others that ranked one go to
-    /// `skipped` with their failed checks), and the `holders`, each where its key falls in
-    /// that order; twins together.
-    fn ranked_units(
-        &self,
-        key: &QueueKey,
-        rooms: &[Room],
-        holders: &[Holder],
-        at: NaiveDateTime,
-        skipped: &mut Vec<Skipped>,
-    ) -> Vec<Unit> {
-        // Each child's choices are looked up here, not compared with every kindergarten.
-        let index = kindergarten_index(rooms.iter().map(|(id, _)| id));
-        // The rooms by catalogue number: a child's choices are read beside its record.
-        let by_number: HashMap<u32, u32> = (0_u32..)
-            .zip(rooms.iter())
-            .filter_map(|(k, (id, _))| Some((self.catalogue_number(id)?, k)))
-            .collect();
-        let choices_of = |r: &super::record::Record| -> SmallVec<[u32; 4]> {
-            r.choices
-                .iter()
-                .filter_map(|n| by_number.get(n).copied())
-                .collect()
-        };
-        let index_of = |id: &Arc<str>| index.get(&**id).copied();
-        let mut batches_seen: Vec<ApplicationId> = Vec::new();
-        let mut units: Vec<(crate::queue::OrderKey, Unit)> = Vec::new();
-        let waiting = match self.waiting.id_of(key) {
-            Some(q) => queue_order(self, q, key),
-            None => Vec::new(),
-        };
-        for id in waiting {
-            let Ok(i) = self.index(id) else { continue };
-            let r = &self.records[i];
-            let members: SmallVec<[ApplicationId; 1]> = match r.batch {
-                None => SmallVec::from_elem(id, 1),
-                Some(b) if batches_seen.contains(&b) => continue,
-                Some(b) => {
-                    batches_seen.push(b);
-                    self.batch_members(b).into_iter().collect()
-                }
-            };
-            let choices = choices_of(r);
-            if choices.is_empty() {
-                continue;
-            }
-            let before = skipped.len();
-            let weight = u32::try_from(members.len()).unwrap_or(u32::MAX);
-            let q = r.queue;
-            self.screen(&members, q, weight, at, &self.policy, skipped);
-            if skipped.len() > before {
-                continue;
-            }
-            let siblings_at = self.siblings_at(&members, &index);
-            let unit = Unit {
-                members,
-                choices,
-                siblings_at,
-                held: None,
-            };
-            units.push((r.order, unit));
-        }
-        // Holders, twins of a batch holding at one kindergarten together, in key order.
-        let mut held: Vec<(crate::queue::OrderKey, Unit)> = Vec::new();
-        // Each batch's unit among `held`, by the batch and the kindergarten held.
-        let mut batch_units: HashMap<(ApplicationId, Option<u32>), usize> = HashMap::default();
-        for h in holders {
-            let Ok(i) = self.index(h.id) else { continue };
-            let r = &self.records[i];
-            let k = index_of(&h.kindergarten);
-            if let Some(b) = r.batch {
-                if let Some(&at) = batch_units.get(&(b, k)) {
-                    held[at].1.members.push(h.id);
-                    continue;
-                }
-                batch_units.insert((b, k), held.len());
-            }
-            let mut choices = choices_of(r);
-            // Its own place is always an option, after the choices it ranked.
-            if let Some(k) = k.filter(|k| !choices.contains(k)) {
-                choices.push(k);
-            }
-            let members: SmallVec<[ApplicationId; 1]> = SmallVec::from_elem(h.id, 1);
-            let siblings_at = self.siblings_at(&members, &index);
-            held.push((
-                r.order,
-                Unit {
-                    members,
-                    choices,
-                    siblings_at,
-                    held: k,
-                },
-            ));
-        }
-        held.sort_by_key(|(order, _)| *order);
-        // Merged into the waiting children's order by key (the queue's order where the
-        // policy does not interleave its lanes).
-        let mut out = Vec::with_capacity(units.len() + held.len());
-        let mut held = held.into_iter().peekable();
-        for (order, unit) in units {
-            while let Some((_, h)) = held.next_if(|(o, _)| *o < order) {
-                out.push(h);
-            }
-            out.push(unit);
-        }
-        out.extend(held.map(|(_, h)| h));
-        out
-    }
-
-    /// Where `members` have sibling priority among the round's kindergartens (`index`:
-    /// each kindergarten's index by id): where their applicants' other children are
-    /// enrolled (the index of `rankers.rs`; empty where the policy gives no sibling
-    /// priority).
-    pub(super) fn siblings_at(
-        &self,
-        members: &[ApplicationId],
-        index: &HashMap<&str, u32>,
-    ) -> SmallVec<[u32; 1]> {
-        let mut siblings_at: SmallVec<[u32; 1]> = SmallVec::new();
-        for &m in members {
-            let Ok(mi) = self.index(m) else { continue };
-            let app = &self.records[mi].app;
-            for k in self.rankers.sibling_kindergartens(app) {
-                if let Some(&k) = index.get(&**k) {
-                    if !siblings_at.contains(&k) {
-                        siblings_at.push(k);
-                    }
-                }
-            }
-        }
-        siblings_at
     }
 }

@@ -141,6 +141,25 @@ impl Rankers {
         list(&self.siblings).chain(list(&self.lists))
     }
 
+    /// The records of pool `q` that ranked kindergarten `k` and stand after queue key
+    /// `order`, in key order: those with a sibling enrolled there (`siblings`), or all.
+    pub(crate) fn after<'a>(
+        &'a self,
+        q: QueueId,
+        k: &str,
+        order: OrderKey,
+        siblings: bool,
+    ) -> impl Iterator<Item = (u32, Wants)> + 'a {
+        use std::ops::Bound::{Excluded, Unbounded};
+        let lists = if siblings { &self.siblings } else { &self.lists };
+        lists
+            .get(&q)
+            .and_then(|l| l.get(k))
+            .into_iter()
+            .flat_map(move |list| list.range((Excluded((order, u32::MAX)), Unbounded)))
+            .map(|(&(_, i), &wants)| (i, wants))
+    }
+
     /// The kindergartens some record of pool `q` ranked, by id.
     pub(crate) fn ranked_in(&self, q: QueueId) -> Vec<Arc<str>> {
         let mut ids: Vec<Arc<str>> = self
@@ -242,7 +261,7 @@ impl Rankers {
 
 impl Engine {
     /// Whether the rankers are indexed: where the policy gives places by ranked choices.
-    fn indexes_rankers(&self) -> bool {
+    pub(super) fn indexes_rankers(&self) -> bool {
         self.policy.ranked_choices.is_some()
     }
 
@@ -493,5 +512,13 @@ impl Engine {
     #[doc(hidden)]
     pub fn replace_in_full(&mut self, yes: bool) {
         self.full_replacement = yes;
+    }
+
+    /// Whether a round of ranked choices reads the whole queue instead of only as far as
+    /// places can go (`ranked_units.rs`): for tests and fuzz targets that check the one
+    /// against the other.
+    #[doc(hidden)]
+    pub fn round_in_full(&mut self, yes: bool) {
+        self.full_round = yes;
     }
 }

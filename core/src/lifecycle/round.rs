@@ -86,23 +86,24 @@ struct OfferWindows {
     direction: Option<super::ranked_round::DirectionWindows>,
 }
 
-/// The waiting children of queue `q` (the pool of `key`) in queue order: out-of-turn
-/// children first, then first-priority and general children, alternated where the policy
-/// interleaves them (from the pool's place in the cycle).
-pub(super) fn queue_order(e: &Engine, q: QueueId, key: &QueueKey) -> Vec<ApplicationId> {
+/// The waiting children of queue `q` (the pool of `key`) in queue order, read lazily
+/// from the head: out-of-turn children first, then first-priority and general children,
+/// alternated where the policy interleaves them (from the pool's place in the cycle).
+pub(super) fn queue_walk<'e>(
+    e: &'e Engine,
+    q: QueueId,
+    key: &QueueKey,
+) -> impl Iterator<Item = ApplicationId> + 'e {
     let mut heads = heads(e, q);
     let mut cursor = e.board.cursors.get(key).copied().unwrap_or(0);
-    let mut out = Vec::new();
-    loop {
+    std::iter::from_fn(move || {
         let want = wanted(&e.policy, cursor);
-        let Some((class, id)) = heads.next(want) else {
-            return out;
-        };
+        let (class, id) = heads.next(want)?;
         if class != PriorityClass::OutOfTurn && class == want {
             cursor = cursor.wrapping_add(1);
         }
-        out.push(id);
-    }
+        Some(id)
+    })
 }
 
 /// The three lanes of waiting queue `q`, read lazily from the head.

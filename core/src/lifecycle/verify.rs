@@ -8,7 +8,9 @@ use std::sync::Arc;
 use super::{Engine, Reason, State, StateName};
 use crate::allocation::certificate::{CheckedCertificate, FindingKind};
 use crate::allocation::Verdict;
+use crate::allocation::certificate::level;
 use crate::application::ApplicationId;
+use crate::queue::OrderKey;
 
 impl Engine {
     /// Checks a round of ranked choices: what its certificate alone shows
@@ -18,9 +20,11 @@ impl Engine {
     /// priorities are the enrolled siblings' (where the policy gives them), a direction it
     /// is said to have held is the one its history shows just before, the order is
     /// the queue's (where the policy does not interleave), and every unit placed holds a
-    /// direction of the round there. Run on the engine restored from the snapshot taken
-    /// right after the round (later changes — a direction revoked, new choices — are
-    /// findings). `O(n log n)` in the certificate's size.
+    /// direction of the round there; and no waiting child the certificate leaves out
+    /// (a round reads the queue only as far as places can go) could have taken a place
+    /// (`CERT_LEFT_OUT`). Run on the engine restored from the snapshot taken right after
+    /// the round (later changes — a direction revoked, new choices — are findings).
+    /// `O(n log n)` in the certificate's size and the pool's waiting children.
     #[must_use]
     pub fn verify_round(&self, certificate: &CheckedCertificate) -> Verdict {
         let c = certificate;
@@ -43,9 +47,18 @@ impl Engine {
                 continue;
             };
             let lead = records[0];
+            // Twins who held directions take part together where they held them: those
+            // of the batch who held one at that kindergarten.
+            let held_at = u.held.and_then(|h| c.kindergartens.get(h as usize));
             let members: BTreeSet<ApplicationId> = match lead.batch {
                 None => BTreeSet::from([lead.app.id]),
-                Some(b) => self.batch_members(b).into_iter().collect(),
+                Some(b) => self
+                    .batch_members(b)
+                    .into_iter()
+                    .filter(|&m| {
+                        held_at.is_none_or(|h| self.held_before(m, c.at).as_ref() == Some(&h.id))
+                    })
+                    .collect(),
             };
             if members != u.children.iter().copied().collect() {
                 note(FindingKind::Twins, &[]);
@@ -104,8 +117,89 @@ impl Engine {
                 }
             }
         }
+        findings.extend(self.left_out(c, &index));
         findings.extend(c.findings());
         Verdict::of(findings)
+    }
+
+    /// The waiting children of the round's pool that its certificate does not list and
+    /// who could have taken a place (`CERT_LEFT_OUT`): a child (or the twins of a batch)
+    /// who ranked one of its kindergartens and passes the round's screening at its moment
+    /// must find, at each of them, the units placed with a better key there leaving less
+    /// room than it needs (a round reads the queue only as far as places can go,
+    /// `ranked_units.rs`). Children whose screening fails were passed over by the round
+    /// as by any other. `O(n log n)` in the pool's waiting children.
+    fn left_out(
+        &self,
+        c: &CheckedCertificate,
+        index: &foldhash::HashMap<&str, u32>,
+    ) -> Vec<crate::allocation::certificate::Finding> {
+        let Some(q) = self.standing.id_of(&c.queue).filter(|&q| self.waiting.knows(q)) else {
+            return Vec::new();
+        };
+        let listed: BTreeSet<ApplicationId> = c
+            .units
+            .iter()
+            .flat_map(|u| u.children.iter().copied())
+            .collect();
+        // Per kindergarten, the units placed there: their key there and places, best first.
+        let mut placed: Vec<Vec<((u8, OrderKey), u64)>> = vec![Vec::new(); c.kindergartens.len()];
+        for u in &c.units {
+            let Some(list) = u.placed.and_then(|k| placed.get_mut(k as usize)) else {
+                continue;
+            };
+            let order = u.children.iter().filter_map(|&id| self.record(id).ok());
+            if let Some(order) = order.map(|r| r.order).min() {
+                let k = u.placed.unwrap_or_default();
+                list.push(((level(u.held, &u.siblings_at, k), order), u.children.len() as u64));
+            }
+        }
+        for list in &mut placed {
+            list.sort_unstable();
+        }
+        let mut findings = Vec::new();
+        let mut batches_seen = BTreeSet::new();
+        for id in super::round::queue_walk(self, q, &c.queue) {
+            let Ok(r) = self.record(id) else { continue };
+            if listed.contains(&id) || r.batch.is_some_and(|b| !batches_seen.insert(b)) {
+                continue;
+            }
+            let choices: Vec<u32> = r
+                .app
+                .ranked_choices
+                .iter()
+                .filter_map(|k| index.get(&**k).copied())
+                .collect();
+            if choices.is_empty() {
+                continue;
+            }
+            let members = r.batch.map_or_else(|| vec![id], |b| self.batch_members(b));
+            let weight = members.len() as u64;
+            let mut failed = Vec::new();
+            let w = u32::try_from(weight).unwrap_or(u32::MAX);
+            self.screen(&members, r.queue, w, c.at, &self.policy, &mut failed);
+            if !failed.is_empty() {
+                continue;
+            }
+            let siblings_at = self.siblings_at(&members, index);
+            let room: Vec<usize> = choices
+                .into_iter()
+                .filter(|&k| {
+                    let key = (level(None, &siblings_at, k), r.order);
+                    let list = &placed[k as usize];
+                    let better: u64 = list[..list.partition_point(|&(other, _)| other < key)]
+                        .iter()
+                        .map(|&(_, places)| places)
+                        .sum();
+                    better + weight <= u64::from(c.kindergartens[k as usize].places)
+                })
+                .map(|k| k as usize)
+                .collect();
+            if !room.is_empty() {
+                findings.push(c.about(FindingKind::LeftOut, members, &room));
+            }
+        }
+        findings
     }
 
     /// The kindergarten application `id` held a direction to just before `at`, by its
