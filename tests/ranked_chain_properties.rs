@@ -211,10 +211,16 @@ fn register(e: &mut Engine, children: &[Child], twins: &[(usize, usize)]) -> Vec
         };
         app.applicant_iin = applicant(c.applicant);
         app.ranked_choices = c.choices.iter().map(|&k| kg(k)).collect();
-        ids.push(e.register(app, at(2024, 2, 20, 9, 0) + TimeDelta::minutes(n.into())).unwrap());
+        ids.push(
+            e.register(app, at(2024, 2, 20, 9, 0) + TimeDelta::minutes(n.into()))
+                .unwrap(),
+        );
     }
     for &(a, b) in twins {
-        let _ = e.link_batch(&[ids[a % ids.len()], ids[b % ids.len()]], at(2024, 2, 21, 9, 0));
+        let _ = e.link_batch(
+            &[ids[a % ids.len()], ids[b % ids.len()]],
+            at(2024, 2, 21, 9, 0),
+        );
     }
     ids
 }
@@ -313,7 +319,10 @@ fn a_round_reads_only_as_far_as_its_places_go() {
     let t = at(2024, 9, 4, 10, 0); // all of them old enough (two years)
     let a = read.publish(&places, t).unwrap();
     let b = whole.publish(&places, t).unwrap();
-    let (ca, cb) = (a[0].certificate.as_deref().unwrap(), b[0].certificate.as_deref().unwrap());
+    let (ca, cb) = (
+        a[0].certificate.as_deref().unwrap(),
+        b[0].certificate.as_deref().unwrap(),
+    );
     assert_eq!(ca.units.len(), 2 * 2 + 8);
     assert_eq!(cb.units.len(), 31);
     assert_eq!(a[0].directed, b[0].directed);
@@ -327,7 +336,11 @@ fn a_round_reads_only_as_far_as_its_places_go() {
     let claimed = kezek::allocation::CheckedCertificate::try_from(claimed).unwrap();
     let verdict = read.verify_round(&claimed);
     assert!(!verdict.holds);
-    let left_out: Vec<_> = verdict.findings.iter().filter(|f| f.code == "CERT_LEFT_OUT").collect();
+    let left_out: Vec<_> = verdict
+        .findings
+        .iter()
+        .filter(|f| f.code == "CERT_LEFT_OUT")
+        .collect();
     // Every child old enough but the two placed, each finding room at the first.
     assert_eq!(left_out.len(), 29, "{:?}", verdict.findings);
     assert!(left_out.iter().all(|f| f.kindergartens == vec![kg(0)]));
@@ -348,10 +361,14 @@ fn a_twin_holding_alone_is_a_unit_of_one_in_the_certificate() {
         twins.push(e.register(app, at(2024, 2, 20, 9, n.into())).unwrap());
     }
     e.link_batch(&twins, at(2024, 2, 21, 9, 0)).unwrap();
-    let first = e.publish(&[bulletin(&kg(0), 2022, 2)], at(2024, 3, 4, 10, 0)).unwrap();
+    let first = e
+        .publish(&[bulletin(&kg(0), 2022, 2)], at(2024, 3, 4, 10, 0))
+        .unwrap();
     assert_eq!(first[0].directed.len(), 2);
     e.revoke(twins[0], at(2024, 3, 4, 11, 0)).unwrap();
-    let second = e.publish(&[bulletin(&kg(1), 2022, 1)], at(2024, 3, 5, 10, 0)).unwrap();
+    let second = e
+        .publish(&[bulletin(&kg(1), 2022, 1)], at(2024, 3, 5, 10, 0))
+        .unwrap();
     let c = second[0].certificate.as_deref().unwrap();
     let held: Vec<_> = c.units.iter().filter(|u| u.held.is_some()).collect();
     assert_eq!(held.len(), 1);

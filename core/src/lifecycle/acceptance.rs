@@ -83,39 +83,18 @@ pub(crate) fn deferred_acceptance(units: &[Unit], capacity: &[u32]) -> Vec<Optio
 
 /// [`deferred_acceptance`], and whether it ran out of invitations back.
 pub(crate) fn proposals(units: &[Unit], capacity: &[u32]) -> (Vec<Option<u32>>, bool) {
-    let choices: usize = units.iter().map(|u| u.choices.len()).sum();
-    let mut m = Proposals {
-        units,
-        capacity,
-        next: vec![0; units.len()],
-        held_at: vec![None; units.len()],
-        held: vec![Vec::new(); capacity.len()],
-        load: vec![0; capacity.len()],
-        rejected: vec![Vec::new(); capacity.len()],
-        free: (0..u32::try_from(units.len()).unwrap_or(u32::MAX))
-            .rev()
-            .collect(),
-        opened: Vec::new(),
-        invitations: choices.saturating_mul(4).saturating_add(64),
-        lumpy: units.iter().any(|u| u.members.len() > 1),
-    };
-    // Room that opened goes to the units turned away before anyone proposes further.
-    loop {
-        if let Some(k) = m.opened.pop() {
-            m.invite_back(k);
-        } else if let Some(u) = m.free.pop() {
-            m.propose_down(u);
-        } else {
-            break;
-        }
-    }
-    (m.held_at, m.invitations == 0)
+    let mut run = Run::new(capacity.len());
+    run.extend(units, capacity);
+    let exhausted = run.invitations == 0;
+    (run.held_at, exhausted)
 }
 
-/// The state of a run of proposals.
-struct Proposals<'a> {
-    units: &'a [Unit],
-    capacity: &'a [u32],
+/// A run of deferred acceptance that more units can join (`Run::extend`): units
+/// added after all the others, in the queue's order, propose as they would have had
+/// they been there from the start (each unit proposes, with what its proposals set off,
+/// before the next one), so the run equals one over all of them.
+#[derive(Debug, Default)]
+pub(crate) struct Run {
     /// Per unit, the index in its choices of the next it proposes to.
     next: Vec<usize>,
     /// Per unit, where it is held.
@@ -137,17 +116,88 @@ struct Proposals<'a> {
     lumpy: bool,
 }
 
+impl Run {
+    /// A run over `kindergartens` kindergartens, no unit yet.
+    pub(crate) fn new(kindergartens: usize) -> Self {
+        Run {
+            held: vec![Vec::new(); kindergartens],
+            load: vec![0; kindergartens],
+            rejected: vec![Vec::new(); kindergartens],
+            invitations: 64,
+            ..Run::default()
+        }
+    }
+
+    /// Where each unit is placed so far, in the units' order.
+    pub(crate) fn placed(&self) -> &[Option<u32>] {
+        &self.held_at
+    }
+
+    /// Where each unit was placed, in the units' order.
+    pub(crate) fn into_placed(self) -> Vec<Option<u32>> {
+        self.held_at
+    }
+
+    /// The places the units held at each kindergarten take.
+    pub(crate) fn load(&self) -> &[u32] {
+        &self.load
+    }
+
+    /// Whether `units` (those of the run first, then new ones) may join the run: the
+    /// run's units never needed a place each while the new ones do (units turned away
+    /// were then not kept for invitations back).
+    pub(crate) fn may_extend(&self, units: &[Unit]) -> bool {
+        self.lumpy || units[self.held_at.len()..].iter().all(|u| u.weight() <= 1)
+    }
+
+    /// The units of `units` past those of the run join it, and propose (see [`Run`]).
+    pub(crate) fn extend(&mut self, units: &[Unit], capacity: &[u32]) {
+        let from = self.held_at.len();
+        let new = &units[from..];
+        let choices: usize = new.iter().map(|u| u.choices.len()).sum();
+        self.invitations = self.invitations.saturating_add(choices.saturating_mul(4));
+        self.lumpy |= new.iter().any(|u| u.members.len() > 1);
+        self.next.resize(units.len(), 0);
+        self.held_at.resize(units.len(), None);
+        let end = u32::try_from(units.len()).unwrap_or(u32::MAX);
+        let start = u32::try_from(from).unwrap_or(u32::MAX);
+        self.free.extend((start..end).rev());
+        let mut m = Proposals {
+            units,
+            capacity,
+            run: self,
+        };
+        // Room that opened goes to the units turned away before anyone proposes further.
+        loop {
+            if let Some(k) = m.run.opened.pop() {
+                m.invite_back(k);
+            } else if let Some(u) = m.run.free.pop() {
+                m.propose_down(u);
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// A run of proposals over its units and places.
+struct Proposals<'a> {
+    units: &'a [Unit],
+    capacity: &'a [u32],
+    run: &'a mut Run,
+}
+
 impl Proposals<'_> {
     /// Unit `u` proposes down its choices until one holds it or none is left.
     fn propose_down(&mut self, u: u32) {
         let unit = &self.units[u as usize];
-        while self.held_at[u as usize].is_none() {
-            let Some(&k) = unit.choices.get(self.next[u as usize]) else {
+        while self.run.held_at[u as usize].is_none() {
+            let Some(&k) = unit.choices.get(self.run.next[u as usize]) else {
                 return;
             };
-            self.next[u as usize] += 1;
-            if !self.admit(u, k) && self.lumpy {
-                self.rejected[k as usize].push(u);
+            self.run.next[u as usize] += 1;
+            if !self.admit(u, k) && self.run.lumpy {
+                self.run.rejected[k as usize].push(u);
             }
         }
     }
@@ -155,7 +205,7 @@ impl Proposals<'_> {
     /// The places the units held at `k` with a better key than `key` take, and where
     /// `key` would stand among them.
     fn better(&self, k: u32, key: Key) -> (u32, usize) {
-        let list = &self.held[k as usize];
+        let list = &self.run.held[k as usize];
         let at = list.partition_point(|&(other, _)| other < key);
         let load = list[..at]
             .iter()
@@ -173,24 +223,24 @@ impl Proposals<'_> {
         if load_better.saturating_add(unit.weight()) > self.capacity[ki] {
             return false;
         }
-        self.held[ki].insert(at, (key, u));
-        self.held_at[u as usize] = Some(k);
-        self.load[ki] += unit.weight();
+        self.run.held[ki].insert(at, (key, u));
+        self.run.held_at[u as usize] = Some(k);
+        self.run.load[ki] += unit.weight();
         let mut displaced = false;
-        while self.load[ki] > self.capacity[ki] {
-            let Some((_, worst)) = self.held[ki].pop() else {
+        while self.run.load[ki] > self.capacity[ki] {
+            let Some((_, worst)) = self.run.held[ki].pop() else {
                 break;
             };
-            self.load[ki] -= self.units[worst as usize].weight();
-            self.held_at[worst as usize] = None;
-            if self.lumpy {
-                self.rejected[ki].push(worst);
+            self.run.load[ki] -= self.units[worst as usize].weight();
+            self.run.held_at[worst as usize] = None;
+            if self.run.lumpy {
+                self.run.rejected[ki].push(worst);
             }
-            self.free.push(worst);
+            self.run.free.push(worst);
             displaced = true;
         }
-        if displaced && self.load[ki] < self.capacity[ki] {
-            self.opened.push(k);
+        if displaced && self.run.load[ki] < self.capacity[ki] {
+            self.run.opened.push(k);
         }
         true
     }
@@ -199,7 +249,7 @@ impl Proposals<'_> {
     /// prefer it to where they are and fit, while invitations last.
     fn invite_back(&mut self, k: u32) {
         let ki = k as usize;
-        let mut candidates: Vec<(Key, u32)> = std::mem::take(&mut self.rejected[ki])
+        let mut candidates: Vec<(Key, u32)> = std::mem::take(&mut self.run.rejected[ki])
             .into_iter()
             .map(|v| (self.units[v as usize].key(v, k), v))
             .collect();
@@ -208,29 +258,29 @@ impl Proposals<'_> {
         let mut still = Vec::with_capacity(candidates.len());
         for (key, v) in candidates {
             let unit = &self.units[v as usize];
-            let prefers = unit.prefers(k, self.held_at[v as usize]);
-            let fits = self.load[ki] < self.capacity[ki]
+            let prefers = unit.prefers(k, self.run.held_at[v as usize]);
+            let fits = self.run.load[ki] < self.capacity[ki]
                 && self.better(k, key).0.saturating_add(unit.weight()) <= self.capacity[ki];
-            if !prefers || !fits || self.invitations == 0 {
+            if !prefers || !fits || self.run.invitations == 0 {
                 if prefers {
                     still.push(v);
                 }
                 continue;
             }
-            self.invitations -= 1;
-            if let Some(j) = self.held_at[v as usize].take() {
+            self.run.invitations -= 1;
+            if let Some(j) = self.run.held_at[v as usize].take() {
                 let ji = j as usize;
-                self.held[ji].retain(|&(_, w)| w != v);
-                self.load[ji] -= unit.weight();
-                self.opened.push(j);
+                self.run.held[ji].retain(|&(_, w)| w != v);
+                self.run.load[ji] -= unit.weight();
+                self.run.opened.push(j);
             }
-            self.next[v as usize] = unit.rank_of(k).saturating_add(1);
+            self.run.next[v as usize] = unit.rank_of(k).saturating_add(1);
             if !self.admit(v, k) {
-                self.free.push(v); // never: it fits
+                self.run.free.push(v); // never: it fits
             }
         }
-        still.append(&mut self.rejected[ki]);
-        self.rejected[ki] = still;
+        still.append(&mut self.run.rejected[ki]);
+        self.run.rejected[ki] = still;
     }
 }
 

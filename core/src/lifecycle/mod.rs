@@ -308,6 +308,11 @@ impl Engine {
         std::hint::black_box(sum);
     }
 
+    /// The id of the application stored at `i` (the inverse of [`Engine::index`]).
+    pub(crate) fn id_at(i: usize) -> ApplicationId {
+        ApplicationId(i as u64 + 1)
+    }
+
     /// Record `id`'s index. The error is built only when the id is unknown: made
     /// eagerly (`ok_or`), the error enum was built and dropped on every lookup, 1.8% of a
     /// simulation.
@@ -420,9 +425,7 @@ impl Engine {
     /// tables of what happened each day are built (the simulation's).
     pub fn transitions(&self) -> impl Iterator<Item = (ApplicationId, &Transition)> {
         // Record `i` is application `i + 1` (`Engine::index`); indices fit 64 bits.
-        self.histories
-            .all()
-            .map(|(i, t)| (ApplicationId(i as u64 + 1), t))
+        self.histories.all().map(|(i, t)| (Self::id_at(i), t))
     }
 
     /// Its queue number and the children of each class ahead (`RULES.md §2`), or `None`

@@ -29,8 +29,9 @@ use chrono::NaiveDateTime;
 use foldhash::{HashMap, HashSet};
 use smallvec::SmallVec;
 
-use super::acceptance::{deferred_acceptance, Unit};
+use super::acceptance::{Run, Unit};
 use super::ranked_round::{kindergarten_index, Holder, Room};
+use super::rankers::Wants;
 use super::record::Record;
 use super::round::queue_walk;
 use super::state::State;
@@ -58,6 +59,11 @@ struct Reader<'a> {
     /// Each room's index by id.
     index: HashMap<&'a str, u32>,
     batches_seen: HashSet<ApplicationId>,
+    /// Per record with a sibling enrolled at a room it ranked, those rooms (from the
+    /// index of rankers: no application read).
+    sibling_rooms: HashMap<u32, SmallVec<[u32; 1]>>,
+    /// The records read from the index of rankers (past the children read in turn).
+    read_from_index: HashSet<u32>,
 }
 
 impl Reader<'_> {
@@ -69,23 +75,37 @@ impl Reader<'_> {
             .collect()
     }
 
+    /// The unit of record `i`, read from the index of rankers where it `wants` a room, if
+    /// it is waiting and was not read before ([`Reader::waiting`]).
+    fn indexed(
+        &mut self,
+        i: u32,
+        wants: Wants,
+        skipped: &mut Vec<Skipped>,
+    ) -> Option<(OrderKey, Unit)> {
+        if !wants.waiting() || !self.read_from_index.insert(i) {
+            return None;
+        }
+        self.waiting(i as usize, skipped)
+    }
+
     /// The unit of the waiting child of record `i` (with the twins of its batch), with its
     /// key: `None` when its batch was read already, when it ranked none of the rooms, or
     /// when its screening fails (it then goes to `skipped` with its failed checks).
     fn waiting(&mut self, i: usize, skipped: &mut Vec<Skipped>) -> Option<(OrderKey, Unit)> {
-        let e = self.engine;
-        let mut lead = &e.records[i];
+        let engine = self.engine;
+        let mut lead = &engine.records[i];
         let members: SmallVec<[ApplicationId; 1]> = match lead.batch {
-            None => SmallVec::from_elem(lead.app.id, 1),
-            Some(b) if !self.batches_seen.insert(b) => return None,
-            Some(b) => {
+            None => SmallVec::from_elem(Engine::id_at(i), 1),
+            Some(batch) if !self.batches_seen.insert(batch) => return None,
+            Some(batch) => {
                 let members: SmallVec<[ApplicationId; 1]> =
-                    e.batch_members(b).into_iter().collect();
+                    engine.batch_members(batch).into_iter().collect();
                 // Read from the index, a batch is led by its first waiting child, as
                 // the walk down the queue meets it.
                 for &m in &members {
-                    let Ok(j) = e.index(m) else { continue };
-                    let r = &e.records[j];
+                    let Ok(j) = engine.index(m) else { continue };
+                    let r = &engine.records[j];
                     if matches!(r.state, State::Queued) && r.queue == self.q && r.order < lead.order
                     {
                         lead = r;
@@ -100,11 +120,23 @@ impl Reader<'_> {
         }
         let before = skipped.len();
         let weight = u32::try_from(members.len()).unwrap_or(u32::MAX);
-        e.screen(&members, lead.queue, weight, self.at, &e.policy, skipped);
+        engine.screen(
+            &members,
+            lead.queue,
+            weight,
+            self.at,
+            &engine.policy,
+            skipped,
+        );
         if skipped.len() > before {
             return None;
         }
-        let siblings_at = e.siblings_at(&members, &self.index);
+        let siblings_at = if members.len() == 1 {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            self.sibling_rooms.get(&i).cloned().unwrap_or_default()
+        } else {
+            engine.siblings_among(&members, &self.index, &choices)
+        };
         Some((
             lead.order,
             Unit {
@@ -119,8 +151,14 @@ impl Reader<'_> {
 
 /// Moves `extra` (in any order) into `keys` and `units` (in key order), keeping the order.
 fn merge_in(keys: &mut Vec<OrderKey>, units: &mut Vec<Unit>, mut extra: Vec<(OrderKey, Unit)>) {
+    if extra.is_empty() {
+        return;
+    }
     extra.sort_by_key(|(key, _)| *key);
-    let old = std::mem::take(units).into_iter().zip(std::mem::take(keys));
+    let n = units.len() + extra.len();
+    let old = std::mem::replace(units, Vec::with_capacity(n))
+        .into_iter()
+        .zip(std::mem::replace(keys, Vec::with_capacity(n)));
     let mut old = old.peekable();
     for (key, unit) in extra {
         while let Some((u, k)) = old.next_if(|(_, k)| *k < key) {
@@ -168,7 +206,14 @@ impl Engine {
                 .collect(),
             index: kindergarten_index(rooms.iter().map(|(id, _)| id)),
             batches_seen: HashSet::default(),
+            sibling_rooms: HashMap::default(),
+            read_from_index: HashSet::default(),
         };
+        for (k, (id, _)) in (0_u32..).zip(rooms) {
+            for (i, _) in self.rankers.after(q, id, None, true) {
+                reader.sibling_rooms.entry(i).or_default().push(k);
+            }
+        }
         let places: usize = capacity.iter().map(|&c| c as usize).sum();
         let reach = if whole || self.policy.interleave.is_some() || !self.indexes_rankers() {
             usize::MAX
@@ -202,45 +247,71 @@ impl Engine {
             };
         };
         // Every child with a sibling priority at a room, wherever it stands.
-        let mut read: HashSet<u32> = HashSet::default();
         for (id, _) in rooms {
-            for (i, wants) in self.rankers.after(reader.q, id, last, true) {
-                if wants.waiting() && read.insert(i) {
-                    extra.extend(reader.waiting(i as usize, skipped));
-                }
+            for (i, wants) in self.rankers.after(q, id, Some(last), true) {
+                extra.extend(reader.indexed(i, wants, skipped));
             }
         }
+        merge_in(&mut keys, &mut units, extra);
+        self.read_on(&mut reader, (rooms, capacity), (keys, units), last, skipped)
+    }
+
+    /// Reads on from `last` (see the module): solves the round over the units read
+    /// (`keys`, `units`), then reads every child past `last` who ranked a room not yet
+    /// closed to the children left unread, until none is left; the units and where they
+    /// were placed.
+    fn read_on(
+        &self,
+        reader: &mut Reader<'_>,
+        (rooms, capacity): (&[Room], &[u32]),
+        (mut keys, mut units): (Vec<OrderKey>, Vec<Unit>),
+        last: OrderKey,
+        skipped: &mut Vec<Skipped>,
+    ) -> Read {
         let mut exhausted = vec![false; rooms.len()];
+        let mut extra = Vec::new();
+        let mut run = Run::new(rooms.len());
         loop {
-            merge_in(&mut keys, &mut units, std::mem::take(&mut extra));
-            let placed = deferred_acceptance(&units, capacity);
-            // Per room, the places taken, and whether a unit placed there stands behind
-            // the children left unread.
-            let mut load = vec![0_u32; rooms.len()];
+            run.extend(&units, capacity);
+            // Per room, whether a unit placed there stands behind the children left
+            // unread (only one read past `last` may).
             let mut behind = vec![false; rooms.len()];
-            for ((unit, &k), key) in units.iter().zip(&placed).zip(&keys) {
+            let past = keys.partition_point(|k| *k <= last);
+            for (unit, &k) in units.iter().zip(run.placed()).skip(past) {
                 let Some(k) = k else { continue };
-                load[k as usize] += unit.weight();
-                if *key > last && level(unit.held, &unit.siblings_at, k) == 2 {
+                if level(unit.held, &unit.siblings_at, k) == 2 {
                     behind[k as usize] = true;
                 }
             }
             for (k, (id, _)) in rooms.iter().enumerate() {
-                if exhausted[k] || (load[k] >= capacity[k] && !behind[k]) {
+                if exhausted[k] || (run.load()[k] >= capacity[k] && !behind[k]) {
                     continue;
                 }
                 exhausted[k] = true;
-                for (i, wants) in self.rankers.after(reader.q, id, last, false) {
-                    if wants.waiting() && read.insert(i) {
-                        extra.extend(reader.waiting(i as usize, skipped));
-                    }
+                for (i, wants) in self.rankers.after(reader.q, id, Some(last), false) {
+                    extra.extend(reader.indexed(i, wants, skipped));
                 }
             }
             if extra.is_empty() {
                 return Read {
                     units,
-                    placed: Some(placed),
+                    placed: Some(run.into_placed()),
                 };
+            }
+            // The children read now stand past `last`: after every unit of the run,
+            // which they join, unless some of those stand past `last` too.
+            extra.sort_by_key(|(key, _)| *key);
+            let after_all = keys.last().is_none_or(|k| *k < extra[0].0);
+            if after_all {
+                for (key, unit) in extra.drain(..) {
+                    keys.push(key);
+                    units.push(unit);
+                }
+            } else {
+                merge_in(&mut keys, &mut units, std::mem::take(&mut extra));
+            }
+            if !after_all || !run.may_extend(&units) {
+                run = Run::new(rooms.len());
             }
         }
     }
@@ -268,7 +339,7 @@ impl Engine {
                 choices.push(k);
             }
             let members: SmallVec<[ApplicationId; 1]> = SmallVec::from_elem(h.id, 1);
-            let siblings_at = self.siblings_at(&members, &reader.index);
+            let siblings_at = self.siblings_among(&members, &reader.index, &choices);
             held.push((
                 r.order,
                 Unit {
@@ -306,14 +377,16 @@ impl Engine {
             .collect()
     }
 
-    /// Where `members` have sibling priority among the round's kindergartens (`index`:
-    /// each kindergarten's index by id): where their applicants' other children are
-    /// enrolled (the index of `rankers.rs`; empty where the policy gives no sibling
-    /// priority).
-    pub(super) fn siblings_at(
+    /// Where `members` have sibling priority among `choices` (kindergartens of a round,
+    /// `index`: each one's index by id): where their applicants' other children are
+    /// enrolled (read through the applications; empty where the policy gives no sibling
+    /// priority). A round reads a single waiting child's from the index of rankers instead,
+    /// which `verify_round` checks against this.
+    pub(super) fn siblings_among(
         &self,
         members: &[ApplicationId],
         index: &HashMap<&str, u32>,
+        choices: &[u32],
     ) -> SmallVec<[u32; 1]> {
         let mut siblings_at: SmallVec<[u32; 1]> = SmallVec::new();
         for &m in members {
@@ -321,7 +394,7 @@ impl Engine {
             let app = &self.records[mi].app;
             for k in self.rankers.sibling_kindergartens(app) {
                 if let Some(&k) = index.get(&**k) {
-                    if !siblings_at.contains(&k) {
+                    if choices.contains(&k) && !siblings_at.contains(&k) {
                         siblings_at.push(k);
                     }
                 }

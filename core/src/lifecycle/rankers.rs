@@ -24,7 +24,27 @@ use crate::queue::{OrderKey, QueueId};
 
 /// Per kindergarten, the indexed records that ranked it, best-keyed first, each with
 /// where it ranked that kindergarten and where its direction is.
-type Lists = HashMap<Arc<str>, BTreeMap<(OrderKey, u32), Wants>>;
+type Lists = HashMap<Arc<str>, BTreeMap<(OrderKey, u32), Entry>>;
+
+/// What an entry of a list keeps: [`Wants`] without where the record's direction stands,
+/// which is the record's own, kept once per record (`Rankers::held`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    rank: u8,
+    ready: i32,
+    documents: i32,
+}
+
+impl Entry {
+    fn wants(self, held: u8) -> Wants {
+        Wants {
+            rank: self.rank,
+            held,
+            ready: self.ready,
+            documents: self.documents,
+        }
+    }
+}
 
 /// Where a record ranked a kindergarten, and where the kindergarten of the direction it
 /// holds stands among its choices (after them if it did not rank it): whether it may
@@ -78,6 +98,10 @@ pub(crate) struct Rankers {
     enrolled: HashMap<Iin, Enrolled>,
     /// Per applicant, the records naming them (sibling priority only).
     by_applicant: HashMap<Iin, SmallVec<[u32; 2]>>,
+    /// Per record, where the kindergarten of the ranked direction it holds stands among
+    /// its choices ([`WAITING`] if it holds none, or is not indexed): one byte per record,
+    /// so that giving a direction changes one byte, not an entry per choice.
+    held: Vec<u8>,
 }
 
 /// What the index read of a record before it changed.
@@ -136,28 +160,34 @@ impl Rankers {
                 .and_then(|l| l.get(k))
                 .into_iter()
                 .flatten()
-                .map(|(&(_, i), &wants)| (i, wants))
+                .map(|(&(_, i), &entry)| (i, entry.wants(self.held_of(i))))
         };
         list(&self.siblings).chain(list(&self.lists))
     }
 
     /// The records of pool `q` that ranked kindergarten `k` and stand after queue key
-    /// `order`, in key order: those with a sibling enrolled there (`siblings`), or all.
+    /// `order` (all of them without it), in key order: those with a sibling enrolled
+    /// there (`siblings`), or all.
     pub(crate) fn after<'a>(
         &'a self,
         q: QueueId,
         k: &str,
-        order: OrderKey,
+        order: Option<OrderKey>,
         siblings: bool,
     ) -> impl Iterator<Item = (u32, Wants)> + 'a {
         use std::ops::Bound::{Excluded, Unbounded};
-        let lists = if siblings { &self.siblings } else { &self.lists };
+        let from = order.map_or(Unbounded, |order| Excluded((order, u32::MAX)));
+        let lists = if siblings {
+            &self.siblings
+        } else {
+            &self.lists
+        };
         lists
             .get(&q)
             .and_then(|l| l.get(k))
             .into_iter()
-            .flat_map(move |list| list.range((Excluded((order, u32::MAX)), Unbounded)))
-            .map(|(&(_, i), &wants)| (i, wants))
+            .flat_map(move |list| list.range((from, Unbounded)))
+            .map(|(&(_, i), &entry)| (i, entry.wants(self.held_of(i))))
     }
 
     /// The kindergartens some record of pool `q` ranked, by id.
@@ -194,15 +224,14 @@ impl Rankers {
         if app.ranked_choices.is_empty() {
             return;
         }
-        let held = held.map_or(WAITING, |k| rank_of(app, k));
+        self.set_held(i, held.map_or(WAITING, |k| rank_of(app, k)));
         let siblings: SmallVec<[Arc<str>; 2]> =
             self.sibling_kindergartens(app).map(Arc::clone).collect();
-        let mut at_siblings: SmallVec<[(Arc<str>, Wants); 1]> = SmallVec::new();
+        let mut at_siblings: SmallVec<[(Arc<str>, Entry); 1]> = SmallVec::new();
         let lists = self.lists.entry(q).or_default();
         for k in &app.ranked_choices {
-            let wants = Wants {
+            let wants = Entry {
                 rank: rank_of(app, k),
-                held,
                 ready,
                 documents,
             };
@@ -222,26 +251,25 @@ impl Rankers {
         }
     }
 
-    /// The held kindergarten of record `i`, indexed at `(q, order)`, is now `held`.
-    fn set_held(
-        &mut self,
-        i: u32,
-        (q, order): (QueueId, OrderKey),
-        app: &Application,
-        held: Option<&Arc<str>>,
-    ) {
-        let held = held.map_or(WAITING, |k| rank_of(app, k));
-        for lists in [&mut self.lists, &mut self.siblings] {
-            let Some(l) = lists.get_mut(&q) else { continue };
-            for k in &app.ranked_choices {
-                if let Some(wants) = l.get_mut(&**k).and_then(|set| set.get_mut(&(order, i))) {
-                    wants.held = held;
-                }
+    /// Where the direction record `i` holds stands among its choices ([`WAITING`]: none).
+    fn held_of(&self, i: u32) -> u8 {
+        self.held.get(i as usize).copied().unwrap_or(WAITING)
+    }
+
+    /// Record `i`'s direction now stands at `held` among its choices ([`WAITING`]: none).
+    fn set_held(&mut self, i: u32, held: u8) {
+        let i = i as usize;
+        if i >= self.held.len() {
+            if held == WAITING {
+                return;
             }
+            self.held.resize(i + 1, WAITING);
         }
+        self.held[i] = held;
     }
 
     fn remove(&mut self, i: u32, q: QueueId, order: OrderKey, app: &Application) {
+        self.set_held(i, WAITING);
         for lists in [&mut self.lists, &mut self.siblings] {
             let Some(l) = lists.get_mut(&q) else { continue };
             for k in &app.ranked_choices {
@@ -355,10 +383,16 @@ impl Engine {
         if same_place && now_part && before.held.as_ref() != held(&r.state) {
             // Only the direction changed (a round or a chain gave one): the entries stay
             // where they are, with where the direction stands.
-            let kindergarten = held(&r.state).cloned();
-            let (q, order, app) = (r.queue, r.order, Arc::clone(&r.app));
-            self.rankers
-                .set_held(i32, (q, order), &app, kindergarten.as_ref());
+            // Where it stands among its choices, read by catalogue number beside the
+            // record (as `rank_of` reads the application).
+            let rank = held(&r.state).map_or(WAITING, |k| {
+                let n = self.catalogue_number(k);
+                let at = r.choices.iter().position(|&c| Some(c) == n);
+                u8::try_from(at.unwrap_or(r.choices.len())).unwrap_or(WAITING - 1)
+            });
+            if !r.choices.is_empty() {
+                self.rankers.set_held(i32, rank);
+            }
         } else if !same_place {
             if before.taking_part {
                 self.rankers
@@ -475,6 +509,9 @@ impl Rankers {
         }
         for list in self.by_applicant.values_mut() {
             list.sort_unstable();
+        }
+        while self.held.last() == Some(&WAITING) {
+            self.held.pop();
         }
         self
     }

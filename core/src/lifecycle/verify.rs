@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::{Engine, Reason, State, StateName};
+use crate::allocation::certificate::level;
 use crate::allocation::certificate::{CheckedCertificate, FindingKind};
 use crate::allocation::Verdict;
-use crate::allocation::certificate::level;
 use crate::application::ApplicationId;
 use crate::queue::OrderKey;
 
@@ -86,8 +86,10 @@ impl Engine {
             if chosen != u.choices {
                 note(FindingKind::Choices, &[]);
             }
-            let expected: BTreeSet<u32> =
-                self.siblings_at(&u.children, &index).into_iter().collect();
+            let expected: BTreeSet<u32> = self
+                .siblings_among(&u.children, &index, &u.choices)
+                .into_iter()
+                .collect();
             let claimed: BTreeSet<u32> = u.siblings_at.iter().copied().collect();
             if expected != claimed {
                 let ks: Vec<usize> = expected
@@ -134,7 +136,11 @@ impl Engine {
         c: &CheckedCertificate,
         index: &foldhash::HashMap<&str, u32>,
     ) -> Vec<crate::allocation::certificate::Finding> {
-        let Some(q) = self.standing.id_of(&c.queue).filter(|&q| self.waiting.knows(q)) else {
+        let Some(q) = self
+            .standing
+            .id_of(&c.queue)
+            .filter(|&q| self.waiting.knows(q))
+        else {
             return Vec::new();
         };
         let listed: BTreeSet<ApplicationId> = c
@@ -151,7 +157,10 @@ impl Engine {
             let order = u.children.iter().filter_map(|&id| self.record(id).ok());
             if let Some(order) = order.map(|r| r.order).min() {
                 let k = u.placed.unwrap_or_default();
-                list.push(((level(u.held, &u.siblings_at, k), order), u.children.len() as u64));
+                list.push((
+                    (level(u.held, &u.siblings_at, k), order),
+                    u.children.len() as u64,
+                ));
             }
         }
         for list in &mut placed {
@@ -181,7 +190,7 @@ impl Engine {
             if !failed.is_empty() {
                 continue;
             }
-            let siblings_at = self.siblings_at(&members, index);
+            let siblings_at = self.siblings_among(&members, index, &choices);
             let room: Vec<usize> = choices
                 .into_iter()
                 .filter(|&k| {
