@@ -21,7 +21,7 @@ use crate::lang::Lang;
 pub const MAX_DEPTH: usize = 64;
 
 /// The most applications [`crate::lifecycle::Engine::reserve`] makes room for at once:
-/// 10⁷, ten times the national queue (≈ 2.6 GB of records at 264 bytes each).
+/// 10⁷, ten times the national queue (≈ 3 GB of records at 296 bytes each).
 pub const MAX_RESERVE: u64 = 10_000_000;
 
 /// The largest command a host may pass as data (`Engine::execute`): 16 MiB of JSON, room

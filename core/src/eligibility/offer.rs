@@ -66,6 +66,9 @@ pub(crate) struct ChildFacts {
     /// The moment of registration: the anniversaries of interest count from it.
     pub(crate) registered_at: NaiveDateTime,
     pub(crate) group_type: crate::application::GroupType,
+    /// The application's priority class (`RULES.md §3`): an out-of-turn child's direction
+    /// asks for its right to be confirmed in person.
+    pub(crate) class: crate::benefit::PriorityClass,
     pub(crate) benefit: bool,
     /// Days on which the benefit's documents surely hold (`RULES.md §3`): for each kind
     /// the category requires, the one document of it in force longest, intersected.
@@ -111,6 +114,7 @@ impl ChildFacts {
             born,
             registered_at: app.registered_at,
             group_type: app.group_type,
+            class: app.class,
             benefit: app.benefit.is_some(),
             benefit_holds: holds,
             ages_out_at: max_age.1.map(|d| d.and_time(chrono::NaiveTime::MIN)),
@@ -126,6 +130,7 @@ impl Default for ChildFacts {
             born: NaiveDate::MIN,
             registered_at: NaiveDateTime::MIN,
             group_type: crate::application::GroupType::General,
+            class: crate::benefit::PriorityClass::General,
             benefit: false,
             benefit_holds: None,
             ages_out_at: None,

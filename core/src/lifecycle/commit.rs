@@ -29,12 +29,13 @@ struct Before {
 }
 
 impl Before {
-    fn of(r: &Record, policy: &Policy) -> Self {
+    /// What `r` was, before a change that `keeps_app` (its application) or not.
+    fn of(r: &Record, policy: &Policy, keeps_app: bool) -> Self {
         Self {
             indexed: policy
                 .ranked_choices
                 .is_some()
-                .then(|| super::rankers::Indexed::of(r)),
+                .then(|| super::rankers::Indexed::of(r, keeps_app)),
             queue: r.queue,
             claim: r.state.claim(),
             ranked: r.state.holds_ranked_direction(),
@@ -80,7 +81,7 @@ impl Engine {
         if app_changed && new.app.queue_key_ref() != self.records[i].app.queue_key_ref() {
             new.queue = self.intern_queue(new.app.queue_key_ref());
         }
-        let before = Before::of(&self.records[i], &self.policy);
+        let before = Before::of(&self.records[i], &self.policy, !app_changed);
         // The deadline as scheduled is the engine's, whatever copy `new` was made from.
         new.due = self.records[i].due;
         self.records[i] = new;
@@ -119,8 +120,13 @@ impl Engine {
         actor: Actor,
         edit: impl FnOnce(&mut Record, &Policy, &WorkCalendar) -> (Reason, Option<detail::Detail>),
     ) {
-        let before = Before::of(&self.records[i], &self.policy);
+        let before = Before::of(&self.records[i], &self.policy, true);
+        let app = std::sync::Arc::as_ptr(&self.records[i].app);
         let (reason, detail) = edit(&mut self.records[i], &self.policy, &self.calendar);
+        debug_assert!(
+            std::ptr::eq(app, std::sync::Arc::as_ptr(&self.records[i].app)),
+            "a change in place keeps the application"
+        );
         self.settle(i, &before, at, actor, reason, detail);
     }
 

@@ -347,7 +347,7 @@ impl Engine {
                     .position(|&c| Some(c) == number)
                     .unwrap_or(0);
                 let right_confirm_by =
-                    (r.app.class == PriorityClass::OutOfTurn).then_some(windows.right_confirm_by);
+                    (r.facts.class == PriorityClass::OutOfTurn).then_some(windows.right_confirm_by);
                 let direction = Direction {
                     kindergarten: Arc::clone(kindergarten),
                     issued_at: at,

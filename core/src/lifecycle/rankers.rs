@@ -112,19 +112,22 @@ pub(crate) struct Indexed {
     enrolled: bool,
     queue: QueueId,
     order: OrderKey,
-    app: Arc<Application>,
+    /// Its application, unless the change kept it (the record's is then the same).
+    app: Option<Arc<Application>>,
     /// The kindergarten of the ranked direction it held.
     held: Option<Arc<str>>,
 }
 
 impl Indexed {
-    pub(crate) fn of(r: &super::record::Record) -> Self {
+    /// What the index read of `r`; its application too unless the change `keeps_app`
+    /// (no copy of it then: the record's is the one it had).
+    pub(crate) fn of(r: &super::record::Record, keeps_app: bool) -> Self {
         Self {
             taking_part: takes_part(&r.state),
             enrolled: matches!(r.state, State::Enrolled { .. }),
             queue: r.queue,
             order: r.order,
-            app: Arc::clone(&r.app),
+            app: (!keeps_app).then(|| Arc::clone(&r.app)),
             held: held(&r.state).cloned(),
         }
     }
@@ -371,7 +374,7 @@ impl Engine {
         }
         let i32 = u32::try_from(i).unwrap_or(u32::MAX);
         let r = &self.records[i];
-        let same_app = Arc::ptr_eq(&before.app, &r.app);
+        let same_app = before.app.as_ref().is_none_or(|a| Arc::ptr_eq(a, &r.app));
         let (now_part, now_enrolled) = (
             takes_part(&r.state),
             matches!(r.state, State::Enrolled { .. }),
@@ -394,14 +397,17 @@ impl Engine {
                 self.rankers.set_held(i32, rank);
             }
         } else if !same_place {
+            let old = before
+                .app
+                .clone()
+                .unwrap_or_else(|| Arc::clone(&self.records[i].app));
             if before.taking_part {
-                self.rankers
-                    .remove(i32, before.queue, before.order, &before.app);
+                self.rankers.remove(i32, before.queue, before.order, &old);
             }
             if self.indexes_siblings() && !same_app {
                 let app = Arc::clone(&self.records[i].app);
                 for a in &app.applicants {
-                    if !before.app.applicants.contains(a) {
+                    if !old.applicants.contains(a) {
                         self.rankers.by_applicant.entry(*a).or_default().push(i32);
                     }
                 }

@@ -62,7 +62,7 @@ fn default_memory_budget() -> u64 {
     DEFAULT_MEMORY_BUDGET
 }
 
-/// Bytes a registered child takes over a whole run: its record (264 bytes), its events,
+/// Bytes a registered child takes over a whole run: its record (296 bytes), its events,
 /// its queue slots, its parents' plans and its row of the child table. Measured ≈ 1.1 KB
 /// (README, "Speed and memory"); the estimate rounds up.
 const BYTES_PER_CHILD: u64 = 1_536;
