@@ -128,6 +128,14 @@ impl Run {
         }
     }
 
+    /// Room for `units` units in all, taken at once (a growing list is copied).
+    pub(crate) fn reserve(&mut self, units: usize) {
+        let more = units.saturating_sub(self.next.len());
+        self.next.reserve(more);
+        self.held_at.reserve(more);
+        self.free.reserve(more);
+    }
+
     /// Where each unit is placed so far, in the units' order.
     pub(crate) fn placed(&self) -> &[Option<u32>] {
         &self.held_at

@@ -220,7 +220,14 @@ impl Engine {
         } else {
             places.saturating_mul(2).saturating_add(8)
         };
-        let (mut keys, mut units) = (Vec::new(), Vec::new());
+        // Room for the units read, taken at once (a growing list is copied): those read in
+        // turn, the holders, and a quarter more for those read further down.
+        let waiting = usize::try_from(self.waiting.counts(key).total()).unwrap_or(usize::MAX);
+        let room = reach.min(waiting).saturating_add(holders.len());
+        let room = room
+            .saturating_add(room / 4)
+            .min(waiting.saturating_add(holders.len()));
+        let (mut keys, mut units) = (Vec::with_capacity(room), Vec::with_capacity(room));
         // The last child read down the queue, while some are left unread.
         let mut last: Option<OrderKey> = None;
         if self.waiting.knows(q) {
@@ -272,6 +279,7 @@ impl Engine {
         let mut extra = Vec::new();
         let mut run = Run::new(rooms.len());
         loop {
+            run.reserve(units.capacity());
             run.extend(&units, capacity);
             // Per room, whether a unit placed there stands behind the children left
             // unread (only one read past `last` may).
