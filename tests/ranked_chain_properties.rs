@@ -157,25 +157,9 @@ proptest! {
             .map(|(choices, applicant, service)| Child { choices, applicant, service })
             .collect();
         let mut fast = ranked_engine(sibling);
-        let mut ids = Vec::new();
-        for (n, c) in (0_u16..).zip(&children) {
-            // Born over 2022: some too young for an offer at the round (two years, §4),
-            // old enough later.
-            let born = day(2022, 1, 5) + TimeDelta::days(i64::from(n % 12) * 29);
-            let iin = kid(born, n);
-            let mut app = match c.service {
-                Some(d) => military(&iin, day(2024, 2, 20) - TimeDelta::days(d.into())),
-                None => application(&iin),
-            };
-            app.applicant_iin = applicant(c.applicant);
-            app.ranked_choices = c.choices.iter().map(|&k| kg(k)).collect();
-            ids.push(fast.register(app, at(2024, 2, 20, 9, 0) + TimeDelta::minutes(n.into())).unwrap());
-        }
         // Twins of one applicant (children born on one day): linked where the batch rules
         // allow it.
-        for (a, b) in twins {
-            let _ = fast.link_batch(&[ids[a % ids.len()], ids[b % ids.len()]], at(2024, 2, 21, 9, 0));
-        }
+        let ids = register(&mut fast, &children, &twins);
         let round: Vec<_> = places.iter().map(|&k| bulletin(&kg(k), 2022, 1)).collect();
         fast.publish(&round, at(2024, 3, 4, 10, 0)).unwrap();
         let mut full = fast.clone();
@@ -198,8 +182,9 @@ proptest! {
     }
 }
 
-/// Registers `children` (born over 2022: some too young for an offer in March 2024) on
-/// `e` and links the `twins` where the batch rules allow it; their ids.
+/// Registers `children` (born over 2022: some too young for an offer in March 2024, two
+/// years in §4, old enough later) on `e` and links the `twins` where the batch rules
+/// allow it; their ids.
 fn register(e: &mut Engine, children: &[Child], twins: &[(usize, usize)]) -> Vec<ApplicationId> {
     let mut ids = Vec::new();
     for (n, c) in (0_u16..).zip(children) {
