@@ -10,7 +10,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use kezek::allocation::Kindergarten;
 use kezek::application::{ApplicationId, GroupType, Language};
 use kezek::lifecycle::Engine;
-use kezek::policy::RankedChoices;
+use kezek::policy::{Interleave, RankedChoices};
 use kezek_conformance::fixture::{application, at, bulletin, day, engine, kid, military};
 use proptest::prelude::*;
 
@@ -84,7 +84,13 @@ fn op() -> impl Strategy<Value = Op> {
 /// kindergartens in Kokshetau; when `sibling` names one, an older child of the first
 /// applicant is enrolled there (sibling priority for that applicant's children).
 fn ranked_engine(sibling: Option<usize>) -> Engine {
+    ranked_engine_under(sibling, None)
+}
+
+/// [`ranked_engine`] under a policy that interleaves its lanes as `interleave` says.
+fn ranked_engine_under(sibling: Option<usize>, interleave: Option<Interleave>) -> Engine {
     let mut policy = engine("akmola-2024").policy().clone();
+    policy.interleave = interleave;
     policy.twin_batches = true;
     policy.ranked_choices = Some(RankedChoices {
         max_choices: 3,
@@ -329,6 +335,30 @@ fn a_round_reads_only_as_far_as_its_places_go() {
     // Every child old enough but the two placed, each finding room at the first.
     assert_eq!(left_out.len(), 29, "{:?}", verdict.findings);
     assert!(left_out.iter().all(|f| f.kindergartens == vec![kg(0)]));
+}
+
+/// Under a policy that interleaves its lanes the round reads the whole queue (the index
+/// of rankers is in key order, not the cycle's): the same forty children, two places.
+#[test]
+fn under_interleaved_lanes_a_round_reads_the_whole_queue() {
+    let children: Vec<Child> = (0..40)
+        .map(|n| Child {
+            choices: if n % 2 == 0 { vec![0, 1] } else { vec![1, 0] },
+            applicant: 0,
+            service: None,
+        })
+        .collect();
+    let cycle = Interleave {
+        first_priority: 1,
+        general: 3,
+    };
+    let mut e = ranked_engine_under(None, Some(cycle));
+    register(&mut e, &children, &[]);
+    let places = [bulletin(&kg(0), 2022, 1), bulletin(&kg(1), 2022, 1)];
+    let reports = e.publish(&places, at(2024, 9, 4, 10, 0)).unwrap();
+    assert_eq!(reports[0].certificate.as_deref().unwrap().units.len(), 31);
+    assert_eq!(reports[0].directed.len(), 2);
+    assert_eq!(findings(&e, &reports), Vec::<String>::new());
 }
 
 /// Twins placed together, one of them revoked: at the next round the other holds its
