@@ -387,6 +387,6 @@ fn a_twin_holding_alone_is_a_unit_of_one_in_the_certificate() {
     let c = second[0].certificate.as_deref().unwrap();
     let held: Vec<_> = c.units.iter().filter(|u| u.held.is_some()).collect();
     assert_eq!(held.len(), 1);
-    assert_eq!(held[0].children, vec![twins[1]]);
+    assert_eq!(held[0].children.as_slice(), [twins[1]]);
     assert_eq!(findings(&e, &second), Vec::<String>::new());
 }

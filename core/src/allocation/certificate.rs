@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use crate::allocation::catalogue::MAX_KINDERGARTENS;
 use crate::application::{ApplicationId, QueueKey};
@@ -104,13 +105,14 @@ pub struct Room {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
-    /// The applications: one, or the twins (all placed together or none).
-    pub children: Vec<ApplicationId>,
-    /// Its choices among the round's kindergartens (indices), best first.
-    pub choices: Vec<u32>,
+    /// The applications: one, or the twins (all placed together or none). Held inline
+    /// for one child (a national round's certificate lists 10⁵ units: no heap list each).
+    pub children: SmallVec<[ApplicationId; 1]>,
+    /// Its choices among the round's kindergartens (indices), best first; inline up to 4.
+    pub choices: SmallVec<[u32; 4]>,
     /// The kindergartens (indices) where a sibling's enrolment gives it priority.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub siblings_at: Vec<u32>,
+    #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
+    pub siblings_at: SmallVec<[u32; 1]>,
     /// Where it held a direction before the round (an index), if anywhere: it stands
     /// first there.
     #[serde(default, skip_serializing_if = "Option::is_none")]

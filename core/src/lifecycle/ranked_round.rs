@@ -103,9 +103,9 @@ pub(super) fn certified(units: &[Unit], placed: &[Option<u32>]) -> Vec<certifica
         .iter()
         .zip(placed)
         .map(|(u, &placed)| certificate::Unit {
-            children: u.members.to_vec(),
-            choices: u.choices.to_vec(),
-            siblings_at: u.siblings_at.to_vec(),
+            children: u.members.clone(),
+            choices: u.choices.clone(),
+            siblings_at: u.siblings_at.clone(),
             held: u.held,
             placed,
         })

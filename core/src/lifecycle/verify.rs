@@ -83,7 +83,7 @@ impl Engine {
                     note(FindingKind::Held, &[h as usize]);
                 }
             }
-            if chosen != u.choices {
+            if chosen[..] != u.choices[..] {
                 note(FindingKind::Choices, &[]);
             }
             let expected: BTreeSet<u32> = self

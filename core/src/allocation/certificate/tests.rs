@@ -6,8 +6,8 @@ use crate::application::ApplicationId;
 fn unit(ids: &[u64], choices: &[u32], siblings_at: &[u32], placed: Option<u32>) -> Unit {
     Unit {
         children: ids.iter().map(|&i| ApplicationId(i)).collect(),
-        choices: choices.to_vec(),
-        siblings_at: siblings_at.to_vec(),
+        choices: choices.into(),
+        siblings_at: siblings_at.into(),
         held: None,
         placed,
     }
@@ -183,13 +183,13 @@ fn a_certificate_the_checks_cannot_read_is_refused_with_input_format() {
     c.certificate_version = 2;
     cases.push((c, "certificate_version"));
     let mut c = good();
-    c.units[0].choices = vec![0, 0];
+    c.units[0].choices = smallvec::smallvec![0, 0];
     cases.push((c, "twice"));
     let mut c = good();
     c.units[0].placed = Some(4);
     cases.push((c, "out of range"));
     let mut c = good();
-    c.units[0].siblings_at = vec![u32::MAX];
+    c.units[0].siblings_at = smallvec::smallvec![u32::MAX];
     cases.push((c, "out of range"));
     let mut c = good();
     c.units[0].children.clear();
