@@ -13,14 +13,15 @@
 //! acceptance); then, for each kindergarten not yet **closed** to the children it has not
 //! read — full, and every unit placed there standing before all of them — it reads every
 //! child further down who ranked that kindergarten (from the index of rankers,
-//! `rankers.rs`) and solves again, until each kindergarten is closed or has nobody left
-//! unread. A child left unread then cannot take a place: each kindergarten it ranked is
-//! full of children who stand before it there. So, with children of one place each, the
-//! round's result is deferred acceptance over the whole pool (nobody unread can block the
-//! child-optimal stable matching of those read, which is therefore the whole pool's); with
-//! twins, whose rounds have no such theory, it passes the same certificate, and the
-//! appeals check (`Engine::verify_round`) asks the same of every child the round left
-//! unread. Children the round did not read are not screened, and not reported as skipped.
+//! `rankers.rs`), who join the run of deferred acceptance, until each kindergarten is
+//! closed or has nobody left unread. A child left unread then cannot take a place: each
+//! kindergarten it ranked is full of children who stand before it there. So, with
+//! children of one place each, the round's result is deferred acceptance over the whole
+//! pool (nobody unread can block the child-optimal stable matching of those read, which
+//! is therefore the whole pool's); with twins, whose rounds have no such theory, it
+//! passes the same certificate, and the appeals check (`Engine::verify_round`) asks the
+//! same of every child the round left unread. Children the round did not read are not
+//! screened, and not reported as skipped.
 //!
 //! Under a policy that interleaves its lanes the round reads the whole queue (the index
 //! is kept in key order, not in the cycle's).
