@@ -176,6 +176,17 @@ pub fn peak_rss_mb() -> Option<u64> {
     Some(kb / 1024)
 }
 
+/// The minor page faults of the process so far (Linux, `/proc/self/stat`): fresh memory
+/// the system gave. A round's faults are steadier than its time, whose cost per fault
+/// moves with the machine's memory state.
+#[must_use]
+pub fn minor_faults() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // After the command's name in parentheses: state is field 3, minflt field 10.
+    let after = stat.rsplit_once(')')?.1;
+    after.split_whitespace().nth(7)?.parse().ok()
+}
+
 /// The median and the best of some runs. This machine is noisy (the same round takes
 /// 130–230 ms from one process to the next), and noise only ever adds time: the ratio of
 /// the bests is the steadier figure, the ratio of the medians is printed beside it.

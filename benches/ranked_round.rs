@@ -22,7 +22,7 @@ use kezek::application::{GroupType, Language};
 use kezek::policy::RankedChoices;
 use kezek::{Engine, PolicyBook, WorkCalendar};
 use kezek_benches::{
-    applications, median_and_best, peak_rss_mb, publish_timed, sort_baseline, Walk,
+    applications, median_and_best, minor_faults, peak_rss_mb, publish_timed, sort_baseline, Walk,
 };
 
 const N: usize = 1_000_000;
@@ -119,7 +119,11 @@ fn main() {
     let mut copies: Vec<_> = (0..if quick { 1 } else { 5 })
         .map(|_| engine.clone())
         .collect();
+    let faults = minor_faults();
     let (round_runs, reports) = publish_timed(&mut copies, &bulletins, at(15, 10));
+    let faults = minor_faults()
+        .zip(faults)
+        .map(|(after, before)| (after - before) / copies.len() as u64);
     let directed: Vec<_> = reports
         .iter()
         .flat_map(|r| r.directed.iter().map(|x| x.id))
@@ -169,6 +173,9 @@ fn main() {
         round.as_secs_f64() / sort.as_secs_f64(),
         round_best.as_secs_f64() / sort_best.as_secs_f64()
     );
+    if let Some(faults) = faults {
+        println!("  page faults per national round:   {faults:>7}  (its fresh memory)");
+    }
     println!(
         "  a direction given back, re-placed: {revoke:>9.1?}   best {revoke_best:>8.1?}  (median of {revoked}; target < 50 µs; {replaced} of them taken on at once)"
     );
