@@ -69,6 +69,22 @@ fn skewed_choices() -> impl Strategy<Value = Vec<usize>> {
     })
 }
 
+/// Up to `most` children ranking kindergartens as `choices` draws, of three applicants,
+/// one in five a serviceman's child.
+fn children(
+    choices: impl Strategy<Value = Vec<usize>>,
+    most: usize,
+) -> impl Strategy<Value = Vec<Child>> {
+    let child = (choices, 0..3_u16, proptest::option::weighted(0.2, 0..28_u8)).prop_map(
+        |(choices, applicant, service)| Child {
+            choices,
+            applicant,
+            service,
+        },
+    );
+    proptest::collection::vec(child, 2..most)
+}
+
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => (0..40_usize).prop_map(Op::Revoke),
@@ -140,54 +156,6 @@ fn apply(e: &mut Engine, op: &Op, ids: &[ApplicationId], t: NaiveDateTime) -> Re
     r.map_err(|e| kezek::LocalizedError::code(&e).to_string())
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 512, failure_persistence: None, ..ProptestConfig::default()
-    })]
-
-    /// A round (twins among the children, a sibling enrolled or not), then revocations, withdrawals, enrolments, new places, changed choices and
-    /// lapses: after every command the engine whose chain reads the index equals the one
-    /// that re-places its pools in full (same answers, equal snapshots, the same
-    /// directions given on), and its index is what the records say.
-    #[test]
-    fn the_chain_over_the_index_equals_the_full_re_placing(
-        children in proptest::collection::vec(
-            (choices(), 0..3_u16, proptest::option::weighted(0.2, 0..28_u8)), 2..40),
-        places in proptest::collection::vec(0..KINDERGARTENS, 1..12),
-        sibling in proptest::option::of(0..KINDERGARTENS),
-        twins in proptest::collection::vec((0..40_usize, 0..40_usize), 0..4),
-        ops in proptest::collection::vec((op(), 1..180_u16), 1..24),
-    ) {
-        let children: Vec<Child> = children
-            .into_iter()
-            .map(|(choices, applicant, service)| Child { choices, applicant, service })
-            .collect();
-        let mut fast = ranked_engine(sibling);
-        // Twins of one applicant (children born on one day): linked where the batch rules
-        // allow it.
-        let ids = register(&mut fast, &children, &twins);
-        let round: Vec<_> = places.iter().map(|&k| bulletin(&kg(k), 2022, 1)).collect();
-        fast.publish(&round, at(2024, 3, 4, 10, 0)).unwrap();
-        let mut full = fast.clone();
-        full.replace_in_full(true);
-        let mut t = at(2024, 3, 4, 10, 0);
-        for (op, minutes) in &ops {
-            t += match op {
-                Op::Days(d) => TimeDelta::days((*d).into()),
-                _ => TimeDelta::minutes((*minutes).into()),
-            };
-            let a = apply(&mut fast, op, &ids, t);
-            let b = apply(&mut full, op, &ids, t);
-            prop_assert_eq!(&a, &b, "{:?} at {}", op, t);
-            prop_assert_eq!(fast.given_on(), full.given_on(), "{:?} at {}", op, t);
-            prop_assert!(fast.snapshot() == full.snapshot(), "{:?} at {}", op, t);
-            if let Err(index) = fast.check_rankers_index() {
-                prop_assert!(false, "the index after {:?} at {}: {}", op, t, index);
-            }
-        }
-    }
-}
-
 /// Registers `children` (born over 2022: some too young for an offer in March 2024, two
 /// years in §4, old enough later) on `e` and links the `twins` where the batch rules
 /// allow it; their ids.
@@ -235,6 +203,43 @@ proptest! {
         cases: 512, failure_persistence: None, ..ProptestConfig::default()
     })]
 
+    /// A round (twins among the children, a sibling enrolled or not), then revocations, withdrawals, enrolments, new places, changed choices and
+    /// lapses: after every command the engine whose chain reads the index equals the one
+    /// that re-places its pools in full (same answers, equal snapshots, the same
+    /// directions given on), and its index is what the records say.
+    #[test]
+    fn the_chain_over_the_index_equals_the_full_re_placing(
+        children in children(choices(), 40),
+        places in proptest::collection::vec(0..KINDERGARTENS, 1..12),
+        sibling in proptest::option::of(0..KINDERGARTENS),
+        twins in proptest::collection::vec((0..40_usize, 0..40_usize), 0..4),
+        ops in proptest::collection::vec((op(), 1..180_u16), 1..24),
+    ) {
+        let mut fast = ranked_engine(sibling);
+        // Twins of one applicant (children born on one day): linked where the batch rules
+        // allow it.
+        let ids = register(&mut fast, &children, &twins);
+        let round: Vec<_> = places.iter().map(|&k| bulletin(&kg(k), 2022, 1)).collect();
+        fast.publish(&round, at(2024, 3, 4, 10, 0)).unwrap();
+        let mut full = fast.clone();
+        full.replace_in_full(true);
+        let mut t = at(2024, 3, 4, 10, 0);
+        for (op, minutes) in &ops {
+            t += match op {
+                Op::Days(d) => TimeDelta::days((*d).into()),
+                _ => TimeDelta::minutes((*minutes).into()),
+            };
+            let a = apply(&mut fast, op, &ids, t);
+            let b = apply(&mut full, op, &ids, t);
+            prop_assert_eq!(&a, &b, "{:?} at {}", op, t);
+            prop_assert_eq!(fast.given_on(), full.given_on(), "{:?} at {}", op, t);
+            prop_assert!(fast.snapshot() == full.snapshot(), "{:?} at {}", op, t);
+            if let Err(index) = fast.check_rankers_index() {
+                prop_assert!(false, "the index after {:?} at {}: {}", op, t, index);
+            }
+        }
+    }
+
     /// A round reads the queue only as far as places can go (`ranked_units.rs`): two
     /// rounds (the second with holders of the first, some revoked between them) give,
     /// without twins, exactly what reading the whole queue gives; with twins, both pass
@@ -242,8 +247,7 @@ proptest! {
     /// taken a place (`CERT_LEFT_OUT`).
     #[test]
     fn a_round_read_as_far_as_places_go_gives_what_the_whole_queue_gives(
-        children in proptest::collection::vec(
-            (skewed_choices(), 0..3_u16, proptest::option::weighted(0.2, 0..28_u8)), 2..60),
+        children in children(skewed_choices(), 60),
         first in proptest::collection::vec(0..KINDERGARTENS, 1..6),
         second in proptest::collection::vec(0..KINDERGARTENS, 0..4),
         sibling in proptest::option::of(0..KINDERGARTENS),
@@ -251,10 +255,6 @@ proptest! {
         revoked in proptest::collection::vec(0..60_usize, 0..4),
         autumn in proptest::bool::ANY,
     ) {
-        let children: Vec<Child> = children
-            .into_iter()
-            .map(|(choices, applicant, service)| Child { choices, applicant, service })
-            .collect();
         let mut read = ranked_engine(sibling);
         let ids = register(&mut read, &children, twins.as_deref().unwrap_or_default());
         let mut whole = read.clone();
@@ -289,19 +289,25 @@ proptest! {
     }
 }
 
+/// Forty children of one applicant ranking the first two kindergartens, in turn one then
+/// the other first (31 of them old enough for an offer in September 2024).
+fn forty_ranking_two() -> Vec<Child> {
+    (0..40)
+        .map(|n| Child {
+            choices: if n % 2 == 0 { vec![0, 1] } else { vec![1, 0] },
+            applicant: 0,
+            service: None,
+        })
+        .collect()
+}
+
 /// Forty children ranking the same two kindergartens (31 old enough), two places: the
 /// round reads the first children in turn (twice its places, and eight more); it places
 /// the two first, as reading the whole queue does; its certificate holds, and one that
 /// claims a place more while leaving the others out is found out (`CERT_LEFT_OUT`).
 #[test]
 fn a_round_reads_only_as_far_as_its_places_go() {
-    let children: Vec<Child> = (0..40)
-        .map(|n| Child {
-            choices: if n % 2 == 0 { vec![0, 1] } else { vec![1, 0] },
-            applicant: 0,
-            service: None,
-        })
-        .collect();
+    let children = forty_ranking_two();
     let mut read = ranked_engine(None);
     register(&mut read, &children, &[]);
     let mut whole = read.clone();
@@ -341,13 +347,7 @@ fn a_round_reads_only_as_far_as_its_places_go() {
 /// of rankers is in key order, not the cycle's): the same forty children, two places.
 #[test]
 fn under_interleaved_lanes_a_round_reads_the_whole_queue() {
-    let children: Vec<Child> = (0..40)
-        .map(|n| Child {
-            choices: if n % 2 == 0 { vec![0, 1] } else { vec![1, 0] },
-            applicant: 0,
-            service: None,
-        })
-        .collect();
+    let children = forty_ranking_two();
     let cycle = Interleave {
         first_priority: 1,
         general: 3,

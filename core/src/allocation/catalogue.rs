@@ -60,6 +60,11 @@ impl Catalogue {
         self.numbers.get(id).copied()
     }
 
+    /// The numbers of the listed kindergartens among `ids`, in their order.
+    pub(crate) fn numbers_of(&self, ids: &[Arc<str>]) -> smallvec::SmallVec<[u32; 4]> {
+        ids.iter().filter_map(|id| self.number(id)).collect()
+    }
+
     /// Checks `kindergartens` for [`Catalogue::add`]: each as a bulletin's, with at least
     /// one kind of group, and the catalogue within [`MAX_KINDERGARTENS`].
     ///

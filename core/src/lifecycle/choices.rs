@@ -108,10 +108,14 @@ impl Engine {
         &self,
         app: &crate::application::Application,
     ) -> smallvec::SmallVec<[u32; 4]> {
-        app.ranked_choices
-            .iter()
-            .filter_map(|c| self.catalogue.number(c))
-            .collect()
+        self.catalogue.numbers_of(&app.ranked_choices)
+    }
+
+    /// Where kindergarten `k` stands among the choices of record `r`, read by catalogue
+    /// number beside the record (no application read); `None` if it did not rank it.
+    pub(crate) fn choice_rank(&self, r: &super::record::Record, k: &str) -> Option<usize> {
+        let n = self.catalogue_number(k)?;
+        r.choices.iter().position(|&c| c == n)
     }
 
     /// Checks ranked choices for a child of `address` (normalised), `group_type` and

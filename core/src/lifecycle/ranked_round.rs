@@ -331,7 +331,6 @@ impl Engine {
             }
             let moved_from = unit.held.map(|h| Arc::clone(&rooms[h as usize].0));
             let (kindergarten, bulletins) = &mut rooms[k as usize];
-            let number = self.catalogue.number(kindergarten);
             for &id in &unit.members {
                 let Some(slot) = bulletins.iter_mut().find(|(_, open)| *open > 0) else {
                     break; // the round held room for the whole unit: never reached
@@ -340,12 +339,7 @@ impl Engine {
                 let bulletin = slot.0;
                 let Ok(i) = self.index(id) else { continue };
                 let r = &self.records[i];
-                // Its choices as catalogue numbers, read beside the record.
-                let choice = r
-                    .choices
-                    .iter()
-                    .position(|&c| Some(c) == number)
-                    .unwrap_or(0);
+                let choice = self.choice_rank(r, kindergarten).unwrap_or(0);
                 let right_confirm_by =
                     (r.facts.class == PriorityClass::OutOfTurn).then_some(windows.right_confirm_by);
                 let direction = Direction {

@@ -386,11 +386,10 @@ impl Engine {
         if same_place && now_part && before.held.as_ref() != held(&r.state) {
             // Only the direction changed (a round or a chain gave one): the entries stay
             // where they are, with where the direction stands.
-            // Where it stands among its choices, read by catalogue number beside the
-            // record (as `rank_of` reads the application).
+            // Where it stands among its choices, read beside the record (as `rank_of`
+            // reads the application).
             let rank = held(&r.state).map_or(WAITING, |k| {
-                let n = self.catalogue_number(k);
-                let at = r.choices.iter().position(|&c| Some(c) == n);
+                let at = self.choice_rank(r, k);
                 u8::try_from(at.unwrap_or(r.choices.len())).unwrap_or(WAITING - 1)
             });
             if !r.choices.is_empty() {

@@ -270,12 +270,7 @@ impl Engine {
             r.queue = self.standing.intern(k);
             r.placement = self.standing.placement_of(r.queue, &r.order);
             r.facts = crate::eligibility::ChildFacts::of(policy, &r.app);
-            r.choices = r
-                .app
-                .ranked_choices
-                .iter()
-                .filter_map(|c| catalogue.number(c))
-                .collect();
+            r.choices = catalogue.numbers_of(&r.app.ranked_choices);
             r.shared_child = self.by_child.has_several(&r.app.child);
             // Scheduled afresh below.
             r.due = super::dues::Slot::default();

@@ -63,12 +63,7 @@ impl Engine {
             if members != u.children.iter().copied().collect() {
                 note(FindingKind::Twins, &[]);
             }
-            let mut chosen: Vec<u32> = lead
-                .app
-                .ranked_choices
-                .iter()
-                .filter_map(|id| index.get(&**id).copied())
-                .collect();
+            let mut chosen = chosen_among(&lead.app, &index);
             // A holder's own place is an option after those it ranked.
             if let Some(h) = u.held.filter(|h| !chosen.contains(h)) {
                 chosen.push(h);
@@ -151,16 +146,14 @@ impl Engine {
         // Per kindergarten, the units placed there: their key there and places, best first.
         let mut placed: Vec<Vec<((u8, OrderKey), u64)>> = vec![Vec::new(); c.kindergartens.len()];
         for u in &c.units {
-            let Some(list) = u.placed.and_then(|k| placed.get_mut(k as usize)) else {
+            let Some(k) = u.placed else { continue };
+            let Some(list) = placed.get_mut(k as usize) else {
                 continue;
             };
             let order = u.children.iter().filter_map(|&id| self.record(id).ok());
             if let Some(order) = order.map(|r| r.order).min() {
-                let k = u.placed.unwrap_or_default();
-                list.push((
-                    (level(u.held, &u.siblings_at, k), order),
-                    u.children.len() as u64,
-                ));
+                let key = (level(u.held, &u.siblings_at, k), order);
+                list.push((key, u.children.len() as u64));
             }
         }
         for list in &mut placed {
@@ -173,20 +166,14 @@ impl Engine {
             if listed.contains(&id) || r.batch.is_some_and(|b| !batches_seen.insert(b)) {
                 continue;
             }
-            let choices: Vec<u32> = r
-                .app
-                .ranked_choices
-                .iter()
-                .filter_map(|k| index.get(&**k).copied())
-                .collect();
+            let choices = chosen_among(&r.app, index);
             if choices.is_empty() {
                 continue;
             }
             let members = r.batch.map_or_else(|| vec![id], |b| self.batch_members(b));
-            let weight = members.len() as u64;
+            let weight = u32::try_from(members.len()).unwrap_or(u32::MAX);
             let mut failed = Vec::new();
-            let w = u32::try_from(weight).unwrap_or(u32::MAX);
-            self.screen(&members, r.queue, w, c.at, &self.policy, &mut failed);
+            self.screen(&members, r.queue, weight, c.at, &self.policy, &mut failed);
             if !failed.is_empty() {
                 continue;
             }
@@ -200,7 +187,7 @@ impl Engine {
                         .iter()
                         .map(|&(_, places)| places)
                         .sum();
-                    better + weight <= u64::from(c.kindergartens[k as usize].places)
+                    better + u64::from(weight) <= u64::from(c.kindergartens[k as usize].places)
                 })
                 .map(|k| k as usize)
                 .collect();
@@ -224,4 +211,16 @@ impl Engine {
         }
         held
     }
+}
+
+/// The choices of `app` among a round's kindergartens (`index`: each one's index by id),
+/// in its order.
+fn chosen_among(
+    app: &crate::application::Application,
+    index: &foldhash::HashMap<&str, u32>,
+) -> Vec<u32> {
+    app.ranked_choices
+        .iter()
+        .filter_map(|id| index.get(&**id).copied())
+        .collect()
 }
