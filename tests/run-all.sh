@@ -27,6 +27,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# One clean build per step: incremental caches (1.3 GB on a clean clone) and pip's download
+# cache only fill the disk of a CI machine. A developer's own setting wins.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+export PIP_NO_CACHE_DIR="${PIP_NO_CACHE_DIR:-1}"
+
 for step in toolchain rust python-crosscheck python node fuzz-short mobile; do
   printf '\n== %s\n' "$step"
   bash "scripts/ci/$step.sh"

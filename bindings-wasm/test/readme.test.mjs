@@ -3,7 +3,7 @@
 // package's name `kezek` pointed at the built package.
 
 import assert from "node:assert/strict";
-import { readFile, mkdtemp, writeFile } from "node:fs/promises";
+import { readFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -25,8 +25,12 @@ test("the README has JavaScript examples that import the package by name", () =>
 for (const [i, code] of blocks.entries()) {
   test(`README example ${i + 1}`, async () => {
     const dir = await mkdtemp(join(tmpdir(), "kezek-readme-"));
-    const file = join(dir, `example${i + 1}.mjs`);
-    await writeFile(file, code.replaceAll('from "kezek";', `from ${JSON.stringify(PACKAGE)};`));
-    await import(pathToFileURL(file).href);
+    try {
+      const file = join(dir, `example${i + 1}.mjs`);
+      await writeFile(file, code.replaceAll('from "kezek";', `from ${JSON.stringify(PACKAGE)};`));
+      await import(pathToFileURL(file).href);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 }
