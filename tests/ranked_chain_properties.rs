@@ -11,7 +11,7 @@ use kezek::allocation::Kindergarten;
 use kezek::application::{ApplicationId, GroupType, Language};
 use kezek::lifecycle::Engine;
 use kezek::policy::{Interleave, RankedChoices};
-use kezek_conformance::fixture::{application, at, bulletin, day, engine, kid, military};
+use kezek_conformance::fixture::{application, at, bulletin, day, document, engine, kid, military};
 use proptest::prelude::*;
 
 const KINDERGARTENS: usize = 5;
@@ -41,6 +41,8 @@ enum Op {
     ChangeChoices(usize, Vec<usize>),
     /// Days pass: directions not shown up for lapse.
     Days(u8),
+    /// A serviceman's certificate issued that day (renewed, or a benefit new to the child).
+    Renew(usize),
 }
 
 fn choices() -> impl Strategy<Value = Vec<usize>> {
@@ -93,6 +95,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..KINDERGARTENS).prop_map(Op::Publish),
         2 => ((0..40_usize), choices()).prop_map(|(c, v)| Op::ChangeChoices(c, v)),
         1 => (1..9_u8).prop_map(Op::Days),
+        1 => (0..40_usize).prop_map(Op::Renew),
     ]
 }
 
@@ -152,6 +155,12 @@ fn apply(e: &mut Engine, op: &Op, ids: &[ApplicationId], t: NaiveDateTime) -> Re
             e.change_ranked_choices(id(c), &v, t)
         }
         Op::Days(_) => e.advance_to(t),
+        Op::Renew(c) => e.update_benefit(
+            id(c),
+            Some("military"),
+            &[document("service_certificate", t.date())],
+            t,
+        ),
     };
     r.map_err(|e| kezek::LocalizedError::code(&e).to_string())
 }

@@ -161,8 +161,9 @@ pub(crate) fn level(held: Option<u32>, siblings_at: &[u32], k: u32) -> u8 {
 /// walks, linear. The swaps' test of the certificate and of places given back.
 pub(crate) fn cycle(next: &[Option<(usize, u32)>]) -> Option<Vec<(usize, u32)>> {
     let mut state = vec![0_u8; next.len()]; // 0 new, 1 on the current walk, 2 done
+    let mut walk = Vec::new();
     for start in 0..next.len() {
-        let mut walk = Vec::new();
+        walk.clear();
         let mut k = start;
         while state[k] == 0 {
             state[k] = 1;
@@ -181,7 +182,7 @@ pub(crate) fn cycle(next: &[Option<(usize, u32)>]) -> Option<Vec<(usize, u32)>> 
                     .collect(),
             );
         }
-        for w in walk {
+        for &w in &walk {
             state[w] = 2;
         }
     }

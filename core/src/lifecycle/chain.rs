@@ -1,5 +1,5 @@
 //! A place given back, on the engine (`RULES.md §5a`), reading only the children who
-//! ranked the kindergartens concerned (`rankers.rs`), each when its turn comes: the cost
+//! ranked the kindergartens concerned (`rankers/`), each when its turn comes: the cost
 //! follows the chain and the pool's kindergartens, not the pool's children.
 //!
 //! The chain: a free place at a kindergarten goes to the first child in priority order
@@ -103,6 +103,10 @@ impl Engine {
             .map(|id| index_u32(rooms.index(id)))
             .collect();
         free.resize(rooms.len(), 0);
+        let day = at.date().num_days_from_ce();
+        for k in &pool {
+            self.rankers.skip_settled(q, &rooms[*k as usize].0, day);
+        }
         let mut moved = false;
         loop {
             moved |= self.run_chain(q, at, &mut rooms, &mut free, &mut open, &mut read);

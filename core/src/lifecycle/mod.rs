@@ -161,7 +161,7 @@ pub struct Engine {
     /// record.
     pub(crate) ranked_holders:
         std::collections::BTreeMap<crate::queue::QueueId, std::collections::BTreeSet<usize>>,
-    /// Who ranked each kindergarten, per pool (`RULES.md §5a`; `rankers.rs`).
+    /// Who ranked each kindergarten, per pool (`RULES.md §5a`; `rankers/`).
     pub(crate) rankers: rankers::Rankers,
     /// The directions the re-placing at the end of the last accepted command issued
     /// (`Engine::given_on`): a fact about that command, not part of the state (a snapshot

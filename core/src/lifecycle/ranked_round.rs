@@ -21,7 +21,7 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 use foldhash::HashMap;
 
 use super::acceptance::{deferred_acceptance, Unit};
@@ -166,6 +166,12 @@ impl Engine {
             units: certified(&instance.units, &placed),
         });
         let directed = self.give(key, at, windows, instance, &placed);
+        // The pool's lists of rankers are read from past those the round settled, once,
+        // not by the first place given back in each.
+        if let Some(q) = self.standing.id_of(key) {
+            self.rankers
+                .skip_settled_in(q, at.date().num_days_from_ce());
+        }
         (directed, Some(certificate))
     }
 

@@ -13,7 +13,7 @@
 //! acceptance); then, for each kindergarten not yet **closed** to the children it has not
 //! read — full, and every unit placed there standing before all of them — it reads every
 //! child further down who ranked that kindergarten (from the index of rankers,
-//! `rankers.rs`), who join the run of deferred acceptance, until each kindergarten is
+//! `rankers/`), who join the run of deferred acceptance, until each kindergarten is
 //! closed or has nobody left unread. A child left unread then cannot take a place: each
 //! kindergarten it ranked is full of children who stand before it there. So, with
 //! children of one place each, the round's result is deferred acceptance over the whole

@@ -22,67 +22,17 @@ use crate::application::Application;
 use crate::iin::Iin;
 use crate::queue::{OrderKey, QueueId};
 
+mod list;
+
+pub(crate) use list::Wants;
+use list::{held_of, Entry, Key, List, WAITING};
+
 /// Per kindergarten, the indexed records that ranked it, best-keyed first, each with
-/// where it ranked that kindergarten and where its direction is.
-type Lists = HashMap<Arc<str>, BTreeMap<(OrderKey, u32), Entry>>;
+/// where it ranked that kindergarten.
+type Lists = HashMap<Arc<str>, List>;
 
-/// What an entry of a list keeps: [`Wants`] without where the record's direction stands,
-/// which is the record's own, kept once per record (`Rankers::held`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Entry {
-    rank: u8,
-    ready: i32,
-    documents: i32,
-}
-
-impl Entry {
-    fn wants(self, held: u8) -> Wants {
-        Wants {
-            rank: self.rank,
-            held,
-            ready: self.ready,
-            documents: self.documents,
-        }
-    }
-}
-
-/// Where a record ranked a kindergarten, and where the kindergarten of the direction it
-/// holds stands among its choices (after them if it did not rank it): whether it may
-/// prefer the kindergarten to where it is, read without the record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Wants {
-    rank: u8,
-    held: u8,
-    /// The day (from the common era) the child reaches the policy's minimum age for an
-    /// offer, where it applies: before it a waiting child's screening fails.
-    ready: i32,
-    /// The last day its benefit's documents can hold (the earliest, among the kinds the
-    /// category needs, of the latest end of a document of that kind): after it a waiting
-    /// child's screening fails (`BENEFIT_DOCUMENTS`).
-    documents: i32,
-}
-
-/// [`Wants::held`] of a record holding no direction (waiting).
-const WAITING: u8 = u8::MAX;
-
-impl Wants {
-    /// Whether the record prefers the kindergarten to where it stood when indexed: it is
-    /// waiting, or ranked the kindergarten above the one it holds.
-    pub(crate) fn may_prefer(self) -> bool {
-        self.held == WAITING || self.rank < self.held
-    }
-
-    /// Whether the record was waiting when indexed (it held no direction).
-    pub(crate) fn waiting(self) -> bool {
-        self.held == WAITING
-    }
-
-    /// Whether a waiting child's screening surely fails on `day` (from the common era):
-    /// too young for an offer, or its benefit's documents expired.
-    pub(crate) fn screened_out(self, day: i32) -> bool {
-        self.held == WAITING && (day < self.ready || day > self.documents)
-    }
-}
+/// Per kindergarten, the indexed records with a sibling enrolled there.
+type SiblingLists = HashMap<Arc<str>, BTreeMap<Key, Entry>>;
 
 /// An applicant's children enrolled: each child and its kindergarten.
 type Enrolled = SmallVec<[(Iin, Arc<str>); 1]>;
@@ -93,7 +43,7 @@ pub(crate) struct Rankers {
     /// Per pool, every record taking part that ranked each kindergarten.
     lists: BTreeMap<QueueId, Lists>,
     /// Per pool, those of `lists` with a sibling enrolled at the kindergarten.
-    siblings: BTreeMap<QueueId, Lists>,
+    siblings: BTreeMap<QueueId, SiblingLists>,
     /// Per applicant, their children enrolled and where (sibling priority only).
     enrolled: HashMap<Iin, Enrolled>,
     /// Per applicant, the records naming them (sibling priority only).
@@ -156,16 +106,16 @@ impl Rankers {
     /// The records of pool `q` that ranked kindergarten `k`: those with sibling priority
     /// there first, then the others, each in queue-key order (a record with a sibling
     /// there comes twice).
+    /// The others are read from the first that may prefer `k` to where it stands (see
+    /// [`List`]): those before hold a direction they ranked higher.
     pub(crate) fn at<'a>(&'a self, q: QueueId, k: &str) -> impl Iterator<Item = (u32, Wants)> + 'a {
-        let list = |lists: &'a BTreeMap<QueueId, Lists>| {
-            lists
-                .get(&q)
-                .and_then(|l| l.get(k))
-                .into_iter()
-                .flatten()
-                .map(|(&(_, i), &entry)| (i, entry.wants(self.held_of(i))))
-        };
-        list(&self.siblings).chain(list(&self.lists))
+        let siblings = self.siblings.get(&q).and_then(|l| l.get(k));
+        let others = self.lists.get(&q).and_then(|l| l.get(k));
+        siblings
+            .into_iter()
+            .flatten()
+            .chain(others.into_iter().flat_map(List::read_from_first))
+            .map(|(&(_, i), &entry)| (i, entry.wants(self.held_of(i))))
     }
 
     /// The records of pool `q` that ranked kindergarten `k` and stand after queue key
@@ -180,17 +130,35 @@ impl Rankers {
     ) -> impl Iterator<Item = (u32, Wants)> + 'a {
         use std::ops::Bound::{Excluded, Unbounded};
         let from = order.map_or(Unbounded, |order| Excluded((order, u32::MAX)));
-        let lists = if siblings {
-            &self.siblings
+        let list = if siblings {
+            self.siblings.get(&q).and_then(|l| l.get(k))
         } else {
-            &self.lists
+            self.lists
+                .get(&q)
+                .and_then(|l| l.get(k))
+                .map(|list| &list.entries)
         };
-        lists
-            .get(&q)
-            .and_then(|l| l.get(k))
-            .into_iter()
+        list.into_iter()
             .flat_map(move |list| list.range((from, Unbounded)))
             .map(|(&(_, i), &entry)| (i, entry.wants(self.held_of(i))))
+    }
+
+    /// Pool `q`'s list for `k` is read from past the entries that take no part from `day`
+    /// on, the engine's clock (see [`List`]).
+    pub(crate) fn skip_settled(&mut self, q: QueueId, k: &str, day: i32) {
+        if let Some(list) = self.lists.get_mut(&q).and_then(|l| l.get_mut(k)) {
+            list.skip_to(day, &self.held);
+        }
+    }
+
+    /// Every list of pool `q` is read from past the entries that take no part from `day`
+    /// on (see [`Rankers::skip_settled`]).
+    pub(crate) fn skip_settled_in(&mut self, q: QueueId, day: i32) {
+        if let Some(lists) = self.lists.get_mut(&q) {
+            for list in lists.values_mut() {
+                list.skip_to(day, &self.held);
+            }
+        }
     }
 
     /// The kindergartens some record of pool `q` ranked, by id.
@@ -227,7 +195,8 @@ impl Rankers {
         if app.ranked_choices.is_empty() {
             return;
         }
-        self.set_held(i, held.map_or(WAITING, |k| rank_of(app, k)));
+        let held = held.map_or(WAITING, |k| rank_of(app, k));
+        self.store_held(i, held);
         let siblings: SmallVec<[Arc<str>; 2]> =
             self.sibling_kindergartens(app).map(Arc::clone).collect();
         let mut at_siblings: SmallVec<[(Arc<str>, Entry); 1]> = SmallVec::new();
@@ -238,10 +207,11 @@ impl Rankers {
                 ready,
                 documents,
             };
-            lists
-                .entry(Arc::clone(k))
-                .or_default()
-                .insert((order, i), wants);
+            let list = lists.entry(Arc::clone(k)).or_default();
+            list.entries.insert((order, i), wants);
+            if wants.wants(held).may_prefer() {
+                list.may_prefer_at((order, i));
+            }
             if siblings.contains(k) {
                 at_siblings.push((Arc::clone(k), wants));
             }
@@ -256,11 +226,43 @@ impl Rankers {
 
     /// Where the direction record `i` holds stands among its choices ([`WAITING`]: none).
     fn held_of(&self, i: u32) -> u8 {
-        self.held.get(i as usize).copied().unwrap_or(WAITING)
+        held_of(&self.held, i)
     }
 
-    /// Record `i`'s direction now stands at `held` among its choices ([`WAITING`]: none).
-    fn set_held(&mut self, i: u32, held: u8) {
+    /// Whether record `i` holding a direction at `held` ([`WAITING`]: none) may prefer a
+    /// kindergarten it did not before: it gave its direction back, or holds a worse one.
+    fn prefers_more(&self, i: u32, held: u8) -> bool {
+        let was = self.held_of(i);
+        was != WAITING && (held == WAITING || held > was)
+    }
+
+    /// Record `i`, indexed in pool `q` at `order` with `choices`, now holds a direction
+    /// standing at `held` among them ([`WAITING`]: none): its byte, and where it may
+    /// prefer a kindergarten again, that list's first lowered to it.
+    fn set_held(
+        &mut self,
+        i: u32,
+        held: u8,
+        (q, order): (QueueId, OrderKey),
+        choices: &[Arc<str>],
+    ) {
+        let was = self.held_of(i);
+        self.store_held(i, held);
+        let Some(lists) = self.lists.get_mut(&q) else {
+            return;
+        };
+        for (rank, k) in (0_u8..).zip(choices) {
+            let may = |held: u8| held == WAITING || rank < held;
+            if may(held) && !may(was) {
+                if let Some(list) = lists.get_mut(&**k) {
+                    list.may_prefer_at((order, i));
+                }
+            }
+        }
+    }
+
+    /// Record `i`'s byte of where its direction stands ([`WAITING`]: none).
+    fn store_held(&mut self, i: u32, held: u8) {
         let i = i as usize;
         if i >= self.held.len() {
             if held == WAITING {
@@ -272,9 +274,20 @@ impl Rankers {
     }
 
     fn remove(&mut self, i: u32, q: QueueId, order: OrderKey, app: &Application) {
-        self.set_held(i, WAITING);
-        for lists in [&mut self.lists, &mut self.siblings] {
-            let Some(l) = lists.get_mut(&q) else { continue };
+        if let Some(l) = self.lists.get_mut(&q) {
+            for k in &app.ranked_choices {
+                if let Some(list) = l.get_mut(&**k) {
+                    list.entries.remove(&(order, i));
+                    if list.entries.is_empty() {
+                        l.remove(&**k);
+                    }
+                }
+            }
+            if l.is_empty() {
+                self.lists.remove(&q);
+            }
+        }
+        if let Some(l) = self.siblings.get_mut(&q) {
             for k in &app.ranked_choices {
                 if let Some(set) = l.get_mut(&**k) {
                     set.remove(&(order, i));
@@ -284,9 +297,10 @@ impl Rankers {
                 }
             }
             if l.is_empty() {
-                lists.remove(&q);
+                self.siblings.remove(&q);
             }
         }
+        self.store_held(i, WAITING);
     }
 }
 
@@ -393,7 +407,14 @@ impl Engine {
                 u8::try_from(at.unwrap_or(r.choices.len())).unwrap_or(WAITING - 1)
             });
             if !r.choices.is_empty() {
-                self.rankers.set_held(i32, rank);
+                if self.rankers.prefers_more(i32, rank) {
+                    let choices = &r.app.ranked_choices;
+                    self.rankers
+                        .set_held(i32, rank, (r.queue, r.order), choices);
+                } else {
+                    // The usual change (a direction given): no list's first moves.
+                    self.rankers.store_held(i32, rank);
+                }
             }
         } else if !same_place {
             let old = before
@@ -507,8 +528,24 @@ impl Engine {
 }
 
 impl Rankers {
-    /// The index with each applicant's lists in one order, to compare two built apart.
+    /// Whether every list's first is where its reading may start on `day` (the clock's).
+    fn firsts_hold(&self, day: i32) -> bool {
+        self.lists
+            .values()
+            .flat_map(HashMap::values)
+            .all(|list| list.first_holds(day, &self.held))
+    }
+
+    /// The index with each applicant's lists in one order and each list's first at the
+    /// first entry that may prefer its kindergarten, to compare two built apart.
     fn normalized(mut self) -> Self {
+        for list in self.lists.values_mut().flat_map(HashMap::values_mut) {
+            list.first = list
+                .entries
+                .iter()
+                .find(|(&(_, i), e)| e.wants(held_of(&self.held, i)).may_prefer())
+                .map(|(&k, _)| k);
+        }
         for list in self.enrolled.values_mut() {
             list.sort_unstable();
         }
@@ -538,6 +575,10 @@ impl Engine {
                     "record {i}: the choices' numbers are not its choices'"
                 ));
             }
+        }
+        let day = self.now.map_or(i32::MIN, |t| t.date().num_days_from_ce());
+        if !self.rankers.firsts_hold(day) {
+            return Err("a list of rankers starts past a child who may take part".into());
         }
         let kept = self.rankers.clone().normalized();
         let fresh = self.rankers_rebuilt().normalized();
