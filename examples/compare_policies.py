@@ -24,6 +24,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 
 from kezek import simulation  # noqa: E402
 
@@ -43,9 +44,12 @@ def run(args: argparse.Namespace) -> tuple[Any, Any, list[simulation.MetricDiff]
 
 
 def waits_by_class(result: Any) -> dict[str, list[int]]:
-    """Wait in days of each child placed in the reported years, by priority class."""
+    """Wait in days of each child enrolled in the reported years, whatever the day it
+    registered, by priority class: the children of the summary's ``waits`` (``placed``).
+    Children registered during the warm-up count too: leaving them out keeps only the
+    short waits of those registered and placed inside the window."""
     frame = result.children.to_pandas()
-    placed = frame[~frame["warm_up"] & frame["wait_days"].notna()]
+    placed = frame[frame["placed"] >= pd.Timestamp(result.start)]
     return {c: placed.loc[placed["class"] == c, "wait_days"].astype(int).tolist() for c in CLASSES}
 
 

@@ -15,6 +15,7 @@
 
 use std::process::ExitCode;
 
+use chrono::Datelike;
 use kezek::policy::PolicyBook;
 use kezek::simulation::{default_city_input, simulate_with_progress, Outcome, SimulationInput};
 use kezek::LocalizedError;
@@ -155,43 +156,36 @@ fn report(r: &kezek::simulation::SimulationResult) {
             100.0 * f64::from(n) / f64::from(s.registered.max(1))
         );
     }
-    println!("\nwaits of the placed children, in days (registration → enrolment)");
     println!(
-        "  {:<15} {:>6} {:>9} {:>8} {:>7} {:>7}",
-        "class", "cohort", "children", "placed", "median", "p90"
+        "  of the still waiting: {} old enough for an offer, {} too young for one",
+        s.still_waiting.old_enough, s.still_waiting.too_young
     );
-    for g in &s.waits {
-        println!(
-            "  {:<15} {:>6} {:>9} {:>8} {:>7} {:>7}",
-            g.class.as_str(),
-            g.cohort,
-            g.children,
-            g.placed,
-            days(g.median_wait_days),
-            days(g.p90_wait_days)
-        );
+    println!(
+        "the queue at the end (every child still waiting, registered in these years or before): {} old enough, {} too young",
+        s.queue_at_end.old_enough, s.queue_at_end.too_young
+    );
+    report_waits(s);
+    println!("\nplaced before the age of, of the children who reached it in the reported years");
+    for (age, a) in &s.placed_by_age {
+        match a.share {
+            Some(share) => println!(
+                "  age {age}: {:>5.1}% ({} of {})",
+                100.0 * share,
+                a.placed,
+                a.reached
+            ),
+            None => println!("  age {age}:     — (no child reached it in the reported years)"),
+        }
+    }
+    match s.free_choice_share {
+        Some(share) => println!("\nfree-choice share of placements: {:.1}%", 100.0 * share),
+        None => println!("\nfree-choice share of placements: — (nobody placed)"),
     }
     println!(
-        "  {:<15} {:>6} {:>9} {:>8} {:>7} {:>7}",
-        "all",
-        "",
-        s.registered,
-        "",
-        days(s.median_wait_days),
-        days(s.p90_wait_days)
+        "notices {}, directions {}, lapses {}, revocations {}; places published {}",
+        s.notices, s.directions, s.lapses, s.revocations, s.places_published
     );
-    println!("\nplaced before the age of (of the children who reached it in the reported years)");
-    for (age, share) in &s.placed_by_age {
-        println!("  {age} years: {:>5.1}%", 100.0 * share);
-    }
-    println!(
-        "\nfree-choice share of placements: {:.1}%",
-        100.0 * s.free_choice_share
-    );
-    println!(
-        "notices {}, directions {}, lapses {}, revocations {}; places published {}, idle on average {:.0}",
-        s.notices, s.directions, s.lapses, s.revocations, s.places_published, s.mean_places_idle
-    );
+    report_idle(&s.idle, r.simulated_from);
     if let Some(share) = s.first_choice_share {
         println!(
             "ranked choices: {:.1}% of the {} children placed at a kindergarten they ranked got their first choice",
@@ -203,6 +197,95 @@ fn report(r: &kezek::simulation::SimulationResult) {
         println!(
             "vouchers offered {}, contracts signed {} (a voucher policy: no notices, no free choice)",
             s.vouchers, s.contracts
+        );
+    }
+}
+
+/// The waits of every child, per class, and per class and cohort, with their counts.
+fn report_waits(s: &kezek::simulation::Summary) {
+    println!("\nwaits for a place, in days from registration to enrolment");
+    println!(
+        "  placed: children enrolled in the reported years, whatever the day they registered;"
+    );
+    println!("  KM: Kaplan–Meier over every child waiting in those years (those still waiting or gone count");
+    println!("  as censored); —: no figure (nobody placed, or the curve never falls that low)");
+    println!(
+        "  {:<15} {:>6} {:>10} {:>8} {:>8} {:>7} {:>7} {:>9} {:>7}",
+        "class",
+        "cohort",
+        "registered",
+        "waiting",
+        "placed",
+        "median",
+        "p90",
+        "KM median",
+        "KM p90"
+    );
+    let row = |class: &str, cohort: &str, registered: u32, w: &kezek::simulation::Waits| {
+        println!(
+            "  {:<15} {:>6} {:>10} {:>8} {:>8} {:>7} {:>7} {:>9} {:>7}",
+            class,
+            cohort,
+            registered,
+            w.at_risk,
+            w.placed,
+            days(w.median_days),
+            days(w.p90_days),
+            days(w.km_median_days),
+            days(w.km_p90_days)
+        );
+    };
+    row("all", "all", s.registered, &s.wait);
+    for g in &s.waits {
+        let class = g.class.map_or("all", |c| c.as_str());
+        let cohort = g.cohort.map_or_else(|| "all".to_owned(), |c| c.to_string());
+        row(class, &cohort, g.registered, &g.waits);
+    }
+}
+
+/// The places left idle, with their unit and breakdowns.
+fn report_idle(idle: &kezek::simulation::Idle, simulated_from: chrono::NaiveDate) {
+    println!(
+        "places open to free choice and not taken at the end of a day: {:.1} places on an average day ({} place-days over {} days)",
+        idle.mean_places, idle.place_days, idle.days
+    );
+    let means = |name: &str, items: Vec<(String, f64)>| {
+        let items: Vec<String> = items.iter().map(|(k, v)| format!("{k} {v:.1}")).collect();
+        println!("  by {name}: {}", items.join(", "));
+    };
+    means(
+        "cohort",
+        idle.by_cohort
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect(),
+    );
+    means(
+        "group type",
+        idle.by_group_type
+            .iter()
+            .map(|(k, v)| (format!("{k:?}").to_lowercase(), *v))
+            .collect(),
+    );
+    means(
+        "kindergarten languages",
+        idle.by_languages
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect(),
+    );
+    means(
+        "district",
+        idle.by_district
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect(),
+    );
+    // The run starts with an empty queue: children born long before it never register.
+    let before = simulated_from.year() - 2;
+    if idle.by_cohort.keys().any(|&c| c < before) {
+        println!(
+            "  (cohorts born before {before} have few or no children in a run simulated from {simulated_from}: their places stay idle)"
         );
     }
 }

@@ -129,6 +129,7 @@ impl PySimulationResult {
         out.set_item("age_months_at_registration", &t.age_months_at_registration)?;
         out.set_item("registered", &t.registered)?;
         out.set_item("placed", &t.placed)?;
+        out.set_item("left", &t.left)?;
         out.set_item("wait_days", &t.wait_days)?;
         out.set_item("age_months_at_placement", &t.age_months_at_placement)?;
         out.set_item("outcome", shared(py, &t.outcome)?)?;

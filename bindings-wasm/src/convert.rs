@@ -20,9 +20,20 @@ use kezek::InputError;
 
 use crate::errors::{input_error, js_error};
 
-/// Object keys whose values are maps keyed by data (enum values), not by field names;
-/// their keys are left as they are.
-const DATA_KEYED: &[&str] = &["outcomes"];
+/// Object keys whose values are maps keyed by data (enum values, district names), not by
+/// field names; their keys are left as they are. Each in both spellings: a summary comes
+/// back from JS to `compare`.
+const DATA_KEYED: &[&str] = &[
+    "outcomes",
+    "by_district",
+    "byDistrict",
+    "by_group_type",
+    "byGroupType",
+    "by_cohort",
+    "byCohort",
+    "by_languages",
+    "byLanguages",
+];
 
 /// `choose_by` → `chooseBy`: an underscore before a lowercase letter becomes that letter in
 /// upper case; other characters are kept (`year_2` stays).

@@ -277,19 +277,41 @@ export interface SimulationInput {
   seed: number;
   [field: string]: unknown;
 }
+/** How long a group of children waited, in days from registration to enrolment; `null` where a figure has nothing to rest on. `placed`: enrolled in the reported years (whatever their registration day), with the median and 90th percentile of their waits; `atRisk`: waiting on some day of those years, with the Kaplan–Meier estimates (children still waiting or gone count as censored). */
+export interface Waits {
+  placed: number; medianDays: number | null; p90Days: number | null;
+  atRisk: number; kmMedianDays: number | null; kmP90Days: number | null;
+}
+/** The waits of a priority class (`null`: every class) and cohort (`null`: every cohort). */
 export interface GroupWaits {
-  class: PriorityClass; cohort: number; children: number; placed: number;
-  medianWaitDays: number | null; p90WaitDays: number | null;
+  class: PriorityClass | null; cohort: number | null; registered: number; waits: Waits;
+}
+/** Children still waiting at the end: old enough for an offer, or too young. */
+export interface WaitingAtEnd { oldEnough: number; tooYoung: number }
+/** Of the children who reached an age, those placed before it; `share` is `null` when nobody reached it. */
+export interface AgeShare { reached: number; placed: number; share: number | null }
+/** Places open to free choice and not taken at the end of each reported day: place-days, and means in places per day (keys of the breakdowns are data: district names, group types, birth years, language sets such as `kk+ru`). */
+export interface Idle {
+  days: number; placeDays: number; meanPlaces: number;
+  byDistrict: Record<string, number>; byGroupType: Record<string, number>;
+  byCohort: Record<string, number>; byLanguages: Record<string, number>;
 }
 export interface Summary {
+  /** Children registered in the reported years. */
   registered: number;
-  /** Children by outcome (keys are outcome names, as written by the core). */
+  /** Those children by outcome (keys are outcome names, as written by the core). */
   outcomes: Record<string, number>;
+  /** Of them, those still waiting: old enough for an offer or too young. */
+  stillWaiting: WaitingAtEnd;
+  /** Every child still waiting at the end, registered in the reported years or before. */
+  queueAtEnd: WaitingAtEnd;
+  /** The waits of every child; `waits`: per class (every cohort), then per class and cohort. */
+  wait: Waits;
   waits: GroupWaits[];
-  medianWaitDays: number | null;
-  p90WaitDays: number | null;
-  placedByAge: Record<string, number>;
-  freeChoiceShare: number;
+  /** Per age 1–7 (keys as strings). */
+  placedByAge: Record<string, AgeShare>;
+  /** `null` when nobody was placed. */
+  freeChoiceShare: number | null;
   /** Under ranked choices: of the children placed at a kindergarten they ranked, the share at their first choice (`null` otherwise). */
   firstChoiceShare: number | null;
   placedAtAChoice: number;
@@ -301,8 +323,7 @@ export interface Summary {
   vouchers: number;
   contracts: number;
   placesPublished: number;
-  meanPlacesIdle: number;
-  [metric: string]: unknown;
+  idle: Idle;
 }
 /** One metric in two runs; `null` where a run lacks the metric. */
 export interface MetricDiff { metric: string; a: number | null; b: number | null; difference: number | null }

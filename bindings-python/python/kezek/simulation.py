@@ -28,7 +28,8 @@ from ._classes import Policy, _Wrapper
 from ._records import _Record, date
 
 __all__ = [
-    "SimulationInput", "SimulationResult", "Summary", "GroupWaits", "MetricDiff", "Progress",
+    "SimulationInput", "SimulationResult", "Summary", "Waits", "GroupWaits", "WaitingAtEnd",
+    "AgeShare", "Idle", "MetricDiff", "Progress",
     "Table", "default_city_input", "simulate", "simulate_pair", "compare",
 ]
 
@@ -105,20 +106,48 @@ class Progress(_Record):
 
 
 @dataclasses.dataclass(frozen=True)
-class GroupWaits(_Record):
-    """Waits of one (class, cohort): children, placed, median and 90th percentile in days."""
+class Waits(_Record):
+    """How long a group of children waited for a place, in days from registration to
+    enrolment. Every figure rests on a count beside it; a figure with nothing to rest on
+    is ``None`` (missing), never 0.
 
-    class_: str
-    cohort: int
-    children: int
+    - ``placed``: children enrolled within the reported years, whatever the day they
+      registered; ``median_days``, ``p90_days``: the median and 90th percentile of their
+      waits.
+    - ``at_risk``: children waiting on some day of the reported years;
+      ``km_median_days``, ``km_p90_days``: the Kaplan–Meier estimates over them of the
+      wait by which half and 90% are placed, counting those still waiting at the end and
+      those who left the queue as censored (children registered before the window enter
+      it with the wait they had then).
+    """
+
     placed: int
-    median_wait_days: Optional[int]
-    p90_wait_days: Optional[int]
+    median_days: Optional[int]
+    p90_days: Optional[int]
+    at_risk: int
+    km_median_days: Optional[int]
+    km_p90_days: Optional[int]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Waits:
+        return cls(d["placed"], d.get("median_days"), d.get("p90_days"), d["at_risk"],
+                   d.get("km_median_days"), d.get("km_p90_days"))
+
+
+@dataclasses.dataclass(frozen=True)
+class GroupWaits(_Record):
+    """The :class:`Waits` of one group: a priority class (``class_``; ``None``: every
+    class) and a cohort (birth year; ``None``: every cohort); ``registered`` counts the
+    group's children registered in the reported years."""
+
+    class_: Optional[str]
+    cohort: Optional[int]
+    registered: int
+    waits: Waits
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> GroupWaits:
-        return cls(d["class"], d["cohort"], d["children"], d["placed"], d.get("median_wait_days"),
-                   d.get("p90_wait_days"))
+        return cls(d.get("class"), d.get("cohort"), d["registered"], Waits.from_dict(d["waits"]))
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
@@ -127,42 +156,110 @@ class GroupWaits(_Record):
 
 
 @dataclasses.dataclass(frozen=True)
+class WaitingAtEnd(_Record):
+    """Children still waiting at the end: ``old_enough`` to be offered a place under the
+    policy's minimum age (or in a group it does not apply to), and ``too_young``."""
+
+    old_enough: int
+    too_young: int
+
+
+@dataclasses.dataclass(frozen=True)
+class AgeShare(_Record):
+    """Of the children who reached an age in the reported years (younger when they
+    registered): ``reached``, of them ``placed`` before it, and ``share``
+    (``placed / reached``; ``None`` when nobody reached it)."""
+
+    reached: int
+    placed: int
+    share: Optional[float]
+
+
+@dataclasses.dataclass(frozen=True)
+class Idle(_Record):
+    """Places open to free choice and not taken at the end of each reported day. ``days``
+    reported, ``place_days`` (a place idle ten days counts ten), ``mean_places`` on an
+    average day, and that mean by district, group type, cohort and the languages of the
+    kindergarten (``"kk"``, ``"kk+ru"``…)."""
+
+    days: int
+    place_days: int
+    mean_places: float
+    by_district: dict[str, float]
+    by_group_type: dict[str, float]
+    by_cohort: dict[int, float]
+    by_languages: dict[str, float]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Idle:
+        return cls(d["days"], d["place_days"], d["mean_places"], dict(d["by_district"]),
+                   dict(d["by_group_type"]), {int(k): v for k, v in d["by_cohort"].items()},
+                   dict(d["by_languages"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["by_cohort"] = {str(k): v for k, v in self.by_cohort.items()}
+        return out
+
+
+@dataclasses.dataclass(frozen=True)
 class Summary(_Record):
-    """The summary of a run (see ``kezek::simulation::Summary``)."""
+    """The summary of a run; every figure with the count it rests on, a missing figure
+    ``None``, never 0.
+
+    - ``registered``: children registered in the reported years; ``outcomes``: how each
+      of them ended (``placed_by_offer``, ``placed_by_free_choice``,
+      ``holding_direction``, ``removed``, ``still_waiting``); ``still_waiting``: those
+      still waiting, old enough for an offer or too young (:class:`WaitingAtEnd`).
+    - ``queue_at_end``: every child still waiting at the end, registered then or before.
+    - ``wait``: the :class:`Waits` of every child; ``waits``: per priority class (every
+      cohort), then per class and cohort (:class:`GroupWaits`).
+    - ``placed_by_age``: per age 1–7, the :class:`AgeShare` placed before it.
+    - ``free_choice_share``: placements by free choice among all placements of the
+      children registered in the reported years (``None``: nobody placed);
+      ``first_choice_share``: under ranked choices (RULES.md §5a), of the
+      ``placed_at_a_choice`` children, the share at their first choice.
+    - Totals over the reported days: ``notices``, ``directions``, ``lapses``,
+      ``revocations``, ``vouchers``, ``contracts``, ``places_published``; ``idle``: the
+      places left idle (:class:`Idle`).
+    """
 
     registered: int
     outcomes: dict[str, int]
+    still_waiting: WaitingAtEnd
+    queue_at_end: WaitingAtEnd
+    wait: Waits
     waits: list[GroupWaits]
-    median_wait_days: Optional[int]
-    p90_wait_days: Optional[int]
-    placed_by_age: dict[int, float]
-    free_choice_share: float
-    #: Under ranked choices (RULES.md §5a): of the children placed at a kindergarten they
-    #: ranked (``placed_at_a_choice``), the share placed at their first choice; ``None``
-    #: under a policy without ranked choices.
+    placed_by_age: dict[int, AgeShare]
+    free_choice_share: Optional[float]
     first_choice_share: Optional[float]
     placed_at_a_choice: int
     notices: int
     directions: int
     lapses: int
     revocations: int
-    places_published: int
     vouchers: int
     contracts: int
-    mean_places_idle: float
+    places_published: int
+    idle: Idle
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Summary:
         fields = {f.name for f in dataclasses.fields(cls)}
         values = {k: v for k, v in d.items() if k in fields}
+        values["still_waiting"] = WaitingAtEnd(**d["still_waiting"])
+        values["queue_at_end"] = WaitingAtEnd(**d["queue_at_end"])
+        values["wait"] = Waits.from_dict(d["wait"])
         values["waits"] = [GroupWaits.from_dict(w) for w in d["waits"]]
-        values["placed_by_age"] = {int(k): v for k, v in d["placed_by_age"].items()}
+        values["placed_by_age"] = {int(k): AgeShare(**v) for k, v in d["placed_by_age"].items()}
+        values["idle"] = Idle.from_dict(d["idle"])
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         out["waits"] = [w.to_dict() for w in self.waits]
-        out["placed_by_age"] = {str(k): v for k, v in self.placed_by_age.items()}
+        out["placed_by_age"] = {str(k): v.to_dict() for k, v in self.placed_by_age.items()}
+        out["idle"] = self.idle.to_dict()
         return out
 
 
@@ -178,7 +275,7 @@ class MetricDiff(_Record):
 
 _CATEGORIES = ("district", "class", "group_type", "language", "outcome", "removal")
 _NULLABLE_INTS = ("wait_days", "age_months_at_placement", "choice")
-_DATES = ("registered", "placed", "date")
+_DATES = ("registered", "placed", "left", "date")
 
 
 @printable_class

@@ -231,6 +231,7 @@ pub fn default_city_input(
             prefers_language: 0.8,
             ranks: None,
             voucher: super::input::VoucherBehaviour::default(),
+            renewal: super::input::RenewalBehaviour::default(),
         },
         policy,
         start,

@@ -230,6 +230,35 @@ pub struct Behaviour {
     /// An input written before it existed gets the defaults.
     #[serde(default)]
     pub voucher: VoucherBehaviour,
+    /// What parents do when a benefit's documents end. An input written before it
+    /// existed gets the defaults.
+    #[serde(default)]
+    pub renewal: RenewalBehaviour,
+}
+
+/// What parents do when the documents of their child's benefit end (`RULES.md §3`): a
+/// document valid for a time (a serviceman's certificate counts one month) must be
+/// renewed for the child to keep its class's turn; until then its screening fails. The
+/// defaults are kezek's guesses, not data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RenewalBehaviour {
+    /// Probability that a parent renews the documents, each time they end (drawn once
+    /// per child; the child keeps waiting either way, unrenewed it is passed over by
+    /// offers).
+    pub renews: f64,
+    /// Weights of the delay, in working days after the documents' last valid day (index
+    /// 0: renewed on that day, in time), before the renewal.
+    pub delay_weights: Vec<f64>,
+}
+
+impl Default for RenewalBehaviour {
+    fn default() -> Self {
+        Self {
+            renews: 0.9,
+            delay_weights: vec![0.6, 0.15, 0.1, 0.1, 0.05],
+        }
+    }
 }
 
 /// What parents do with a voucher (`RULES.md §8`): confirm it or let it lapse, sign a
@@ -433,6 +462,10 @@ impl Behaviour {
                 "behaviour.voucher.restore_delay_weights",
                 &v.restore_delay_weights,
             ),
+            (
+                "behaviour.renewal.delay_weights",
+                &self.renewal.delay_weights,
+            ),
         ] {
             if !weights_ok(w.iter().copied()) {
                 return bad(field, "needs a positive, finite weight and none negative");
@@ -452,6 +485,7 @@ impl Behaviour {
             ("behaviour.voucher.confirms", b.voucher.confirms),
             ("behaviour.voucher.signs_contract", b.voucher.signs_contract),
             ("behaviour.voucher.restores", b.voucher.restores),
+            ("behaviour.renewal.renews", b.renewal.renews),
         ] {
             if !(0.0..=1.0).contains(&p) {
                 return bad(field, "a probability must be 0–1");

@@ -35,12 +35,15 @@ mod agenda;
 mod city;
 mod error;
 mod format;
+mod idle;
 mod input;
 mod output;
 mod parents;
 mod ranking;
+mod renewal;
 mod run;
 mod summary;
+mod survival;
 mod tables;
 mod vouchers;
 
@@ -49,12 +52,14 @@ use chrono::{Datelike, NaiveDate};
 pub use city::{default_city, default_city_input};
 pub use error::SimulationError;
 pub use format::INPUT_FORMAT;
+pub use idle::Idle;
 pub use input::{
-    Arrivals, Behaviour, City, District, Intake, KindergartenSpec, Share, SimulationInput,
-    Turnover, VoucherBehaviour, Wave, DEFAULT_MEMORY_BUDGET,
+    Arrivals, Behaviour, City, District, Intake, KindergartenSpec, RenewalBehaviour, Share,
+    SimulationInput, Turnover, VoucherBehaviour, Wave, DEFAULT_MEMORY_BUDGET,
 };
 pub use output::{ChildTable, DayTable, Outcome, SimulationResult};
-pub use summary::{compare, GroupWaits, MetricDiff, Summary};
+pub use summary::{compare, AgeShare, GroupWaits, MetricDiff, Summary, WaitingAtEnd};
+pub use survival::Waits;
 
 use crate::calendar::{CalendarData, WorkCalendar, YearData};
 use crate::policy::Policy;
@@ -138,7 +143,16 @@ fn run(
     run.catalogue(first)?;
     run.days(first, end, progress)?;
     let (children, days) = tables::build(&run, first, start, end)?;
-    let summary = Summary::of(&children, &days, end);
+    let policy = &input.policy;
+    let window = summary::Window {
+        start,
+        end,
+        min_offer_age: (
+            policy.min_offer_age.in_months().unwrap_or(0),
+            policy.min_age_for_special_groups,
+        ),
+    };
+    let summary = Summary::of(&children, &days, &window, run.idle());
     Ok(SimulationResult {
         city: input.city.name.clone(),
         policy: input.policy.id.clone(),

@@ -79,6 +79,9 @@ pub struct ChildTable {
     pub registered: Vec<NaiveDate>,
     /// The day of enrolment, if placed.
     pub placed: Vec<Option<NaiveDate>>,
+    /// The day it left the queue (removed, or withdrawn), if that is how it ended.
+    #[serde(default)]
+    pub left: Vec<Option<NaiveDate>>,
     /// Days from registration to enrolment, if placed.
     pub wait_days: Vec<Option<u32>>,
     /// Age in months when enrolled, if placed.

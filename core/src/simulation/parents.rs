@@ -88,6 +88,7 @@ impl Run<'_> {
                         self.given_on(day)?;
                     }
                 }
+                Action::Renew(id) => self.renew(id, day, t)?,
                 Action::ConfirmRight(id) => {
                     let _ = self.engine.confirm_right(id, t);
                 }

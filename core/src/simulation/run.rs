@@ -10,6 +10,7 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::agenda::Agenda;
+use super::idle::{Idle, IdleCounts};
 use super::input::{KindergartenSpec, SimulationInput};
 use super::summary::months_between;
 use super::{Progress, SimulationError};
@@ -44,6 +45,8 @@ pub(super) enum Action {
     SignContract(ApplicationId),
     /// Restore the application after the voucher lapsed.
     Restore(ApplicationId),
+    /// Renew the benefit's documents, which ended.
+    Renew(ApplicationId),
 }
 
 impl Action {
@@ -54,6 +57,7 @@ impl Action {
             | Action::Enroll(id)
             | Action::Extend(id, _)
             | Action::Revoke(id)
+            | Action::Renew(id)
             | Action::ConfirmRight(id)
             | Action::ConfirmInterest(id)
             | Action::RefuseVoucher(id)
@@ -70,6 +74,9 @@ pub(super) struct Child {
     pub(super) language: Language,
     pub(super) age_months: u32,
     pub(super) pool: u32,
+    /// Whether its parent renews its benefit's documents when they end (drawn once, when
+    /// they first would).
+    pub(super) renews: bool,
 }
 
 /// A queue with its members (for free-choice draws).
@@ -105,6 +112,10 @@ pub(super) struct Run<'a> {
     /// Per day: places published, and places open to free choice at the day's end.
     pub(super) published: Vec<u32>,
     pub(super) idle: Vec<u32>,
+    /// Idle place-days of the reported days, by pool and by the kindergartens' languages.
+    pub(super) idle_counts: IdleCounts,
+    /// Each pool's district (by index), group type and cohort.
+    pub(super) pool_keys: Vec<(usize, GroupType, i32)>,
 }
 
 /// The region, district names and contacts of the city's applications, and the ids of
@@ -208,6 +219,8 @@ impl<'a> Run<'a> {
             ],
             published: Vec::new(),
             idle: Vec::new(),
+            idle_counts: IdleCounts::default(),
+            pool_keys: Vec::new(),
         })
     }
 
@@ -245,7 +258,7 @@ impl<'a> Run<'a> {
                 self.free_choice(day)?;
             }
             self.published.push(published);
-            let idle = self.pools_open();
+            let idle = self.pools_open(day >= self.input.start);
             self.idle.push(idle);
             if let Some(report) = progress.as_mut() {
                 report(&Progress {
@@ -366,8 +379,10 @@ impl<'a> Run<'a> {
             language,
             age_months: months_between(born, day),
             pool,
+            renews: false,
         });
         self.plan_interest(id);
+        self.plan_renewal(id, day, true);
         Ok(())
     }
 
@@ -398,6 +413,7 @@ impl<'a> Run<'a> {
         }
         let p = u32::try_from(self.pools.len()).unwrap_or(u32::MAX);
         self.pools.push(Pool::default());
+        self.pool_keys.push((district, group_type, cohort));
         self.pool_of.insert((district, group_type, cohort), p);
         p
     }
@@ -502,17 +518,73 @@ impl<'a> Run<'a> {
     }
 
     /// Places open to free choice across the pools.
-    fn pools_open(&self) -> u32 {
-        self.pools
+    /// The idle places of the reported days, by district, group type, cohort and the
+    /// kindergartens' languages.
+    pub(super) fn idle(&self) -> Idle {
+        let pools: Vec<(String, GroupType, i32)> = self
+            .pool_keys
             .iter()
-            .filter_map(|p| p.bulletin)
-            .map(|b| self.engine.open_places_at(b))
-            .sum()
+            .map(|&(d, g, c)| {
+                let district = self.texts.districts.get(d).map_or("", |n| &**n);
+                (district.to_owned(), g, c)
+            })
+            .collect();
+        self.idle_counts.idle(&pools, language_set_name)
+    }
+
+    /// The places open to free choice in every pool; added to the idle counts by pool
+    /// and language when `count`s (a reported day).
+    fn pools_open(&mut self, count: bool) -> u32 {
+        let counts = &mut self.idle_counts;
+        if count {
+            counts.days += 1;
+            counts.by_pool.resize(self.pools.len(), 0);
+        }
+        let mut total = 0;
+        for (p, pool) in self.pools.iter().enumerate() {
+            let Some(b) = pool.bulletin else { continue };
+            let open = self.engine.open_places_at(b);
+            total += open;
+            if !count || open == 0 {
+                continue;
+            }
+            counts.by_pool[p] += u64::from(open);
+            // The open places among the bulletins with free ones, first to last (the
+            // places notices hold are the last bulletins', as the board leaves them).
+            let mut left = open;
+            for &free in self.engine.bulletins_with_free_places_at(b) {
+                let Ok(bulletin) = self.engine.bulletin(free) else {
+                    continue;
+                };
+                let n = bulletin.free().min(left);
+                left -= n;
+                let set = usize::try_from(free.0)
+                    .ok()
+                    .and_then(|i| self.languages.get(i.checked_sub(1)?))
+                    .copied()
+                    .unwrap_or(0);
+                counts.by_languages[usize::from(set & 7)] += u64::from(n);
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+        total
     }
 }
 
 fn shares<T>(s: &[super::input::Share<T>]) -> Vec<f64> {
     s.iter().map(|s| s.share).collect()
+}
+
+/// A set of [`language_bit`]s by the languages' codes, such as `kk+ru`.
+fn language_set_name(set: u8) -> String {
+    [(1, "kk"), (2, "ru"), (4, "other")]
+        .iter()
+        .filter(|(bit, _)| set & bit != 0)
+        .map(|(_, code)| *code)
+        .collect::<Vec<_>>()
+        .join("+")
 }
 
 /// A language as one bit of a set of languages.

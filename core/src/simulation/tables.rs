@@ -90,6 +90,9 @@ pub(super) fn build(
         if e.to == StateName::Removed {
             count(&mut days.removals);
         }
+        if matches!(e.to, StateName::Removed | StateName::Withdrawn) {
+            child.left = Some(e.at.date());
+        }
         let (stood, stands) = (e.from.stands_in_queue(), e.to.stands_in_queue());
         queue_delta[d] += i64::from(stands) - i64::from(stood);
         let (was, is) = (
@@ -108,6 +111,7 @@ pub(super) fn build(
             lapses,
             by_free_choice,
             placed,
+            left,
         } = seen;
         let state = engine.state(id)?;
         let (outcome, removal) = match state {
@@ -130,6 +134,9 @@ pub(super) fn build(
         children.registered.push(registered);
         let placed = placed.filter(|_| outcome.is_placed());
         children.placed.push(placed);
+        children
+            .left
+            .push(left.filter(|_| outcome == Outcome::Removed));
         children
             .wait_days
             .push(placed.map(|p| u32::try_from((p - registered).num_days()).unwrap_or(0)));
@@ -165,6 +172,8 @@ struct Seen {
     by_free_choice: bool,
     /// The day of its latest enrolment.
     placed: Option<NaiveDate>,
+    /// The day it was last removed or withdrew.
+    left: Option<NaiveDate>,
 }
 
 /// Running sums of daily changes.

@@ -146,6 +146,7 @@ impl Run<'_> {
             | Action::Enroll(_)
             | Action::Extend(..)
             | Action::Revoke(_)
+            | Action::Renew(_)
             | Action::ConfirmRight(_)
             | Action::ConfirmInterest(_) => {}
         }
