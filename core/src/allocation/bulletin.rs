@@ -197,6 +197,9 @@ struct Pool {
     with_free: Vec<BulletinId>,
     reserved: u32,
     free: u64,
+    /// How many times its free or reserved places changed: a cache of what a host derived
+    /// from the pool's bulletins holds while it stands still.
+    changes: u64,
 }
 
 impl Pool {
@@ -265,6 +268,7 @@ impl Board {
             pool.with_free.push(bulletin.id); // the newest id: the order holds
         }
         pool.free += u64::from(bulletin.free());
+        pool.changes += 1;
         self.bulletins.push(bulletin);
     }
 
@@ -293,6 +297,11 @@ impl Board {
     /// [`Board::open`] of the pool of bulletin `id`, without its key.
     pub(crate) fn open_at(&self, id: BulletinId) -> u32 {
         self.pool_at(id).map_or(0, Pool::open)
+    }
+
+    /// How many times the free or reserved places of bulletin `id`'s pool changed.
+    pub(crate) fn changes_at(&self, id: BulletinId) -> u64 {
+        self.pool_at(id).map_or(0, |p| p.changes)
     }
 
     /// Free places of a pool not reserved by a notice or voucher: open to free choice.
@@ -368,6 +377,7 @@ impl Board {
             Claim::Reserved(b) => {
                 if let Some(p) = self.pool_of(b) {
                     p.reserved += 1;
+                    p.changes += 1;
                 }
             }
             Claim::Taken(b) | Claim::Filled(b) => self.take(b, 1),
@@ -379,6 +389,7 @@ impl Board {
             Claim::Reserved(b) => {
                 if let Some(p) = self.pool_of(b) {
                     p.reserved = p.reserved.saturating_sub(1);
+                    p.changes += 1;
                 }
             }
             // A revoked or lapsed direction gives its place back (`RULES.md §5`).
@@ -399,6 +410,7 @@ impl Board {
         let after = b.free();
         if let Some(p) = self.pool_of(id) {
             p.free = p.free + u64::from(after) - u64::from(before);
+            p.changes += 1;
             let at = p.with_free.binary_search(&id);
             match (at, after > 0) {
                 (Err(k), true) => p.with_free.insert(k, id),

@@ -173,4 +173,13 @@ impl Engine {
     pub fn open_places_at(&self, bulletin: BulletinId) -> u32 {
         self.board.open_at(bulletin)
     }
+
+    /// A number that moves whenever a place of the pool bulletin `bulletin` belongs to is
+    /// published, taken, given back, reserved or freed (0 for an unknown bulletin): what
+    /// a host derived from the pool's bulletins holds while it stays the same. Not part of
+    /// the engine's state (a loaded snapshot counts afresh).
+    #[must_use]
+    pub fn places_changes_at(&self, bulletin: BulletinId) -> u64 {
+        self.board.changes_at(bulletin)
+    }
 }

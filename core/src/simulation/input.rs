@@ -238,8 +238,9 @@ pub struct Behaviour {
 
 /// What parents do when the documents of their child's benefit end (`RULES.md §3`): a
 /// document valid for a time (a serviceman's certificate counts one month) must be
-/// renewed for the child to keep its class's turn; until then its screening fails. The
-/// defaults are kezek's guesses, not data.
+/// renewed for the child to keep its class's turn; until then its screening fails.
+/// Renewals start the month before the child is old enough for an offer (no offer can
+/// come earlier). The defaults are kezek's guesses, not data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RenewalBehaviour {

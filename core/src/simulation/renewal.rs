@@ -2,9 +2,9 @@
 //! a time (a serviceman's certificate counts one month) ends, and the child is passed over
 //! by offers until it is renewed. A parent renews them each time they end, or never
 //! (drawn once per child: [`RenewalBehaviour`](super::RenewalBehaviour)), each time after a
-//! drawn delay.
+//! drawn delay, from the month before the child is old enough for an offer.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Months, NaiveDate, NaiveDateTime};
 
 use super::run::{chance, pick, Action, Run};
 use super::SimulationError;
@@ -13,7 +13,9 @@ use crate::application::{ApplicationId, Document};
 impl Run<'_> {
     /// Plans the renewal of the documents of `id`'s benefit, issued on `issued`: after
     /// the last day the first of them holds, if the parent renews them (drawn when they
-    /// are `first` issued, at registration).
+    /// are `first` issued, at registration), and not before the month before the child
+    /// is old enough for an offer (until then no offer can come, and a parent has no
+    /// reason to renew).
     pub(super) fn plan_renewal(&mut self, id: ApplicationId, issued: NaiveDate, first: bool) {
         let Ok(app) = self.engine.application(id) else {
             return;
@@ -37,6 +39,15 @@ impl Run<'_> {
             })
             .min();
         let Some(ends) = ends else { return };
+        let policy = &self.input.policy;
+        let ages = !app.group_type.is_specialised() || policy.min_age_for_special_groups;
+        let ready = policy
+            .min_offer_age
+            .in_months()
+            .filter(|_| ages)
+            .and_then(|m| app.child_birth_date.checked_add_months(Months::new(m)))
+            .and_then(|d| d.checked_sub_months(Months::new(1)));
+        let ends = ends.max(ready.unwrap_or(ends));
         let renewal = &self.input.behaviour.renewal;
         let Some(child) = usize::try_from(id.0)
             .ok()

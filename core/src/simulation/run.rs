@@ -88,6 +88,9 @@ pub(super) struct Pool {
     /// A bulletin published for it, if any: reaches its pool on the board without
     /// hashing the queue's key.
     pub(super) bulletin: Option<BulletinId>,
+    /// Its open places by the kindergartens' languages (a set of [`language_bit`]s each),
+    /// as of the pool's count of changes: read again only when its places changed.
+    pub(super) open_by_languages: Option<(u64, [u32; 8])>,
 }
 
 pub(super) struct Run<'a> {
@@ -541,7 +544,7 @@ impl<'a> Run<'a> {
             counts.by_pool.resize(self.pools.len(), 0);
         }
         let mut total = 0;
-        for (p, pool) in self.pools.iter().enumerate() {
+        for (p, pool) in self.pools.iter_mut().enumerate() {
             let Some(b) = pool.bulletin else { continue };
             let open = self.engine.open_places_at(b);
             total += open;
@@ -549,24 +552,17 @@ impl<'a> Run<'a> {
                 continue;
             }
             counts.by_pool[p] += u64::from(open);
-            // The open places among the bulletins with free ones, first to last (the
-            // places notices hold are the last bulletins', as the board leaves them).
-            let mut left = open;
-            for &free in self.engine.bulletins_with_free_places_at(b) {
-                let Ok(bulletin) = self.engine.bulletin(free) else {
-                    continue;
-                };
-                let n = bulletin.free().min(left);
-                left -= n;
-                let set = usize::try_from(free.0)
-                    .ok()
-                    .and_then(|i| self.languages.get(i.checked_sub(1)?))
-                    .copied()
-                    .unwrap_or(0);
-                counts.by_languages[usize::from(set & 7)] += u64::from(n);
-                if left == 0 {
-                    break;
+            let changes = self.engine.places_changes_at(b);
+            let split = match pool.open_by_languages {
+                Some((seen, split)) if seen == changes => split,
+                _ => {
+                    let split = open_by_languages(&self.engine, b, open, &self.languages);
+                    pool.open_by_languages = Some((changes, split));
+                    split
                 }
+            };
+            for (count, n) in counts.by_languages.iter_mut().zip(split) {
+                *count += u64::from(n);
             }
         }
         total
@@ -575,6 +571,32 @@ impl<'a> Run<'a> {
 
 fn shares<T>(s: &[super::input::Share<T>]) -> Vec<f64> {
     s.iter().map(|s| s.share).collect()
+}
+
+/// The `open` places of bulletin `b`'s pool by the languages of their kindergartens (a
+/// set of [`language_bit`]s, by bulletin index, in `languages`): among the bulletins with
+/// free places, first to last (the places notices hold are the last bulletins', as the
+/// board leaves them).
+fn open_by_languages(engine: &Engine, b: BulletinId, open: u32, languages: &[u8]) -> [u32; 8] {
+    let mut split = [0; 8];
+    let mut left = open;
+    for &free in engine.bulletins_with_free_places_at(b) {
+        let Ok(bulletin) = engine.bulletin(free) else {
+            continue;
+        };
+        let n = bulletin.free().min(left);
+        left -= n;
+        let set = usize::try_from(free.0)
+            .ok()
+            .and_then(|i| languages.get(i.checked_sub(1)?))
+            .copied()
+            .unwrap_or(0);
+        split[usize::from(set & 7)] += n;
+        if left == 0 {
+            break;
+        }
+    }
+    split
 }
 
 /// A set of [`language_bit`]s by the languages' codes, such as `kk+ru`.

@@ -73,34 +73,40 @@ pub(crate) fn quantile(sorted: &[u32], q: f64) -> Option<u32> {
 }
 
 /// The Kaplan–Meier survival of `spells` (a child is at risk on day `t` when
-/// `entry ≤ t ≤ exit`): the first days on which it falls to 0.5 and to 0.1.
+/// `entry ≤ t ≤ exit`): the first days on which it falls to 0.5 and to 0.1. Counted per
+/// day (days are few: a run's length), not sorted.
 #[allow(clippy::cast_precision_loss)] // counts far below 2⁵²
 fn kaplan_meier(spells: &[Spell]) -> (Option<u32>, Option<u32>) {
-    let mut entries: Vec<u32> = spells.iter().map(|s| s.entry).collect();
-    let mut exits: Vec<u32> = spells.iter().map(|s| s.exit).collect();
-    let mut events: Vec<u32> = spells.iter().filter(|s| s.placed).map(|s| s.exit).collect();
-    entries.sort_unstable();
-    exits.sort_unstable();
-    events.sort_unstable();
+    let Some(last) = spells.iter().map(|s| s.exit.max(s.entry)).max() else {
+        return (None, None);
+    };
+    let days = usize::try_from(last).map_or(0, |d| d + 1);
+    // Per day: children entering, leaving (placed or not), placed.
+    let (mut entering, mut leaving, mut placed) =
+        (vec![0_u32; days], vec![0_u32; days], vec![0_u32; days]);
+    for s in spells {
+        entering[s.entry as usize] += 1;
+        leaving[s.exit as usize] += 1;
+        placed[s.exit as usize] += u32::from(s.placed);
+    }
     let (mut survival, mut median, mut p90) = (1.0_f64, None, None);
-    let mut at = 0;
-    while at < events.len() {
-        let t = events[at];
-        let placed = events[at..].partition_point(|&e| e == t);
-        at += placed;
-        // Entered on or before t, not left before t.
-        let at_risk = entries.partition_point(|&e| e <= t) - exits.partition_point(|&e| e < t);
-        if at_risk == 0 {
-            continue;
+    // Entered on or before the day, not left before it.
+    let (mut entered, mut left) = (0_u64, 0_u64);
+    for t in 0..days {
+        entered += u64::from(entering[t]);
+        let at_risk = entered.saturating_sub(left);
+        if placed[t] > 0 && at_risk > 0 {
+            survival *= 1.0 - f64::from(placed[t]) / at_risk as f64;
+            let day = u32::try_from(t).unwrap_or(u32::MAX);
+            if median.is_none() && survival <= 0.5 {
+                median = Some(day);
+            }
+            if survival <= 0.1 {
+                p90 = Some(day);
+                break;
+            }
         }
-        survival *= 1.0 - placed as f64 / at_risk as f64;
-        if median.is_none() && survival <= 0.5 {
-            median = Some(t);
-        }
-        if survival <= 0.1 {
-            p90 = Some(t);
-            break;
-        }
+        left += u64::from(leaving[t]);
     }
     (median, p90)
 }
@@ -108,6 +114,49 @@ fn kaplan_meier(spells: &[Spell]) -> (Option<u32>, Option<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The estimate as the textbook writes it: over the sorted distinct days a child was
+    /// placed, the children at risk counted from the sorted entries and exits.
+    #[allow(clippy::cast_precision_loss)]
+    fn kaplan_meier_sorted(spells: &[Spell]) -> (Option<u32>, Option<u32>) {
+        let mut entries: Vec<u32> = spells.iter().map(|s| s.entry).collect();
+        let mut exits: Vec<u32> = spells.iter().map(|s| s.exit).collect();
+        let mut events: Vec<u32> = spells.iter().filter(|s| s.placed).map(|s| s.exit).collect();
+        entries.sort_unstable();
+        exits.sort_unstable();
+        events.sort_unstable();
+        events.dedup();
+        let (mut survival, mut median, mut p90) = (1.0_f64, None, None);
+        for t in events {
+            let placed = spells.iter().filter(|s| s.placed && s.exit == t).count();
+            let at_risk = entries.partition_point(|&e| e <= t) - exits.partition_point(|&e| e < t);
+            survival *= 1.0 - placed as f64 / at_risk as f64;
+            if median.is_none() && survival <= 0.5 {
+                median = Some(t);
+            }
+            if survival <= 0.1 {
+                p90 = Some(t);
+                break;
+            }
+        }
+        (median, p90)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+        /// Counted per day, the estimate is the textbook's.
+        #[test]
+        fn counted_per_day_it_is_the_sorted_estimate(
+            spells in proptest::collection::vec((0..60_u32, 0..60_u32, any::<bool>()), 0..80),
+        ) {
+            let spells: Vec<Spell> = spells
+                .into_iter()
+                .map(|(a, b, placed)| spell(a.min(b), a.max(b), placed))
+                .collect();
+            prop_assert_eq!(kaplan_meier(&spells), kaplan_meier_sorted(&spells));
+        }
+    }
 
     fn spell(entry: u32, exit: u32, placed: bool) -> Spell {
         Spell {
