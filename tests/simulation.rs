@@ -303,7 +303,8 @@ fn under_a_voucher_policy_parents_answer_vouchers() {
 }
 
 /// Issue 24 §6: inputs say their format. A format-1 input (no `format`; the conformance
-/// town's) loads through the migration, with the voucher behaviour's defaults written out;
+/// town's) loads through the migrations, with the voucher behaviour's defaults written out
+/// (1 → 2) and the renewal behaviour's (2 → 3);
 /// serde alone reads only the current format; a newer format is `INPUT_FORMAT`; an input
 /// built in Rust with another format is refused before it runs.
 #[test]
@@ -327,9 +328,21 @@ fn older_inputs_load_through_their_migration() {
     assert!(serde_json::from_value::<SimulationInput>(v1).is_err());
     let again = serde_json::to_string(&input).expect("JSON");
     assert_eq!(SimulationInput::from_json(&again).expect("current"), input);
-    let newer = SimulationInput::from_json(r#"{"format": 3}"#).expect_err("refused");
+    // Format 2 → 3: the renewal behaviour's defaults written out.
+    assert_eq!(
+        input.behaviour.renewal,
+        kezek::simulation::RenewalBehaviour::default()
+    );
+    let mut v2 = serde_json::to_value(&input).expect("JSON");
+    v2["format"] = 2.into();
+    v2["behaviour"]
+        .as_object_mut()
+        .expect("behaviour")
+        .remove("renewal");
+    assert_eq!(SimulationInput::from_value(v2).expect("migrated"), input);
+    let newer = SimulationInput::from_json(r#"{"format": 4}"#).expect_err("refused");
     assert_eq!(newer.code(), "INPUT_FORMAT");
-    assert!(newer.message(kezek::Lang::En).contains("format 3"));
+    assert!(newer.message(kezek::Lang::En).contains("format 4"));
     let mut built = small(1, 0, 1);
     built.format = 1;
     let e = simulate(&built).expect_err("refused");
@@ -511,4 +524,35 @@ fn the_waits_count_every_child_placed_in_the_window() {
         s.old_enough + s.too_young,
         r.summary.outcomes[&Outcome::StillWaiting]
     );
+}
+
+/// Issue 26: a shape error names where it is, a region the policy does not serve and
+/// publication shares that do not add up are refused with their field.
+#[test]
+fn a_city_s_errors_say_where() {
+    let input = small(1, 0, 1);
+    let mut value = serde_json::to_value(&input).expect("JSON");
+    value["city"]["districts"][1]["kindergartens"][4]
+        .as_object_mut()
+        .expect("a kindergarten")
+        .remove("intake");
+    let e = SimulationInput::from_value(value).expect_err("refused");
+    assert_eq!(e.code(), "INPUT_FORMAT");
+    let m = e.message(kezek::Lang::En);
+    assert!(m.contains("city.districts[1].kindergartens[4]"), "{m}");
+    assert!(m.contains("intake"), "{m}");
+    let mut elsewhere = small(1, 0, 1);
+    elsewhere.city.region = "shymkent".into();
+    let e = simulate(&elsewhere).expect_err("refused");
+    assert_eq!(e.code(), "SIMULATION_INPUT");
+    assert!(
+        e.message(kezek::Lang::En).contains("city.region"),
+        "{}",
+        e.message(kezek::Lang::En)
+    );
+    let mut too_much = small(1, 0, 1);
+    too_much.turnover.waves[0].share += 0.8;
+    let e = simulate(&too_much).expect_err("refused");
+    assert_eq!(e.code(), "SIMULATION_INPUT");
+    assert!(e.message(kezek::Lang::En).contains("turnover.waves"));
 }

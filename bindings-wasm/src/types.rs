@@ -270,7 +270,7 @@ export interface EngineCommand { command: string; [field: string]: unknown }
 
 /** A simulation's input: a city, its arrivals and behaviour, a policy, the horizon, a seed. */
 export interface SimulationInput {
-  /** The input's format (2); an input without one is format 1 and is migrated when read. */
+  /** The input's format (3); an older one (without `format`: 1) is migrated when read. */
   format?: number;
   city: Record<string, unknown>;
   policy: PolicyData;

@@ -38,9 +38,10 @@ __all__ = [
 class SimulationInput(_Wrapper):
     """A simulation's input: ``city``, ``arrivals``, ``turnover``, ``behaviour``,
     ``policy``, optional ``calendar``, ``start``, ``years``, ``warm_up_years``, ``seed``
-    (the shape of ``tests/conformance/simulation.json``), and its ``format`` (2). An input
-    without ``format`` is format 1 (saved before formats existed) and is migrated when
-    read, keeping its meaning. Checked when built; a wrong shape or a newer format raises
+    (the shape of ``tests/conformance/simulation.json``), and its ``format`` (3). An older
+    input (without ``format``: format 1, saved before formats existed; format 2, before
+    ``behaviour.renewal``) is migrated when read, the defaults of what it lacked written
+    out. A shape error names where it is (``at `city.districts[1].kindergartens[4]```). Checked when built; a wrong shape or a newer format raises
     :class:`kezek.InputError`, a value out of range :class:`kezek.SimulationError` when it
     runs."""
 

@@ -190,7 +190,7 @@ pub struct Wave {
     pub month: u32,
     /// Day of the month.
     pub day: u32,
-    /// Share of the yearly intake published (the shares of a year should add to 1).
+    /// Share of the yearly intake published (the shares of a year add to 1, within 0.001).
     pub share: f64,
 }
 
@@ -342,6 +342,30 @@ impl SimulationInput {
         Ok(())
     }
 
+    /// The city's region is one the policy serves; the publication waves' shares of a
+    /// year add to 1.
+    fn validate_region_and_waves(&self) -> Result<(), SimulationError> {
+        let region = &self.city.region;
+        if !self.policy.regions.iter().any(|r| r == "*" || r == region) {
+            return bad(
+                "city.region",
+                &format!(
+                    "policy `{}` serves {}, not `{region}`",
+                    self.policy.id,
+                    self.policy.regions.join(", ")
+                ),
+            );
+        }
+        let waves: f64 = self.turnover.waves.iter().map(|w| w.share).sum();
+        if !self.turnover.waves.is_empty() && (waves - 1.0).abs() > 1e-3 {
+            return bad(
+                "turnover.waves",
+                &format!("the shares of a year add to {waves:.3}, not 1"),
+            );
+        }
+        Ok(())
+    }
+
     fn validate_fields(&self) -> Result<(), SimulationError> {
         self.behaviour.validate()?;
         if self.format != super::INPUT_FORMAT {
@@ -407,6 +431,7 @@ impl SimulationInput {
                 );
             }
         }
+        self.validate_region_and_waves()?;
         if !a.group_types.is_empty() && !weights_ok(a.group_types.iter().map(|s| s.share)) {
             return bad("arrivals.group_types", "needs a positive weight");
         }

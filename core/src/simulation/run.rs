@@ -10,7 +10,7 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::agenda::Agenda;
-use super::idle::{Idle, IdleCounts};
+use super::idle::IdleCounts;
 use super::input::{KindergartenSpec, SimulationInput};
 use super::summary::months_between;
 use super::{Progress, SimulationError};
@@ -519,94 +519,10 @@ impl<'a> Run<'a> {
             })
             .collect()
     }
-
-    /// Places open to free choice across the pools.
-    /// The idle places of the reported days, by district, group type, cohort and the
-    /// kindergartens' languages.
-    pub(super) fn idle(&self) -> Idle {
-        let pools: Vec<(String, GroupType, i32)> = self
-            .pool_keys
-            .iter()
-            .map(|&(d, g, c)| {
-                let district = self.texts.districts.get(d).map_or("", |n| &**n);
-                (district.to_owned(), g, c)
-            })
-            .collect();
-        self.idle_counts.idle(&pools, language_set_name)
-    }
-
-    /// The places open to free choice in every pool; added to the idle counts by pool
-    /// and language when `count`s (a reported day).
-    fn pools_open(&mut self, count: bool) -> u32 {
-        let counts = &mut self.idle_counts;
-        if count {
-            counts.days += 1;
-            counts.by_pool.resize(self.pools.len(), 0);
-        }
-        let mut total = 0;
-        for (p, pool) in self.pools.iter_mut().enumerate() {
-            let Some(b) = pool.bulletin else { continue };
-            let open = self.engine.open_places_at(b);
-            total += open;
-            if !count || open == 0 {
-                continue;
-            }
-            counts.by_pool[p] += u64::from(open);
-            let changes = self.engine.places_changes_at(b);
-            let split = match pool.open_by_languages {
-                Some((seen, split)) if seen == changes => split,
-                _ => {
-                    let split = open_by_languages(&self.engine, b, open, &self.languages);
-                    pool.open_by_languages = Some((changes, split));
-                    split
-                }
-            };
-            for (count, n) in counts.by_languages.iter_mut().zip(split) {
-                *count += u64::from(n);
-            }
-        }
-        total
-    }
 }
 
 fn shares<T>(s: &[super::input::Share<T>]) -> Vec<f64> {
     s.iter().map(|s| s.share).collect()
-}
-
-/// The `open` places of bulletin `b`'s pool by the languages of their kindergartens (a
-/// set of [`language_bit`]s, by bulletin index, in `languages`): among the bulletins with
-/// free places, first to last (the places notices hold are the last bulletins', as the
-/// board leaves them).
-fn open_by_languages(engine: &Engine, b: BulletinId, open: u32, languages: &[u8]) -> [u32; 8] {
-    let mut split = [0; 8];
-    let mut left = open;
-    for &free in engine.bulletins_with_free_places_at(b) {
-        let Ok(bulletin) = engine.bulletin(free) else {
-            continue;
-        };
-        let n = bulletin.free().min(left);
-        left -= n;
-        let set = usize::try_from(free.0)
-            .ok()
-            .and_then(|i| languages.get(i.checked_sub(1)?))
-            .copied()
-            .unwrap_or(0);
-        split[usize::from(set & 7)] += n;
-        if left == 0 {
-            break;
-        }
-    }
-    split
-}
-
-/// A set of [`language_bit`]s by the languages' codes, such as `kk+ru`.
-fn language_set_name(set: u8) -> String {
-    [(1, "kk"), (2, "ru"), (4, "other")]
-        .iter()
-        .filter(|(bit, _)| set & bit != 0)
-        .map(|(_, code)| *code)
-        .collect::<Vec<_>>()
-        .join("+")
 }
 
 /// A language as one bit of a set of languages.
