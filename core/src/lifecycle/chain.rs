@@ -103,10 +103,8 @@ impl Engine {
             .map(|id| index_u32(rooms.index(id)))
             .collect();
         free.resize(rooms.len(), 0);
-        let day = at.date().num_days_from_ce();
-        for k in &pool {
-            self.rankers.skip_settled(q, &rooms[*k as usize].0, day);
-        }
+        self.rankers
+            .skip_settled_in(q, at.date().num_days_from_ce());
         let mut moved = false;
         loop {
             moved |= self.run_chain(q, at, &mut rooms, &mut free, &mut open, &mut read);

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::run::Run;
+use super::run::{languages_of, Run};
 use crate::allocation::BulletinId;
 use crate::application::GroupType;
 use crate::lifecycle::Engine;
@@ -147,12 +147,7 @@ fn open_by_languages(engine: &Engine, b: BulletinId, open: u32, languages: &[u8]
         };
         let n = bulletin.free().min(left);
         left -= n;
-        let set = usize::try_from(free.0)
-            .ok()
-            .and_then(|i| languages.get(i.checked_sub(1)?))
-            .copied()
-            .unwrap_or(0);
-        split[usize::from(set & 7)] += n;
+        split[usize::from(languages_of(languages, free) & 7)] += n;
         if left == 0 {
             break;
         }

@@ -5,7 +5,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::run::{at, below, chance, language_bit, pick, unit, Action, Child, Run};
+use super::run::{at, below, chance, language_bit, languages_of, pick, unit, Action, Child, Run};
 use super::SimulationError;
 use crate::allocation::BulletinId;
 use crate::application::ApplicationId;
@@ -122,12 +122,10 @@ impl Run<'_> {
             .bulletin
             .map_or(&[][..], |b| self.engine.bulletins_with_free_places_at(b));
         if prefers {
-            let own = free.iter().copied().find(|b| {
-                usize::try_from(b.0)
-                    .ok()
-                    .and_then(|i| self.languages.get(i.checked_sub(1)?))
-                    .is_some_and(|set| set & language_bit(language) != 0)
-            });
+            let own = free
+                .iter()
+                .copied()
+                .find(|&b| languages_of(&self.languages, b) & language_bit(language) != 0);
             if own.is_some() {
                 return own;
             }

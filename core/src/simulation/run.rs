@@ -525,6 +525,16 @@ fn shares<T>(s: &[super::input::Share<T>]) -> Vec<f64> {
     s.iter().map(|s| s.share).collect()
 }
 
+/// The languages of bulletin `b`'s kindergarten, a set of [`language_bit`]s, from
+/// `languages` (by bulletin index); none for a bulletin it does not know.
+pub(super) fn languages_of(languages: &[u8], b: BulletinId) -> u8 {
+    usize::try_from(b.0)
+        .ok()
+        .and_then(|i| languages.get(i.checked_sub(1)?))
+        .copied()
+        .unwrap_or(0)
+}
+
 /// A language as one bit of a set of languages.
 pub(super) fn language_bit(language: Language) -> u8 {
     match language {

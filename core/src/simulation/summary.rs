@@ -126,8 +126,8 @@ struct Gathered {
 }
 
 impl Gathered {
-    fn waits(&self) -> Waits {
-        Waits::of(&self.spells, self.placed.clone())
+    fn waits(&mut self) -> Waits {
+        Waits::of(&self.spells, &mut self.placed)
     }
 }
 
@@ -213,7 +213,7 @@ impl Summary {
                 }
             }
         }
-        let waits = group_rows(&groups);
+        let waits = group_rows(groups);
         let sum = |col: &[u32]| col.iter().map(|&x| u64::from(x)).sum::<u64>();
         let by_offer = u64::from(outcomes[&Outcome::PlacedByOffer]);
         let by_free = u64::from(outcomes[&Outcome::PlacedByFreeChoice]);
@@ -308,12 +308,14 @@ impl Summary {
 }
 
 /// The rows of `groups`: per class (every cohort), then per class and cohort.
-fn group_rows(groups: &BTreeMap<(PriorityClass, Option<i32>), Gathered>) -> Vec<GroupWaits> {
-    groups
-        .iter()
-        .filter(|((_, cohort), _)| cohort.is_none())
-        .chain(groups.iter().filter(|((_, cohort), _)| cohort.is_some()))
-        .map(|(&(class, cohort), g)| GroupWaits {
+fn group_rows(groups: BTreeMap<(PriorityClass, Option<i32>), Gathered>) -> Vec<GroupWaits> {
+    let (every_cohort, per_cohort): (Vec<_>, Vec<_>) = groups
+        .into_iter()
+        .partition(|((_, cohort), _)| cohort.is_none());
+    every_cohort
+        .into_iter()
+        .chain(per_cohort)
+        .map(|((class, cohort), mut g)| GroupWaits {
             class: Some(class),
             cohort,
             registered: g.registered,

@@ -42,14 +42,14 @@ pub struct Waits {
 
 impl Waits {
     /// The waits of `spells` (every child of the group waiting in the window) and
-    /// `placed_waits` (the waits of those placed in it).
-    pub(crate) fn of(spells: &[Spell], mut placed_waits: Vec<u32>) -> Self {
+    /// `placed_waits` (the waits of those placed in it, sorted here).
+    pub(crate) fn of(spells: &[Spell], placed_waits: &mut [u32]) -> Self {
         placed_waits.sort_unstable();
         let (km_median_days, km_p90_days) = kaplan_meier(spells);
         Self {
             placed: u32::try_from(placed_waits.len()).unwrap_or(u32::MAX),
-            median_days: quantile(&placed_waits, 0.5),
-            p90_days: quantile(&placed_waits, 0.9),
+            median_days: quantile(placed_waits, 0.5),
+            p90_days: quantile(placed_waits, 0.9),
             at_risk: u32::try_from(spells.len()).unwrap_or(u32::MAX),
             km_median_days,
             km_p90_days,
@@ -180,7 +180,7 @@ mod tests {
         spells.extend([spell(0, 100, false); 3]);
         assert_eq!(kaplan_meier(&spells), (None, None));
         // The placed-only median would say 10 days.
-        let w = Waits::of(&spells, vec![10, 20]);
+        let w = Waits::of(&spells, &mut [20, 10]);
         assert_eq!((w.placed, w.median_days, w.at_risk), (2, Some(10), 5));
         assert_eq!(w.km_median_days, None);
     }
@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn nobody_placed_gives_no_figure_never_zero() {
-        let w = Waits::of(&[spell(0, 40, false)], Vec::new());
+        let w = Waits::of(&[spell(0, 40, false)], &mut []);
         assert_eq!(w.placed, 0);
         assert_eq!((w.median_days, w.p90_days), (None, None));
         assert_eq!((w.km_median_days, w.km_p90_days), (None, None));

@@ -23,6 +23,7 @@ use crate::iin::Iin;
 use crate::queue::{OrderKey, QueueId};
 
 mod list;
+mod rebuild;
 
 pub(crate) use list::Wants;
 use list::{held_of, Entry, Key, List, WAITING};
@@ -106,6 +107,7 @@ impl Rankers {
     /// The records of pool `q` that ranked kindergarten `k`: those with sibling priority
     /// there first, then the others, each in queue-key order (a record with a sibling
     /// there comes twice).
+    ///
     /// The others are read from the first that may prefer `k` to where it stands (see
     /// [`List`]): those before hold a direction they ranked higher.
     pub(crate) fn at<'a>(&'a self, q: QueueId, k: &str) -> impl Iterator<Item = (u32, Wants)> + 'a {
@@ -143,16 +145,8 @@ impl Rankers {
             .map(|(&(_, i), &entry)| (i, entry.wants(self.held_of(i))))
     }
 
-    /// Pool `q`'s list for `k` is read from past the entries that take no part from `day`
-    /// on, the engine's clock (see [`List`]).
-    pub(crate) fn skip_settled(&mut self, q: QueueId, k: &str, day: i32) {
-        if let Some(list) = self.lists.get_mut(&q).and_then(|l| l.get_mut(k)) {
-            list.skip_to(day, &self.held);
-        }
-    }
-
     /// Every list of pool `q` is read from past the entries that take no part from `day`
-    /// on (see [`Rankers::skip_settled`]).
+    /// on, the engine's clock (see [`List`]).
     pub(crate) fn skip_settled_in(&mut self, q: QueueId, day: i32) {
         if let Some(lists) = self.lists.get_mut(&q) {
             for list in lists.values_mut() {
@@ -498,110 +492,5 @@ impl Engine {
         self.unrank_record(i);
         self.records[i].order = order;
         self.rank_record(i);
-    }
-
-    /// The index built afresh from the records.
-    pub(super) fn rankers_rebuilt(&self) -> Rankers {
-        let mut out = Rankers::default();
-        if !self.indexes_rankers() {
-            return out;
-        }
-        if self.indexes_siblings() {
-            for (i, r) in (0_u32..).zip(&self.records) {
-                for a in &r.app.applicants {
-                    out.by_applicant.entry(*a).or_default().push(i);
-                    if let State::Enrolled { kindergarten, .. } = &r.state {
-                        let list = out.enrolled.entry(*a).or_default();
-                        list.push((r.app.child, Arc::clone(kindergarten)));
-                    }
-                }
-            }
-        }
-        for (i, r) in (0_u32..).zip(&self.records) {
-            if takes_part(&r.state) {
-                let days = self.screen_days(r);
-                out.insert(i, (r.queue, r.order, days), &r.app, held(&r.state));
-            }
-        }
-        out
-    }
-}
-
-impl Rankers {
-    /// Whether every list's first is where its reading may start on `day` (the clock's).
-    fn firsts_hold(&self, day: i32) -> bool {
-        self.lists
-            .values()
-            .flat_map(HashMap::values)
-            .all(|list| list.first_holds(day, &self.held))
-    }
-
-    /// The index with each applicant's lists in one order and each list's first at the
-    /// first entry that may prefer its kindergarten, to compare two built apart.
-    fn normalized(mut self) -> Self {
-        for list in self.lists.values_mut().flat_map(HashMap::values_mut) {
-            list.first = list
-                .entries
-                .iter()
-                .find(|(&(_, i), e)| e.wants(held_of(&self.held, i)).may_prefer())
-                .map(|(&k, _)| k);
-        }
-        for list in self.enrolled.values_mut() {
-            list.sort_unstable();
-        }
-        for list in self.by_applicant.values_mut() {
-            list.sort_unstable();
-        }
-        while self.held.last() == Some(&WAITING) {
-            self.held.pop();
-        }
-        self
-    }
-}
-
-impl Engine {
-    /// Checks the index of rankers against one built afresh from the records, and each
-    /// record's choices by catalogue number against its application's: a check for tests
-    /// and fuzz targets of what `settle` and `commit` keep (the index is rebuilt whenever
-    /// an engine is loaded, so no snapshot can break it).
-    ///
-    /// # Errors
-    /// A description of the first difference.
-    #[doc(hidden)]
-    pub fn check_rankers_index(&self) -> Result<(), String> {
-        for (i, r) in self.records.iter().enumerate() {
-            if r.choices != self.choice_numbers(&r.app) {
-                return Err(format!(
-                    "record {i}: the choices' numbers are not its choices'"
-                ));
-            }
-        }
-        let day = self.now.map_or(i32::MIN, |t| t.date().num_days_from_ce());
-        if !self.rankers.firsts_hold(day) {
-            return Err("a list of rankers starts past a child who may take part".into());
-        }
-        let kept = self.rankers.clone().normalized();
-        let fresh = self.rankers_rebuilt().normalized();
-        if kept == fresh {
-            Ok(())
-        } else {
-            Err(format!("kept {kept:?}\nfresh {fresh:?}"))
-        }
-    }
-
-    /// Whether places given back are re-placed over the whole pool each time instead of
-    /// by the chain over the index (`chain.rs`): for tests and fuzz targets that check
-    /// the one against the other.
-    #[doc(hidden)]
-    pub fn replace_in_full(&mut self, yes: bool) {
-        self.full_replacement = yes;
-    }
-
-    /// Whether a round of ranked choices reads the whole queue instead of only as far as
-    /// places can go (`ranked_units.rs`): for tests and fuzz targets that check the one
-    /// against the other.
-    #[doc(hidden)]
-    pub fn round_in_full(&mut self, yes: bool) {
-        self.full_round = yes;
     }
 }
