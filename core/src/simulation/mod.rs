@@ -44,6 +44,7 @@ mod renewal;
 mod run;
 mod summary;
 mod survival;
+mod sweep;
 mod tables;
 mod vouchers;
 
@@ -60,6 +61,11 @@ pub use input::{
 pub use output::{ChildTable, DayTable, Outcome, SimulationResult};
 pub use summary::{compare, AgeShare, GroupWaits, MetricDiff, Summary, WaitingAtEnd};
 pub use survival::Waits;
+pub use sweep::{
+    simulate_sweep, Axis, Interval, PairedDifference, PlannedRun, RunOutcome, Sweep, SweepResult,
+    Variant, MAX_AXIS_VALUES, MAX_SEEDS, MAX_SWEEP_AXES, MAX_SWEEP_RUNS, MAX_VARIANTS,
+    SWEEP_FORMAT,
+};
 
 use crate::calendar::{CalendarData, WorkCalendar, YearData};
 use crate::policy::Policy;

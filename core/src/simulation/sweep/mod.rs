@@ -1,0 +1,447 @@
+//! Replications and sweeps: one input run under several policies, over seeds and a grid
+//! of parameters, gathered into one tidy table with intervals and paired differences.
+//!
+//! A [`Sweep`] is data (the input, the policy variants, the seeds, the grid). It plans its
+//! runs ([`Sweep::runs`]): one [`PlannedRun`] per grid point, seed and variant, each a
+//! whole [`SimulationInput`] that runs anywhere — another thread, process or machine
+//! ([`PlannedRun::run`] gives its [`RunOutcome`], the summary's metrics). The host spreads
+//! the runs as it likes (threads, a process pool, a Dask cluster); [`Sweep::collect`]
+//! takes the outcomes back in any order and answers, the same whatever ran them:
+//!
+//! - **intervals**: per variant, grid point and metric, the mean over the seeds with its
+//!   confidence interval (Student's t, `confidence`, 0.95 by default);
+//! - **paired differences**: per variant but the first, grid point and metric, the mean
+//!   of the differences seed by seed against the first variant at the same point (the same
+//!   seed draws the same parents, so the noise of the city cancels out), with its
+//!   interval; with one variant, each grid point against the grid's first point.
+//!
+//! A metric missing in a run (`NaN` in [`Summary::metrics`](super::Summary::metrics),
+//! e.g. nobody of a cohort placed) is left out of that run's count: every figure carries
+//! the number of seeds it rests on, and an interval needs two.
+
+mod table;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use table::{Interval, PairedDifference, SweepResult};
+
+use super::{simulate, SimulationError, SimulationInput};
+use crate::input::InputError;
+use crate::policy::Policy;
+
+/// The format a sweep is written in.
+pub const SWEEP_FORMAT: u32 = 1;
+/// The most runs one sweep may plan (variants × seeds × grid points).
+pub const MAX_SWEEP_RUNS: usize = 10_000;
+/// The most grid axes, values per axis, variants and seeds of a sweep.
+pub const MAX_SWEEP_AXES: usize = 8;
+/// See [`MAX_SWEEP_AXES`].
+pub const MAX_AXIS_VALUES: usize = 1_000;
+/// See [`MAX_SWEEP_AXES`].
+pub const MAX_VARIANTS: usize = 64;
+/// See [`MAX_SWEEP_AXES`].
+pub const MAX_SEEDS: usize = 10_000;
+
+/// A study: one input under several policies, seeds and grid points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sweep {
+    /// [`SWEEP_FORMAT`].
+    #[serde(default = "first_format")]
+    pub format: u32,
+    /// What every run starts from; each run sets its policy, seed and grid point.
+    pub input: SimulationInput,
+    /// The policies compared, each with the name its rows carry; the first is the
+    /// baseline of the paired differences. None: the input's own policy, named by its id.
+    #[serde(default)]
+    pub variants: Vec<Variant>,
+    /// The seeds: each variant and grid point runs once per seed.
+    pub seeds: Vec<u64>,
+    /// The parameters varied, every combination of their values (the first axis varies
+    /// slowest).
+    #[serde(default)]
+    pub grid: Vec<Axis>,
+    /// The level of the intervals, in (0, 1).
+    #[serde(default = "default_confidence")]
+    pub confidence: f64,
+}
+
+fn first_format() -> u32 {
+    SWEEP_FORMAT
+}
+
+fn default_confidence() -> f64 {
+    0.95
+}
+
+/// A policy of a sweep, under a name of the analyst's choosing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// The name its rows carry (unique in the sweep).
+    pub name: String,
+    /// The policy.
+    pub policy: Policy,
+}
+
+/// One parameter of the grid: where it is in the input and the values it takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Axis {
+    /// The field's path in the input's data, dotted, a list's item by its index:
+    /// `behaviour.renewal.renews`, `arrivals.per_month`, `policy.interleave`,
+    /// `city.districts.0.kindergartens.3.intake`.
+    pub parameter: String,
+    /// Its values, each as it would be written in the input.
+    pub values: Vec<Value>,
+}
+
+/// One run a sweep planned: whose it is, and its whole input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedRun {
+    /// Its number in the plan (0, 1, …).
+    pub run: u32,
+    /// Its variant's name.
+    pub variant: String,
+    /// Its seed.
+    pub seed: u64,
+    /// Its grid point: one value per axis, in the grid's order.
+    pub point: Vec<Value>,
+    /// The input it runs.
+    pub input: SimulationInput,
+}
+
+/// What one run gave: its place in the plan and its summary's metrics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunOutcome {
+    /// Its number in the plan.
+    pub run: u32,
+    /// Its variant's name.
+    pub variant: String,
+    /// Its seed.
+    pub seed: u64,
+    /// Its grid point.
+    pub point: Vec<Value>,
+    /// The summary's metrics ([`Summary::metrics`](super::Summary::metrics)), a missing
+    /// figure as `None`.
+    pub metrics: Vec<(String, Option<f64>)>,
+}
+
+fn invalid(field: impl Into<String>, detail: impl Into<String>) -> SimulationError {
+    SimulationError::Input {
+        field: field.into(),
+        detail: detail.into(),
+    }
+}
+
+impl Sweep {
+    /// Reads a sweep from JSON data; its input is migrated from an older format as
+    /// [`SimulationInput::from_value`] does.
+    ///
+    /// # Errors
+    /// `INPUT_FORMAT` for data that is not a sweep (naming where), or a format this
+    /// release cannot read.
+    pub fn from_value(mut value: Value) -> Result<Self, InputError> {
+        const WHAT: &str = "sweep";
+        let Some(object) = value.as_object_mut() else {
+            return Err(InputError::format(WHAT, "a sweep is a JSON object"));
+        };
+        match object.get("format") {
+            None => {}
+            Some(f) if f.as_u64() == Some(u64::from(SWEEP_FORMAT)) => {}
+            Some(f) => {
+                return Err(InputError::format(
+                    WHAT,
+                    format!("format {f} cannot be read; this release reads format {SWEEP_FORMAT}"),
+                ))
+            }
+        }
+        let input = object
+            .remove("input")
+            .ok_or_else(|| InputError::format(WHAT, "missing field `input`"))?;
+        let input = SimulationInput::from_value(input)?;
+        object.insert(
+            "input".into(),
+            serde_json::to_value(&input).map_err(|e| InputError::json(WHAT, &e))?,
+        );
+        let text = value.to_string();
+        let reader = &mut serde_json::Deserializer::from_str(&text);
+        serde_path_to_error::deserialize(reader).map_err(|e| {
+            let at = e.path().to_string();
+            let inner = e.into_inner();
+            InputError::format(
+                WHAT,
+                format!("at `{at}`: {}", crate::input::json_said(&inner)),
+            )
+        })
+    }
+
+    /// Reads a sweep from JSON text (see [`Sweep::from_value`]).
+    ///
+    /// # Errors
+    /// As [`Sweep::from_value`].
+    pub fn from_json(json: &str) -> Result<Self, InputError> {
+        let value: Value = serde_json::from_str(json).map_err(|e| InputError::json("sweep", &e))?;
+        Self::from_value(value)
+    }
+
+    /// The variants run: those given, or the input's own policy named by its id.
+    #[must_use]
+    pub fn variants(&self) -> Vec<Variant> {
+        if self.variants.is_empty() {
+            vec![Variant {
+                name: self.input.policy.id.clone(),
+                policy: self.input.policy.clone(),
+            }]
+        } else {
+            self.variants.clone()
+        }
+    }
+
+    /// The names of the grid's parameters, in order.
+    #[must_use]
+    pub fn parameters(&self) -> Vec<String> {
+        self.grid.iter().map(|a| a.parameter.clone()).collect()
+    }
+
+    /// Checks the sweep's sizes and names.
+    fn check(&self) -> Result<(), SimulationError> {
+        let variants = self.variants();
+        if variants.len() > MAX_VARIANTS {
+            return Err(invalid(
+                "variants",
+                format!("at most {MAX_VARIANTS} variants"),
+            ));
+        }
+        for (i, v) in variants.iter().enumerate() {
+            if v.name.is_empty() || v.name.len() > 200 {
+                return Err(invalid(
+                    format!("variants[{i}].name"),
+                    "a name of 1 to 200 bytes",
+                ));
+            }
+            if variants[..i].iter().any(|w| w.name == v.name) {
+                return Err(invalid(
+                    format!("variants[{i}].name"),
+                    "each variant needs a name of its own",
+                ));
+            }
+        }
+        if self.seeds.is_empty() || self.seeds.len() > MAX_SEEDS {
+            return Err(invalid("seeds", format!("1 to {MAX_SEEDS} seeds")));
+        }
+        for (i, s) in self.seeds.iter().enumerate() {
+            if self.seeds[..i].contains(s) {
+                return Err(invalid(format!("seeds[{i}]"), "each seed once"));
+            }
+        }
+        if self.grid.len() > MAX_SWEEP_AXES {
+            return Err(invalid("grid", format!("at most {MAX_SWEEP_AXES} axes")));
+        }
+        for (i, axis) in self.grid.iter().enumerate() {
+            if axis.values.is_empty() || axis.values.len() > MAX_AXIS_VALUES {
+                return Err(invalid(
+                    format!("grid[{i}].values"),
+                    format!("1 to {MAX_AXIS_VALUES} values"),
+                ));
+            }
+            if self.grid[..i].iter().any(|a| a.parameter == axis.parameter) {
+                return Err(invalid(
+                    format!("grid[{i}].parameter"),
+                    "each parameter on one axis",
+                ));
+            }
+        }
+        if !(self.confidence > 0.0 && self.confidence < 1.0) {
+            return Err(invalid("confidence", "a level between 0 and 1"));
+        }
+        let runs = self
+            .grid
+            .iter()
+            .try_fold(variants.len() * self.seeds.len(), |n, a| {
+                n.checked_mul(a.values.len())
+            });
+        if runs.is_none_or(|n| n > MAX_SWEEP_RUNS) {
+            return Err(invalid(
+                "grid",
+                format!("at most {MAX_SWEEP_RUNS} runs (variants × seeds × grid points)"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The grid's points, the first axis varying slowest (one empty point without a grid).
+    fn points(&self) -> Vec<Vec<Value>> {
+        let mut points: Vec<Vec<Value>> = vec![Vec::new()];
+        for axis in &self.grid {
+            points = points
+                .into_iter()
+                .flat_map(|p| {
+                    axis.values.iter().map(move |v| {
+                        let mut p = p.clone();
+                        p.push(v.clone());
+                        p
+                    })
+                })
+                .collect();
+        }
+        points
+    }
+
+    /// The runs of the sweep: per grid point, per seed, per variant, each checked as a
+    /// simulation input.
+    ///
+    /// # Errors
+    /// `SIMULATION_INPUT` naming the field: sizes over the bounds above, two variants of
+    /// one name, a seed twice, a parameter not in the input, a value the input refuses.
+    pub fn runs(&self) -> Result<Vec<PlannedRun>, SimulationError> {
+        self.check()?;
+        let variants = self.variants();
+        let mut runs = Vec::new();
+        for point in self.points() {
+            // The grid's values go on each variant's policy, so `policy.*` parameters vary
+            // every variant.
+            let mut inputs = Vec::with_capacity(variants.len());
+            for v in &variants {
+                let mut base = self.input.clone();
+                base.policy = v.policy.clone();
+                let mut base =
+                    serde_json::to_value(&base).map_err(|e| invalid("input", e.to_string()))?;
+                for ((i, axis), value) in self.grid.iter().enumerate().zip(&point) {
+                    set(&mut base, &axis.parameter, value.clone())
+                        .map_err(|detail| invalid(format!("grid[{i}].parameter"), detail))?;
+                }
+                let input = SimulationInput::from_value(base).map_err(|e| {
+                    invalid(
+                        "grid",
+                        format!("at point {}: {e}", Value::Array(point.clone())),
+                    )
+                })?;
+                inputs.push(input);
+            }
+            for &seed in &self.seeds {
+                for (v, input) in variants.iter().zip(&inputs) {
+                    let mut input = input.clone();
+                    input.seed = seed;
+                    input.validate()?;
+                    runs.push(PlannedRun {
+                        run: u32::try_from(runs.len()).unwrap_or(u32::MAX),
+                        variant: v.name.clone(),
+                        seed,
+                        point: point.clone(),
+                        input,
+                    });
+                }
+            }
+        }
+        Ok(runs)
+    }
+
+    /// Gathers the outcomes of the sweep's runs (in any order) into its table, intervals
+    /// and paired differences.
+    ///
+    /// # Errors
+    /// `SIMULATION_INPUT` (`outcomes`) when a run of the plan is missing, given twice, or
+    /// not the plan's.
+    pub fn collect(&self, outcomes: Vec<RunOutcome>) -> Result<SweepResult, SimulationError> {
+        let planned = self.runs()?;
+        let mut slots: Vec<Option<RunOutcome>> = vec![None; planned.len()];
+        for o in outcomes {
+            let i = o.run as usize;
+            let plan = planned
+                .get(i)
+                .filter(|p| p.variant == o.variant && p.seed == o.seed && p.point == o.point)
+                .ok_or_else(|| {
+                    invalid(
+                        "outcomes",
+                        format!("run {} is not one of this sweep's", o.run),
+                    )
+                })?;
+            let slot = &mut slots[plan.run as usize];
+            if slot.is_some() {
+                return Err(invalid("outcomes", format!("run {} given twice", o.run)));
+            }
+            *slot = Some(o);
+        }
+        let runs = slots
+            .into_iter()
+            .enumerate()
+            .map(|(i, o)| o.ok_or_else(|| invalid("outcomes", format!("run {i} is missing"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(table::gather(self, runs))
+    }
+}
+
+impl PlannedRun {
+    /// Runs it.
+    ///
+    /// # Errors
+    /// As [`simulate`].
+    pub fn run(&self) -> Result<RunOutcome, SimulationError> {
+        let result = simulate(&self.input)?;
+        Ok(RunOutcome {
+            run: self.run,
+            variant: self.variant.clone(),
+            seed: self.seed,
+            point: self.point.clone(),
+            metrics: result
+                .summary
+                .metrics()
+                .into_iter()
+                .map(|(m, x)| (m, Some(x).filter(|x| !x.is_nan())))
+                .collect(),
+        })
+    }
+}
+
+/// Runs every run of `sweep` one after another and gathers them: for a host with one
+/// thread (hosts with more spread [`Sweep::runs`] and call [`Sweep::collect`]).
+///
+/// # Errors
+/// As [`Sweep::runs`], then the first run's error.
+pub fn simulate_sweep(sweep: &Sweep) -> Result<SweepResult, SimulationError> {
+    let outcomes = sweep
+        .runs()?
+        .iter()
+        .map(PlannedRun::run)
+        .collect::<Result<Vec<_>, _>>()?;
+    sweep.collect(outcomes)
+}
+
+/// Sets the field at the dotted `path` of `data` to `value`. Every step but the last must
+/// exist; a last one an object lacks is added (an optional field written out only when
+/// set, such as `policy.ranked_choices`), and the input's own reading refuses it if the
+/// input has no such field.
+fn set(data: &mut Value, path: &str, value: Value) -> Result<(), String> {
+    if path.is_empty() || path.len() > 500 {
+        return Err("a dotted path of 1 to 500 bytes".into());
+    }
+    let parts: Vec<&str> = path.split('.').collect();
+    let mut at = data;
+    for (depth, part) in parts.iter().enumerate() {
+        let last = depth + 1 == parts.len();
+        let next = match at {
+            Value::Object(map) => {
+                if last {
+                    Some(map.entry(*part).or_insert(Value::Null))
+                } else {
+                    map.get_mut(*part)
+                }
+            }
+            Value::Array(items) => part.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+            _ => None,
+        };
+        let Some(next) = next else {
+            return Err(format!(
+                "the input has no field `{}`",
+                parts[..=depth].join(".")
+            ));
+        };
+        at = next;
+    }
+    *at = value;
+    Ok(())
+}
