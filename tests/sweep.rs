@@ -174,6 +174,54 @@ fn with_one_variant_each_grid_point_is_compared_with_the_first() {
     s.variants.clear();
     let runs = s.runs().expect("planned");
     assert!(runs.iter().all(|r| r.variant == s.input.policy.id));
+    // The tables as columns: one column per grid parameter, one row per run and metric
+    // (per variant, point and metric for the means); each row the same as its record.
+    let names = |c: &kezek::simulation::Columns| -> Vec<String> {
+        c.iter().map(|(n, _)| n.clone()).collect()
+    };
+    let runs = r.runs_columns();
+    assert_eq!(
+        names(&runs),
+        [
+            "run",
+            "variant",
+            "seed",
+            "arrivals.per_month",
+            "metric",
+            "value"
+        ]
+    );
+    let rows: usize = r.runs.iter().map(|o| o.metrics.len()).sum();
+    assert!(runs.iter().all(|(_, v)| v.len() == rows));
+    let means = r.interval_columns();
+    assert_eq!(
+        names(&means),
+        [
+            "variant",
+            "arrivals.per_month",
+            "metric",
+            "n",
+            "mean",
+            "low",
+            "high"
+        ]
+    );
+    let i = r.intervals.len() - 1;
+    let last = &r.intervals[i];
+    assert_eq!(means[1].1[i], last.point[0]);
+    assert_eq!(means[2].1[i], json!(last.metric));
+    assert_eq!(means[4].1[i], json!(last.mean));
+    let diffs = r.difference_columns();
+    assert_eq!(
+        names(&diffs)[..4],
+        [
+            "variant",
+            "arrivals.per_month",
+            "baseline",
+            "baseline.arrivals.per_month"
+        ]
+    );
+    assert!(diffs.iter().all(|(_, v)| v.len() == r.differences.len()));
 }
 
 fn refused(s: &Sweep) -> (String, String) {

@@ -12,6 +12,7 @@ mod matching;
 mod people;
 mod policy;
 mod simulation;
+mod sweep;
 
 use pyo3::prelude::*;
 
@@ -36,6 +37,11 @@ fn kezek_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(simulation::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(simulation::simulate_two, m)?)?;
     m.add_function(wrap_pyfunction!(simulation::compare_results, m)?)?;
+    // The most seeds one sweep may run (`MAX_SEEDS`).
+    m.add("MAX_SEEDS", kezek::simulation::MAX_SEEDS)?;
+    m.add_class::<sweep::PySweep>()?;
+    m.add_class::<sweep::PySweepResult>()?;
+    m.add_function(wrap_pyfunction!(sweep::sweep_run, m)?)?;
     m.add_function(wrap_pyfunction!(people::labels, m)?)?;
     m.add_function(wrap_pyfunction!(people::show_date, m)?)?;
     m.add_function(wrap_pyfunction!(people::show_moment, m)?)?;

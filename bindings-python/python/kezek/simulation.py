@@ -30,7 +30,7 @@ from ._records import _Record, date
 __all__ = [
     "SimulationInput", "SimulationResult", "Summary", "Waits", "GroupWaits", "WaitingAtEnd",
     "AgeShare", "Idle", "MetricDiff", "Progress",
-    "Table", "default_city_input", "simulate", "simulate_pair", "compare",
+    "Table", "SweepResult", "default_city_input", "simulate", "simulate_pair", "compare", "sweep",
 ]
 
 
@@ -281,16 +281,17 @@ _DATES = ("registered", "placed", "left", "date")
 
 @printable_class
 class Table:
-    """A columnar table (one row per child, or per day): ``to_dict()`` gives a dict of
+    """A columnar table (one row per child, per day, or per run and metric of a sweep): ``to_dict()`` gives a dict of
     lists, ``to_pandas()`` a DataFrame (names as categories, ``Int64`` where a value may
     be missing, dates as ``datetime64``). ``len(table)`` counts rows; ``table["column"]``
     is one column as a list."""
 
-    __slots__ = ("_load", "_columns")
+    __slots__ = ("_load", "_columns", "_names")
 
-    def __init__(self, load: Callable[[], dict[str, list[Any]]]) -> None:
+    def __init__(self, load: Callable[[], dict[str, list[Any]]], names: tuple[str, ...] = _CATEGORIES) -> None:
         self._load = load
         self._columns: Optional[dict[str, list[Any]]] = None
+        self._names = names
 
     def _data(self) -> dict[str, list[Any]]:
         if self._columns is None:
@@ -319,7 +320,7 @@ class Table:
         data = self._data()
         frame = {}
         for name, column in data.items():
-            if name in _CATEGORIES:
+            if name in self._names:
                 frame[name] = pd.Categorical(column)
             elif name in _NULLABLE_INTS:
                 frame[name] = pd.array(column, dtype="Int64")
@@ -432,3 +433,6 @@ def simulate_pair(input: SimulationInput, other: Policy) -> tuple[SimulationResu
 def compare(a: SimulationResult, b: SimulationResult) -> list[MetricDiff]:
     """Two results' summaries side by side, metric by metric."""
     return _diffs(_kezek.compare_results(a._native, b._native))
+
+
+from ._sweep import SweepResult, sweep  # noqa: E402  (it reads Table from this module)

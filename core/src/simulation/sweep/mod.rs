@@ -24,7 +24,7 @@ mod table;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use table::{Interval, PairedDifference, SweepResult};
+pub use table::{Columns, Interval, PairedDifference, SweepResult};
 
 use super::{simulate, SimulationError, SimulationInput};
 use crate::input::InputError;

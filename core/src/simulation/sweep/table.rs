@@ -74,6 +74,117 @@ pub struct PairedDifference {
     pub high: Option<f64>,
 }
 
+/// A table as columns: each column's name and values, one per row (`null` where missing).
+pub type Columns = Vec<(String, Vec<Value>)>;
+
+/// Columns filled row by row.
+struct Builder {
+    columns: Columns,
+}
+
+impl Builder {
+    fn new(names: impl IntoIterator<Item = String>) -> Self {
+        Builder {
+            columns: names.into_iter().map(|n| (n, Vec::new())).collect(),
+        }
+    }
+
+    fn row(&mut self, values: impl IntoIterator<Item = Value>) {
+        for ((_, column), value) in self.columns.iter_mut().zip(values) {
+            column.push(value);
+        }
+    }
+}
+
+fn number(x: Option<f64>) -> Value {
+    x.map_or(Value::Null, Value::from)
+}
+
+impl SweepResult {
+    /// The runs as a tidy table, one row per run and metric: `run`, `variant`, `seed`, one
+    /// column per grid parameter, `metric`, `value`.
+    #[must_use]
+    pub fn runs_columns(&self) -> Columns {
+        let names = ["run", "variant", "seed"].map(String::from).into_iter();
+        let names = names
+            .chain(self.parameters.iter().cloned())
+            .chain(["metric", "value"].map(String::from));
+        let mut b = Builder::new(names);
+        for r in &self.runs {
+            for (metric, value) in &r.metrics {
+                let head = [r.run.into(), r.variant.as_str().into(), r.seed.into()];
+                let tail = [metric.as_str().into(), number(*value)];
+                b.row(head.into_iter().chain(r.point.iter().cloned()).chain(tail));
+            }
+        }
+        b.columns
+    }
+
+    /// The means as a table: `variant`, one column per grid parameter, `metric`, `n`,
+    /// `mean`, `low`, `high`.
+    #[must_use]
+    pub fn interval_columns(&self) -> Columns {
+        let names = std::iter::once("variant".to_owned())
+            .chain(self.parameters.iter().cloned())
+            .chain(["metric", "n", "mean", "low", "high"].map(String::from));
+        let mut b = Builder::new(names);
+        for i in &self.intervals {
+            let tail = [
+                i.metric.as_str().into(),
+                i.n.into(),
+                number(i.mean),
+                number(i.low),
+                number(i.high),
+            ];
+            let head = std::iter::once(Value::from(i.variant.as_str()));
+            b.row(head.chain(i.point.iter().cloned()).chain(tail));
+        }
+        b.columns
+    }
+
+    /// The paired differences as a table: `variant`, one column per grid parameter,
+    /// `baseline`, `baseline.<parameter>` per parameter, `metric`, `n`, `baseline_mean`,
+    /// `mean`, `difference`, `low`, `high`.
+    #[must_use]
+    pub fn difference_columns(&self) -> Columns {
+        let names = std::iter::once("variant".to_owned())
+            .chain(self.parameters.iter().cloned())
+            .chain(std::iter::once("baseline".to_owned()))
+            .chain(self.parameters.iter().map(|p| format!("baseline.{p}")))
+            .chain(
+                [
+                    "metric",
+                    "n",
+                    "baseline_mean",
+                    "mean",
+                    "difference",
+                    "low",
+                    "high",
+                ]
+                .map(String::from),
+            );
+        let mut b = Builder::new(names);
+        for d in &self.differences {
+            let tail = [
+                d.metric.as_str().into(),
+                d.n.into(),
+                number(d.baseline_mean),
+                number(d.mean),
+                number(d.difference),
+                number(d.low),
+                number(d.high),
+            ];
+            let row = std::iter::once(Value::from(d.variant.as_str()))
+                .chain(d.point.iter().cloned())
+                .chain(std::iter::once(Value::from(d.baseline.as_str())))
+                .chain(d.baseline_point.iter().cloned())
+                .chain(tail);
+            b.row(row);
+        }
+        b.columns
+    }
+}
+
 /// The mean of `xs` with its interval at `level`: `(mean, low, high)`.
 fn mean_interval(xs: &[f64], level: f64) -> (Option<f64>, Option<f64>, Option<f64>) {
     #[allow(clippy::cast_precision_loss)] // at most MAX_SEEDS values
