@@ -332,3 +332,16 @@ fn a_sweep_reads_from_data_with_its_input_migrated() {
         e.message(kezek::Lang::En)
     );
 }
+
+/// The shared conformance file: every host plans the same runs and gathers the same answer.
+#[test]
+fn conformance_cases() {
+    let failed = kezek_conformance::run_cases("sweep.json", |case| {
+        assert_eq!(case.op, "sweep", "unknown op");
+        let sweep =
+            Sweep::from_value(case.args["sweep"].clone()).map_err(|e| e.code().to_string())?;
+        let r = simulate_sweep(&sweep).map_err(|e| e.code().to_string())?;
+        serde_json::to_value(&r).map_err(|e| e.to_string())
+    });
+    assert_eq!(failed, 0);
+}

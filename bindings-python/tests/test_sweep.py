@@ -18,6 +18,7 @@ from kezek import simulation
 from kezek.simulation import SimulationInput, SweepResult
 
 TOWN: dict[str, Any] = load("simulation.json")["cases"][0]["args"]["input"]
+CASES = load("sweep.json")["cases"]
 
 
 class InPlace:
@@ -27,6 +28,16 @@ class InPlace:
         f: concurrent.futures.Future[str] = concurrent.futures.Future()
         f.set_result(fn(arg))
         return f
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_conformance_case(case: dict[str, Any]) -> None:
+    if "error" in case:
+        with pytest.raises(kezek.KezekError) as info:
+            simulation.run_sweep(case["args"]["sweep"])
+        assert info.value.code == case["error"] and isinstance(info.value, ValueError)
+        return
+    assert simulation.run_sweep(case["args"]["sweep"]).to_dict() == case["expect"]
 
 
 def study(**options: Any) -> SweepResult:

@@ -2,7 +2,8 @@
 // Values: the classes and functions index.js re-exports (each guarded there).
 export {
   Iin, WorkCalendar, ProvisionalCalendar, Policy, PolicyBook, Engine, MatchingInstance,
-  Matching, SimulationResult, version, defaultCityInput, simulate, simulatePair, labels,
+  Matching, SimulationResult, version, defaultCityInput, simulate, simulatePair, simulateSweep,
+  labels,
   showDate, showMoment, showDeadline,
 } from "./kezek_wasm.js";
 // Types: every data type the Rust signatures and src/types.rs declare, type-only, so the

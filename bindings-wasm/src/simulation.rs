@@ -2,8 +2,8 @@
 //! tables cross as columns.
 
 use kezek::simulation::{
-    compare, default_city_input, simulate_pair, simulate_with_progress, Progress, SimulationInput,
-    SimulationResult as CoreResult,
+    compare, default_city_input, simulate_pair, simulate_sweep_with_progress,
+    simulate_with_progress, Progress, SimulationInput, SimulationResult as CoreResult, Sweep,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -104,17 +104,7 @@ pub fn simulate(
     on_progress: &JsValue,
 ) -> Result<SimulationResult, JsValue> {
     let input = simulation_input(input)?;
-    let callback = if on_progress.is_undefined() || on_progress.is_null() {
-        None
-    } else {
-        Some(on_progress.dyn_ref::<js_sys::Function>().ok_or_else(|| {
-            crate::errors::js_error(&kezek::InputError::of_type(
-                "onProgress",
-                "a function",
-                &crate::convert::type_name(on_progress),
-            ))
-        })?)
-    };
+    let callback = progress_callback(on_progress)?;
     let mut failed: Option<JsValue> = None;
     let mut report = |p: &Progress| {
         if let (Some(f), None) = (callback, &failed) {
@@ -151,4 +141,64 @@ pub fn simulate_two(
 fn simulation_input(input: &JsValue) -> Result<SimulationInput, JsValue> {
     let json = crate::convert::json_text("simulation input", input)?;
     SimulationInput::from_json(&json).map_err(|e| crate::errors::js_error(&e))
+}
+
+/// `onProgress` as a function, or none when it is `undefined` or `null`.
+fn progress_callback(on_progress: &JsValue) -> Result<Option<&js_sys::Function>, JsValue> {
+    if on_progress.is_undefined() || on_progress.is_null() {
+        return Ok(None);
+    }
+    let f = on_progress.dyn_ref::<js_sys::Function>().ok_or_else(|| {
+        crate::errors::js_error(&kezek::InputError::of_type(
+            "onProgress",
+            "a function",
+            &crate::convert::type_name(on_progress),
+        ))
+    })?;
+    Ok(Some(f))
+}
+
+/// Runs a sweep (`kezek::simulation::Sweep`: one input under several policies, seeds and a
+/// grid of parameters) one run after another; `onProgress(done, total)` is called after
+/// each run. A grid parameter is a dotted path of the input's fields, in camelCase or
+/// snake_case (`behaviour.renewal.renews`); the answer names it in snake_case, as every
+/// host does.
+#[wasm_bindgen(js_name = simulateSweep, unchecked_return_type = "SweepResult")]
+pub fn simulate_sweep(
+    #[wasm_bindgen(unchecked_param_type = "Sweep")] sweep: &JsValue,
+    #[wasm_bindgen(
+        js_name = onProgress,
+        unchecked_optional_param_type = "(done: number, total: number) => void"
+    )]
+    on_progress: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let callback = progress_callback(on_progress)?;
+    let mut data = crate::convert::from_js_json("sweep", sweep)?;
+    if let Some(axes) = data
+        .get_mut("grid")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        for axis in axes {
+            if let Some(serde_json::Value::String(path)) = axis.get_mut("parameter") {
+                let snake: Vec<String> = path.split('.').map(crate::convert::snake).collect();
+                *path = snake.join(".");
+            }
+        }
+    }
+    let sweep = js(Sweep::from_value(data))?;
+    let mut failed: Option<JsValue> = None;
+    let mut report = |done: usize, total: usize| {
+        if let (Some(f), None) = (callback, &failed) {
+            #[allow(clippy::cast_precision_loss)] // at most MAX_SWEEP_RUNS
+            let (done, total) = (done as f64, total as f64);
+            if let Err(e) = f.call2(&JsValue::NULL, &done.into(), &total.into()) {
+                failed = Some(e);
+            }
+        }
+    };
+    let result = simulate_sweep_with_progress(&sweep, &mut report);
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    to_js(&js(result)?)
 }

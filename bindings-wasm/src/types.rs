@@ -325,6 +325,34 @@ export interface Summary {
   placesPublished: number;
   idle: Idle;
 }
+/** A sweep (`simulateSweep`): one input under several policies, seeds and a grid of parameters. */
+export interface Sweep {
+  /** The sweep's format (1). */
+  format?: number;
+  input: SimulationInput;
+  /** Named policies; the first is the baseline of the paired differences. None: the input's own, named by its id. */
+  variants?: { name: string; policy: PolicyData }[];
+  /** Each variant and grid point runs once per seed. */
+  seeds: number[];
+  /** Dotted paths of the input's fields (`behaviour.renewal.renews`, `policy.interleave`) and their values; every combination runs. */
+  grid?: { parameter: string; values: unknown[] }[];
+  /** The intervals' level (default 0.95). */
+  confidence?: number;
+}
+/** One run of a sweep: its variant, seed, grid point (values in the order of `parameters`) and metrics (`[name, value]`; `null` where the run has no figure). */
+export interface SweepRun { run: number; variant: string; seed: number; point: unknown[]; metrics: [string, number | null][] }
+/** The mean of a metric over the seeds with a value (`n`), with its Student's t interval (`null` under two seeds). */
+export interface SweepInterval { variant: string; point: unknown[]; metric: string; n: number; mean: number | null; low: number | null; high: number | null }
+/** A variant against the baseline (the first variant at the same point; with one variant, the first grid point), seed by seed. */
+export interface SweepDifference {
+  variant: string; point: unknown[]; baseline: string; baselinePoint: unknown[]; metric: string; n: number;
+  baselineMean: number | null; mean: number | null; difference: number | null; low: number | null; high: number | null;
+}
+/** A sweep's answer; `parameters` are the grid's dotted paths in snake_case. */
+export interface SweepResult {
+  parameters: string[]; confidence: number;
+  runs: SweepRun[]; intervals: SweepInterval[]; differences: SweepDifference[];
+}
 /** One metric in two runs; `null` where a run lacks the metric. */
 export interface MetricDiff { metric: string; a: number | null; b: number | null; difference: number | null }
 "#;

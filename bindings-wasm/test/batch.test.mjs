@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   InputError, MatchingError, MatchingInstance, PolicyBook, SimulationError, defaultCityInput, simulate,
+  simulateSweep,
 } from "../pkg/index.js";
 import { camel, contains, load, outcome, snake } from "./conformance.mjs";
 import { matchingInstance } from "./runners.mjs";
@@ -105,4 +106,28 @@ test("simulation: two policies on the same input compare metric by metric", () =
   for (const d of diffs) {
     if (d.a !== null && d.b !== null) assert.equal(d.difference, d.b - d.a, d.metric);
   }
+});
+
+for (const c of load("sweep.json").cases) {
+  test(`sweep: ${c.name}`, () => {
+    const sweep = camel(c.args.sweep);
+    if ("error" in c) {
+      const [kind, code, error] = outcome(() => simulateSweep(sweep));
+      assert.deepEqual([kind, code], ["error", c.error]);
+      assert.ok(error instanceof (c.error.startsWith("INPUT_") ? InputError : SimulationError));
+      return;
+    }
+    const seen = [];
+    const got = snake(simulateSweep(sweep, (done, total) => seen.push([done, total])));
+    assert.deepEqual(got, c.expect, "the answer differs from Rust's");
+    const total = c.expect.runs.length;
+    assert.deepEqual(seen, Array.from({ length: total }, (_, i) => [i + 1, total]));
+  });
+}
+
+test("sweep: a grid parameter reads in camelCase too, and is answered in snake_case", () => {
+  const c = load("sweep.json").cases[1];
+  const sweep = camel(c.args.sweep);
+  sweep.grid[0].parameter = "arrivals.perMonth";
+  assert.deepEqual(snake(simulateSweep(sweep)), c.expect);
 });

@@ -2,8 +2,8 @@
 // generated declarations describe a typical portal's use, in strict mode.
 import {
   Engine, Iin, KezekError, CommandRefusedError, PolicyBook, WorkCalendar, MatchingInstance,
-  setLanguage,
-  type Decision, type Deadline, type NewApplication, type Position, type State, type RoundReport,
+  setLanguage, defaultCityInput, simulateSweep,
+  type Decision, type SweepResult, type Deadline, type NewApplication, type Position, type State, type RoundReport,
   initSync,
 } from "../pkg/index.js";
 
@@ -40,6 +40,12 @@ const reports: RoundReport[] = engine.publish(
 const end: Deadline = WorkCalendar.kazakhstan().deadline("2025-03-20T15:00:00", 3, "working_days");
 const m = MatchingInstance.nested([[0, 1], [0]], new Uint32Array([1, 1]), [0, 1]);
 const assigned: (number | null)[] = m.solve("deferred_acceptance", { kind: "single", seed: 7 }).assignments();
+const town = defaultCityInput(2024, 1, 7);
+const study: SweepResult = simulateSweep(
+  { input: town, variants: [{ name: "today", policy: town.policy }], seeds: [7, 8], grid: [{ parameter: "arrivals.perMonth", values: [100, 200] }] },
+  (done: number, total: number) => console.log(done, total),
+);
+const gain: number | null = study.differences[0]?.difference ?? null;
 setLanguage("kk");
 try {
   engine.enroll(id, "2025-03-21T09:00:00");
@@ -52,4 +58,4 @@ try {
     console.log(e.code);
   }
 }
-console.log(birth, reasons, ahead, chooseBy, reports, end, assigned);
+console.log(birth, reasons, ahead, chooseBy, reports, end, assigned, gain);

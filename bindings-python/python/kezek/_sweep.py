@@ -20,7 +20,7 @@ from . import _kezek
 from ._boundary import guard_class, guarded
 from ._classes import Policy
 
-__all__ = ["SweepResult", "sweep"]
+__all__ = ["SweepResult", "run_sweep", "sweep"]
 
 # The tables' columns that name things (categories in pandas).
 _NAMES = ("variant", "baseline", "metric")
@@ -184,6 +184,17 @@ def sweep(
         "grid": [{"parameter": k, "values": list(v)} for k, v in (grid or {}).items()],
         "confidence": confidence,
     }
+    return run_sweep(data, executor=executor, progress=progress)
+
+
+
+@functools.partial(guarded, where="run_sweep")
+def run_sweep(
+    data: Mapping[str, Any], *, executor: Any = None, progress: ProgressOption = None
+) -> SweepResult:
+    """A sweep given as data (the JSON shape of ``kezek::simulation::Sweep``: ``format``,
+    ``input``, ``variants`` of ``{name, policy}``, ``seeds``, ``grid`` of ``{parameter,
+    values}``, ``confidence``; e.g. read from a file), run as :func:`sweep` runs it."""
     plan = _kezek.Sweep.from_dict(data)
     planned = plan.runs()
     tick, close = _ticker(progress, len(planned))

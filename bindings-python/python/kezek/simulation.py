@@ -30,7 +30,7 @@ from ._records import _Record, date
 __all__ = [
     "SimulationInput", "SimulationResult", "Summary", "Waits", "GroupWaits", "WaitingAtEnd",
     "AgeShare", "Idle", "MetricDiff", "Progress",
-    "Table", "SweepResult", "default_city_input", "simulate", "simulate_pair", "compare", "sweep",
+    "Table", "SweepResult", "default_city_input", "simulate", "simulate_pair", "compare", "sweep", "run_sweep",
 ]
 
 
@@ -435,4 +435,4 @@ def compare(a: SimulationResult, b: SimulationResult) -> list[MetricDiff]:
     return _diffs(_kezek.compare_results(a._native, b._native))
 
 
-from ._sweep import SweepResult, sweep  # noqa: E402  (it reads Table from this module)
+from ._sweep import SweepResult, run_sweep, sweep  # noqa: E402  (it reads Table from this module)

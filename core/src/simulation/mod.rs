@@ -62,9 +62,9 @@ pub use output::{ChildTable, DayTable, Outcome, SimulationResult};
 pub use summary::{compare, AgeShare, GroupWaits, MetricDiff, Summary, WaitingAtEnd};
 pub use survival::Waits;
 pub use sweep::{
-    simulate_sweep, Axis, Columns, Interval, PairedDifference, PlannedRun, RunOutcome, Sweep,
-    SweepResult, Variant, MAX_AXIS_VALUES, MAX_SEEDS, MAX_SWEEP_AXES, MAX_SWEEP_RUNS, MAX_VARIANTS,
-    SWEEP_FORMAT,
+    simulate_sweep, simulate_sweep_with_progress, Axis, Columns, Interval, PairedDifference,
+    PlannedRun, RunOutcome, Sweep, SweepResult, Variant, MAX_AXIS_VALUES, MAX_SEEDS,
+    MAX_SWEEP_AXES, MAX_SWEEP_RUNS, MAX_VARIANTS, SWEEP_FORMAT,
 };
 
 use crate::calendar::{CalendarData, WorkCalendar, YearData};

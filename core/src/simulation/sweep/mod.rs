@@ -403,11 +403,23 @@ impl PlannedRun {
 /// # Errors
 /// As [`Sweep::runs`], then the first run's error.
 pub fn simulate_sweep(sweep: &Sweep) -> Result<SweepResult, SimulationError> {
-    let outcomes = sweep
-        .runs()?
-        .iter()
-        .map(PlannedRun::run)
-        .collect::<Result<Vec<_>, _>>()?;
+    simulate_sweep_with_progress(sweep, &mut |_, _| {})
+}
+
+/// [`simulate_sweep`], calling `progress(done, total)` after each run.
+///
+/// # Errors
+/// As [`simulate_sweep`].
+pub fn simulate_sweep_with_progress(
+    sweep: &Sweep,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<SweepResult, SimulationError> {
+    let runs = sweep.runs()?;
+    let mut outcomes = Vec::with_capacity(runs.len());
+    for (i, r) in runs.iter().enumerate() {
+        outcomes.push(r.run()?);
+        progress(i + 1, runs.len());
+    }
     sweep.collect(outcomes)
 }
 

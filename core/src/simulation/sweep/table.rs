@@ -196,14 +196,21 @@ fn mean_interval(xs: &[f64], level: f64) -> (Option<f64>, Option<f64>, Option<f6
     if xs.len() < 2 {
         return (Some(mean), None, None);
     }
-    let variance = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
-    let t =
-        StudentsT::new(0.0, 1.0, n - 1.0).map_or(f64::NAN, |t| t.inverse_cdf(0.5 + level / 2.0));
-    let half = t * (variance / n).sqrt();
+    let variance = xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1.0);
+    let half = t_quantile(n - 1.0, level) * (variance / n).sqrt();
     if !half.is_finite() {
         return (Some(mean), None, None);
     }
     (Some(mean), Some(mean - half), Some(mean + half))
+}
+
+/// The two-sided Student's t quantile for `level` with `df` degrees of freedom, rounded to
+/// 1e-9. The quantile is the one figure that needs the platform's `ln` and `exp`, which
+/// differ in the last bit between glibc and the WebAssembly build's libm; rounded, every
+/// host gets the same bits, and the rest (`+ − × ÷ √`) is exact IEEE arithmetic everywhere.
+fn t_quantile(df: f64, level: f64) -> f64 {
+    let q = StudentsT::new(0.0, 1.0, df).map_or(f64::NAN, |t| t.inverse_cdf(0.5 + level / 2.0));
+    (q * 1e9).round() / 1e9
 }
 
 /// Counts fit a `u32`: at most `MAX_SEEDS`.
