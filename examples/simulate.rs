@@ -7,11 +7,20 @@
 //! cargo run --release --example simulate -- --input my-city.json   # a SimulationInput
 //! cargo run --release --example simulate -- --dump-input > my-city.json
 //! cargo run --release --example simulate -- --ranked-choices 4   # the new model (§5a)
+//! cargo run --release --example simulate -- --seeds 10            # means with 95% intervals
+//! cargo run --release --example simulate -- --seeds 10 --compare interleave=1:3
 //! ```
 //!
 //! `--ranked-choices N` gives places by ranked choices (`RULES.md §5a`): each parent ranks
 //! up to N kindergartens of its district (drawn by their `appeal`), and rounds issue the
 //! directions; the same seed under the region's own policy is the old model.
+//!
+//! `--seeds N` runs N replications (the seed and the ones after it) on every core and
+//! prints each headline figure as a mean with its 95% interval over the seeds
+//! (`kezek::simulation::Sweep`). `--compare VARIANT` (repeatable) adds a policy to run on
+//! the same seeds, a book id (`almaty-2023`) or `interleave=F:G` (the input's policy with
+//! F first-priority children per G general ones, `RULES.md §6`); the differences from the
+//! input's policy are paired seed by seed.
 
 use std::process::ExitCode;
 
@@ -19,6 +28,9 @@ use chrono::Datelike;
 use kezek::policy::PolicyBook;
 use kezek::simulation::{default_city_input, simulate_with_progress, Outcome, SimulationInput};
 use kezek::LocalizedError;
+
+#[path = "simulate/replications.rs"]
+mod replications;
 
 struct Args {
     input: Option<String>,
@@ -28,7 +40,13 @@ struct Args {
     policy: Option<String>,
     ranked_choices: Option<u32>,
     dump: bool,
+    seeds: u32,
+    compare: Vec<String>,
+    help: bool,
 }
+
+const USAGE: &str = "usage: simulate [--input FILE | --start YEAR --years N --seed S] [--policy ID]
+                [--ranked-choices N] [--seeds N] [--compare ID|interleave=F:G]… [--dump-input]";
 
 fn args() -> Result<Args, String> {
     let mut a = Args {
@@ -39,6 +57,9 @@ fn args() -> Result<Args, String> {
         policy: None,
         ranked_choices: None,
         dump: false,
+        seeds: 1,
+        compare: Vec::new(),
+        help: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -56,7 +77,10 @@ fn args() -> Result<Args, String> {
                 a.ranked_choices = Some(n);
             }
             "--dump-input" => a.dump = true,
-            other => return Err(format!("unknown argument {other}")),
+            "--seeds" => a.seeds = value()?.parse().map_err(|e| format!("--seeds: {e}"))?,
+            "--compare" => a.compare.push(value()?),
+            "--help" | "-h" => a.help = true,
+            other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
     Ok(a)
@@ -91,6 +115,10 @@ fn input(a: &Args) -> Result<SimulationInput, String> {
 fn main() -> ExitCode {
     let run = || -> Result<(), String> {
         let a = args()?;
+        if a.help {
+            println!("{USAGE}");
+            return Ok(());
+        }
         let input = input(&a)?;
         if a.dump {
             println!(
@@ -98,6 +126,9 @@ fn main() -> ExitCode {
                 serde_json::to_string_pretty(&input).map_err(|e| e.to_string())?
             );
             return Ok(());
+        }
+        if a.seeds > 1 || !a.compare.is_empty() {
+            return replications::run(input, a.seeds, &a.compare);
         }
         let started = std::time::Instant::now();
         let mut last = 0;

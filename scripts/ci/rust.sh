@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
 # Step 2: formatting, clippy (pedantic, warnings are errors) and cargo test --workspace
-# (unit, property, conformance and doc tests; the committed fuzz inputs replayed).
+# (unit, property, conformance and doc tests; the committed fuzz inputs replayed), then the
+# main job (examples/simulate.rs) with replications.
 source "$(dirname "$0")/lib.sh"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
+# The main job as the README runs it, with replications: one simulated year, three seeds,
+# today's policy against 1:3 interleaving (the paired differences must be printed).
+report=$(cargo run --release --locked --example simulate -- --years 1 --seeds 3 --compare interleave=1:3)
+printf '%s\n' "$report"
+grep -q "interleave=1:3 − .*, seed by seed" <<<"$report"
+grep -q -- "--seeds N" <<<"$(cargo run --release --locked --example simulate -- --help)"
