@@ -128,6 +128,14 @@ fn nested(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
             return Ok(Value::from(u));
         }
     }
+    // NumPy's scalars (`float32`, `bool_`, `str_`…, from an analyst's array or DataFrame):
+    // the Python value their `item()` gives.
+    if obj.hasattr("dtype")? && obj.hasattr("item")? {
+        let item = obj.call_method0("item")?;
+        if !item.is(obj) && !item.hasattr("dtype")? {
+            return from_py(&item);
+        }
+    }
     // Enums and the package's dataclasses: their `value` or their dict form.
     if let Ok(value) = obj.getattr("value") {
         return from_py(&value);

@@ -4,6 +4,7 @@
 //! error to its exception class.
 
 mod calendar;
+mod city;
 mod convert;
 mod engine;
 mod errors;
@@ -42,6 +43,12 @@ fn kezek_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sweep::PySweep>()?;
     m.add_class::<sweep::PySweepResult>()?;
     m.add_function(wrap_pyfunction!(sweep::sweep_run, m)?)?;
+    m.add_function(wrap_pyfunction!(city::csv_sheet, m)?)?;
+    m.add_function(wrap_pyfunction!(city::sheet_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(city::workbook_sheet, m)?)?;
+    m.add_function(wrap_pyfunction!(city::apply_city_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(city::read_city_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(city::city_tables_of, m)?)?;
     m.add_function(wrap_pyfunction!(people::labels, m)?)?;
     m.add_function(wrap_pyfunction!(people::show_date, m)?)?;
     m.add_function(wrap_pyfunction!(people::show_moment, m)?)?;

@@ -25,7 +25,7 @@ use crate::policy::PyPolicy;
 
 /// A simulation's input (see `kezek::simulation::SimulationInput`).
 #[pyclass(module = "kezek._kezek", name = "SimulationInput", frozen)]
-pub(crate) struct PySimulationInput(SimulationInput);
+pub(crate) struct PySimulationInput(pub(crate) SimulationInput);
 
 #[pymethods]
 impl PySimulationInput {

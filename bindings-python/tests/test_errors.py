@@ -91,6 +91,9 @@ TRIGGERS: list[tuple[str, Callable[[], Any], type, type]] = [
     ("INPUT_DEPTH", lambda: engine().register(_deep(100), AT), errors.InputError, ValueError),
     ("INPUT_TOO_LARGE", lambda: engine().reserve(2**31), errors.InputError, ValueError),
     ("INTERNAL", lambda: engine()._native._panic_for_testing(AT), errors.InternalError, RuntimeError),
+    ("SIMULATION_TABLE", lambda: kezek.simulation.SimulationInput(_city()).with_city(
+        [["district", "id", "languages", "places_age_3"], ["Almaly", "kg-1", "kk", "-1"]],
+        [["district", "births"], ["Almaly", "1"]]), errors.SimulationError, ValueError),
     ("SIMULATION_TOO_LARGE", lambda: _simulate({**_city(), "arrivals": {**_city()["arrivals"], "per_month": 10**9}}), errors.SimulationError, ValueError),
     ("TIME_BEFORE_CLOCK", lambda: _on(registered(), "withdraw", AT - dt.timedelta(days=1)), errors.CommandRefusedError, ValueError),
     ("STATE_FORBIDS", lambda: _on(registered(), "enroll", AT), errors.CommandRefusedError, ValueError),

@@ -97,6 +97,16 @@ pub enum Language {
 impl Language {
     /// Every variant, in declaration order.
     pub const ALL: [Language; 3] = [Language::Kazakh, Language::Russian, Language::Other];
+
+    /// The snake-case name used in JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Kazakh => "kazakh",
+            Language::Russian => "russian",
+            Language::Other => "other",
+        }
+    }
 }
 
 // `ALL` lists every variant: a new one changes the last discriminant.

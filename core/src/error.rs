@@ -128,6 +128,7 @@ error_codes! {
     WaitingListNotNeeded = "WAITING_LIST_NOT_NEEDED",
     RestoreUsed = "RESTORE_USED",
     SimulationTooLarge = "SIMULATION_TOO_LARGE",
+    SimulationTable = "SIMULATION_TABLE",
 }
 
 impl std::fmt::Display for ErrorCode {

@@ -20,10 +20,13 @@ import functools
 import dataclasses
 import datetime as dt
 import importlib
+import os
+import pathlib
 from typing import Any, Callable, Iterator, Mapping, Optional, Union
 
 from . import _kezek
 from ._boundary import guard_class, guarded, printable_class
+from ._city import TableSource, sheet_of, write_csv
 from ._classes import Policy, _Wrapper
 from ._records import _Record, date
 
@@ -80,6 +83,37 @@ class SimulationInput(_Wrapper):
     @property
     def years(self) -> int:
         return int(self.to_dict()["years"])
+
+    def with_city(self, kindergartens: TableSource, districts: TableSource) -> SimulationInput:
+        """A copy whose city's districts and kindergartens come from two tables (README,
+        "A real city"): each a path (``.csv``; a workbook ``.xlsx``, ``.xls``, ``.ods``,
+        its first sheet or ``"book.xlsx#Sheet"``), a pandas DataFrame, or rows with the
+        header first.
+
+        - kindergartens, one row each: ``district``, ``id``, ``languages`` (``kk``, ``ru``,
+          ``kazakh+russian``…), ``group_type`` (empty: general), ``places_age_1`` …
+          ``places_age_7`` (places a year by age; empty: 0), optional ``appeal``;
+        - districts, one row each: ``district``, ``births`` (a year: its share of the
+          arrivals), optional ``arrivals_per_month`` (summed into ``arrivals.per_month``).
+
+        Raises :class:`kezek.SimulationError` ``SIMULATION_TABLE`` with ``file``, ``row``
+        (the header is row 1) and ``column`` for a cell that is wrong; then as the input's
+        own checks (``SIMULATION_INPUT``)."""
+        tables = {"kindergartens": sheet_of(kindergartens, "kindergartens"),
+                  "districts": sheet_of(districts, "districts")}
+        return SimulationInput._of(_kezek.apply_city_tables(self._native, tables))
+
+    def city_tables(self) -> dict[str, list[list[str]]]:
+        """The city as its two tables (``"kindergartens"``, ``"districts"``: rows of cells,
+        the header first), as :meth:`with_city` reads them."""
+        tables = _kezek.city_tables_of(self._native)
+        return {key: tables[key]["rows"] for key in ("kindergartens", "districts")}
+
+    def write_city(self, folder: Union[str, "os.PathLike[str]"]) -> tuple[pathlib.Path, pathlib.Path]:
+        """Writes the city as ``kindergartens.csv`` and ``districts.csv`` into ``folder``;
+        :meth:`with_city` reads them back into the same city (the arrivals a month stay in
+        the input). Returns the two paths."""
+        return write_csv(_kezek.city_tables_of(self._native), folder)
 
     def __repr__(self) -> str:
         d = self.to_dict()

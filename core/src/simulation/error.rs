@@ -29,6 +29,20 @@ pub enum SimulationError {
         /// The budget, in bytes.
         budget: u64,
     },
+    /// A cell of a city's table is wrong (`CityTables`): the file, the row as a
+    /// spreadsheet numbers it (the header is row 1), the column's header (none: the whole
+    /// row) and what is wrong.
+    #[error("{file}, row {row}{}: {detail}", column.as_ref().map_or(String::new(), |c| format!(", column `{c}`")))]
+    Table {
+        /// The file (or `book.xlsx#sheet`).
+        file: String,
+        /// The row, from 1 (the header).
+        row: u64,
+        /// The column's header.
+        column: Option<String>,
+        /// What is wrong (English).
+        detail: String,
+    },
     /// The calendar cannot cover the simulated years.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
@@ -45,6 +59,7 @@ impl LocalizedError for SimulationError {
         match self {
             SimulationError::Input { .. } => ErrorCode::SimulationInput,
             SimulationError::TooLarge { .. } => ErrorCode::SimulationTooLarge,
+            SimulationError::Table { .. } => ErrorCode::SimulationTable,
             SimulationError::Calendar(e) => e.code(),
             SimulationError::Engine(e) => e.code(),
         }
@@ -52,9 +67,9 @@ impl LocalizedError for SimulationError {
 
     fn kind(&self) -> ErrorKind {
         match self {
-            SimulationError::Input { .. } | SimulationError::TooLarge { .. } => {
-                ErrorKind::Simulation
-            }
+            SimulationError::Input { .. }
+            | SimulationError::TooLarge { .. }
+            | SimulationError::Table { .. } => ErrorKind::Simulation,
             SimulationError::Calendar(e) => e.kind(),
             SimulationError::Engine(e) => e.kind(),
         }
@@ -72,6 +87,19 @@ impl LocalizedError for SimulationError {
                 ("estimate", Detail::Count(*estimate)),
                 ("budget", Detail::Count(*budget)),
             ],
+            SimulationError::Table {
+                file,
+                row,
+                column,
+                detail,
+            } => {
+                let mut out = vec![("file", Detail::text(file)), ("row", Detail::Count(*row))];
+                if let Some(c) = column {
+                    out.push(("column", Detail::text(c)));
+                }
+                out.push(("detail", Detail::text(detail)));
+                out
+            }
             SimulationError::Calendar(e) => e.details(),
             SimulationError::Engine(e) => e.details(),
         }
@@ -95,6 +123,22 @@ impl LocalizedError for SimulationError {
                 ),
                 self.to_string(),
             ),
+            SimulationError::Table {
+                file,
+                row,
+                column,
+                detail,
+            } => {
+                let (kk, ru) = column.as_ref().map_or((String::new(), String::new()), |c| {
+                    (format!(", `{c}` бағаны"), format!(", столбец `{c}`"))
+                });
+                pick(
+                    lang,
+                    format!("{file}, {row}-жол{kk}: {detail}"),
+                    format!("{file}, строка {row}{ru}: {detail}"),
+                    self.to_string(),
+                )
+            }
             SimulationError::Calendar(e) => e.message(lang),
             SimulationError::Engine(e) => e.message(lang),
         }

@@ -33,6 +33,7 @@
 
 mod agenda;
 mod city;
+mod city_tables;
 mod error;
 mod format;
 mod idle;
@@ -51,6 +52,7 @@ mod vouchers;
 use chrono::{Datelike, NaiveDate};
 
 pub use city::{default_city, default_city_input};
+pub use city_tables::{CityTables, Sheet, MAX_CELL_BYTES, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS};
 pub use error::SimulationError;
 pub use format::INPUT_FORMAT;
 pub use idle::Idle;
