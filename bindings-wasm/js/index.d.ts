@@ -3,7 +3,7 @@
 export {
   Iin, WorkCalendar, ProvisionalCalendar, Policy, PolicyBook, Engine, MatchingInstance,
   Matching, SimulationResult, version, defaultCityInput, simulate, simulatePair, simulateSweep,
-  labels,
+  withCity, labels,
   showDate, showMoment, showDeadline,
 } from "./kezek_wasm.js";
 // Types: every data type the Rust signatures and src/types.rs declare, type-only, so the

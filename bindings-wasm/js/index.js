@@ -158,6 +158,7 @@ export const defaultCityInput = guarded(wasm.defaultCityInput);
 export const simulate = guarded(wasm.simulate);
 export const simulatePair = guarded(wasm.simulatePair);
 export const simulateSweep = guarded(wasm.simulateSweep);
+export const withCity = guarded(wasm.withCity);
 export const labels = guarded(wasm.labels);
 export const showDate = guarded(wasm.showDate);
 export const showMoment = guarded(wasm.showMoment);

@@ -36,7 +36,9 @@ pub use matching::{Matching, MatchingInstance};
 pub use people::{labels, show_date, show_deadline, show_moment};
 pub use policy::{Policy, PolicyBook};
 pub use recovery::trapped;
-pub use simulation::{default_city, simulate, simulate_sweep, simulate_two, SimulationResult};
+pub use simulation::{
+    default_city, simulate, simulate_sweep, simulate_two, with_city, SimulationResult,
+};
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -3,7 +3,8 @@
 
 use kezek::simulation::{
     compare, default_city_input, simulate_pair, simulate_sweep_with_progress,
-    simulate_with_progress, Progress, SimulationInput, SimulationResult as CoreResult, Sweep,
+    simulate_with_progress, CityTables, Progress, Sheet, SimulationInput,
+    SimulationResult as CoreResult, Sweep,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -201,4 +202,26 @@ pub fn simulate_sweep(
         return Err(e);
     }
     to_js(&js(result)?)
+}
+
+/// `input` with its city's districts and kindergartens read from two CSV tables (named
+/// `kindergartens.csv` and `districts.csv` in errors; the columns: README, "A real city");
+/// a cell that is wrong is a `SimulationError` (`SIMULATION_TABLE`) with its `file`, `row`
+/// and `column`.
+#[wasm_bindgen(js_name = withCity, unchecked_return_type = "SimulationInput")]
+pub fn with_city(
+    #[wasm_bindgen(unchecked_param_type = "SimulationInput")] input: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] kindergartens: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] districts: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let input = simulation_input(input)?;
+    let sheet = |file: &str, text: &JsValue| -> Result<Sheet, JsValue> {
+        let text = crate::convert::string(file, text)?;
+        js(Sheet::from_csv(file, &text))
+    };
+    let tables = CityTables {
+        kindergartens: sheet("kindergartens.csv", kindergartens)?,
+        districts: sheet("districts.csv", districts)?,
+    };
+    to_js(&js(tables.apply_to(&input))?)
 }

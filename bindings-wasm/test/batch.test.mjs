@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   InputError, MatchingError, MatchingInstance, PolicyBook, SimulationError, defaultCityInput, simulate,
-  simulateSweep,
+  simulateSweep, withCity,
 } from "../pkg/index.js";
 import { camel, contains, load, outcome, snake } from "./conformance.mjs";
 import { matchingInstance } from "./runners.mjs";
@@ -131,3 +131,20 @@ test("sweep: a grid parameter reads in camelCase too, and is answered in snake_c
   sweep.grid[0].parameter = "arrivals.perMonth";
   assert.deepEqual(snake(simulateSweep(sweep)), c.expect);
 });
+
+for (const c of load("city_tables.json").cases) {
+  test(`city tables: ${c.name}`, () => {
+    const town = camel(load("simulation.json").cases[0].args.input);
+    const run = () => withCity(town, c.args.kindergartens.text, c.args.districts.text);
+    if ("error" in c) {
+      const [kind, code, error] = outcome(run);
+      assert.deepEqual([kind, code], ["error", c.error]);
+      assert.ok(error instanceof SimulationError);
+      assert.deepEqual([error.details.file, error.details.row, error.details.column ?? null], c.at);
+      return;
+    }
+    const got = snake(run());
+    assert.deepEqual(got.city.districts, c.expect.districts);
+    assert.equal(got.arrivals.per_month, c.expect.per_month ?? town.arrivals.perMonth);
+  });
+}

@@ -10,7 +10,7 @@ import {
 } from "./runners.mjs";
 
 const {
-  Engine, Iin, MatchingInstance, PolicyBook, WorkCalendar, KezekError, simulate, setLanguage,
+  Engine, Iin, MatchingInstance, PolicyBook, WorkCalendar, KezekError, simulate, withCity, setLanguage,
   defaultCityInput,
 } = kezek;
 const APP = camel(load("lifecycle.json").application);
@@ -102,6 +102,11 @@ function conformanceErrors() {
   }
   for (const c of load("simulation.json").cases) {
     if ("error" in c) out.push([c.error, thrown(() => simulate(camel(c.args.input)))]);
+  }
+  const town = camel(load("simulation.json").cases[0].args.input);
+  for (const c of load("city_tables.json").cases) {
+    const run = () => withCity(town, c.args.kindergartens.text, c.args.districts.text);
+    if ("error" in c) out.push([c.error, thrown(run)]);
   }
   for (const name of SCENARIO_FILES) {
     const file = load(name);
