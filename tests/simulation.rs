@@ -556,3 +556,26 @@ fn a_city_s_errors_say_where() {
     assert_eq!(e.code(), "SIMULATION_INPUT");
     assert!(e.message(kezek::Lang::En).contains("turnover.waves"));
 }
+
+/// The committed JSON Schema (`docs/simulation-input.schema.json`) is the one the input's
+/// types give (`KEZEK_BLESS=1` rewrites it), and the inputs of the shared cases fit it.
+#[test]
+fn the_input_schema_is_committed_and_fits_the_inputs() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../docs/simulation-input.schema.json");
+    let schema = kezek::simulation::input_schema();
+    let text = serde_json::to_string_pretty(&schema).expect("writes") + "\n";
+    if std::env::var_os("KEZEK_BLESS").is_some() {
+        std::fs::write(&path, &text).expect("writes the schema");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "docs/simulation-input.schema.json is stale: KEZEK_BLESS=1 cargo test --test simulation"
+    );
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["title"], "SimulationInput");
+}

@@ -38,6 +38,7 @@ fn kezek_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(simulation::simulate, m)?)?;
     m.add_function(wrap_pyfunction!(simulation::simulate_two, m)?)?;
     m.add_function(wrap_pyfunction!(simulation::compare_results, m)?)?;
+    m.add_function(wrap_pyfunction!(simulation::simulation_input_schema, m)?)?;
     // The most seeds one sweep may run (`MAX_SEEDS`).
     m.add("MAX_SEEDS", kezek::simulation::MAX_SEEDS)?;
     m.add_class::<sweep::PySweep>()?;

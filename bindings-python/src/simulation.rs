@@ -258,3 +258,10 @@ fn rows(diffs: Vec<kezek::simulation::MetricDiff>) -> Vec<(String, f64, f64, f64
         .map(|d| (d.metric, d.a, d.b, d.difference))
         .collect()
 }
+
+/// The JSON Schema of a simulation input of this release's format
+/// (`kezek::simulation::input_schema`).
+#[pyfunction]
+pub(crate) fn simulation_input_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    serialize(py, &kezek::simulation::input_schema())
+}

@@ -5,6 +5,7 @@ file, row and column."""
 
 from __future__ import annotations
 
+import json
 import pathlib
 from typing import Any
 
@@ -119,3 +120,26 @@ def test_numpy_scalars_are_accepted_in_any_input() -> None:
     assert (got["seed"], got["years"], got["arrivals"]["per_month"]) == (7, 2, 12)
     assert got["behaviour"]["answers_notice"] == 0.5
     assert simulation.simulate(SimulationInput(data)).summary.registered > 0
+
+
+def test_the_input_schema_fits_every_shared_input_and_refuses_bad_shapes() -> None:
+    import jsonschema  # type: ignore[import-untyped]
+
+    schema = simulation.input_schema()
+    committed = json.loads((pathlib.Path(__file__).parents[2] / "docs" / "simulation-input.schema.json").read_text())
+    assert schema == committed
+    validator = jsonschema.Draft202012Validator(schema)
+    inputs = [c["args"]["input"] for c in load("simulation.json")["cases"] if "error" not in c]
+    inputs.append(simulation.default_city_input(2025, 1, 7).to_dict())
+    for data in inputs:
+        # The shared inputs are format 1: checked as read (migrated to this format).
+        validator.validate(SimulationInput(data).to_dict())
+    good = simulation.default_city_input(2025, 1, 7).to_dict()
+    for path, value in [(("seed",), "seven"), (("city", "districts", 0, "kindergartens", 0, "intake"), 3),
+                        (("arrivals", "per_mont"), 1), (("city", "districts", 0, "kindergartens", 0, "languages", 0), "german")]:
+        data = json.loads(json.dumps(good))
+        at: Any = data
+        for step in path[:-1]:
+            at = at[step]
+        at[path[-1]] = value
+        assert not validator.is_valid(data), path

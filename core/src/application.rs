@@ -32,6 +32,7 @@ impl fmt::Display for ApplicationId {
 
 /// The kind of group applied for (`RULES.md §2`, `§7`): each has its own queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GroupType {
     /// A general group.
@@ -84,6 +85,7 @@ impl GroupType {
 
 /// Preferred language of instruction (`RULES.md §2`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Language {
     /// Kazakh.

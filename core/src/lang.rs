@@ -66,6 +66,7 @@ pub struct UnknownLang;
 /// assert_eq!(t.get(Lang::En), "Nauryz");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LocalizedText {
     /// Kazakh.
     pub kk: String,

@@ -33,7 +33,7 @@ from ._records import _Record, date
 __all__ = [
     "SimulationInput", "SimulationResult", "Summary", "Waits", "GroupWaits", "WaitingAtEnd",
     "AgeShare", "Idle", "MetricDiff", "Progress",
-    "Table", "SweepResult", "default_city_input", "simulate", "simulate_pair", "compare", "sweep", "run_sweep",
+    "Table", "SweepResult", "default_city_input", "input_schema", "simulate", "simulate_pair", "compare", "sweep", "run_sweep",
 ]
 
 
@@ -122,6 +122,15 @@ class SimulationInput(_Wrapper):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (SimulationInput, (self.to_dict(),))
+
+
+def input_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a simulation input of this release's format, from
+    the core's types (also ``docs/simulation-input.schema.json``): for an editor, a form, or
+    ``jsonschema.validate(data, input_schema())``. ``SimulationInput(data)`` checks more
+    (ranges, shares, the policy's regions) and migrates older formats."""
+    out: dict[str, Any] = _kezek.simulation_input_schema()
+    return out
 
 
 @functools.partial(guarded, where="default_city_input")

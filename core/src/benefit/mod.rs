@@ -22,6 +22,7 @@ pub const BUILTIN_JSON: &str = include_str!("builtin.json");
 /// The derived order is the queue order: out-of-turn children stand ahead of
 /// first-priority children, who stand ahead of everyone else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PriorityClass {
     /// Out of turn (кезектен тыс / вне очереди): at the head of the whole queue.
@@ -63,6 +64,7 @@ impl PriorityClass {
 
 /// One benefit category: a right to stand in a higher class, and how it is proved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BenefitCategory {
     /// Stable code, e.g. `"large_family"`.

@@ -22,6 +22,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// year of the [`span`](Self::span) is answered only provisionally, from the statutory
 /// holidays and the weekend carry-over rule alone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CalendarData {
     /// Format version; [`FORMAT_VERSION`].
@@ -41,6 +42,7 @@ pub struct CalendarData {
 
 /// A range of years, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     /// First year.
@@ -51,6 +53,7 @@ pub struct Span {
 
 /// A holiday the law fixes on a day of the year (`RULES.md §9`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StatutoryHoliday {
     /// Stable identifier, e.g. `"nauryz-1"`.
@@ -124,6 +127,7 @@ impl StatutoryHoliday {
 /// What is known of one year beyond the statutory rules: its lunar holidays and the
 /// government decree that moves days off.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearData {
     /// Holidays on a date known only for this year (the first day of Kurban Ait).
@@ -138,6 +142,7 @@ pub struct YearData {
 
 /// A holiday on a date known for one year only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DatedHoliday {
     /// Stable identifier, e.g. `"kurban-ait"`.
@@ -155,6 +160,7 @@ pub struct DatedHoliday {
 /// A day off moved by decree: `from` (a day off) becomes a working day, `to` (a working
 /// day) becomes a day off (`RULES.md §9`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
     /// The day off given up; it becomes a working day.

@@ -37,6 +37,7 @@ use crate::period::{Period, PeriodUnit};
 /// # Ok::<(), kezek::PolicyError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     /// Unique id of this version, e.g. `"national-2024"`.
@@ -131,6 +132,7 @@ fn links_twins() -> bool {
 
 /// How an age limit is counted (`RULES.md §4`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgeCounting {
     /// The child has the age from its birthday on.
@@ -151,6 +153,7 @@ impl AgeCounting {
 
 /// Interleaving of priority classes in directions (`RULES.md §3`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Interleave {
     /// First-priority children per cycle (1 in the reported rule).
@@ -161,6 +164,7 @@ pub struct Interleave {
 
 /// A day of the year, e.g. 1 August.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MonthDay {
     /// Month, 1–12.
@@ -183,6 +187,7 @@ impl MonthDay {
 
 /// A yearly period, both ends included (`RULES.md §9`: the August freeze).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Freeze {
     /// First day.
@@ -216,6 +221,7 @@ impl Freeze {
 
 /// The voucher flow (`RULES.md §8`, pilot 2025–2026 \[pub-H\]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VoucherRules {
     /// Day of the year distribution starts, after the queue refresh: 1 July.
@@ -236,6 +242,7 @@ pub struct VoucherRules {
 /// Ranked choices (`RULES.md §5a`): parents rank kindergartens when they apply, and places
 /// are given by the queue order to the most preferred choice with room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RankedChoices {
     /// How many kindergartens an application may rank: 4 \[pub-M: gov.kz service 3042\].

@@ -13,6 +13,7 @@ use crate::policy::Policy;
 
 /// A whole simulation's input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SimulationInput {
     /// The format of the input: [`INPUT_FORMAT`](super::INPUT_FORMAT) when written. Older
@@ -74,6 +75,7 @@ const BYTES_PER_KINDERGARTEN: u64 = 4_096;
 /// A city: a region code and its districts (each district is an area with its own queues,
 /// `RULES.md §2`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct City {
     /// Its name, for reports.
@@ -89,6 +91,7 @@ pub struct City {
 
 /// A district: its share of the city's births and its kindergartens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct District {
     /// The area code of its queues.
@@ -101,6 +104,7 @@ pub struct District {
 
 /// A kindergarten and the places it takes in each year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KindergartenSpec {
     /// Its id.
@@ -136,6 +140,7 @@ fn is_one(x: &f64) -> bool {
 
 /// Places for one age a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Intake {
     /// Age in whole years (the cohort is the publication year minus this).
@@ -146,6 +151,7 @@ pub struct Intake {
 
 /// Children registered per month and their attributes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Arrivals {
     /// Registrations per month, spread evenly over the month's days.
@@ -165,6 +171,7 @@ pub struct Arrivals {
 
 /// A value and its share (0–1, or any weight when the list is normalised).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Share<T> {
     /// The value.
@@ -176,6 +183,7 @@ pub struct Share<T> {
 /// When places are published: on each wave's day, that share of every kindergarten's
 /// yearly intake; waves falling in the policy's August freeze move to its end.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Turnover {
     /// The waves of a year.
@@ -184,6 +192,7 @@ pub struct Turnover {
 
 /// One publication day of the year.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Wave {
     /// Month, 1–12.
@@ -196,6 +205,7 @@ pub struct Wave {
 
 /// What parents do (each a probability, or a delay in days drawn from weights).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Behaviour {
     /// Weights of the delay, in working days after the notice, before the parent chooses
@@ -242,6 +252,7 @@ pub struct Behaviour {
 /// Renewals start the month before the child is old enough for an offer (no offer can
 /// come earlier). The defaults are kezek's guesses, not data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RenewalBehaviour {
     /// Probability that a parent renews the documents, each time they end (drawn once
@@ -266,6 +277,7 @@ impl Default for RenewalBehaviour {
 /// contract, restore a lapsed one, or refuse it. The defaults are kezek's guesses, not
 /// data, like the rest of the default city's behaviour.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VoucherBehaviour {
     /// Probability that a parent refuses the voucher at once (the child leaves the queue).
@@ -528,4 +540,15 @@ fn weights_ok(mut w: impl Iterator<Item = f64>) -> bool {
         positive |= x > 0.0;
         x.is_finite() && x >= 0.0
     }) && positive
+}
+
+/// The JSON Schema (draft 2020-12) of a simulation input of this release's format
+/// ([`INPUT_FORMAT`](super::INPUT_FORMAT)), from the input's own types: what
+/// `docs/simulation-input.schema.json` holds. An older input is migrated when read
+/// ([`SimulationInput::from_json`]), not described here.
+#[cfg(feature = "schema")]
+#[must_use]
+pub fn input_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(SimulationInput);
+    serde_json::to_value(schema).unwrap_or_default()
 }

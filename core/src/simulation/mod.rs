@@ -56,6 +56,8 @@ pub use city_tables::{CityTables, Sheet, MAX_CELL_BYTES, MAX_TABLE_COLUMNS, MAX_
 pub use error::SimulationError;
 pub use format::INPUT_FORMAT;
 pub use idle::Idle;
+#[cfg(feature = "schema")]
+pub use input::input_schema;
 pub use input::{
     Arrivals, Behaviour, City, District, Intake, KindergartenSpec, RenewalBehaviour, Share,
     SimulationInput, Turnover, VoucherBehaviour, Wave, DEFAULT_MEMORY_BUDGET,
