@@ -43,9 +43,10 @@ struct Args {
     seeds: u32,
     compare: Vec<String>,
     help: bool,
+    city: String,
 }
 
-const USAGE: &str = "usage: simulate [--input FILE | --start YEAR --years N --seed S] [--policy ID]
+const USAGE: &str = "usage: simulate [--input FILE | --city default|astana --start YEAR --years N --seed S] [--policy ID]
                 [--ranked-choices N] [--seeds N] [--compare ID|interleave=F:G]… [--dump-input]";
 
 fn args() -> Result<Args, String> {
@@ -60,6 +61,7 @@ fn args() -> Result<Args, String> {
         seeds: 1,
         compare: Vec::new(),
         help: false,
+        city: "default".into(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -79,6 +81,7 @@ fn args() -> Result<Args, String> {
             "--dump-input" => a.dump = true,
             "--seeds" => a.seeds = value()?.parse().map_err(|e| format!("--seeds: {e}"))?,
             "--compare" => a.compare.push(value()?),
+            "--city" => a.city = value()?,
             "--help" | "-h" => a.help = true,
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -93,9 +96,12 @@ fn input(a: &Args) -> Result<SimulationInput, String> {
             SimulationInput::from_json(&text)
                 .map_err(|e| format!("{path}: {}", e.message(kezek::Lang::En)))?
         }
-        None => {
+        None if a.city == "astana" => kezek::simulation::astana_input(a.start, a.years, a.seed)
+            .map_err(|e| e.message(kezek::Lang::En))?,
+        None if a.city == "default" => {
             default_city_input(a.start, a.years, a.seed).map_err(|e| e.message(kezek::Lang::En))?
         }
+        None => return Err(format!("--city {}: default or astana", a.city)),
     };
     if let Some(id) = &a.policy {
         input.policy = PolicyBook::builtin()

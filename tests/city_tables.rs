@@ -233,3 +233,43 @@ fn conformance_cases() {
     });
     assert_eq!(failed, 0);
 }
+
+/// The built-in Astana (`RULES.md §11`): its published sizes, its sources, and an input
+/// the simulator accepts.
+#[test]
+fn astana_holds_the_published_figures() {
+    let input = kezek::simulation::astana_input(2022, 1, 7).expect("Astana");
+    input.validate().expect("a valid input");
+    assert_eq!(input.city.region, "astana");
+    assert!(
+        input.policy.id.starts_with("astana-"),
+        "{}",
+        input.policy.id
+    );
+    let kgs: Vec<_> = input
+        .city
+        .districts
+        .iter()
+        .flat_map(|d| &d.kindergartens)
+        .collect();
+    assert_eq!(kgs.len(), 546);
+    let places = |age: u32| -> u32 {
+        kgs.iter()
+            .flat_map(|k| &k.intake)
+            .filter(|i| i.age == age)
+            .map(|i| i.places)
+            .sum()
+    };
+    assert_eq!(
+        [places(2), places(3), places(4), places(5)],
+        [6_074, 9_372, 5_616, 3_235]
+    );
+    assert_eq!(
+        input.arrivals.per_month,
+        kezek::simulation::ASTANA_PER_MONTH
+    );
+    assert!(input.city.sources.iter().any(|s| s.contains("fitted")));
+    // Its tables read back into the same city.
+    let tables = CityTables::of(&input);
+    assert_eq!(tables.apply_to(&input).expect("reads"), input);
+}

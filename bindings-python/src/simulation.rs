@@ -43,6 +43,12 @@ impl PySimulationInput {
         py(default_city_input(start_year, years, seed)).map(Self)
     }
 
+    /// Astana from public figures (`kezek::simulation::astana_input`).
+    #[staticmethod]
+    fn astana(start_year: i32, years: u32, seed: u64) -> PyResult<Self> {
+        py(kezek::simulation::astana_input(start_year, years, seed)).map(Self)
+    }
+
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.0)
     }

@@ -25,3 +25,16 @@ def test_compare_policies_answers_with_intervals_and_saves_a_png(tmp_path: pathl
     assert all(line.rstrip().endswith(" 3") and "[" in line for line in general), general
     assert "1:3 − today, paired seed by seed (95% intervals)" in lines
     assert lines[-1] == f"saved {out}"
+
+def test_astana_validation_fits_and_prints_the_table() -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "astana_validation.py"), "--seeds", "2", "--fit-seeds", "1",
+         "--rates", "2400,2739"],
+        capture_output=True, text=True, check=True,
+    )
+    lines = run.stdout.splitlines()
+    fitted = next(line for line in lines if line.startswith("fitted: "))
+    rate = int(fitted.split()[1].replace(",", ""))
+    assert 2400 < rate < 2739, fitted
+    assert any(line.strip().startswith("queue aged 2–6, end of 2024") and "37,596" in line for line in lines)
+    assert lines[-1].split()[:4] == ["children", "enrolled", "a", "year"]

@@ -33,7 +33,7 @@ from ._records import _Record, date
 __all__ = [
     "SimulationInput", "SimulationResult", "Summary", "Waits", "GroupWaits", "WaitingAtEnd",
     "AgeShare", "Idle", "MetricDiff", "Progress",
-    "Table", "SweepResult", "default_city_input", "input_schema", "simulate", "simulate_pair", "compare", "sweep", "run_sweep",
+    "Table", "SweepResult", "default_city_input", "astana_input", "input_schema", "simulate", "simulate_pair", "compare", "sweep", "run_sweep",
 ]
 
 
@@ -122,6 +122,16 @@ class SimulationInput(_Wrapper):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (SimulationInput, (self.to_dict(),))
+
+
+@functools.partial(guarded, where="astana_input")
+def astana_input(start_year: int, years: int = 1, seed: int = 7) -> SimulationInput:
+    """Astana built from public figures (``RULES.md §11``: 546 kindergartens, the 2021
+    intake by age, ≈ 90 applications a day; its ``city["sources"]`` say which numbers are
+    measured and which are the default city's guesses) under the Astana policy in force on
+    1 January of ``start_year``, reported for ``years`` years after four of warm-up.
+    ``docs/astana-validation.md`` sets it against the published queue."""
+    return SimulationInput._of(_kezek.SimulationInput.astana(start_year, years, seed))
 
 
 def input_schema() -> dict[str, Any]:

@@ -32,6 +32,7 @@
 //! ```
 
 mod agenda;
+mod astana;
 mod city;
 mod city_tables;
 mod error;
@@ -51,6 +52,7 @@ mod vouchers;
 
 use chrono::{Datelike, NaiveDate};
 
+pub use astana::{astana, astana_input, ASTANA_PER_MONTH, ASTANA_SOURCES};
 pub use city::{default_city, default_city_input};
 pub use city_tables::{CityTables, Sheet, MAX_CELL_BYTES, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS};
 pub use error::SimulationError;
