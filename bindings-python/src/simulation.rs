@@ -11,9 +11,10 @@ use std::hash::Hash;
 use std::sync::Arc;
 
 use kezek::simulation::{
-    compare, default_city_input, simulate_pair, simulate_with_progress, Progress, SimulationInput,
-    SimulationResult,
+    compare, default_city_input, simulate_pair, simulate_with_progress, Column, Progress,
+    SimulationInput, SimulationResult, Values,
 };
+use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde::Serialize;
@@ -52,6 +53,31 @@ impl PySimulationInput {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialize(py, &self.0)
     }
+}
+
+/// A typed column as Python sees it: name, kind (`int`, `date`, `bool`, `category`), the
+/// values (a NumPy array), the category names, the valid rows (a NumPy bool array).
+type TypedColumn<'py> = (
+    &'static str,
+    &'static str,
+    Bound<'py, PyAny>,
+    Option<Vec<String>>,
+    Option<Bound<'py, PyAny>>,
+);
+
+fn typed(py: Python<'_>, column: Column) -> TypedColumn<'_> {
+    let valid = column.valid.map(|v| PyArray1::from_vec(py, v).into_any());
+    let (kind, values, names) = match column.values {
+        Values::Int(v) => ("int", PyArray1::from_vec(py, v).into_any(), None),
+        Values::Date(v) => ("date", PyArray1::from_vec(py, v).into_any(), None),
+        Values::Bool(v) => ("bool", PyArray1::from_vec(py, v).into_any(), None),
+        Values::Category { codes, names } => (
+            "category",
+            PyArray1::from_vec(py, codes).into_any(),
+            Some(names),
+        ),
+    };
+    (column.name, kind, values, names, valid)
 }
 
 /// A simulation's result; immutable and shared.
@@ -146,27 +172,26 @@ impl PySimulationResult {
         Ok(out)
     }
 
+    /// The children table as typed columns (`ChildTable::typed_columns`), each
+    /// `(name, kind, values, names, valid)`: NumPy arrays moved from Rust, no object per
+    /// cell.
+    fn children_columns<'py>(&self, py: Python<'py>) -> Vec<TypedColumn<'py>> {
+        let columns = py.detach(|| self.0.children.typed_columns());
+        columns.into_iter().map(|c| typed(py, c)).collect()
+    }
+
+    /// The days table as typed columns (see `children_columns`).
+    fn days_columns<'py>(&self, py: Python<'py>) -> Vec<TypedColumn<'py>> {
+        let columns = py.detach(|| self.0.days.typed_columns());
+        columns.into_iter().map(|c| typed(py, c)).collect()
+    }
+
     /// The days table: one list per column, one row per reported day.
     fn days<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let t = &self.0.days;
         let out = PyDict::new(py);
         out.set_item("date", &t.date)?;
-        for (name, column) in [
-            ("registrations", &t.registrations),
-            ("published", &t.published),
-            ("notices", &t.notices),
-            ("directions", &t.directions),
-            ("free_choice", &t.free_choice),
-            ("revocations", &t.revocations),
-            ("lapses", &t.lapses),
-            ("enrolments", &t.enrolments),
-            ("vouchers", &t.vouchers),
-            ("contracts", &t.contracts),
-            ("removals", &t.removals),
-            ("queue", &t.queue),
-            ("stop_list", &t.stop_list),
-            ("places_idle", &t.places_idle),
-        ] {
+        for (name, column) in t.counts() {
             out.set_item(name, column)?;
         }
         Ok(out)

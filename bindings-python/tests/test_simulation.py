@@ -149,3 +149,46 @@ def test_the_default_city() -> None:
     with pytest.raises(kezek.SimulationError) as info:
         simulation.default_city_input(2010)
     assert info.value.code == "SIMULATION_INPUT"
+
+
+def test_typed_tables_say_what_the_lists_say(tmp_path: Any) -> None:
+    """The children and days tables cross as typed arrays: pandas, Arrow, polars and Parquet
+    hold exactly the values of ``to_dict()`` (names, dates, missing values)."""
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+    result = simulation.simulate(town())
+    for table in (result.children, result.days):
+        lists = table.to_dict()
+        arrow = table.to_arrow()
+        assert arrow.column_names == list(lists) and arrow.to_pydict() == lists
+        assert table.to_polars().to_dict(as_series=False) == lists
+        table.to_parquet(tmp_path / "t.parquet")
+        assert pq.read_table(tmp_path / "t.parquet").to_pydict() == lists
+        frame = table.to_pandas()
+        assert list(frame.columns) == list(lists) and len(frame) == len(table)
+        for name, values in lists.items():
+            column = frame[name].astype(object).where(frame[name].notna(), None).tolist()
+            if values and isinstance(values[0], dt.date) or name in ("placed", "left"):
+                column = [None if v is None else v.date() for v in column]
+            assert column == values, name
+    children = result.children.to_arrow()
+    assert str(children.schema.field("outcome").type).startswith("dictionary")
+    assert str(children.schema.field("registered").type) == "date32[day]"
+    assert children.column("wait_days").null_count == sum(v is None for v in result.children["wait_days"])
+
+
+def test_ready_plots_draw_their_figures(tmp_path: Any) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from kezek import plots
+
+    result = simulation.simulate(town())
+    ax = plots.waits_by_class(result)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels and all("n=" in label and "median" in label for label in labels)
+    ax2 = plots.queue_over_time(result)
+    assert len(ax2.get_lines()[0].get_xdata()) == len(result.days)
+    for i, a in enumerate((ax, ax2)):
+        a.figure.savefig(tmp_path / f"{i}.png")
+        assert (tmp_path / f"{i}.png").read_bytes()[:4] == b"\x89PNG"

@@ -332,19 +332,53 @@ _NULLABLE_INTS = ("wait_days", "age_months_at_placement", "choice")
 _DATES = ("registered", "placed", "left", "date")
 
 
+def _pandas_column(pd: Any, kind: str, values: Any, names: Optional[list[str]], valid: Any) -> Any:
+    """One typed column (``ChildTable::typed_columns``) as a pandas array."""
+    if kind == "category":
+        codes = values.astype("int32")
+        if valid is not None:
+            codes[~valid] = -1
+        return pd.Categorical.from_codes(codes, categories=names)
+    if kind == "date":
+        days = values.astype("datetime64[D]").astype("datetime64[s]")
+        if valid is not None:
+            days[~valid] = days.dtype.type("NaT")
+        return days
+    if valid is not None:
+        return pd.arrays.IntegerArray(values, ~valid)
+    return values
+
+
+def _arrow_column(pa: Any, kind: str, values: Any, names: Optional[list[str]], valid: Any) -> Any:
+    """One typed column as a pyarrow array (nulls where ``valid`` is false)."""
+    mask = None if valid is None else ~valid
+    if kind == "category":
+        return pa.DictionaryArray.from_arrays(pa.array(values, mask=mask), pa.array(names, pa.string()))
+    if kind == "date":
+        return pa.array(values, mask=mask).cast(pa.date32())
+    return pa.array(values, mask=mask)
+
+
 @printable_class
 class Table:
-    """A columnar table (one row per child, per day, or per run and metric of a sweep): ``to_dict()`` gives a dict of
-    lists, ``to_pandas()`` a DataFrame (names as categories, ``Int64`` where a value may
-    be missing, dates as ``datetime64``). ``len(table)`` counts rows; ``table["column"]``
-    is one column as a list."""
+    """A columnar table (one row per child, per day, or per run and metric of a sweep):
+    ``to_dict()`` gives a dict of lists; ``to_pandas()`` a DataFrame (names as categories,
+    ``Int64`` where a value may be missing, dates as ``datetime64``); ``to_arrow()`` a
+    ``pyarrow.Table`` (names dictionary-encoded, dates as ``date32``, missing values as
+    nulls), and on it ``to_polars()`` and ``to_parquet(path)``. The children and days
+    tables cross from Rust as typed arrays (no Python object per cell), so a DataFrame of
+    10⁶ rows takes milliseconds. ``len(table)`` counts rows; ``table["column"]`` is one
+    column as a list. Needs pandas (``kezek[pandas]``), pyarrow (``kezek[arrow]``) or polars
+    (``kezek[polars]``) for those methods."""
 
-    __slots__ = ("_load", "_columns", "_names")
+    __slots__ = ("_load", "_columns", "_names", "_typed")
 
-    def __init__(self, load: Callable[[], dict[str, list[Any]]], names: tuple[str, ...] = _CATEGORIES) -> None:
+    def __init__(self, load: Callable[[], dict[str, list[Any]]], names: tuple[str, ...] = _CATEGORIES,
+                 typed: Optional[Callable[[], list[Any]]] = None) -> None:
         self._load = load
         self._columns: Optional[dict[str, list[Any]]] = None
         self._names = names
+        self._typed = typed
 
     def _data(self) -> dict[str, list[Any]]:
         if self._columns is None:
@@ -370,6 +404,8 @@ class Table:
     def to_pandas(self) -> Any:
         """The table as a pandas DataFrame; needs pandas (``pip install kezek[pandas]``)."""
         pd: Any = importlib.import_module("pandas")
+        if self._typed is not None:
+            return pd.DataFrame({name: _pandas_column(pd, *rest) for name, *rest in self._typed()}, copy=False)
         data = self._data()
         frame = {}
         for name, column in data.items():
@@ -382,6 +418,24 @@ class Table:
             else:
                 frame[name] = column
         return pd.DataFrame(frame)
+
+    def to_arrow(self) -> Any:
+        """The table as a ``pyarrow.Table``; needs pyarrow (``pip install kezek[arrow]``)."""
+        pa: Any = importlib.import_module("pyarrow")
+        if self._typed is None:
+            return pa.Table.from_pandas(self.to_pandas(), preserve_index=False)
+        return pa.table({name: _arrow_column(pa, *rest) for name, *rest in self._typed()})
+
+    def to_polars(self) -> Any:
+        """The table as a polars DataFrame (through Arrow); needs polars and pyarrow
+        (``pip install kezek[polars]``)."""
+        pl: Any = importlib.import_module("polars")
+        return pl.from_arrow(self.to_arrow())
+
+    def to_parquet(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Writes the table as a Parquet file (through Arrow); needs pyarrow."""
+        pq: Any = importlib.import_module("pyarrow.parquet")
+        pq.write_table(self.to_arrow(), os.fspath(path))
 
     def __repr__(self) -> str:
         return f"Table({len(self)} rows: {', '.join(self.columns)})"
@@ -397,8 +451,8 @@ class SimulationResult:
 
     def __init__(self, native: Any) -> None:
         self._native = native
-        self.children = Table(native.children)
-        self.days = Table(native.days)
+        self.children = Table(native.children, typed=native.children_columns)
+        self.days = Table(native.days, typed=native.days_columns)
         self._summary: Optional[Summary] = None
 
     @property

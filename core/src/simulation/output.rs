@@ -155,6 +155,27 @@ pub struct DayTable {
 }
 
 impl DayTable {
+    /// The counting columns (every one but `date`), named, in the order of the JSON shape.
+    #[must_use]
+    pub fn counts(&self) -> [(&'static str, &Vec<u32>); 14] {
+        [
+            ("registrations", &self.registrations),
+            ("published", &self.published),
+            ("notices", &self.notices),
+            ("directions", &self.directions),
+            ("free_choice", &self.free_choice),
+            ("revocations", &self.revocations),
+            ("lapses", &self.lapses),
+            ("enrolments", &self.enrolments),
+            ("vouchers", &self.vouchers),
+            ("contracts", &self.contracts),
+            ("removals", &self.removals),
+            ("queue", &self.queue),
+            ("stop_list", &self.stop_list),
+            ("places_idle", &self.places_idle),
+        ]
+    }
+
     /// The number of rows.
     #[must_use]
     pub fn len(&self) -> usize {
