@@ -125,3 +125,10 @@ def test_a_count_of_seeds_out_of_range_is_refused(seeds: int) -> None:
     with pytest.raises(kezek.KezekError) as info:
         simulation.sweep(SimulationInput(TOWN), seeds=seeds)
     assert isinstance(info.value, ValueError) and "seeds" in str(info.value)
+
+
+@pytest.mark.parametrize("options", [{"seeds": True}, {"seeds": "10"}, {"grid": {"arrivals.per_month": "100"}}])
+def test_a_bool_or_text_where_a_count_or_list_belongs_is_a_type_error(options: dict[str, Any]) -> None:
+    with pytest.raises(kezek.InputTypeError) as info:
+        simulation.sweep(SimulationInput(TOWN), **options)
+    assert info.value.code == "INPUT_TYPE" and isinstance(info.value, TypeError)

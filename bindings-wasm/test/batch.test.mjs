@@ -148,3 +148,23 @@ for (const c of load("city_tables.json").cases) {
     assert.equal(got.arrivals.per_month, c.expect.per_month ?? town.arrivals.perMonth);
   });
 }
+
+test("sweep and city tables: hostile arguments are coded errors, never a crash", () => {
+  const town = camel(load("simulation.json").cases[0].args.input);
+  const sweep = camel(load("sweep.json").cases[1].args.sweep);
+  const cases = [
+    [() => simulateSweep(5), "INPUT_FORMAT"],
+    [() => simulateSweep({}), "INPUT_FORMAT"],
+    [() => simulateSweep({ ...sweep, seeds: [1.5] }), "INPUT_FORMAT"],
+    [() => simulateSweep({ ...sweep, grid: [{ parameter: "arrivals.perMonth", values: "100" }] }), "INPUT_FORMAT"],
+    [() => simulateSweep(sweep, 5), "INPUT_TYPE"],
+    [() => withCity(town, 5, "district,births\nA,1\n"), "INPUT_TYPE"],
+    [() => withCity(town, "district,id,languages,places_age_3\n", "\"unterminated"), "SIMULATION_TABLE"],
+    [() => withCity({}, "a", "b"), "INPUT_FORMAT"],
+  ];
+  for (const [run, code] of cases) {
+    const [kind, got, error] = outcome(run);
+    assert.deepEqual([kind, got], ["error", code], String(run));
+    assert.ok(error instanceof Error && error.code === code);
+  }
+});

@@ -169,6 +169,10 @@ def sweep(
 
     Raises :class:`kezek.SimulationError` (``SIMULATION_INPUT``, naming the field) for a
     sweep that cannot run, before any run starts."""
+    if isinstance(seeds, (bool, str)) or any(isinstance(v, (str, bytes)) for v in (grid or {}).values()):
+        what = "seeds" if isinstance(seeds, (bool, str)) else "grid"
+        raise _kezek.input_error_of("type", what, "a count, or a list (for grid: a list of values per parameter)",
+                                    type(seeds).__name__ if what == "seeds" else "str")
     if isinstance(seeds, int):
         # The core refuses a count out of range (SIMULATION_INPUT, field "seeds"): at most
         # one seed past its bound is planned here.
