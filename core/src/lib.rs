@@ -79,3 +79,8 @@ pub use policy::{Policy, PolicyBook, PolicyError};
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
+
+/// The crate's own README (what a registry shows), run as doctests too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct CrateReadmeDoctests;

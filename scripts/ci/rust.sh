@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Step 2: formatting, clippy (pedantic, warnings are errors) and cargo test --workspace
 # (unit, property, conformance and doc tests; the committed fuzz inputs replayed), then the
-# main job (examples/simulate.rs) with replications.
+# main job (examples/simulate.rs) with replications, then `cargo package -p kezek`.
 source "$(dirname "$0")/lib.sh"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
@@ -12,3 +12,6 @@ report=$(cargo run --release --locked --example simulate -- --years 1 --seeds 3 
 printf '%s\n' "$report"
 grep -q "interleave=1:3 − .*, seed by seed" <<<"$report"
 grep -q -- "--seeds N" <<<"$(cargo run --release --locked --example simulate -- --help)"
+# The crate as a registry would take it: packaged (its own README, no file from outside
+# core/) and the package built on its own.
+cargo package -p kezek --locked

@@ -13,6 +13,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::benefit::PriorityClass;
+
+mod builder;
 pub use crate::document::{
     holds_valid, Document, PMPK_CONCLUSION, TB_REFERRAL, TEMPORARY_REGISTRATION,
 };
