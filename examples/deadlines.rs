@@ -20,6 +20,9 @@ use kezek::period::Period;
 use kezek::policy::PolicyBook;
 use kezek::{Iin, Lang, LocalizedError};
 
+const USAGE: &str = "usage: deadlines [--iin DIGITS] [--born YYYY-MM-DD] [--region CODE] \
+                     [--at YYYY-MM-DDTHH:MM] [--lang kk|ru|en]";
+
 struct Args {
     iin: String,
     born: Option<NaiveDate>,
@@ -40,7 +43,10 @@ fn parse_args() -> Result<Args, String> {
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
-        let value = it.next().ok_or(format!("{flag} needs a value"))?;
+        if flag == "--help" || flag == "-h" {
+            return Err(String::new());
+        }
+        let value = it.next().ok_or(format!("{flag} needs a value\n{USAGE}"))?;
         match flag.as_str() {
             "--iin" => args.iin = value,
             "--region" => args.region = value,
@@ -59,11 +65,7 @@ fn parse_args() -> Result<Args, String> {
                     .parse()
                     .map_err(|_| format!("--lang {value}: use kk, ru or en"))?;
             }
-            _ => {
-                return Err(format!(
-                    "unknown argument {flag} (use --iin, --born, --region, --at, --lang)"
-                ))
-            }
+            _ => return Err(format!("unknown argument {flag}\n{USAGE}")),
         }
     }
     Ok(args)
@@ -98,6 +100,14 @@ fn show(cal: &WorkCalendar, label: &str, start: NaiveDateTime, period: Period, l
 fn main() -> std::process::ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
+        // `--help`: the usage, and success.
+        Err(e) if e.is_empty() => {
+            println!(
+                "{USAGE}\nregions: {}",
+                PolicyBook::builtin().region_codes().join(", ")
+            );
+            return std::process::ExitCode::SUCCESS;
+        }
         Err(e) => {
             eprintln!("{e}");
             return std::process::ExitCode::from(2);
@@ -127,6 +137,7 @@ fn main() -> std::process::ExitCode {
         Ok(p) => p,
         Err(e) => {
             println!("No policy: {} — {}", e.code(), e.message(lang));
+            println!("regions: {}", book.region_codes().join(", "));
             return std::process::ExitCode::FAILURE;
         }
     };

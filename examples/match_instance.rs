@@ -99,6 +99,16 @@ fn solve(line: &str) -> serde_json::Value {
 }
 
 fn main() {
+    if let Some(arg) = std::env::args().nth(1) {
+        let help = arg == "--help" || arg == "-h";
+        let text = "usage: match_instance < instances.jsonl  (one JSON instance a line; see the source's docs)";
+        if help {
+            println!("{text}");
+        } else {
+            eprintln!("unknown argument {arg}\n{text}");
+        }
+        std::process::exit(if help { 0 } else { 2 });
+    }
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     for line in stdin.lock().lines() {

@@ -104,9 +104,10 @@ fn input(a: &Args) -> Result<SimulationInput, String> {
         None => return Err(format!("--city {}: default or astana", a.city)),
     };
     if let Some(id) = &a.policy {
-        input.policy = PolicyBook::builtin()
+        let book = PolicyBook::builtin();
+        input.policy = book
             .get(id)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| format!("--policy {id}: {e}\npolicies: {}", book.ids().join(", ")))?
             .clone();
     }
     if let Some(n) = a.ranked_choices {

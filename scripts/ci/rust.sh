@@ -12,6 +12,11 @@ report=$(cargo run --release --locked --example simulate -- --years 1 --seeds 3 
 printf '%s\n' "$report"
 grep -q "interleave=1:3 − .*, seed by seed" <<<"$report"
 grep -q -- "--seeds N" <<<"$(cargo run --release --locked --example simulate -- --help)"
+# Every example answers --help, and a bad value lists the valid ones.
+grep -q "regions: .*astana" <<<"$(cargo run --release --locked --example deadlines -- --help)"
+grep -q "regions: .*akmola" <<<"$(cargo run --release --locked --example deadlines -- --region mars || true)"
+grep -q "policies: .*almaty-2024" <<<"$(cargo run --release --locked --example simulate -- --policy almaty 2>&1 || true)"
+grep -q "usage: match_instance" <<<"$(cargo run --release --locked --example match_instance -- --help)"
 # The crate as a registry would take it: packaged (its own README, no file from outside
 # core/) and the package built on its own.
 cargo package -p kezek --locked
