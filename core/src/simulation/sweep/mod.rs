@@ -292,52 +292,107 @@ impl Sweep {
     }
 
     /// The runs of the sweep: per grid point, per seed, per variant, each checked as a
-    /// simulation input.
+    /// simulation input. Each holds its whole input (to run anywhere): a host that runs
+    /// them in turn reads them one point at a time with [`simulate_sweep`] instead.
     ///
     /// # Errors
     /// `SIMULATION_INPUT` naming the field: sizes over the bounds above, two variants of
     /// one name, a seed twice, a parameter not in the input, a value the input refuses.
     pub fn runs(&self) -> Result<Vec<PlannedRun>, SimulationError> {
+        let mut runs = Vec::new();
+        self.each_run(&mut |run| {
+            runs.push(run);
+            Ok(())
+        })?;
+        Ok(runs)
+    }
+
+    /// The input of `variant` at `point`: the grid's values set on it (so `policy.*`
+    /// parameters vary every variant), read and checked as an input.
+    fn input_at(
+        &self,
+        point: &[Value],
+        variant: &Variant,
+    ) -> Result<SimulationInput, SimulationError> {
+        let mut base = self.input.clone();
+        base.policy = variant.policy.clone();
+        let mut base = serde_json::to_value(&base).map_err(|e| invalid("input", e.to_string()))?;
+        for ((i, axis), value) in self.grid.iter().enumerate().zip(point) {
+            set(&mut base, &axis.parameter, value.clone())
+                .map_err(|detail| invalid(format!("grid[{i}].parameter"), detail))?;
+        }
+        let input = SimulationInput::from_value(base).map_err(|e| {
+            invalid(
+                "grid",
+                format!("at point {}: {e}", Value::Array(point.to_vec())),
+            )
+        })?;
+        input.validate()?;
+        Ok(input)
+    }
+
+    /// Checks the whole sweep (every point's inputs), then hands `f` its runs in order,
+    /// holding one point's inputs at a time: memory does not grow with the runs.
+    fn each_run(
+        &self,
+        f: &mut dyn FnMut(PlannedRun) -> Result<(), SimulationError>,
+    ) -> Result<(), SimulationError> {
         self.check()?;
         let variants = self.variants();
-        let mut runs = Vec::new();
-        for point in self.points() {
-            // The grid's values go on each variant's policy, so `policy.*` parameters vary
-            // every variant.
-            let mut inputs = Vec::with_capacity(variants.len());
+        let points = self.points();
+        // Every input checked before any run is handed out: a bad point refuses the sweep
+        // before anything runs.
+        for point in &points {
             for v in &variants {
-                let mut base = self.input.clone();
-                base.policy = v.policy.clone();
-                let mut base =
-                    serde_json::to_value(&base).map_err(|e| invalid("input", e.to_string()))?;
-                for ((i, axis), value) in self.grid.iter().enumerate().zip(&point) {
-                    set(&mut base, &axis.parameter, value.clone())
-                        .map_err(|detail| invalid(format!("grid[{i}].parameter"), detail))?;
-                }
-                let input = SimulationInput::from_value(base).map_err(|e| {
-                    invalid(
-                        "grid",
-                        format!("at point {}: {e}", Value::Array(point.clone())),
-                    )
-                })?;
-                inputs.push(input);
+                self.input_at(point, v)?;
             }
+        }
+        let mut run: u32 = 0;
+        for point in &points {
+            let inputs = variants
+                .iter()
+                .map(|v| self.input_at(point, v))
+                .collect::<Result<Vec<_>, _>>()?;
             for &seed in &self.seeds {
                 for (v, input) in variants.iter().zip(&inputs) {
                     let mut input = input.clone();
                     input.seed = seed;
-                    input.validate()?;
-                    runs.push(PlannedRun {
-                        run: u32::try_from(runs.len()).unwrap_or(u32::MAX),
+                    f(PlannedRun {
+                        run,
                         variant: v.name.clone(),
                         seed,
                         point: point.clone(),
                         input,
-                    });
+                    })?;
+                    run = run.saturating_add(1);
                 }
             }
         }
-        Ok(runs)
+        Ok(())
+    }
+
+    /// How many runs the sweep plans, its sizes checked (not its inputs): what a host shows
+    /// as a progress bar's total.
+    ///
+    /// # Errors
+    /// As [`Sweep::runs`], for the sizes and names.
+    pub fn run_count(&self) -> Result<usize, SimulationError> {
+        Ok(self.identities()?.len())
+    }
+
+    /// Each run's variant, seed and point, in the plan's order, without its input.
+    fn identities(&self) -> Result<Vec<(String, u64, Vec<Value>)>, SimulationError> {
+        self.check()?;
+        let variants = self.variants();
+        let mut out = Vec::new();
+        for point in self.points() {
+            for &seed in &self.seeds {
+                for v in &variants {
+                    out.push((v.name.clone(), seed, point.clone()));
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Gathers the outcomes of the sweep's runs (in any order) into its table, intervals
@@ -347,20 +402,22 @@ impl Sweep {
     /// `SIMULATION_INPUT` (`outcomes`) when a run of the plan is missing, given twice, or
     /// not the plan's.
     pub fn collect(&self, outcomes: Vec<RunOutcome>) -> Result<SweepResult, SimulationError> {
-        let planned = self.runs()?;
+        let planned = self.identities()?;
         let mut slots: Vec<Option<RunOutcome>> = vec![None; planned.len()];
         for o in outcomes {
             let i = o.run as usize;
-            let plan = planned
+            planned
                 .get(i)
-                .filter(|p| p.variant == o.variant && p.seed == o.seed && p.point == o.point)
+                .filter(|(variant, seed, point)| {
+                    *variant == o.variant && *seed == o.seed && *point == o.point
+                })
                 .ok_or_else(|| {
                     invalid(
                         "outcomes",
                         format!("run {} is not one of this sweep's", o.run),
                     )
                 })?;
-            let slot = &mut slots[plan.run as usize];
+            let slot = &mut slots[i];
             if slot.is_some() {
                 return Err(invalid("outcomes", format!("run {} given twice", o.run)));
             }
@@ -414,12 +471,13 @@ pub fn simulate_sweep_with_progress(
     sweep: &Sweep,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<SweepResult, SimulationError> {
-    let runs = sweep.runs()?;
-    let mut outcomes = Vec::with_capacity(runs.len());
-    for (i, r) in runs.iter().enumerate() {
-        outcomes.push(r.run()?);
-        progress(i + 1, runs.len());
-    }
+    let total = sweep.identities()?.len();
+    let mut outcomes = Vec::with_capacity(total);
+    sweep.each_run(&mut |run| {
+        outcomes.push(run.run()?);
+        progress(outcomes.len(), total);
+        Ok(())
+    })?;
     sweep.collect(outcomes)
 }
 
