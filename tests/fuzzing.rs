@@ -30,6 +30,8 @@ pub const TARGETS: &[(&str, Body)] = &[
     ("application", application),
     ("snapshot", snapshot),
     ("simulation_input", simulation_input),
+    ("city_tables", city_tables),
+    ("sweep", sweep),
     ("matching", matching),
     ("engine_commands", engine_commands),
 ];
@@ -169,6 +171,66 @@ pub fn simulation_input(data: &[u8]) {
     if let Err(e) = input.validate() {
         coded(&e);
     }
+}
+
+/// A city's two CSV tables (the bytes split at the first NUL): read, or refused with a
+/// code; a table read back from its own CSV is the same table.
+pub fn city_tables(data: &[u8]) {
+    use kezek::simulation::{CityTables, Sheet};
+    let text = String::from_utf8_lossy(data);
+    let (kindergartens, districts) = text.split_once('\0').unwrap_or((&text, ""));
+    let sheets = Sheet::from_csv("kindergartens.csv", kindergartens)
+        .and_then(|k| Ok((k, Sheet::from_csv("districts.csv", districts)?)));
+    let (kindergartens, districts) = match sheets {
+        Ok(s) => s,
+        Err(e) => return coded(&e),
+    };
+    for sheet in [&kindergartens, &districts] {
+        let again = Sheet::from_csv(&sheet.file, &sheet.to_csv()).expect("its own CSV reads");
+        assert_eq!(&again, sheet, "a table read back from its own CSV");
+    }
+    match (CityTables {
+        kindergartens,
+        districts,
+    })
+    .read()
+    {
+        Ok((districts, _)) => assert!(!districts.is_empty()),
+        Err(e) => coded(&e),
+    }
+}
+
+/// Sweeps as JSON: refused with a code, or planned; a small plan's runs (with made-up
+/// outcomes, in reverse) gather into one row per run and metric.
+pub fn sweep(data: &[u8]) {
+    use kezek::simulation::{RunOutcome, Sweep};
+    let Some(text) = text(data) else { return };
+    let sweep = match Sweep::from_json(text) {
+        Ok(s) => s,
+        Err(e) => return coded(&e),
+    };
+    match sweep.run_count() {
+        Ok(n) if n <= 32 => {}
+        Ok(_) => return,
+        Err(e) => return coded(&e),
+    }
+    let runs = match sweep.runs() {
+        Ok(r) => r,
+        Err(e) => return coded(&e),
+    };
+    let outcomes: Vec<RunOutcome> = runs
+        .iter()
+        .rev()
+        .map(|r| RunOutcome {
+            run: r.run,
+            variant: r.variant.clone(),
+            seed: r.seed,
+            point: r.point.clone(),
+            metrics: vec![("m".into(), Some(f64::from(r.run)))],
+        })
+        .collect();
+    let result = sweep.collect(outcomes).expect("its own runs gather");
+    assert_eq!(result.runs.len(), runs.len());
 }
 
 /// Matching instances from small numbers: every mechanism gives a valid matching.

@@ -71,7 +71,7 @@ impl Sheet {
     /// `SIMULATION_TABLE` naming the row of a malformed record, a ragged row, or a table
     /// over its bounds.
     pub fn from_csv(file: &str, text: &str) -> Result<Self, SimulationError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = text.trim_start_matches('\u{feff}');
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -105,9 +105,13 @@ impl Sheet {
     /// The table as CSV text (quoted where a cell needs it).
     #[must_use]
     pub fn to_csv(&self) -> String {
-        let mut writer = csv::Writer::from_writer(Vec::new());
+        // Flexible: a blank row may be narrower or wider than the header (`from_csv` keeps
+        // it); a strict writer stopped at it, mid-record.
+        let mut writer = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(Vec::new());
         for row in &self.rows {
-            // Writing to memory cannot fail.
+            // Writing to memory cannot fail (and the writer is flexible).
             let _ = writer.write_record(row);
         }
         let bytes = writer.into_inner().unwrap_or_default();
