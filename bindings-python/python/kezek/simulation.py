@@ -327,9 +327,6 @@ class MetricDiff(_Record):
     difference: float
 
 
-_CATEGORIES = ("district", "class", "group_type", "language", "outcome", "removal")
-_NULLABLE_INTS = ("wait_days", "age_months_at_placement", "choice")
-_DATES = ("registered", "placed", "left", "date")
 
 
 def _pandas_column(pd: Any, kind: str, values: Any, names: Optional[list[str]], valid: Any) -> Any:
@@ -373,7 +370,7 @@ class Table:
 
     __slots__ = ("_load", "_columns", "_names", "_typed")
 
-    def __init__(self, load: Callable[[], dict[str, list[Any]]], names: tuple[str, ...] = _CATEGORIES,
+    def __init__(self, load: Callable[[], dict[str, list[Any]]], names: tuple[str, ...] = (),
                  typed: Optional[Callable[[], list[Any]]] = None) -> None:
         self._load = load
         self._columns: Optional[dict[str, list[Any]]] = None
@@ -406,18 +403,11 @@ class Table:
         pd: Any = importlib.import_module("pandas")
         if self._typed is not None:
             return pd.DataFrame({name: _pandas_column(pd, *rest) for name, *rest in self._typed()}, copy=False)
+        # A table without typed columns (a sweep's): its names as categories, the rest as
+        # pandas reads the lists.
         data = self._data()
-        frame = {}
-        for name, column in data.items():
-            if name in self._names:
-                frame[name] = pd.Categorical(column)
-            elif name in _NULLABLE_INTS:
-                frame[name] = pd.array(column, dtype="Int64")
-            elif name in _DATES:
-                frame[name] = pd.to_datetime(pd.Series(column, dtype="object"))
-            else:
-                frame[name] = column
-        return pd.DataFrame(frame)
+        return pd.DataFrame({name: pd.Categorical(column) if name in self._names else column
+                             for name, column in data.items()})
 
     def to_arrow(self) -> Any:
         """The table as a ``pyarrow.Table``; needs pyarrow (``pip install kezek[arrow]``)."""

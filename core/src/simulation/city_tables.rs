@@ -216,14 +216,20 @@ impl Sheet {
         Ok(columns)
     }
 
-    /// The data rows (past the header, blank rows skipped) with their spreadsheet numbers.
-    fn data(&self) -> impl Iterator<Item = (usize, &Vec<String>)> {
+    /// The data rows (past the header, blank rows skipped), each read through `columns`
+    /// with its spreadsheet number.
+    fn data<'a>(&'a self, columns: &'a Columns) -> impl Iterator<Item = Row<'a>> {
         self.rows
             .iter()
             .enumerate()
             .skip(1)
             .filter(|(_, row)| !row.iter().all(|c| c.trim().is_empty()))
-            .map(|(i, row)| (i + 1, row))
+            .map(move |(i, cells)| Row {
+                file: &self.file,
+                number: i + 1,
+                cells,
+                columns,
+            })
     }
 }
 
@@ -350,13 +356,7 @@ impl CityTables {
             true,
         )?;
         let mut ids: foldhash::HashSet<String> = foldhash::HashSet::default();
-        for (number, cells) in sheet.data() {
-            let row = Row {
-                file: &sheet.file,
-                number,
-                cells,
-                columns: &columns,
-            };
+        for row in sheet.data(&columns) {
             let name = row.text("district")?;
             let Some(district) = districts.iter_mut().find(|d| d.name == name) else {
                 let other = &self.districts.file;
@@ -391,13 +391,7 @@ impl CityTables {
         let arrivals = columns.get("arrivals_per_month");
         let mut districts: Vec<District> = Vec::new();
         let mut per_month: u32 = 0;
-        for (number, cells) in sheet.data() {
-            let row = Row {
-                file: &sheet.file,
-                number,
-                cells,
-                columns: &columns,
-            };
+        for row in sheet.data(&columns) {
             let name = row.text("district")?;
             if districts.iter().any(|d| d.name == name) {
                 return Err(row.refuse("district", "a district twice"));
