@@ -43,7 +43,7 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --out-dir "$pkg" --out-name kezek_wasm "$wasm"
 # The borrowed-reference stack pointer, exported for js/index.js's recovery from traps.
 node "$here/export-globals.mjs" "$pkg/kezek_wasm_bg.wasm"
-cp "$here/js/errors.js" "$here/js/index.js" "$here/js/index.d.ts" "$pkg/"
+cp "$here/js/errors.js" "$here/js/index.js" "$here/js/index.d.ts" "$here/js/disposable.d.ts" "$pkg/"
 # errors.d.ts from the JSDoc of errors.js.
 "$here/node_modules/.bin/tsc" --allowJs --declaration --emitDeclarationOnly --strict \
   --target es2022 --module es2022 --outDir "$pkg" "$here/js/errors.js"
@@ -57,7 +57,7 @@ cat > "$pkg/package.json" <<JSON
   "type": "module",
   "exports": { ".": { "types": "./index.d.ts", "default": "./index.js" } },
   "types": "./index.d.ts",
-  "files": ["index.js", "index.d.ts", "errors.js", "errors.d.ts", "kezek_wasm.js",
+  "files": ["index.js", "index.d.ts", "disposable.d.ts", "errors.js", "errors.d.ts", "kezek_wasm.js",
             "kezek_wasm.d.ts", "kezek_wasm_bg.wasm", "kezek_wasm_bg.wasm.d.ts"],
   "sideEffects": false,
   "engines": { "node": ">=18" }

@@ -8,6 +8,7 @@ import importlib.util
 import pathlib
 import pickle
 import random
+import sys
 from typing import Any
 
 import numpy as np
@@ -143,6 +144,16 @@ def test_tables_and_pickles() -> None:
     assert again.mechanism is Mechanism.DEFERRED_ACCEPTANCE
     assert again.instance.deferred_acceptance(TieBreak.single(4)).assignments == m.assignments
     assert repr(m) == "Matching(deferred_acceptance, 2 of 3 children placed)"
+
+
+def test_a_missing_extra_names_its_install_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pandas installed, to_pandas() says which extra installs it (found by the
+    README's examples run against a fresh install of the wheel)."""
+    m = Instance([[0]], [1], [0]).deferred_acceptance(TieBreak.single(1))
+    monkeypatch.setitem(sys.modules, "pandas", None)  # `import pandas` now fails
+    with pytest.raises(ImportError, match=r"^to_pandas\(\) needs pandas: pip install 'kezek\[pandas\]'$") as info:
+        m.to_pandas()
+    assert info.value.name == "pandas"
 
 
 @pytest.mark.parametrize(

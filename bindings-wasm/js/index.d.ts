@@ -1,4 +1,5 @@
 // Types of the package entry, exactly what index.js exports.
+/// <reference path="./disposable.d.ts" />
 // Values: the classes and functions index.js re-exports (each guarded there).
 export {
   Iin, WorkCalendar, ProvisionalCalendar, Policy, PolicyBook, Engine, MatchingInstance,

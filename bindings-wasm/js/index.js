@@ -18,10 +18,16 @@ const binary = new URL("./kezek_wasm_bg.wasm", import.meta.url);
 /** The module's raw exports: its shadow-stack pointer is one of them. */
 let raw;
 if (binary.protocol === "file:") {
-  // Node reads the file; `fetch` does not take file: URLs there.
-  const { readFile } = await import("node:fs/promises");
+  // Node reads the file; `fetch` does not take file: URLs there. The module's name is a
+  // variable so that bundlers for the browser (esbuild, Vite, webpack) leave it alone.
+  const fs = "node:fs/promises";
+  /** @type {typeof import("node:fs/promises")} */
+  const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fs);
   raw = await init({ module_or_path: await readFile(binary) });
 } else {
+  // Beside this file: bundlers that follow `new URL("…", import.meta.url)` (Vite,
+  // webpack 5, Parcel) emit the .wasm file with the bundle; with esbuild, copy
+  // kezek_wasm_bg.wasm next to the bundle.
   raw = await init({ module_or_path: binary });
 }
 /**

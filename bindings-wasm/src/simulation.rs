@@ -67,19 +67,19 @@ impl SimulationResult {
 
     /// One array per column of the child table (`id`, `class`, `registered`, `placed`,
     /// `outcome`…), one entry per child.
-    #[wasm_bindgen(unchecked_return_type = "Record<string, unknown[]>")]
+    #[wasm_bindgen(unchecked_return_type = "ChildTable")]
     pub fn children(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0.children)
     }
 
     /// One array per column of the day table, one entry per simulated day.
-    #[wasm_bindgen(unchecked_return_type = "Record<string, unknown[]>")]
+    #[wasm_bindgen(unchecked_return_type = "DayTable")]
     pub fn days(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0.days)
     }
 
     /// The whole result as plain data (camelCase keys).
-    #[wasm_bindgen(js_name = toData, unchecked_return_type = "Record<string, unknown>")]
+    #[wasm_bindgen(js_name = toData, unchecked_return_type = "SimulationData")]
     pub fn to_data(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0)
     }

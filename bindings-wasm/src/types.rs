@@ -4,7 +4,7 @@
 //! those signatures take and return. They are written here, next to the conversions,
 //! because a generator (tsify, ts-rs) would need a derive on the core's own types, which
 //! would put a binding dependency into the core; the Node tests type-check them against
-//! the answers of the conformance files (`bindings-wasm/test/types.test.ts`).
+//! the package's answers (`bindings-wasm/test/types.test.mjs`).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -268,14 +268,75 @@ export interface RegionInfo { code: string; name: LocalizedText }
 /** An engine command as data (`Engine.execute`): its snake_case name and the method's fields. */
 export interface EngineCommand { command: string; [field: string]: unknown }
 
-/** A simulation's input: a city, its arrivals and behaviour, a policy, the horizon, a seed. */
+/** A simulation's input: a city, its arrivals and behaviour, a policy, the horizon, a seed (`docs/simulation-input.schema.json` describes the same fields in snake_case). */
 export interface SimulationInput {
   /** The input's format (3); an older one (without `format`: 1) is migrated when read. */
   format?: number;
-  city: Record<string, unknown>;
+  city: City;
+  arrivals: Arrivals;
+  turnover: { waves: Wave[] };
+  behaviour: Behaviour;
   policy: PolicyData;
+  /** The working-day calendar's data in the `CalendarData` JSON format; the built-in Kazakh calendar when absent. */
+  calendar?: Record<string, unknown>;
+  /** The first day reported. */
+  start: IsoDate;
+  /** Years reported, day by day, from `start`. */
+  years: number;
+  /** Years simulated before `start` to fill the queue (0 when absent). */
+  warmUpYears?: number;
   seed: number;
-  [field: string]: unknown;
+  /** The most memory the run may take, in bytes (2 GiB when absent). */
+  memoryBudget?: number;
+}
+/** A city: its districts and their kindergartens. */
+export interface City { name: string; region: string; districts: District[]; sources?: string[] }
+/** A district: its relative share of the arrivals and its kindergartens. */
+export interface District { name: string; birthsWeight: number; kindergartens: KindergartenSpec[] }
+/** A kindergarten and the places it takes each year, by age in whole years on publication; `appeal` weighs it in parents' ranked choices (1 when absent). */
+export interface KindergartenSpec {
+  id: string; languages: Language[]; groupType?: GroupType; intake: { age: number; places: number }[]; appeal?: number;
+}
+/** A value and its share. */
+export interface Share<T> { value: T; share: number }
+/** Registrations a month and who the children are (benefit codes of the policy). */
+export interface Arrivals {
+  perMonth: number; ageMonthsWeights: number[]; benefits?: Share<string>[]; groupTypes?: Share<GroupType>[];
+  languages: Share<Language>[];
+}
+/** A publication day of the year and the share of the yearly intake published on it. */
+export interface Wave { month: number; day: number; share: number }
+/** What parents do: probabilities, and delays in working days drawn from weights. */
+export interface Behaviour {
+  choiceDelayWeights: number[]; answersNotice: number; revokes: number; showsUp: number;
+  showUpDelayWeights: number[]; extends: number; confirmsInterest: number; confirmsRight: number;
+  freeChoiceDaily: number; prefersLanguage: number; ranks?: number;
+  voucher?: {
+    refuses: number; confirms: number; confirmDelayWeights: number[]; signsContract: number;
+    contractDelayWeights: number[]; restores: number; restoreDelayWeights: number[];
+  };
+  renewal?: { renews: number; delayWeights: number[] };
+}
+/** How a simulated child's time in the queue ended. */
+export type Outcome = "placed_by_offer" | "placed_by_free_choice" | "holding_direction" | "removed" | "still_waiting";
+/** The child table (`SimulationResult.children()`): one array per column, one entry per registered child, in registration order. */
+export interface ChildTable {
+  id: number[]; warmUp: boolean[]; district: string[]; cohort: number[]; class: PriorityClass[];
+  groupType: GroupType[]; language: Language[]; ageMonthsAtRegistration: number[]; registered: IsoDate[];
+  placed: (IsoDate | null)[]; left: (IsoDate | null)[]; waitDays: (number | null)[];
+  ageMonthsAtPlacement: (number | null)[]; outcome: Outcome[]; removal: (RemovalReason | null)[];
+  notices: number[]; lapses: number[]; choice: (number | null)[];
+}
+/** The day table (`SimulationResult.days()`): one array per column, one entry per simulated day (counts of that day, and the queue, stop-list and idle places at its end). */
+export interface DayTable {
+  date: IsoDate[]; registrations: number[]; published: number[]; notices: number[]; directions: number[];
+  freeChoice: number[]; revocations: number[]; lapses: number[]; enrolments: number[]; vouchers: number[];
+  contracts: number[]; removals: number[]; queue: number[]; stopList: number[]; placesIdle: number[];
+}
+/** A whole simulation's result as plain data (`SimulationResult.toData()`). */
+export interface SimulationData {
+  city: string; policy: string; seed: number; start: IsoDate; end: IsoDate; simulatedFrom: IsoDate;
+  projectedYears: number[]; summary: Summary; children: ChildTable; days: DayTable;
 }
 /** How long a group of children waited, in days from registration to enrolment; `null` where a figure has nothing to rest on. `placed`: enrolled in the reported years (whatever their registration day), with the median and 90th percentile of their waits; `atRisk`: waiting on some day of those years, with the Kaplan–Meier estimates (children still waiting or gone count as censored). */
 export interface Waits {

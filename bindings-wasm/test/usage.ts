@@ -2,14 +2,14 @@
 // generated declarations describe a typical portal's use, in strict mode.
 import {
   Engine, Iin, KezekError, CommandRefusedError, PolicyBook, WorkCalendar, MatchingInstance,
-  setLanguage, defaultCityInput, simulateSweep,
-  type Decision, type SweepResult, type Deadline, type NewApplication, type Position, type State, type RoundReport,
-  initSync,
+  setLanguage, defaultCityInput, simulate, simulateSweep,
+  type Decision, type SweepResult, type ChildTable, type SimulationInput, type Deadline, type NewApplication, type Position, type State, type RoundReport,
 } from "../pkg/index.js";
+import * as kezek from "../pkg/index.js";
 
 // The generated module's loader is not the package's: index.js loads the module itself.
 // @ts-expect-error initSync is exported as a type only
-void initSync;
+void kezek.initSync;
 
 const child: Iin = new Iin("210308600403");
 const birth: string | undefined = child.encodedBirthDate;
@@ -46,6 +46,10 @@ const study: SweepResult = simulateSweep(
   (done: number, total: number) => console.log(done, total),
 );
 const gain: number | null = study.differences[0]?.difference ?? null;
+const smaller: SimulationInput = { ...town, years: 1, arrivals: { ...town.arrivals, perMonth: 50 } };
+const children: ChildTable = simulate(smaller).children();
+const waits: (number | null)[] = children.waitDays;
+const district: string | undefined = smaller.city.districts[0]?.kindergartens[0]?.id;
 setLanguage("kk");
 try {
   engine.enroll(id, "2025-03-21T09:00:00");
@@ -58,4 +62,4 @@ try {
     console.log(e.code);
   }
 }
-console.log(birth, reasons, ahead, chooseBy, reports, end, assigned, gain);
+console.log(birth, reasons, ahead, chooseBy, reports, end, assigned, gain, waits, district);

@@ -13,4 +13,6 @@ ensure_venv
 # The native module's stub against the module itself (every class, method and signature).
 (cd bindings-python && "../$venv/bin/python" -m mypy.stubtest kezek._kezek)
 "$venv/bin/python" -m pytest -q bindings-python/tests
+# The wheel as users install it: a fresh virtualenv outside the tree, the README against it.
+bash tests/packaging/wheel.sh "$PWD/$venv"
 "$venv/bin/python" tests/crosscheck/ranked_rounds.py --engines 60

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import concurrent.futures
 import functools
-import importlib
 import os
 import threading
 from typing import Any, Callable, Mapping, Optional, Sequence, Union
 
 from . import _kezek
 from ._boundary import guard_class, guarded
+from ._optional import require
 from ._classes import Policy
 
 __all__ = ["SweepResult", "run_sweep", "sweep"]
@@ -117,10 +117,7 @@ def _ticker(progress: ProgressOption, total: int) -> tuple[Callable[[], None], C
     lock = threading.Lock()
     done = [0]
     if progress is True:
-        try:
-            tqdm: Any = importlib.import_module("tqdm")
-        except ImportError as e:
-            raise ImportError("progress=True needs tqdm: pip install kezek[progress]") from e
+        tqdm: Any = require("tqdm", "progress", "progress=True")
         bar = tqdm.tqdm(total=total, unit="run", desc="kezek sweep")
 
         def tick_bar() -> None:

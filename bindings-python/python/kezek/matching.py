@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import importlib
 from typing import Any, Iterable, Literal, Mapping, Optional, Sequence
 
 from . import _kezek
 from ._boundary import guard_class
+from ._optional import require
 from ._classes import _Wrapper
 from ._records import _Record, _StrEnum
 
@@ -321,7 +321,7 @@ class Matching:
 
     def to_pandas(self) -> Any:
         """:meth:`to_dict` as a pandas DataFrame (nullable ``Int64`` columns); needs pandas."""
-        pd: Any = importlib.import_module("pandas")
+        pd: Any = require("pandas", "pandas", "to_pandas()")
         return pd.DataFrame({k: pd.array(v, dtype="Int64") for k, v in self.to_dict().items()})
 
     def __repr__(self) -> str:

@@ -9,9 +9,9 @@ when none) and returns it; the caller saves or shows the figure.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any, Optional
 
+from ._optional import require
 from .simulation import SimulationResult
 
 __all__ = ["waits_by_class", "queue_over_time"]
@@ -22,7 +22,7 @@ _CLASSES = ("out_of_turn", "first_priority", "general")
 def _axes(ax: Any) -> Any:
     if ax is not None:
         return ax
-    plt: Any = importlib.import_module("matplotlib.pyplot")
+    plt: Any = require("matplotlib.pyplot", "plot", "kezek.plots")
     _, ax = plt.subplots(figsize=(8, 4.5))
     return ax
 
@@ -31,7 +31,7 @@ def waits_by_class(result: SimulationResult, ax: Optional[Any] = None, bins: int
     """The waits of the children enrolled in the reported years (whatever the day they
     registered: the summary's ``placed``), one histogram per priority class, each labelled
     with its count and median."""
-    pd: Any = importlib.import_module("pandas")
+    pd: Any = require("pandas", "plot", "kezek.plots")
     ax = _axes(ax)
     children = result.children.to_pandas()
     placed = children[children["placed"] >= pd.Timestamp(result.start)]

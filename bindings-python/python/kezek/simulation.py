@@ -19,13 +19,13 @@ import functools
 
 import dataclasses
 import datetime as dt
-import importlib
 import os
 import pathlib
 from typing import Any, Callable, Iterator, Mapping, Optional, Union
 
 from . import _kezek
 from ._boundary import guard_class, guarded, printable_class
+from ._optional import require
 from ._city import TableSource, sheet_of, write_csv
 from ._classes import Policy, _Wrapper
 from ._records import _Record, date
@@ -400,7 +400,7 @@ class Table:
 
     def to_pandas(self) -> Any:
         """The table as a pandas DataFrame; needs pandas (``pip install kezek[pandas]``)."""
-        pd: Any = importlib.import_module("pandas")
+        pd: Any = require("pandas", "pandas", "to_pandas()")
         if self._typed is not None:
             return pd.DataFrame({name: _pandas_column(pd, *rest) for name, *rest in self._typed()}, copy=False)
         # A table without typed columns (a sweep's): its names as categories, the rest as
@@ -411,7 +411,7 @@ class Table:
 
     def to_arrow(self) -> Any:
         """The table as a ``pyarrow.Table``; needs pyarrow (``pip install kezek[arrow]``)."""
-        pa: Any = importlib.import_module("pyarrow")
+        pa: Any = require("pyarrow", "arrow", "to_arrow()")
         if self._typed is None:
             return pa.Table.from_pandas(self.to_pandas(), preserve_index=False)
         return pa.table({name: _arrow_column(pa, *rest) for name, *rest in self._typed()})
@@ -419,12 +419,12 @@ class Table:
     def to_polars(self) -> Any:
         """The table as a polars DataFrame (through Arrow); needs polars and pyarrow
         (``pip install kezek[polars]``)."""
-        pl: Any = importlib.import_module("polars")
+        pl: Any = require("polars", "polars", "to_polars()")
         return pl.from_arrow(self.to_arrow())
 
     def to_parquet(self, path: Union[str, "os.PathLike[str]"]) -> None:
         """Writes the table as a Parquet file (through Arrow); needs pyarrow."""
-        pq: Any = importlib.import_module("pyarrow.parquet")
+        pq: Any = require("pyarrow.parquet", "arrow", "to_parquet()")
         pq.write_table(self.to_arrow(), os.fspath(path))
 
     def __repr__(self) -> str:
@@ -487,10 +487,7 @@ def _callback(progress: ProgressOption) -> tuple[Optional[Callable[[int, int, dt
     if progress is None or progress is False:
         return None, lambda: None
     if progress is True:
-        try:
-            tqdm: Any = importlib.import_module("tqdm")
-        except ImportError as e:
-            raise ImportError("progress=True needs tqdm: pip install kezek[progress]") from e
+        tqdm: Any = require("tqdm", "progress", "progress=True")
         bar: list[Any] = []
 
         def tick(day: int, days: int, when: dt.date) -> None:
