@@ -6,7 +6,11 @@
 #                                         bindings in target/mobile/{kotlin,swift}/
 #   bash bindings-mobile/build.sh test    then the Kotlin tests on the JVM and the Swift
 #                                         header checks (gcc, the static library's symbols,
-#                                         a C program calling the scaffolding as Swift does)
+#                                         a C program calling the scaffolding as Swift does),
+#                                         then the JAR, as `jar` does
+#   bash bindings-mobile/build.sh jar     target/mobile/kezek-mobile-<version>.jar: the
+#                                         Kotlin bindings and the release library inside,
+#                                         and a consumer built against it run on the JVM
 #
 # Swift itself does not run here (no Swift toolchain on Linux machines of this kind); see
 # the README, "From Kotlin and Swift", for what is checked and how to run Swift on macOS.
@@ -34,8 +38,10 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-kotlin() {
-  local kotlinc="$tools/kotlin-compiler-$kotlin_version/package/bin/kotlinc"
+kotlinc="$tools/kotlin-compiler-$kotlin_version/package/bin/kotlinc"
+stdlib="$tools/kotlin-compiler-$kotlin_version/package/lib/kotlin-stdlib.jar"
+
+ensure_kotlin() {
   if [ ! -x "$kotlinc" ]; then
     # Maven Central is out of reach on the build machines; npm carries the compiler.
     mkdir -p "$tools/kotlin-compiler-$kotlin_version"
@@ -47,9 +53,12 @@ kotlin() {
     as_root apt-get update -qq
     as_root apt-get install -y -qq --no-install-recommends libjna-java libjna-jni
   fi
-  # The README's Kotlin example, as a function the tests call: its imports first, the rest
-  # as the body.
-  local readme="$out/ReadmeExample.kt" block
+}
+
+# The README's Kotlin example as a function `readmeExample()` in $1: its imports first,
+# the rest as the body.
+readme_example() {
+  local block
   block="$(awk '/^## From Kotlin and Swift/{s=1} s&&/^```kotlin$/{k=1;next} k&&/^```$/{exit} k' README.md)"
   {
     echo "package kz.kezek.test"
@@ -57,12 +66,17 @@ kotlin() {
     echo "fun readmeExample() {"
     grep -v '^import ' <<<"$block"
     echo "}"
-  } > "$readme"
+  } > "$1"
+}
+
+kotlin() {
+  ensure_kotlin
+  local readme="$out/ReadmeExample.kt"
+  readme_example "$readme"
   local classes="$out/kotlin-classes"
   rm -rf "$classes"
   "$kotlinc" -nowarn -cp /usr/share/java/jna.jar -d "$classes" \
     "$out/kotlin/kz/kezek/kezek_mobile.kt" "$here"/tests/kotlin/*.kt "$readme"
-  local stdlib="$tools/kotlin-compiler-$kotlin_version/package/lib/kotlin-stdlib.jar"
   mkdir -p "$out/jna-tmp"
   RUST_BACKTRACE=0 java -Djna.library.path="$(dirname "$lib")" -Djna.tmpdir="$out/jna-tmp" \
     -Dkezek.root="$root" -cp "$classes:/usr/share/java/jna.jar:$stdlib" kz.kezek.test.MainKt
@@ -102,8 +116,36 @@ swift_header() {
   "$out/swift/scaffolding-check"
 }
 
+# The JAR a JVM app (or a server) takes: the Kotlin bindings compiled, generated from the
+# release library, and that library inside as a JNA resource (linux-x86-64/), so nothing but
+# the JAR, JNA and the Kotlin standard library is on the class path. Then a consumer built
+# against the JAR alone (the README's Kotlin example as its main) runs with no library path.
+jar_package() {
+  ensure_kotlin
+  cargo build -q --release -p kezek-mobile --lib
+  local release="$root/target/release/libkezek_mobile.so"
+  local version work="$out/jar" jar
+  version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)"
+  jar="$out/kezek-mobile-$version.jar"
+  rm -rf "$work" "$jar"
+  mkdir -p "$work/classes/linux-x86-64" "$work/consumer"
+  "$bindgen" generate --library "$release" --language kotlin --out-dir "$work/kotlin" --no-format
+  "$kotlinc" -nowarn -cp /usr/share/java/jna.jar -d "$work/classes" "$work/kotlin/kz/kezek/kezek_mobile.kt"
+  cp "$release" "$work/classes/linux-x86-64/"
+  jar --create --file "$jar" -C "$work/classes" .
+  echo "$(basename "$jar"): $(stat -c %s "$jar") bytes (libkezek_mobile.so $(stat -c %s "$release") bytes)"
+  readme_example "$work/consumer/ReadmeExample.kt"
+  printf 'package kz.kezek.test\nfun main() { readmeExample(); println("the README example ran against the JAR") }\n' \
+    > "$work/consumer/Main.kt"
+  "$kotlinc" -nowarn -cp "$jar:/usr/share/java/jna.jar" -d "$work/consumer.jar" "$work/consumer"/*.kt
+  # No jna.library.path: JNA must find the library inside the JAR.
+  (cd "$work" && java -Djna.tmpdir="$work/jna-tmp" \
+    -cp "$work/consumer.jar:$jar:/usr/share/java/jna.jar:$stdlib" kz.kezek.test.MainKt)
+}
+
 case "${1:-}" in
-  test) kotlin; swift_header ;;
+  test) kotlin; swift_header; jar_package ;;
+  jar) jar_package ;;
   "") ;;
   *) echo "unknown command: $1" >&2; exit 2 ;;
 esac

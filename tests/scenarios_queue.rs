@@ -202,7 +202,10 @@ fn s4_an_offer_needs_two_full_years() {
     let d = e.explain_offer(id, 5, at(2025, 4, 30, 12, 0)).unwrap();
     assert_eq!(d.failed_codes(), ["MIN_AGE"]);
     let min = d.checks.iter().find(|c| c.code == "MIN_AGE").unwrap();
-    assert_eq!(min.message.get(Lang::En), "the child is 1 years 11 months old; the minimum age of 2 years 0 months is not yet reached");
+    assert_eq!(
+        min.message.get(Lang::En),
+        "the child is 1 year 11 months old; the minimum age of 2 years 0 months is not yet reached"
+    );
     assert_eq!(min.source, "RULES.md §4 [001]");
     assert_eq!(
         e.notify(id, 5, at(2025, 4, 30, 12, 0)).unwrap_err().code(),

@@ -46,3 +46,67 @@ pub const TB_REFERRAL: &str = "tb_referral";
 /// The document kind a non-resident applicant attaches: registration at a temporary
 /// address (`RULES.md §2` \[003\]; kezek's reading of the form's non-resident documents).
 pub const TEMPORARY_REGISTRATION: &str = "temporary_registration";
+
+/// The kinds of document the rules name: the benefits' (built-in categories), the special
+/// and sanatorium groups', and a temporary registration's.
+pub(crate) const DOCUMENTS: [&str; 9] = [
+    "service_certificate",
+    "death_or_missing_certificate",
+    "disability_certificate",
+    "guardianship_decision",
+    "large_family_certificate",
+    "workplace_certificate",
+    PMPK_CONCLUSION,
+    TB_REFERRAL,
+    TEMPORARY_REGISTRATION,
+];
+
+/// The name of a kind of document in kk/ru/en, as the manuals and the portal name it;
+/// `None` for a kind kezek does not know (a policy's own).
+#[must_use]
+pub(crate) fn document_name(kind: &str) -> Option<[&'static str; 3]> {
+    Some(match kind {
+        "service_certificate" => [
+            "Қызмет орнынан анықтама",
+            "Справка с места службы",
+            "Certificate of service",
+        ],
+        "death_or_missing_certificate" => [
+            "Қаза тапқаны немесе хабар-ошарсыз кеткені туралы құжат",
+            "Документ о гибели или безвестном отсутствии",
+            "Certificate of death or of going missing",
+        ],
+        "disability_certificate" => [
+            "Мүгедектік туралы анықтама",
+            "Справка об инвалидности",
+            "Disability certificate",
+        ],
+        "guardianship_decision" => [
+            "Қорғаншылық (қамқоршылық) туралы шешім",
+            "Решение об опеке (попечительстве)",
+            "Guardianship decision",
+        ],
+        "large_family_certificate" => [
+            "Көпбалалы отбасы туралы анықтама",
+            "Справка о многодетной семье",
+            "Large family certificate",
+        ],
+        "workplace_certificate" => [
+            "Жұмыс орнынан анықтама",
+            "Справка с места работы",
+            "Certificate of employment",
+        ],
+        PMPK_CONCLUSION => ["ПМПК қорытындысы", "Заключение ПМПК", "PMPK conclusion"],
+        TB_REFERRAL => [
+            "Фтизиатрдың жолдамасы",
+            "Направление фтизиатра",
+            "TB doctor's referral",
+        ],
+        TEMPORARY_REGISTRATION => [
+            "Уақытша тіркеу туралы анықтама",
+            "Справка о временной регистрации",
+            "Temporary registration",
+        ],
+        _ => return None,
+    })
+}

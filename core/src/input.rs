@@ -190,53 +190,93 @@ impl LocalizedError for InputError {
     }
 
     fn message(&self, lang: Lang) -> String {
+        // The argument's or field's name and the host's type are the caller's own words,
+        // quoted verbatim; the expected kind of value is named in the reader's language;
+        // a parser's English detail stays in `details` (and the English message).
         match (self, lang) {
+            (_, Lang::En) => self.to_string(),
             (
                 InputError::Type {
                     what,
                     expected,
                     found,
                 },
-                Lang::Kk,
-            ) => {
-                format!("{what}: күтілгені {expected}, берілгені {found}")
+                _,
+            ) => match (expected_kind(expected), lang) {
+                (Some([kk, _]), Lang::Kk) => {
+                    format!("`{what}`: күтілгені {kk}, берілгені `{found}` түрі")
+                }
+                (Some([_, ru]), _) => format!("`{what}`: ожидалось {ru}, получен тип `{found}`"),
+                (None, Lang::Kk) => format!("`{what}` мәнінің түрі қате: `{found}`"),
+                (None, _) => format!("неверный тип значения `{what}`: `{found}`"),
+            },
+            (InputError::Format { what, .. }, Lang::Kk) => {
+                format!("`{what}` деректері пішімге сай емес")
             }
-            (
-                InputError::Type {
-                    what,
-                    expected,
-                    found,
-                },
-                Lang::Ru,
-            ) => {
-                format!("{what}: ожидалось {expected}, получено {found}")
-            }
-            (InputError::Format { what, detail }, Lang::Kk) => {
-                format!("{what} деректері дұрыс емес: {detail}")
-            }
-            (InputError::Format { what, detail }, Lang::Ru) => {
-                format!("неверные данные {what}: {detail}")
+            (InputError::Format { what, .. }, _) => {
+                format!("данные `{what}` не соответствуют формату")
             }
             (InputError::Depth { what, limit }, Lang::Kk) => {
-                format!("{what} деректерінің ұя тереңдігі {limit} деңгейден асады")
+                format!("`{what}` деректерінің ұя тереңдігі {limit} деңгейден асады")
             }
-            (InputError::Depth { what, limit }, Lang::Ru) => {
-                format!("данные {what} вложены глубже {limit} уровней")
+            (InputError::Depth { what, limit }, _) => {
+                format!("данные `{what}` вложены глубже {limit} уровней")
             }
             (InputError::Freed { what }, Lang::Kk) => {
-                format!("{what} нысаны босатылған, оны енді қолдануға болмайды")
+                format!("`{what}` нысаны босатылған, оны енді қолдануға болмайды")
             }
-            (InputError::Freed { what }, Lang::Ru) => {
-                format!("объект {what} освобождён и больше не может использоваться")
+            (InputError::Freed { what }, _) => {
+                format!("объект `{what}` освобождён и больше не может использоваться")
             }
             (InputError::TooLarge { what, limit, found }, Lang::Kk) => {
-                format!("{what}: {found} шектен ({limit}) асады")
+                format!("`{what}`: {found} шектен ({limit}) асады")
             }
-            (InputError::TooLarge { what, limit, found }, Lang::Ru) => {
-                format!("{what}: {found} больше предела {limit}")
+            (InputError::TooLarge { what, limit, found }, _) => {
+                format!("`{what}`: {found} больше предела {limit}")
             }
-            (e, Lang::En) => e.to_string(),
         }
+    }
+}
+
+/// The kind of value an `expected` of [`InputError::Type`] names, in kk and ru: the hosts
+/// write it in English and in their own words (`"an int"`, `"a string or null"`, `"a
+/// number"`); `None` for a description that names no single kind.
+fn expected_kind(expected: &str) -> Option<[&'static str; 2]> {
+    const KINDS: [(&[&str], [&str; 2]); 7] = [
+        (
+            &["int", "whole number", "count"],
+            ["бүтін сан", "целое число"],
+        ),
+        (&["number", "float"], ["сан", "число"]),
+        (&["str", "text"], ["мәтін", "строка"]),
+        (&["bool"], ["логикалық мән", "логическое значение"]),
+        (&["list", "array", "sequence"], ["тізім", "список"]),
+        (&["dict", "object", "mapping"], ["сөздік", "словарь"]),
+        (&["date"], ["күн", "дата"]),
+    ];
+    let e = expected.to_ascii_lowercase();
+    let mut named = KINDS
+        .iter()
+        .filter(|(words, _)| words.iter().any(|w| e.contains(w)))
+        .map(|(_, kind)| *kind);
+    // A whole number is a number too: "an int" names one kind.
+    let kind = match (named.next(), named.next()) {
+        (Some(kind), None) => kind,
+        (Some(kind @ ["бүтін сан", _]), Some(["сан", _])) if named.next().is_none() => {
+            kind
+        }
+        _ => return None,
+    };
+    if !(e.contains("or null") || e.contains("or none")) {
+        return Some(kind);
+    }
+    match kind {
+        ["мәтін", _] => Some(["мәтін немесе бос мән", "строка или пустое значение"]),
+        ["бүтін сан", _] => Some([
+            "бүтін сан немесе бос мән",
+            "целое число или пустое значение",
+        ]),
+        _ => None,
     }
 }
 

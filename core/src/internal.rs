@@ -51,11 +51,12 @@ impl LocalizedError for InternalError {
     }
 
     fn message(&self, lang: Lang) -> String {
-        let panic = &self.panic;
+        // The panic's own text is English and for developers: it stays in `details` (and
+        // the English message).
         pick(
             lang,
-            format!("kezek ішкі қатесі: {panic}"),
-            format!("внутренняя ошибка kezek: {panic}"),
+            "kezek ішкі қатесі: әрекет орындалмады".to_owned(),
+            "внутренняя ошибка kezek: действие не выполнено".to_owned(),
             self.to_string(),
         )
     }
@@ -80,7 +81,12 @@ mod tests {
         let err = catch(|| -> u8 { panic!("broken {}", 7) }).expect_err("it panics");
         assert_eq!(err.panic, "broken 7");
         assert_eq!(err.code(), "INTERNAL");
-        assert!(err.message(Lang::Ru).contains("broken 7"));
+        // The panic's text is for developers: in the details and the English message, not
+        // in what a Kazakh or Russian reader sees.
+        assert!(err.message(Lang::En).contains("broken 7"));
+        assert!(
+            !err.message(Lang::Ru).contains("broken") && !err.message(Lang::Kk).contains("broken")
+        );
         assert_eq!(catch(|| 5), Ok(5));
     }
 }

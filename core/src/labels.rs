@@ -13,10 +13,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::application::{
-    GroupType, Language, PMPK_CONCLUSION, TB_REFERRAL, TEMPORARY_REGISTRATION,
-};
+use crate::application::{GroupType, Language};
 use crate::benefit::PriorityClass;
+use crate::document::{document_name, DOCUMENTS};
 use crate::eligibility::failed_check;
 use crate::lang::LocalizedText;
 use crate::lifecycle::names::action;
@@ -118,20 +117,6 @@ const CHECKS: [&str; 14] = [
     "NOT_FROZEN",
 ];
 
-/// The kinds of document the rules name: the benefits' (built-in categories), the special
-/// and sanatorium groups', and a temporary registration's.
-const DOCUMENTS: [&str; 9] = [
-    "service_certificate",
-    "death_or_missing_certificate",
-    "disability_certificate",
-    "guardianship_decision",
-    "large_family_certificate",
-    "workplace_certificate",
-    PMPK_CONCLUSION,
-    TB_REFERRAL,
-    TEMPORARY_REGISTRATION,
-];
-
 fn text([kk, ru, en]: [&str; 3]) -> LocalizedText {
     LocalizedText::new(kk, ru, en)
 }
@@ -185,7 +170,10 @@ fn entries(kind: Labelled) -> Vec<(&'static str, LocalizedText)> {
             .map(|g| (g.as_str(), text(group_type(*g))))
             .collect(),
         Labelled::Language => Language::ALL.iter().map(|l| language(*l)).collect(),
-        Labelled::Document => DOCUMENTS.iter().map(|d| (*d, text(document(d)))).collect(),
+        Labelled::Document => DOCUMENTS
+            .iter()
+            .filter_map(|d| Some((*d, text(document_name(d)?))))
+            .collect(),
         Labelled::Check => CHECKS.iter().map(|c| (*c, text(failed_check(c)))).collect(),
     }
 }
@@ -291,53 +279,6 @@ fn language(l: Language) -> (&'static str, LocalizedText) {
         Language::Other => ("other", ["Басқа тіл", "Другой язык", "Another language"]),
     };
     (code, text(texts))
-}
-
-fn document(kind: &str) -> [&'static str; 3] {
-    match kind {
-        "service_certificate" => [
-            "Қызмет орнынан анықтама",
-            "Справка с места службы",
-            "Certificate of service",
-        ],
-        "death_or_missing_certificate" => [
-            "Қаза тапқаны немесе хабар-ошарсыз кеткені туралы құжат",
-            "Документ о гибели или безвестном отсутствии",
-            "Certificate of death or of going missing",
-        ],
-        "disability_certificate" => [
-            "Мүгедектік туралы анықтама",
-            "Справка об инвалидности",
-            "Disability certificate",
-        ],
-        "guardianship_decision" => [
-            "Қорғаншылық (қамқоршылық) туралы шешім",
-            "Решение об опеке (попечительстве)",
-            "Guardianship decision",
-        ],
-        "large_family_certificate" => [
-            "Көпбалалы отбасы туралы анықтама",
-            "Справка о многодетной семье",
-            "Large family certificate",
-        ],
-        "workplace_certificate" => [
-            "Жұмыс орнынан анықтама",
-            "Справка с места работы",
-            "Certificate of employment",
-        ],
-        PMPK_CONCLUSION => ["ПМПК қорытындысы", "Заключение ПМПК", "PMPK conclusion"],
-        TB_REFERRAL => [
-            "Фтизиатрдың жолдамасы",
-            "Направление фтизиатра",
-            "TB doctor's referral",
-        ],
-        TEMPORARY_REGISTRATION => [
-            "Уақытша тіркеу туралы анықтама",
-            "Справка о временной регистрации",
-            "Temporary registration",
-        ],
-        _ => ["Құжат", "Документ", "Document"],
-    }
 }
 
 #[allow(clippy::too_many_lines)] // one arm per reason, three languages each
@@ -537,5 +478,12 @@ mod tests {
                 assert!(DOCUMENTS.contains(&kind.as_str()), "{kind}");
             }
         }
+        for kind in DOCUMENTS {
+            assert!(
+                crate::document::document_name(kind).is_some(),
+                "{kind} has no name"
+            );
+        }
+        assert_eq!(labels()[&Labelled::Document].len(), DOCUMENTS.len());
     }
 }

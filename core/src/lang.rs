@@ -76,6 +76,13 @@ pub struct LocalizedText {
     pub en: String,
 }
 
+impl From<[&str; 3]> for LocalizedText {
+    /// A text from its translations in the order kk, ru, en.
+    fn from([kk, ru, en]: [&str; 3]) -> Self {
+        Self::new(kk, ru, en)
+    }
+}
+
 impl LocalizedText {
     /// A text from its three translations.
     #[must_use]

@@ -57,25 +57,43 @@ pub struct Kindergarten {
 impl Kindergarten {
     /// Checks what a bulletin or the catalogue needs of a kindergarten: an id, a region and
     /// an area, each not blank and without hidden characters, and at least one language.
-    /// A failure names the field (`kindergarten.id`…) and what is wrong (English).
-    pub(crate) fn check(&self) -> Result<(), (&'static str, &'static str)> {
+    /// A failure names the field (`kindergarten.id`…) and what is wrong (kk, ru, en).
+    pub(crate) fn check(&self) -> Result<(), (&'static str, [&'static str; 3])> {
         for (field, value) in [
             ("kindergarten.id", &*self.id),
             ("kindergarten.region", self.region.as_str()),
             ("kindergarten.area", self.area.as_str()),
         ] {
             if crate::text::trimmed(value).is_empty() {
-                return Err((field, "must not be empty"));
+                return Err((
+                    field,
+                    [
+                        "бос болмауы керек",
+                        "не должно быть пустым",
+                        "must not be empty",
+                    ],
+                ));
             }
             if crate::text::hidden_character(value).is_some() {
                 return Err((
                     field,
-                    "holds a control, bidirectional or invisible character",
+                    [
+                        "басқару, бағыт өзгертетін немесе көрінбейтін таңба бар",
+                        "содержит управляющий, меняющий направление текста или невидимый символ",
+                        "holds a control, bidirectional or invisible character",
+                    ],
                 ));
             }
         }
         if self.languages.is_empty() {
-            return Err(("kindergarten.languages", "name at least one language"));
+            return Err((
+                "kindergarten.languages",
+                [
+                    "кемінде бір тілді көрсетіңіз",
+                    "укажите хотя бы один язык",
+                    "name at least one language",
+                ],
+            ));
         }
         Ok(())
     }

@@ -71,14 +71,15 @@ impl Catalogue {
     /// # Errors
     /// `KINDERGARTEN_INVALID` naming the field.
     pub(crate) fn check_new(&self, kindergartens: &[Kindergarten]) -> Result<(), AllocationError> {
-        let invalid = |field, detail: &str| AllocationError::KindergartenInvalid {
-            field,
-            detail: detail.to_owned(),
-        };
+        let invalid = |field, detail| AllocationError::KindergartenInvalid { field, detail };
         if self.by_id.len().saturating_add(kindergartens.len()) > MAX_KINDERGARTENS {
             return Err(invalid(
                 "kindergartens",
-                "the catalogue would hold more than 100000 kindergartens",
+                [
+                    "каталогта 100000-нан астам балабақша болар еді",
+                    "в каталоге оказалось бы больше 100000 детских садов",
+                    "the catalogue would hold more than 100000 kindergartens",
+                ],
             ));
         }
         for k in kindergartens {
@@ -87,7 +88,11 @@ impl Catalogue {
             if k.group_types.is_empty() {
                 return Err(invalid(
                     "kindergarten.group_types",
-                    "name at least one kind of group",
+                    [
+                        "кемінде бір топ түрін көрсетіңіз",
+                        "укажите хотя бы один вид группы",
+                        "name at least one kind of group",
+                    ],
                 ));
             }
         }

@@ -15,22 +15,22 @@ use crate::lang::{pick, Lang};
 #[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum AllocationError {
     /// A bulletin to publish is malformed.
-    #[error("the bulletin's `{field}` is invalid: {detail}")]
+    #[error("the bulletin's `{field}` is invalid: {}", .detail[2])]
     BulletinInvalid {
         /// Which field: `places`, `cohort`, `kindergarten.id`, `kindergarten.region`,
         /// `kindergarten.area` or `kindergarten.languages`.
         field: &'static str,
-        /// What is wrong (English).
-        detail: String,
+        /// What is wrong, in kk, ru and en.
+        detail: [&'static str; 3],
     },
     /// A kindergarten for the catalogue is malformed (ranked choices, `RULES.md §5a`).
-    #[error("the kindergarten's `{field}` is invalid: {detail}")]
+    #[error("the kindergarten's `{field}` is invalid: {}", .detail[2])]
     KindergartenInvalid {
         /// Which field: `kindergarten.id`, `kindergarten.region`, `kindergarten.area`,
         /// `kindergarten.languages`, `kindergarten.group_types` or `kindergartens` (too many).
         field: &'static str,
-        /// What is wrong (English).
-        detail: String,
+        /// What is wrong, in kk, ru and en.
+        detail: [&'static str; 3],
     },
     /// No bulletin has this id.
     #[error("no bulletin {bulletin}")]
@@ -162,7 +162,7 @@ impl LocalizedError for AllocationError {
             | AllocationError::KindergartenInvalid { field, detail } => {
                 vec![
                     ("field", Detail::text(field)),
-                    ("detail", Detail::text(detail)),
+                    ("detail", Detail::text(detail[2])),
                 ]
             }
             AllocationError::UnknownBulletin { bulletin }
@@ -199,14 +199,14 @@ impl LocalizedError for AllocationError {
         match self {
             AllocationError::BulletinInvalid { field, detail } => pick(
                 lang,
-                format!("хабарландырудың `{field}` өрісі қате: {detail}"),
-                format!("поле `{field}` бюллетеня неверно: {detail}"),
+                format!("хабарландырудың `{field}` өрісі қате: {}", detail[0]),
+                format!("поле `{field}` бюллетеня неверно: {}", detail[1]),
                 en,
             ),
             AllocationError::KindergartenInvalid { field, detail } => pick(
                 lang,
-                format!("балабақшаның `{field}` өрісі қате: {detail}"),
-                format!("поле `{field}` детского сада неверно: {detail}"),
+                format!("балабақшаның `{field}` өрісі қате: {}", detail[0]),
+                format!("поле `{field}` детского сада неверно: {}", detail[1]),
                 en,
             ),
             AllocationError::UnknownBulletin { bulletin } => pick(

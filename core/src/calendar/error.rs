@@ -187,10 +187,10 @@ impl LocalizedError for CalendarError {
                 format!("перенос с {from} на {to} должен переносить выходной день на рабочий день своего года"),
                 en,
             ),
-            CalendarError::Json { line, column, detail } => pick(
+            CalendarError::Json { line, column, .. } => pick(
                 lang,
-                format!("күнтізбе JSON-ы оқылмады: {line}-жол, {column}-баған: {detail}"),
-                format!("не удалось прочитать JSON календаря: строка {line}, столбец {column}: {detail}"),
+                format!("күнтізбе JSON-ы оқылмады: {line}-жол, {column}-баған"),
+                format!("не удалось прочитать JSON календаря: строка {line}, столбец {column}"),
                 en,
             ),
         }

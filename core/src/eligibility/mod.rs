@@ -312,7 +312,7 @@ fn benefit_checks(
 ) -> PriorityClass {
     let cat = policy.benefit(code);
     d.push("BENEFIT_KNOWN", cat.is_some(), || {
-        texts::benefit_known(cat.is_some(), code)
+        texts::benefit_known(cat.map(|c| &c.name))
     })
     .field("benefit");
     let Some(cat) = cat else {

@@ -3,8 +3,10 @@
 use chrono::NaiveDate;
 
 use super::age_in_months;
+use crate::document::document_name;
 use crate::iin::Iin;
 use crate::lang::LocalizedText;
+use crate::people;
 
 /// The source of each rule code.
 pub(super) fn source(code: &str) -> &'static str {
@@ -54,7 +56,11 @@ pub fn age_text(months: u32) -> LocalizedText {
     t(
         format!("{y} жас {m} ай"),
         format!("{y} г. {m} мес."),
-        format!("{y} years {m} months"),
+        format!(
+            "{y} year{} {m} month{}",
+            if y == 1 { "" } else { "s" },
+            if m == 1 { "" } else { "s" }
+        ),
     )
 }
 
@@ -111,7 +117,7 @@ pub(super) fn child_born(ok: bool) -> LocalizedText {
     either(
         ok,
         [
-            "бала тіркелген күні туған",
+            "бала тіркеу күніне дейін туған",
             "ребёнок родился к дате регистрации",
             "the child is born by the day of registration",
         ],
@@ -294,12 +300,13 @@ pub(super) fn phone(ok: bool) -> LocalizedText {
     )
 }
 
-pub(super) fn benefit_known(ok: bool, code: &str) -> LocalizedText {
-    if ok {
+/// The category is known (named as the policy names it), or not.
+pub(super) fn benefit_known(name: Option<&LocalizedText>) -> LocalizedText {
+    if let Some(name) = name {
         t(
-            format!("«{code}» жеңілдік санаты белгілі"),
-            format!("категория льготы «{code}» известна"),
-            format!("benefit category `{code}` is known"),
+            format!("«{}» жеңілдік санаты белгілі", name.kk),
+            format!("категория льготы «{}» известна", name.ru),
+            format!("the benefit category “{}” is known", name.en),
         )
     } else {
         // The value given is not repeated: it is not one of ours, and may be anything a
@@ -323,12 +330,18 @@ pub(super) fn benefit_documents(
             format!("the documents for “{}” are valid", name.en),
         );
     }
-    let list = |expired: &str, missing: &str| {
+    // Each document by its name in the reader's language (a policy's own kind, which kezek
+    // cannot name, in quotes), and the day an expired one ended as people write it.
+    let list = |lang: usize, expired: &str, missing: &str| {
         unmet
             .iter()
-            .map(|(kind, end)| match end {
-                Some(d) => format!("{kind} ({expired} {d})"),
-                None => format!("{kind} ({missing})"),
+            .map(|(kind, end)| {
+                let named = document_name(kind)
+                    .map_or_else(|| format!("«{kind}»"), |names| names[lang].to_owned());
+                match end {
+                    Some(d) => format!("{named} ({expired} {})", people::date(*d)),
+                    None => format!("{named} ({missing})"),
+                }
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -337,17 +350,17 @@ pub(super) fn benefit_documents(
         format!(
             "«{}» жеңілдігіне құжат жетіспейді: {}",
             name.kk,
-            list("мерзімі өткен", "жоқ")
+            list(0, "мерзімі өтті:", "жоқ")
         ),
         format!(
             "для льготы «{}» не хватает документов: {}",
             name.ru,
-            list("истёк", "нет")
+            list(1, "срок истёк", "нет")
         ),
         format!(
             "the benefit “{}” lacks documents: {}",
             name.en,
-            list("expired", "missing")
+            list(2, "expired on", "missing")
         ),
     )
 }
@@ -530,4 +543,20 @@ pub(super) fn in_queue(ok: bool) -> LocalizedText {
             "the child is not in the queue (enrolled or gone)",
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::age_text;
+
+    #[test]
+    fn ages_read_as_people_write_them() {
+        let en = |months| age_text(months).en;
+        assert_eq!(en(13), "1 year 1 month");
+        assert_eq!(en(25), "2 years 1 month");
+        assert_eq!(en(24), "2 years 0 months");
+        assert_eq!(en(14), "1 year 2 months");
+        assert_eq!(age_text(37).kk, "3 жас 1 ай");
+        assert_eq!(age_text(37).ru, "3 г. 1 мес.");
+    }
 }

@@ -532,16 +532,17 @@ impl LocalizedError for LifecycleError {
             ),
             LifecycleError::Allocation(e) => e.message(lang),
             LifecycleError::Policy(e) => e.message(lang),
-            LifecycleError::SnapshotFormat { line, column, detail } => pick(
+            LifecycleError::SnapshotFormat { line, column, .. } => pick(
                 lang,
-                format!("снапшот оқылмады: {line}-жол, {column}-баған: {detail}"),
-                format!("не удалось прочитать снимок: строка {line}, столбец {column}: {detail}"),
+                format!("снапшот оқылмады: {line}-жол, {column}-баған"),
+                format!("не удалось прочитать снимок: строка {line}, столбец {column}"),
                 en,
             ),
-            LifecycleError::SnapshotInconsistent { invariant, detail } => pick(
+            // Which invariant failed, and how, is for developers: `details` keeps both.
+            LifecycleError::SnapshotInconsistent { .. } => pick(
                 lang,
-                format!("снапшот қайшылықты ({invariant}): {detail}"),
-                format!("снимок противоречив ({invariant}): {detail}"),
+                "снапшот қайшылықты: оны kezek жазбаған немесе ол кейін өзгертілген".to_owned(),
+                "снимок противоречив: он записан не kezek или изменён после записи".to_owned(),
                 en,
             ),
             LifecycleError::SnapshotVersion { found, supported } => pick(

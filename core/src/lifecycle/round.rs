@@ -503,17 +503,25 @@ impl Engine {
 
 /// Checks a bulletin before it is published.
 fn validate(b: &NewBulletin, at: NaiveDateTime) -> Result<(), AllocationError> {
-    let invalid = |field, detail: &str| AllocationError::BulletinInvalid {
-        field,
-        detail: detail.to_owned(),
-    };
+    let invalid = |field, detail| AllocationError::BulletinInvalid { field, detail };
     if b.places == 0 {
-        return Err(invalid("places", "at least one place must be published"));
+        return Err(invalid(
+            "places",
+            [
+                "кемінде бір орын жариялануы керек",
+                "нужно опубликовать хотя бы одно место",
+                "at least one place must be published",
+            ],
+        ));
     }
     if b.cohort > at.year() {
         return Err(invalid(
             "cohort",
-            "the cohort is born after the publication",
+            [
+                "бұл жылы туған балалар жариялаудан кейін туады",
+                "дети этого года рождения родятся после публикации",
+                "the cohort is born after the publication",
+            ],
         ));
     }
     b.kindergarten

@@ -52,14 +52,14 @@ pub enum PolicyError {
         unit: &'static str,
     },
     /// A parameter's value is out of its domain.
-    #[error("policy `{policy}`: parameter `{parameter}` is out of range: {reason}")]
+    #[error("policy `{policy}`: parameter `{parameter}` is out of range: {}", .reason[2])]
     Value {
         /// The policy's id.
         policy: String,
         /// The parameter's name.
         parameter: &'static str,
-        /// Why (English).
-        reason: &'static str,
+        /// Why, in kk, ru and en.
+        reason: [&'static str; 3],
     },
     /// A policy names a region the book does not list.
     #[error("policy `{policy}` names unknown region `{region}`")]
@@ -161,7 +161,7 @@ impl LocalizedError for PolicyError {
             } => vec![
                 ("policy", Detail::text(policy)),
                 ("parameter", Detail::text(parameter)),
-                ("reason", Detail::text(reason)),
+                ("reason", Detail::text(reason[2])),
             ],
             PolicyError::PolicyRegion { policy, region } => {
                 vec![
@@ -213,14 +213,14 @@ impl LocalizedError for PolicyError {
             ),
             PolicyError::Unit { policy, parameter, unit } => pick(
                 lang,
-                format!("`{policy}` саясаты: `{parameter}` параметрі {unit} бірлігінде берілмейді"),
-                format!("политика `{policy}`: параметр `{parameter}` не может задаваться в единицах {unit}"),
+                format!("`{policy}` саясаты: `{parameter}` параметрін {} беруге болмайды", unit_in(unit)[0]),
+                format!("политика `{policy}`: параметр `{parameter}` нельзя задавать в {}", unit_in(unit)[1]),
                 en,
             ),
             PolicyError::Value { policy, parameter, reason } => pick(
                 lang,
-                format!("`{policy}` саясаты: `{parameter}` параметрі рұқсат етілген шектен тыс ({reason})"),
-                format!("политика `{policy}`: параметр `{parameter}` вне допустимых пределов ({reason})"),
+                format!("`{policy}` саясаты: `{parameter}` параметрі қате: {}", reason[0]),
+                format!("политика `{policy}`: параметр `{parameter}` неверен: {}", reason[1]),
                 en,
             ),
             PolicyError::PolicyRegion { policy, region } => pick(
@@ -235,12 +235,25 @@ impl LocalizedError for PolicyError {
                 format!("формат книги политик {found} не читается; эта версия читает форматы 1–{supported}"),
                 en,
             ),
-            PolicyError::Json { line, column, detail } => pick(
+            PolicyError::Json { line, column, .. } => pick(
                 lang,
-                format!("саясат JSON-ы оқылмады: {line}-жол, {column}-баған: {detail}"),
-                format!("не удалось прочитать JSON политики: строка {line}, столбец {column}: {detail}"),
+                format!("саясат JSON-ы оқылмады: {line}-жол, {column}-баған"),
+                format!("не удалось прочитать JSON политики: строка {line}, столбец {column}"),
                 en,
             ),
         }
+    }
+}
+
+/// A unit of time as the messages name it: kk "in working days" (жұмыс күнімен), ru (в
+/// рабочих днях).
+fn unit_in(unit: &str) -> [&'static str; 2] {
+    match unit {
+        "hours" => ["сағатпен", "часах"],
+        "calendar_days" => ["күнтізбелік күнмен", "календарных днях"],
+        "working_days" => ["жұмыс күнімен", "рабочих днях"],
+        "months" => ["аймен", "месяцах"],
+        "years" => ["жылмен", "годах"],
+        _ => ["осы бірлікпен", "этих единицах"],
     }
 }

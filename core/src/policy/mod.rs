@@ -396,11 +396,7 @@ impl Policy {
     /// `POLICY_UNIT`, `POLICY_VALUE` or `POLICY_DUPLICATE` (two benefit categories with one
     /// code) for the first offending parameter.
     pub fn validate(&self) -> Result<(), PolicyError> {
-        let value = |parameter, reason| PolicyError::Value {
-            policy: self.id.clone(),
-            parameter,
-            reason,
-        };
+        let value = |parameter, reason| self.value(parameter, reason);
         for (parameter, period, kind) in self.periods() {
             match kind {
                 Kind::Age if period.in_months().is_none() => {
@@ -411,25 +407,53 @@ impl Policy {
                     });
                 }
                 Kind::Window if period.amount == 0 => {
-                    return Err(value(parameter, "must be at least 1"))
+                    return Err(value(
+                        parameter,
+                        [
+                            "кемінде 1 болуы керек",
+                            "должен быть не меньше 1",
+                            "must be at least 1",
+                        ],
+                    ))
                 }
                 Kind::Age | Kind::Window | Kind::Lead => {}
             }
         }
         if self.min_offer_age.in_months() >= self.max_age.in_months() {
-            return Err(value("min_offer_age", "must be below max_age"));
+            return Err(value(
+                "min_offer_age",
+                [
+                    "шекті жастан (`max_age`) кіші болуы керек",
+                    "должен быть меньше предельного возраста (`max_age`)",
+                    "must be below max_age",
+                ],
+            ));
         }
         if self
             .interleave
             .is_some_and(|i| i.first_priority == 0 || i.general == 0)
         {
-            return Err(value("interleave", "both counts must be at least 1"));
+            return Err(value(
+                "interleave",
+                [
+                    "екі сан да кемінде 1 болуы керек",
+                    "оба числа должны быть не меньше 1",
+                    "both counts must be at least 1",
+                ],
+            ));
         }
         if self
             .august_freeze
             .is_some_and(|f| !f.from.is_valid() || !f.to.is_valid())
         {
-            return Err(value("august_freeze", "days must exist in the calendar"));
+            return Err(value(
+                "august_freeze",
+                [
+                    "күндер күнтізбеде бар болуы керек",
+                    "дни должны существовать в календаре",
+                    "days must exist in the calendar",
+                ],
+            ));
         }
         if self
             .voucher
@@ -437,24 +461,57 @@ impl Policy {
         {
             return Err(value(
                 "voucher.distribution_starts",
-                "day must exist in the calendar",
+                [
+                    "күн күнтізбеде бар болуы керек",
+                    "день должен существовать в календаре",
+                    "day must exist in the calendar",
+                ],
             ));
         }
         if self.lapses_before_removal == 0 {
-            return Err(value("lapses_before_removal", "must be at least 1"));
+            return Err(value(
+                "lapses_before_removal",
+                [
+                    "кемінде 1 болуы керек",
+                    "должен быть не меньше 1",
+                    "must be at least 1",
+                ],
+            ));
         }
+        self.validate_ranked_choices()?;
+        self.validate_benefits()
+    }
+
+    /// Ranked choices: not with vouchers, and 1 to 10 choices.
+    fn validate_ranked_choices(&self) -> Result<(), PolicyError> {
         if let Some(r) = &self.ranked_choices {
             if self.voucher.is_some() {
-                return Err(value(
+                return Err(self.value(
                     "ranked_choices",
-                    "a policy gives places by vouchers or by ranked choices, not both",
+                    ["саясат орындарды не ваучер арқылы, не таңдаулар тізімі бойынша береді, екеуімен бірдей емес", "политика распределяет места либо по ваучерам, либо по ранжированному выбору, но не обоими способами", "a policy gives places by vouchers or by ranked choices, not both"],
                 ));
             }
             if !(1..=MAX_RANKED_CHOICES).contains(&r.max_choices) {
-                return Err(value("ranked_choices.max_choices", "must be from 1 to 10"));
+                return Err(self.value(
+                    "ranked_choices.max_choices",
+                    [
+                        "1-ден 10-ға дейін болуы керек",
+                        "должно быть от 1 до 10",
+                        "must be from 1 to 10",
+                    ],
+                ));
             }
         }
-        self.validate_benefits()
+        Ok(())
+    }
+
+    /// A parameter out of its domain, with why in kk, ru and en.
+    fn value(&self, parameter: &'static str, reason: [&'static str; 3]) -> PolicyError {
+        PolicyError::Value {
+            policy: self.id.clone(),
+            parameter,
+            reason,
+        }
     }
 
     /// Benefit categories: unique codes, documents named, validity in days, months or years.
@@ -468,7 +525,11 @@ impl Policy {
                 return Err(PolicyError::Value {
                     policy: self.id.clone(),
                     parameter: "benefit_categories",
-                    reason: "codes and document kinds must not be empty",
+                    reason: [
+                        "кодтар мен құжат түрлері бос болмауы керек",
+                        "коды и виды документов не должны быть пустыми",
+                        "codes and document kinds must not be empty",
+                    ],
                 });
             }
             if let Some(p) = c.document_validity {

@@ -24,6 +24,7 @@
 use super::input::{Intake, KindergartenSpec, Share};
 use super::{default_city_input, City, District, SimulationError, SimulationInput};
 use crate::application::{GroupType, Language};
+use crate::error::LocalizedError;
 use crate::policy::PolicyBook;
 
 /// Where the figures come from (the city's `sources`).
@@ -151,7 +152,7 @@ pub fn astana_input(
         .policy_for("astana", input.start)
         .map_err(|e| SimulationError::Input {
             field: "policy".into(),
-            detail: e.to_string(),
+            detail: Box::new(e.report().messages),
         })?
         .clone();
     input.city = astana();

@@ -21,6 +21,8 @@ use super::input::{
 };
 use super::SimulationError;
 use crate::application::{GroupType, Language};
+use crate::error::LocalizedError;
+use crate::lang::LocalizedText;
 use crate::policy::PolicyBook;
 
 /// (district, weight): Almaty's districts, weights made up (rough population shares).
@@ -128,13 +130,17 @@ pub fn default_city_input(
     let start =
         NaiveDate::from_ymd_opt(start_year, 1, 1).ok_or_else(|| SimulationError::Input {
             field: "start".into(),
-            detail: format!("no 1 January {start_year}"),
+            detail: Box::new(LocalizedText::new(
+                format!("{start_year} жылдың 1 қаңтары жоқ"),
+                format!("нет 1 января {start_year} года"),
+                format!("no 1 January {start_year}"),
+            )),
         })?;
     let policy = PolicyBook::builtin()
         .policy_for("almaty", start)
         .map_err(|e| SimulationError::Input {
             field: "policy".into(),
-            detail: e.to_string(),
+            detail: Box::new(e.report().messages),
         })?
         .clone();
     let share = |value: &str, share| Share {

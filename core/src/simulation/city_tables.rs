@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{District, Intake, KindergartenSpec, SimulationError, SimulationInput};
 use crate::application::{GroupType, Language};
+use crate::lang::LocalizedText;
 
 /// The most rows of one table (its header included).
 pub const MAX_TABLE_ROWS: usize = 100_000;
@@ -49,17 +50,12 @@ pub struct CityTables {
 
 /// The refusal of a cell (`row` as a spreadsheet numbers it; `column` its header, or none
 /// for the whole row).
-fn refused(
-    file: &str,
-    row: usize,
-    column: Option<&str>,
-    detail: impl Into<String>,
-) -> SimulationError {
+fn refused(file: &str, row: usize, column: Option<&str>, detail: LocalizedText) -> SimulationError {
     SimulationError::Table {
         file: file.to_owned(),
         row: u64::try_from(row).unwrap_or(u64::MAX),
         column: column.map(str::to_owned),
-        detail: detail.into(),
+        detail: Box::new(detail),
     }
 }
 
@@ -83,13 +79,28 @@ impl Sheet {
                     .and_then(|p| usize::try_from(p.line()).ok())
                     .unwrap_or(i + 1)
             };
-            let record = record.map_err(|e| refused(file, line(&e), None, e.to_string()))?;
+            let record = record.map_err(|e| {
+                refused(
+                    file,
+                    line(&e),
+                    None,
+                    LocalizedText::new(
+                        "CSV мәтіні оқылмады",
+                        "не удалось прочитать CSV",
+                        e.to_string(),
+                    ),
+                )
+            })?;
             if rows.len() == MAX_TABLE_ROWS {
                 return Err(refused(
                     file,
                     i + 1,
                     None,
-                    format!("more than {MAX_TABLE_ROWS} rows"),
+                    LocalizedText::new(
+                        format!("{MAX_TABLE_ROWS} жолдан көп"),
+                        format!("больше {MAX_TABLE_ROWS} строк"),
+                        format!("more than {MAX_TABLE_ROWS} rows"),
+                    ),
                 ));
             }
             rows.push(record.iter().map(str::to_owned).collect());
@@ -125,18 +136,31 @@ impl Sheet {
                 file,
                 MAX_TABLE_ROWS + 1,
                 None,
-                format!("more than {MAX_TABLE_ROWS} rows"),
+                LocalizedText::new(
+                    format!("{MAX_TABLE_ROWS} жолдан көп"),
+                    format!("больше {MAX_TABLE_ROWS} строк"),
+                    format!("more than {MAX_TABLE_ROWS} rows"),
+                ),
             ));
         }
         let Some(header) = self.rows.first() else {
-            return Err(refused(file, 1, None, "no header row"));
+            return Err(refused(
+                file,
+                1,
+                None,
+                LocalizedText::new("тақырып жолы жоқ", "нет строки заголовков", "no header row"),
+            ));
         };
         if header.len() > MAX_TABLE_COLUMNS {
             return Err(refused(
                 file,
                 1,
                 None,
-                format!("more than {MAX_TABLE_COLUMNS} columns"),
+                LocalizedText::new(
+                    format!("{MAX_TABLE_COLUMNS} бағаннан көп"),
+                    format!("больше {MAX_TABLE_COLUMNS} столбцов"),
+                    format!("more than {MAX_TABLE_COLUMNS} columns"),
+                ),
             ));
         }
         for (r, row) in self.rows.iter().enumerate() {
@@ -145,7 +169,11 @@ impl Sheet {
                     file,
                     r + 1,
                     None,
-                    format!("{} cells where the header has {}", row.len(), header.len()),
+                    LocalizedText::new(
+                        format!("тақырыпта {} ұяшық, жолда {}", header.len(), row.len()),
+                        format!("в строке {} ячеек, в заголовке {}", row.len(), header.len()),
+                        format!("{} cells where the header has {}", row.len(), header.len()),
+                    ),
                 ));
             }
             if let Some(c) = row.iter().position(|c| c.len() > MAX_CELL_BYTES) {
@@ -154,7 +182,11 @@ impl Sheet {
                     file,
                     r + 1,
                     column,
-                    format!("a cell over {MAX_CELL_BYTES} bytes"),
+                    LocalizedText::new(
+                        format!("ұяшық {MAX_CELL_BYTES} байттан үлкен"),
+                        format!("ячейка больше {MAX_CELL_BYTES} байт"),
+                        format!("a cell over {MAX_CELL_BYTES} bytes"),
+                    ),
                 ));
             }
         }
@@ -174,23 +206,35 @@ impl Sheet {
         let mut columns = Columns::default();
         for (i, name) in header.iter().enumerate() {
             let name = name.trim();
-            let refuse = |detail: String| refused(&self.file, 1, Some(name), detail);
+            let refuse = |detail: LocalizedText| refused(&self.file, 1, Some(name), detail);
             if columns.index.iter().any(|(n, _)| n == name) {
-                return Err(refuse("a column twice".into()));
+                return Err(refuse(LocalizedText::new(
+                    "баған екі рет берілген",
+                    "столбец указан дважды",
+                    "a column twice",
+                )));
             }
             if let Some(age) = name.strip_prefix("places_age_").filter(|_| ages) {
                 match age.parse::<u32>() {
                     Ok(a @ 1..=7) => columns.ages.push((a, i)),
-                    _ => return Err(refuse("places_age_N is for ages 1 to 7".into())),
+                    _ => {
+                        return Err(refuse(LocalizedText::new(
+                            "`places_age_N` бағандары 1-ден 7 жасқа дейін",
+                            "столбцы `places_age_N` — для возрастов от 1 до 7",
+                            "places_age_N is for ages 1 to 7",
+                        )))
+                    }
                 }
             } else if !required.contains(&name) && !optional.contains(&name) {
                 let mut known: Vec<&str> = required.iter().chain(optional).copied().collect();
                 if ages {
                     known.push("places_age_1 … places_age_7");
                 }
-                return Err(refuse(format!(
-                    "an unknown column (known: {})",
-                    known.join(", ")
+                let known = known.join("`, `");
+                return Err(refuse(LocalizedText::new(
+                    format!("белгісіз баған (белгілілері: `{known}`)"),
+                    format!("неизвестный столбец (известные: `{known}`)"),
+                    format!("an unknown column (known: {})", known.replace('`', "")),
                 )));
             }
             columns.index.push((name.to_owned(), i));
@@ -201,7 +245,11 @@ impl Sheet {
                     &self.file,
                     1,
                     Some(name),
-                    "a required column is missing",
+                    LocalizedText::new(
+                        "міндетті баған жоқ",
+                        "нет обязательного столбца",
+                        "a required column is missing",
+                    ),
                 ));
             }
         }
@@ -210,7 +258,11 @@ impl Sheet {
                 &self.file,
                 1,
                 Some("places_age_N"),
-                "no column of places",
+                LocalizedText::new(
+                    "орындар бағаны жоқ",
+                    "нет ни одного столбца мест",
+                    "no column of places",
+                ),
             ));
         }
         Ok(columns)
@@ -262,14 +314,14 @@ impl Row<'_> {
             .map(|c| c.trim())
     }
 
-    fn refuse(&self, column: &str, detail: impl Into<String>) -> SimulationError {
+    fn refuse(&self, column: &str, detail: LocalizedText) -> SimulationError {
         refused(self.file, self.number, Some(column), detail)
     }
 
     fn text(&self, column: &str) -> Result<String, SimulationError> {
         match self.cell(column) {
             Some(c) if !c.is_empty() => Ok(c.to_owned()),
-            _ => Err(self.refuse(column, "empty")),
+            _ => Err(self.refuse(column, LocalizedText::new("бос", "пусто", "empty"))),
         }
     }
 
@@ -285,7 +337,14 @@ impl Row<'_> {
         match cell.parse::<f64>() {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked
             Ok(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => Ok(x as u32),
-            _ => Err(self.refuse(column, "not a whole number ≥ 0")),
+            _ => Err(self.refuse(
+                column,
+                LocalizedText::new(
+                    "теріс емес бүтін сан емес",
+                    "не целое число ≥ 0",
+                    "not a whole number ≥ 0",
+                ),
+            )),
         }
     }
 
@@ -293,29 +352,43 @@ impl Row<'_> {
     fn weight(&self, column: &str, default: Option<f64>) -> Result<f64, SimulationError> {
         match (self.cell(column), default) {
             (None | Some(""), Some(d)) => Ok(d),
-            (None | Some(""), None) => Err(self.refuse(column, "empty")),
+            (None | Some(""), None) => {
+                Err(self.refuse(column, LocalizedText::new("бос", "пусто", "empty")))
+            }
             (Some(c), _) => c
                 .parse::<f64>()
                 .ok()
                 .filter(|x| x.is_finite() && *x >= 0.0)
-                .ok_or_else(|| self.refuse(column, "not a finite number ≥ 0")),
+                .ok_or_else(|| {
+                    self.refuse(
+                        column,
+                        LocalizedText::new(
+                            "теріс емес сан емес",
+                            "не число ≥ 0",
+                            "not a finite number ≥ 0",
+                        ),
+                    )
+                }),
         }
     }
 
     fn languages(&self) -> Result<Vec<Language>, SimulationError> {
         let mut out = Vec::new();
         for part in self.text("languages")?.split(['+', ',', ';']) {
-            let language = match part.trim().to_lowercase().as_str() {
-                "kazakh" | "kk" => Language::Kazakh,
-                "russian" | "ru" => Language::Russian,
-                "other" => Language::Other,
-                _ => {
-                    return Err(self.refuse(
+            let language =
+                match part.trim().to_lowercase().as_str() {
+                    "kazakh" | "kk" => Language::Kazakh,
+                    "russian" | "ru" => Language::Russian,
+                    "other" => Language::Other,
+                    _ => return Err(self.refuse(
                         "languages",
-                        "kazakh, russian or other (kk, ru), joined by +",
-                    ))
-                }
-            };
+                        LocalizedText::new(
+                            "`kazakh`, `russian` немесе `other` (`kk`, `ru`), бірнешеуі + арқылы",
+                            "`kazakh`, `russian` или `other` (`kk`, `ru`), несколько через +",
+                            "kazakh, russian or other (kk, ru), joined by +",
+                        ),
+                    )),
+                };
             if !out.contains(&language) {
                 out.push(language);
             }
@@ -333,7 +406,14 @@ impl Row<'_> {
             "" | "general" => Ok(GroupType::General),
             "special" => Ok(GroupType::Special),
             "sanatorium" => Ok(GroupType::Sanatorium),
-            _ => Err(self.refuse("group_type", "general, special or sanatorium")),
+            _ => Err(self.refuse(
+                "group_type",
+                LocalizedText::new(
+                    "`general`, `special` немесе `sanatorium`",
+                    "`general`, `special` или `sanatorium`",
+                    "general, special or sanatorium",
+                ),
+            )),
         }
     }
 }
@@ -360,11 +440,25 @@ impl CityTables {
             let name = row.text("district")?;
             let Some(district) = districts.iter_mut().find(|d| d.name == name) else {
                 let other = &self.districts.file;
-                return Err(row.refuse("district", format!("not a district of {other}")));
+                return Err(row.refuse(
+                    "district",
+                    LocalizedText::new(
+                        format!("`{other}` кестесінде мұндай аудан жоқ"),
+                        format!("такого района нет в таблице `{other}`"),
+                        format!("not a district of {other}"),
+                    ),
+                ));
             };
             let id = row.text("id")?;
             if !ids.insert(id.clone()) {
-                return Err(row.refuse("id", "a kindergarten twice"));
+                return Err(row.refuse(
+                    "id",
+                    LocalizedText::new(
+                        "балабақша екі рет берілген",
+                        "детский сад указан дважды",
+                        "a kindergarten twice",
+                    ),
+                ));
             }
             let mut intake = Vec::new();
             for &(age, index) in &columns.ages {
@@ -394,12 +488,28 @@ impl CityTables {
         for row in sheet.data(&columns) {
             let name = row.text("district")?;
             if districts.iter().any(|d| d.name == name) {
-                return Err(row.refuse("district", "a district twice"));
+                return Err(row.refuse(
+                    "district",
+                    LocalizedText::new(
+                        "аудан екі рет берілген",
+                        "район указан дважды",
+                        "a district twice",
+                    ),
+                ));
             }
             if let Some(i) = arrivals {
                 per_month = per_month
                     .checked_add(row.count("arrivals_per_month", i)?)
-                    .ok_or_else(|| row.refuse("arrivals_per_month", "the sum is too large"))?;
+                    .ok_or_else(|| {
+                        row.refuse(
+                            "arrivals_per_month",
+                            LocalizedText::new(
+                                "қосынды тым үлкен",
+                                "сумма слишком велика",
+                                "the sum is too large",
+                            ),
+                        )
+                    })?;
             }
             districts.push(District {
                 name,
@@ -408,7 +518,12 @@ impl CityTables {
             });
         }
         if districts.is_empty() {
-            return Err(refused(&sheet.file, 2, None, "no district"));
+            return Err(refused(
+                &sheet.file,
+                2,
+                None,
+                LocalizedText::new("бірде-бір аудан жоқ", "нет ни одного района", "no district"),
+            ));
         }
         Ok((districts, arrivals.map(|_| per_month)))
     }

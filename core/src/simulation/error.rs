@@ -2,7 +2,7 @@
 
 use crate::calendar::CalendarError;
 use crate::error::{Detail, Details, ErrorCode, ErrorKind, LocalizedError};
-use crate::lang::{pick, Lang};
+use crate::lang::{pick, Lang, LocalizedText};
 use crate::lifecycle::LifecycleError;
 
 /// Why a simulation could not run. Parent actions the engine refuses are not errors: they
@@ -14,12 +14,12 @@ use crate::lifecycle::LifecycleError;
 #[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum SimulationError {
     /// The input is malformed.
-    #[error("the simulation input's `{field}` is invalid: {detail}")]
+    #[error("the simulation input's `{field}` is invalid: {}", .detail.en)]
     Input {
         /// The field, e.g. `behaviour.shows_up`.
         field: String,
-        /// What is wrong (English).
-        detail: String,
+        /// What is wrong, in kk, ru and en.
+        detail: Box<LocalizedText>,
     },
     /// The input would take more memory than its budget (`memory_budget`).
     #[error("the simulation would take ≈ {estimate} bytes of memory, over its budget of {budget} bytes (`memory_budget`)")]
@@ -32,7 +32,7 @@ pub enum SimulationError {
     /// A cell of a city's table is wrong (`CityTables`): the file, the row as a
     /// spreadsheet numbers it (the header is row 1), the column's header (none: the whole
     /// row) and what is wrong.
-    #[error("{file}, row {row}{}: {detail}", column.as_ref().map_or(String::new(), |c| format!(", column `{c}`")))]
+    #[error("{file}, row {row}{}: {}", column.as_ref().map_or(String::new(), |c| format!(", column `{c}`")), .detail.en)]
     Table {
         /// The file (or `book.xlsx#sheet`).
         file: String,
@@ -40,8 +40,8 @@ pub enum SimulationError {
         row: u64,
         /// The column's header.
         column: Option<String>,
-        /// What is wrong (English).
-        detail: String,
+        /// What is wrong, in kk, ru and en.
+        detail: Box<LocalizedText>,
     },
     /// The calendar cannot cover the simulated years.
     #[error(transparent)]
@@ -80,7 +80,7 @@ impl LocalizedError for SimulationError {
             SimulationError::Input { field, detail } => {
                 vec![
                     ("field", Detail::text(field)),
-                    ("detail", Detail::text(detail)),
+                    ("detail", Detail::text(&detail.en)),
                 ]
             }
             SimulationError::TooLarge { estimate, budget } => vec![
@@ -97,7 +97,7 @@ impl LocalizedError for SimulationError {
                 if let Some(c) = column {
                     out.push(("column", Detail::text(c)));
                 }
-                out.push(("detail", Detail::text(detail)));
+                out.push(("detail", Detail::text(&detail.en)));
                 out
             }
             SimulationError::Calendar(e) => e.details(),
@@ -109,8 +109,8 @@ impl LocalizedError for SimulationError {
         match self {
             SimulationError::Input { field, detail } => pick(
                 lang,
-                format!("модельдеу деректерінің `{field}` өрісі қате: {detail}"),
-                format!("поле `{field}` входных данных моделирования неверно: {detail}"),
+                format!("модельдеу деректерінің `{field}` өрісі қате: {}", detail.kk),
+                format!("поле `{field}` входных данных моделирования неверно: {}", detail.ru),
                 self.to_string(),
             ),
             SimulationError::TooLarge { estimate, budget } => pick(
@@ -134,8 +134,8 @@ impl LocalizedError for SimulationError {
                 });
                 pick(
                     lang,
-                    format!("{file}, {row}-жол{kk}: {detail}"),
-                    format!("{file}, строка {row}{ru}: {detail}"),
+                    format!("`{file}`, {row}-жол{kk}: {}", detail.kk),
+                    format!("`{file}`, строка {row}{ru}: {}", detail.ru),
                     self.to_string(),
                 )
             }

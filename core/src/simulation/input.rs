@@ -9,6 +9,7 @@ use crate::policy::MAX_RANKED_CHOICES;
 use super::SimulationError;
 use crate::application::{GroupType, Language};
 use crate::calendar::CalendarData;
+use crate::lang::LocalizedText;
 use crate::policy::Policy;
 
 /// A whole simulation's input.
@@ -359,51 +360,77 @@ impl SimulationInput {
     fn validate_region_and_waves(&self) -> Result<(), SimulationError> {
         let region = &self.city.region;
         if !self.policy.regions.iter().any(|r| r == "*" || r == region) {
-            return bad(
-                "city.region",
-                &format!(
-                    "policy `{}` serves {}, not `{region}`",
-                    self.policy.id,
-                    self.policy.regions.join(", ")
-                ),
-            );
+            return bad("city.region", {
+                let (id, regions) = (&self.policy.id, self.policy.regions.join("`, `"));
+                LocalizedText::new(
+                    format!(
+                        "`{id}` саясаты `{regions}` өңірлеріне арналған, `{region}` өңіріне емес"
+                    ),
+                    format!("политика `{id}` действует в регионах `{regions}`, а не в `{region}`"),
+                    format!(
+                        "policy `{id}` serves {}, not `{region}`",
+                        regions.replace('`', "")
+                    ),
+                )
+            });
         }
         let waves: f64 = self.turnover.waves.iter().map(|w| w.share).sum();
         if !self.turnover.waves.is_empty() && (waves - 1.0).abs() > 1e-3 {
             return bad(
                 "turnover.waves",
-                &format!("the shares of a year add to {waves:.3}, not 1"),
+                LocalizedText::new(
+                    format!("бір жылдың үлестерінің қосындысы 1 емес, {waves:.3}"),
+                    format!("доли года дают в сумме {waves:.3}, а не 1"),
+                    format!("the shares of a year add to {waves:.3}, not 1"),
+                ),
             );
         }
         Ok(())
     }
 
+    /// The format, the horizon, the city's districts and kindergartens.
     fn validate_fields(&self) -> Result<(), SimulationError> {
         self.behaviour.validate()?;
         if self.format != super::INPUT_FORMAT {
             return bad(
                 "format",
-                "not this release's format: read the input with SimulationInput::from_json",
+                LocalizedText::new("бұл нұсқаның пішімі емес: деректерді `SimulationInput::from_json` арқылы оқыңыз", "формат не этой версии: читайте данные через `SimulationInput::from_json`", "not this release's format: read the input with SimulationInput::from_json"),
             );
         }
         if self.years == 0 || self.years > 50 {
-            return bad("years", "must be 1–50");
+            return bad(
+                "years",
+                LocalizedText::new("1–50 болуы керек", "должно быть от 1 до 50", "must be 1–50"),
+            );
         }
         if self.warm_up_years > 20 {
-            return bad("warm_up_years", "must be 0–20");
+            return bad(
+                "warm_up_years",
+                LocalizedText::new("0–20 болуы керек", "должно быть от 0 до 20", "must be 0–20"),
+            );
         }
         if self.city.districts.is_empty() {
-            return bad("city.districts", "no district");
+            return bad(
+                "city.districts",
+                LocalizedText::new("бірде-бір аудан жоқ", "нет ни одного района", "no district"),
+            );
         }
         for d in &self.city.districts {
             if !(d.births_weight.is_finite() && d.births_weight >= 0.0) {
                 return bad(
                     "city.districts.births_weight",
-                    "must be a finite weight ≥ 0",
+                    LocalizedText::new(
+                        "теріс емес шектеулі салмақ болуы керек",
+                        "должно быть конечным весом ≥ 0",
+                        "must be a finite weight ≥ 0",
+                    ),
                 );
             }
             if d.kindergartens.iter().any(|k| k.languages.is_empty()) {
-                return bad("city.districts.kindergartens.languages", "empty");
+                return bad(
+                    "city.districts.kindergartens.languages",
+                    LocalizedText::new("бос", "пусто", "empty"),
+                );
             }
             if d.kindergartens
                 .iter()
@@ -411,13 +438,29 @@ impl SimulationInput {
             {
                 return bad(
                     "city.districts.kindergartens.appeal",
-                    "must be a finite weight ≥ 0",
+                    LocalizedText::new(
+                        "теріс емес шектеулі салмақ болуы керек",
+                        "должно быть конечным весом ≥ 0",
+                        "must be a finite weight ≥ 0",
+                    ),
                 );
             }
         }
         if !weights_ok(self.city.districts.iter().map(|d| d.births_weight)) {
-            return bad("city.districts.births_weight", "no positive weight");
+            return bad(
+                "city.districts.births_weight",
+                LocalizedText::new(
+                    "оң салмақ жоқ",
+                    "нет ни одного положительного веса",
+                    "no positive weight",
+                ),
+            );
         }
+        self.validate_arrivals()
+    }
+
+    /// Arrivals' weights and shares, publication waves, ranks.
+    fn validate_arrivals(&self) -> Result<(), SimulationError> {
         let a = &self.arrivals;
         let shares = |s: &[Share<_>]| s.iter().map(|s: &Share<_>| s.share).collect::<Vec<_>>();
         for (field, w) in [
@@ -425,27 +468,49 @@ impl SimulationInput {
             ("arrivals.languages", shares(&a.languages)),
         ] {
             if !weights_ok(w.into_iter()) {
-                return bad(field, "needs a positive, finite weight and none negative");
+                return bad(
+                    field,
+                    LocalizedText::new(
+                        "кемінде бір оң шектеулі салмақ керек, теріс салмаққа болмайды",
+                        "нужен хотя бы один положительный конечный вес и ни одного отрицательного",
+                        "needs a positive, finite weight and none negative",
+                    ),
+                );
             }
         }
         let benefit_total: f64 = a.benefits.iter().map(|s| s.share).sum();
         if a.benefits.iter().any(|s| !(0.0..=1.0).contains(&s.share)) || benefit_total > 1.0 {
             return bad(
                 "arrivals.benefits",
-                "shares must be 0–1 and add to at most 1",
+                LocalizedText::new(
+                    "үлестер 0–1 болуы және қосындысы 1-ден аспауы керек",
+                    "доли должны быть от 0 до 1, а их сумма — не больше 1",
+                    "shares must be 0–1 and add to at most 1",
+                ),
             );
         }
         for s in &a.benefits {
             if self.policy.benefit(&s.value).is_none() {
                 return bad(
                     "arrivals.benefits",
-                    &format!("unknown category `{}`", s.value),
+                    LocalizedText::new(
+                        format!("`{}` санаты саясатта жоқ", s.value),
+                        format!("категории `{}` нет в политике", s.value),
+                        format!("unknown category `{}`", s.value),
+                    ),
                 );
             }
         }
         self.validate_region_and_waves()?;
         if !a.group_types.is_empty() && !weights_ok(a.group_types.iter().map(|s| s.share)) {
-            return bad("arrivals.group_types", "needs a positive weight");
+            return bad(
+                "arrivals.group_types",
+                LocalizedText::new(
+                    "оң салмақ керек",
+                    "нужен положительный вес",
+                    "needs a positive weight",
+                ),
+            );
         }
         if self.turnover.waves.iter().any(|w| {
             NaiveDate::from_ymd_opt(2024, w.month, w.day).is_none()
@@ -453,7 +518,11 @@ impl SimulationInput {
         }) {
             return bad(
                 "turnover.waves",
-                "a day that does not exist or a share outside 0–1",
+                LocalizedText::new(
+                    "жоқ күн немесе 0–1 аралығынан тыс үлес",
+                    "несуществующий день или доля вне 0–1",
+                    "a day that does not exist or a share outside 0–1",
+                ),
             );
         }
         if self
@@ -463,7 +532,11 @@ impl SimulationInput {
         {
             return bad(
                 "behaviour.ranks",
-                &format!("must be 1–{MAX_RANKED_CHOICES}"),
+                LocalizedText::new(
+                    format!("1–{MAX_RANKED_CHOICES} болуы керек"),
+                    format!("должно быть от 1 до {MAX_RANKED_CHOICES}"),
+                    format!("must be 1–{MAX_RANKED_CHOICES}"),
+                ),
             );
         }
         Ok(())
@@ -471,10 +544,10 @@ impl SimulationInput {
 }
 
 /// A field of the input that is wrong: `SIMULATION_INPUT` naming it.
-fn bad(field: &str, detail: &str) -> Result<(), SimulationError> {
+fn bad(field: &str, detail: LocalizedText) -> Result<(), SimulationError> {
     Err(SimulationError::Input {
         field: field.to_owned(),
-        detail: detail.to_owned(),
+        detail: Box::new(detail),
     })
 }
 
@@ -506,7 +579,14 @@ impl Behaviour {
             ),
         ] {
             if !weights_ok(w.iter().copied()) {
-                return bad(field, "needs a positive, finite weight and none negative");
+                return bad(
+                    field,
+                    LocalizedText::new(
+                        "кемінде бір оң шектеулі салмақ керек, теріс салмаққа болмайды",
+                        "нужен хотя бы один положительный конечный вес и ни одного отрицательного",
+                        "needs a positive, finite weight and none negative",
+                    ),
+                );
             }
         }
         let b = self;
@@ -526,7 +606,14 @@ impl Behaviour {
             ("behaviour.renewal.renews", b.renewal.renews),
         ] {
             if !(0.0..=1.0).contains(&p) {
-                return bad(field, "a probability must be 0–1");
+                return bad(
+                    field,
+                    LocalizedText::new(
+                        "ықтималдық 0–1 болуы керек",
+                        "вероятность должна быть от 0 до 1",
+                        "a probability must be 0–1",
+                    ),
+                );
             }
         }
         Ok(())

@@ -76,6 +76,7 @@ pub use sweep::{
 };
 
 use crate::calendar::{CalendarData, WorkCalendar, YearData};
+use crate::lang::LocalizedText;
 use crate::policy::Policy;
 
 /// How far a run has come: passed to the progress callback once per simulated day.
@@ -138,7 +139,11 @@ fn run(
             .or_else(|| d.pred_opt()?.with_year(d.year().saturating_add(years)))
             .ok_or_else(|| SimulationError::Input {
                 field: field.into(),
-                detail: "the horizon leaves the calendar".into(),
+                detail: Box::new(LocalizedText::new(
+                    "модельдеу кезеңі күнтізбеден шығып кетеді",
+                    "период моделирования выходит за пределы календаря",
+                    "the horizon leaves the calendar",
+                )),
             })
     };
     let end = shift(start, input.years, "years")?

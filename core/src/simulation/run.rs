@@ -20,6 +20,7 @@ use crate::application::{
 };
 use crate::calendar::WorkCalendar;
 use crate::iin::{Iin, Sex};
+use crate::lang::LocalizedText;
 use crate::lifecycle::Engine;
 
 /// A parent's next step, due on a day.
@@ -404,7 +405,17 @@ impl<'a> Run<'a> {
         }
         Err(SimulationError::Input {
             field: "arrivals.per_month".into(),
-            detail: format!("more than 9,999 people born on {born}: IIN serials run out"),
+            detail: Box::new(LocalizedText::new(
+                format!(
+                    "{} күні 9999-дан астам адам туды: ЖСН реттік нөмірлері таусылды",
+                    crate::people::date(born)
+                ),
+                format!(
+                    "{} родилось больше 9999 человек: порядковые номера ИИН исчерпаны",
+                    crate::people::date(born)
+                ),
+                format!("more than 9,999 people born on {born}: IIN serials run out"),
+            )),
         })
     }
 

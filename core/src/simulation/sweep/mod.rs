@@ -27,7 +27,9 @@ use serde_json::Value;
 pub use table::{Columns, Interval, PairedDifference, SweepResult};
 
 use super::{simulate, SimulationError, SimulationInput};
+use crate::error::LocalizedError;
 use crate::input::InputError;
+use crate::lang::{Lang, LocalizedText};
 use crate::policy::Policy;
 
 /// The format a sweep is written in.
@@ -130,10 +132,10 @@ pub struct RunOutcome {
     pub metrics: Vec<(String, Option<f64>)>,
 }
 
-fn invalid(field: impl Into<String>, detail: impl Into<String>) -> SimulationError {
+fn invalid(field: impl Into<String>, detail: LocalizedText) -> SimulationError {
     SimulationError::Input {
         field: field.into(),
-        detail: detail.into(),
+        detail: Box::new(detail),
     }
 }
 
@@ -207,67 +209,120 @@ impl Sweep {
         self.grid.iter().map(|a| a.parameter.clone()).collect()
     }
 
-    /// Checks the sweep's sizes and names.
+    /// Checks the sweep's sizes and names: its variants and seeds, then its grid.
     fn check(&self) -> Result<(), SimulationError> {
         let variants = self.variants();
         if variants.len() > MAX_VARIANTS {
             return Err(invalid(
                 "variants",
-                format!("at most {MAX_VARIANTS} variants"),
+                LocalizedText::new(
+                    format!("{MAX_VARIANTS} нұсқадан аспауы керек"),
+                    format!("не больше {MAX_VARIANTS} вариантов"),
+                    format!("at most {MAX_VARIANTS} variants"),
+                ),
             ));
         }
         for (i, v) in variants.iter().enumerate() {
             if v.name.is_empty() || v.name.len() > 200 {
                 return Err(invalid(
                     format!("variants[{i}].name"),
-                    "a name of 1 to 200 bytes",
+                    LocalizedText::new(
+                        "атауы 1–200 байт болуы керек",
+                        "имя длиной от 1 до 200 байт",
+                        "a name of 1 to 200 bytes",
+                    ),
                 ));
             }
             if variants[..i].iter().any(|w| w.name == v.name) {
                 return Err(invalid(
                     format!("variants[{i}].name"),
-                    "each variant needs a name of its own",
+                    LocalizedText::new(
+                        "әр нұсқаның өз атауы болуы керек",
+                        "у каждого варианта должно быть своё имя",
+                        "each variant needs a name of its own",
+                    ),
                 ));
             }
         }
         if self.seeds.is_empty() || self.seeds.len() > MAX_SEEDS {
-            return Err(invalid("seeds", format!("1 to {MAX_SEEDS} seeds")));
+            return Err(invalid(
+                "seeds",
+                LocalizedText::new(
+                    format!("1-ден {MAX_SEEDS}-ге дейін бастапқы сан (seed)"),
+                    format!("от 1 до {MAX_SEEDS} зёрен (seed)"),
+                    format!("1 to {MAX_SEEDS} seeds"),
+                ),
+            ));
         }
         for (i, s) in self.seeds.iter().enumerate() {
             if self.seeds[..i].contains(s) {
-                return Err(invalid(format!("seeds[{i}]"), "each seed once"));
+                return Err(invalid(
+                    format!("seeds[{i}]"),
+                    LocalizedText::new(
+                        "әр бастапқы сан бір рет берілуі керек",
+                        "каждое зерно — один раз",
+                        "each seed once",
+                    ),
+                ));
             }
         }
+        self.check_grid()
+    }
+
+    /// Checks the grid's sizes and names, the confidence level and the number of runs.
+    fn check_grid(&self) -> Result<(), SimulationError> {
         if self.grid.len() > MAX_SWEEP_AXES {
-            return Err(invalid("grid", format!("at most {MAX_SWEEP_AXES} axes")));
+            return Err(invalid(
+                "grid",
+                LocalizedText::new(
+                    format!("{MAX_SWEEP_AXES} осьтен аспауы керек"),
+                    format!("не больше {MAX_SWEEP_AXES} осей"),
+                    format!("at most {MAX_SWEEP_AXES} axes"),
+                ),
+            ));
         }
         for (i, axis) in self.grid.iter().enumerate() {
             if axis.values.is_empty() || axis.values.len() > MAX_AXIS_VALUES {
                 return Err(invalid(
                     format!("grid[{i}].values"),
-                    format!("1 to {MAX_AXIS_VALUES} values"),
+                    LocalizedText::new(
+                        format!("1-ден {MAX_AXIS_VALUES}-ге дейін мән"),
+                        format!("от 1 до {MAX_AXIS_VALUES} значений"),
+                        format!("1 to {MAX_AXIS_VALUES} values"),
+                    ),
                 ));
             }
             if self.grid[..i].iter().any(|a| a.parameter == axis.parameter) {
                 return Err(invalid(
                     format!("grid[{i}].parameter"),
-                    "each parameter on one axis",
+                    LocalizedText::new(
+                        "әр параметр тек бір осьте болуы керек",
+                        "каждый параметр — только на одной оси",
+                        "each parameter on one axis",
+                    ),
                 ));
             }
         }
         if !(self.confidence > 0.0 && self.confidence < 1.0) {
-            return Err(invalid("confidence", "a level between 0 and 1"));
+            return Err(invalid(
+                "confidence",
+                LocalizedText::new(
+                    "деңгей 0 мен 1 аралығында болуы керек",
+                    "уровень между 0 и 1",
+                    "a level between 0 and 1",
+                ),
+            ));
         }
         let runs = self
             .grid
             .iter()
-            .try_fold(variants.len() * self.seeds.len(), |n, a| {
+            .try_fold(self.variants().len() * self.seeds.len(), |n, a| {
                 n.checked_mul(a.values.len())
             });
         if runs.is_none_or(|n| n > MAX_SWEEP_RUNS) {
             return Err(invalid(
                 "grid",
-                format!("at most {MAX_SWEEP_RUNS} runs (variants × seeds × grid points)"),
+                LocalizedText::new(format!("{MAX_SWEEP_RUNS} іске қосудан аспауы керек (нұсқалар × бастапқы сандар × тор нүктелері)"), format!("не больше {MAX_SWEEP_RUNS} прогонов (варианты × зёрна × точки сетки)"), format!("at most {MAX_SWEEP_RUNS} runs (variants × seeds × grid points)")),
             ));
         }
         Ok(())
@@ -316,7 +371,16 @@ impl Sweep {
     ) -> Result<SimulationInput, SimulationError> {
         let mut base = self.input.clone();
         base.policy = variant.policy.clone();
-        let mut base = serde_json::to_value(&base).map_err(|e| invalid("input", e.to_string()))?;
+        let mut base = serde_json::to_value(&base).map_err(|e| {
+            invalid(
+                "input",
+                LocalizedText::new(
+                    "деректерді JSON-ға айналдыру мүмкін болмады",
+                    "не удалось представить данные как JSON",
+                    e.to_string(),
+                ),
+            )
+        })?;
         for ((i, axis), value) in self.grid.iter().enumerate().zip(point) {
             set(&mut base, &axis.parameter, value.clone())
                 .map_err(|detail| invalid(format!("grid[{i}].parameter"), detail))?;
@@ -324,7 +388,19 @@ impl Sweep {
         let input = SimulationInput::from_value(base).map_err(|e| {
             invalid(
                 "grid",
-                format!("at point {}: {e}", Value::Array(point.to_vec())),
+                LocalizedText::new(
+                    format!(
+                        "{} нүктесінде: {}",
+                        Value::Array(point.to_vec()),
+                        e.message(Lang::Kk)
+                    ),
+                    format!(
+                        "в точке {}: {}",
+                        Value::Array(point.to_vec()),
+                        e.message(Lang::Ru)
+                    ),
+                    format!("at point {}: {e}", Value::Array(point.to_vec())),
+                ),
             )
         })?;
         input.validate()?;
@@ -414,19 +490,41 @@ impl Sweep {
                 .ok_or_else(|| {
                     invalid(
                         "outcomes",
-                        format!("run {} is not one of this sweep's", o.run),
+                        LocalizedText::new(
+                            format!("{}-іске қосу бұл зерттеуге жатпайды", o.run),
+                            format!("прогон {} не из этого исследования", o.run),
+                            format!("run {} is not one of this sweep's", o.run),
+                        ),
                     )
                 })?;
             let slot = &mut slots[i];
             if slot.is_some() {
-                return Err(invalid("outcomes", format!("run {} given twice", o.run)));
+                return Err(invalid(
+                    "outcomes",
+                    LocalizedText::new(
+                        format!("{}-іске қосу екі рет берілген", o.run),
+                        format!("прогон {} передан дважды", o.run),
+                        format!("run {} given twice", o.run),
+                    ),
+                ));
             }
             *slot = Some(o);
         }
         let runs = slots
             .into_iter()
             .enumerate()
-            .map(|(i, o)| o.ok_or_else(|| invalid("outcomes", format!("run {i} is missing"))))
+            .map(|(i, o)| {
+                o.ok_or_else(|| {
+                    invalid(
+                        "outcomes",
+                        LocalizedText::new(
+                            format!("{i}-іске қосу жоқ"),
+                            format!("нет прогона {i}"),
+                            format!("run {i} is missing"),
+                        ),
+                    )
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(table::gather(self, runs))
     }
@@ -485,9 +583,13 @@ pub fn simulate_sweep_with_progress(
 /// exist; a last one an object lacks is added (an optional field written out only when
 /// set, such as `policy.ranked_choices`), and the input's own reading refuses it if the
 /// input has no such field.
-fn set(data: &mut Value, path: &str, value: Value) -> Result<(), String> {
+fn set(data: &mut Value, path: &str, value: Value) -> Result<(), LocalizedText> {
     if path.is_empty() || path.len() > 500 {
-        return Err("a dotted path of 1 to 500 bytes".into());
+        return Err(LocalizedText::new(
+            "нүктелі жол 1–500 байт болуы керек",
+            "путь через точку длиной от 1 до 500 байт",
+            "a dotted path of 1 to 500 bytes",
+        ));
     }
     let parts: Vec<&str> = path.split('.').collect();
     let mut at = data;
@@ -505,9 +607,11 @@ fn set(data: &mut Value, path: &str, value: Value) -> Result<(), String> {
             _ => None,
         };
         let Some(next) = next else {
-            return Err(format!(
-                "the input has no field `{}`",
-                parts[..=depth].join(".")
+            let field = parts[..=depth].join(".");
+            return Err(LocalizedText::new(
+                format!("деректерде `{field}` өрісі жоқ"),
+                format!("во входных данных нет поля `{field}`"),
+                format!("the input has no field `{field}`"),
             ));
         };
         at = next;
