@@ -13,12 +13,15 @@
 //! IIN's digits encode is used, where they encode one.
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
-use kezek::application::{Address, Contacts, GroupType, Language, NewApplication};
-use kezek::calendar::{Deadline, WorkCalendar};
+use kezek::application::{Address, Contacts, Language, NewApplication};
+use kezek::calendar::{DayKind, WorkCalendar};
+use kezek::labels::{label, Labelled};
 use kezek::lifecycle::{Engine, LifecycleError, State};
+use kezek::people;
 use kezek::period::Period;
 use kezek::policy::PolicyBook;
 use kezek::{Iin, Lang, LocalizedError};
+use kezek_examples::{Messages, DEADLINES};
 
 const USAGE: &str = "usage: deadlines [--iin DIGITS] [--born YYYY-MM-DD] [--region CODE] \
                      [--at YYYY-MM-DDTHH:MM] [--lang kk|ru|en]";
@@ -72,29 +75,30 @@ fn parse_args() -> Result<Args, String> {
 }
 
 fn show(cal: &WorkCalendar, label: &str, start: NaiveDateTime, period: Period, lang: Lang) {
-    // Years without decree data get a provisional answer, marked as such.
+    let length = people::period(period);
+    // Years without decree data get a provisional answer, which says it may move.
     match cal.provisional().deadline(start, period) {
         Ok(answer) => {
-            let Deadline {
-                last_day, ends_at, ..
-            } = answer.value;
-            let mark = if answer.provisional {
-                "  (provisional: no decree data for that year)"
-            } else {
-                ""
-            };
+            let mut d = answer.value;
+            d.provisional = answer.provisional;
             println!(
-                "  {label:<34} {:<17} last day {last_day}, ends {ends_at}{mark}",
-                period.to_string()
+                "  {label:<44} {:<22} {}",
+                length.get(lang),
+                people::deadline(&d).get(lang)
             );
         }
         Err(e) => println!(
-            "  {label:<34} {:<17} {}: {}",
-            period.to_string(),
-            e.code(),
-            e.message(lang)
+            "  {label:<44} {:<22} {} [{}]",
+            length.get(lang),
+            e.message(lang),
+            e.code()
         ),
     }
+}
+
+/// An error's message in the reader's language, its code in brackets (for developers).
+fn refusal(e: &dyn LocalizedError, lang: Lang) -> String {
+    format!("{} [{}]", e.message(lang), e.code())
 }
 
 fn main() -> std::process::ExitCode {
@@ -114,126 +118,227 @@ fn main() -> std::process::ExitCode {
         }
     };
     let lang = args.lang;
+    let m = Messages::new(lang, DEADLINES);
     println!(
-        "kezek {} — deadlines on the Kazakh working-day calendar\n",
-        env!("CARGO_PKG_VERSION")
+        "{}\n",
+        m.say("title", &[("version", env!("CARGO_PKG_VERSION").into())])
     );
-    match Iin::parse(&args.iin) {
-        Ok(child) => match (args.born, child.encoded_birth_date()) {
-            (Some(born), _) => println!("Child {child}: born {born} (from the register)"),
-            (None, Some(born)) => println!("Child {child}: born {born} (as the IIN encodes it)"),
-            (None, None) => {
-                println!("Child {child}: the IIN encodes no birth date; pass --born");
-                return std::process::ExitCode::FAILURE;
-            }
-        },
-        Err(e) => {
-            println!("IIN rejected: {} — {}", e.code(), e.message(lang));
-            return std::process::ExitCode::FAILURE;
-        }
+    if !child_line(&m, &args) {
+        return std::process::ExitCode::FAILURE;
     }
     let book = PolicyBook::builtin();
     let policy = match book.policy_for(&args.region, args.at.date()) {
         Ok(p) => p,
         Err(e) => {
-            println!("No policy: {} — {}", e.code(), e.message(lang));
-            println!("regions: {}", book.region_codes().join(", "));
+            println!(
+                "{}",
+                m.say("no-policy", &[("message", refusal(&e, lang).into())])
+            );
+            println!(
+                "{}",
+                m.say(
+                    "regions",
+                    &[("regions", book.region_codes().join(", ").into())]
+                )
+            );
             return std::process::ExitCode::FAILURE;
         }
     };
     println!(
-        "Policy in force in {} on {}: {} ({})\n",
-        args.region,
-        args.at.date(),
-        policy.id,
-        policy.name.get(lang)
+        "{}\n",
+        m.say(
+            "policy",
+            &[
+                (
+                    "region",
+                    book.region(&args.region)
+                        .map_or_else(|_| args.region.clone(), |r| r.name.get(lang).to_owned())
+                        .into()
+                ),
+                ("date", people::date(args.at.date()).into()),
+                ("name", policy.name.get(lang).to_owned().into()),
+            ]
+        )
     );
-    let cal = WorkCalendar::kazakhstan();
-    println!("Starting at {}:", args.at);
-    // Under a voucher policy (`RULES.md §8`: Astana since January 2025, every region since
-    // September 2025) places come as vouchers: no notice, no direction.
-    let windows = match policy.voucher {
-        Some(v) => [
-            ("confirm the voucher", v.consent_window),
-            ("sign the contract", v.contract_window),
-            ("restore if it lapsed", v.restore_window),
-            ("confirm interest", policy.interest_confirmation_every),
-        ],
-        None => [
-            ("choose a kindergarten (notice)", policy.choice_window),
-            ("revoke the direction", policy.revocation_window),
-            ("bring the child (direction)", policy.show_up_window),
-            ("confirm interest", policy.interest_confirmation_every),
-        ],
-    };
-    for (what, period) in windows {
-        show(&cal, what, args.at, period, lang);
-    }
-    if let Ok(info) = cal.provisional().day_info(args.at.date()) {
-        println!(
-            "\n{} is {}: {:?}",
-            args.at.date(),
-            if info.value.working {
-                "a working day"
-            } else {
-                "a day off"
-            },
-            info.value.kind
-        );
-    }
+    windows(&m, policy, args.at, lang);
     println!();
-    if let Err(e) = follow_application(&args, policy) {
-        println!("The engine refused: {} — {}", e.code(), e.message(lang));
+    if let Err(e) = follow_application(&m, &args, policy) {
+        println!(
+            "{}",
+            m.say("refused", &[("message", refusal(&e, lang).into())])
+        );
         return std::process::ExitCode::FAILURE;
     }
     std::process::ExitCode::SUCCESS
 }
 
+/// The windows of the policy from `at`: each with its length and where it ends, then what
+/// kind of day `at` is.
+fn windows(m: &Messages, policy: &kezek::Policy, at: NaiveDateTime, lang: Lang) {
+    let cal = WorkCalendar::kazakhstan();
+    println!(
+        "{}",
+        m.say("starting", &[("moment", people::moment(at).into())])
+    );
+    // Under a voucher policy (`RULES.md §8`: Astana since January 2025, every region since
+    // September 2025) places come as vouchers: no notice, no direction.
+    let windows = match policy.voucher {
+        Some(v) => [
+            ("window-confirm-voucher", v.consent_window),
+            ("window-sign-contract", v.contract_window),
+            ("window-restore", v.restore_window),
+            (
+                "window-confirm-interest",
+                policy.interest_confirmation_every,
+            ),
+        ],
+        None => [
+            ("window-choose", policy.choice_window),
+            ("window-revoke", policy.revocation_window),
+            ("window-bring", policy.show_up_window),
+            (
+                "window-confirm-interest",
+                policy.interest_confirmation_every,
+            ),
+        ],
+    };
+    for (what, period) in windows {
+        show(&cal, &m.say(what, &[]), at, period, lang);
+    }
+    if let Ok(info) = cal.provisional().day_info(at.date()) {
+        println!("\n{}", day_text(m, info.value.date, &info.value.kind, lang));
+    }
+}
+
+/// The child's line (its masked IIN and birth date); false when there is none to give.
+fn child_line(m: &Messages, args: &Args) -> bool {
+    let lang = args.lang;
+    match Iin::parse(&args.iin) {
+        Ok(child) => {
+            let child = child.to_string();
+            match (
+                args.born,
+                Iin::parse(&args.iin)
+                    .ok()
+                    .and_then(|i| i.encoded_birth_date()),
+            ) {
+                (Some(born), _) => println!(
+                    "{}",
+                    m.say(
+                        "child-register",
+                        &[("child", child.into()), ("born", people::date(born).into())]
+                    )
+                ),
+                (None, Some(born)) => println!(
+                    "{}",
+                    m.say(
+                        "child-iin",
+                        &[("child", child.into()), ("born", people::date(born).into())]
+                    )
+                ),
+                (None, None) => {
+                    println!("{}", m.say("child-no-birth", &[("child", child.into())]));
+                    return false;
+                }
+            }
+        }
+        Err(e) => {
+            println!(
+                "{}",
+                m.say("iin-rejected", &[("message", refusal(&e, lang).into())])
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// What kind of day `date` is, in the reader's language.
+fn day_text(m: &Messages, date: NaiveDate, kind: &DayKind, lang: Lang) -> String {
+    let day = || ("date", people::date(date).into());
+    match kind {
+        DayKind::Weekday => m.say("day-working", &[day()]),
+        DayKind::Weekend => m.say("day-weekend", &[day()]),
+        DayKind::Holiday { name, .. } => m.say(
+            "day-holiday",
+            &[day(), ("holiday", name.get(lang).to_owned().into())],
+        ),
+        DayKind::CarriedOver { name, holiday, .. } => m.say(
+            "day-carried-over",
+            &[
+                day(),
+                ("holiday", name.get(lang).to_owned().into()),
+                ("on", people::date(*holiday).into()),
+            ],
+        ),
+        DayKind::TransferredDayOff { from, .. } => m.say(
+            "day-transferred-off",
+            &[day(), ("from", people::date(*from).into())],
+        ),
+        DayKind::TransferredWorkingDay { to, .. } => m.say(
+            "day-transferred-working",
+            &[day(), ("to", people::date(*to).into())],
+        ),
+    }
+}
+
+/// A label of kezek's in the reader's language (the code itself if it has none).
+fn named(kind: Labelled, code: &str, lang: Lang) -> String {
+    label(kind, code).map_or_else(|| code.to_owned(), |t| t.get(lang).to_owned())
+}
+
 /// Registers the child a year before `--at`, then at `--at` explains an offer of one place,
 /// sends the notice and takes a direction the next working hour (`RULES.md §2–§6`).
-fn follow_application(args: &Args, policy: &kezek::Policy) -> Result<(), LifecycleError> {
+fn follow_application(
+    m: &Messages,
+    args: &Args,
+    policy: &kezek::Policy,
+) -> Result<(), LifecycleError> {
     let lang = args.lang;
     let mut engine = Engine::new(policy.clone(), WorkCalendar::kazakhstan())?;
     let registered = args.at - TimeDelta::days(365);
-    let id = engine.register(
-        NewApplication {
-            applicant_iin: "900101300017".into(),
-            child_iin: args.iin.clone(),
-            child_birth_date: args.born,
-            child_sex: None,
-            address: Address {
-                region: args.region.as_str().into(),
-                district: "center".into(),
-                locality: None,
-            },
-            group_type: GroupType::General,
-            language: Language::Kazakh,
-            benefit: None,
-            documents: vec![],
-            non_resident: false,
-            contacts: Contacts {
-                email: "parent@mail.kz".into(),
-                phone: "+7 701 000 00 00".into(),
-            },
-            ranked_choices: Vec::new(),
-        },
-        registered,
-    )?;
+    let mut application = NewApplication::new(
+        "900101300017",
+        args.iin.as_str(),
+        Address::new(args.region.as_str(), "center"),
+        Contacts::new("parent@mail.kz", "+7 701 000 00 00"),
+        Language::Kazakh,
+    );
+    if let Some(born) = args.born {
+        application = application.born(born);
+    }
+    let id = engine.register(application, registered)?;
     if let Some(pos) = engine.position(id)? {
-        println!("Registered on {registered}: queue number {}", pos.number);
+        println!(
+            "{}",
+            m.say(
+                "registered",
+                &[
+                    ("moment", people::moment(registered).into()),
+                    ("number", pos.number.into())
+                ]
+            )
+        );
     }
     let decision = engine.explain_offer(id, 1, args.at)?;
+    let allowed = if decision.allowed() { "yes" } else { "no" };
     println!(
-        "May the child be offered a place on {}? {}",
-        args.at,
-        if decision.allowed() { "yes" } else { "no" }
+        "{}",
+        m.say(
+            "may-offer",
+            &[
+                ("moment", people::moment(args.at).into()),
+                ("allowed", allowed.into())
+            ]
+        )
     );
     for check in &decision.checks {
-        let mark = if check.passed { "ok  " } else { "FAIL" };
+        let mark = if check.passed { "✓" } else { "✗" };
+        // The check's code and source are for developers, after the sentence.
         println!(
-            "  {mark} {:<24} {}  [{}]",
-            check.code,
+            "  {mark} {}  ({}, {})",
             check.message.get(lang),
+            check.code,
             check.source
         );
     }
@@ -242,41 +347,42 @@ fn follow_application(args: &Args, policy: &kezek::Policy) -> Result<(), Lifecyc
     }
     if let Some(v) = policy.voucher {
         let starts = v.distribution_starts;
-        println!(
-            "Under this policy places come as vouchers (RULES.md §8): offered at the distribution \
-             from {:02}-{:02} each year, confirmed, then a contract signed (deadlines above).",
-            starts.month, starts.day
-        );
+        let day = format!("{:02}.{:02}", starts.day, starts.month);
+        println!("{}", m.say("vouchers", &[("day", day.into())]));
         return Ok(());
     }
     engine.notify(id, 1, args.at)?;
     if let State::NoticeSent { choose_by, .. } = engine.state(id)? {
-        println!(
-            "Notice sent: choose a kindergarten by {} (until {})",
-            choose_by.last_day, choose_by.ends_at
-        );
+        let by = people::deadline(choose_by).get(lang).to_owned();
+        println!("{}", m.say("notice", &[("deadline", by.into())]));
     }
     let chosen = args.at + TimeDelta::hours(1);
     engine.issue_direction(id, "kindergarten No. 12", chosen)?;
     if let State::DirectionIssued(d) = engine.state(id)? {
-        println!("Direction issued at {chosen}:");
-        println!("  revocable until        {}", d.revocable_until.ends_at);
         println!(
-            "  bring the child by     {} (until {})",
-            d.show_up_by.last_day, d.show_up_by.ends_at
+            "{}",
+            m.say("direction", &[("moment", people::moment(chosen).into())])
         );
+        let revocable = people::deadline(&d.revocable_until).get(lang).to_owned();
+        println!(
+            "  {}",
+            m.say("revocable", &[("deadline", revocable.into())])
+        );
+        let bring = people::deadline(&d.show_up_by).get(lang).to_owned();
+        println!("  {}", m.say("bring", &[("deadline", bring.into())]));
     }
     if let Some(stop) = engine.stop_list_if_lapsed(id)? {
-        println!("  if not, stop-list to   {}", stop.last_day);
+        let until = people::deadline(&stop).get(lang).to_owned();
+        println!("  {}", m.say("stop-list", &[("deadline", until.into())]));
     }
-    println!("History:");
+    println!("{}", m.say("history", &[]));
     for event in engine.history(id)? {
         println!(
-            "  {}  {:<18} {:?} -> {:?}",
-            event.at,
-            event.reason.code(),
-            event.from,
-            event.to
+            "  {}  {}: {} → {}",
+            people::moment(event.at),
+            named(Labelled::Reason, event.reason.code(), lang),
+            named(Labelled::State, event.from.as_str(), lang),
+            named(Labelled::State, event.to.as_str(), lang),
         );
     }
     Ok(())

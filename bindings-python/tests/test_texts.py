@@ -29,6 +29,9 @@ LATIN_WORDS = {"JSON", "CSV", "kezek"}
 NUMBERS = re.compile(r"\bB\d+\b|#\d+")
 QUOTED = re.compile(r"`([^`]*)`")
 WORD = re.compile(r"[A-Za-z][A-Za-z_]*")
+# A date or moment as a program writes it (2025-03-21, 2025-03-21 15:00:00, 2025-03-21T15:00),
+# where people write 21.03.2025 and 21.03.2025, 15:00.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def code_words() -> set[str]:
@@ -46,6 +49,7 @@ def problems(text: str) -> list[str]:
     found = [f"English word {w!r}" for w in WORD.findall(NUMBERS.sub("", QUOTED.sub("", text)))
              if w not in LATIN_WORDS]
     found += [f"kezek's identifier `{q}`" for q in QUOTED.findall(text) if q in CODE_WORDS]
+    found += [f"ISO date {d}" for d in ISO_DATE.findall(QUOTED.sub("", text))]
     return found
 
 
@@ -106,7 +110,7 @@ def _explain(e: kezek.Engine, file: dict[str, Any], s: dict[str, Any]) -> kezek.
     a: dict[str, Any] = s.get("args") or {}
     at = dt.datetime.fromisoformat(s["at"])
     if s["op"] == "explain_registration":
-        return e.explain_registration({**file["application"], **a}, at)  # type: ignore[typeddict-item]
+        return e.explain_registration({**file["application"], **a}, at)
     if s["op"] == "explain_offer":
         return e.explain_offer(a["id"], a["vacancies"], at)
     if s["op"] == "explain_take_place":
@@ -143,3 +147,4 @@ def test_the_check_itself_catches_what_it_is_for() -> None:
     assert problems("`enroll` әрекетіне болмайды") == ["kezek's identifier `enroll`"]
     assert problems("поле `years` неверно: must be 1–50") == ["English word 'must'", "English word 'be'"]
     assert problems("в бюллетенях B3 нет детского сада `kg-z`; JSON") == []
+    assert problems("ребёнок в стоп-листе до 2025-04-15 00:00:00") == ["ISO date 2025-04-15"]

@@ -1,4 +1,4 @@
-//! What people read (issue 24 §5): dates, moments and deadlines as they are written in
+//! What people read (issue 24 §5): dates, moments, deadlines and lengths of time as they are written in
 //! Kazakhstan, for the messages a parent or an operator reads. Those messages carry no
 //! codes, rule references or raw identifiers: the codes stay in the errors' fields, for
 //! developers. The names of states, classes, deadlines, reasons and documents are
@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::calendar::Deadline;
 use crate::lang::LocalizedText;
+use crate::period::{Period, PeriodUnit};
 
 /// A day as people write it: `21.03.2025`.
 ///
@@ -36,24 +37,45 @@ pub fn moment(t: NaiveDateTime) -> String {
     }
 }
 
-/// A deadline as people read it: its last day, inclusive (`до 28.03.2025 включительно`),
-/// and, when a year it crosses has no decree data yet, that it may still move.
+/// A deadline as people read it, shown once, as its moment: a deadline that ends with its
+/// last day reads as that day, inclusive (`до 28.03.2025 включительно`); one that ends at an
+/// hour of the day (a direction is revocable for 24 hours, `RULES.md §6`) reads as that
+/// moment (`до 21.03.2025, 15:00`), since the day itself is not whole. When a year it
+/// crosses has no decree data yet, it says the deadline may still move.
 ///
 /// ```
 /// use kezek::{Lang, WorkCalendar, Period};
 /// let start = chrono::NaiveDate::from_ymd_opt(2025, 3, 20).unwrap().and_hms_opt(15, 0, 0).unwrap();
-/// let d = WorkCalendar::kazakhstan().deadline(start, Period::working_days(3))?;
+/// let cal = WorkCalendar::kazakhstan();
+/// let d = cal.deadline(start, Period::working_days(3))?;
 /// assert_eq!(kezek::people::deadline(&d).get(Lang::Ru), "до 28.03.2025 включительно");
+/// let d = cal.deadline(start, Period::hours(24))?;
+/// assert_eq!(kezek::people::deadline(&d).get(Lang::Ru), "до 21.03.2025, 15:00");
+/// assert_eq!(kezek::people::deadline(&d).get(Lang::Kk), "21.03.2025, 15:00 дейін");
 /// # Ok::<(), kezek::CalendarError>(())
 /// ```
 #[must_use]
 pub fn deadline(d: &Deadline) -> LocalizedText {
-    let day = date(d.last_day);
-    let (kk, ru, en) = (
-        format!("{day} қоса алғанда"),
-        format!("до {day} включительно"),
-        format!("until {day} inclusive"),
-    );
+    let whole_day = d
+        .last_day
+        .succ_opt()
+        .and_then(|next| next.and_hms_opt(0, 0, 0))
+        == Some(d.ends_at);
+    let (kk, ru, en) = if whole_day {
+        let day = date(d.last_day);
+        (
+            format!("{day} қоса алғанда"),
+            format!("до {day} включительно"),
+            format!("until {day} inclusive"),
+        )
+    } else {
+        let at = moment(d.ends_at);
+        (
+            format!("{at} дейін"),
+            format!("до {at}"),
+            format!("until {at}"),
+        )
+    };
     if d.provisional {
         LocalizedText::new(
             format!("{kk} (мерзім өзгеруі мүмкін: жылдың демалыс күндері әлі бекітілмеген)"),
@@ -65,9 +87,68 @@ pub fn deadline(d: &Deadline) -> LocalizedText {
     }
 }
 
+/// A length of time as people say it, with the number's grammatical form: "3 working days",
+/// "3 рабочих дня", "21 рабочий день", "3 жұмыс күні" (Kazakh nouns after a numeral do not
+/// change).
+///
+/// ```
+/// use kezek::{Lang, Period};
+/// assert_eq!(kezek::people::period(Period::working_days(3)).get(Lang::Ru), "3 рабочих дня");
+/// assert_eq!(kezek::people::period(Period::hours(1)).get(Lang::En), "1 hour");
+/// assert_eq!(kezek::people::period(Period::years(5)).get(Lang::Kk), "5 жыл");
+/// ```
+#[must_use]
+pub fn period(p: Period) -> LocalizedText {
+    let n = p.amount;
+    let (kk, ru, [en_one, en_other]) = match p.unit {
+        PeriodUnit::Hours => ("сағат", ["час", "часа", "часов"], ["hour", "hours"]),
+        PeriodUnit::CalendarDays => (
+            "күнтізбелік күн",
+            ["календарный день", "календарных дня", "календарных дней"],
+            ["calendar day", "calendar days"],
+        ),
+        PeriodUnit::WorkingDays => (
+            "жұмыс күні",
+            ["рабочий день", "рабочих дня", "рабочих дней"],
+            ["working day", "working days"],
+        ),
+        PeriodUnit::Months => ("ай", ["месяц", "месяца", "месяцев"], ["month", "months"]),
+        PeriodUnit::Years => ("жыл", ["год", "года", "лет"], ["year", "years"]),
+    };
+    let en = if n == 1 { en_one } else { en_other };
+    LocalizedText::new(
+        format!("{n} {kk}"),
+        format!("{n} {}", ru[russian_form(n)]),
+        format!("{n} {en}"),
+    )
+}
+
+/// The form a Russian noun takes after the whole number `n` (CLDR's plural rules for
+/// Russian integers): 0 "one" (1, 21, 101…), 1 "few" (2–4, 22–24…), 2 "many" (the rest,
+/// 11–14 among them).
+fn russian_form(n: u32) -> usize {
+    match (n % 10, n % 100) {
+        (1, m) if m != 11 => 0,
+        (2..=4, m) if !(12..=14).contains(&m) => 1,
+        _ => 2,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn russian_numbers_take_cldr_forms() {
+        let forms: Vec<usize> = [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 112, 122]
+            .into_iter()
+            .map(russian_form)
+            .collect();
+        assert_eq!(forms, [2, 0, 1, 1, 2, 2, 2, 2, 0, 1, 2, 0, 2, 2, 1]);
+        assert_eq!(period(Period::hours(24)).ru, "24 часа");
+        assert_eq!(period(Period::calendar_days(11)).ru, "11 календарных дней");
+        assert_eq!(period(Period::months(21)).en, "21 months");
+    }
 
     #[test]
     fn moments_show_seconds_only_when_there_are_any() {

@@ -181,12 +181,17 @@ impl LocalizedError for CalendarError {
                 format!("данные за {year} год вне диапазона календаря"),
                 en,
             ),
-            CalendarError::Transfer { from, to } => pick(
+            CalendarError::Transfer { from, to } => {
+                // Dates as people write them (kezek::people::date, which this module
+                // cannot use: people reads the calendar's deadlines).
+                let (from, to) = (from.format("%d.%m.%Y"), to.format("%d.%m.%Y"));
+                pick(
                 lang,
                 format!("{from} күнінен {to} күніне ауыстыру демалыс күнін өз жылының жұмыс күніне ауыстыруы керек"),
                 format!("перенос с {from} на {to} должен переносить выходной день на рабочий день своего года"),
                 en,
-            ),
+            )
+            }
             CalendarError::Json { line, column, .. } => pick(
                 lang,
                 format!("күнтізбе JSON-ы оқылмады: {line}-жол, {column}-баған"),

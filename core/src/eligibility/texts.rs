@@ -437,15 +437,18 @@ pub(super) fn turn(ok: bool, ahead: u64, places: u32, batch: u32) -> LocalizedTe
 pub(super) fn not_stop_listed(until: Option<chrono::NaiveDateTime>) -> LocalizedText {
     match until {
         None => LocalizedText::new(
-            "бала тоқтату тізімінде жоқ",
+            "бала стоп-тізімде жоқ",
             "ребёнок не в стоп-листе",
             "the child is not on the stop-list",
         ),
-        Some(u) => t(
-            format!("бала {u} дейін тоқтату тізімінде"),
-            format!("ребёнок в стоп-листе до {u}"),
-            format!("the child is on the stop-list until {u}"),
-        ),
+        Some(u) => {
+            let u = people::moment(u);
+            t(
+                format!("бала {u} дейін стоп-тізімде"),
+                format!("ребёнок в стоп-листе до {u}"),
+                format!("the child is on the stop-list until {u}"),
+            )
+        }
     }
 }
 
