@@ -417,14 +417,7 @@ impl SimulationInput {
         }
         for d in &self.city.districts {
             if !(d.births_weight.is_finite() && d.births_weight >= 0.0) {
-                return bad(
-                    "city.districts.births_weight",
-                    LocalizedText::new(
-                        "теріс емес шектеулі салмақ болуы керек",
-                        "должно быть конечным весом ≥ 0",
-                        "must be a finite weight ≥ 0",
-                    ),
-                );
+                return bad("city.districts.births_weight", WEIGHT.into());
             }
             if d.kindergartens.iter().any(|k| k.languages.is_empty()) {
                 return bad(
@@ -436,14 +429,7 @@ impl SimulationInput {
                 .iter()
                 .any(|k| !(k.appeal.is_finite() && k.appeal >= 0.0))
             {
-                return bad(
-                    "city.districts.kindergartens.appeal",
-                    LocalizedText::new(
-                        "теріс емес шектеулі салмақ болуы керек",
-                        "должно быть конечным весом ≥ 0",
-                        "must be a finite weight ≥ 0",
-                    ),
-                );
+                return bad("city.districts.kindergartens.appeal", WEIGHT.into());
             }
         }
         if !weights_ok(self.city.districts.iter().map(|d| d.births_weight)) {
@@ -468,14 +454,7 @@ impl SimulationInput {
             ("arrivals.languages", shares(&a.languages)),
         ] {
             if !weights_ok(w.into_iter()) {
-                return bad(
-                    field,
-                    LocalizedText::new(
-                        "кемінде бір оң шектеулі салмақ керек, теріс салмаққа болмайды",
-                        "нужен хотя бы один положительный конечный вес и ни одного отрицательного",
-                        "needs a positive, finite weight and none negative",
-                    ),
-                );
+                return bad(field, WEIGHTS.into());
             }
         }
         let benefit_total: f64 = a.benefits.iter().map(|s| s.share).sum();
@@ -543,6 +522,20 @@ impl SimulationInput {
     }
 }
 
+/// A set of weights with nothing to draw from.
+const WEIGHTS: [&str; 3] = [
+    "кемінде бір оң шектеулі салмақ керек, теріс салмаққа болмайды",
+    "нужен хотя бы один положительный конечный вес и ни одного отрицательного",
+    "needs a positive, finite weight and none negative",
+];
+
+/// One weight that is negative or not a number.
+const WEIGHT: [&str; 3] = [
+    "теріс емес шектеулі салмақ болуы керек",
+    "должно быть конечным весом ≥ 0",
+    "must be a finite weight ≥ 0",
+];
+
 /// A field of the input that is wrong: `SIMULATION_INPUT` naming it.
 fn bad(field: &str, detail: LocalizedText) -> Result<(), SimulationError> {
     Err(SimulationError::Input {
@@ -579,14 +572,7 @@ impl Behaviour {
             ),
         ] {
             if !weights_ok(w.iter().copied()) {
-                return bad(
-                    field,
-                    LocalizedText::new(
-                        "кемінде бір оң шектеулі салмақ керек, теріс салмаққа болмайды",
-                        "нужен хотя бы один положительный конечный вес и ни одного отрицательного",
-                        "needs a positive, finite weight and none negative",
-                    ),
-                );
+                return bad(field, WEIGHTS.into());
             }
         }
         let b = self;
