@@ -447,4 +447,36 @@ mod tests {
             "the budget is the caller's parameter"
         );
     }
+
+    #[test]
+    fn the_expected_kind_is_named_in_the_readers_language_when_it_is_one_kind() {
+        assert_eq!(expected_kind("an int"), Some(["бүтін сан", "целое число"]));
+        assert_eq!(
+            expected_kind("a whole number"),
+            Some(["бүтін сан", "целое число"])
+        );
+        assert_eq!(expected_kind("a number"), Some(["сан", "число"]));
+        assert_eq!(
+            expected_kind("a string or null"),
+            Some(["мәтін немесе бос мән", "строка или пустое значение"])
+        );
+        // A description naming several kinds names none of them.
+        assert_eq!(
+            expected_kind("kezek data (dict, list, str, int, float, bool, None, date)"),
+            None
+        );
+        let err = InputError::of_type("additional", "an int", "str");
+        assert_eq!(
+            err.message(Lang::Ru),
+            "`additional`: ожидалось целое число, получен тип `str`"
+        );
+        assert_eq!(
+            err.message(Lang::Kk),
+            "`additional`: күтілгені бүтін сан, берілгені `str` түрі"
+        );
+        assert_eq!(
+            err.message(Lang::En),
+            "additional: expected an int, found str"
+        );
+    }
 }
