@@ -214,14 +214,9 @@ fn windows(m: &Messages, policy: &kezek::Policy, at: NaiveDateTime, lang: Lang) 
 fn child_line(m: &Messages, args: &Args) -> bool {
     let lang = args.lang;
     match Iin::parse(&args.iin) {
-        Ok(child) => {
-            let child = child.to_string();
-            match (
-                args.born,
-                Iin::parse(&args.iin)
-                    .ok()
-                    .and_then(|i| i.encoded_birth_date()),
-            ) {
+        Ok(iin) => {
+            let child = iin.to_string();
+            match (args.born, iin.encoded_birth_date()) {
                 (Some(born), _) => println!(
                     "{}",
                     m.say(
