@@ -17,8 +17,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::table_cells::{Columns, Row};
 use super::{District, Intake, KindergartenSpec, SimulationError, SimulationInput};
-use crate::application::{GroupType, Language};
 use crate::lang::LocalizedText;
 
 /// The most rows of one table (its header included).
@@ -50,7 +50,12 @@ pub struct CityTables {
 
 /// The refusal of a cell (`row` as a spreadsheet numbers it; `column` its header, or none
 /// for the whole row).
-fn refused(file: &str, row: usize, column: Option<&str>, detail: LocalizedText) -> SimulationError {
+pub(super) fn refused(
+    file: &str,
+    row: usize,
+    column: Option<&str>,
+    detail: LocalizedText,
+) -> SimulationError {
     SimulationError::Table {
         file: file.to_owned(),
         row: u64::try_from(row).unwrap_or(u64::MAX),
@@ -282,139 +287,6 @@ impl Sheet {
                 cells,
                 columns,
             })
-    }
-}
-
-/// A table's columns by header.
-#[derive(Default)]
-struct Columns {
-    index: Vec<(String, usize)>,
-    ages: Vec<(u32, usize)>,
-}
-
-impl Columns {
-    fn get(&self, name: &str) -> Option<usize> {
-        self.index.iter().find(|(n, _)| n == name).map(|&(_, i)| i)
-    }
-}
-
-/// One row's cells, read with the file, row and column in every refusal.
-struct Row<'a> {
-    file: &'a str,
-    number: usize,
-    cells: &'a [String],
-    columns: &'a Columns,
-}
-
-impl Row<'_> {
-    fn cell(&self, column: &str) -> Option<&str> {
-        self.columns
-            .get(column)
-            .and_then(|i| self.cells.get(i))
-            .map(|c| c.trim())
-    }
-
-    fn refuse(&self, column: &str, detail: LocalizedText) -> SimulationError {
-        refused(self.file, self.number, Some(column), detail)
-    }
-
-    fn text(&self, column: &str) -> Result<String, SimulationError> {
-        match self.cell(column) {
-            Some(c) if !c.is_empty() => Ok(c.to_owned()),
-            _ => Err(self.refuse(column, LocalizedText::new("бос", "пусто", "empty"))),
-        }
-    }
-
-    /// A whole number ≥ 0 (`3`, or `3.0` as a spreadsheet writes it); empty is 0.
-    fn count(&self, column: &str, index: usize) -> Result<u32, SimulationError> {
-        let cell = self.cells.get(index).map_or("", |c| c.trim());
-        if cell.is_empty() {
-            return Ok(0);
-        }
-        if let Ok(n) = cell.parse::<u32>() {
-            return Ok(n);
-        }
-        match cell.parse::<f64>() {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked
-            Ok(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => Ok(x as u32),
-            _ => Err(self.refuse(
-                column,
-                LocalizedText::new(
-                    "теріс емес бүтін сан емес",
-                    "не целое число ≥ 0",
-                    "not a whole number ≥ 0",
-                ),
-            )),
-        }
-    }
-
-    /// A finite number ≥ 0; empty is `default`.
-    fn weight(&self, column: &str, default: Option<f64>) -> Result<f64, SimulationError> {
-        match (self.cell(column), default) {
-            (None | Some(""), Some(d)) => Ok(d),
-            (None | Some(""), None) => {
-                Err(self.refuse(column, LocalizedText::new("бос", "пусто", "empty")))
-            }
-            (Some(c), _) => c
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite() && *x >= 0.0)
-                .ok_or_else(|| {
-                    self.refuse(
-                        column,
-                        LocalizedText::new(
-                            "теріс емес сан емес",
-                            "не число ≥ 0",
-                            "not a finite number ≥ 0",
-                        ),
-                    )
-                }),
-        }
-    }
-
-    fn languages(&self) -> Result<Vec<Language>, SimulationError> {
-        let mut out = Vec::new();
-        for part in self.text("languages")?.split(['+', ',', ';']) {
-            let language =
-                match part.trim().to_lowercase().as_str() {
-                    "kazakh" | "kk" => Language::Kazakh,
-                    "russian" | "ru" => Language::Russian,
-                    "other" => Language::Other,
-                    _ => return Err(self.refuse(
-                        "languages",
-                        LocalizedText::new(
-                            "`kazakh`, `russian` немесе `other` (`kk`, `ru`), бірнешеуі + арқылы",
-                            "`kazakh`, `russian` или `other` (`kk`, `ru`), несколько через +",
-                            "kazakh, russian or other (kk, ru), joined by +",
-                        ),
-                    )),
-                };
-            if !out.contains(&language) {
-                out.push(language);
-            }
-        }
-        Ok(out)
-    }
-
-    fn group_type(&self) -> Result<GroupType, SimulationError> {
-        match self
-            .cell("group_type")
-            .unwrap_or("")
-            .to_lowercase()
-            .as_str()
-        {
-            "" | "general" => Ok(GroupType::General),
-            "special" => Ok(GroupType::Special),
-            "sanatorium" => Ok(GroupType::Sanatorium),
-            _ => Err(self.refuse(
-                "group_type",
-                LocalizedText::new(
-                    "`general`, `special` немесе `sanatorium`",
-                    "`general`, `special` или `sanatorium`",
-                    "general, special or sanatorium",
-                ),
-            )),
-        }
     }
 }
 

@@ -48,7 +48,9 @@ mod run;
 mod summary;
 mod survival;
 mod sweep;
+mod table_cells;
 mod tables;
+mod validation;
 mod vouchers;
 
 use chrono::{Datelike, NaiveDate};
