@@ -1,6 +1,8 @@
 // The portal's own words in Kazakh, Russian and English. What the rules say (eligibility
-// reasons, holiday names, error messages) comes from kezek itself in the same three
-// languages; this file holds only the labels of the page.
+// reasons, the names of states, classes, deadlines and events, holiday names, dates,
+// deadlines, error messages) comes from kezek itself in the same three languages
+// (`labels()`, `showDeadline`, `showMoment`, `showDate`, `messageIn`); this file holds only
+// the page's own words.
 
 export const LANGS = ["kk", "ru", "en"];
 
@@ -16,6 +18,9 @@ const WORDS = {
     en: "Demo: Akmola region, Kokshetau. The data is made up.",
   },
   moment: { kk: "Уақыт (Қазақстан уақыты)", ru: "Момент (время Казахстана)", en: "Moment (Kazakhstan time)" },
+  languages: { kk: "Тіл", ru: "Язык", en: "Language" },
+  models: { kk: "Орын беру тәсілі", ru: "Способ распределения мест", en: "How places are given" },
+  otherRule: { kk: "басқа талап", ru: "другое условие", en: "another condition" },
   parent: { kk: "Ата-анаға", ru: "Родителям", en: "For parents" },
   childIin: { kk: "Баланың ЖСН-і", ru: "ИИН ребёнка", en: "Child's IIN" },
   groupLanguage: { kk: "Топтың тілі", ru: "Язык группы", en: "Group language" },
@@ -43,25 +48,37 @@ const WORDS = {
   position: { kk: "Кезектегі нөмірі", ru: "Номер в очереди", en: "Queue number" },
   ahead: { kk: "Алдында тұрғандар", ru: "Впереди в очереди", en: "Ahead in the queue" },
   deadlines: { kk: "Мерзімдер", ru: "Сроки", en: "Deadlines" },
-  chooseBy: { kk: "Орынды таңдау мерзімі", ru: "Выбрать место до", en: "Choose a place by" },
-  showUpBy: { kk: "Балабақшаға келу мерзімі", ru: "Явиться в детский сад до", en: "Show up at the kindergarten by" },
-  revocableUntil: {
-    kk: "Жолдамадан бас тартуға болатын мерзім",
-    ru: "Отказаться от направления можно до",
-    en: "The direction may be given back until",
+  revocable: {
+    kk: "Жолдамадан бас тарту мерзімі",
+    ru: "Отказаться от направления можно",
+    en: "The direction may be given back",
   },
-  inclusive: { kk: "қоса алғанда", ru: "включительно", en: "inclusive" },
-  provisional: {
-    kk: "алдын ала: келесі жылдың демалыс күндері әлі бекітілмеген",
-    ru: "предварительно: выходные следующего года ещё не утверждены",
-    en: "provisional: next year's days off are not decreed yet",
+  soonest: { kk: "ең жақын мерзім", ru: "ближайший срок", en: "the soonest" },
+  confirmInterest: { kk: "Мүдделілікті растау", ru: "Подтвердить заинтересованность", en: "Confirm interest" },
+  interestWhy: {
+    kk: "Өтініш берілген күннен бастап жыл сайын мүдделілікті растау керек, әйтпесе бала кезектен шығарылады.",
+    ru: "Заинтересованность нужно подтверждать каждый год со дня подачи заявления, иначе ребёнка снимут с очереди.",
+    en: "Interest must be confirmed every year from the day of registration, or the child leaves the queue.",
   },
-  endsAt: { kk: "аяқталады", ru: "истекает", en: "ends at" },
+  interestOpens: { kk: "Растауға болатын күн", ru: "Подтвердить можно с", en: "It may be confirmed from" },
+  interestConfirmed: {
+    kk: "Биылғы мүдделілік расталды",
+    ru: "Заинтересованность на этот год подтверждена",
+    en: "Interest is confirmed for this year",
+  },
+  history: { kk: "Өзгерістер тарихы", ru: "История изменений", en: "History of changes" },
+  staff: { kk: "Қызметкерлерге арналған мәліметтер", ru: "Подробности для сотрудников", en: "Details for staff" },
+  momentFormat: { kk: "КК.АА.ЖЖЖЖ, СС:ММ", ru: "ДД.ММ.ГГГГ, ЧЧ:ММ", en: "DD.MM.YYYY, HH:MM" },
+  badMoment: {
+    kk: "Уақытты былай жазыңыз: 20.03.2025, 15:00",
+    ru: "Введите момент так: 20.03.2025, 15:00",
+    en: "Write the moment like this: 20.03.2025, 15:00",
+  },
+  free: { kk: "бос орын", ru: "свободно", en: "free" },
   daysOff: { kk: "Арадағы жұмыс емес күндер", ru: "Нерабочие дни в этом сроке", en: "Days off within it" },
   weekend: { kk: "демалыс күні", ru: "выходной", en: "weekend" },
   carriedOver: { kk: "ауыстырылған демалыс", ru: "перенесённый выходной", en: "day off carried over" },
   transferredDayOff: { kk: "ауыстырылған демалыс", ru: "перенесённый выходной", en: "transferred day off" },
-  nextDeadline: { kk: "Келесі мерзім", ru: "Ближайший срок", en: "Next deadline" },
   takePlace: { kk: "Орынды алу", ru: "Взять место", en: "Take a place" },
   kindergarten: { kk: "Балабақша", ru: "Детский сад", en: "Kindergarten" },
   operator: { kk: "Операторға", ru: "Оператору", en: "For operators" },
@@ -74,6 +91,7 @@ const WORDS = {
   child: { kk: "Бала", ru: "Ребёнок", en: "Child" },
   class: { kk: "Санаты", ru: "Категория", en: "Class" },
   vacancies: { kk: "Бос орындар", ru: "Свободные места", en: "Vacant places" },
+  placesToPublish: { kk: "жарияланатын орын саны", ru: "мест к публикации", en: "places to publish" },
   places: { kk: "Орын саны", ru: "Мест", en: "Places" },
   taken: { kk: "Алынды", ru: "Занято", en: "Taken" },
   publish: { kk: "Орындарды жариялау", ru: "Опубликовать места", en: "Publish places" },
@@ -82,6 +100,17 @@ const WORDS = {
   offered: { kk: "Хабарлама алғандар", ru: "Получили уведомление", en: "Notified" },
   skipped: { kk: "Өткізіліп кеткендер", ru: "Пропущены", en: "Skipped" },
   open: { kk: "Бос қалған орындар", ru: "Осталось свободных мест", en: "Places left open" },
+  left: { kk: "Кезектен шыққандар", ru: "Выбыли из очереди", en: "No longer in the queue" },
+  why: { kk: "Себебі", ru: "Причина", en: "Why" },
+  when: { kk: "Уақыты", ru: "Когда", en: "When" },
+  published: { kk: "Жарияланған уақыты", ru: "Опубликовано", en: "Published" },
+  notifiedAgain: { kk: "Қайта хабарлама алғандар", ru: "Уведомлены повторно", en: "Notified again" },
+  whyAgain: {
+    kk: "Хабарламаға мерзімінде жауап берілмесе, бала кезектегі орнында қалады, сондықтан келесі айналым оған қайта жетеді.",
+    ru: "Если на уведомление не ответили в срок, ребёнок остаётся на своём месте в очереди, поэтому следующий раунд снова доходит до него.",
+    en: "A child whose notice expires unanswered keeps its place in the queue, so the next round reaches it again.",
+  },
+  expiredAt: { kk: "хабарлама мерзімі өтті", ru: "уведомление истекло", en: "notice expired" },
   none: { kk: "жоқ", ru: "нет", en: "none" },
   error: { kk: "Қате", ru: "Ошибка", en: "Error" },
   modelNotices: { kk: "Хабарлама арқылы", ru: "Через уведомления", en: "By notices" },
@@ -114,62 +143,9 @@ const WORDS = {
   },
 };
 
-const STATES = {
-  new: { kk: "жаңа", ru: "новое", en: "new" },
-  queued: { kk: "кезекте", ru: "в очереди", en: "in the queue" },
-  notice_sent: { kk: "хабарлама жіберілді", ru: "отправлено уведомление", en: "notice sent" },
-  direction_issued: { kk: "жолдама берілді", ru: "выдано направление", en: "direction issued" },
-  stop_listed: { kk: "тоқтату тізімінде", ru: "в стоп-листе", en: "on the stop-list" },
-  enrolled: { kk: "балабақшаға қабылданды", ru: "зачислен в детский сад", en: "enrolled" },
-  released: { kk: "балабақшадан шықты", ru: "выбыл из детского сада", en: "left the kindergarten" },
-  removed: { kk: "кезектен шығарылды", ru: "снят с очереди", en: "removed from the queue" },
-  withdrawn: { kk: "өтініш кері қайтарылды", ru: "заявление отозвано", en: "withdrawn" },
-  voucher_offered: { kk: "ваучер ұсынылды", ru: "предложен ваучер", en: "voucher offered" },
-  voucher_confirmed: { kk: "ваучер расталды", ru: "ваучер подтверждён", en: "voucher confirmed" },
-  inactive: { kk: "белсенді емес", ru: "неактивно", en: "inactive" },
-  waiting_list: { kk: "күту парағында", ru: "в листе ожидания", en: "on the waiting list" },
-};
-
-const CLASSES = {
-  out_of_turn: { kk: "кезектен тыс", ru: "внеочередное право", en: "out of turn" },
-  first_priority: { kk: "бірінші кезектегі", ru: "первоочередное право", en: "first priority" },
-  general: { kk: "жалпы кезек", ru: "общая очередь", en: "general" },
-};
-
-const DUES = {
-  notice_expires: { kk: "хабарлама мерзімі бітеді", ru: "истекает срок уведомления", en: "the notice expires" },
-  right_expires: { kk: "құқықты растау мерзімі бітеді", ru: "истекает срок подтверждения права", en: "the right must be confirmed" },
-  direction_lapses: { kk: "жолдама күшін жояды", ru: "направление аннулируется", en: "the direction lapses" },
-  stop_list_ends: { kk: "тоқтату тізімі аяқталады", ru: "заканчивается стоп-лист", en: "the stop-list ends" },
-  interest_anniversary: { kk: "кезекті растау күні", ru: "нужно подтвердить очередь", en: "interest must be confirmed" },
-  ages_out: { kk: "бала шекті жасқа толады", ru: "ребёнок достигает предельного возраста", en: "the child ages out" },
-  consent_expires: { kk: "ваучерге келісім мерзімі бітеді", ru: "истекает срок согласия на ваучер", en: "the voucher consent expires" },
-  contract_expires: { kk: "шарт жасасу мерзімі бітеді", ru: "истекает срок заключения договора", en: "the contract must be signed" },
-  restore_expires: { kk: "қалпына келтіру мерзімі бітеді", ru: "истекает срок восстановления", en: "the restore window ends" },
-};
-
 /** The portal's word `key` in `lang`. */
 export function t(lang, key) {
-  return pick(WORDS, key, lang);
-}
-
-/** An application state's name (`Engine.stateName`) in `lang`. */
-export function stateName(lang, state) {
-  return pick(STATES, state, lang);
-}
-
-/** A priority class's name in `lang`. */
-export function className(lang, cls) {
-  return pick(CLASSES, cls, lang);
-}
-
-/** What a coming deadline (`Engine.nextDeadline().kind`) means, in `lang`. */
-export function dueName(lang, kind) {
-  return pick(DUES, kind, lang);
-}
-
-function pick(table, key, lang) {
-  const entry = table[key];
+  const entry = WORDS[key];
   if (!entry) throw new Error(`no text for ${key}`);
   return entry[lang];
 }

@@ -92,13 +92,15 @@ export class Portal {
       source: registered.birthDateSource,
     };
     const state = this.engine.state(id);
+    const interest = this.engine.interestDue(id);
     view.application = {
       id,
       class: this.engine.application(id).class,
       state,
       position: this.engine.position(id),
-      next: this.engine.nextDeadline(id),
-      deadlines: this.deadlines(state),
+      deadlines: this.deadlines(id, state, interest),
+      interest: interest && { ...interest, open: interest.opensAt <= at },
+      history: this.engine.history(id),
       choices: state.state === "notice_sent" ? this.choices(id) : [],
       ...(this.ranked ? this.rankedView(id, state) : {}),
     };
@@ -166,11 +168,27 @@ export class Portal {
     };
   }
 
-  /** Keeps the certificates of `reports` for the parents' why-not; gives the reports. */
-  keep(reports) {
+  /**
+   * Keeps the certificates of `reports` for the parents' why-not; gives the reports of a
+   * round run at `at`, each child with its name, and each notified child with the notice
+   * of its own that expired unanswered before (the history's `NOTICE_EXPIRED`): a round
+   * run again after notices lapse notifies the same children, and the operator is told why.
+   */
+  keep(reports, at) {
     const certificates = reports.map((r) => r.certificate).filter((c) => c);
     if (certificates.length) this.certificates = certificates;
-    return reports.map((r) => ({ ...r, directed: (r.directed ?? []).map((d) => this.named(d)) }));
+    return reports.map((r) => ({
+      ...r,
+      at,
+      offered: r.offered.map((id) => ({ id, name: this.nameOf(id), expired: this.expiredNotices(id, at) })),
+      skipped: r.skipped.map((s) => ({ ...s, name: this.nameOf(s.id) })),
+      directed: (r.directed ?? []).map((d) => this.named(d)),
+    }));
+  }
+
+  /** The moments application `id`'s earlier notices expired unanswered, before `at`. */
+  expiredNotices(id, at) {
+    return this.engine.history(id).filter((e) => e.reason === "NOTICE_EXPIRED" && e.at < at).map((e) => e.at);
   }
 
   /** The notified applicant takes a place of `bulletin` (a direction is issued). */
@@ -186,7 +204,7 @@ export class Portal {
     const bulletins = data.KINDERGARTENS.filter((k) => (places[k.kindergarten.id] ?? 0) > 0).map(
       (k) => ({ kindergarten: k.kindergarten, ...data.PUBLISH_GROUP, places: places[k.kindergarten.id] }),
     );
-    return this.keep(this.engine.publish(bulletins, at));
+    return this.keep(this.engine.publish(bulletins, at), at);
   }
 
   /** Runs the offer round again in every pool with published places (places given back). */
@@ -195,7 +213,7 @@ export class Portal {
     for (const b of this.engine.bulletins()) {
       pools.set(JSON.stringify([b.kindergarten.region, b.kindergarten.area, b.groupType, b.cohort]), b.id);
     }
-    return this.keep([...pools.values()].map((bulletin) => this.engine.offerRound(bulletin, at)));
+    return this.keep([...pools.values()].map((bulletin) => this.engine.offerRound(bulletin, at)), at);
   }
 
   /** The operator's queue: number, child (masked), class, state, name. */
@@ -207,9 +225,41 @@ export class Portal {
     }));
   }
 
-  /** The published bulletins, with the kindergarten's display name. */
+  /**
+   * The children of the operator's queue who are no longer in it, each with the event of
+   * its history that took it out (its reason, kezek's code, and moment): no child leaves
+   * the list unexplained.
+   */
+  departures() {
+    const listed = new Set(this.engine.listing(QUEUE));
+    const key = JSON.stringify(QUEUE);
+    const out = [];
+    for (const c of this.children.values()) {
+      if (c.id == null || listed.has(c.id)) continue;
+      const q = this.engine.queueKey(c.id);
+      if (JSON.stringify({ region: q.region, area: q.area, groupType: q.groupType, cohort: q.cohort }) !== key) continue;
+      const history = this.engine.history(c.id);
+      out.push({ id: c.id, name: c.name, state: this.engine.stateName(c.id), event: history[history.length - 1] });
+    }
+    return out.sort((x, y) => (x.event.at < y.event.at ? -1 : x.event.at > y.event.at ? 1 : x.id - y.id));
+  }
+
+  /**
+   * The places published in each kindergarten, once per kindergarten however many times
+   * the operator published: the places and how many are taken, summed, and the moments
+   * of each publication.
+   */
   bulletins() {
-    return this.engine.bulletins().map((b) => ({ ...b, name: kindergartenName(b.kindergarten.id) }));
+    const by = new Map();
+    for (const b of this.engine.bulletins()) {
+      const id = b.kindergarten.id;
+      const row = by.get(id) ?? { kindergarten: id, name: kindergartenName(id), places: 0, taken: 0, published: [] };
+      row.places += b.places;
+      row.taken += b.taken;
+      row.published.push(b.publishedAt);
+      by.set(id, row);
+    }
+    return [...by.values()];
   }
 
   /** The display name of application `id`'s child. */
@@ -228,24 +278,58 @@ export class Portal {
     return out;
   }
 
-  /** The deadlines of a notice or a direction, each with the days off it skips. */
-  deadlines(state) {
-    const of = (key, start, deadline) => ({
-      key,
-      ...deadline,
-      daysOff: this.daysOff(start.slice(0, 10), deadline.lastDay),
+  /**
+   * Every deadline the application has now, each once: those of its state (a notice's
+   * choice, a direction's showing up and giving back, a stop-list's end…), the coming
+   * confirmation of interest (`RULES.md §2`) unless it is confirmed, and the engine's next
+   * deadline (`nextDeadline`) where it is none of those (the child ageing out). Each is
+   * `{ kind, deadline, daysOff, next }`: `kind` a `DueKind` (kezek's label names it) or
+   * `"revocable"`, the 24 hours a direction may be given back in; `deadline` kezek's
+   * `Deadline` (`showDeadline` writes it as people read it), or `at`, a moment, for
+   * the next deadline that has no `Deadline`; `next` marks the one that falls first.
+   */
+  deadlines(id, state, interest) {
+    const of = (kind, start, deadline) => ({
+      kind,
+      deadline,
+      daysOff: start ? this.daysOff(start.slice(0, 10), deadline.lastDay) : [],
     });
+    const list = [];
     switch (state.state) {
       case "notice_sent":
-        return [of("chooseBy", state.sentAt, state.chooseBy)];
+        list.push(of("notice_expires", state.sentAt, state.chooseBy));
+        break;
       case "direction_issued":
-        return [
-          of("showUpBy", state.issuedAt, state.showUpBy),
-          of("revocableUntil", state.issuedAt, state.revocableUntil),
-        ];
+        list.push(of("direction_lapses", state.issuedAt, state.showUpBy), of("revocable", null, state.revocableUntil));
+        if (state.rightConfirmBy) list.push(of("right_expires", state.issuedAt, state.rightConfirmBy));
+        break;
+      case "stop_listed":
+        list.push(of("stop_list_ends", state.since, state.until));
+        break;
+      case "voucher_offered":
+        list.push(of("consent_expires", state.offeredAt, state.consentBy));
+        break;
+      case "voucher_confirmed":
+        list.push(of("contract_expires", state.confirmedAt, state.contractBy));
+        break;
+      case "inactive":
+        list.push(of("restore_expires", state.since, state.restoreBy));
+        break;
       default:
-        return [];
     }
+    if (interest && !interest.confirmed) list.push(of("interest_anniversary", null, interest.confirmBy));
+    const next = this.engine.nextDeadline(id);
+    const listed = next && list.find((d) => d.deadline.endsAt === next.at);
+    if (listed) listed.next = true;
+    else if (next && !(next.kind === "interest_anniversary" && interest?.confirmed)) {
+      list.push({ kind: next.kind, at: next.at, daysOff: [], next: true });
+    }
+    return list;
+  }
+
+  /** The parent confirms that the child still needs a place (`RULES.md §2`, [004]). */
+  confirmInterest(id, at) {
+    this.engine.confirmInterest(id, at);
   }
 
   /** The bulletins of a notified application's pool that still have a free place. */
