@@ -133,6 +133,17 @@ test("the page loads the package and speaks the language asked for", async () =>
   await accessible("the page as it opens");
 });
 
+test("a benefit's certificate is named by its name, not its id, in every language", async () => {
+  for (const lang of ["kk", "ru", "en"]) {
+    await page.click(`#lang-${lang}`);
+    await check("210514600770"); // Аяру: a large family, its certificate of 15.01.2024
+    const documents = await text("#checks [data-code=BENEFIT_DOCUMENTS]");
+    assert.doesNotMatch(documents, /large_family|certificate\b/);
+    if (lang === "en") await noDeveloperMaterial("a benefit, in English");
+    else await noLatin(`a benefit, in ${lang}`);
+  }
+});
+
 test("a bad IIN is refused in the chosen language, its code only for staff", async () => {
   await check("210911500614");
   assert.equal(await page.getAttribute("#error", "data-code"), "IIN_CHECKSUM");
@@ -290,6 +301,10 @@ test("switching the language re-renders the answer, kezek's labels and errors", 
 
   await check("210911500613", "russian");
   assert.match(await text("#checks [data-code=VACANCIES]"), /свободных мест: 0/);
+  await noLatin("a queued child's checks, in Russian");
+  await check("180423601637", "russian"); // Камила, past preschool age
+  assert.equal(await page.getAttribute("#decision", "data-allowed"), "false");
+  await noLatin("a refused registration, in Russian");
 
   // A moment before the engine's clock is refused by kezek; the error follows the language.
   await setMoment("01.03.2025, 09:00");
@@ -300,6 +315,12 @@ test("switching the language re-renders the answer, kezek's labels and errors", 
   await page.click("#lang-kk");
   assert.match(await text("#error"), /^Қате: /);
   await noLatin("an error, in Kazakh");
+  await setMoment("20.03.2025, 16:30");
+  await check("180423601637", "russian");
+  await noLatin("a refused registration, in Kazakh");
+  await check("210514600770"); // Аяру: a benefit and its certificate, first priority
+  assert.equal(await text("#class"), "Бірінші кезекте");
+  await noLatin("a notified child with a benefit, in Kazakh");
   assert.equal(await text("h1"), "Балабақшаға электрондық кезек");
   await setMoment("20.03.2025, 17:00");
 });
