@@ -21,7 +21,7 @@ use kezek::people;
 use kezek::period::Period;
 use kezek::policy::PolicyBook;
 use kezek::{Iin, Lang, LocalizedError};
-use kezek_examples::{Messages, DEADLINES};
+use kezek_examples::{outln, Messages, DEADLINES};
 
 const USAGE: &str = "usage: deadlines [--iin DIGITS] [--born YYYY-MM-DD] [--region CODE] \
                      [--at YYYY-MM-DDTHH:MM] [--lang kk|ru|en]";
@@ -81,13 +81,13 @@ fn show(cal: &WorkCalendar, label: &str, start: NaiveDateTime, period: Period, l
         Ok(answer) => {
             let mut d = answer.value;
             d.provisional = answer.provisional;
-            println!(
+            outln!(
                 "  {label:<44} {:<22} {}",
                 length.get(lang),
                 people::deadline(&d).get(lang)
             );
         }
-        Err(e) => println!(
+        Err(e) => outln!(
             "  {label:<44} {:<22} {} [{}]",
             length.get(lang),
             e.message(lang),
@@ -106,7 +106,7 @@ fn main() -> std::process::ExitCode {
         Ok(a) => a,
         // `--help`: the usage, and success.
         Err(e) if e.is_empty() => {
-            println!(
+            outln!(
                 "{USAGE}\nregions: {}",
                 PolicyBook::builtin().region_codes().join(", ")
             );
@@ -119,7 +119,7 @@ fn main() -> std::process::ExitCode {
     };
     let lang = args.lang;
     let m = Messages::new(lang, DEADLINES);
-    println!(
+    outln!(
         "{}\n",
         m.say("title", &[("version", env!("CARGO_PKG_VERSION").into())])
     );
@@ -130,11 +130,11 @@ fn main() -> std::process::ExitCode {
     let policy = match book.policy_for(&args.region, args.at.date()) {
         Ok(p) => p,
         Err(e) => {
-            println!(
+            outln!(
                 "{}",
                 m.say("no-policy", &[("message", refusal(&e, lang).into())])
             );
-            println!(
+            outln!(
                 "{}",
                 m.say(
                     "regions",
@@ -144,7 +144,7 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    println!(
+    outln!(
         "{}\n",
         m.say(
             "policy",
@@ -161,9 +161,9 @@ fn main() -> std::process::ExitCode {
         )
     );
     windows(&m, policy, args.at, lang);
-    println!();
+    outln!();
     if let Err(e) = follow_application(&m, &args, policy) {
-        println!(
+        outln!(
             "{}",
             m.say("refused", &[("message", refusal(&e, lang).into())])
         );
@@ -176,7 +176,7 @@ fn main() -> std::process::ExitCode {
 /// kind of day `at` is.
 fn windows(m: &Messages, policy: &kezek::Policy, at: NaiveDateTime, lang: Lang) {
     let cal = WorkCalendar::kazakhstan();
-    println!(
+    outln!(
         "{}",
         m.say("starting", &[("moment", people::moment(at).into())])
     );
@@ -206,7 +206,7 @@ fn windows(m: &Messages, policy: &kezek::Policy, at: NaiveDateTime, lang: Lang) 
         show(&cal, &m.say(what, &[]), at, period, lang);
     }
     if let Ok(info) = cal.provisional().day_info(at.date()) {
-        println!("\n{}", day_text(m, info.value.date, &info.value.kind, lang));
+        outln!("\n{}", day_text(m, info.value.date, &info.value.kind, lang));
     }
 }
 
@@ -217,14 +217,14 @@ fn child_line(m: &Messages, args: &Args) -> bool {
         Ok(iin) => {
             let child = iin.to_string();
             match (args.born, iin.encoded_birth_date()) {
-                (Some(born), _) => println!(
+                (Some(born), _) => outln!(
                     "{}",
                     m.say(
                         "child-register",
                         &[("child", child.into()), ("born", people::date(born).into())]
                     )
                 ),
-                (None, Some(born)) => println!(
+                (None, Some(born)) => outln!(
                     "{}",
                     m.say(
                         "child-iin",
@@ -232,13 +232,13 @@ fn child_line(m: &Messages, args: &Args) -> bool {
                     )
                 ),
                 (None, None) => {
-                    println!("{}", m.say("child-no-birth", &[("child", child.into())]));
+                    outln!("{}", m.say("child-no-birth", &[("child", child.into())]));
                     return false;
                 }
             }
         }
         Err(e) => {
-            println!(
+            outln!(
                 "{}",
                 m.say("iin-rejected", &[("message", refusal(&e, lang).into())])
             );
@@ -304,7 +304,7 @@ fn follow_application(
     }
     let id = engine.register(application, registered)?;
     if let Some(pos) = engine.position(id)? {
-        println!(
+        outln!(
             "{}",
             m.say(
                 "registered",
@@ -317,7 +317,7 @@ fn follow_application(
     }
     let decision = engine.explain_offer(id, 1, args.at)?;
     let allowed = if decision.allowed() { "yes" } else { "no" };
-    println!(
+    outln!(
         "{}",
         m.say(
             "may-offer",
@@ -330,7 +330,7 @@ fn follow_application(
     for check in &decision.checks {
         let mark = if check.passed { "✓" } else { "✗" };
         // The check's code and source are for developers, after the sentence.
-        println!(
+        outln!(
             "  {mark} {}  ({}, {})",
             check.message.get(lang),
             check.code,
@@ -343,36 +343,36 @@ fn follow_application(
     if let Some(v) = policy.voucher {
         let starts = v.distribution_starts;
         let day = format!("{:02}.{:02}", starts.day, starts.month);
-        println!("{}", m.say("vouchers", &[("day", day.into())]));
+        outln!("{}", m.say("vouchers", &[("day", day.into())]));
         return Ok(());
     }
     engine.notify(id, 1, args.at)?;
     if let State::NoticeSent { choose_by, .. } = engine.state(id)? {
         let by = people::deadline(choose_by).get(lang).to_owned();
-        println!("{}", m.say("notice", &[("deadline", by.into())]));
+        outln!("{}", m.say("notice", &[("deadline", by.into())]));
     }
     let chosen = args.at + TimeDelta::hours(1);
     engine.issue_direction(id, "kindergarten No. 12", chosen)?;
     if let State::DirectionIssued(d) = engine.state(id)? {
-        println!(
+        outln!(
             "{}",
             m.say("direction", &[("moment", people::moment(chosen).into())])
         );
         let revocable = people::deadline(&d.revocable_until).get(lang).to_owned();
-        println!(
+        outln!(
             "  {}",
             m.say("revocable", &[("deadline", revocable.into())])
         );
         let bring = people::deadline(&d.show_up_by).get(lang).to_owned();
-        println!("  {}", m.say("bring", &[("deadline", bring.into())]));
+        outln!("  {}", m.say("bring", &[("deadline", bring.into())]));
     }
     if let Some(stop) = engine.stop_list_if_lapsed(id)? {
         let until = people::deadline(&stop).get(lang).to_owned();
-        println!("  {}", m.say("stop-list", &[("deadline", until.into())]));
+        outln!("  {}", m.say("stop-list", &[("deadline", until.into())]));
     }
-    println!("{}", m.say("history", &[]));
+    outln!("{}", m.say("history", &[]));
     for event in engine.history(id)? {
-        println!(
+        outln!(
             "  {}  {}: {} → {}",
             people::moment(event.at),
             named(Labelled::Reason, event.reason.code(), lang),

@@ -3,6 +3,7 @@
 //! own sentences in Kazakh, Russian and English ([`Messages`], Fluent files in `i18n/`).
 //! Every name of the domain (states, reasons, documents…), every date as people write it
 //! and every error's message comes from kezek itself; only the examples' narrative is here.
+//! [`outln!`] prints their lines.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use kezek::Lang;
@@ -72,6 +73,33 @@ pub const DEADLINES: [&str; 3] = [
     include_str!("i18n/deadlines/ru.ftl"),
     include_str!("i18n/deadlines/en.ftl"),
 ];
+
+/// Prints a line to standard output, as `println!` does, except that a reader who stops
+/// reading (`deadlines | head`) ends the example quietly, as Unix tools end on `SIGPIPE`,
+/// where `println!` panics with "failed printing to stdout".
+#[macro_export]
+macro_rules! outln {
+    () => {
+        $crate::print_line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::print_line(format_args!($($arg)*))
+    };
+}
+
+/// What [`outln!`] calls: writes `line` and a newline to standard output; on a closed pipe
+/// the process ends with status 0, on any other failure with a message and status 1.
+pub fn print_line(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(line).and_then(|()| out.write_all(b"\n")) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -18,6 +18,7 @@ use std::time::Instant;
 
 use kezek::matching::{Instance, Mechanism, TieBreak};
 use kezek::LocalizedError;
+use kezek_examples::outln;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -103,7 +104,7 @@ fn main() {
         let help = arg == "--help" || arg == "-h";
         let text = "usage: match_instance < instances.jsonl  (one JSON instance a line; see the source's docs)";
         if help {
-            println!("{text}");
+            outln!("{text}");
         } else {
             eprintln!("unknown argument {arg}\n{text}");
         }

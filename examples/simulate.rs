@@ -28,6 +28,7 @@ use chrono::Datelike;
 use kezek::policy::PolicyBook;
 use kezek::simulation::{default_city_input, simulate_with_progress, Outcome, SimulationInput};
 use kezek::LocalizedError;
+use kezek_examples::outln;
 
 #[path = "simulate/replications.rs"]
 mod replications;
@@ -123,12 +124,12 @@ fn main() -> ExitCode {
     let run = || -> Result<(), String> {
         let a = args()?;
         if a.help {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             return Ok(());
         }
         let input = input(&a)?;
         if a.dump {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&input).map_err(|e| e.to_string())?
             );
@@ -171,68 +172,75 @@ fn days(d: Option<u32>) -> String {
 
 fn report(r: &kezek::simulation::SimulationResult) {
     let s = &r.summary;
-    println!("{}: policy {}, seed {}", r.city, r.policy, r.seed);
-    println!(
+    outln!("{}: policy {}, seed {}", r.city, r.policy, r.seed);
+    outln!(
         "reported {} → {} (warm-up from {})",
-        r.start, r.end, r.simulated_from
+        r.start,
+        r.end,
+        r.simulated_from
     );
     if !r.projected_years.is_empty() {
-        println!(
+        outln!(
             "calendar projected from statutory holidays for {:?}",
             r.projected_years
         );
     }
-    println!(
+    outln!(
         "\nchildren registered in the reported years: {}",
         s.registered
     );
     for o in Outcome::ALL {
         let n = s.outcomes.get(&o).copied().unwrap_or(0);
-        println!(
+        outln!(
             "  {:<22} {n:>8}  {:>5.1}%",
             o.as_str(),
             100.0 * f64::from(n) / f64::from(s.registered.max(1))
         );
     }
-    println!(
+    outln!(
         "  of the still waiting: {} old enough for an offer, {} too young for one",
-        s.still_waiting.old_enough, s.still_waiting.too_young
+        s.still_waiting.old_enough,
+        s.still_waiting.too_young
     );
-    println!(
+    outln!(
         "the queue at the end (every child still waiting, registered in these years or before): {} old enough, {} too young",
         s.queue_at_end.old_enough, s.queue_at_end.too_young
     );
     report_waits(s);
-    println!("\nplaced before the age of, of the children who reached it in the reported years");
+    outln!("\nplaced before the age of, of the children who reached it in the reported years");
     for (age, a) in &s.placed_by_age {
         match a.share {
-            Some(share) => println!(
+            Some(share) => outln!(
                 "  age {age}: {:>5.1}% ({} of {})",
                 100.0 * share,
                 a.placed,
                 a.reached
             ),
-            None => println!("  age {age}:     — (no child reached it in the reported years)"),
+            None => outln!("  age {age}:     — (no child reached it in the reported years)"),
         }
     }
     match s.free_choice_share {
-        Some(share) => println!("\nfree-choice share of placements: {:.1}%", 100.0 * share),
-        None => println!("\nfree-choice share of placements: — (nobody placed)"),
+        Some(share) => outln!("\nfree-choice share of placements: {:.1}%", 100.0 * share),
+        None => outln!("\nfree-choice share of placements: — (nobody placed)"),
     }
-    println!(
+    outln!(
         "notices {}, directions {}, lapses {}, revocations {}; places published {}",
-        s.notices, s.directions, s.lapses, s.revocations, s.places_published
+        s.notices,
+        s.directions,
+        s.lapses,
+        s.revocations,
+        s.places_published
     );
     report_idle(&s.idle, r.simulated_from);
     if let Some(share) = s.first_choice_share {
-        println!(
+        outln!(
             "ranked choices: {:.1}% of the {} children placed at a kindergarten they ranked got their first choice",
             100.0 * share,
             s.placed_at_a_choice
         );
     }
     if s.vouchers > 0 {
-        println!(
+        outln!(
             "vouchers offered {}, contracts signed {} (a voucher policy: no notices, no free choice)",
             s.vouchers, s.contracts
         );
@@ -241,13 +249,11 @@ fn report(r: &kezek::simulation::SimulationResult) {
 
 /// The waits of every child, per class, and per class and cohort, with their counts.
 fn report_waits(s: &kezek::simulation::Summary) {
-    println!("\nwaits for a place, in days from registration to enrolment");
-    println!(
-        "  placed: children enrolled in the reported years, whatever the day they registered;"
-    );
-    println!("  KM: Kaplan–Meier over every child waiting in those years (those still waiting or gone count");
-    println!("  as censored); —: no figure (nobody placed, or the curve never falls that low)");
-    println!(
+    outln!("\nwaits for a place, in days from registration to enrolment");
+    outln!("  placed: children enrolled in the reported years, whatever the day they registered;");
+    outln!("  KM: Kaplan–Meier over every child waiting in those years (those still waiting or gone count");
+    outln!("  as censored); —: no figure (nobody placed, or the curve never falls that low)");
+    outln!(
         "  {:<15} {:>6} {:>10} {:>8} {:>8} {:>7} {:>7} {:>9} {:>7}",
         "class",
         "cohort",
@@ -260,7 +266,7 @@ fn report_waits(s: &kezek::simulation::Summary) {
         "KM p90"
     );
     let row = |class: &str, cohort: &str, registered: u32, w: &kezek::simulation::Waits| {
-        println!(
+        outln!(
             "  {:<15} {:>6} {:>10} {:>8} {:>8} {:>7} {:>7} {:>9} {:>7}",
             class,
             cohort,
@@ -283,13 +289,13 @@ fn report_waits(s: &kezek::simulation::Summary) {
 
 /// The places left idle, with their unit and breakdowns.
 fn report_idle(idle: &kezek::simulation::Idle, simulated_from: chrono::NaiveDate) {
-    println!(
+    outln!(
         "places open to free choice and not taken at the end of a day: {:.1} places on an average day ({} place-days over {} days)",
         idle.mean_places, idle.place_days, idle.days
     );
     let means = |name: &str, items: Vec<(String, f64)>| {
         let items: Vec<String> = items.iter().map(|(k, v)| format!("{k} {v:.1}")).collect();
-        println!("  by {name}: {}", items.join(", "));
+        outln!("  by {name}: {}", items.join(", "));
     };
     means(
         "cohort",
@@ -322,7 +328,7 @@ fn report_idle(idle: &kezek::simulation::Idle, simulated_from: chrono::NaiveDate
     // The run starts with an empty queue: children born long before it never register.
     let before = simulated_from.year() - 2;
     if idle.by_cohort.keys().any(|&c| c < before) {
-        println!(
+        outln!(
             "  (cohorts born before {before} have few or no children in a run simulated from {simulated_from}: their places stay idle)"
         );
     }

@@ -28,6 +28,13 @@ for lang in kk ru; do
 done
 grep -q "policies: .*almaty-2024" <<<"$(cargo run --release --locked --example simulate -- --policy almaty 2>&1 || true)"
 grep -q "usage: match_instance" <<<"$(cargo run --release --locked --example match_instance -- --help)"
+# A reader who stops reading (`| head`) ends an example quietly, as Unix tools do: no
+# "failed printing to stdout" panic (exit 101 under pipefail).
+for example in "deadlines --lang ru" "simulate --years 1" ; do
+  # shellcheck disable=SC2086
+  target/release/examples/$example 2>/dev/null | head -n 1 >/dev/null \
+    || { echo "examples/$example | head: exit ${PIPESTATUS[0]}" >&2; exit 1; }
+done
 # The crate as a registry would take it: packaged (its own README, no file from outside
 # core/) and the package built on its own.
 cargo package -p kezek --locked
