@@ -291,7 +291,7 @@ impl<'de> Deserialize<'de> for Iin {
 #[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum IinError {
     /// Not 12 characters long.
-    #[error("an IIN has 12 digits, this one has {found} characters")]
+    #[error("an IIN has 12 digits, this one has {}", crate::lang::count_en(*found as u64, ["character", "characters"]))]
     Length {
         /// How many characters were given.
         found: usize,
@@ -377,7 +377,10 @@ impl LocalizedError for IinError {
             IinError::Length { found } => pick(
                 lang,
                 format!("ЖСН 12 цифрдан тұрады, мұнда {found} таңба бар"),
-                format!("ИИН состоит из 12 цифр, здесь {found} символов"),
+                format!(
+                    "ИИН состоит из 12 цифр, здесь {}",
+                    crate::lang::count_ru(*found as u64, ["символ", "символа", "символов"])
+                ),
                 en,
             ),
             IinError::NonDigit { position } => pick(
@@ -417,6 +420,32 @@ impl LocalizedError for IinError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Lang, LocalizedError};
+
+    #[test]
+    fn a_length_reads_with_the_form_its_number_needs() {
+        let message = |text: &str, lang| Iin::parse(text).expect_err("too short").message(lang);
+        assert_eq!(
+            message("abc", Lang::Ru),
+            "ИИН состоит из 12 цифр, здесь 3 символа"
+        );
+        assert_eq!(
+            message("1", Lang::Ru),
+            "ИИН состоит из 12 цифр, здесь 1 символ"
+        );
+        assert_eq!(
+            message("12345678901", Lang::Ru),
+            "ИИН состоит из 12 цифр, здесь 11 символов"
+        );
+        assert_eq!(
+            message("1", Lang::En),
+            "an IIN has 12 digits, this one has 1 character"
+        );
+        assert_eq!(
+            message("abc", Lang::En),
+            "an IIN has 12 digits, this one has 3 characters"
+        );
+    }
 
     #[test]
     fn digits_that_encode_no_date_or_sex_are_a_valid_iin() {

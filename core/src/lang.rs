@@ -114,3 +114,38 @@ pub(crate) fn pick(lang: Lang, kk: String, ru: String, en: String) -> String {
         Lang::En => en,
     }
 }
+/// `n` and a Russian noun in the form it takes after `n` (its "one", "few" and "many"
+/// forms, CLDR's rules for integers): "1 символ", "3 символа", "11 символов".
+///
+/// ```
+/// let forms = ["ребёнок", "ребёнка", "детей"];
+/// assert_eq!(kezek::lang::count_ru(2, forms), "2 ребёнка");
+/// assert_eq!(kezek::lang::count_ru(21, forms), "21 ребёнок");
+/// assert_eq!(kezek::lang::count_ru(12, forms), "12 детей");
+/// ```
+#[must_use]
+pub fn count_ru(n: u64, forms: [&str; 3]) -> String {
+    format!("{n} {}", forms[russian_form(n)])
+}
+
+/// `n` and an English noun in its number: "1 character", "3 characters", "0 places".
+///
+/// ```
+/// assert_eq!(kezek::lang::count_en(1, ["child", "children"]), "1 child");
+/// assert_eq!(kezek::lang::count_en(0, ["place", "places"]), "0 places");
+/// ```
+#[must_use]
+pub fn count_en(n: u64, [one, other]: [&str; 2]) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
+/// The form a Russian noun takes after the whole number `n` (CLDR's plural rules for
+/// Russian integers): 0 "one" (1, 21, 101…), 1 "few" (2–4, 22–24…), 2 "many" (the rest,
+/// 11–14 among them).
+pub(crate) fn russian_form(n: u64) -> usize {
+    match (n % 10, n % 100) {
+        (1, m) if m != 11 => 0,
+        (2..=4, m) if !(12..=14).contains(&m) => 1,
+        _ => 2,
+    }
+}

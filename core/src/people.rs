@@ -7,7 +7,8 @@
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::calendar::Deadline;
-use crate::lang::LocalizedText;
+pub use crate::lang::{count_en, count_ru};
+use crate::lang::{russian_form, LocalizedText};
 use crate::period::{Period, PeriodUnit};
 
 /// A day as people write it: `21.03.2025`.
@@ -118,20 +119,9 @@ pub fn period(p: Period) -> LocalizedText {
     let en = if n == 1 { en_one } else { en_other };
     LocalizedText::new(
         format!("{n} {kk}"),
-        format!("{n} {}", ru[russian_form(n)]),
+        format!("{n} {}", ru[russian_form(u64::from(n))]),
         format!("{n} {en}"),
     )
-}
-
-/// The form a Russian noun takes after the whole number `n` (CLDR's plural rules for
-/// Russian integers): 0 "one" (1, 21, 101…), 1 "few" (2–4, 22–24…), 2 "many" (the rest,
-/// 11–14 among them).
-fn russian_form(n: u32) -> usize {
-    match (n % 10, n % 100) {
-        (1, m) if m != 11 => 0,
-        (2..=4, m) if !(12..=14).contains(&m) => 1,
-        _ => 2,
-    }
 }
 
 #[cfg(test)]

@@ -215,8 +215,14 @@ impl ChoiceRule {
             ],
             ChoiceRule::TooMany => [
                 format!("{max} балабақшадан артық таңдауға болмайды"),
-                format!("можно выбрать не больше {max} детских садов"),
-                format!("at most {max} kindergartens can be chosen"),
+                format!(
+                    "можно выбрать не больше {}",
+                    crate::lang::count_ru(max.into(), ["детского сада", "детских садов", "детских садов"])
+                ),
+                format!(
+                    "at most {} can be chosen",
+                    crate::lang::count_en(max.into(), ["kindergarten", "kindergartens"])
+                ),
             ],
             ChoiceRule::Duplicate => [
                 "бір балабақша екі рет таңдалған".to_owned(),
@@ -244,5 +250,20 @@ impl ChoiceRule {
                 "one of the chosen kindergartens is outside the area of the child's queue".to_owned(),
             ],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ChoiceRule;
+
+    #[test]
+    fn the_most_choices_read_with_their_number() {
+        let [_, ru, en] = ChoiceRule::TooMany.texts(1);
+        assert_eq!(ru, "можно выбрать не больше 1 детского сада");
+        assert_eq!(en, "at most 1 kindergarten can be chosen");
+        let [_, ru, en] = ChoiceRule::TooMany.texts(3);
+        assert_eq!(ru, "можно выбрать не больше 3 детских садов");
+        assert_eq!(en, "at most 3 kindergartens can be chosen");
     }
 }

@@ -109,7 +109,7 @@ pub enum AllocationError {
     },
     /// The inactive application was already restored as often as the policy allows
     /// (`RULES.md §8`: once).
-    #[error("application {id} was already restored {allowed} time(s)")]
+    #[error("application {id} was already restored {}", crate::lang::count_en((*allowed).into(), ["time", "times"]))]
     RestoreUsed {
         /// The application.
         id: ApplicationId,
@@ -272,9 +272,43 @@ impl LocalizedError for AllocationError {
             AllocationError::RestoreUsed { id, allowed } => pick(
                 lang,
                 format!("{id} өтініші {allowed} рет қалпына келтірілген"),
-                format!("заявление {id} уже восстанавливалось {allowed} раз(а)"),
+                format!(
+                    "заявление {id} уже восстанавливалось {}",
+                    crate::lang::count_ru((*allowed).into(), ["раз", "раза", "раз"])
+                ),
                 en,
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AllocationError;
+    use crate::application::ApplicationId;
+    use crate::{Lang, LocalizedError};
+
+    #[test]
+    fn restorations_read_with_their_number() {
+        let e = |allowed| AllocationError::RestoreUsed {
+            id: ApplicationId(4),
+            allowed,
+        };
+        assert_eq!(
+            e(1).message(Lang::Ru),
+            "заявление #4 уже восстанавливалось 1 раз"
+        );
+        assert_eq!(
+            e(2).message(Lang::Ru),
+            "заявление #4 уже восстанавливалось 2 раза"
+        );
+        assert_eq!(
+            e(1).message(Lang::En),
+            "application #4 was already restored 1 time"
+        );
+        assert_eq!(
+            e(2).message(Lang::En),
+            "application #4 was already restored 2 times"
+        );
     }
 }

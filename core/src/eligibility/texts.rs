@@ -427,10 +427,22 @@ pub(super) fn turn(ok: bool, ahead: u64, places: u32, batch: u32) -> LocalizedTe
             "the turn has not come yet",
         )
     };
+    let (places, batch) = (u64::from(places), u64::from(batch));
+    let children = ["child", "children"];
     t(
         format!("{kk}: алдында {ahead} бала, {places} орын, {batch} балаға"),
-        format!("{ru}: впереди {ahead} детей, мест {places}, нужно на {batch}"),
-        format!("{en}: {ahead} children ahead, {places} places, needed for {batch}"),
+        format!(
+            "{ru}: впереди {}, {}, нужно на {}",
+            crate::lang::count_ru(ahead, ["ребёнок", "ребёнка", "детей"]),
+            crate::lang::count_ru(places, ["место", "места", "мест"]),
+            crate::lang::count_ru(batch, ["ребёнка", "детей", "детей"]),
+        ),
+        format!(
+            "{en}: {} ahead, {}, needed for {}",
+            crate::lang::count_en(ahead, children),
+            crate::lang::count_en(places, ["place", "places"]),
+            crate::lang::count_en(batch, children),
+        ),
     )
 }
 
@@ -550,7 +562,29 @@ pub(super) fn in_queue(ok: bool) -> LocalizedText {
 
 #[cfg(test)]
 mod tests {
-    use super::age_text;
+    use super::{age_text, turn};
+
+    #[test]
+    fn counts_take_the_form_their_number_needs() {
+        let t = turn(false, 2, 1, 1);
+        assert_eq!(
+            t.ru,
+            "очередь ещё не подошла: впереди 2 ребёнка, 1 место, нужно на 1 ребёнка"
+        );
+        assert_eq!(
+            t.en,
+            "the turn has not come yet: 2 children ahead, 1 place, needed for 1 child"
+        );
+        let t = turn(true, 1, 5, 2);
+        assert_eq!(
+            t.ru,
+            "очередь подошла: впереди 1 ребёнок, 5 мест, нужно на 2 детей"
+        );
+        assert_eq!(
+            t.en,
+            "the turn has come: 1 child ahead, 5 places, needed for 2 children"
+        );
+    }
 
     #[test]
     fn ages_read_as_people_write_them() {

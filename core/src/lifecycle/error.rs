@@ -98,7 +98,7 @@ pub enum LifecycleError {
         closed_at: NaiveDateTime,
     },
     /// The direction was already extended as often as the policy allows (`RULES.md §6`).
-    #[error("the direction of application {id} was already extended {allowed} time(s)")]
+    #[error("the direction of application {id} was already extended {}", crate::lang::count_en((*allowed).into(), ["time", "times"]))]
     ExtensionUsed {
         /// The application.
         id: ApplicationId,
@@ -469,7 +469,10 @@ impl LocalizedError for LifecycleError {
             LifecycleError::ExtensionUsed { id, allowed } => pick(
                 lang,
                 format!("{id} өтінішінің жолдамасы {allowed} рет ұзартылып қойған"),
-                format!("направление по заявлению {id} уже продлевалось {allowed} раз(а)"),
+                format!(
+                    "направление по заявлению {id} уже продлевалось {}",
+                    crate::lang::count_ru((*allowed).into(), ["раз", "раза", "раз"])
+                ),
                 en,
             ),
             LifecycleError::ExtensionTooLong { id, asked, latest } => pick(
@@ -573,4 +576,27 @@ fn failed_in(failed: &[&str], k: usize) -> String {
         .map(|c| crate::eligibility::failed_check(c)[k])
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LifecycleError;
+    use crate::application::ApplicationId;
+    use crate::{Lang, LocalizedError};
+
+    #[test]
+    fn extensions_read_with_their_number() {
+        let e = |allowed| LifecycleError::ExtensionUsed {
+            id: ApplicationId(4),
+            allowed,
+        };
+        assert_eq!(
+            e(3).message(Lang::Ru),
+            "направление по заявлению #4 уже продлевалось 3 раза"
+        );
+        assert_eq!(
+            e(1).message(Lang::En),
+            "the direction of application #4 was already extended 1 time"
+        );
+    }
 }

@@ -11,7 +11,7 @@ use crate::lang::{pick, Lang};
 #[cfg_attr(not(kezek_exhaustive), non_exhaustive)]
 pub enum MatchingError {
     /// Two parallel inputs have different lengths (one entry per child or kindergarten).
-    #[error("`{what}` has {found} entries, expected {expected}")]
+    #[error("`{what}` has {}, expected {expected}", crate::lang::count_en(*found as u64, ["entry", "entries"]))]
     Shape {
         /// Which input.
         what: &'static str,
@@ -123,7 +123,10 @@ impl LocalizedError for MatchingError {
             MatchingError::Shape { what, found, expected } => pick(
                 lang,
                 format!("`{what}` ішінде {found} жазба, {expected} болуы керек"),
-                format!("в `{what}` {found} записей, ожидалось {expected}"),
+                format!(
+                    "в `{what}` {}, ожидалось {expected}",
+                    crate::lang::count_ru(*found as u64, ["запись", "записи", "записей"])
+                ),
                 en,
             ),
             MatchingError::Index { child, kindergarten, kindergartens } => pick(
@@ -157,5 +160,36 @@ impl LocalizedError for MatchingError {
                 en,
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MatchingError;
+    use crate::{Lang, LocalizedError};
+
+    #[test]
+    fn entries_read_with_their_number() {
+        let e = |found| MatchingError::Shape {
+            what: "capacities",
+            found,
+            expected: 3,
+        };
+        assert_eq!(
+            e(1).message(Lang::Ru),
+            "в `capacities` 1 запись, ожидалось 3"
+        );
+        assert_eq!(
+            e(2).message(Lang::Ru),
+            "в `capacities` 2 записи, ожидалось 3"
+        );
+        assert_eq!(
+            e(1).message(Lang::En),
+            "`capacities` has 1 entry, expected 3"
+        );
+        assert_eq!(
+            e(5).message(Lang::En),
+            "`capacities` has 5 entries, expected 3"
+        );
     }
 }

@@ -98,11 +98,7 @@ fn cutoff_message(
         (false, false) => ["", "", ""],
     };
     let ([ok, or, oe], o) = (sib(own), own.position);
-    let places_en = if places == 1 {
-        "1 place".to_owned()
-    } else {
-        format!("{places} places")
-    };
+    let places_en = crate::lang::count_en(places.into(), ["place", "places"]);
     match last {
         Some(l) => {
             let ([lk, lr, le], n) = (sib(l), l.position);
