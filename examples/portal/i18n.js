@@ -74,6 +74,11 @@ const WORDS = {
     ru: "Введите момент так: 20.03.2025, 15:00",
     en: "Write the moment like this: 20.03.2025, 15:00",
   },
+  badPlaces: {
+    kk: "Орын санын 0-ден бастап бүтін санмен жазыңыз",
+    ru: "Число мест — целое число, 0 или больше",
+    en: "Write the number of places as a whole number, 0 or more",
+  },
   free: { kk: "бос орын", ru: "свободно", en: "free" },
   daysOff: { kk: "Арадағы жұмыс емес күндер", ru: "Нерабочие дни в этом сроке", en: "Days off within it" },
   weekend: { kk: "демалыс күні", ru: "выходной", en: "weekend" },

@@ -71,8 +71,17 @@ function staff(L, lines) {
     h("ul", {}, lines.map((line) => h("li", { text: line }))));
 }
 
-/** A moment the page itself cannot read ("21.03.2025" with no hour, "tomorrow"). */
-class MomentError extends Error {}
+/**
+ * What the page itself cannot read in its own fields, before kezek is asked: a moment with
+ * no hour ("21.03.2025", "tomorrow"), a number of places that is not a whole number 0 or
+ * more. `key` names the page's words for it.
+ */
+class FieldError extends Error {
+  constructor(key) {
+    super(key);
+    this.key = key;
+  }
+}
 
 /**
  * The page's moment field, as people write it ("20.03.2025, 15:00"), read into the ISO
@@ -80,7 +89,7 @@ class MomentError extends Error {}
  */
 function readMoment() {
   const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2}):(\d{2})\s*$/.exec($("moment").value);
-  if (!m) throw new MomentError();
+  if (!m) throw new FieldError("badMoment");
   const [, d, mo, y, hh, mm] = m;
   const pad = (s) => s.padStart(2, "0");
   return `${y}-${pad(mo)}-${pad(d)}T${pad(hh)}:${mm}:00`;
@@ -93,7 +102,7 @@ function attempt(action) {
     ui.at = readMoment();
     action(ui.at);
   } catch (error) {
-    if (!(error instanceof KezekError || error instanceof MomentError)) throw error;
+    if (!(error instanceof KezekError || error instanceof FieldError)) throw error;
     ui.error = error;
   }
   render();
@@ -355,9 +364,15 @@ function renderReport(L, r) {
       ...r.skipped.map((s) => `№ ${s.id}: ${s.failed.join(", ")}`)]));
 }
 
+/** The places to publish in each kindergarten, as the operator wrote them: whole numbers, 0 or more. */
 function places() {
-  return Object.fromEntries([...$("publish-form").querySelectorAll("input")].map(
-    (i) => [i.name, Number(i.value)]));
+  return Object.fromEntries([...$("publish-form").querySelectorAll("input")].map((i) => {
+    // A number field the browser could not read ("1e400") has an empty value and
+    // `badInput`; a field left empty is 0 places.
+    const n = i.value.trim() === "" && !i.validity.badInput ? 0 : Number(i.value || NaN);
+    if (!Number.isSafeInteger(n) || n < 0) throw new FieldError("badPlaces");
+    return [i.name, n];
+  }));
 }
 
 // ---- page ------------------------------------------------------------------------------
@@ -369,8 +384,8 @@ function renderError(L) {
   err.replaceChildren();
   delete err.dataset.code;
   if (!e) return;
-  if (e instanceof MomentError) {
-    err.append(h("strong", { text: `${t(L, "error")}: ` }), h("span", { text: t(L, "badMoment") }));
+  if (e instanceof FieldError) {
+    err.append(h("strong", { text: `${t(L, "error")}: ` }), h("span", { text: t(L, e.key) }));
     return;
   }
   err.dataset.code = e.code;

@@ -242,6 +242,22 @@ test("a child of age joins the queue and gets a number", async () => {
   assert.equal(await text("#interest-opens"), "It may be confirmed from: 18.02.2026");
 });
 
+test("the operator's form refuses places that are not a whole number, and publishes nothing", async () => {
+  for (const bad of ["-1", "1.5", "1e400"]) {
+    await page.fill("#places-kg-aqbota", bad);
+    await page.click("#publish");
+    assert.equal(await text("#error"), "Error: Write the number of places as a whole number, 0 or more", bad);
+    assert.equal(await page.locator("#bulletins tr").count(), 0, `${bad}: nothing published`);
+  }
+  // A whole number past what kezek takes is kezek's typed refusal, and nothing changes.
+  await page.fill("#places-kg-aqbota", "99999999999");
+  await page.click("#publish");
+  assert.match(await page.getAttribute("#error", "data-code"), /^INPUT_/);
+  assert.equal(await page.locator("#bulletins tr").count(), 0);
+  assert.equal(await page.locator("#report .report").count(), 0);
+  await page.fill("#places-kg-aqbota", "1");
+});
+
 test("the operator publishes places and the round notifies the head of the queue", async () => {
   assert.equal(await page.inputValue("#places-kg-balapan"), "2");
   assert.equal(await page.inputValue("#places-kg-aqbota"), "1");
