@@ -420,33 +420,6 @@ impl LocalizedError for IinError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Lang, LocalizedError};
-
-    #[test]
-    fn a_length_reads_with_the_form_its_number_needs() {
-        let message = |text: &str, lang| Iin::parse(text).expect_err("too short").message(lang);
-        assert_eq!(
-            message("abc", Lang::Ru),
-            "ИИН состоит из 12 цифр, здесь 3 символа"
-        );
-        assert_eq!(
-            message("1", Lang::Ru),
-            "ИИН состоит из 12 цифр, здесь 1 символ"
-        );
-        assert_eq!(
-            message("12345678901", Lang::Ru),
-            "ИИН состоит из 12 цифр, здесь 11 символов"
-        );
-        assert_eq!(
-            message("1", Lang::En),
-            "an IIN has 12 digits, this one has 1 character"
-        );
-        assert_eq!(
-            message("abc", Lang::En),
-            "an IIN has 12 digits, this one has 3 characters"
-        );
-    }
-
     #[test]
     fn digits_that_encode_no_date_or_sex_are_a_valid_iin() {
         // Month 13, month 00, 31 February, 29 February of a common year, century digits

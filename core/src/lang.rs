@@ -149,3 +149,115 @@ pub(crate) fn russian_form(n: u64) -> usize {
         _ => 2,
     }
 }
+
+#[cfg(test)]
+mod counted_texts {
+    use crate::allocation::catalogue::ChoiceRule;
+    use crate::allocation::AllocationError;
+    use crate::application::ApplicationId;
+    use crate::matching::MatchingError;
+    use crate::{Iin, Lang, LifecycleError, LocalizedError};
+
+    /// Every message that counts something reads with the noun in the form its number needs.
+    #[test]
+    fn numbers_and_their_nouns_agree_in_messages() {
+        let iin = |text: &str| Iin::parse(text).expect_err("not 12 characters");
+        let restored = |allowed| AllocationError::RestoreUsed {
+            id: ApplicationId(4),
+            allowed,
+        };
+        let extended = |allowed| LifecycleError::ExtensionUsed {
+            id: ApplicationId(4),
+            allowed,
+        };
+        let shape = |found| MatchingError::Shape {
+            what: "capacities",
+            found,
+            expected: 3,
+        };
+        let cases: [(&dyn LocalizedError, Lang, &str); 15] = [
+            (
+                &iin("abc"),
+                Lang::Ru,
+                "ИИН состоит из 12 цифр, здесь 3 символа",
+            ),
+            (
+                &iin("1"),
+                Lang::Ru,
+                "ИИН состоит из 12 цифр, здесь 1 символ",
+            ),
+            (
+                &iin("12345678901"),
+                Lang::Ru,
+                "ИИН состоит из 12 цифр, здесь 11 символов",
+            ),
+            (
+                &iin("1"),
+                Lang::En,
+                "an IIN has 12 digits, this one has 1 character",
+            ),
+            (
+                &iin("abc"),
+                Lang::En,
+                "an IIN has 12 digits, this one has 3 characters",
+            ),
+            (
+                &restored(1),
+                Lang::Ru,
+                "заявление #4 уже восстанавливалось 1 раз",
+            ),
+            (
+                &restored(2),
+                Lang::Ru,
+                "заявление #4 уже восстанавливалось 2 раза",
+            ),
+            (
+                &restored(1),
+                Lang::En,
+                "application #4 was already restored 1 time",
+            ),
+            (
+                &restored(2),
+                Lang::En,
+                "application #4 was already restored 2 times",
+            ),
+            (
+                &extended(3),
+                Lang::Ru,
+                "направление по заявлению #4 уже продлевалось 3 раза",
+            ),
+            (
+                &extended(1),
+                Lang::En,
+                "the direction of application #4 was already extended 1 time",
+            ),
+            (&shape(1), Lang::Ru, "в `capacities` 1 запись, ожидалось 3"),
+            (&shape(2), Lang::Ru, "в `capacities` 2 записи, ожидалось 3"),
+            (&shape(1), Lang::En, "`capacities` has 1 entry, expected 3"),
+            (
+                &shape(5),
+                Lang::En,
+                "`capacities` has 5 entries, expected 3",
+            ),
+        ];
+        for (error, lang, expected) in cases {
+            assert_eq!(error.message(lang), expected);
+        }
+        let [_, ru, en] = ChoiceRule::TooMany.texts(1);
+        assert_eq!(
+            (ru.as_str(), en.as_str()),
+            (
+                "можно выбрать не больше 1 детского сада",
+                "at most 1 kindergarten can be chosen"
+            )
+        );
+        let [_, ru, en] = ChoiceRule::TooMany.texts(3);
+        assert_eq!(
+            (ru.as_str(), en.as_str()),
+            (
+                "можно выбрать не больше 3 детских садов",
+                "at most 3 kindergartens can be chosen"
+            )
+        );
+    }
+}

@@ -252,18 +252,3 @@ impl ChoiceRule {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::ChoiceRule;
-
-    #[test]
-    fn the_most_choices_read_with_their_number() {
-        let [_, ru, en] = ChoiceRule::TooMany.texts(1);
-        assert_eq!(ru, "можно выбрать не больше 1 детского сада");
-        assert_eq!(en, "at most 1 kindergarten can be chosen");
-        let [_, ru, en] = ChoiceRule::TooMany.texts(3);
-        assert_eq!(ru, "можно выбрать не больше 3 детских садов");
-        assert_eq!(en, "at most 3 kindergartens can be chosen");
-    }
-}

@@ -281,34 +281,3 @@ impl LocalizedError for AllocationError {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::AllocationError;
-    use crate::application::ApplicationId;
-    use crate::{Lang, LocalizedError};
-
-    #[test]
-    fn restorations_read_with_their_number() {
-        let e = |allowed| AllocationError::RestoreUsed {
-            id: ApplicationId(4),
-            allowed,
-        };
-        assert_eq!(
-            e(1).message(Lang::Ru),
-            "заявление #4 уже восстанавливалось 1 раз"
-        );
-        assert_eq!(
-            e(2).message(Lang::Ru),
-            "заявление #4 уже восстанавливалось 2 раза"
-        );
-        assert_eq!(
-            e(1).message(Lang::En),
-            "application #4 was already restored 1 time"
-        );
-        assert_eq!(
-            e(2).message(Lang::En),
-            "application #4 was already restored 2 times"
-        );
-    }
-}

@@ -577,26 +577,3 @@ fn failed_in(failed: &[&str], k: usize) -> String {
         .collect::<Vec<_>>()
         .join("; ")
 }
-
-#[cfg(test)]
-mod tests {
-    use super::LifecycleError;
-    use crate::application::ApplicationId;
-    use crate::{Lang, LocalizedError};
-
-    #[test]
-    fn extensions_read_with_their_number() {
-        let e = |allowed| LifecycleError::ExtensionUsed {
-            id: ApplicationId(4),
-            allowed,
-        };
-        assert_eq!(
-            e(3).message(Lang::Ru),
-            "направление по заявлению #4 уже продлевалось 3 раза"
-        );
-        assert_eq!(
-            e(1).message(Lang::En),
-            "the direction of application #4 was already extended 1 time"
-        );
-    }
-}

@@ -162,34 +162,3 @@ impl LocalizedError for MatchingError {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::MatchingError;
-    use crate::{Lang, LocalizedError};
-
-    #[test]
-    fn entries_read_with_their_number() {
-        let e = |found| MatchingError::Shape {
-            what: "capacities",
-            found,
-            expected: 3,
-        };
-        assert_eq!(
-            e(1).message(Lang::Ru),
-            "в `capacities` 1 запись, ожидалось 3"
-        );
-        assert_eq!(
-            e(2).message(Lang::Ru),
-            "в `capacities` 2 записи, ожидалось 3"
-        );
-        assert_eq!(
-            e(1).message(Lang::En),
-            "`capacities` has 1 entry, expected 3"
-        );
-        assert_eq!(
-            e(5).message(Lang::En),
-            "`capacities` has 5 entries, expected 3"
-        );
-    }
-}
