@@ -293,6 +293,21 @@ fn report_idle(idle: &kezek::simulation::Idle, simulated_from: chrono::NaiveDate
         "places open to free choice and not taken at the end of a day: {:.1} places on an average day ({} place-days over {} days)",
         idle.mean_places, idle.place_days, idle.days
     );
+    // The run starts with an empty queue, and children register mostly at birth: a cohort
+    // born before the first simulated day holds only its late registrants, and its places
+    // stay idle for want of children, not for any rule.
+    let whole_from = if simulated_from.ordinal() == 1 {
+        simulated_from.year()
+    } else {
+        simulated_from.year() + 1
+    };
+    let partial: f64 = idle.by_cohort.range(..whole_from).map(|(_, v)| v).sum();
+    if partial > 0.0 {
+        outln!(
+            "  of which {partial:.1} in cohorts born before {whole_from}: the run starts on {simulated_from} with an empty queue and children register mostly at birth, so it holds few children of those years and their places stay idle; {:.1} in the cohorts it holds whole",
+            idle.mean_places - partial
+        );
+    }
     let means = |name: &str, items: Vec<(String, f64)>| {
         let items: Vec<String> = items.iter().map(|(k, v)| format!("{k} {v:.1}")).collect();
         outln!("  by {name}: {}", items.join(", "));
@@ -325,11 +340,4 @@ fn report_idle(idle: &kezek::simulation::Idle, simulated_from: chrono::NaiveDate
             .map(|(k, v)| (k.clone(), *v))
             .collect(),
     );
-    // The run starts with an empty queue: children born long before it never register.
-    let before = simulated_from.year() - 2;
-    if idle.by_cohort.keys().any(|&c| c < before) {
-        outln!(
-            "  (cohorts born before {before} have few or no children in a run simulated from {simulated_from}: their places stay idle)"
-        );
-    }
 }

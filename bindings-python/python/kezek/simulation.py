@@ -234,7 +234,10 @@ class Idle(_Record):
     """Places open to free choice and not taken at the end of each reported day. ``days``
     reported, ``place_days`` (a place idle ten days counts ten), ``mean_places`` on an
     average day, and that mean by district, group type, cohort and the languages of the
-    kindergarten (``"kk"``, ``"kk+ru"``…)."""
+    kindergarten (``"kk"``, ``"kk+ru"``…). The cohorts sum to ``mean_places``; a cohort born
+    before ``simulated_from`` holds only the children who registered late (the run starts
+    with an empty queue, and most register at birth), so its places stay idle for want of
+    children: read the cohorts born from ``simulated_from`` on."""
 
     days: int
     place_days: int

@@ -26,7 +26,11 @@ pub struct Idle {
     pub by_district: BTreeMap<String, f64>,
     /// The mean per group type.
     pub by_group_type: BTreeMap<GroupType, f64>,
-    /// The mean per cohort (birth year).
+    /// The mean per cohort (birth year). The cohorts sum to `mean_places`. A run starts
+    /// with an empty queue, and children register mostly at birth: a cohort born before
+    /// the first simulated day (`SimulationResult::simulated_from`) holds only its late
+    /// registrants, so its places stay idle for want of children; read the idle places
+    /// of the cohorts born from that day on.
     pub by_cohort: BTreeMap<i32, f64>,
     /// The mean per language set of the kindergarten, such as `kk` or `kk+ru` (a place
     /// of a bilingual kindergarten counts once, under both).
