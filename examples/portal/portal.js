@@ -350,7 +350,7 @@ function renderReport(L, r) {
     again.length
       ? h("div", { className: "again" },
         h("div", { text: `${t(L, "notifiedAgain")}: ${again.map((c) =>
-          `${c.name} (${t(L, "expiredAt")} ${showMoment(c.expired[c.expired.length - 1])})`).join("; ")}` }),
+          `${c.name} (${t(L, "expiredAt")}: ${showMoment(c.expired[c.expired.length - 1])})`).join("; ")}` }),
         h("p", { className: "why-again", text: t(L, "whyAgain") }))
       : null,
     h("div", { className: "skipped", text: `${t(L, "skipped")}: ${r.skipped.length

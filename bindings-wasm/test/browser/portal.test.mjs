@@ -358,7 +358,7 @@ test("a second round after notices lapse says whom it reaches again and why; pla
   const latest = "#report .report:first-child";
   assert.equal(await text(`${latest} .offered`), "Хабарлама алғандар: Әлихан, Аяру");
   assert.match(await text(`${latest} .again`),
-    /^Қайта хабарлама алғандар: Әлихан \(хабарлама мерзімі өтті 29\.03\.2025, 00:00\); Аяру \(хабарлама мерзімі өтті 29\.03\.2025, 00:00\)\n/);
+    /^Қайта хабарлама алғандар: Әлихан \(хабарлама мерзімі өтті: 29\.03\.2025, 00:00\); Аяру \(хабарлама мерзімі өтті: 29\.03\.2025, 00:00\)\n/);
   assert.match(await text(`${latest} .why-again`), /кезектегі орнында қалады/);
   assert.match(await text(`${latest} h3`), /31\.03\.2025, 09:00$/);
   assert.equal(await page.locator("#report .report").count(), 2, "the first round's report stays below");
