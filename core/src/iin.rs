@@ -420,6 +420,7 @@ impl LocalizedError for IinError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     #[test]
     fn digits_that_encode_no_date_or_sex_are_a_valid_iin() {
         // Month 13, month 00, 31 February, 29 February of a common year, century digits

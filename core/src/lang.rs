@@ -114,6 +114,7 @@ pub(crate) fn pick(lang: Lang, kk: String, ru: String, en: String) -> String {
         Lang::En => en,
     }
 }
+
 /// `n` and a Russian noun in the form it takes after `n` (its "one", "few" and "many"
 /// forms, CLDR's rules for integers): "1 символ", "3 символа", "11 символов".
 ///
@@ -142,7 +143,7 @@ pub fn count_en(n: u64, [one, other]: [&str; 2]) -> String {
 /// The form a Russian noun takes after the whole number `n` (CLDR's plural rules for
 /// Russian integers): 0 "one" (1, 21, 101…), 1 "few" (2–4, 22–24…), 2 "many" (the rest,
 /// 11–14 among them).
-pub(crate) fn russian_form(n: u64) -> usize {
+fn russian_form(n: u64) -> usize {
     match (n % 10, n % 100) {
         (1, m) if m != 11 => 0,
         (2..=4, m) if !(12..=14).contains(&m) => 1,
@@ -152,6 +153,15 @@ pub(crate) fn russian_form(n: u64) -> usize {
 
 #[cfg(test)]
 mod counted_texts {
+    #[test]
+    fn russian_numbers_take_cldr_forms() {
+        let forms: Vec<usize> = [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 112, 122]
+            .into_iter()
+            .map(super::russian_form)
+            .collect();
+        assert_eq!(forms, [2, 0, 1, 1, 2, 2, 2, 2, 0, 1, 2, 0, 2, 2, 1]);
+    }
+
     use crate::allocation::catalogue::ChoiceRule;
     use crate::allocation::AllocationError;
     use crate::application::ApplicationId;

@@ -7,8 +7,7 @@
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::calendar::Deadline;
-pub use crate::lang::{count_en, count_ru};
-use crate::lang::{russian_form, LocalizedText};
+use crate::lang::{count_en, count_ru, LocalizedText};
 use crate::period::{Period, PeriodUnit};
 
 /// A day as people write it: `21.03.2025`.
@@ -116,11 +115,10 @@ pub fn period(p: Period) -> LocalizedText {
         PeriodUnit::Months => ("ай", ["месяц", "месяца", "месяцев"], ["month", "months"]),
         PeriodUnit::Years => ("жыл", ["год", "года", "лет"], ["year", "years"]),
     };
-    let en = if n == 1 { en_one } else { en_other };
     LocalizedText::new(
         format!("{n} {kk}"),
-        format!("{n} {}", ru[russian_form(u64::from(n))]),
-        format!("{n} {en}"),
+        count_ru(n.into(), ru),
+        count_en(n.into(), [en_one, en_other]),
     )
 }
 
@@ -129,12 +127,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn russian_numbers_take_cldr_forms() {
-        let forms: Vec<usize> = [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 112, 122]
-            .into_iter()
-            .map(russian_form)
-            .collect();
-        assert_eq!(forms, [2, 0, 1, 1, 2, 2, 2, 2, 0, 1, 2, 0, 2, 2, 1]);
+    fn periods_take_their_numbers_forms() {
         assert_eq!(period(Period::hours(24)).ru, "24 часа");
         assert_eq!(period(Period::calendar_days(11)).ru, "11 календарных дней");
         assert_eq!(period(Period::months(21)).en, "21 months");

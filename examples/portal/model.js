@@ -95,7 +95,7 @@ export class Portal {
     const interest = this.engine.interestDue(id);
     view.application = {
       id,
-      class: this.engine.application(id).class,
+      class: registered.class,
       state,
       position: this.engine.position(id),
       deadlines: this.deadlines(id, state, interest),
@@ -232,14 +232,11 @@ export class Portal {
    */
   departures() {
     const listed = new Set(this.engine.listing(QUEUE));
-    const key = JSON.stringify(QUEUE);
+    const ofQueue = (q) => Object.keys(QUEUE).every((k) => q[k] === QUEUE[k]);
     const out = [];
     for (const c of this.children.values()) {
-      if (c.id == null || listed.has(c.id)) continue;
-      const q = this.engine.queueKey(c.id);
-      if (JSON.stringify({ region: q.region, area: q.area, groupType: q.groupType, cohort: q.cohort }) !== key) continue;
-      const history = this.engine.history(c.id);
-      out.push({ id: c.id, name: c.name, state: this.engine.stateName(c.id), event: history[history.length - 1] });
+      if (c.id == null || listed.has(c.id) || !ofQueue(this.engine.queueKey(c.id))) continue;
+      out.push({ id: c.id, name: c.name, state: this.engine.stateName(c.id), event: this.engine.history(c.id).at(-1) });
     }
     return out.sort((x, y) => (x.event.at < y.event.at ? -1 : x.event.at > y.event.at ? 1 : x.id - y.id));
   }

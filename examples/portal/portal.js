@@ -156,7 +156,7 @@ function renderApplication(app) {
   if (app.position) rows.push([t(L, "position"), String(app.position.number), "position"]);
   const card = h("div", { id: "application", className: "card" },
     h("dl", {}, rows.map(([k, v, id]) => [h("dt", { text: k }), h("dd", { id, text: v })])));
-  const left = app.state.state === "removed" ? app.history[app.history.length - 1] : null;
+  const left = app.state.state === "removed" ? app.history.at(-1) : null;
   if (left) {
     card.append(h("p", { id: "why-left", text: `${label(L, "reason", left.reason)} — ${showMoment(left.at)}` }));
   }
@@ -350,7 +350,7 @@ function renderReport(L, r) {
     again.length
       ? h("div", { className: "again" },
         h("div", { text: `${t(L, "notifiedAgain")}: ${again.map((c) =>
-          `${c.name} (${t(L, "expiredAt")}: ${showMoment(c.expired[c.expired.length - 1])})`).join("; ")}` }),
+          `${c.name} (${t(L, "expiredAt")}: ${showMoment(c.expired.at(-1))})`).join("; ")}` }),
         h("p", { className: "why-again", text: t(L, "whyAgain") }))
       : null,
     h("div", { className: "skipped", text: `${t(L, "skipped")}: ${r.skipped.length
