@@ -162,6 +162,36 @@ def test_a_state_s_fields_are_typed() -> None:
     assert removed.to_dict() == e.ask({"query": "state", "id": b})
 
 
+def test_every_record_reads_and_writes_the_core_s_data() -> None:
+    """The records are read by their fields' types (``_Record.from_dict``): each gives back
+    exactly what the core answered (``from``/``to`` keys, a deadline's ``provisional`` and a
+    report's ``directed`` only when the core writes them) and reads itself back equal."""
+    e = kezek.Engine(kezek.PolicyBook.builtin().get("akmola-2024"))
+    a = e.register(APP, AT)
+    b = e.register({**APP, "child_iin": "210911500613"}, AT)
+    place = {"kindergarten": {"id": "kg-1", "region": "akmola", "area": "kokshetau", "languages": ["kazakh"]},
+             "group_type": "general", "cohort": 2021, "places": 1}
+    [data] = e.execute({"command": "publish", "bulletins": [place]}, AT + dt.timedelta(days=1))
+    report = kezek.RoundReport.from_dict(data)
+    pairs: list[tuple[Any, Any]] = [
+        (report, data),
+        (e.position(b), e.ask({"query": "position", "id": b})),
+        (e.next_deadline(a), e.ask({"query": "next_deadline", "id": a})),
+        (e.interest_due(b), e.ask({"query": "interest_due", "id": b})),
+        (e.explain_offer(b, 1, AT), e.ask({"query": "explain_offer", "id": b, "vacancies": 1, "at": AT.isoformat()})),
+        (e.bulletin(report.bulletin), e.ask({"query": "bulletin", "bulletin": report.bulletin})),
+        (e.queue_key(a), e.ask({"query": "queue_key", "id": a})),
+        (e.state(a), e.ask({"query": "state", "id": a})),
+        *zip(e.history(a), e.ask({"query": "history", "id": a})),
+    ]
+    for record, plain in pairs:
+        assert record is not None and record.to_dict() == plain, type(record)
+        assert type(record).from_dict(plain) == record
+    assert "directed" not in report.to_dict() and "certificate" not in report.to_dict()
+    assert e.history(a)[-1].to_dict()["from"] == "queued"
+    assert "provisional" not in e.state(a).to_dict()["choose_by"]
+
+
 def test_a_typed_application_registers() -> None:
     """``kezek.NewApplication`` is a TypedDict: the checker checks its fields (the ignore
     below is needed, or ``mypy --strict``, which warns of unused ignores, fails), and the

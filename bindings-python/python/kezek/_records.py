@@ -1,8 +1,9 @@
 """Results as frozen dataclasses and names as string enums.
 
 Each record is built from the core's plain data (the JSON shape of the conformance files)
-by ``from_dict``; dates and moments become ``datetime.date`` / ``datetime.datetime``
-(naive, Kazakhstan civil time). ``to_dict()`` gives the plain data back. The enums are
+by ``from_dict``, which reads every field by its declared type (no record lists its fields
+twice); dates and moments become ``datetime.date`` / ``datetime.datetime`` (naive,
+Kazakhstan civil time). ``to_dict()`` gives the plain data back, as the core writes it. The enums are
 ``str`` subclasses, so ``State.name == "queued"`` holds.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from typing import Any, Generic, Mapping, Optional, TypeVar
+import typing
+from typing import Any, Generic, Mapping, Optional, TypeVar, Union
 
 T = TypeVar("T")
 
@@ -131,24 +133,86 @@ def moment(value: Any) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
 
 
+R = TypeVar("R", bound="_Record")
+
+
+# Field metadata: `KEY`, the name the core writes a field under (``from``, ``class``);
+# `OMIT`, a field the core leaves out when it holds its default (serde's
+# ``skip_serializing_if``).
+KEY = "key"
+OMIT = {"omit": True}
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The fields' types of a record class, read once."""
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    """``value`` (plain data) as the type ``hint`` names: records, enums, dates, moments,
+    tuples, lists and maps of them (map keys too: a cohort's ``"2021"`` is ``2021``)."""
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is Union:
+        return _typed(next(a for a in args if a is not type(None)), value)
+    if origin in (tuple, list):
+        return origin(_typed(args[0], v) for v in value)
+    if origin is dict:
+        return {_typed(args[0], k): _typed(args[1], v) for k, v in value.items()}
+    if hint is Any or not isinstance(hint, type):  # Any, Literal[...], a type variable
+        return value
+    if issubclass(hint, _Record):
+        return hint.from_dict(value)
+    if issubclass(hint, dt.datetime):
+        return moment(value)
+    if issubclass(hint, dt.date):
+        return date(value)
+    return typing.cast(Any, hint)(value)  # enums, int, float, str, bool
+
+
 def _plain(value: Any) -> Any:
+    if isinstance(value, _Record):
+        return value.to_dict()
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {str(k) if isinstance(k, int) else k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
 
 
 class _Record:
+    """A frozen dataclass read from, and written back to, the core's plain data by its
+    fields' types: one description per record, no hand-written field list to drift."""
+
+    @classmethod
+    def from_dict(cls: type[R], d: Mapping[str, Any]) -> R:
+        """The record from the core's plain data (the shape ``to_dict()`` gives)."""
+        hints, values = _hints(cls), {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            name = f.metadata.get(KEY, f.name)
+            if name in d:
+                values[f.name] = _typed(hints[f.name], d[name])
+            elif f.default is dataclasses.MISSING and type(None) in typing.get_args(hints[f.name]):
+                values[f.name] = None  # an optional field the core left out
+        return cls(**values)
+
     def to_dict(self) -> dict[str, Any]:
         """The record as plain data (ISO strings for dates), the shape the core reads."""
-        out: dict[str, Any] = _plain(self)
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if not (f.metadata.get("omit") and value == f.default):
+                out[f.metadata.get(KEY, f.name)] = _plain(value)
         return out
 
 
@@ -162,10 +226,6 @@ class Period(_Record):
     def __post_init__(self) -> None:
         object.__setattr__(self, "unit", PeriodUnit(self.unit))
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Period:
-        return cls(int(d["amount"]), PeriodUnit(d["unit"]))
-
 
 @dataclasses.dataclass(frozen=True)
 class Deadline(_Record):
@@ -175,15 +235,11 @@ class Deadline(_Record):
 
     last_day: dt.date
     ends_at: dt.datetime
-    provisional: bool = False
+    provisional: bool = dataclasses.field(default=False, metadata=OMIT)
 
     def has_passed(self, t: dt.datetime) -> bool:
         """Whether the period has passed at moment ``t``."""
         return t >= self.ends_at
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Deadline:
-        return cls(date(d["last_day"]), moment(d["ends_at"]), bool(d.get("provisional", False)))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -223,10 +279,6 @@ class ClassCounts(_Record):
     def total(self) -> int:
         return self.out_of_turn + self.first_priority + self.general
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> ClassCounts:
-        return cls(d["out_of_turn"], d["first_priority"], d["general"])
-
 
 @dataclasses.dataclass(frozen=True)
 class Position(_Record):
@@ -234,10 +286,6 @@ class Position(_Record):
 
     number: int
     ahead: ClassCounts
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Position:
-        return cls(d["number"], ClassCounts.from_dict(d["ahead"]))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -251,10 +299,6 @@ class QueueKey(_Record):
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "group_type", GroupType(self.group_type))
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> QueueKey:
-        return cls(d["region"], d["area"], GroupType(d["group_type"]), d["cohort"])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -277,12 +321,7 @@ class State(_Record):
         return cls(StateName(d["state"]), {k: _state_field(k, v) for k, v in d.items() if k != "state"})
 
     def to_dict(self) -> dict[str, Any]:
-        fields: dict[str, Any] = _plain(self.fields)
-        for key, value in fields.items():
-            # As the core writes a deadline: `provisional` only when it is.
-            if isinstance(value, dict) and value.get("provisional") is False:
-                del value["provisional"]
-        return {"state": self.name.value, **fields}
+        return {"state": self.name.value, **_plain(self.fields)}
 
 
 # The fields of states, by kind (core/src/lifecycle/state.rs).
@@ -316,10 +355,6 @@ class InterestDue(_Record):
     opens_at: dt.datetime
     confirmed: bool
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> InterestDue:
-        return cls(int(d["anniversary"]), Deadline.from_dict(d["confirm_by"]), moment(d["opens_at"]), bool(d["confirmed"]))
-
 
 @dataclasses.dataclass(frozen=True)
 class Event(_Record):
@@ -328,22 +363,10 @@ class Event(_Record):
     seq: int
     at: dt.datetime
     actor: Actor
-    from_state: StateName
-    to_state: StateName
+    from_state: StateName = dataclasses.field(metadata={KEY: "from"})
+    to_state: StateName = dataclasses.field(metadata={KEY: "to"})
     reason: str
-    detail: Optional[str] = None
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Event:
-        return cls(
-            d["seq"],
-            moment(d["at"]),
-            Actor(d["actor"]),
-            StateName(d["from"]),
-            StateName(d["to"]),
-            d["reason"],
-            d.get("detail"),
-        )
+    detail: Optional[str] = dataclasses.field(default=None, metadata=OMIT)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -352,10 +375,6 @@ class NextDeadline(_Record):
 
     at: dt.datetime
     kind: DueKind
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> NextDeadline:
-        return cls(moment(d["at"]), DueKind(d["kind"]))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -368,10 +387,6 @@ class Check(_Record):
     detail: Optional[str]
     message: dict[str, str]
     source: str
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Check:
-        return cls(d["code"], d["passed"], d.get("field"), d.get("detail"), d["message"], d["source"])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -389,11 +404,6 @@ class Decision(_Record):
     def failures(self) -> tuple[Check, ...]:
         return tuple(c for c in self.checks if not c.passed)
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Decision:
-        checks = tuple(Check.from_dict(c) for c in d["checks"])
-        return cls(d["question"], checks, bool(d["allowed"]), tuple(d["failed"]))
-
 
 @dataclasses.dataclass(frozen=True)
 class Skipped(_Record):
@@ -401,10 +411,6 @@ class Skipped(_Record):
 
     id: int
     failed: tuple[str, ...]
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Skipped:
-        return cls(d["id"], tuple(d["failed"]))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -416,18 +422,8 @@ class Directed(_Record):
     kindergarten: str
     bulletin: int
     choice: int
-    moved_from: Optional[str] = None
+    moved_from: Optional[str] = dataclasses.field(default=None, metadata=OMIT)
     """Where the child held a direction before, if it moved to a kindergarten it prefers."""
-
-    def to_dict(self) -> dict[str, Any]:
-        out = super().to_dict()
-        if self.moved_from is None:
-            del out["moved_from"]  # as the core writes it
-        return out
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Directed:
-        return cls(d["id"], d["kindergarten"], d["bulletin"], d["choice"], d.get("moved_from"))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -442,33 +438,11 @@ class RoundReport(_Record):
     skipped: tuple[Skipped, ...]
     open: int
     opened_to_all: bool
-    directed: tuple[Directed, ...] = ()
-    certificate: Optional[dict[str, Any]] = None
+    directed: tuple[Directed, ...] = dataclasses.field(default=(), metadata=OMIT)
+    certificate: Optional[dict[str, Any]] = dataclasses.field(default=None, metadata=OMIT)
     """Under ranked choices, the round's certificate: a JSON document (save it with
     ``json.dump``) that :meth:`Engine.verify_round` checks and
     :meth:`Engine.choice_cutoffs` reads."""
-
-    def to_dict(self) -> dict[str, Any]:
-        out = super().to_dict()
-        if not self.directed:
-            del out["directed"]  # as the core writes it
-        if self.certificate is None:
-            del out["certificate"]
-        return out
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> RoundReport:
-        return cls(
-            QueueKey.from_dict(d["queue"]),
-            d["bulletin"],
-            tuple(d["offered"]),
-            tuple(d["from_waiting_list"]),
-            tuple(Skipped.from_dict(s) for s in d["skipped"]),
-            d["open"],
-            d["opened_to_all"],
-            tuple(Directed.from_dict(x) for x in d.get("directed", ())),
-            d.get("certificate"),
-        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -482,10 +456,6 @@ class Finding(_Record):
     kindergartens: tuple[str, ...]
     message: dict[str, str]
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Finding:
-        return cls(d["code"], tuple(d["children"]), tuple(d["kindergartens"]), d["message"])
-
 
 @dataclasses.dataclass(frozen=True)
 class Verdict(_Record):
@@ -494,10 +464,6 @@ class Verdict(_Record):
 
     holds: bool
     findings: tuple[Finding, ...]
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Verdict:
-        return cls(d["holds"], tuple(Finding.from_dict(f) for f in d["findings"]))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -511,10 +477,6 @@ class Standing(_Record):
     held: bool
     """Whether it held a direction there before the round (which put it first)."""
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Standing:
-        return cls(d["position"], d["sibling"], d["held"])
-
 
 @dataclasses.dataclass(frozen=True)
 class ChoiceCutoff(_Record):
@@ -527,17 +489,6 @@ class ChoiceCutoff(_Record):
     last_admitted: Optional[Standing]
     own: Standing
     message: dict[str, str]
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> ChoiceCutoff:
-        last = d.get("last_admitted")
-        return cls(
-            d["kindergarten"],
-            d["places"],
-            None if last is None else Standing.from_dict(last),
-            Standing.from_dict(d["own"]),
-            d["message"],
-        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -556,16 +507,3 @@ class Bulletin(_Record):
     @property
     def free(self) -> int:
         return self.places - self.taken
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Bulletin:
-        return cls(
-            d["id"],
-            dict(d["kindergarten"]),
-            GroupType(d["group_type"]),
-            d["cohort"],
-            d["places"],
-            moment(d["published_at"]),
-            d["taken"],
-            d["open_to_all"],
-        )

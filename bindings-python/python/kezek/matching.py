@@ -34,7 +34,7 @@ from . import _kezek
 from ._boundary import guard_class
 from ._optional import require
 from ._classes import _Wrapper
-from ._records import _Record, _StrEnum
+from ._records import _Record, _StrEnum, OMIT
 
 __all__ = [
     "Instance", "Matching", "Mechanism", "TieBreak", "PriorityKey", "Cutoff", "WhyNot",
@@ -82,10 +82,6 @@ class TieBreak(_Record):
     def to_dict(self) -> dict[str, Any]:
         return {"kind": "none"} if self.kind == "none" else {"kind": self.kind, "seed": self.seed}
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> TieBreak:
-        return cls(d["kind"], d.get("seed", 0))
-
 
 @functools.total_ordering
 @dataclasses.dataclass(frozen=True)
@@ -97,10 +93,6 @@ class PriorityKey(_Record):
     lottery: int
     child: int
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> PriorityKey:
-        return cls(d["level"], d["base"], d["lottery"], d["child"])
-
     def __lt__(self, other: object) -> bool:
         # A higher level stands higher: order by (-level, base, lottery, child).
         if not isinstance(other, PriorityKey):
@@ -111,10 +103,6 @@ class PriorityKey(_Record):
         return (-self.level, self.base, self.lottery, self.child)
 
 
-def _key(d: Optional[Mapping[str, Any]]) -> Optional[PriorityKey]:
-    return None if d is None else PriorityKey.from_dict(d)
-
-
 @dataclasses.dataclass(frozen=True)
 class Cutoff(_Record):
     """A kindergarten's fill and, when full, the key of the last child it admitted."""
@@ -123,10 +111,6 @@ class Cutoff(_Record):
     capacity: int
     admitted: int
     last_admitted: Optional[PriorityKey]
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Cutoff:
-        return cls(d["kindergarten"], d["capacity"], d["admitted"], _key(d.get("last_admitted")))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -139,11 +123,6 @@ class WhyNot(_Record):
     child: PriorityKey
     below_cutoff: bool
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> WhyNot:
-        return cls(d["kindergarten"], d["choice"], _key(d.get("cutoff")),
-                   PriorityKey.from_dict(d["child"]), d["below_cutoff"])
-
 
 @dataclasses.dataclass(frozen=True)
 class Envy(_Record):
@@ -154,10 +133,6 @@ class Envy(_Record):
     kindergarten: int
     admitted: int
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Envy:
-        return cls(d["child"], d["kindergarten"], d["admitted"])
-
 
 @dataclasses.dataclass(frozen=True)
 class Violation(_Record):
@@ -165,17 +140,10 @@ class Violation(_Record):
     child holds a place it did not rank) or ``over_capacity``."""
 
     kind: Literal["size", "unranked", "over_capacity"]
-    child: Optional[int] = None
-    kindergarten: Optional[int] = None
-    held: Optional[int] = None
-    found: Optional[int] = None
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Violation:
-        return cls(d["kind"], d.get("child"), d.get("kindergarten"), d.get("held"), d.get("found"))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in super().to_dict().items() if v is not None}
+    child: Optional[int] = dataclasses.field(default=None, metadata=OMIT)
+    kindergarten: Optional[int] = dataclasses.field(default=None, metadata=OMIT)
+    held: Optional[int] = dataclasses.field(default=None, metadata=OMIT)
+    found: Optional[int] = dataclasses.field(default=None, metadata=OMIT)
 
 
 @guard_class
@@ -311,7 +279,8 @@ class Matching:
         return [WhyNot.from_dict(w) for w in self._native.why_not(child)]
 
     def priority(self, child: int, kindergarten: int) -> Optional[PriorityKey]:
-        return _key(self._native.priority(child, kindergarten))
+        key = self._native.priority(child, kindergarten)
+        return None if key is None else PriorityKey.from_dict(key)
 
     def to_dict(self) -> dict[str, list[Any]]:
         """One row per child, as a dict of lists: ``child``, ``kindergarten``, ``choice``

@@ -28,7 +28,7 @@ from ._boundary import guard_class, guarded, printable_class
 from ._optional import require
 from ._city import TableSource, sheet_of, write_csv
 from ._classes import Policy, _Wrapper
-from ._records import _Record, date
+from ._records import KEY, _Record, date
 
 __all__ = [
     "SimulationInput", "SimulationResult", "Summary", "Waits", "GroupWaits", "WaitingAtEnd",
@@ -182,11 +182,6 @@ class Waits(_Record):
     km_median_days: Optional[int]
     km_p90_days: Optional[int]
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Waits:
-        return cls(d["placed"], d.get("median_days"), d.get("p90_days"), d["at_risk"],
-                   d.get("km_median_days"), d.get("km_p90_days"))
-
 
 @dataclasses.dataclass(frozen=True)
 class GroupWaits(_Record):
@@ -194,19 +189,10 @@ class GroupWaits(_Record):
     class) and a cohort (birth year; ``None``: every cohort); ``registered`` counts the
     group's children registered in the reported years."""
 
-    class_: Optional[str]
+    class_: Optional[str] = dataclasses.field(metadata={KEY: "class"})
     cohort: Optional[int]
     registered: int
     waits: Waits
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> GroupWaits:
-        return cls(d.get("class"), d.get("cohort"), d["registered"], Waits.from_dict(d["waits"]))
-
-    def to_dict(self) -> dict[str, Any]:
-        out = super().to_dict()
-        out["class"] = out.pop("class_")
-        return out
 
 
 @dataclasses.dataclass(frozen=True)
@@ -246,17 +232,6 @@ class Idle(_Record):
     by_group_type: dict[str, float]
     by_cohort: dict[int, float]
     by_languages: dict[str, float]
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Idle:
-        return cls(d["days"], d["place_days"], d["mean_places"], dict(d["by_district"]),
-                   dict(d["by_group_type"]), {int(k): v for k, v in d["by_cohort"].items()},
-                   dict(d["by_languages"]))
-
-    def to_dict(self) -> dict[str, Any]:
-        out = super().to_dict()
-        out["by_cohort"] = {str(k): v for k, v in self.by_cohort.items()}
-        return out
 
 
 @dataclasses.dataclass(frozen=True)
@@ -299,25 +274,6 @@ class Summary(_Record):
     contracts: int
     places_published: int
     idle: Idle
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> Summary:
-        fields = {f.name for f in dataclasses.fields(cls)}
-        values = {k: v for k, v in d.items() if k in fields}
-        values["still_waiting"] = WaitingAtEnd(**d["still_waiting"])
-        values["queue_at_end"] = WaitingAtEnd(**d["queue_at_end"])
-        values["wait"] = Waits.from_dict(d["wait"])
-        values["waits"] = [GroupWaits.from_dict(w) for w in d["waits"]]
-        values["placed_by_age"] = {int(k): AgeShare(**v) for k, v in d["placed_by_age"].items()}
-        values["idle"] = Idle.from_dict(d["idle"])
-        return cls(**values)
-
-    def to_dict(self) -> dict[str, Any]:
-        out = super().to_dict()
-        out["waits"] = [w.to_dict() for w in self.waits]
-        out["placed_by_age"] = {str(k): v.to_dict() for k, v in self.placed_by_age.items()}
-        out["idle"] = self.idle.to_dict()
-        return out
 
 
 @dataclasses.dataclass(frozen=True)
