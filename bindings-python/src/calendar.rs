@@ -3,9 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use kezek::calendar::{CalendarData, CalendarPatch, WorkCalendar};
 use kezek::period::{Period, PeriodUnit};
-use kezek::CalendarError;
 use pyo3::prelude::*;
-use serde::Serialize;
 
 use crate::convert::{deserialize, json_text, serialize};
 use crate::errors::py;
@@ -22,22 +20,41 @@ pub(crate) fn period(amount: u32, unit: &Bound<'_, PyAny>) -> PyResult<Period> {
     Ok(Period { amount, unit })
 }
 
-/// A calendar question answered strictly, or provisionally as `{"value", "provisional"}`.
-fn answer<T: Serialize, U: Serialize>(
-    py_: Python<'_>,
-    provisional: bool,
-    strict: impl FnOnce() -> Result<T, CalendarError>,
-    lenient: impl FnOnce() -> Result<U, CalendarError>,
-) -> PyResult<Bound<'_, PyAny>> {
-    if provisional {
-        serialize(py_, &py(lenient())?)
-    } else {
-        serialize(py_, &py(strict())?)
-    }
+/// `PyCalendar`'s `#[pymethods]`: those written out in braces, then the calendar
+/// questions, one line each, `fn name(param: Type, …) => |c| question;`. A question runs
+/// on the strict calendar, or with `provisional=True` on `WorkCalendar::provisional`,
+/// which also answers for years without decree data as `{"value", "provisional"}`.
+macro_rules! calendar_methods {
+    (
+        { $($methods:tt)* }
+        $($(#[doc = $doc:literal])* fn $name:ident($($p:ident: $t:ty),*) => |$c:ident| $q:expr;)*
+    ) => {
+        #[pymethods]
+        impl PyCalendar {
+            $($methods)*
+            $(
+                $(#[doc = $doc])*
+                #[pyo3(signature = ($($p),*, provisional = false))]
+                fn $name<'py>(
+                    &self,
+                    py_: Python<'py>,
+                    $($p: $t,)*
+                    provisional: bool,
+                ) -> PyResult<Bound<'py, PyAny>> {
+                    if provisional {
+                        let $c = self.0.provisional();
+                        serialize(py_, &py($q)?)
+                    } else {
+                        let $c = &self.0;
+                        serialize(py_, &py($q)?)
+                    }
+                }
+            )*
+        }
+    };
 }
 
-#[pymethods]
-impl PyCalendar {
+calendar_methods! {{
     /// The national calendar of Kazakhstan (built in).
     #[staticmethod]
     fn kazakhstan() -> Self {
@@ -74,94 +91,17 @@ impl PyCalendar {
         self.0.known_years().collect()
     }
 
-    #[pyo3(signature = (date, provisional = false))]
-    fn is_working_day<'py>(
-        &self,
-        py_: Python<'py>,
-        date: NaiveDate,
-        provisional: bool,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let c = &self.0;
-        answer(
-            py_,
-            provisional,
-            || c.is_working_day(date),
-            || c.provisional().is_working_day(date),
-        )
-    }
-
-    #[pyo3(signature = (date, provisional = false))]
-    fn day_info<'py>(
-        &self,
-        py_: Python<'py>,
-        date: NaiveDate,
-        provisional: bool,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let c = &self.0;
-        answer(
-            py_,
-            provisional,
-            || c.day_info(date),
-            || c.provisional().day_info(date),
-        )
-    }
-
-    #[pyo3(signature = (date, n, provisional = false))]
-    fn add_working_days<'py>(
-        &self,
-        py_: Python<'py>,
-        date: NaiveDate,
-        n: u32,
-        provisional: bool,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let c = &self.0;
-        answer(
-            py_,
-            provisional,
-            || c.add_working_days(date, n),
-            || c.provisional().add_working_days(date, n),
-        )
-    }
-
     fn add_calendar_days(&self, date: NaiveDate, n: u32) -> PyResult<NaiveDate> {
         py(self.0.add_calendar_days(date, n))
     }
+}
 
-    #[pyo3(signature = (a, b, provisional = false))]
-    fn working_days_between<'py>(
-        &self,
-        py_: Python<'py>,
-        a: NaiveDate,
-        b: NaiveDate,
-        provisional: bool,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let c = &self.0;
-        answer(
-            py_,
-            provisional,
-            || c.working_days_between(a, b),
-            || c.provisional().working_days_between(a, b),
-        )
-    }
-
+    fn is_working_day(date: NaiveDate) => |c| c.is_working_day(date);
+    fn day_info(date: NaiveDate) => |c| c.day_info(date);
+    fn add_working_days(date: NaiveDate, n: u32) => |c| c.add_working_days(date, n);
+    fn working_days_between(a: NaiveDate, b: NaiveDate) => |c| c.working_days_between(a, b);
     /// Where a period of `amount` `unit`s starting at `start` ends:
     /// `{"last_day", "ends_at"}`.
-    #[pyo3(signature = (start, amount, unit, provisional = false))]
-    fn deadline<'py>(
-        &self,
-        py_: Python<'py>,
-        start: NaiveDateTime,
-        amount: u32,
-        unit: &Bound<'py, PyAny>,
-        provisional: bool,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let p = period(amount, unit)?;
-        let c = &self.0;
-        answer(
-            py_,
-            provisional,
-            || c.deadline(start, p),
-            || c.provisional().deadline(start, p),
-        )
-    }
+    fn deadline(start: NaiveDateTime, amount: u32, unit: &Bound<'_, PyAny>)
+        => |c| c.deadline(start, period(amount, unit)?);
 }

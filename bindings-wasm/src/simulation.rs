@@ -105,26 +105,11 @@ pub fn simulate(
     on_progress: &JsValue,
 ) -> Result<SimulationResult, JsValue> {
     let input = simulation_input(input)?;
-    let callback = progress_callback(on_progress)?;
-    let mut failed: Option<JsValue> = None;
-    let mut report = |p: &Progress| {
-        if let (Some(f), None) = (callback, &failed) {
-            let date = JsValue::from_str(&p.date.to_string());
-            if let Err(e) = f.call3(
-                &JsValue::NULL,
-                &JsValue::from(p.day),
-                &JsValue::from(p.days),
-                &date,
-            ) {
-                failed = Some(e);
-            }
-        }
-    };
-    let result = simulate_with_progress(&input, &mut report);
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    js(result).map(SimulationResult)
+    let mut reporter = Reporter::of(on_progress)?;
+    let result = simulate_with_progress(&input, &mut |p: &Progress| {
+        reporter.call(&[p.day.into(), p.days.into(), p.date.to_string().into()]);
+    });
+    reporter.finish(js(result)).map(SimulationResult)
 }
 
 /// Runs `input` under its own policy and under `other`, same seed.
@@ -144,19 +129,43 @@ fn simulation_input(input: &JsValue) -> Result<SimulationInput, JsValue> {
     SimulationInput::from_json(&json).map_err(|e| crate::errors::js_error(&e))
 }
 
-/// `onProgress` as a function, or none when it is `undefined` or `null`.
-fn progress_callback(on_progress: &JsValue) -> Result<Option<&js_sys::Function>, JsValue> {
-    if on_progress.is_undefined() || on_progress.is_null() {
-        return Ok(None);
+/// A run's `onProgress` callback (none when `undefined` or `null`): once it throws it is
+/// not called again, and its exception is what the run gives.
+struct Reporter<'a> {
+    callback: Option<&'a js_sys::Function>,
+    failed: Option<JsValue>,
+}
+
+impl<'a> Reporter<'a> {
+    fn of(on_progress: &'a JsValue) -> Result<Self, JsValue> {
+        let callback = if on_progress.is_undefined() || on_progress.is_null() {
+            None
+        } else {
+            Some(on_progress.dyn_ref::<js_sys::Function>().ok_or_else(|| {
+                let found = crate::convert::type_name(on_progress);
+                crate::errors::js_error(&kezek::InputError::of_type(
+                    "onProgress",
+                    "a function",
+                    &found,
+                ))
+            })?)
+        };
+        Ok(Self {
+            callback,
+            failed: None,
+        })
     }
-    let f = on_progress.dyn_ref::<js_sys::Function>().ok_or_else(|| {
-        crate::errors::js_error(&kezek::InputError::of_type(
-            "onProgress",
-            "a function",
-            &crate::convert::type_name(on_progress),
-        ))
-    })?;
-    Ok(Some(f))
+
+    fn call(&mut self, args: &[JsValue]) {
+        if let (Some(f), None) = (self.callback, &self.failed) {
+            let args: js_sys::Array = args.iter().collect();
+            self.failed = f.apply(&JsValue::NULL, &args).err();
+        }
+    }
+
+    fn finish<T>(self, result: Result<T, JsValue>) -> Result<T, JsValue> {
+        self.failed.map_or(result, Err)
+    }
 }
 
 /// Runs a sweep (`kezek::simulation::Sweep`: one input under several policies, seeds and a
@@ -173,7 +182,7 @@ pub fn simulate_sweep(
     )]
     on_progress: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    let callback = progress_callback(on_progress)?;
+    let mut reporter = Reporter::of(on_progress)?;
     let mut data = crate::convert::from_js_json("sweep", sweep)?;
     if let Some(axes) = data
         .get_mut("grid")
@@ -187,21 +196,10 @@ pub fn simulate_sweep(
         }
     }
     let sweep = js(Sweep::from_value(data))?;
-    let mut failed: Option<JsValue> = None;
-    let mut report = |done: usize, total: usize| {
-        if let (Some(f), None) = (callback, &failed) {
-            #[allow(clippy::cast_precision_loss)] // at most MAX_SWEEP_RUNS
-            let (done, total) = (done as f64, total as f64);
-            if let Err(e) = f.call2(&JsValue::NULL, &done.into(), &total.into()) {
-                failed = Some(e);
-            }
-        }
-    };
-    let result = simulate_sweep_with_progress(&sweep, &mut report);
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    to_js(&js(result)?)
+    let result = simulate_sweep_with_progress(&sweep, &mut |done: usize, total: usize| {
+        reporter.call(&[done.into(), total.into()]);
+    });
+    to_js(&reporter.finish(js(result))?)
 }
 
 /// `input` with its city's districts and kindergartens read from two CSV tables (named

@@ -13,6 +13,7 @@ Data = Union[str, Mapping[str, Any]]
 """JSON text, or the same data as Python dicts and lists."""
 
 W = TypeVar("W", bound="_Wrapper")
+Res = TypeVar("Res", bound="_Result")
 
 
 class _Wrapper:
@@ -27,6 +28,33 @@ class _Wrapper:
         out = cls.__new__(cls)
         out._native = native
         return out
+
+
+class _Result:
+    """A native result kept as it is: given back as data or JSON text, read from JSON text
+    (``from_json``) and pickled as that text."""
+
+    __slots__ = ("_native",)
+    _native: Any
+    _NATIVE: Any  # the native class, which reads JSON text
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole result as data (the core's JSON shape)."""
+        out: dict[str, Any] = self._native.to_dict()
+        return out
+
+    def to_json(self) -> str:
+        return str(self._native.to_json())
+
+    @classmethod
+    def from_json(cls: type[Res], text: str) -> Res:
+        return cls(cls._NATIVE.from_json(text))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self).from_json, (self.to_json(),))
 
 
 @guard_class

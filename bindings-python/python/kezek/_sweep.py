@@ -18,7 +18,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence, Union
 from . import _kezek
 from ._boundary import guard_class, guarded
 from ._optional import require
-from ._classes import Policy
+from ._classes import Policy, _Result
 
 __all__ = ["SweepResult", "run_sweep", "sweep"]
 
@@ -32,7 +32,7 @@ def _run_planned(planned: str) -> str:
 
 
 @guard_class
-class SweepResult:
+class SweepResult(_Result):
     """What :func:`sweep` gives: three tables (``runs``, ``intervals``, ``differences``,
     each a :class:`kezek.simulation.Table` with ``to_pandas()``), the grid's
     ``parameters`` and the intervals' ``confidence``.
@@ -53,12 +53,13 @@ class SweepResult:
     ``wait.general.km_median_days``, ``still_waiting.old_enough``…; README, "What the
     simulation's figures mean"). Pickles."""
 
-    __slots__ = ("_native", "runs", "intervals", "differences")
+    __slots__ = ("runs", "intervals", "differences")
+    _NATIVE = _kezek.SweepResult
 
     def __init__(self, native: Any) -> None:
         from .simulation import Table
 
-        self._native = native
+        super().__init__(native)
         self.runs = Table(native.runs, names=_NAMES)
         self.intervals = Table(native.intervals, names=_NAMES)
         self.differences = Table(native.differences, names=_NAMES)
@@ -77,25 +78,10 @@ class SweepResult:
         rows = [dict(zip(table, values)) for values in zip(*table.values())]
         return [r for r in rows if r["metric"] == metric and variant in (None, r["variant"])]
 
-    def to_dict(self) -> dict[str, Any]:
-        """The whole answer as data (the JSON shape of ``SweepResult`` in the core)."""
-        out: dict[str, Any] = self._native.to_dict()
-        return out
-
-    def to_json(self) -> str:
-        return str(self._native.to_json())
-
-    @classmethod
-    def from_json(cls, text: str) -> SweepResult:
-        return cls(_kezek.SweepResult.from_json(text))
-
     def __repr__(self) -> str:
         variants = sorted(set(self.intervals["variant"]))
         runs = len(set(self.runs["run"]))
         return f"SweepResult({runs} runs, variants={variants}, parameters={self.parameters})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (SweepResult.from_json, (self.to_json(),))
 
 
 Policies = Union[None, Sequence[Policy], Mapping[str, Policy]]

@@ -27,7 +27,7 @@ from . import _kezek
 from ._boundary import guard_class, guarded, printable_class
 from ._optional import require
 from ._city import TableSource, sheet_of, write_csv
-from ._classes import Policy, _Wrapper
+from ._classes import Policy, _Result, _Wrapper
 from ._records import KEY, _Record, date
 
 __all__ = [
@@ -391,15 +391,16 @@ class Table:
 
 
 @guard_class
-class SimulationResult:
+class SimulationResult(_Result):
     """What a run gives: the ``children`` and ``days`` tables, the ``summary``, and the
     run's ``city``, ``policy``, ``seed``, ``start``, ``end``, ``simulated_from`` and
     ``projected_years`` (years the calendar had no decree data for). Pickles."""
 
-    __slots__ = ("_native", "children", "days", "_summary")
+    __slots__ = ("children", "days", "_summary")
+    _NATIVE = _kezek.SimulationResult
 
     def __init__(self, native: Any) -> None:
-        self._native = native
+        super().__init__(native)
         self.children = Table(native.children, typed=native.children_columns)
         self.days = Table(native.days, typed=native.days_columns)
         self._summary: Optional[Summary] = None
@@ -418,24 +419,9 @@ class SimulationResult:
     simulated_from = property(lambda self: self._native.simulated_from)
     projected_years = property(lambda self: list(self._native.projected_years))
 
-    def to_dict(self) -> dict[str, Any]:
-        """The whole result as data (the JSON shape of ``simulation.json``'s answers)."""
-        out: dict[str, Any] = self._native.to_dict()
-        return out
-
-    def to_json(self) -> str:
-        return str(self._native.to_json())
-
-    @classmethod
-    def from_json(cls, text: str) -> SimulationResult:
-        return cls(_kezek.SimulationResult.from_json(text))
-
     def __repr__(self) -> str:
         return f"SimulationResult(city={self.city!r}, policy={self.policy!r}, seed={self.seed}, " \
                f"{self.start}..{self.end}, {len(self.children)} children)"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (SimulationResult.from_json, (self.to_json(),))
 
 
 ProgressOption = Union[None, bool, Callable[[Progress], Any]]
