@@ -47,37 +47,42 @@ impl Engine {
     }
 }
 
-/// `"doc line"… name "jsName" (param: conversion "jsParam" "TsType", …) -> "TsReturn" =
-/// request;`. The docs are strings, not `///`: a doc comment passed through `macro_rules`
-/// becomes a raw string literal, which wasm-bindgen copies into the `.d.ts` as `r" …`.
-macro_rules! commands {
-    ($(
+/// The tables of commands (`run [at]`: each method takes the moment `at` last) and of
+/// queries (`answer []`): `"doc line"… name "jsName" (param: conversion "jsParam"
+/// "TsType", …) -> "TsReturn" = request or query;`, one `#[wasm_bindgen] impl` per line.
+/// The docs are strings, not `///`: a doc comment passed through `macro_rules` becomes a
+/// raw string literal, which wasm-bindgen copies into the `.d.ts` as `r" …`.
+macro_rules! engine_methods {
+    ($via:ident $at:tt $(
         $($doc:literal)+
         $name:ident $js:literal ($($p:ident: $conv:ident $jsp:literal $ts:literal),*)
-            -> $ret:literal = $request:expr;
-    )*) => {
+            -> $ret:literal = $call:expr;
+    )*) => {$(
+        engine_methods!(@one $via $at [$($doc)+] $name $js ($($p $conv $jsp $ts),*) $ret $call);
+    )*};
+    (@one $via:ident [$($at:ident)?] [$($doc:literal)+] $name:ident $js:literal
+        ($($p:ident $conv:ident $jsp:literal $ts:literal),*) $ret:literal $call:expr) => {
         #[wasm_bindgen]
         impl Engine {
-            $(
-                $(#[doc = $doc])*
-                #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-                pub fn $name(
-                    &self,
-                    $(#[wasm_bindgen(js_name = $jsp, unchecked_param_type = $ts)] $p: &JsValue,)*
-                    #[wasm_bindgen(unchecked_param_type = "string")] at: &JsValue,
-                ) -> Result<JsValue, JsValue> {
-                    $(let $p = $conv($jsp, $p)?;)*
-                    self.run($request, at)
-                }
-            )*
+            $(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
+            pub fn $name(
+                &self,
+                $(#[wasm_bindgen(js_name = $jsp, unchecked_param_type = $ts)] $p: &JsValue,)*
+                $(#[wasm_bindgen(unchecked_param_type = "string")] $at: &JsValue,)?
+            ) -> Result<JsValue, JsValue> {
+                $(let $p = $conv($jsp, $p)?;)*
+                self.$via($call $(, $at)?)
+            }
         }
     };
 }
+pub(crate) use engine_methods;
 
 use Command as C;
 use Request::Logged as L;
 
-commands! {
+engine_methods! { run [at]
     " Registers an application (`RULES.md §2`); returns its id."
     register "register" (application: from_js "application" "NewApplication")
         -> "number" = Request::Register(application);

@@ -8,15 +8,16 @@ use kezek::lifecycle::Query;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::commands::{bulletin_of, id_of};
+use crate::commands::{bulletin_of, engine_methods, id_of};
 use crate::convert::{from_js, moment, small, to_js};
 use crate::engine::{ids, Engine};
 use crate::errors::js;
 
 impl Engine {
     /// Answers `query` on the engine as it stands.
-    fn answer(&self, query: &Query) -> Result<JsValue, JsValue> {
-        self.0.read(|e| to_js(&js(e.ask(query))?))?
+    #[allow(clippy::needless_pass_by_value)] // by value as `run` takes a request: one table
+    fn answer(&self, query: Query) -> Result<JsValue, JsValue> {
+        self.0.read(|e| to_js(&js(e.ask(&query))?))?
     }
 }
 
@@ -38,34 +39,10 @@ impl Engine {
     }
 }
 
-/// `"doc line"… name "jsName" (param: conversion "jsParam" "TsType", …) -> "TsReturn" =
-/// query;`, as the commands' table (`commands.rs`).
-macro_rules! queries {
-    ($(
-        $($doc:literal)+
-        $name:ident $js:literal ($($p:ident: $conv:ident $jsp:literal $ts:literal),*)
-            -> $ret:literal = $query:expr;
-    )*) => {
-        #[wasm_bindgen]
-        impl Engine {
-            $(
-                $(#[doc = $doc])*
-                #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-                pub fn $name(
-                    &self,
-                    $(#[wasm_bindgen(js_name = $jsp, unchecked_param_type = $ts)] $p: &JsValue,)*
-                ) -> Result<JsValue, JsValue> {
-                    $(let $p = $conv($jsp, $p)?;)*
-                    self.answer(&$query)
-                }
-            )*
-        }
-    };
-}
-
 use Query as Q;
 
-queries! {
+// The table of queries, as the commands' (`commands.rs`, `engine_methods!`).
+engine_methods! { answer []
     " The application as registered, its IINs masked (`********0403`), as every host shows it."
     application "application" (id: id_of "id" "number") -> "Application" = Q::Application { id };
     " The queue the application stands in."
