@@ -14,10 +14,14 @@ APP = json.loads((Path(__file__).parent.parent / "tests/conformance/lifecycle.js
 ]
 engine = kezek.Engine(kezek.PolicyBook.builtin().get("akmola-2024"))
 a = engine.register(APP, dt.datetime(2025, 3, 3, 9))
+engine.notify(a, 1, dt.datetime(2025, 3, 3, 10))
+engine.issue_direction(a, "kg-1", dt.datetime(2025, 3, 3, 11))
 CALLS = {
     "state": lambda: engine.state(a),
     "state_name": lambda: engine.state_name(a),
     "position": lambda: engine.position(a),
+    "history (3 events)": lambda: engine.history(a),
+    "interest_due": lambda: engine.interest_due(a),
 }
 if hasattr(engine, "ask"):  # builds before the entry have no ask
     CALLS["ask state_name (data)"] = lambda: engine.ask({"query": "state_name", "id": a})

@@ -1,7 +1,8 @@
 //! The core's module graph (issue 24 §3): which top-level modules of `core/src` name which
 //! (`crate::x` in code, outside comments and test modules), and no cycle among them. The
 //! engine gives places on the board of `allocation`, which names no engine; batch
-//! `matching` names only the error contract. A new cycle fails here.
+//! `matching` names only the error contract. A new cycle fails here, and so do bindings
+//! grown past 40% of the core's lines (issue 24's target, decision 0006).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -204,4 +205,63 @@ fn the_simulation_uses_the_engines_public_api() {
             );
         }
     }
+}
+
+/// Lines of the tracked files under `dir` that `keep` accepts (`wc -l`: newlines).
+fn tracked_lines(dir: &str, keep: impl Fn(&str) -> bool) -> usize {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let listed = std::process::Command::new("git")
+        .args(["ls-files", dir])
+        .current_dir(&root)
+        .output()
+        .expect("git lists the tracked files (the test runs in a clone)");
+    String::from_utf8(listed.stdout)
+        .unwrap()
+        .lines()
+        .filter(|path| keep(path))
+        .map(|path| {
+            let text = std::fs::read_to_string(root.join(path)).unwrap();
+            text.matches('\n').count()
+        })
+        .sum()
+}
+
+/// Issue 24's target, counted as decision 0006 counts it: the bindings' own code (sources
+/// and scripts, tests and benches left out) is at most 40% of the core's lines. Over it,
+/// fold what the bindings repeat, or let the core answer what they compose.
+#[test]
+fn the_bindings_stay_within_forty_percent_of_the_core() {
+    const CODE: [&str; 10] = [
+        "rs", "py", "pyi", "js", "ts", "mjs", "sh", "kt", "swift", "c",
+    ];
+    let binding_code = |path: &str| {
+        let test = ["/test/", "/tests/", "test.mjs", "/bench/"]
+            .iter()
+            .any(|t| path.contains(t));
+        let ext = Path::new(path).extension().and_then(|e| e.to_str());
+        !test && ext.is_some_and(|e| CODE.contains(&e))
+    };
+    let bindings: Vec<usize> = ["bindings-wasm", "bindings-python", "bindings-mobile"]
+        .iter()
+        .map(|dir| tracked_lines(dir, binding_code))
+        .collect();
+    let core = tracked_lines("core", |path| {
+        Path::new(path).extension().is_some_and(|e| e == "rs")
+    });
+    let total: usize = bindings.iter().sum();
+    assert!(
+        core > 10_000 && bindings.iter().all(|&n| n > 1_000),
+        "{bindings:?} of {core}"
+    );
+    assert!(
+        total * 100 <= core * 40,
+        "binding code is {total} lines ({bindings:?}: wasm, python, mobile) over a core of \
+         {core}: {:.1}% > 40% (issue 24, docs/decisions/0006)",
+        percent(total, core)
+    );
+}
+
+#[allow(clippy::cast_precision_loss)] // line counts
+fn percent(part: usize, whole: usize) -> f64 {
+    part as f64 * 100.0 / whole as f64
 }

@@ -192,6 +192,20 @@ def test_every_record_reads_and_writes_the_core_s_data() -> None:
     assert "provisional" not in e.state(a).to_dict()["choose_by"]
 
 
+def test_every_record_class_has_a_reader() -> None:
+    """Each record's fields' types resolve to a reader (a forward reference that does not,
+    or a type the readers do not know, fails here, not in a user's query)."""
+    import dataclasses
+
+    from kezek import _records, matching, simulation
+
+    classes = {v for m in (_records, matching, simulation) for v in vars(m).values()
+               if isinstance(v, type) and issubclass(v, _records._Record) and dataclasses.is_dataclass(v)}
+    assert len(classes) > 30
+    for cls in classes:
+        assert callable(_records._reader(cls)), cls
+
+
 def test_a_typed_application_registers() -> None:
     """``kezek.NewApplication`` is a TypedDict: the checker checks its fields (the ignore
     below is needed, or ``mypy --strict``, which warns of unused ignores, fails), and the

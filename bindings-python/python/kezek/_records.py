@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import enum
 import typing
-from typing import Any, Generic, Mapping, Optional, TypeVar, Union
+from typing import Any, Callable, Generic, Mapping, Optional, TypeVar, Union
 
 T = TypeVar("T")
 
@@ -143,37 +143,61 @@ KEY = "key"
 OMIT = {"omit": True}
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+Convert = Optional[Callable[[Any], Any]]  # None: the plain value is the typed one
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    """The fields' types of a record class, read once."""
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
-
-
-def _typed(hint: Any, value: Any) -> Any:
-    """``value`` (plain data) as the type ``hint`` names: records, enums, dates, moments,
-    tuples, lists and maps of them (map keys too: a cohort's ``"2021"`` is ``2021``)."""
-    if value is None:
-        return None
+def _converter(hint: Any) -> Convert:
+    """How plain data becomes the type ``hint`` names: records, enums, dates, moments,
+    tuples, lists and maps of them (a map's ``int`` keys too: a cohort's ``"2021"``)."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is Union:
-        return _typed(next(a for a in args if a is not type(None)), value)
+        inner = _converter(next(a for a in args if a is not type(None)))
+        return None if inner is None else (lambda v: None if v is None else inner(v))
     if origin in (tuple, list):
-        return origin(_typed(args[0], v) for v in value)
+        item = _converter(args[0])
+        return origin if item is None else (lambda v: origin(map(item, v)))
     if origin is dict:
-        return {_typed(args[0], k): _typed(args[1], v) for k, v in value.items()}
-    if hint is Any or not isinstance(hint, type):  # Any, Literal[...], a type variable
-        return value
+        key = int if args[0] is int else _converter(args[0])
+        value = _converter(args[1])
+        if key is None and value is None:
+            return dict
+        k, v = key or _same, value or _same
+        return lambda d: {k(a): v(b) for a, b in d.items()}
+    if hint is Any or not isinstance(hint, type) or hint in (str, int, float, bool):
+        return None  # Any, Literal[...], a type variable, a plain value
     if issubclass(hint, _Record):
-        return hint.from_dict(value)
+        return hint.from_dict
     if issubclass(hint, dt.datetime):
-        return moment(value)
+        return moment
     if issubclass(hint, dt.date):
-        return date(value)
-    return typing.cast(Any, hint)(value)  # enums, int, float, str, bool
+        return date
+    return typing.cast(Callable[[Any], Any], hint)  # an enum
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _reader(cls: type) -> Callable[[Mapping[str, Any]], Any]:
+    """``cls.from_dict``, written once per record class as Python source, as
+    ``dataclasses`` writes ``__init__`` and cattrs its structuring functions: one
+    expression per field (the core's key, its converter, its default), no loop per read."""
+    hints, args = typing.get_type_hints(cls), []
+    env: dict[str, Any] = {"cls": cls}
+    for i, f in enumerate(dataclasses.fields(cls)):
+        key, env[f"c{i}"] = repr(f.metadata.get(KEY, f.name)), _converter(hints[f.name])
+        read = f"d[{key}]" if env[f"c{i}"] is None else f"c{i}(d[{key}])"
+        if f.default is not dataclasses.MISSING:
+            env[f"v{i}"] = f.default
+            read = f"({read} if {key} in d else v{i})"
+        elif type(None) in typing.get_args(hints[f.name]):
+            read = f"({read} if {key} in d else None)"  # an optional field the core left out
+        args.append(read)  # positional: a dataclass's __init__ takes its fields in order
+    exec(f"def read(d):\n    return cls({', '.join(args)})\n", env)  # noqa: S102 - our own fields
+    return typing.cast(Callable[[Mapping[str, Any]], Any], env["read"])
+
+
+_READERS: dict[type, Callable[[Mapping[str, Any]], Any]] = {}
 
 
 def _plain(value: Any) -> Any:
@@ -197,14 +221,11 @@ class _Record:
     @classmethod
     def from_dict(cls: type[R], d: Mapping[str, Any]) -> R:
         """The record from the core's plain data (the shape ``to_dict()`` gives)."""
-        hints, values = _hints(cls), {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            name = f.metadata.get(KEY, f.name)
-            if name in d:
-                values[f.name] = _typed(hints[f.name], d[name])
-            elif f.default is dataclasses.MISSING and type(None) in typing.get_args(hints[f.name]):
-                values[f.name] = None  # an optional field the core left out
-        return cls(**values)
+        read = _READERS.get(cls)
+        if read is None:
+            read = _READERS[cls] = _reader(cls)
+        out: R = read(d)
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """The record as plain data (ISO strings for dates), the shape the core reads."""
