@@ -90,6 +90,8 @@ def test_wrong_types_for_every_parameter_are_coded_input_errors() -> None:
         ("Engine.advance_to(at)", {"datetime"}, lambda v: e.advance_to(v)),
         ("Engine.reserve(additional)", {"int"}, lambda v: e.reserve(v)),
         ("Policy.period(name)", set(), lambda v: book.get("akmola-2024").period(v)),
+        ("SimulationResult.from_json(text)", set(), lambda v: kezek.simulation.SimulationResult.from_json(v)),
+        ("SweepResult.from_json(text)", set(), lambda v: kezek.simulation.SweepResult.from_json(v)),
     ]
     cases = 0
     for entry, accepted, call in calls:

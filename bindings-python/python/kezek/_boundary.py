@@ -98,9 +98,14 @@ def printable_class(cls: C) -> C:
 
 def guard_class(cls: C, skip: tuple[str, ...] = ()) -> C:
     """Wraps, in place, every public method, static and class method and property of
-    ``cls``, and its constructor (see :func:`printable_class` for its printing)."""
+    ``cls``, and its constructor (see :func:`printable_class` for its printing), those it
+    inherits from a private base (``_Result``…) too, which no decorator guards."""
     printable_class(cls)
-    for name, member in list(vars(cls).items()):
+    members: dict[str, Any] = {}
+    for base in reversed(cls.__mro__[1:]):
+        if base.__name__.startswith("_"):
+            members.update(vars(base))
+    for name, member in list({**members, **vars(cls)}.items()):
         if (name.startswith("_") and name != "__init__") or name in skip:
             continue
         where = f"{cls.__name__}.{name}" if name != "__init__" else cls.__name__
