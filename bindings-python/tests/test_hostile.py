@@ -92,6 +92,9 @@ def test_wrong_types_for_every_parameter_are_coded_input_errors() -> None:
         ("Policy.period(name)", set(), lambda v: book.get("akmola-2024").period(v)),
         ("SimulationResult.from_json(text)", set(), lambda v: kezek.simulation.SimulationResult.from_json(v)),
         ("SweepResult.from_json(text)", set(), lambda v: kezek.simulation.SweepResult.from_json(v)),
+        ("Event.from_dict(data)", set(), lambda v: kezek.Event.from_dict(v)),
+        ("RoundReport.from_dict(data)", set(), lambda v: kezek.RoundReport.from_dict(v)),
+        ("Event.from_dict(a field)", set(), lambda v: kezek.Event.from_dict({"seq": 1, "at": v})),
     ]
     cases = 0
     for entry, accepted, call in calls:

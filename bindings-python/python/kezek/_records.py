@@ -15,6 +15,8 @@ import enum
 import typing
 from typing import Any, Callable, Generic, Mapping, Optional, TypeVar, Union
 
+from ._boundary import _translate
+
 T = TypeVar("T")
 
 
@@ -166,7 +168,7 @@ def _converter(hint: Any) -> Convert:
     if hint is Any or not isinstance(hint, type) or hint in (str, int, float, bool):
         return None  # Any, Literal[...], a type variable, a plain value
     if issubclass(hint, _Record):
-        return hint.from_dict
+        return _read(hint)  # a nested record: translated once, by the outer from_dict
     if issubclass(hint, dt.datetime):
         return moment
     if issubclass(hint, dt.date):
@@ -186,18 +188,27 @@ def _reader(cls: type) -> Callable[[Mapping[str, Any]], Any]:
     env: dict[str, Any] = {"cls": cls}
     for i, f in enumerate(dataclasses.fields(cls)):
         key, env[f"c{i}"] = repr(f.metadata.get(KEY, f.name)), _converter(hints[f.name])
-        read = f"d[{key}]" if env[f"c{i}"] is None else f"c{i}(d[{key}])"
+        plain = env[f"c{i}"] is None
+        read = f"d[{key}]" if plain else f"c{i}(d[{key}])"
         if f.default is not dataclasses.MISSING:
             env[f"v{i}"] = f.default
-            read = f"({read} if {key} in d else v{i})"
-        elif type(None) in typing.get_args(hints[f.name]):
-            read = f"({read} if {key} in d else None)"  # an optional field the core left out
+            read = f"d.get({key}, v{i})" if plain else f"({read} if {key} in d else v{i})"
+        elif type(None) in typing.get_args(hints[f.name]):  # an optional field left out
+            read = f"d.get({key})" if plain else f"({read} if {key} in d else None)"
         args.append(read)  # positional: a dataclass's __init__ takes its fields in order
     exec(f"def read(d):\n    return cls({', '.join(args)})\n", env)  # noqa: S102 - our own fields
     return typing.cast(Callable[[Mapping[str, Any]], Any], env["read"])
 
 
 _READERS: dict[type, Callable[[Mapping[str, Any]], Any]] = {}
+
+
+def _read(cls: type) -> Callable[[Mapping[str, Any]], Any]:
+    """The reader of a record class, written on its first read."""
+    read = _READERS.get(cls)
+    if read is None:
+        read = _READERS[cls] = _reader(cls)
+    return read
 
 
 def _plain(value: Any) -> Any:
@@ -221,11 +232,12 @@ class _Record:
     @classmethod
     def from_dict(cls: type[R], d: Mapping[str, Any]) -> R:
         """The record from the core's plain data (the shape ``to_dict()`` gives)."""
-        read = _READERS.get(cls)
-        if read is None:
-            read = _READERS[cls] = _reader(cls)
-        out: R = read(d)
-        return out
+        try:
+            out: R = (_READERS.get(cls) or _read(cls))(d)
+            return out
+        except (TypeError, ValueError, AttributeError, KeyError, OverflowError, RecursionError) as e:
+            error = _translate(e, f"{cls.__name__}.from_dict") or e
+        raise error  # data it cannot read is an InputError, as at every entry (_boundary)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as plain data (ISO strings for dates), the shape the core reads."""
