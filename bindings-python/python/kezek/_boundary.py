@@ -25,6 +25,8 @@ from .errors import KezekError
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C", bound=type)
 
+# The builtin exceptions a caller's bad input raises at the boundary, which become InputErrors.
+CALLER_ERRORS = (TypeError, ValueError, AttributeError, KeyError, OverflowError, RecursionError)
 _ARGUMENT = re.compile(r"argument '(\w+)'")
 _FOUND = re.compile(r"'(\w+)' object")
 
@@ -34,9 +36,7 @@ def _translate(error: BaseException, where: str) -> Optional[BaseException]:
     a Rust panic (pyo3's ``PanicException``, a ``BaseException``), or None to re-raise."""
     if type(error).__name__ == "PanicException":
         return _kezek.internal_error_of(str(error))
-    if isinstance(error, KezekError) or not isinstance(
-        error, (TypeError, ValueError, AttributeError, KeyError, OverflowError, RecursionError)
-    ):
+    if isinstance(error, KezekError) or not isinstance(error, CALLER_ERRORS):
         return None
     text = str(error) if not isinstance(error, UnicodeError) else ""
     named = _ARGUMENT.search(text)

@@ -15,7 +15,7 @@ import enum
 import typing
 from typing import Any, Callable, Generic, Mapping, Optional, TypeVar, Union
 
-from ._boundary import _translate
+from ._boundary import CALLER_ERRORS, _translate
 
 T = TypeVar("T")
 
@@ -235,7 +235,7 @@ class _Record:
         try:
             out: R = (_READERS.get(cls) or _read(cls))(d)
             return out
-        except (TypeError, ValueError, AttributeError, KeyError, OverflowError, RecursionError) as e:
+        except CALLER_ERRORS as e:
             error = _translate(e, f"{cls.__name__}.from_dict") or e
         raise error  # data it cannot read is an InputError, as at every entry (_boundary)
 
